@@ -1,0 +1,266 @@
+/**
+ * The one contract every transport serves: Electron IPC, the loopback bridge, the CLI and the tests.
+ * Each method names its input and output schema and who may call it. This file is environment-neutral
+ * (no Node, no DOM) so the renderer can import the types and the schemas.
+ */
+import { z } from 'zod';
+
+export const ROLES = ['administrator', 'steward', 'auditor'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** Who may call a method: anyone (before unlock), any unlocked user, or listed roles only. */
+export type Access = { readonly kind: 'public' } | { readonly kind: 'session' } | { readonly kind: 'roles'; readonly roles: readonly Role[] };
+
+const publicAccess: Access = { kind: 'public' };
+const sessionAccess: Access = { kind: 'session' };
+const roles = (...allowed: Role[]): Access => ({ kind: 'roles', roles: allowed });
+
+const UserName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@-][\p{L}\p{N} ._@-]*$/u, 'letters, digits, spaces and . _ @ - only');
+/** Long passphrases are encouraged; 10 characters is the floor NIST SP 800-63B would accept for a vault key. */
+const Passphrase = z.string().min(10).max(1024);
+const FilePath = z.string().min(1).max(4096);
+const IsoTime = z.string();
+
+export const SessionUser = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: Role,
+  canSign: z.boolean(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const VaultStatus = z.object({
+  state: z.enum(['no-vault', 'locked', 'unlocked']),
+  vaultDir: z.string(),
+  vaultId: z.string().nullable(),
+  user: SessionUser.nullable(),
+  idleLockMinutes: z.number().int().nullable(),
+  language: Language.nullable(),
+  suggestedExportDir: z.string(),
+  retryAfterSeconds: z.number().int().nullable(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const User = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: Role,
+  status: z.enum(['active', 'disabled']),
+  createdAt: IsoTime,
+  signingKeyFingerprint: z.string().nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: IsoTime,
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditFilter = z.object({
+  actorId: z.number().int().optional(),
+  action: z.string().max(64).optional(),
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+export const Checkpoint = z.object({
+  format: z.literal('custodia-checkpoint/1'),
+  vaultId: z.string(),
+  seq: z.number().int().nonnegative(),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  entryCount: z.number().int().nonnegative(),
+  takenAt: IsoTime,
+  takenBy: z.object({ id: z.number().int(), name: z.string(), role: Role }),
+  signature: z
+    .object({
+      algorithm: z.literal('ed25519'),
+      publicKey: z.string(),
+      fingerprint: z.string(),
+      value: z.string(),
+    })
+    .optional(),
+});
+export type Checkpoint = z.infer<typeof Checkpoint>;
+
+export const VerifyReport = z.object({
+  intact: z.boolean(),
+  entries: z.number().int(),
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['hash-mismatch', 'link-mismatch', 'sequence-gap']) }).nullable(),
+  checkpoint: z
+    .object({
+      status: z.enum(['extends', 'head-mismatch', 'truncated', 'other-vault', 'bad-signature']),
+      seq: z.number().int(),
+      signed: z.boolean(),
+      signer: z.string().nullable(),
+      signerKnown: z.boolean(),
+    })
+    .nullable(),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export const StoredCheckpoint = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  headHash: z.string(),
+  entryCount: z.number().int(),
+  takenAt: IsoTime,
+  takenBy: z.string(),
+  signed: z.boolean(),
+  fingerprint: z.string().nullable(),
+  file: z.string().nullable(),
+});
+export type StoredCheckpoint = z.infer<typeof StoredCheckpoint>;
+
+export const JobId = z.object({ jobId: z.string() });
+export const JobState = z.object({
+  jobId: z.string(),
+  method: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  step: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+});
+export type JobState = z.infer<typeof JobState>;
+
+const Empty = z.object({}).strict();
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly access: Access;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> & { readonly job?: undefined } {
+  return spec;
+}
+
+/** Long work: dispatch answers `{ jobId }` at once and `output` is what the job completes with. */
+function jobMethod<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> & { readonly job: true } {
+  return { ...spec, job: true };
+}
+
+export const contract = {
+  'vault.status': method({ input: Empty, output: VaultStatus, access: publicAccess }),
+  'vault.create': method({
+    input: z.object({ adminName: UserName, passphrase: Passphrase }),
+    output: z.object({ recoveryCode: z.string(), user: SessionUser }),
+    access: publicAccess,
+  }),
+  'vault.unlock': method({
+    input: z.object({ userName: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024) }),
+    output: SessionUser,
+    access: publicAccess,
+  }),
+  'vault.recover': method({
+    input: z.object({ recoveryCode: z.string().min(1).max(200), userName: z.string().min(1).max(64), newPassphrase: Passphrase }),
+    output: z.object({ user: SessionUser, recoveryCode: z.string() }),
+    access: publicAccess,
+  }),
+  'vault.lock': method({ input: Empty, output: Empty, access: sessionAccess }),
+  'vault.touch': method({ input: Empty, output: Empty, access: sessionAccess }),
+  'vault.changePassphrase': method({
+    input: z.object({ currentPassphrase: z.string().min(1).max(1024), newPassphrase: Passphrase }),
+    output: Empty,
+    access: sessionAccess,
+  }),
+  'vault.setIdleLock': method({
+    input: z.object({ minutes: z.number().int().min(1).max(24 * 60) }),
+    output: Empty,
+    access: roles('administrator'),
+  }),
+  'vault.backup': jobMethod({
+    input: z.object({ outFile: FilePath }),
+    output: z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string() }),
+    access: roles('administrator'),
+  }),
+  /**
+   * Restores into a new folder. With the vault unlocked, an administrator restores a backup of this same
+   * vault; with it locked (the CLI), the backup's own administrator credentials are required.
+   */
+  'vault.restore': method({
+    input: z.object({ file: FilePath, targetDir: FilePath, userName: z.string().min(1).max(64).optional(), passphrase: z.string().min(1).max(1024).optional() }),
+    output: z.object({ vaultDir: z.string(), vaultId: z.string(), auditEntries: z.number().int(), backupSha256: z.string() }),
+    access: publicAccess,
+  }),
+  'vault.check': method({
+    input: Empty,
+    output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+    access: roles('administrator', 'auditor'),
+  }),
+  'preferences.setLanguage': method({ input: z.object({ language: Language }), output: Empty, access: publicAccess }),
+
+  'users.list': method({ input: Empty, output: z.array(User), access: roles('administrator', 'auditor') }),
+  'users.add': method({
+    input: z.object({ name: UserName, role: Role, passphrase: Passphrase }),
+    output: User,
+    access: roles('administrator'),
+  }),
+  'users.disable': method({ input: z.object({ userId: z.number().int() }), output: User, access: roles('administrator') }),
+  'users.createSigningKey': method({
+    input: z.object({ passphrase: z.string().min(1).max(1024) }),
+    output: z.object({ fingerprint: z.string() }),
+    access: roles('auditor'),
+  }),
+
+  'audit.list': method({
+    input: z.object({ filter: AuditFilter.default({}), beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
+    access: roles('administrator', 'auditor'),
+  }),
+  'audit.actions': method({ input: Empty, output: z.array(z.string()), access: roles('administrator', 'auditor') }),
+  'audit.verify': jobMethod({
+    input: z.object({ checkpoint: Checkpoint.optional() }),
+    output: VerifyReport,
+    access: roles('administrator', 'auditor'),
+  }),
+  'audit.export': jobMethod({
+    input: z.object({ outDir: FilePath, filter: AuditFilter.default({}) }),
+    output: z.object({ files: z.array(z.string()), checkpoint: Checkpoint, entries: z.number().int() }),
+    access: roles('administrator', 'auditor'),
+  }),
+  'audit.checkpoints': method({ input: Empty, output: z.array(StoredCheckpoint), access: roles('administrator', 'auditor') }),
+
+  'jobs.get': method({ input: JobId, output: JobState, access: sessionAccess }),
+  'jobs.cancel': method({ input: JobId, output: JobState, access: sessionAccess }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+/** What dispatch() answers: a job id for job methods, the output otherwise. */
+export type MethodReply<M extends MethodName> = Contract[M] extends { job: true } ? { jobId: string } : MethodOutput<M>;
+export type JobMethodName = { [M in MethodName]: Contract[M] extends { job: true } ? M : never }[MethodName];
+
+/** Events pushed from the backend to every window. */
+export type BackendEvent =
+  | { readonly type: 'job.progress'; readonly jobId: string; readonly step: string; readonly done: number; readonly total: number | null }
+  | {
+      readonly type: 'job.finished';
+      readonly jobId: string;
+      readonly status: 'completed' | 'failed' | 'cancelled';
+      readonly value?: unknown;
+      readonly error?: { code: string; message: string; params?: Record<string, string | number> };
+    }
+  | { readonly type: 'vault.locked'; readonly reason: 'idle' | 'user' };

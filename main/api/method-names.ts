@@ -1,0 +1,38 @@
+/**
+ * The contract's method names as plain data, for the preload script: it exposes one function per
+ * name and must not bundle zod. The type check below fails the build when the list and the
+ * contract drift apart.
+ */
+import type { MethodName } from './contract';
+
+export const METHOD_NAMES = [
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.recover',
+  'vault.lock',
+  'vault.touch',
+  'vault.changePassphrase',
+  'vault.setIdleLock',
+  'vault.backup',
+  'vault.restore',
+  'vault.check',
+  'preferences.setLanguage',
+  'users.list',
+  'users.add',
+  'users.disable',
+  'users.createSigningKey',
+  'audit.list',
+  'audit.actions',
+  'audit.verify',
+  'audit.export',
+  'audit.checkpoints',
+  'jobs.get',
+  'jobs.cancel',
+] as const satisfies readonly MethodName[];
+
+type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+export const METHOD_NAMES_COMPLETE: [Missing] extends [never] ? true : Missing = true;
+
+export const IPC_CALL_CHANNEL = 'custodia:call';
+export const IPC_EVENT_CHANNEL = 'custodia:event';

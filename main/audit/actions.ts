@@ -1,0 +1,31 @@
+/** Every action the audit trail can record. Details carry ids and counts only, never personal data. */
+export const AUDIT_ACTIONS = [
+  'vault.created',
+  'vault.unlocked',
+  'vault.unlock_failed',
+  'vault.locked',
+  'vault.passphrase_changed',
+  'vault.recovered',
+  'vault.idle_lock_changed',
+  'vault.backup_created',
+  'vault.restored',
+  'vault.checked',
+  'user.added',
+  'user.disabled',
+  'user.signing_key_created',
+  'audit.verified',
+  'audit.exported',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+type DetailValue = string | number | boolean | null | readonly (string | number)[];
+export type AuditDetails = Readonly<Record<string, DetailValue>>;
+
+export interface AuditRecord {
+  readonly action: AuditAction;
+  readonly actorId: number | null;
+  readonly objectType?: string | null;
+  readonly objectId?: string | number | null;
+  readonly details?: AuditDetails;
+}

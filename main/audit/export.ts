@@ -1,0 +1,107 @@
+/**
+ * Audit export for auditors: the entries as CSV and JSON, plus a checkpoint file (position and head
+ * hash of the whole chain) that the auditor keeps outside the vault. Files are streamed page by page,
+ * so a million entries never sit in memory at once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { AuditFilter, Checkpoint, SessionUser } from '../api/contract';
+import type { JobControl } from '../api/dispatch';
+import { AppError } from '../api/errors';
+import { yieldToEventLoop } from '../jobs/jobs';
+import type { AuditLog, AuditRow } from './audit-log';
+import { signCheckpoint } from './checkpoint';
+import type crypto from 'node:crypto';
+
+const PAGE = 10_000;
+const CSV_COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'action', 'object_type', 'object_id', 'details', 'prev_hash', 'hash'] as const;
+
+export interface ExportResult {
+  readonly files: string[];
+  readonly checkpoint: Checkpoint;
+  readonly checkpointFile: string;
+  readonly entries: number;
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+export async function exportAudit(
+  audit: AuditLog,
+  options: { outDir: string; filter: AuditFilter; user: SessionUser; signingKey: crypto.KeyObject | null; now: Date; job: JobControl },
+): Promise<ExportResult> {
+  const { outDir, filter, job } = options;
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new AppError('IO_ERROR', `Cannot create the folder ${outDir}: ${(error as Error).message}`);
+  }
+  // The head is read first: entries appended during the export belong to the next one.
+  const head = audit.head();
+  const total = audit.count(filter);
+  const base = path.join(outDir, `custodia-audit-${stamp(options.now)}`);
+  const csvFile = `${base}.csv`;
+  const jsonFile = `${base}.json`;
+  const checkpointFile = `${base}.checkpoint.json`;
+
+  const checkpoint: Checkpoint = {
+    format: 'custodia-checkpoint/1',
+    vaultId: audit.vaultId,
+    seq: head.seq,
+    headHash: head.hash,
+    entryCount: head.seq,
+    takenAt: options.now.toISOString(),
+    takenBy: { id: options.user.id, name: options.user.name, role: options.user.role },
+  };
+  const finalCheckpoint = options.signingKey ? signCheckpoint(checkpoint, options.signingKey) : checkpoint;
+
+  const csv = fs.openSync(`${csvFile}.partial`, 'w');
+  const json = fs.openSync(`${jsonFile}.partial`, 'w');
+  let written = 0;
+  try {
+    fs.writeSync(csv, `${CSV_COLUMNS.join(',')}\r\n`);
+    fs.writeSync(
+      json,
+      `{"format":"custodia-audit-export/1","vaultId":${JSON.stringify(audit.vaultId)},"exportedAt":${JSON.stringify(checkpoint.takenAt)},` +
+        `"headSeq":${head.seq},"headHash":${JSON.stringify(head.hash)},"filter":${JSON.stringify(filter)},"entries":[`,
+    );
+    for (const rows of audit.pages(filter, PAGE)) {
+      const inRange = rows.filter((row) => row.seq <= head.seq);
+      if (inRange.length === 0) break;
+      fs.writeSync(csv, Papa.unparse(inRange.map(csvRow), { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n');
+      fs.writeSync(json, (written === 0 ? '\n' : ',\n') + inRange.map(jsonRow).join(',\n'));
+      written += inRange.length;
+      job.progress('export', written, total);
+      job.checkpoint();
+      await yieldToEventLoop();
+      if (inRange.length < rows.length) break;
+    }
+    fs.writeSync(json, '\n]}\n');
+  } catch (error) {
+    fs.closeSync(csv);
+    fs.closeSync(json);
+    fs.rmSync(`${csvFile}.partial`, { force: true });
+    fs.rmSync(`${jsonFile}.partial`, { force: true });
+    throw error;
+  }
+  fs.closeSync(csv);
+  fs.closeSync(json);
+  fs.renameSync(`${csvFile}.partial`, csvFile);
+  fs.renameSync(`${jsonFile}.partial`, jsonFile);
+  fs.writeFileSync(checkpointFile, `${JSON.stringify(finalCheckpoint, null, 2)}\n`);
+  return { files: [csvFile, jsonFile, checkpointFile], checkpoint: finalCheckpoint, checkpointFile, entries: written };
+}
+
+function csvRow(row: AuditRow & { actor_name: string | null }): (string | number | null)[] {
+  return CSV_COLUMNS.map((column) => row[column]);
+}
+
+function jsonRow(row: AuditRow & { actor_name: string | null }): string {
+  return (
+    `{"seq":${row.seq},"at":${JSON.stringify(row.at)},"actorId":${row.actor_id ?? 'null'},"actorName":${JSON.stringify(row.actor_name)},` +
+    `"action":${JSON.stringify(row.action)},"objectType":${JSON.stringify(row.object_type)},"objectId":${JSON.stringify(row.object_id)},` +
+    `"details":${row.details},"prevHash":${JSON.stringify(row.prev_hash)},"hash":${JSON.stringify(row.hash)}}`
+  );
+}

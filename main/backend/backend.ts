@@ -1,0 +1,108 @@
+/**
+ * The backend: the vault service, the jobs and dispatch() behind one `call()`. It runs inside the worker
+ * thread for the desktop app and the browser bridge, and in-process for the CLI and the tests — the
+ * same code either way.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackendEvent, MethodName, MethodReply } from '../api/contract';
+import { createDispatch, type Dispatch } from '../api/dispatch';
+import type { ApiError, Result } from '../api/errors';
+import { JobRegistry } from '../jobs/jobs';
+import { isDamageError } from '../store/connection';
+import { VaultService } from '../vault/vault-service';
+import type { BackendContext } from './context';
+import { handlers } from './handlers';
+
+export interface BackendClient {
+  call<M extends MethodName>(method: M, input?: unknown): Promise<Result<MethodReply<M>>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  readonly vaultDir: string;
+  readonly now?: () => Date;
+  /** How often the idle lock is checked; tests shorten it. */
+  readonly idleCheckMs?: number;
+}
+
+/** Calls that must not count as activity: status polling and job polling. */
+const PASSIVE_METHODS: ReadonlySet<MethodName> = new Set(['vault.status', 'jobs.get']);
+
+export class Backend implements BackendClient {
+  readonly vaults: VaultService;
+  private readonly listeners = new Set<(event: BackendEvent) => void>();
+  private readonly jobs: JobRegistry;
+  private readonly dispatch: Dispatch;
+  private readonly idleTimer: NodeJS.Timeout;
+  private readonly logFile: string;
+
+  constructor(options: BackendOptions) {
+    const now = options.now ?? (() => new Date());
+    this.vaults = new VaultService(options.vaultDir, now);
+    this.logFile = path.join(this.vaults.files.dir, 'custodia.log');
+    const emit = (event: BackendEvent): void => {
+      for (const listener of this.listeners) listener(event);
+    };
+    const mapError = (error: unknown, method: MethodName): ApiError => this.mapError(error, method);
+    this.jobs = new JobRegistry(emit, mapError);
+    const context: BackendContext = {
+      vaults: this.vaults,
+      jobs: this.jobs,
+      now,
+      emit,
+      lock: async (reason) => {
+        await this.jobs.cancelAll();
+        this.vaults.lock(reason);
+        emit({ type: 'vault.locked', reason });
+      },
+    };
+    this.dispatch = createDispatch(handlers, {
+      context,
+      currentRole: () => this.vaults.role(),
+      startJob: (method, run) => this.jobs.start(method, run),
+      mapError,
+    });
+    this.idleTimer = setInterval(() => {
+      if (this.vaults.idleExpired()) void context.lock('idle');
+    }, options.idleCheckMs ?? 15_000);
+    this.idleTimer.unref();
+  }
+
+  async call<M extends MethodName>(method: M, input: unknown = {}): Promise<Result<MethodReply<M>>> {
+    const result = await this.dispatch(method, input);
+    if (!PASSIVE_METHODS.has(method) && this.vaults.session) this.vaults.touch();
+    return result;
+  }
+
+  onEvent(listener: (event: BackendEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.idleTimer);
+    await this.jobs.cancelAll();
+    this.vaults.lock('shutdown');
+  }
+
+  private mapError(error: unknown, method: MethodName): ApiError {
+    if (isDamageError(error)) return { code: 'VAULT_DAMAGED', message: 'The vault file is damaged: a page failed its integrity check.' };
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EISDIR', 'ENOTDIR', 'EROFS', 'EEXIST'].includes(code)) {
+      return { code: 'IO_ERROR', message: `File system error (${code}).`, params: { errno: code } };
+    }
+    this.log(`${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { code: 'INTERNAL', message: 'Something went wrong inside Custodia; the details are in custodia.log.' };
+  }
+
+  private log(line: string): void {
+    try {
+      fs.mkdirSync(path.dirname(this.logFile), { recursive: true });
+      fs.appendFileSync(this.logFile, `${new Date().toISOString()} ${line}\n`);
+    } catch {
+      // logging must never turn an error into a crash
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/** The one handler table: every contract method, gathered from the domain folders. */
+import type { HandlerTable } from '../api/dispatch';
+import { auditHandlers } from '../audit/handlers';
+import { jobHandlers } from '../jobs/handlers';
+import { userHandlers } from '../users/handlers';
+import { vaultHandlers } from '../vault/handlers';
+import type { BackendContext } from './context';
+
+export const handlers: HandlerTable<BackendContext> = {
+  ...vaultHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+  ...jobHandlers,
+};

@@ -1,0 +1,74 @@
+/**
+ * The main-thread side of the backend worker. Built, the worker is `worker.js` beside this bundle;
+ * from source (tests, dev), it is `worker.ts` run through tsx.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BackendEvent, MethodName, MethodReply } from '../api/contract';
+import type { Result } from '../api/errors';
+import type { BackendClient } from './backend';
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Bundled, this module may sit in out/main or in out/main/chunks.
+  for (const built of [path.join(here, 'worker.js'), path.join(here, '..', 'worker.js')]) {
+    if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  }
+  return { file: path.join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+export class WorkerBackend implements BackendClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly listeners = new Set<(event: BackendEvent) => void>();
+  private nextId = 1;
+  private closing: Promise<void> | null = null;
+
+  constructor(vaultDir: string) {
+    const entry = workerEntry();
+    this.worker = new Worker(entry.file, { workerData: { vaultDir }, execArgv: entry.execArgv });
+    this.worker.on('message', (message: { id?: number; result?: Result<unknown>; event?: BackendEvent }) => {
+      if (message.event) for (const listener of this.listeners) listener(message.event);
+      if (message.id !== undefined && message.result) {
+        this.pending.get(message.id)?.(message.result);
+        this.pending.delete(message.id);
+      }
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', () => this.failAll(new Error('The backend stopped.')));
+  }
+
+  call<M extends MethodName>(method: M, input: unknown = {}): Promise<Result<MethodReply<M>>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve as (result: Result<unknown>) => void);
+      this.worker.postMessage({ id, method, input });
+    });
+  }
+
+  onEvent(listener: (event: BackendEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void this.worker.terminate().then(() => resolve()), 5000);
+      this.worker.on('message', (message: { closed?: true }) => {
+        if (message.closed) {
+          clearTimeout(timer);
+          void this.worker.terminate().then(() => resolve());
+        }
+      });
+      this.worker.postMessage({ close: true });
+    });
+    return this.closing;
+  }
+
+  private failAll(error: Error): void {
+    for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message: error.message } });
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Browser mode: the built renderer and the API on one loopback origin, a random port and a per-launch
+ * token. Only loopback clients, only our own Host (DNS rebinding), only our own Origin, and every API
+ * request must carry the token. The token travels in the URL fragment, which browsers never send to
+ * servers or write to logs, and then in an Authorization header.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BackendEvent } from '../api/contract';
+import { isMethodName } from '../api/dispatch';
+import type { BackendClient } from '../backend/backend';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BridgeOptions {
+  readonly backend: BackendClient;
+  readonly rendererDir: string;
+  readonly port?: number;
+  readonly token?: string;
+}
+
+export interface Bridge {
+  readonly origin: string;
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+} as const;
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? crypto.randomBytes(32).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  const streams = new Set<http.ServerResponse>();
+  let origin = '';
+  let host = '';
+
+  const unsubscribe = options.backend.onEvent((event: BackendEvent) => {
+    const frame = `data: ${JSON.stringify(event)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, { error: 'internal' });
+      else response.end();
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!isLoopbackAddress(request.socket.remoteAddress)) {
+      request.socket.destroy();
+      return;
+    }
+    if (request.headers.host !== host) return send(response, 421, { error: 'wrong host' });
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) return send(response, 403, { error: 'origin not allowed' });
+    if (request.headers['sec-fetch-site'] === 'cross-site') return send(response, 403, { error: 'cross-site request refused' });
+
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      const auth = request.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) return send(response, 401, { error: 'missing or wrong token' });
+      if (url.pathname === '/api/call' && request.method === 'POST') return handleCall(request, response);
+      if (url.pathname === '/api/events' && request.method === 'GET') return handleEvents(request, response);
+      return send(response, 404, { error: 'not found' });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method not allowed' });
+    return serveStatic(url.pathname, response);
+  }
+
+  async function handleCall(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, { error: 'JSON only' });
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch {
+      return send(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+    }
+    const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
+    if (!isMethodName(method)) return send(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown method.' } });
+    send(response, 200, await options.backend.call(method, input ?? {}));
+  }
+
+  function handleEvents(request: http.IncomingMessage, response: http.ServerResponse): void {
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    streams.add(response);
+    request.on('close', () => streams.delete(response));
+  }
+
+  function serveStatic(pathname: string, response: http.ServerResponse): void {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, relative);
+    if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) return send(response, 404, { error: 'not found' });
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(file);
+    } catch {
+      return send(response, 404, { error: 'not found' });
+    }
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+
+  return {
+    origin,
+    url: `${origin}/#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Numbered migrations tracked by `PRAGMA user_version`, each in its own transaction. A vault whose
+ * version is higher than the last one here was written by a newer Custodia and is refused untouched.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../api/errors';
+import { migration001 } from './001-foundation';
+
+export type Migration = (db: Database.Database) => void;
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function assertNotTooNew(db: Database.Database): void {
+  const version = schemaVersion(db);
+  if (version > LATEST_VERSION) {
+    throw new AppError('VAULT_TOO_NEW', `This vault was written by a newer version of Custodia (schema ${version}; this version knows up to ${LATEST_VERSION}).`, {
+      version,
+      latest: LATEST_VERSION,
+    });
+  }
+}
+
+/** Runs the migrations after `from` up to `to` (default: all); returns the versions applied. */
+export function migrate(db: Database.Database, to: number = LATEST_VERSION): number[] {
+  assertNotTooNew(db);
+  const applied: number[] = [];
+  for (let version = schemaVersion(db) + 1; version <= to; version += 1) {
+    const step = MIGRATIONS[version - 1];
+    if (!step) break;
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+    applied.push(version);
+  }
+  return applied;
+}

@@ -1,0 +1,68 @@
+import { AppError } from '../api/errors';
+import type { Handlers } from '../backend/context';
+import { createBackup, restoreBackup } from './backup';
+import { putSetting } from './settings';
+
+type VaultMethods =
+  | 'vault.status'
+  | 'vault.create'
+  | 'vault.unlock'
+  | 'vault.recover'
+  | 'vault.lock'
+  | 'vault.touch'
+  | 'vault.changePassphrase'
+  | 'vault.setIdleLock'
+  | 'vault.backup'
+  | 'vault.restore'
+  | 'vault.check'
+  | 'preferences.setLanguage';
+
+export const vaultHandlers: Handlers<VaultMethods> = {
+  'vault.status': (_input, { vaults }) => vaults.status(),
+  'vault.create': ({ adminName, passphrase }, { vaults }) => vaults.create(adminName, passphrase),
+  'vault.unlock': ({ userName, passphrase }, { vaults }) => vaults.unlock(userName, passphrase),
+  'vault.recover': ({ recoveryCode, userName, newPassphrase }, { vaults }) => vaults.recover(recoveryCode, userName, newPassphrase),
+  'vault.lock': async (_input, { lock }) => {
+    await lock('user');
+    return {};
+  },
+  'vault.touch': (_input, { vaults }) => {
+    vaults.touch();
+    return {};
+  },
+  'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }, { vaults }) => {
+    await vaults.changePassphrase(currentPassphrase, newPassphrase);
+    return {};
+  },
+  'vault.setIdleLock': ({ minutes }, { vaults }) => {
+    vaults.mutate(
+      () => ({ action: 'vault.idle_lock_changed', details: { minutes } }),
+      ({ db }) => putSetting(db, 'idle_lock_minutes', String(minutes)),
+    );
+    return {};
+  },
+  'vault.backup': ({ outFile }, { vaults, now }, job) => createBackup(vaults.current(), outFile, now(), job),
+  'vault.restore': async ({ file, targetDir, userName, passphrase }, { vaults, now }) => {
+    const open = vaults.session;
+    if (open) {
+      if (open.user.role !== 'administrator') throw new AppError('FORBIDDEN', 'Only an administrator may restore a backup.');
+      const result = await restoreBackup(file, targetDir, { key: open.key, actorId: open.user.id }, open.vaultId, now);
+      open.audit.record({ action: 'vault.restored', actorId: open.user.id, objectType: 'vault', objectId: open.vaultId, details: { backupSha256: result.backupSha256, intoNewFolder: true } });
+      return result;
+    }
+    if (!userName || !passphrase) throw new AppError('LOCKED', 'Unlock the vault, or give the backup\u2019s administrator name and passphrase.');
+    return restoreBackup(file, targetDir, { userName, passphrase }, null, now);
+  },
+  'vault.check': (_input, { vaults }) => {
+    const vault = vaults.current();
+    const cipherProblems = (vault.raw.pragma('cipher_integrity_check') as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0]));
+    const structure = (vault.raw.pragma('quick_check') as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0])).filter((line) => line !== 'ok');
+    const problems = [...cipherProblems, ...structure];
+    vault.audit.record({ action: 'vault.checked', actorId: vault.user.id, details: { ok: problems.length === 0, problems: problems.length } });
+    return { ok: problems.length === 0, problems };
+  },
+  'preferences.setLanguage': ({ language }, { vaults }) => {
+    vaults.setLanguage(language);
+    return {};
+  },
+};
