@@ -1,5 +1,7 @@
 import { AppError } from '../api/errors';
 import type { Handlers } from '../backend/context';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { isDamageError } from '../store/connection';
 import { createBackup, restoreBackup } from './backup';
 import { putSetting } from './settings';
 
@@ -55,10 +57,13 @@ export const vaultHandlers: Handlers<VaultMethods> = {
   },
   'vault.check': (_input, { vaults }) => {
     const vault = vaults.current();
-    const cipherProblems = (vault.raw.pragma('cipher_integrity_check') as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0]));
-    const structure = (vault.raw.pragma('quick_check') as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0])).filter((line) => line !== 'ok');
-    const problems = [...cipherProblems, ...structure];
-    vault.audit.record({ action: 'vault.checked', actorId: vault.user.id, details: { ok: problems.length === 0, problems: problems.length } });
+    const problems = [...integrityProblems(vault.raw, 'cipher_integrity_check'), ...integrityProblems(vault.raw, 'quick_check')];
+    try {
+      vault.audit.record({ action: 'vault.checked', actorId: vault.user.id, details: { ok: problems.length === 0, problems: problems.length } });
+    } catch (error) {
+      // A damaged vault may refuse the audit write too; the report still reaches the administrator.
+      if (!isDamageError(error)) throw error;
+    }
     return { ok: problems.length === 0, problems };
   },
   'preferences.setLanguage': ({ language }, { vaults }) => {
@@ -66,3 +71,13 @@ export const vaultHandlers: Handlers<VaultMethods> = {
     return {};
   },
 };
+
+/** Runs an integrity pragma; a check that cannot even finish is itself a finding, not a crash. */
+function integrityProblems(raw: Database.Database, pragma: 'cipher_integrity_check' | 'quick_check'): string[] {
+  try {
+    return (raw.pragma(pragma) as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0])).filter((line) => line !== 'ok');
+  } catch (error) {
+    if (!isDamageError(error)) throw error;
+    return [`${pragma}: ${(error as Error).message}`];
+  }
+}

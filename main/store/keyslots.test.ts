@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../api/errors';
+import { createSlot, deriveKek, newRecoveryCode, normalizeRecoveryCode, unwrapVaultKey } from './keyslots';
+
+const vaultId = 'vault-under-test';
+
+describe('keyslots', () => {
+  it('wrap the vault key so that only the right passphrase opens it', async () => {
+    const key = crypto.randomBytes(32);
+    const { slot } = await createSlot(vaultId, key, 'a long enough passphrase', { kind: 'user', userId: 3, userName: 'Zoé' });
+    expect(slot.kdf).toMatchObject({ algorithm: 'argon2id', memoryKiB: 65536, iterations: 3 });
+    expect(unwrapVaultKey(vaultId, slot, await deriveKek('a long enough passphrase', slot.kdf))?.equals(key)).toBe(true);
+    expect(unwrapVaultKey(vaultId, slot, await deriveKek('a wrong passphrase!!', slot.kdf))).toBeNull();
+  });
+
+  it('bind the user id and the vault id: an edited slot no longer opens', async () => {
+    const key = crypto.randomBytes(32);
+    const { slot, kek } = await createSlot(vaultId, key, 'a long enough passphrase', { kind: 'user', userId: 3, userName: 'steward' });
+    expect(unwrapVaultKey(vaultId, { ...slot, userId: 1 }, kek)).toBeNull();
+    expect(unwrapVaultKey('another-vault', slot, kek)).toBeNull();
+    expect(unwrapVaultKey(vaultId, { ...slot, kind: 'recovery' }, kek)).toBeNull();
+  });
+
+  it('refuse Argon2id settings below the floor as a downgrade', async () => {
+    const weak = { algorithm: 'argon2id' as const, memoryKiB: 1024, iterations: 1, parallelism: 1, salt: crypto.randomBytes(16).toString('base64') };
+    await expect(deriveKek('whatever passphrase', weak)).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'DOWNGRADE_REFUSED');
+  });
+
+  it('accept recovery codes as people type them', () => {
+    const code = newRecoveryCode();
+    expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(normalizeRecoveryCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+    expect(normalizeRecoveryCode('abco-1234')).toBe('ABC0-1234');
+  });
+});

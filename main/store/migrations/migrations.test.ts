@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../api/errors';
+import { LATEST_VERSION, migrate, schemaVersion } from './index';
+
+function fresh(): Database.Database {
+  return new Database(':memory:');
+}
+
+describe('migrations', () => {
+  it('bring an empty database to the latest version, one step at a time', () => {
+    const db = fresh();
+    expect(migrate(db)).toEqual(Array.from({ length: LATEST_VERSION }, (_, index) => index + 1));
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('001 creates strict tables and an append-only audit log', () => {
+    const db = fresh();
+    migrate(db, 1);
+    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string; strict: number }>;
+    expect(tables.map((table) => table.name).sort()).toEqual(['app_user', 'audit_checkpoint', 'audit_log', 'setting', 'vault_meta']);
+    expect(tables.every((table) => table.strict === 1)).toBe(true);
+    db.prepare(`INSERT INTO audit_log (seq, at, actor_id, action, details, prev_hash, hash) VALUES (1, 't', NULL, 'vault.created', '{}', 'p', 'h')`).run();
+    expect(() => db.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare(`INSERT INTO app_user (name, name_folded, role, created_at) VALUES ('a', 'a', 'superuser', 't')`).run()).toThrow(/CHECK constraint/);
+  });
+
+  it('refuse a database written by a newer version, without touching it', () => {
+    const db = fresh();
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(AppError);
+    try {
+      migrate(db);
+    } catch (error) {
+      expect((error as AppError).code).toBe('VAULT_TOO_NEW');
+    }
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master`).get()).toEqual({ n: 0 });
+  });
+});
