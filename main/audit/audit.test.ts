@@ -8,6 +8,7 @@ import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { applyKey } from '../store/connection';
 import { ADMIN, AUDITOR, createVault, ok, tempDir } from '../test-support/temp-vault';
+import type { AuditRow } from './audit-log';
 import { canonicalEntry, entryHash, genesisHash } from './chain';
 
 async function verify(backend: Backend, checkpoint?: Checkpoint) {
@@ -119,7 +120,7 @@ describe('audit trail', () => {
     tamper(dir, key, (db) => {
       db.prepare(`UPDATE audit_log SET details = '{"minutes":1}' WHERE action = 'vault.idle_lock_changed'`).run();
       let previous = genesisHash(vaultId);
-      const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<Record<string, never>>;
+      const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
       for (const row of rows) {
         const hash = entryHash(previous, canonicalEntry({ seq: row.seq, at: row.at, actorId: row.actor_id, action: row.action, objectType: row.object_type, objectId: row.object_id, details: row.details }));
         db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(previous, hash, row.seq);

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BackendEvent } from '../api/contract';
+import { openBackend, tempDir, ADMIN } from '../test-support/temp-vault';
+import { isLoopbackAddress, startBridge, type Bridge } from './server';
+import { afterEach } from 'vitest';
+
+const bridges: Bridge[] = [];
+afterEach(async () => {
+  for (const bridge of bridges.splice(0)) await bridge.close();
+});
+
+async function bridgeWithVault(): Promise<Bridge> {
+  const renderer = tempDir();
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Custodia</title>');
+  fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'outside');
+  const bridge = await startBridge({ backend: openBackend(path.join(tempDir(), 'vault')), rendererDir: renderer });
+  bridges.push(bridge);
+  return bridge;
+}
+
+function request(bridge: Bridge, options: { path: string; method?: string; headers?: Record<string, string>; body?: unknown }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${bridge.origin}${options.path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += String(chunk)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(JSON.stringify(options.body));
+    req.end();
+  });
+}
+
+const call = (bridge: Bridge, method: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(bridge, {
+    path: '/api/call',
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}`, ...headers },
+    body: { method, input },
+  });
+
+describe('browser-mode bridge', () => {
+  it('serves the API to a caller with the token', async () => {
+    const bridge = await bridgeWithVault();
+    expect(bridge.url).toBe(`${bridge.origin}/#token=${bridge.token}`);
+    const created = await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { user: { role: 'administrator' } } });
+    expect(JSON.parse((await call(bridge, 'vault.status', {}, { Origin: bridge.origin })).body).value.state).toBe('unlocked');
+  });
+
+  it('refuses requests without the token, with a wrong token, from another origin or host', async () => {
+    const bridge = await bridgeWithVault();
+    const body = { method: 'vault.status', input: {} };
+    expect((await request(bridge, { path: '/api/call', method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).status).toBe(401);
+    expect((await call(bridge, 'vault.status', {}, { Authorization: `Bearer ${'x'.repeat(bridge.token.length)}` })).status).toBe(401);
+    expect((await call(bridge, 'vault.status', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call(bridge, 'vault.status', {}, { Origin: 'http://localhost:1' })).status).toBe(403);
+    expect((await call(bridge, 'vault.status', {}, { Host: 'evil.example' })).status).toBe(421);
+    expect((await call(bridge, 'vault.status', {}, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await call(bridge, 'no.such.method', {})).status).toBe(400);
+  });
+
+  it('serves the interface with a strict CSP and nothing outside its folder', async () => {
+    const bridge = await bridgeWithVault();
+    const index = await request(bridge, { path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await request(bridge, { path: '/../secret.txt' })).status).toBe(404);
+    expect((await request(bridge, { path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
+  });
+
+  it('streams backend events to the page', async () => {
+    const bridge = await bridgeWithVault();
+    await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
+    const received: BackendEvent[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${bridge.origin}/api/events`, { headers: { Authorization: `Bearer ${bridge.token}` } }, resolve),
+    );
+    stream.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line.startsWith('data: ')) received.push(JSON.parse(line.slice(6)));
+    });
+    const started = JSON.parse((await call(bridge, 'audit.verify', {})).body);
+    await expect.poll(() => received.some((event) => event.type === 'job.finished' && event.jobId === started.value.jobId)).toBe(true);
+    stream.destroy();
+  });
+
+  it('knows loopback addresses', () => {
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '127.8.9.10'].every(isLoopbackAddress)).toBe(true);
+    expect(['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', undefined].some(isLoopbackAddress)).toBe(false);
+  });
+});
