@@ -40,5 +40,13 @@ export function canonicalEntry(entry: ChainFields): string {
 }
 
 export function entryHash(prevHash: string, canonical: string): string {
-  return crypto.createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  // One-shot hashing is several times faster than createHash() for inputs this small.
+  return crypto.hash('sha256', prevHash + canonical, 'hex');
 }
+
+/**
+ * canonicalEntry() written in SQL, so that verification receives one ready string per row instead of
+ * seven values to reassemble in JavaScript. SQLite's json_quote and JSON.stringify agree on everything
+ * these fields hold; a row where they might not is rechecked with canonicalEntry() before it is blamed.
+ */
+export const CANONICAL_ENTRY_SQL = `'{"action":' || json_quote(action) || ',"actor":' || json_quote(actor_id) || ',"at":' || json_quote(at) || ',"details":' || details || ',"objectId":' || json_quote(object_id) || ',"objectType":' || json_quote(object_type) || ',"seq":' || seq || '}'`;

@@ -6,10 +6,11 @@
  */
 import type { Checkpoint, VerifyReport } from '../api/contract';
 import { sql, type SqlRunner } from '../store/sql';
-import { canonicalEntry, entryHash, genesisHash } from './chain';
+import { CANONICAL_ENTRY_SQL, canonicalEntry, entryHash, genesisHash } from './chain';
 import { verifyCheckpointSignature } from './checkpoint';
 
-type RawRow = [seq: number, at: string, actorId: number | null, action: string, objectType: string | null, objectId: string | null, details: string, prevHash: string, hash: string];
+type FastRow = [seq: number, canonical: string, prevHash: string, hash: string];
+type FullRow = { seq: number; at: string; actor_id: number | null; action: string; object_type: string | null; object_id: string | null; details: string };
 
 export interface VerifyProgress {
   (done: number, total: number): Promise<void> | void;
@@ -23,7 +24,14 @@ export async function verifyChain(
   options: { checkpoint?: Checkpoint; knownSigningKeys?: ReadonlySet<string>; onProgress?: VerifyProgress } = {},
 ): Promise<VerifyReport> {
   const head = db.get<{ seq: number; n: number }>(sql`SELECT coalesce(max(seq), 0) AS seq, count(*) AS n FROM audit_log`) ?? { seq: 0, n: 0 };
-  const page = db.statement('SELECT seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?').raw(true);
+  const page = db.statement(`SELECT seq, ${CANONICAL_ENTRY_SQL}, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw(true);
+  const full = db.statement('SELECT seq, at, actor_id, action, object_type, object_id, details FROM audit_log WHERE seq = ?');
+  /** The JavaScript definition decides whenever the SQL shortcut disagrees. */
+  const recheck = (seq: number, prevHash: string, hash: string): boolean => {
+    const row = full.get(seq) as FullRow;
+    const canonical = canonicalEntry({ seq, at: row.at, actorId: row.actor_id, action: row.action, objectType: row.object_type, objectId: row.object_id, details: row.details });
+    return entryHash(prevHash, canonical) === hash;
+  };
 
   let expectedSeq = 1;
   let running = genesisHash(vaultId);
@@ -34,10 +42,9 @@ export async function verifyChain(
 
   let after = 0;
   while (!firstBroken && after < head.seq) {
-    const rows = page.all(after, head.seq, PAGE) as RawRow[];
+    const rows = page.all(after, head.seq, PAGE) as FastRow[];
     if (rows.length === 0) break;
-    for (const row of rows) {
-      const [seq, at, actorId, action, objectType, objectId, details, prevHash, hash] = row;
+    for (const [seq, canonical, prevHash, hash] of rows) {
       if (seq !== expectedSeq) {
         firstBroken = { seq: expectedSeq, reason: 'sequence-gap' };
         break;
@@ -46,8 +53,7 @@ export async function verifyChain(
         firstBroken = { seq, reason: 'link-mismatch' };
         break;
       }
-      const recomputed = entryHash(running, canonicalEntry({ seq, at, actorId, action, objectType, objectId, details }));
-      if (recomputed !== hash) {
+      if (entryHash(running, canonical) !== hash && !recheck(seq, running, hash)) {
         firstBroken = { seq, reason: 'hash-mismatch' };
         break;
       }
