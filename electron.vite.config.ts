@@ -13,6 +13,7 @@ export default defineConfig({
           // Every entry shares the same modules; the worker owns the database connection.
           electron: resolve(root, 'main/electron/index.ts'),
           worker: resolve(root, 'main/backend/worker.ts'),
+          'audit-verify': resolve(root, 'main/audit/verify-worker.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
         },
       },

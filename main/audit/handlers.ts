@@ -22,7 +22,7 @@ export const auditHandlers: Handlers<AuditMethods> = {
         .all<{ key: string }>(sql`SELECT signing_public_key AS key FROM app_user WHERE signing_public_key IS NOT NULL`)
         .map((row) => publicKeyFingerprint(row.key)),
     );
-    const report = await verifyChain(vault.db, vault.vaultId, {
+    const report = await verifyChain({ raw: vault.raw, dbFile: vault.files.db, key: vault.key, vaultId: vault.vaultId }, {
       checkpoint,
       knownSigningKeys,
       onProgress: async (done, total) => {

@@ -4,68 +4,66 @@
  * with the key, so a checkpoint taken earlier (kept outside the vault) is checked too: today's chain must
  * still carry that head at that position.
  */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import os from 'node:os';
 import type { Checkpoint, VerifyReport } from '../api/contract';
-import { sql, type SqlRunner } from '../store/sql';
-import { CANONICAL_ENTRY_SQL, canonicalEntry, entryHash, genesisHash } from './chain';
+import { startWorker } from '../platform/worker-entry';
+import { genesisHash } from './chain';
 import { verifyCheckpointSignature } from './checkpoint';
+import { verifyRange, type RangeResult } from './verify-range';
+import type { VerifyWorkerInput } from './verify-worker';
 
-type FastRow = [seq: number, canonical: string, prevHash: string, hash: string];
-type FullRow = { seq: number; at: string; actor_id: number | null; action: string; object_type: string | null; object_id: string | null; details: string };
+/** Below this many entries one thread is quicker than starting workers. */
+const PARALLEL_FROM = 100_000;
 
-export interface VerifyProgress {
-  (done: number, total: number): Promise<void> | void;
+export interface ChainSource {
+  readonly raw: Database.Database;
+  readonly dbFile: string;
+  readonly key: Buffer;
+  readonly vaultId: string;
 }
 
-const PAGE = 20_000;
+export interface VerifyOptions {
+  readonly checkpoint?: Checkpoint;
+  readonly knownSigningKeys?: ReadonlySet<string>;
+  /** Called after each page; may throw (a cancelled job) to stop the verification. */
+  readonly onProgress?: (done: number, total: number) => Promise<void> | void;
+  readonly threads?: number;
+  /** Entry count from which the work is split across threads (tests lower it). */
+  readonly parallelFrom?: number;
+}
 
-export async function verifyChain(
-  db: SqlRunner,
-  vaultId: string,
-  options: { checkpoint?: Checkpoint; knownSigningKeys?: ReadonlySet<string>; onProgress?: VerifyProgress } = {},
-): Promise<VerifyReport> {
-  const head = db.get<{ seq: number; n: number }>(sql`SELECT coalesce(max(seq), 0) AS seq, count(*) AS n FROM audit_log`) ?? { seq: 0, n: 0 };
-  const page = db.statement(`SELECT seq, ${CANONICAL_ENTRY_SQL}, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw(true);
-  const full = db.statement('SELECT seq, at, actor_id, action, object_type, object_id, details FROM audit_log WHERE seq = ?');
-  /** The JavaScript definition decides whenever the SQL shortcut disagrees. */
-  const recheck = (seq: number, prevHash: string, hash: string): boolean => {
-    const row = full.get(seq) as FullRow;
-    const canonical = canonicalEntry({ seq, at: row.at, actorId: row.actor_id, action: row.action, objectType: row.object_type, objectId: row.object_id, details: row.details });
-    return entryHash(prevHash, canonical) === hash;
-  };
+export async function verifyChain(source: ChainSource, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const head = source.raw.prepare('SELECT coalesce(max(seq), 0) AS seq, count(*) AS n FROM audit_log').get() as { seq: number; n: number };
+  const threads = head.n >= (options.parallelFrom ?? PARALLEL_FROM) ? Math.max(1, Math.min(options.threads ?? os.availableParallelism(), 4)) : 1;
+  const bounds = Array.from({ length: threads + 1 }, (_, index) => Math.round((head.seq * index) / threads));
+  const watchSeq = options.checkpoint?.seq;
+  const progress = (done: number): Promise<void> | void => options.onProgress?.(done, head.n);
 
-  let expectedSeq = 1;
-  let running = genesisHash(vaultId);
+  const ranges =
+    threads === 1
+      ? [await verifyRange(source.raw, 0, head.seq, { watchSeq, onPage: progress })]
+      : await verifyInWorkers(source, bounds, watchSeq, progress);
+
+  // Join the ranges: each must start from the hash the previous one ended on.
+  let running = genesisHash(source.vaultId);
   let checked = 0;
   let firstBroken: VerifyReport['firstBroken'] = null;
   let hashAtCheckpoint: string | null = null;
-  const checkpointSeq = options.checkpoint?.seq ?? -1;
-
-  let after = 0;
-  while (!firstBroken && after < head.seq) {
-    const rows = page.all(after, head.seq, PAGE) as FastRow[];
-    if (rows.length === 0) break;
-    for (const [seq, canonical, prevHash, hash] of rows) {
-      if (seq !== expectedSeq) {
-        firstBroken = { seq: expectedSeq, reason: 'sequence-gap' };
-        break;
-      }
-      if (prevHash !== running) {
-        firstBroken = { seq, reason: 'link-mismatch' };
-        break;
-      }
-      if (entryHash(running, canonical) !== hash && !recheck(seq, running, hash)) {
-        firstBroken = { seq, reason: 'hash-mismatch' };
-        break;
-      }
-      if (seq === checkpointSeq) hashAtCheckpoint = hash;
-      running = hash;
-      expectedSeq += 1;
-      checked += 1;
+  for (const [index, range] of ranges.entries()) {
+    if (range.firstPrev !== null && range.firstPrev !== running) {
+      firstBroken = { seq: bounds[index]! + 1, reason: 'link-mismatch' };
+      break;
     }
-    after = rows[rows.length - 1]![0];
-    await options.onProgress?.(checked, head.n);
+    checked += range.checked;
+    hashAtCheckpoint ??= range.hashAtWatch;
+    if (range.firstBroken) {
+      firstBroken = range.firstBroken;
+      break;
+    }
+    running = range.lastHash ?? running;
   }
-  if (!firstBroken && checked !== head.n) firstBroken = { seq: expectedSeq, reason: 'sequence-gap' };
+  if (!firstBroken && checked !== head.n) firstBroken = { seq: checked + 1, reason: 'sequence-gap' };
 
   return {
     intact: firstBroken === null,
@@ -73,8 +71,41 @@ export async function verifyChain(
     headSeq: head.seq,
     headHash: running,
     firstBroken,
-    checkpoint: options.checkpoint ? judgeCheckpoint(vaultId, options.checkpoint, head.seq, hashAtCheckpoint, firstBroken, options.knownSigningKeys) : null,
+    checkpoint: options.checkpoint ? judgeCheckpoint(source.vaultId, options.checkpoint, head.seq, hashAtCheckpoint, firstBroken, options.knownSigningKeys) : null,
   };
+}
+
+function verifyInWorkers(source: ChainSource, bounds: number[], watchSeq: number | undefined, progress: (done: number) => Promise<void> | void): Promise<RangeResult[]> {
+  const done = new Array<number>(bounds.length - 1).fill(0);
+  const workers = bounds.slice(1).map((to, index) =>
+    startWorker({ built: 'audit-verify.js', source: 'audit/verify-worker.ts' }, { dbFile: source.dbFile, key: source.key, from: bounds[index]!, to, watchSeq } satisfies VerifyWorkerInput),
+  );
+  const stopAll = (): void => void Promise.all(workers.map((worker) => worker.terminate()));
+  return Promise.all(
+    workers.map(
+      (worker, index) =>
+        new Promise<RangeResult>((resolve, reject) => {
+          worker.on('message', (message: { checked?: number; result?: RangeResult; error?: string }) => {
+            if (message.result) resolve(message.result);
+            else if (message.error) reject(new Error(message.error));
+            else if (message.checked !== undefined) {
+              done[index] = message.checked;
+              Promise.resolve()
+                .then(() => progress(done.reduce((sum, value) => sum + value, 0)))
+                .catch((error: unknown) => {
+                  stopAll();
+                  reject(error);
+                });
+            }
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => code !== 0 && reject(new Error(`verification worker stopped (${code})`)));
+        }),
+    ),
+  ).catch((error: unknown) => {
+    stopAll();
+    throw error;
+  });
 }
 
 function judgeCheckpoint(

@@ -2,25 +2,11 @@
  * The main-thread side of the backend worker. Built, the worker is `worker.js` beside this bundle;
  * from source (tests, dev), it is `worker.ts` run through tsx.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BackendEvent, MethodName, MethodReply } from '../api/contract';
 import type { Result } from '../api/errors';
 import type { BackendClient } from './backend';
-
-function createWorker(vaultDir: string): Worker {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // Bundled, this module may sit in out/main or in out/main/chunks.
-  for (const built of [path.join(here, 'worker.js'), path.join(here, '..', 'worker.js')]) {
-    if (fs.existsSync(built)) return new Worker(built, { workerData: { vaultDir } });
-  }
-  // From source, register tsx inside the worker itself: loader flags in execArgv do not reach workers on Node 20.
-  const source = pathToFileURL(path.join(here, 'worker.ts')).href;
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { vaultDir } });
-}
+import { startWorker } from '../platform/worker-entry';
 
 export class WorkerBackend implements BackendClient {
   private readonly worker: Worker;
@@ -30,7 +16,7 @@ export class WorkerBackend implements BackendClient {
   private closing: Promise<void> | null = null;
 
   constructor(vaultDir: string) {
-    this.worker = createWorker(vaultDir);
+    this.worker = startWorker({ built: 'worker.js', source: 'backend/worker.ts' }, { vaultDir });
     this.worker.on('message', (message: { id?: number; result?: Result<unknown>; event?: BackendEvent }) => {
       if (message.event) for (const listener of this.listeners) listener(message.event);
       if (message.id !== undefined && message.result) {
