@@ -5,10 +5,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../api/errors';
 import { migration001 } from './001-foundation';
+import { migration002 } from './002-ingest';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {

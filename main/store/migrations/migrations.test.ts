@@ -38,4 +38,20 @@ describe('migrations', () => {
     }
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master`).get()).toEqual({ n: 0 });
   });
+
+  it('002 adds the ingest tables to a vault that already has users and an audit trail', () => {
+    const db = fresh();
+    migrate(db, 1);
+    db.prepare(`INSERT INTO app_user (id, name, name_folded, role, created_at) VALUES (1, 'Alice', 'alice', 'administrator', 't')`).run();
+    db.prepare(`INSERT INTO audit_log (seq, at, actor_id, action, details, prev_hash, hash) VALUES (1, 't', 1, 'vault.created', '{}', 'p', 'h')`).run();
+    expect(migrate(db)).toContain(2);
+    expect(db.prepare('SELECT name FROM app_user').pluck().all()).toEqual(['Alice']);
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+    db.prepare(`INSERT INTO source (name, name_folded, kind, lawful_basis, created_at, updated_at) VALUES ('Till', 'till', 'file', 'contract', 't', 't')`).run();
+    expect(() => db.prepare(`INSERT INTO source (name, name_folded, kind, lawful_basis, created_at, updated_at) VALUES ('X', 'x', 'file', 'because', 't', 't')`).run()).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO profile_search (rowid, terms) VALUES (7, 'helene tremblay lodz')`).run();
+    expect(db.prepare(`SELECT rowid FROM profile_search WHERE profile_search MATCH '"lodz"*'`).pluck().all()).toEqual([7]);
+    db.prepare('DELETE FROM profile_search WHERE rowid = 7').run();
+    expect(db.prepare(`SELECT count(*) FROM profile_search WHERE profile_search MATCH 'helene'`).pluck().get()).toBe(0);
+  });
 });
