@@ -9,19 +9,20 @@ import { isAppUrl } from './app-origin';
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
-  // The CSP already limits the page to 'self'; this also covers requests the CSP does not see (a
-  // compromised renderer's own fetches, favicons, DevTools in development).
-  session.webRequest.onBeforeRequest({ urls: ['*://*/*', 'file:///*'] }, (_details, callback) => callback({ cancel: true }));
-  // Chromium would otherwise download Hunspell dictionaries from Google's CDN on Windows and Linux.
+  // The CSP already limits the page to 'self'; this also refuses what the CSP does not govern. In these
+  // patterns `*://` means http and https only, so app:// itself is untouched.
+  session.webRequest.onBeforeRequest({ urls: ['*://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'] }, (_details, callback) => callback({ cancel: true }));
+  // Chromium's spellchecker may fetch dictionaries from Google's servers; an offline vault makes no such request.
   session.setSpellCheckerEnabled(false);
 }
 
 function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  // will-frame-navigate, unlike will-navigate, also fires for subframes.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
