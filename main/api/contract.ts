@@ -4,6 +4,8 @@
  * (no Node, no DOM) so the renderer can import the types and the schemas.
  */
 import { z } from 'zod';
+import { Mapping } from '../ingest/mapping/fields';
+import { FILE_FORMATS } from '../ingest/types';
 
 export const ROLES = ['administrator', 'steward', 'auditor'] as const;
 export const Role = z.enum(ROLES);
@@ -143,6 +145,99 @@ export const JobState = z.object({
 });
 export type JobState = z.infer<typeof JobState>;
 
+export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
+export const LawfulBasis = z.enum(LAWFUL_BASES);
+export type LawfulBasis = z.infer<typeof LawfulBasis>;
+
+export const ReadOptionsSchema = z.object({
+  format: z.enum(FILE_FORMATS).optional(),
+  encoding: z.string().max(40).optional(),
+  delimiter: z.string().min(1).max(2).optional(),
+  sheet: z.string().max(200).optional(),
+  recordsPath: z.string().max(200).optional(),
+});
+
+export const RunSummary = z.object({
+  id: z.number().int(),
+  sourceId: z.number().int(),
+  sourceName: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled', 'interrupted']),
+  startedAt: IsoTime,
+  finishedAt: IsoTime.nullable(),
+  fileName: z.string().nullable(),
+  fileSha256: z.string().nullable(),
+  read: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  error: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const Source = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['file', 'postgres', 'mysql', 'folder', 'rest']),
+  purposes: z.array(z.string()),
+  lawfulBasis: LawfulBasis,
+  defaultCountry: z.string().nullable(),
+  mapping: Mapping.nullable(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  lastRun: RunSummary.nullable(),
+});
+export type Source = z.infer<typeof Source>;
+
+const SourceName = z.string().trim().min(1).max(100);
+const SourceDeclaration = z.object({
+  purposes: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
+  lawfulBasis: LawfulBasis,
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/).nullable(),
+});
+
+export const ProfileSummary = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  city: z.string().nullable(),
+  sources: z.array(z.string()),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+const Field = z.string().nullable();
+export const ProfileDetail = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  status: z.enum(['active', 'merged', 'erased']),
+  createdAt: IsoTime,
+  records: z.array(
+    z.object({
+      id: z.number().int(),
+      source: z.string(),
+      externalId: z.string(),
+      givenName: Field,
+      familyName: Field,
+      fullName: Field,
+      street: Field,
+      city: Field,
+      postalCode: Field,
+      region: Field,
+      country: Field,
+      birthDate: Field,
+      emails: z.array(z.object({ value: z.string(), raw: z.string() })),
+      phones: z.array(z.object({ value: z.string(), raw: z.string() })),
+      raw: z.unknown(),
+      firstSeen: IsoTime,
+      lastChanged: IsoTime,
+    }),
+  ),
+  events: z.array(z.object({ id: z.number().int(), type: z.string(), at: z.string(), amount: z.number().nullable(), currency: Field, place: Field, source: z.string() })),
+  consents: z.array(z.object({ purpose: z.string(), granted: z.boolean(), at: Field, source: z.string() })),
+});
+export type ProfileDetail = z.infer<typeof ProfileDetail>;
+
 const Empty = z.object({}).strict();
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -240,6 +335,66 @@ export const contract = {
     access: roles('administrator', 'auditor'),
   }),
   'audit.checkpoints': method({ input: Empty, output: z.array(StoredCheckpoint), access: roles('administrator', 'auditor') }),
+
+  'sources.list': method({ input: Empty, output: z.array(Source), access: roles('administrator', 'steward') }),
+  'sources.save': method({
+    input: SourceDeclaration.extend({ name: SourceName, mapping: Mapping.nullable().optional() }),
+    output: Source,
+    access: roles('administrator', 'steward'),
+  }),
+  'import.preview': method({
+    input: z.object({ file: FilePath, options: ReadOptionsSchema.default({}), source: SourceName.optional() }),
+    output: z.object({
+      format: z.enum(FILE_FORMATS),
+      encoding: z.string(),
+      delimiter: z.string().nullable(),
+      headers: z.array(z.string()),
+      sheets: z.array(z.string()),
+      rows: z.array(z.object({ line: z.number().int(), values: z.record(z.string(), z.unknown()) })),
+      problems: z.array(z.object({ line: z.number().int(), reason: z.string(), raw: z.string() })),
+      mapping: Mapping,
+      mappingFrom: z.enum(['source', 'suggested']),
+    }),
+    access: roles('administrator', 'steward'),
+  }),
+  'import.file': jobMethod({
+    input: z.object({
+      file: FilePath,
+      source: SourceName,
+      options: ReadOptionsSchema.default({}),
+      mapping: Mapping.optional(),
+      declaration: SourceDeclaration.optional(),
+    }),
+    output: RunSummary,
+    access: roles('administrator', 'steward'),
+  }),
+  'import.runs': method({
+    input: z.object({ sourceId: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    output: z.array(RunSummary),
+    access: roles('administrator', 'steward', 'auditor'),
+  }),
+  'import.rejects': method({
+    input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ total: z.number().int(), rows: z.array(z.object({ line: z.number().int(), reasons: z.array(z.string()), raw: z.string() })) }),
+    access: roles('administrator', 'steward'),
+  }),
+  'import.exportRejects': method({
+    input: z.object({ runId: z.number().int(), outFile: FilePath }),
+    output: z.object({ file: z.string(), rows: z.number().int() }),
+    access: roles('administrator', 'steward'),
+  }),
+  'profiles.count': method({ input: Empty, output: z.object({ profiles: z.number().int() }), access: roles('administrator', 'steward') }),
+  'profiles.search': method({
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ hits: z.array(ProfileSummary) }),
+    access: roles('administrator', 'steward'),
+  }),
+  'profiles.list': method({
+    input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({ total: z.number().int(), profiles: z.array(ProfileSummary) }),
+    access: roles('administrator', 'steward'),
+  }),
+  'profiles.get': method({ input: z.object({ id: z.number().int() }), output: ProfileDetail, access: roles('administrator', 'steward') }),
 
   'jobs.get': method({ input: JobId, output: JobState, access: sessionAccess }),
   'jobs.cancel': method({ input: JobId, output: JobState, access: sessionAccess }),

@@ -15,6 +15,13 @@ export const AUDIT_ACTIONS = [
   'user.signing_key_created',
   'audit.verified',
   'audit.exported',
+  'source.saved',
+  'import.started',
+  'import.completed',
+  'import.failed',
+  'import.cancelled',
+  'import.interrupted',
+  'import.rejects_exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,9 @@
 /** The one handler table: every contract method, gathered from the domain folders. */
 import type { HandlerTable } from '../api/dispatch';
 import { auditHandlers } from '../audit/handlers';
+import { ingestHandlers } from '../ingest/handlers';
 import { jobHandlers } from '../jobs/handlers';
+import { profileHandlers } from '../profiles/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import type { BackendContext } from './context';
@@ -10,5 +12,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...vaultHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...ingestHandlers,
+  ...profileHandlers,
   ...jobHandlers,
 };

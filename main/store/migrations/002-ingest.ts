@@ -125,9 +125,10 @@ export function migration002(db: Database.Database): void {
       granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
       at TEXT,
       raw TEXT NOT NULL,
-      run_id INTEGER NOT NULL REFERENCES import_run (id),
-      UNIQUE (source_record_id, purpose, at, granted)
+      run_id INTEGER NOT NULL REFERENCES import_run (id)
     ) STRICT;
+    -- An observation without a date is still one observation: NULLs must not make re-imports add copies.
+    CREATE UNIQUE INDEX consent_observation_key ON consent_observation (source_record_id, purpose, granted, coalesce(at, ''));
 
     CREATE VIRTUAL TABLE profile_search USING fts5 (terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
   `);

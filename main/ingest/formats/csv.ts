@@ -1,0 +1,76 @@
+/**
+ * CSV/TSV reader: file → decoder → CsvScanner (papaparse) → rows keyed by the header row, in batches.
+ * Streaming end to end: one chunk of text and at most one unfinished record (≤ 1 MiB) are held at a
+ * time, whatever the file size. Values stay exactly as written — no trimming, no type conversion — so
+ * `0012`, `+48 601…`, `=1+2` or `@foo` reach the mapping step untouched; deciding what they mean (and
+ * neutralising formula-like values on export) is not a reader's job.
+ */
+import type { ReadItem } from '../types';
+import { CsvScanner, type CsvRecord } from './csv-scanner';
+import { normalizeHeaders, readText, rowValues, throwIfAborted } from './text';
+
+export interface CsvReadOptions {
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly batchSize: number;
+  readonly signal?: AbortSignal;
+  /** Called once, as soon as the header row is known (with [] for a file with no records at all). */
+  readonly onHeaders?: (headers: readonly string[]) => void;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  return fields.every((field) => field.trim() === '');
+}
+
+export async function* readCsv(path: string, options: CsvReadOptions): AsyncGenerator<ReadItem[]> {
+  const { batchSize, signal } = options;
+  const scanner = new CsvScanner(options.delimiter);
+  let headers: string[] | null = null;
+  let batch: ReadItem[] = [];
+  const ready: ReadItem[][] = [];
+  const records: CsvRecord[] = [];
+
+  const add = (item: ReadItem): void => {
+    batch.push(item);
+    if (batch.length >= batchSize) {
+      ready.push(batch);
+      batch = [];
+    }
+  };
+
+  const take = (): void => {
+    for (const record of records) {
+      const { fields, line, raw, problem } = record;
+      // Lines with nothing but blanks and delimiters are skipped: Excel pads sheets with ";;;;" rows.
+      if (fields && !problem && isBlank(fields)) continue;
+      if (headers === null && fields) {
+        headers = normalizeHeaders(fields);
+        options.onHeaders?.(headers);
+        if (problem) add({ kind: 'problem', problem: { line, reason: `header row: ${problem}`, raw } });
+        continue;
+      }
+      if (problem || !fields) {
+        add({ kind: 'problem', problem: { line, reason: problem ?? 'unreadable record', raw } });
+      } else if (fields.length !== headers!.length) {
+        add({ kind: 'problem', problem: { line, reason: `expected ${headers!.length} fields, found ${fields.length}`, raw } });
+      } else {
+        add({ kind: 'row', row: { line, values: rowValues(headers!, fields) } });
+      }
+    }
+    records.length = 0;
+  };
+
+  for await (const text of readText(path, options.encoding, signal)) {
+    scanner.push(text, records);
+    take();
+    while (ready.length > 0) {
+      yield ready.shift()!;
+      throwIfAborted(signal);
+    }
+  }
+  scanner.end(records);
+  take();
+  if (headers === null) options.onHeaders?.([]);
+  for (const full of ready) yield full;
+  if (batch.length > 0) yield batch;
+}

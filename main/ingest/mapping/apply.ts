@@ -1,0 +1,458 @@
+/**
+ * One source row → one mapped record: identity fields normalized, consents and events extracted. A row
+ * is all or nothing: if any mapped value fails normalization the row is rejected with every reason
+ * listed (so one correction pass fixes it), and the good rows around it are never affected. Nothing is
+ * guessed to rescue a bad value: the raw row is kept with its reasons for a steward to correct.
+ */
+import { detectCurrency, normalizeCurrency, parseAmount } from '../normalize/amount';
+import { parseConsentFlag } from '../normalize/boolean';
+import { normalizeCountry } from '../normalize/country';
+import { parseDate } from '../normalize/date';
+import { normalizeEmail } from '../normalize/email';
+import { normalizePersonName, splitFullName } from '../normalize/name';
+import { normalizePhone, type PhoneType } from '../normalize/phone';
+import { normalizePostalCode } from '../normalize/postal';
+import { isBlank, rawText, type Normalized } from '../normalize/result';
+import { cleanText, normalizeText } from '../normalize/text';
+import type { RawRow } from '../types';
+import { EVENT_FIELDS, splitListPath, type Mapping, type TargetField } from './fields';
+import { isPlainObject, readPath } from './paths';
+
+export interface FieldValue<T = string> {
+  readonly value: T;
+  /** The cell as the source sent it (see `rawText`). */
+  readonly raw: string;
+}
+
+export interface MappedPhone extends FieldValue {
+  readonly type?: PhoneType;
+}
+
+export interface MappedIdentity {
+  readonly givenName?: FieldValue;
+  readonly familyName?: FieldValue;
+  readonly fullName?: FieldValue;
+  readonly emails: readonly FieldValue[];
+  /** E.164 values. */
+  readonly phones: readonly MappedPhone[];
+  readonly street?: FieldValue;
+  readonly city?: FieldValue;
+  readonly postalCode?: FieldValue;
+  readonly region?: FieldValue;
+  /** ISO 3166-1 alpha-2. */
+  readonly country?: FieldValue;
+  /** YYYY-MM-DD. */
+  readonly birthDate?: FieldValue;
+}
+
+export interface MappedConsent {
+  readonly purpose: string;
+  readonly granted: boolean;
+  /** YYYY-MM-DD or ISO date-time; null when the source does not say when. */
+  readonly at: string | null;
+  /** The yes/no cell as sent. */
+  readonly raw: string;
+}
+
+export interface MappedEvent {
+  readonly type: string;
+  /** YYYY-MM-DD or ISO date-time (UTC). */
+  readonly at: string;
+  readonly amount?: number;
+  /** ISO 4217. */
+  readonly currency?: string;
+  readonly place?: string;
+  /** The source's transaction number, when it has one. */
+  readonly externalId?: string;
+  /** Each event cell as sent, by column. */
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+export interface MappedRecord {
+  /** The record key's value: the source's customer number (or normalized email when the key is an email). */
+  readonly sourceRecordId: string;
+  readonly identity: MappedIdentity;
+  readonly consents: readonly MappedConsent[];
+  readonly events: readonly MappedEvent[];
+}
+
+export type ApplyResult = { readonly ok: true; readonly record: MappedRecord } | { readonly ok: false; readonly line: number; readonly reasons: readonly string[] };
+
+export interface ApplyOptions {
+  /** Clock for the plausibility ranges of dates (birth dates not in the future…). */
+  readonly now?: Date;
+}
+
+const MAX_RECORD_KEY = 200;
+
+type EventField = (typeof EVENT_FIELDS)[number];
+type SingleIdentityField = 'givenName' | 'familyName' | 'fullName' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate';
+
+interface ColumnRead {
+  /** How the column is named in reasons and raw maps. */
+  readonly label: string;
+  /** Path inside the record (or inside a list element). */
+  readonly path: string;
+  /** `emails[]`: the value at `path` is a list of values. */
+  readonly list: boolean;
+}
+
+interface ConsentGroup {
+  /** null: the purpose comes from the element's `consent.purpose` column (nested lists only). */
+  readonly purpose: string | null;
+  readonly granted: ColumnRead[];
+  readonly at: ColumnRead[];
+}
+
+interface ConsentPlan {
+  readonly groups: readonly ConsentGroup[];
+  readonly purposeColumns: readonly ColumnRead[];
+}
+
+type EventColumns = Readonly<Record<EventField, readonly ColumnRead[]>>;
+
+/** A mapping compiled once for all the rows of an import. */
+interface Plan {
+  readonly keyColumn: string;
+  readonly keyIsEmail: boolean;
+  readonly identity: readonly { readonly field: TargetField; readonly read: ColumnRead }[];
+  readonly countries: readonly ColumnRead[];
+  readonly consents: ConsentPlan;
+  readonly nestedConsents: { readonly list: string; readonly plan: ConsentPlan } | null;
+  readonly events: EventColumns;
+  readonly nestedEvents: { readonly list: string; readonly columns: EventColumns } | null;
+  readonly hasFlatEvents: boolean;
+}
+
+const emptyEventColumns = (): Record<EventField, ColumnRead[]> => ({
+  'event.type': [],
+  'event.at': [],
+  'event.amount': [],
+  'event.currency': [],
+  'event.place': [],
+  'event.id': [],
+});
+
+function addToConsentPlan(plan: { groups: ConsentGroup[]; purposeColumns: ColumnRead[] }, field: TargetField, purpose: string | undefined, read: ColumnRead): void {
+  if (field === 'consent.purpose') {
+    plan.purposeColumns.push(read);
+    return;
+  }
+  const key = purpose ?? null;
+  let group = plan.groups.find((candidate) => candidate.purpose === key);
+  if (group === undefined) plan.groups.push((group = { purpose: key, granted: [], at: [] }));
+  (field === 'consent.granted' ? group.granted : group.at).push(read);
+}
+
+const plans = new WeakMap<Mapping, Plan>();
+
+function compile(mapping: Mapping): Plan {
+  const identity: { field: TargetField; read: ColumnRead }[] = [];
+  const countries: ColumnRead[] = [];
+  const consents = { groups: [] as ConsentGroup[], purposeColumns: [] as ColumnRead[] };
+  const nestedConsents = { groups: [] as ConsentGroup[], purposeColumns: [] as ColumnRead[] };
+  const events = emptyEventColumns();
+  const nestedEvents = emptyEventColumns();
+  for (const { column, field, purpose } of mapping.columns) {
+    const split = splitListPath(column);
+    const inList = split !== null && split.inner !== '';
+    const read: ColumnRead = { label: column, path: inList ? split.inner : (split?.list ?? column), list: split !== null && split.inner === '' };
+    if (field.startsWith('consent.')) addToConsentPlan(inList && split.list === mapping.consentsPath ? nestedConsents : consents, field, purpose, read);
+    else if (field.startsWith('event.')) (inList && split.list === mapping.eventsPath ? nestedEvents : events)[field as EventField].push(read);
+    else if (field === 'country') countries.push(read);
+    else if (field !== 'sourceRecordId') identity.push({ field, read });
+  }
+  const hasNestedEvents = Object.values(nestedEvents).some((reads) => reads.length > 0);
+  const hasNestedConsents = nestedConsents.groups.length > 0;
+  return {
+    keyColumn: mapping.recordKey,
+    keyIsEmail: mapping.columns.some((entry) => entry.column === mapping.recordKey && entry.field === 'email'),
+    identity,
+    countries,
+    consents,
+    nestedConsents: hasNestedConsents && mapping.consentsPath ? { list: mapping.consentsPath, plan: nestedConsents } : null,
+    events,
+    nestedEvents: hasNestedEvents && mapping.eventsPath ? { list: mapping.eventsPath, columns: nestedEvents } : null,
+    hasFlatEvents: Object.values(events).some((reads) => reads.length > 0),
+  };
+}
+
+function planFor(mapping: Mapping): Plan {
+  let plan = plans.get(mapping);
+  if (plan === undefined) plans.set(mapping, (plan = compile(mapping)));
+  return plan;
+}
+
+/** Cells whose text holds several addresses or numbers: `a@x.fr; b@y.fr`. Commas never occur in addresses. */
+const EMAIL_SEPARATORS = /[;,]/;
+const PHONE_SEPARATORS = /;/;
+
+/** The values of a column: one, or each element of a list (`emails[]`, or a JSON array in a multi field). */
+function valuesOf(record: Readonly<Record<string, unknown>>, read: ColumnRead, multiple: boolean, split: RegExp | null): unknown[] {
+  const value = readPath(record, read.path);
+  if (Array.isArray(value) && (read.list || multiple)) return value;
+  if (split !== null && typeof value === 'string' && split.test(value)) return value.split(split).filter((part) => part.trim() !== '');
+  return [value];
+}
+
+class RowContext {
+  readonly reasons: string[] = [];
+
+  constructor(
+    readonly mapping: Mapping,
+    readonly now: Date,
+  ) {}
+
+  /** The value of a normalization, or null after recording why it failed. */
+  take<T>(label: string, result: Normalized<T>): T | null {
+    if (result.ok) return result.value;
+    this.reasons.push(`${label}: ${result.reason}`);
+    return null;
+  }
+}
+
+function recordKey(context: RowContext, plan: Plan, values: Readonly<Record<string, unknown>>): string | null {
+  const raw = readPath(values, plan.keyColumn);
+  if (isBlank(raw)) {
+    context.reasons.push(`no customer number in column ${plan.keyColumn}`);
+    return null;
+  }
+  if (Array.isArray(raw) || isPlainObject(raw)) {
+    context.reasons.push(`${plan.keyColumn}: a customer number must be a single value`);
+    return null;
+  }
+  if (plan.keyIsEmail) return context.take(plan.keyColumn, normalizeEmail(raw));
+  const key = cleanText(rawText(raw));
+  if (key === '') {
+    context.reasons.push(`no customer number in column ${plan.keyColumn}`);
+    return null;
+  }
+  if (key.length > MAX_RECORD_KEY) {
+    context.reasons.push(`${plan.keyColumn}: a customer number cannot be longer than ${MAX_RECORD_KEY} characters`);
+    return null;
+  }
+  return key;
+}
+
+function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<string, unknown>>): MappedIdentity {
+  const { mapping, now } = context;
+  const single: Partial<Record<SingleIdentityField, FieldValue>> = {};
+  const keepFirst = (field: SingleIdentityField, value: string | null, raw: string) => {
+    // Two columns for one field (`city` and `ville`): the first non-blank one, in mapping order, wins.
+    if (value !== null && single[field] === undefined) single[field] = { value, raw };
+  };
+  for (const read of plan.countries) {
+    for (const raw of valuesOf(values, read, false, null)) {
+      const result = normalizeCountry(raw);
+      keepFirst('country', context.take(read.label, result), result.raw);
+    }
+  }
+  // Phones and postal codes are read in the row's own country when it has one, else the source's.
+  const country = single.country?.value ?? mapping.defaultCountry;
+  const emails: FieldValue[] = [];
+  const phones: MappedPhone[] = [];
+  const streets: FieldValue[] = [];
+  for (const { field, read } of plan.identity) {
+    switch (field) {
+      case 'email':
+        for (const raw of valuesOf(values, read, true, EMAIL_SEPARATORS)) {
+          const result = normalizeEmail(raw);
+          const value = context.take(read.label, result);
+          if (value !== null && !emails.some((email) => email.value === value)) emails.push({ value, raw: result.raw });
+        }
+        break;
+      case 'phone':
+        for (const raw of valuesOf(values, read, true, PHONE_SEPARATORS)) {
+          const result = normalizePhone(raw, country);
+          const phone = context.take(read.label, result);
+          if (phone !== null && !phones.some((known) => known.value === phone.e164)) {
+            phones.push(phone.type === null ? { value: phone.e164, raw: result.raw } : { value: phone.e164, raw: result.raw, type: phone.type });
+          }
+        }
+        break;
+      case 'street':
+        for (const raw of valuesOf(values, read, true, null)) {
+          const result = normalizeText(raw);
+          const value = context.take(read.label, result);
+          if (value !== null) streets.push({ value, raw: result.raw });
+        }
+        break;
+      case 'givenName':
+      case 'familyName':
+      case 'fullName': {
+        const result = normalizePersonName(readPath(values, read.path));
+        keepFirst(field, context.take(read.label, result), result.raw);
+        break;
+      }
+      case 'city':
+      case 'region': {
+        const result = normalizeText(readPath(values, read.path), 200);
+        keepFirst(field, context.take(read.label, result), result.raw);
+        break;
+      }
+      case 'postalCode': {
+        const result = normalizePostalCode(readPath(values, read.path), country);
+        keepFirst(field, context.take(read.label, result), result.raw);
+        break;
+      }
+      case 'birthDate': {
+        const result = parseDate(readPath(values, read.path), mapping.birthDateFormat, { kind: 'birth', now });
+        keepFirst(field, context.take(read.label, result), result.raw);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Only a full name: split it best-effort so matching can compare given and family names; the full
+  // name itself is kept as sent.
+  let { givenName, familyName } = single;
+  const { fullName } = single;
+  if (fullName !== undefined && givenName === undefined && familyName === undefined) {
+    const split = splitFullName(fullName.value);
+    if (split.given !== null) givenName = { value: split.given, raw: fullName.raw };
+    if (split.family !== null) familyName = { value: split.family, raw: fullName.raw };
+  }
+  // Address lines 1 and 2 in separate columns make one street value.
+  const street = streets.length === 0 ? undefined : { value: streets.map((line) => line.value).join(', '), raw: streets.map((line) => line.raw).join('\n') };
+  // Fixed key order and no undefined members: the record writer hashes JSON.stringify(identity).
+  const identity: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined) identity[key] = value;
+  };
+  put('givenName', givenName);
+  put('familyName', familyName);
+  put('fullName', fullName);
+  put('emails', emails);
+  put('phones', phones);
+  put('street', street);
+  put('city', single.city);
+  put('postalCode', single.postalCode);
+  put('region', single.region);
+  put('country', single.country);
+  put('birthDate', single.birthDate);
+  return identity as unknown as MappedIdentity;
+}
+
+/** The first non-blank value among columns, with the column it came from. */
+function firstValue(records: readonly (Readonly<Record<string, unknown>> | null)[], reads: readonly (readonly ColumnRead[])[]): { value: unknown; read: ColumnRead } | null {
+  for (let index = 0; index < records.length; index += 1) {
+    const record = records[index];
+    if (!record) continue;
+    for (const read of reads[index] ?? []) {
+      const value = readPath(record, read.path);
+      if (!isBlank(value)) return { value, read };
+    }
+  }
+  return null;
+}
+
+function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Record<string, unknown>>, prefix: string, out: MappedConsent[]): void {
+  const label = (read: ColumnRead) => (prefix === '' ? read.label : `${prefix}.${read.path}`);
+  for (const group of plan.groups) {
+    const granted = firstValue([record], [group.granted]);
+    if (granted === null) {
+      // A date with no yes/no is not evidence of either: no observation is recorded.
+      continue;
+    }
+    const flag = context.take(label(granted.read), parseConsentFlag(granted.value));
+    const at = firstValue([record], [group.at]);
+    const when = at === null ? null : context.take(label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now }));
+    let purpose = group.purpose;
+    if (purpose === null) {
+      const named = firstValue([record], [plan.purposeColumns]);
+      purpose = named === null ? '' : cleanText(rawText(named.value));
+      if (purpose === '') {
+        context.reasons.push(`${prefix === '' ? label(granted.read) : prefix}: consent without a purpose`);
+        continue;
+      }
+    }
+    if (flag !== null) out.push({ purpose, granted: flag, at: when, raw: rawText(granted.value) });
+  }
+}
+
+function mapEvent(context: RowContext, columns: EventColumns, records: readonly (Readonly<Record<string, unknown>> | null)[], reads: (field: EventField) => readonly (readonly ColumnRead[])[], prefix: string): MappedEvent | null {
+  const { mapping, now } = context;
+  const found = {} as Record<EventField, { value: unknown; read: ColumnRead } | null>;
+  for (const field of EVENT_FIELDS) found[field] = firstValue(records, reads(field));
+  const fromElement = (field: EventField) => found[field] !== null && columns[field].includes((found[field] as { read: ColumnRead }).read);
+  // Nothing at all, or (in a nested list) only the row-level fallbacks: no event here.
+  if (EVENT_FIELDS.every((field) => found[field] === null) || (prefix !== '' && !EVENT_FIELDS.some(fromElement))) return null;
+  const label = (read: ColumnRead, field: EventField) => (prefix !== '' && columns[field].includes(read) ? `${prefix}.${read.path}` : read.label);
+  const raw: Record<string, string> = {};
+  for (const field of EVENT_FIELDS) {
+    const cell = found[field];
+    if (cell !== null) raw[label(cell.read, field)] = rawText(cell.value);
+  }
+  const before = context.reasons.length;
+  const cell = (field: EventField) => found[field];
+  const atCell = cell('event.at');
+  if (atCell === null) context.reasons.push(`${prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix}: event without a date`);
+  const at = atCell === null ? null : context.take(label(atCell.read, 'event.at'), parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now }));
+  const amountCell = cell('event.amount');
+  const amount = amountCell === null ? null : context.take(label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }));
+  const currencyCell = cell('event.currency');
+  const currency = currencyCell === null ? (amountCell === null ? null : detectCurrency(amountCell.value)) : context.take(label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value));
+  const placeCell = cell('event.place');
+  const place = placeCell === null ? null : context.take(label(placeCell.read, 'event.place'), normalizeText(placeCell.value, 200));
+  const typeCell = cell('event.type');
+  const type = typeCell === null ? null : context.take(label(typeCell.read, 'event.type'), normalizeText(typeCell.value, 100));
+  const idCell = cell('event.id');
+  const externalId = idCell === null ? null : context.take(label(idCell.read, 'event.id'), normalizeText(idCell.value, 200));
+  if (context.reasons.length > before || at === null) return null;
+  const event: { -readonly [K in keyof MappedEvent]: MappedEvent[K] } = { type: type ?? mapping.eventType ?? 'event', at, raw };
+  if (amount !== null) event.amount = amount;
+  if (currency !== null) event.currency = currency;
+  if (place !== null) event.place = place;
+  if (externalId !== null) event.externalId = externalId;
+  return event;
+}
+
+/** The elements of a nested list, or null after recording why the value is not a list of objects. */
+function listElements(context: RowContext, values: Readonly<Record<string, unknown>>, list: string): readonly unknown[] {
+  const value = readPath(values, list);
+  if (isBlank(value)) return [];
+  if (!Array.isArray(value)) {
+    context.reasons.push(`${list}: expected a list`);
+    return [];
+  }
+  return value;
+}
+
+export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOptions = {}): ApplyResult {
+  const plan = planFor(mapping);
+  const context = new RowContext(mapping, options.now ?? new Date());
+  const values = row.values;
+  const sourceRecordId = recordKey(context, plan, values);
+  const identity = mapIdentity(context, plan, values);
+
+  const consents: MappedConsent[] = [];
+  mapConsents(context, plan.consents, values, '', consents);
+  if (plan.nestedConsents !== null) {
+    const { list, plan: nested } = plan.nestedConsents;
+    listElements(context, values, list).forEach((element, index) => {
+      if (isPlainObject(element)) mapConsents(context, nested, element, `${list}[${index}]`, consents);
+      else context.reasons.push(`${list}[${index}]: expected an object`);
+    });
+  }
+
+  const events: MappedEvent[] = [];
+  if (plan.nestedEvents !== null) {
+    // Columns outside the list (a top-level `currency`) apply to every nested event that lacks them.
+    const { list, columns } = plan.nestedEvents;
+    listElements(context, values, list).forEach((element, index) => {
+      if (!isPlainObject(element)) {
+        context.reasons.push(`${list}[${index}]: expected an object`);
+        return;
+      }
+      const event = mapEvent(context, columns, [element, values], (field) => [columns[field], plan.events[field]], `${list}[${index}]`);
+      if (event !== null) events.push(event);
+    });
+  } else if (plan.hasFlatEvents) {
+    const event = mapEvent(context, plan.events, [values], (field) => [plan.events[field]], '');
+    if (event !== null) events.push(event);
+  }
+
+  if (context.reasons.length > 0 || sourceRecordId === null) return { ok: false, line: row.line, reasons: context.reasons };
+  return { ok: true, record: { sourceRecordId, identity, consents, events } };
+}

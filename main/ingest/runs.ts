@@ -1,0 +1,89 @@
+/** Import runs: one per file import or sync, with counts, and the rows rejected along the way. */
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { RunSummary } from '../api/contract';
+import { AppError } from '../api/errors';
+import { sql, type SqlRunner } from '../store/sql';
+
+interface RunRow {
+  id: number;
+  source_id: number;
+  source_name: string;
+  status: RunSummary['status'];
+  started_at: string;
+  finished_at: string | null;
+  file_name: string | null;
+  file_sha256: string | null;
+  rows_read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  error: string | null;
+}
+
+const SELECT_RUN = sql`SELECT r.*, s.name AS source_name FROM import_run r JOIN source s ON s.id = r.source_id`;
+
+function toRun(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    sourceName: row.source_name,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    fileName: row.file_name,
+    fileSha256: row.file_sha256,
+    read: row.rows_read,
+    inserted: row.inserted,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    rejected: row.rejected,
+    error: row.error,
+  };
+}
+
+export function getRun(db: SqlRunner, id: number): RunSummary {
+  const row = db.get<RunRow>(sql`${SELECT_RUN} WHERE r.id = ${id}`);
+  if (!row) throw new AppError('NOT_FOUND', `There is no import run ${id}.`);
+  return toRun(row);
+}
+
+export function listRuns(db: SqlRunner, sourceId: number | undefined, limit: number): RunSummary[] {
+  const where = sourceId === undefined ? sql`` : sql` WHERE r.source_id = ${sourceId}`;
+  return db.all<RunRow>(sql`${SELECT_RUN}${where} ORDER BY r.id DESC LIMIT ${limit}`).map(toRun);
+}
+
+export function listRejects(db: SqlRunner, runId: number, offset: number, limit: number): { total: number; rows: Array<{ line: number; reasons: string[]; raw: string }> } {
+  getRun(db, runId);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM import_reject WHERE run_id = ${runId}`)?.n ?? 0;
+  const rows = db
+    .all<{ line: number; reasons: string; raw: string }>(sql`SELECT line, reasons, raw FROM import_reject WHERE run_id = ${runId} ORDER BY line, id LIMIT ${limit} OFFSET ${offset}`)
+    .map((row) => ({ line: row.line, reasons: JSON.parse(row.reasons) as string[], raw: row.raw }));
+  return { total, rows };
+}
+
+/** Writes the rejected rows as CSV for correction; formula-like values are escaped so spreadsheets never run them. */
+export function exportRejects(db: SqlRunner, runId: number, outFile: string): number {
+  getRun(db, runId);
+  const out = fs.openSync(`${outFile}.partial`, 'w');
+  let rows = 0;
+  try {
+    fs.writeSync(out, '\uFEFFline,reasons,raw\r\n');
+    let after = -1;
+    for (;;) {
+      const page = db.all<{ id: number; line: number; reasons: string; raw: string }>(
+        sql`SELECT id, line, reasons, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT 5000`,
+      );
+      if (page.length === 0) break;
+      const data = page.map((row) => [row.line, (JSON.parse(row.reasons) as string[]).join('; '), row.raw]);
+      fs.writeSync(out, Papa.unparse(data, { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n');
+      rows += page.length;
+      after = page[page.length - 1]!.id;
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+  fs.renameSync(`${outFile}.partial`, outFile);
+  return rows;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the full-text index holds for a profile: folded names, emails, phone digits (international and
+ * national forms, so `514 555 0199` and `+1 514…` both find the person), city and postal code. Folding
+ * is ours (ł → l, œ → oe) because SQLite's remove_diacritics does not cover Polish letters.
+ */
+import type { MappedRecord } from './mapping/apply';
+import { foldForSearch } from './normalize/text';
+
+function phoneForms(e164: string): string[] {
+  const digits = e164.replace(/\D/g, '');
+  // Country codes are 1 to 3 digits; index the plausible national numbers too.
+  return [digits, digits.slice(1), digits.slice(2), digits.slice(3)].filter((form) => form.length >= 6);
+}
+
+export function searchTerms(records: readonly MappedRecord[]): string {
+  const terms: string[] = [];
+  for (const { identity } of records) {
+    for (const field of [identity.givenName, identity.familyName, identity.fullName, identity.city]) if (field?.value) terms.push(foldForSearch(field.value));
+    if (identity.postalCode?.value) terms.push(foldForSearch(identity.postalCode.value).replace(/ /g, ''));
+    for (const email of identity.emails) terms.push(foldForSearch(email.value));
+    for (const phone of identity.phones) terms.push(...phoneForms(phone.value));
+  }
+  return [...new Set(terms.join(' ').split(' ').filter(Boolean))].join(' ');
+}
+
+export function displayName(record: MappedRecord): string {
+  const { identity } = record;
+  const parts = [identity.givenName?.value, identity.familyName?.value].filter(Boolean).join(' ');
+  return identity.fullName?.value || parts || identity.emails[0]?.value || record.sourceRecordId;
+}
+
+export function sortKey(record: MappedRecord): string {
+  const { identity } = record;
+  return foldForSearch([identity.familyName?.value, identity.givenName?.value, identity.fullName?.value].filter(Boolean).join(' ') || displayName(record));
+}
+
+/** Turns what a person typed into an FTS5 query: every word must match as a prefix; phone-like input matches by digits. */
+export function searchQuery(input: string): string | null {
+  const trimmed = input.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length >= 6 && /^[\d\s()+.\-/]+$/.test(trimmed)) return `"${digits}"*`;
+  const words = foldForSearch(trimmed).split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word}"*`).join(' ');
+}

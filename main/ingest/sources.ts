@@ -1,0 +1,83 @@
+/** Sources: where data comes from, with its declared purposes, lawful basis and saved column mapping. */
+import type { LawfulBasis, RunSummary, Source } from '../api/contract';
+import { AppError } from '../api/errors';
+import { foldUserName } from '../store/keyslots';
+import { sql, type SqlRunner } from '../store/sql';
+import type { Mapping } from './mapping/fields';
+import { getRun } from './runs';
+
+interface SourceRow {
+  id: number;
+  name: string;
+  kind: Source['kind'];
+  purposes: string;
+  lawful_basis: LawfulBasis;
+  default_country: string | null;
+  mapping: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SourceInput {
+  readonly name: string;
+  readonly kind: Source['kind'];
+  readonly purposes: readonly string[];
+  readonly lawfulBasis: LawfulBasis;
+  readonly defaultCountry: string | null;
+  readonly mapping?: Mapping | null;
+}
+
+const foldName = foldUserName;
+
+function toSource(db: SqlRunner, row: SourceRow): Source {
+  const last = db.get<{ id: number }>(sql`SELECT id FROM import_run WHERE source_id = ${row.id} ORDER BY id DESC LIMIT 1`);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    purposes: JSON.parse(row.purposes) as string[],
+    lawfulBasis: row.lawful_basis,
+    defaultCountry: row.default_country,
+    mapping: row.mapping ? (JSON.parse(row.mapping) as Mapping) : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastRun: last ? getRun(db, last.id) : null,
+  };
+}
+
+export function listSources(db: SqlRunner): Source[] {
+  return db.all<SourceRow>(sql`SELECT * FROM source ORDER BY name_folded`).map((row) => toSource(db, row));
+}
+
+export function findSource(db: SqlRunner, name: string): Source | null {
+  const row = db.get<SourceRow>(sql`SELECT * FROM source WHERE name_folded = ${foldName(name)}`);
+  return row ? toSource(db, row) : null;
+}
+
+export function getSource(db: SqlRunner, id: number): Source {
+  const row = db.get<SourceRow>(sql`SELECT * FROM source WHERE id = ${id}`);
+  if (!row) throw new AppError('NOT_FOUND', `There is no source ${id}.`);
+  return toSource(db, row);
+}
+
+/** Creates or updates a source; must run inside the caller's transaction, which also writes the audit entry. */
+export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): Source {
+  const existing = db.get<SourceRow>(sql`SELECT * FROM source WHERE name_folded = ${foldName(input.name)}`);
+  const mapping = input.mapping === undefined ? (existing?.mapping ?? null) : input.mapping === null ? null : JSON.stringify(input.mapping);
+  if (existing) {
+    if (existing.kind !== input.kind) throw new AppError('CONFLICT', `The source ${existing.name} is a ${existing.kind} source, not ${input.kind}.`);
+    db.run(sql`
+      UPDATE source SET purposes = ${JSON.stringify(input.purposes)}, lawful_basis = ${input.lawfulBasis}, default_country = ${input.defaultCountry},
+        mapping = ${mapping}, updated_at = ${stamp} WHERE id = ${existing.id}`);
+    return getSource(db, existing.id);
+  }
+  const id = Number(
+    db.run(sql`
+      INSERT INTO source (name, name_folded, kind, purposes, lawful_basis, default_country, mapping, created_at, updated_at)
+      VALUES (${input.name.trim()}, ${foldName(input.name)}, ${input.kind}, ${JSON.stringify(input.purposes)}, ${input.lawfulBasis}, ${input.defaultCountry}, ${mapping}, ${stamp}, ${stamp})`)
+      .lastInsertRowid,
+  );
+  return getSource(db, id);
+}
+
+export type { RunSummary };

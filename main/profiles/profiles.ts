@@ -1,0 +1,105 @@
+/**
+ * Finding people: accent- and case-insensitive search over the full-text index, a sorted list for the
+ * virtualized table, and one person's full view (fields, every source record, events, consents).
+ */
+import type { ProfileDetail, ProfileSummary } from '../api/contract';
+import { AppError } from '../api/errors';
+import { searchQuery } from '../ingest/search-terms';
+import { sql, type SqlRunner } from '../store/sql';
+
+interface SummaryRow {
+  id: number;
+  display_name: string;
+}
+
+/** Emails, phones, city and source names for a page of profiles, in two queries rather than one per row. */
+function summaries(db: SqlRunner, rows: readonly SummaryRow[]): ProfileSummary[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((row) => row.id));
+  const details = db.all<{ profile_id: number; kind: string; value: string }>(sql`
+    SELECT m.profile_id, i.kind, i.value FROM profile_member m JOIN identifier i ON i.source_record_id = m.source_record_id
+    WHERE m.profile_id IN (SELECT value FROM json_each(${ids}))
+    UNION ALL
+    SELECT m.profile_id, 'city', r.city FROM profile_member m JOIN source_record r ON r.id = m.source_record_id
+    WHERE m.profile_id IN (SELECT value FROM json_each(${ids})) AND r.city IS NOT NULL
+    UNION ALL
+    SELECT m.profile_id, 'source', s.name FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
+    WHERE m.profile_id IN (SELECT value FROM json_each(${ids}))`);
+  const byProfile = new Map<number, ProfileSummary>(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name, emails: [], phones: [], city: null, sources: [] }]));
+  for (const detail of details) {
+    const summary = byProfile.get(detail.profile_id)!;
+    if (detail.kind === 'email' && !summary.emails.includes(detail.value)) summary.emails.push(detail.value);
+    else if (detail.kind === 'phone' && !summary.phones.includes(detail.value)) summary.phones.push(detail.value);
+    else if (detail.kind === 'city') summary.city ??= detail.value;
+    else if (detail.kind === 'source' && !summary.sources.includes(detail.value)) summary.sources.push(detail.value);
+  }
+  return [...byProfile.values()];
+}
+
+export function countProfiles(db: SqlRunner): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile WHERE status = 'active'`)?.n ?? 0;
+}
+
+export function searchProfiles(db: SqlRunner, input: string, limit: number): ProfileSummary[] {
+  const query = searchQuery(input);
+  if (!query) return [];
+  const rows = db.all<SummaryRow>(sql`
+    SELECT p.id, p.display_name FROM profile_search s JOIN profile p ON p.id = s.rowid
+    WHERE profile_search MATCH ${query} AND p.status = 'active'
+    ORDER BY s.rank LIMIT ${limit}`);
+  return summaries(db, rows);
+}
+
+export function listProfiles(db: SqlRunner, offset: number, limit: number): { total: number; profiles: ProfileSummary[] } {
+  const rows = db.all<SummaryRow>(sql`SELECT id, display_name FROM profile WHERE status = 'active' ORDER BY sort_key, id LIMIT ${limit} OFFSET ${offset}`);
+  return { total: countProfiles(db), profiles: summaries(db, rows) };
+}
+
+export function getProfile(db: SqlRunner, id: number): ProfileDetail {
+  const profile = db.get<{ id: number; display_name: string; status: ProfileDetail['status']; created_at: string }>(sql`SELECT id, display_name, status, created_at FROM profile WHERE id = ${id}`);
+  if (!profile) throw new AppError('NOT_FOUND', `There is no profile ${id}.`);
+  const records = db.all<Record<string, string | number | null> & { id: number; source: string; external_id: string; raw: string; created_at: string; updated_at: string }>(sql`
+    SELECT r.*, s.name AS source FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
+    WHERE m.profile_id = ${id} ORDER BY r.id`);
+  const identifiers = db.all<{ source_record_id: number; kind: string; value: string; raw: string }>(sql`
+    SELECT i.source_record_id, i.kind, i.value, i.raw FROM identifier i JOIN profile_member m ON m.source_record_id = i.source_record_id
+    WHERE m.profile_id = ${id} ORDER BY i.id`);
+  const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+  return {
+    id: profile.id,
+    displayName: profile.display_name,
+    status: profile.status,
+    createdAt: profile.created_at,
+    records: records.map((record) => ({
+      id: record.id,
+      source: record.source,
+      externalId: record.external_id,
+      givenName: text(record.given_name),
+      familyName: text(record.family_name),
+      fullName: text(record.full_name),
+      street: text(record.street),
+      city: text(record.city),
+      postalCode: text(record.postal_code),
+      region: text(record.region),
+      country: text(record.country),
+      birthDate: text(record.birth_date),
+      emails: identifiers.filter((item) => item.source_record_id === record.id && item.kind === 'email').map(({ value, raw }) => ({ value, raw })),
+      phones: identifiers.filter((item) => item.source_record_id === record.id && item.kind === 'phone').map(({ value, raw }) => ({ value, raw })),
+      raw: JSON.parse(record.raw) as unknown,
+      firstSeen: record.created_at,
+      lastChanged: record.updated_at,
+    })),
+    events: db
+      .all<{ id: number; type: string; at: string; amount: number | null; currency: string | null; place: string | null; source: string }>(sql`
+        SELECT e.id, e.type, e.at, e.amount, e.currency, e.place, s.name AS source FROM event e
+        JOIN profile_member m ON m.source_record_id = e.source_record_id JOIN source_record r ON r.id = e.source_record_id JOIN source s ON s.id = r.source_id
+        WHERE m.profile_id = ${id} ORDER BY e.at DESC, e.id DESC LIMIT 1000`)
+      .map((event) => ({ ...event })),
+    consents: db
+      .all<{ purpose: string; granted: number; at: string | null; source: string }>(sql`
+        SELECT c.purpose, c.granted, c.at, s.name AS source FROM consent_observation c
+        JOIN profile_member m ON m.source_record_id = c.source_record_id JOIN source_record r ON r.id = c.source_record_id JOIN source s ON s.id = r.source_id
+        WHERE m.profile_id = ${id} ORDER BY c.at DESC`)
+      .map((consent) => ({ purpose: consent.purpose, granted: consent.granted === 1, at: consent.at, source: consent.source })),
+  };
+}
