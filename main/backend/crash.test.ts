@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJob, unwrap } from './run-job';
 import { ADMIN, createVault, ok, openBackend } from '../test-support/temp-vault';
 
-const loop = path.join(import.meta.dirname, '..', 'test-support', 'mutation-loop.ts');
+const support = path.join(import.meta.dirname, '..', 'test-support');
+const loop = path.join(support, 'mutation-loop.ts');
 
 function runAndKill(vaultDir: string, afterMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -32,5 +34,35 @@ describe('kill -9 in the middle of mutations', () => {
       expect(last?.details).toEqual({ minutes: status.idleLockMinutes });
       await reopened.close();
     }
+  });
+
+  it('leaves an import as it was after its last whole batch, and the next run adds the rest without duplicates', async () => {
+    const { backend, dir } = await createVault();
+    await backend.close();
+    const rows = ['id,first_name,last_name,email'];
+    for (let index = 0; index < 40_000; index += 1) rows.push(`${index},Prénom${index},Nom${index},p${index}@exemple.ca`);
+    const file = path.join(dir, '..', 'big.csv');
+    fs.writeFileSync(file, rows.join('\n'));
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(support, 'import-child.ts'), dir, ADMIN.name, ADMIN.passphrase, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (chunk) => {
+        const done = Math.max(...String(chunk).trim().split('\n').map(Number).filter(Number.isFinite));
+        if (done >= 6_000) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error('the import finished before it could be killed'))));
+    });
+    const reopened = openBackend(dir);
+    await ok(reopened, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
+    const [killed] = await ok(reopened, 'import.runs', {});
+    const afterCrash = (await ok(reopened, 'profiles.count')).profiles;
+    expect(killed).toMatchObject({ status: 'running' });
+    // The run's counters were committed with each batch, so they match what is in the vault exactly.
+    expect(afterCrash).toBe(killed!.inserted);
+    expect(afterCrash % 2_000).toBe(0);
+    const rerun = unwrap(await runJob(reopened, 'import.file', { file, source: 'Crash' }));
+    expect(rerun).toMatchObject({ status: 'completed', inserted: 40_000 - afterCrash, unchanged: afterCrash });
+    expect((await ok(reopened, 'profiles.count')).profiles).toBe(40_000);
+    expect((await ok(reopened, 'import.runs', {}))[1]).toMatchObject({ id: killed!.id, status: 'interrupted' });
+    expect(unwrap(await runJob(reopened, 'audit.verify', {})).intact).toBe(true);
   });
 });

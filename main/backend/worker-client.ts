@@ -14,6 +14,7 @@ export class WorkerBackend implements BackendClient {
   private readonly listeners = new Set<(event: BackendEvent) => void>();
   private nextId = 1;
   private closing: Promise<void> | null = null;
+  private gone: string | null = null;
 
   constructor(vaultDir: string) {
     this.worker = startWorker({ built: 'worker.js', source: 'backend/worker.ts' }, { vaultDir });
@@ -29,6 +30,7 @@ export class WorkerBackend implements BackendClient {
   }
 
   call<M extends MethodName>(method: M, input: unknown = {}): Promise<Result<MethodReply<M>>> {
+    if (this.gone) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: this.gone } });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (result: Result<unknown>) => void);
@@ -56,6 +58,8 @@ export class WorkerBackend implements BackendClient {
   }
 
   private failAll(error: Error): void {
+    // A dead worker answers every later call at once instead of leaving it waiting forever.
+    this.gone ??= error.message;
     for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message: error.message } });
     this.pending.clear();
   }

@@ -46,13 +46,14 @@ export function toFailure(error: unknown): Failure {
     return { code: 'USAGE', message: error.message.replace(/^error:\s*/i, ''), exitCode: error.exitCode === 0 ? EXIT_OK : EXIT_USAGE };
   }
   const errno = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (errno.startsWith('E')) return { code: 'IO_ERROR', message: `${(error as Error).message}`, exitCode: EXIT_FAILURE };
+  // System errors (ENOENT, EACCES…), not Node's own ERR_* codes, which mean a bug rather than the disk.
+  if (/^E(?!RR_)[A-Z]+$/.test(errno)) return { code: 'IO_ERROR', message: (error as Error).message, exitCode: EXIT_FAILURE };
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), exitCode: EXIT_FAILURE };
 }
 
 /** `Wrong user name or passphrase.` → `wrong user name or passphrase`, to sit after `custodia: `. */
 export function sentenceFragment(message: string): string {
   const trimmed = message.trim().replace(/\.$/, '');
-  // Leave acronyms alone ("IO", "CSV"): only a capital followed by a lower-case letter is a sentence start.
-  return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
+  // Leave acronyms alone ("IO", "CSV"): only a capital not followed by another is a sentence start.
+  return /^[A-Z](?![A-Z0-9])/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
 }

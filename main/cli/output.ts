@@ -49,8 +49,8 @@ export class Output {
     if (!this.json) this.io.stderr.write(`${line}\n`);
   }
 
-  failure(failure: Failure): void {
-    this.io.stderr.write(`custodia: ${sentenceFragment(failure.message)} (${failure.code})\n`);
+  failure(failure: Failure, { quiet = false } = {}): void {
+    if (!quiet) this.io.stderr.write(`custodia: ${sentenceFragment(failure.message)} (${failure.code})\n`);
     if (this.json) this.io.stdout.write(`${JSON.stringify({ ok: false, error: { code: failure.code, message: failure.message } })}\n`);
   }
 }

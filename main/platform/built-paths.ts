@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 export function findBuiltDir(name: 'renderer' | 'preload', marker: string): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, '..', name), path.join(here, '..', '..', name), path.join(here, '..', '..', 'out', name)];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, marker))) ?? null;
+  // Only a folder inside out/ counts: the source renderer/index.html is not a built interface.
+  return candidates.find((dir) => path.basename(path.dirname(dir)) === 'out' && fs.existsSync(path.join(dir, marker))) ?? null;
 }
 
 export function rendererDir(): string {

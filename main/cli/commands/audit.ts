@@ -89,7 +89,9 @@ function describeReport(report: VerifyReport): string[] {
     : [`Broken at entry #${report.firstBroken?.seq ?? '?'}: ${report.firstBroken?.reason ?? 'unknown'}`];
   const { checkpoint } = report;
   if (checkpoint) {
-    const signer = checkpoint.signed ? `signed by ${checkpoint.signer ?? 'an unknown signer'}${checkpoint.signerKnown ? '' : ' (key not held by any user of this vault)'}` : 'unsigned';
+    const signer = checkpoint.signed
+      ? `signed by ${checkpoint.signer ?? 'an unknown signer'}${checkpoint.signerKnown ? '' : ' (key not held by any user of this vault)'}`
+      : 'unsigned';
     lines.push(`Checkpoint at entry #${checkpoint.seq} (${signer}): ${checkpoint.status} — ${explainCheckpoint(checkpoint.status)}`);
   }
   return lines;

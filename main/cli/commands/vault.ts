@@ -81,7 +81,9 @@ export function registerVaultCommands(program: Command, action: ActionFactory): 
     action(({ options, io, out }) =>
       withSession(options, io, async ({ backend }) => {
         const report = unwrap(await backend.call('vault.check'));
-        out.result(report, () => (report.ok ? ['ok: the vault file is intact'] : ['The vault file has problems:', ...report.problems.map((problem) => `  ${problem}`)]));
+        out.result(report, () =>
+          report.ok ? ['ok: the vault file is intact'] : ['The vault file has problems:', ...report.problems.map((problem) => `  ${problem}`)],
+        );
         return report.ok ? undefined : EXIT_FAILURE;
       }),
     ),
