@@ -7,45 +7,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, AUDITOR, tempDir } from '../test-support/temp-vault';
 import { sentenceFragment } from './errors';
-import type { CliIo } from './output';
+import { asAdmin, asAuditor, captured, cli, initVault } from '../test-support/cli';
 import { runCli } from './program';
 import { createProgress, formatProgress } from './progress';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function captured(): { write(text: string): boolean; text: string; isTTY: false } {
-  return {
-    text: '',
-    isTTY: false,
-    write(text: string) {
-      this.text += text;
-      return true;
-    },
-  };
-}
-
-/** Runs the CLI in-process with its own environment: nothing from the developer's shell leaks in. */
-async function cli(args: readonly string[], env: Record<string, string> = {}, extra: Partial<CliIo> = {}): Promise<Run> {
-  const stdout = captured();
-  const stderr = captured();
-  const io: CliIo = { stdout, stderr, stdin: Object.assign(Readable.from([]), { isTTY: false }), env, ...extra };
-  const code = await runCli(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
-
-const asAdmin = (dir: string): Record<string, string> => ({ CUSTODIA_VAULT: dir, CUSTODIA_USER: ADMIN.name, CUSTODIA_PASSPHRASE: ADMIN.passphrase });
-const asAuditor = (dir: string): Record<string, string> => ({ CUSTODIA_VAULT: dir, CUSTODIA_USER: AUDITOR.name, CUSTODIA_PASSPHRASE: AUDITOR.passphrase });
-
-async function initVault(): Promise<string> {
-  const dir = path.join(tempDir(), 'vault');
-  const run = await cli(['vault', 'init', '--json'], asAdmin(dir));
-  expect(run.code).toBe(0);
-  return dir;
-}
 
 async function addAuditor(dir: string): Promise<void> {
   const run = await cli(['users', 'add', AUDITOR.name, '--role', 'auditor'], { ...asAdmin(dir), CUSTODIA_NEW_PASSPHRASE: AUDITOR.passphrase });

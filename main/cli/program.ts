@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { version } from '../../package.json';
 import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
+import { registerIngestCommands } from './commands/ingest';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerVaultCommands(program, action);
   registerUserCommands(program, action);
   registerAuditCommands(program, action);
+  registerIngestCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }

@@ -1,0 +1,164 @@
+/**
+ * `custodia import`, `sources`, `profiles` and `rejects`: bring files in and find people from the
+ * command line (cron jobs, scripts, benchmarks), through the same API as the app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { LAWFUL_BASES, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
+import { unwrap } from '../../backend/run-job';
+import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
+import type { ActionFactory } from '../action';
+import { CliError } from '../errors';
+import { table } from '../output';
+import { addCommonOptions, runJobWithProgress, withSession } from '../session';
+
+interface ImportOptions {
+  source: string;
+  mapping?: string;
+  format?: FileFormat;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  purpose?: string[];
+  basis?: LawfulBasis;
+  country?: string;
+}
+
+export function registerIngestCommands(program: Command, action: ActionFactory): void {
+  addCommonOptions(program.command('import').description('import a CSV, TSV, JSON, NDJSON or XLSX file into the vault (administrators, stewards)'))
+    .argument('<file>', 'the file to import')
+    .requiredOption('--source <name>', 'the source the file comes from; created on first use')
+    .option('--mapping <file>', 'a mapping.json saying which column is which field (default: the source’s saved one, or a suggestion)')
+    .addOption(new Option('--format <format>', 'file format, when detection guesses wrong').choices(FILE_FORMATS))
+    .option('--encoding <name>', 'text encoding, e.g. windows-1252 or utf-16le (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option('--purpose <purpose...>', 'declared purpose(s) of a new source')
+    .addOption(new Option('--basis <basis>', 'lawful basis of a new source').choices(LAWFUL_BASES))
+    .option('--country <code>', 'default country for phone numbers and postal codes of a new source, e.g. CA', parseCountry)
+    .action(
+      action<ImportOptions>(async ({ args, options, io, out }) => {
+        const file = path.resolve(args[0]!);
+        if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
+        const mapping = options.mapping === undefined ? undefined : readJson(options.mapping, 'mapping');
+        return withSession(options, io, async (session) => {
+          const readOptions = { format: options.format, encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet };
+          const existing = unwrap(await session.backend.call('sources.list')).find((source) => source.name.toLowerCase() === options.source.trim().toLowerCase());
+          const declared = options.purpose !== undefined || options.basis !== undefined || options.country !== undefined;
+          const declaration = declared
+            ? {
+                purposes: options.purpose ?? existing?.purposes ?? ['customer relationship'],
+                lawfulBasis: options.basis ?? existing?.lawfulBasis ?? 'contract',
+                defaultCountry: options.country ?? existing?.defaultCountry ?? null,
+              }
+            : undefined;
+          let suggested: unknown = null;
+          if (mapping === undefined && !existing?.mapping) {
+            // A new source without a mapping gets the suggested one, printed so it can be saved and edited.
+            suggested = unwrap(await session.backend.call('import.preview', { file, options: readOptions })).mapping;
+          }
+          const run = await runJobWithProgress(session, out, 'import.file', {
+            file,
+            source: options.source,
+            options: readOptions,
+            ...(mapping === undefined ? (suggested ? { mapping: suggested } : {}) : { mapping }),
+            ...(declaration ? { declaration } : {}),
+          });
+          out.result({ ...run, suggestedMapping: suggested }, () => [
+            ...(suggested ? ['Suggested mapping (saved with the source; copy it to a file, edit it and pass it with --mapping):', JSON.stringify(suggested, null, 2), ''] : []),
+            ...describeRun(run),
+          ]);
+        });
+      }),
+    );
+
+  const sources = program.command('sources').description('the systems data comes from');
+  addCommonOptions(sources.command('list').description('list sources with their last run')).action(
+    action(({ options, io, out }) =>
+      withSession(options, io, async ({ backend }) => {
+        const list = unwrap(await backend.call('sources.list'));
+        out.result(list, () => table([['NAME', 'KIND', 'BASIS', 'PURPOSES', 'LAST RUN'], ...list.map(sourceRow)]));
+      }),
+    ),
+  );
+
+  const profiles = program.command('profiles').description('find people in the vault (administrators, stewards)');
+  addCommonOptions(profiles.command('search').description('search names, emails, phones and cities, ignoring accents and case'))
+    .argument('<text...>', 'what to look for')
+    .option('--limit <n>', 'how many results (1–200)', parseLimit, 20)
+    .action(
+      action<{ limit: number }>(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const query = (args[0] as unknown as string[]).join(' ');
+          const { hits } = unwrap(await backend.call('profiles.search', { query, limit: options.limit }));
+          out.result(hits, () => (hits.length === 0 ? ['No one found.'] : table([['ID', 'NAME', 'EMAIL', 'PHONE', 'CITY', 'SOURCES'], ...hits.map(profileRow)])));
+        }),
+      ),
+    );
+  addCommonOptions(profiles.command('count').description('how many profiles the vault holds')).action(
+    action(({ options, io, out }) =>
+      withSession(options, io, async ({ backend }) => {
+        const count = unwrap(await backend.call('profiles.count'));
+        out.result(count, () => [`${count.profiles} profiles`]);
+      }),
+    ),
+  );
+
+  const rejects = program.command('rejects').description('rows an import could not take');
+  addCommonOptions(rejects.command('export').description('write the rejected rows of a run as CSV, for correction'))
+    .argument('<run>', 'the run number (see `custodia sources list`)', parseRunId)
+    .requiredOption('--out <file>', 'CSV file to write')
+    .action(
+      action<{ out: string }>(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const exported = unwrap(await backend.call('import.exportRejects', { runId: args[0] as unknown as number, outFile: path.resolve(options.out) }));
+          out.result(exported, () => [`Wrote ${exported.rows} rejected rows to ${exported.file}.`]);
+        }),
+      ),
+    );
+}
+
+export function describeRun(run: RunSummary): string[] {
+  const lines = [
+    `Run #${run.id} (${run.sourceName}, ${run.fileName ?? 'sync'}): ${run.status}`,
+    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}`,
+  ];
+  if (run.inserted === 0 && run.updated === 0 && run.read > 0) lines.push('  Nothing changed: the vault already held everything in this file.');
+  if (run.rejected > 0) lines.push(`  Rejected rows are kept: \`custodia rejects export ${run.id} --out rejects.csv\` writes them for correction.`);
+  return lines;
+}
+
+function sourceRow(source: Source): string[] {
+  const last = source.lastRun;
+  return [source.name, source.kind, source.lawfulBasis, source.purposes.join(', '), last ? `#${last.id} ${last.status} ${last.startedAt.slice(0, 16)}` : '-'];
+}
+
+function profileRow(profile: ProfileSummary): string[] {
+  return [String(profile.id), profile.displayName, profile.emails[0] ?? '-', profile.phones[0] ?? '-', profile.city ?? '-', profile.sources.join(', ')];
+}
+
+function readJson(file: string, what: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+  } catch (error) {
+    throw new CliError('INVALID_INPUT', `Cannot read the ${what} file ${file}: ${(error as Error).message}`);
+  }
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new InvalidArgumentError('expected a whole number from 1 to 200.');
+  return n;
+}
+
+function parseRunId(value: string): number {
+  const n = Number(value.replace(/^#/, ''));
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a run number.');
+  return n;
+}
+
+function parseCountry(value: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value)) throw new InvalidArgumentError('expected a two-letter country code such as CA, FR or PL.');
+  return value.toUpperCase();
+}
