@@ -10,15 +10,12 @@ import path from 'node:path';
 import type { RunSummary } from '../api/contract';
 import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
-import { yieldToEventLoop } from '../jobs/jobs';
-import { sql } from '../store/sql';
 import type { OpenVault } from '../vault/vault-service';
 import { hashFile } from './formats/bytes';
 import { openReader, previewFile } from './formats';
-import { applyMapping } from './mapping/apply';
 import type { Mapping } from './mapping/fields';
 import { suggestMapping } from './mapping/suggest';
-import { RecordWriter, type BatchCounts } from './record-writer';
+import { closeRun, openRun, writeBatches, type Batch } from './run-batches';
 import { getRun } from './runs';
 import { findSource, saveSource, type SourceInput } from './sources';
 import type { ReadOptions } from './types';
@@ -39,10 +36,6 @@ export const DEFAULT_DECLARATION: Pick<SourceInput, 'purposes' | 'lawfulBasis' |
   lawfulBasis: 'contract',
   defaultCountry: null,
 };
-
-function hasEventColumns(mapping: Mapping): boolean {
-  return mapping.columns.some((column) => column.field.startsWith('event.')) || Boolean(mapping.eventsPath);
-}
 
 export async function importFile(vault: OpenVault, input: ImportFileInput, now: () => Date, job: JobControl): Promise<RunSummary> {
   const { db, audit, user } = vault;
@@ -65,76 +58,16 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     if (!existing || JSON.stringify(existing.mapping) !== JSON.stringify(mapping) || input.declaration) {
       audit.append({ action: 'source.saved', actorId: user.id, objectType: 'source', objectId: source.id, details: { kind: 'file', lawfulBasis: source.lawfulBasis } });
     }
-    // Runs left "running" by a crash are over: say so, so nobody waits for them.
-    const stale = db.all<{ id: number }>(sql`SELECT id FROM import_run WHERE source_id = ${source.id} AND status = 'running'`);
-    for (const run of stale) {
-      db.run(sql`UPDATE import_run SET status = 'interrupted', finished_at = ${stamp} WHERE id = ${run.id}`);
-      audit.append({ action: 'import.interrupted', actorId: user.id, objectType: 'import_run', objectId: run.id, details: { sourceId: source.id } });
-    }
-    const run = Number(
-      db.run(sql`
-        INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes)
-        VALUES (${source.id}, ${user.id}, ${stamp}, 'running', ${path.basename(file)}, ${fileSha256}, ${fileBytes})`).lastInsertRowid,
-    );
-    audit.append({ action: 'import.started', actorId: user.id, objectType: 'import_run', objectId: run, details: { sourceId: source.id, fileSha256, fileBytes } });
-    return { sourceId: source.id, runId: run };
+    return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes }, stamp) };
   });
 
-  const writer = new RecordWriter(db, sourceId, runId, now, hasEventColumns(mapping));
-  let read = 0;
-  try {
-    const reader = await openReader(file, input.options);
-    for await (const items of reader.batches(job.signal, BATCH)) {
-      job.checkpoint();
-      // Mapping and normalization happen before the transaction opens, so it stays short.
-      const mapped = items.map((item) =>
-        item.kind === 'row' ? ({ kind: 'row', row: item.row, result: applyMapping(item.row, mapping) } as const) : ({ kind: 'problem', problem: item.problem } as const),
-      );
-      const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-      let lastLine = 0;
-      db.transaction(() => {
-        for (const entry of mapped) {
-          if (entry.kind === 'problem') {
-            writer.reject(counts, { line: entry.problem.line, reasons: [entry.problem.reason], raw: entry.problem.raw });
-            lastLine = Math.max(lastLine, entry.problem.line);
-          } else if (entry.result.ok) {
-            writer.write(counts, entry.row, entry.result.record);
-            lastLine = Math.max(lastLine, entry.row.line);
-          } else {
-            writer.reject(counts, { line: entry.row.line, reasons: entry.result.reasons, raw: JSON.stringify(entry.row.values) });
-            lastLine = Math.max(lastLine, entry.row.line);
-          }
-        }
-        db.run(sql`
-          UPDATE import_run SET rows_read = rows_read + ${items.length}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
-            unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected}, last_line = max(last_line, ${lastLine})
-          WHERE id = ${runId}`);
-      });
-      read += items.length;
-      job.progress('importing', read, estimatedRows === null ? null : Math.max(read, estimatedRows));
-      await yieldToEventLoop();
-    }
-  } catch (error) {
-    const cancelled = error instanceof AppError && error.code === 'CANCELLED';
-    finishRun(vault, runId, cancelled ? 'cancelled' : 'failed', now, error instanceof Error ? error.message : String(error));
+  const reader = await openReader(file, input.options).catch((error: unknown) => {
+    closeRun(vault, runId, 'failed', now, error instanceof Error ? error.message : String(error));
     throw error;
-  }
-  finishRun(vault, runId, 'completed', now, null);
-  job.progress('done', read, read);
-  return getRun(db, runId);
-}
-
-function finishRun(vault: OpenVault, runId: number, status: 'completed' | 'failed' | 'cancelled', now: () => Date, error: string | null): void {
-  const { db, audit, user } = vault;
-  db.transaction(() => {
-    db.run(sql`UPDATE import_run SET status = ${status}, finished_at = ${now().toISOString()}, error = ${error} WHERE id = ${runId}`);
-    const run = getRun(db, runId);
-    audit.append({
-      action: status === 'completed' ? 'import.completed' : status === 'cancelled' ? 'import.cancelled' : 'import.failed',
-      actorId: user.id,
-      objectType: 'import_run',
-      objectId: runId,
-      details: { sourceId: run.sourceId, read: run.read, inserted: run.inserted, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, fileSha256: run.fileSha256 },
-    });
   });
+  async function* batches(): AsyncIterable<Batch> {
+    for await (const items of reader.batches(job.signal, BATCH)) yield { items };
+  }
+  await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
+  return getRun(db, runId);
 }

@@ -1,0 +1,128 @@
+/**
+ * The shared middle of every import and sync: open a run, write batches of read items into the vault
+ * (one transaction per batch, with the run's counters and cursor in the same transaction), and close the
+ * run with its audit entry. Files and connectors differ only in where their batches come from.
+ */
+import type { JobControl } from '../api/dispatch';
+import { AppError } from '../api/errors';
+import { yieldToEventLoop } from '../jobs/jobs';
+import { sql } from '../store/sql';
+import type { OpenVault } from '../vault/vault-service';
+import { applyMapping } from './mapping/apply';
+import type { Mapping } from './mapping/fields';
+import { RecordWriter, type BatchCounts } from './record-writer';
+import { getRun } from './runs';
+import type { ReadItem } from './types';
+
+export interface Batch {
+  readonly items: readonly ReadItem[];
+  /** Where an incremental source stands after this batch; stored with it, so a crash resumes here. */
+  readonly cursor?: string | null;
+}
+
+export interface RunStart {
+  readonly sourceId: number;
+  readonly fileName?: string | null;
+  readonly fileSha256?: string | null;
+  readonly fileBytes?: number | null;
+  readonly cursorBefore?: string | null;
+}
+
+/** Opens a run inside the caller's transaction; runs a crash left "running" are marked interrupted. */
+export function openRun(vault: OpenVault, start: RunStart, stamp: string): number {
+  const { db, audit, user } = vault;
+  const stale = db.all<{ id: number }>(sql`SELECT id FROM import_run WHERE source_id = ${start.sourceId} AND status = 'running'`);
+  for (const run of stale) {
+    db.run(sql`UPDATE import_run SET status = 'interrupted', finished_at = ${stamp} WHERE id = ${run.id}`);
+    audit.append({ action: 'import.interrupted', actorId: user.id, objectType: 'import_run', objectId: run.id, details: { sourceId: start.sourceId } });
+  }
+  const runId = Number(
+    db.run(sql`
+      INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes, cursor_before, cursor_after)
+      VALUES (${start.sourceId}, ${user.id}, ${stamp}, 'running', ${start.fileName ?? null}, ${start.fileSha256 ?? null}, ${start.fileBytes ?? null},
+              ${start.cursorBefore ?? null}, ${start.cursorBefore ?? null})`).lastInsertRowid,
+  );
+  audit.append({
+    action: 'import.started',
+    actorId: user.id,
+    objectType: 'import_run',
+    objectId: runId,
+    details: { sourceId: start.sourceId, fileSha256: start.fileSha256 ?? null, fileBytes: start.fileBytes ?? null },
+  });
+  return runId;
+}
+
+function hasEventColumns(mapping: Mapping): boolean {
+  return mapping.columns.some((column) => column.field.startsWith('event.')) || Boolean(mapping.eventsPath);
+}
+
+export interface WriteOptions {
+  readonly sourceId: number;
+  readonly runId: number;
+  readonly mapping: Mapping;
+  readonly job: JobControl;
+  readonly now: () => Date;
+  readonly estimatedRows?: number | null;
+}
+
+/** Writes every batch and closes the run: completed, or failed / cancelled with what was done so far. */
+export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batch>, options: WriteOptions): Promise<void> {
+  const { db } = vault;
+  const { runId, mapping, job } = options;
+  const writer = new RecordWriter(db, options.sourceId, runId, options.now, hasEventColumns(mapping));
+  let read = 0;
+  try {
+    for await (const { items, cursor } of batches) {
+      job.checkpoint();
+      // Mapping and normalization happen before the transaction opens, so it stays short.
+      const mapped = items.map((item) =>
+        item.kind === 'row' ? ({ kind: 'row', row: item.row, result: applyMapping(item.row, mapping) } as const) : ({ kind: 'problem', problem: item.problem } as const),
+      );
+      const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      let lastLine = 0;
+      db.transaction(() => {
+        for (const entry of mapped) {
+          if (entry.kind === 'problem') {
+            writer.reject(counts, { line: entry.problem.line, reasons: [entry.problem.reason], raw: entry.problem.raw });
+            lastLine = Math.max(lastLine, entry.problem.line);
+          } else if (entry.result.ok) {
+            writer.write(counts, entry.row, entry.result.record);
+            lastLine = Math.max(lastLine, entry.row.line);
+          } else {
+            writer.reject(counts, { line: entry.row.line, reasons: entry.result.reasons, raw: JSON.stringify(entry.row.values) });
+            lastLine = Math.max(lastLine, entry.row.line);
+          }
+        }
+        db.run(sql`
+          UPDATE import_run SET rows_read = rows_read + ${items.length}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
+            unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected}, last_line = max(last_line, ${lastLine}),
+            cursor_after = coalesce(${cursor ?? null}, cursor_after)
+          WHERE id = ${runId}`);
+      });
+      read += items.length;
+      job.progress('importing', read, options.estimatedRows == null ? null : Math.max(read, options.estimatedRows));
+      await yieldToEventLoop();
+    }
+  } catch (error) {
+    const cancelled = error instanceof AppError && error.code === 'CANCELLED';
+    closeRun(vault, runId, cancelled ? 'cancelled' : 'failed', options.now, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  closeRun(vault, runId, 'completed', options.now, null);
+  job.progress('done', read, read);
+}
+
+export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 'failed' | 'cancelled', now: () => Date, error: string | null): void {
+  const { db, audit, user } = vault;
+  db.transaction(() => {
+    db.run(sql`UPDATE import_run SET status = ${status}, finished_at = ${now().toISOString()}, error = ${error} WHERE id = ${runId}`);
+    const run = getRun(db, runId);
+    audit.append({
+      action: status === 'completed' ? 'import.completed' : status === 'cancelled' ? 'import.cancelled' : 'import.failed',
+      actorId: user.id,
+      objectType: 'import_run',
+      objectId: runId,
+      details: { sourceId: run.sourceId, read: run.read, inserted: run.inserted, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, fileSha256: run.fileSha256 },
+    });
+  });
+}
