@@ -10,7 +10,7 @@ import { normalizeCountry } from '../normalize/country';
 import { parseDate } from '../normalize/date';
 import { normalizeEmail } from '../normalize/email';
 import { normalizePersonName, splitFullName } from '../normalize/name';
-import { normalizePhone, type PhoneType } from '../normalize/phone';
+import { normalizePhone, type Phone, type PhoneType } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postal';
 import { isBlank, rawText, type Normalized } from '../normalize/result';
 import { cleanText, normalizeText } from '../normalize/text';
@@ -76,7 +76,8 @@ export interface MappedRecord {
   readonly events: readonly MappedEvent[];
 }
 
-export type ApplyResult = { readonly ok: true; readonly record: MappedRecord } | { readonly ok: false; readonly line: number; readonly reasons: readonly string[] };
+export type ApplyResult =
+  { readonly ok: true; readonly record: MappedRecord } | { readonly ok: false; readonly line: number; readonly reasons: readonly string[] };
 
 export interface ApplyOptions {
   /** Clock for the plausibility ranges of dates (birth dates not in the future…). */
@@ -122,7 +123,16 @@ interface Plan {
   readonly events: EventColumns;
   readonly nestedEvents: { readonly list: string; readonly columns: EventColumns } | null;
   readonly hasFlatEvents: boolean;
+  /**
+   * Phone parsing is most of the cost of a row (North American numbers especially: libphonenumber tries
+   * each country of the +1 plan), and till exports repeat the same customer's number on every purchase.
+   * The cache lives in the plan, so it lasts as long as one import's mapping object and no longer:
+   * phone numbers do not stay in memory after the import is over.
+   */
+  readonly phoneCache: Map<string, Normalized<Phone>>;
 }
+
+const PHONE_CACHE_LIMIT = 100_000;
 
 const emptyEventColumns = (): Record<EventField, ColumnRead[]> => ({
   'event.type': [],
@@ -133,7 +143,12 @@ const emptyEventColumns = (): Record<EventField, ColumnRead[]> => ({
   'event.id': [],
 });
 
-function addToConsentPlan(plan: { groups: ConsentGroup[]; purposeColumns: ColumnRead[] }, field: TargetField, purpose: string | undefined, read: ColumnRead): void {
+function addToConsentPlan(
+  plan: { groups: ConsentGroup[]; purposeColumns: ColumnRead[] },
+  field: TargetField,
+  purpose: string | undefined,
+  read: ColumnRead,
+): void {
   if (field === 'consent.purpose') {
     plan.purposeColumns.push(read);
     return;
@@ -174,6 +189,7 @@ function compile(mapping: Mapping): Plan {
     events,
     nestedEvents: hasNestedEvents && mapping.eventsPath ? { list: mapping.eventsPath, columns: nestedEvents } : null,
     hasFlatEvents: Object.values(events).some((reads) => reads.length > 0),
+    phoneCache: new Map(),
   };
 }
 
@@ -181,6 +197,19 @@ function planFor(mapping: Mapping): Plan {
   let plan = plans.get(mapping);
   if (plan === undefined) plans.set(mapping, (plan = compile(mapping)));
   return plan;
+}
+
+function cachedPhone(plan: Plan, raw: unknown, country: string): Normalized<Phone> {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return normalizePhone(raw, country);
+  const key = `${country}\u0000${typeof raw}\u0000${raw}`;
+  let result = plan.phoneCache.get(key);
+  if (result === undefined) {
+    result = normalizePhone(raw, country);
+    // Bounded: a million distinct numbers must not become a million cache entries.
+    if (plan.phoneCache.size >= PHONE_CACHE_LIMIT) plan.phoneCache.clear();
+    plan.phoneCache.set(key, result);
+  }
+  return result;
 }
 
 /** Cells whose text holds several addresses or numbers: `a@x.fr; b@y.fr`. Commas never occur in addresses. */
@@ -263,7 +292,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
         break;
       case 'phone':
         for (const raw of valuesOf(values, read, true, PHONE_SEPARATORS)) {
-          const result = normalizePhone(raw, country);
+          const result = cachedPhone(plan, raw, country);
           const phone = context.take(read.label, result);
           if (phone !== null && !phones.some((known) => known.value === phone.e164)) {
             phones.push(phone.type === null ? { value: phone.e164, raw: result.raw } : { value: phone.e164, raw: result.raw, type: phone.type });
@@ -335,7 +364,10 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
 }
 
 /** The first non-blank value among columns, with the column it came from. */
-function firstValue(records: readonly (Readonly<Record<string, unknown>> | null)[], reads: readonly (readonly ColumnRead[])[]): { value: unknown; read: ColumnRead } | null {
+function firstValue(
+  records: readonly (Readonly<Record<string, unknown>> | null)[],
+  reads: readonly (readonly ColumnRead[])[],
+): { value: unknown; read: ColumnRead } | null {
   for (let index = 0; index < records.length; index += 1) {
     const record = records[index];
     if (!record) continue;
@@ -371,7 +403,13 @@ function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Re
   }
 }
 
-function mapEvent(context: RowContext, columns: EventColumns, records: readonly (Readonly<Record<string, unknown>> | null)[], reads: (field: EventField) => readonly (readonly ColumnRead[])[], prefix: string): MappedEvent | null {
+function mapEvent(
+  context: RowContext,
+  columns: EventColumns,
+  records: readonly (Readonly<Record<string, unknown>> | null)[],
+  reads: (field: EventField) => readonly (readonly ColumnRead[])[],
+  prefix: string,
+): MappedEvent | null {
   const { mapping, now } = context;
   const found = {} as Record<EventField, { value: unknown; read: ColumnRead } | null>;
   for (const field of EVENT_FIELDS) found[field] = firstValue(records, reads(field));
@@ -392,7 +430,12 @@ function mapEvent(context: RowContext, columns: EventColumns, records: readonly 
   const amountCell = cell('event.amount');
   const amount = amountCell === null ? null : context.take(label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }));
   const currencyCell = cell('event.currency');
-  const currency = currencyCell === null ? (amountCell === null ? null : detectCurrency(amountCell.value)) : context.take(label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value));
+  const currency =
+    currencyCell === null
+      ? amountCell === null
+        ? null
+        : detectCurrency(amountCell.value)
+      : context.take(label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value));
   const placeCell = cell('event.place');
   const place = placeCell === null ? null : context.take(label(placeCell.read, 'event.place'), normalizeText(placeCell.value, 200));
   const typeCell = cell('event.type');
@@ -453,6 +496,7 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
     if (event !== null) events.push(event);
   }
 
-  if (context.reasons.length > 0 || sourceRecordId === null) return { ok: false, line: row.line, reasons: context.reasons };
+  // A key column that is also mapped (an email as record key) would report the same problem twice.
+  if (context.reasons.length > 0 || sourceRecordId === null) return { ok: false, line: row.line, reasons: [...new Set(context.reasons)] };
   return { ok: true, record: { sourceRecordId, identity, consents, events } };
 }

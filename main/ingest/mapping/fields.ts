@@ -133,9 +133,11 @@ export const Mapping = z
       if (list !== null && list.inner !== '' && !inEvents && !inConsents) issue(`${list.list}[] is neither the eventsPath nor the consentsPath`);
       if (inEvents && group !== 'event') issue('columns inside the events list can only map to event fields');
       if (inConsents && group !== 'consent') issue('columns inside the consents list can only map to consent fields');
-      if (list !== null && list.inner === '' && !FIELD_INFO[entry.field].multiple) issue(`${entry.field} takes one value: a list (${entry.column}) fits only email, phone or street`);
+      if (list !== null && list.inner === '' && !FIELD_INFO[entry.field].multiple)
+        issue(`${entry.field} takes one value: a list (${entry.column}) fits only email, phone or street`);
       if (entry.field === 'consent.purpose' && !inConsents) issue('consent.purpose is only for columns inside the consentsPath list');
-      if ((entry.field === 'consent.granted' || entry.field === 'consent.at') && entry.purpose === undefined && !inConsents) issue(`${entry.field} needs a purpose`);
+      if ((entry.field === 'consent.granted' || entry.field === 'consent.at') && entry.purpose === undefined && !inConsents)
+        issue(`${entry.field} needs a purpose`);
       if (entry.purpose !== undefined && group !== 'consent') issue('only consent columns have a purpose');
     });
   });

@@ -46,7 +46,10 @@ export interface SuggestOptions {
 
 /** `firstName`, `First_Name`, `FIRST NAME`, `email2` → ['first', 'name'], ['email', '2']. */
 export function headerTokens(header: string): string[] {
-  const spaced = header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2');
+  const spaced = header
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2');
   const folded = foldForSearch(spaced);
   return folded === '' ? [] : folded.split(' ');
 }
@@ -99,7 +102,8 @@ function phraseScore(tokens: readonly string[], joined: string): number {
 const hasAny = (tokens: readonly string[], words: ReadonlySet<string>) => [...words].some((word) => findRun(tokens, word) !== null);
 
 type Compiled<F> = readonly (readonly [F, readonly string[]])[];
-const compile = <F>(table: readonly (readonly [F, readonly string[]])[]): Compiled<F> => table.map(([field, phrases]) => [field, phrases.map(joinedOf)] as const);
+const compile = <F>(table: readonly (readonly [F, readonly string[]])[]): Compiled<F> =>
+  table.map(([field, phrases]) => [field, phrases.map(joinedOf)] as const);
 
 const ROW_PHRASES = compile(FIELD_PHRASES);
 const EVENT_ELEMENT = compile([...EVENT_ELEMENT_PHRASES, ...FIELD_PHRASES.filter(([field]) => field.startsWith('event.'))]);
@@ -284,7 +288,16 @@ function collect(path: string, name: string, values: readonly unknown[], context
   const present = nonBlank(values);
   const objects = present.filter(isPlainObject);
   if (depth < MAX_DEPTH && objects.length > 0 && objects.length === present.length) {
-    for (const key of keysOf(objects)) collect(`${path}.${key}`, key, objects.map((object) => readPath(object, key)), context, depth + 1, lists, out);
+    for (const key of keysOf(objects))
+      collect(
+        `${path}.${key}`,
+        key,
+        objects.map((object) => readPath(object, key)),
+        context,
+        depth + 1,
+        lists,
+        out,
+      );
     return;
   }
   const arrays = present.filter(Array.isArray);
@@ -294,12 +307,25 @@ function collect(path: string, name: string, values: readonly unknown[], context
     if (elementObjects.length > 0 && elementObjects.length === elements.length) {
       const listTokens = headerTokens(name);
       const listContext: Context | null =
-        lists.consentsPath === undefined && hasAny(listTokens, CONSENT_LISTS) ? 'consents' : lists.eventsPath === undefined && hasAny(listTokens, EVENT_LISTS) ? 'events' : null;
+        lists.consentsPath === undefined && hasAny(listTokens, CONSENT_LISTS)
+          ? 'consents'
+          : lists.eventsPath === undefined && hasAny(listTokens, EVENT_LISTS)
+            ? 'events'
+            : null;
       // Other lists of objects (`addresses`) have no place in a mapping: left to the raw record.
       if (listContext === null) return;
       if (listContext === 'events') lists.eventsPath = path;
       else lists.consentsPath = path;
-      for (const key of keysOf(elementObjects)) collect(`${path}[].${key}`, key, elementObjects.map((object) => readPath(object, key)), listContext, depth + 1, lists, out);
+      for (const key of keysOf(elementObjects))
+        collect(
+          `${path}[].${key}`,
+          key,
+          elementObjects.map((object) => readPath(object, key)),
+          listContext,
+          depth + 1,
+          lists,
+          out,
+        );
       return;
     }
     const tokens = headerTokens(name);
@@ -309,14 +335,28 @@ function collect(path: string, name: string, values: readonly unknown[], context
   // Inside a nested object the key alone may be too vague (`store.name`): keep the parent's words too.
   const tokens = headerTokens(name);
   const parent = path.includes('.') ? headerTokens(path.slice(0, path.lastIndexOf('.')).split('.').at(-1)?.replace('[]', '') ?? '') : [];
-  out.push({ column: path, tokens: parent.length > 0 && tokens.length === 1 && context === 'row' ? [...parent, ...tokens] : tokens, bareTokens: tokens, context, samples: present });
+  out.push({
+    column: path,
+    tokens: parent.length > 0 && tokens.length === 1 && context === 'row' ? [...parent, ...tokens] : tokens,
+    bareTokens: tokens,
+    context,
+    samples: present,
+  });
 }
 
 function candidatesOf(headers: readonly string[], rows: readonly RawRow[], lists: Lists): Candidate[] {
   const out: Candidate[] = [];
   for (const header of headers) {
     if (header.trim() === '' || header.length > 500) continue;
-    collect(header, header, rows.map((row) => readPath(row.values, header)), 'row', 0, lists, out);
+    collect(
+      header,
+      header,
+      rows.map((row) => readPath(row.values, header)),
+      'row',
+      0,
+      lists,
+      out,
+    );
   }
   return out;
 }
@@ -357,7 +397,8 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
     .filter(({ guesses }) => guesses[0]?.field === 'country')
     .flatMap(({ candidate }) => candidate.samples.map((value) => normalizeCountry(value)))
     .flatMap((result) => (result.ok && result.value !== null ? [result.value] : []));
-  const defaultCountry = options.defaultCountry !== undefined && /^[A-Z]{2}$/.test(options.defaultCountry) ? options.defaultCountry : (mostCommon(countrySamples) ?? 'CA');
+  const defaultCountry =
+    options.defaultCountry !== undefined && /^[A-Z]{2}$/.test(options.defaultCountry) ? options.defaultCountry : (mostCommon(countrySamples) ?? 'CA');
 
   const chosen: { candidate: Candidate; guess: Guess }[] = [];
   for (const { candidate, guesses } of ranked) {
@@ -377,7 +418,9 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
 
   // One record key: the best customer-number column. Other key-like columns are demoted: a bare `id`
   // next to a customer number in a file with events is the transaction number; the rest stay unmapped.
-  const keys = chosen.filter(({ guess }) => guess.field === 'sourceRecordId').sort((a, b) => (a.guess.keyRank ?? 0) - (b.guess.keyRank ?? 0) || b.guess.score - a.guess.score);
+  const keys = chosen
+    .filter(({ guess }) => guess.field === 'sourceRecordId')
+    .sort((a, b) => (a.guess.keyRank ?? 0) - (b.guess.keyRank ?? 0) || b.guess.score - a.guess.score);
   const hasEvents = chosen.some(({ guess }) => guess.field.startsWith('event.'));
   const hasEventId = chosen.some(({ guess }) => guess.field === 'event.id');
   const columns: MappingColumn[] = [];
@@ -388,13 +431,16 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
       if (guess.keyRank === 2 && hasEvents && !hasEventId) columns.push({ column: candidate.column, field: 'event.id' });
       continue;
     }
-    columns.push(guess.purpose === undefined ? { column: candidate.column, field: guess.field } : { column: candidate.column, field: guess.field, purpose: guess.purpose });
+    columns.push(
+      guess.purpose === undefined ? { column: candidate.column, field: guess.field } : { column: candidate.column, field: guess.field, purpose: guess.purpose },
+    );
   }
 
   const emailKey = chosen.find(({ guess }) => guess.field === 'email' && guess.keyRank !== undefined) ?? chosen.find(({ guess }) => guess.field === 'email');
-  const recordKey = key?.candidate.column ?? emailKey?.candidate.column ?? candidates[0]?.column ?? headers[0] ?? 'id';
+  const recordKey = key?.candidate.column ?? emailKey?.candidate.column ?? candidates[0]?.column ?? 'id';
 
-  const samplesOf = (fields: readonly TargetField[]) => chosen.filter(({ guess }) => fields.includes(guess.field)).flatMap(({ candidate }) => candidate.samples);
+  const samplesOf = (fields: readonly TargetField[]) =>
+    chosen.filter(({ guess }) => fields.includes(guess.field)).flatMap(({ candidate }) => candidate.samples);
   const dateFormat = pickDateFormat(samplesOf(['event.at', 'consent.at']), 'event', defaultCountry, now, 'iso');
   const birthDateFormat = pickDateFormat(samplesOf(['birthDate']), 'birth', defaultCountry, now, 'YYYY-MM-DD');
   const decimal = guessDecimal(samplesOf(['event.amount']));
@@ -410,7 +456,9 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
     defaultCountry,
     ...(decimal === undefined ? {} : { decimal }),
     ...(lists.eventsPath !== undefined && columns.some((column) => column.column.startsWith(`${lists.eventsPath}[]`)) ? { eventsPath: lists.eventsPath } : {}),
-    ...(lists.consentsPath !== undefined && columns.some((column) => column.column.startsWith(`${lists.consentsPath}[]`)) ? { consentsPath: lists.consentsPath } : {}),
+    ...(lists.consentsPath !== undefined && columns.some((column) => column.column.startsWith(`${lists.consentsPath}[]`))
+      ? { consentsPath: lists.consentsPath }
+      : {}),
     ...(hasAmount && !hasType ? { eventType: 'purchase' } : {}),
   };
   // Built to be valid; parsing proves it (and strips nothing): a failure here is a bug to see in tests.

@@ -8,8 +8,49 @@ import { foldForSearch } from './text';
 
 // Folded forms (lower case, no accents, punctuation as spaces): `Oui` → `oui`, `Fałsz` → `falsz`,
 // `opt-in` → `opt in`. `x` and check marks are how people tick a box in a spreadsheet.
-const TRUE = new Set(['yes', 'y', 'oui', 'o', 'tak', 't', 'true', 'vrai', 'prawda', '1', 'x', 'on', 'granted', 'accepted', 'accepte', 'opt in', 'optin', 'subscribed', 'abonne', 'zgoda']);
-const FALSE = new Set(['no', 'n', 'non', 'nie', 'false', 'f', 'faux', 'falsz', '0', 'off', 'refused', 'refuse', 'withdrawn', 'retire', 'opt out', 'optout', 'unsubscribed', 'desabonne', 'brak zgody']);
+const TRUE = new Set([
+  'yes',
+  'y',
+  'oui',
+  'o',
+  'tak',
+  't',
+  'true',
+  'vrai',
+  'prawda',
+  '1',
+  'x',
+  'on',
+  'granted',
+  'accepted',
+  'accepte',
+  'opt in',
+  'optin',
+  'subscribed',
+  'abonne',
+  'zgoda',
+]);
+const FALSE = new Set([
+  'no',
+  'n',
+  'non',
+  'nie',
+  'false',
+  'f',
+  'faux',
+  'falsz',
+  '0',
+  'off',
+  'refused',
+  'refuse',
+  'withdrawn',
+  'retire',
+  'opt out',
+  'optout',
+  'unsubscribed',
+  'desabonne',
+  'brak zgody',
+]);
 const CHECK_MARKS = new Set(['✓', '✔', '☑', '✅']);
 
 export function parseConsentFlag(raw: unknown): Normalized<boolean> {

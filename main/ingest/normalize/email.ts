@@ -12,6 +12,10 @@
  */
 import { accept, isBlank, isScalar, rawText, reject, type Normalized } from './result';
 
+// ASCII first: nearly every address is ASCII, and these are several times faster than the \p{…} forms.
+// The ASCII domain pattern also bounds each label to 63 characters.
+const ASCII_LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 const LOCAL_PART = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const DOMAIN = /^(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)$/u;
 const MAX_LOCAL = 64;
@@ -30,8 +34,9 @@ function emailProblem(address: string): string | null {
   if (local === '') return 'not an email address: nothing before the @';
   if (domain === '') return 'not an email address: no domain after the @';
   if (address.length > MAX_ADDRESS || local.length > MAX_LOCAL) return 'not an email address: too long';
-  if (!LOCAL_PART.test(local)) return NOT_AN_EMAIL;
+  if (!ASCII_LOCAL_PART.test(local) && !LOCAL_PART.test(local)) return NOT_AN_EMAIL;
   if (!domain.includes('.')) return 'not an email address: the domain has no dot';
+  if (ASCII_DOMAIN.test(domain)) return null;
   if (!DOMAIN.test(domain)) return NOT_AN_EMAIL;
   for (const label of domain.split('.')) if (label.length > MAX_LABEL) return NOT_AN_EMAIL;
   return null;

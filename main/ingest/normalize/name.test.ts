@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { normalizePersonName, splitFullName } from './name';
 
 describe('normalizePersonName', () => {
-  it.each(["D'Amours", 'van der Berg', 'Nguyễn', 'Wiśniewska', 'Jean-François', 'Łukasz', 'Ó Súilleabháin', 'Zoë', 'Mary-Kate O’Neil'])('keeps %s as written', (name) => {
-    expect(normalizePersonName(name)).toEqual({ ok: true, value: name, raw: name });
-  });
+  it.each(["D'Amours", 'van der Berg', 'Nguyễn', 'Wiśniewska', 'Jean-François', 'Łukasz', 'Ó Súilleabháin', 'Zoë', 'Mary-Kate O’Neil'])(
+    'keeps %s as written',
+    (name) => {
+      expect(normalizePersonName(name)).toEqual({ ok: true, value: name, raw: name });
+    },
+  );
 
   it('cleans whitespace but keeps the raw value', () => {
     expect(normalizePersonName('  Marie   Tremblay ')).toEqual({ ok: true, value: 'Marie Tremblay', raw: '  Marie   Tremblay ' });

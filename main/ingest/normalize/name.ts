@@ -39,7 +39,34 @@ const TITLES = new Set(['m', 'mr', 'mrs', 'ms', 'miss', 'mme', 'mlle', 'mmes', '
 
 // Lower-case particles that belong to the family name when they precede it: "Ludwig van Beethoven",
 // "Jean de La Fontaine", "Anna dos Santos". Compared case-insensitively, never as the first token.
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'des', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'av', 'st', 'ste', 'bin', 'ibn', 'al', 'el']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'des',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'zu',
+  'af',
+  'av',
+  'st',
+  'ste',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+]);
 
 const bare = (token: string) => token.toLowerCase().replace(/\.$/, '');
 

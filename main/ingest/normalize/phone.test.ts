@@ -3,9 +3,17 @@ import { normalizePhone } from './phone';
 
 describe('normalizePhone', () => {
   it('reads national numbers in the default country', () => {
-    expect(normalizePhone('514 555 0199', 'CA')).toEqual({ ok: true, value: { e164: '+15145550199', country: 'CA', type: null, extension: null }, raw: '514 555 0199' });
+    expect(normalizePhone('514 555 0199', 'CA')).toEqual({
+      ok: true,
+      value: { e164: '+15145550199', country: 'CA', type: null, extension: null },
+      raw: '514 555 0199',
+    });
     expect(normalizePhone('(514) 555-0199', 'CA')).toMatchObject({ ok: true, value: { e164: '+15145550199' } });
-    expect(normalizePhone('06 12 34 56 78', 'FR')).toEqual({ ok: true, value: { e164: '+33612345678', country: 'FR', type: 'mobile', extension: null }, raw: '06 12 34 56 78' });
+    expect(normalizePhone('06 12 34 56 78', 'FR')).toEqual({
+      ok: true,
+      value: { e164: '+33612345678', country: 'FR', type: 'mobile', extension: null },
+      raw: '06 12 34 56 78',
+    });
     expect(normalizePhone('01 23 45 67 89', 'FR')).toMatchObject({ ok: true, value: { e164: '+33123456789', type: 'fixed' } });
     expect(normalizePhone('601-234-567', 'PL')).toMatchObject({ ok: true, value: { e164: '+48601234567', country: 'PL', type: 'mobile' } });
     expect(normalizePhone('22 123 45 67', 'PL')).toMatchObject({ ok: true, value: { e164: '+48221234567', type: 'fixed' } });

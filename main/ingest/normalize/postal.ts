@@ -60,7 +60,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   BE: { strip: SPACES, check: (compact) => (digits(4).test(compact) ? compact : null) },
   AT: { strip: SPACES, check: (compact) => (digits(4).test(compact) ? compact : null) },
   CH: { strip: SPACES, check: (compact) => (digits(4).test(compact) ? compact : null) },
-  LU: { strip: SPACES, check: (compact) => (/^(?:L-?)?(\d{4})$/.exec(compact)?.[1] ?? null) },
+  LU: { strip: SPACES, check: (compact) => /^(?:L-?)?(\d{4})$/.exec(compact)?.[1] ?? null },
   NL: {
     strip: SPACES,
     check: (compact) => {

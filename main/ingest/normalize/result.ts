@@ -3,7 +3,8 @@
  * what the source sent next to what Custodia made of it, and a rejected row can be corrected by hand.
  * Blank input is `{ ok: true, value: null }`: blank is missing, never an error (DESIGN §6).
  */
-export type Normalized<T> = { readonly ok: true; readonly value: T | null; readonly raw: string } | { readonly ok: false; readonly reason: string; readonly raw: string };
+export type Normalized<T> =
+  { readonly ok: true; readonly value: T | null; readonly raw: string } | { readonly ok: false; readonly reason: string; readonly raw: string };
 
 export const accept = <T>(value: T | null, raw: string): Normalized<T> => ({ ok: true, value, raw });
 export const reject = <T>(reason: string, raw: string): Normalized<T> => ({ ok: false, reason, raw });

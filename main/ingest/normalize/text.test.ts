@@ -82,7 +82,24 @@ describe('foldForSearch', () => {
   });
 
   it('throughput (printed, not asserted)', () => {
-    const samples = ['Hélène', 'Tremblay', 'Łódź', 'Wiśniewska', "O'Brien-Smith", 'jean.dupont', 'MONTRÉAL', 'Gdańsk', 'van der Berg', 'Nguyễn', 'Kowalski', 'Côté', 'Zoë', 'Saint-Jérôme', 'Kraków', 'Dąbrowski'];
+    const samples = [
+      'Hélène',
+      'Tremblay',
+      'Łódź',
+      'Wiśniewska',
+      "O'Brien-Smith",
+      'jean.dupont',
+      'MONTRÉAL',
+      'Gdańsk',
+      'van der Berg',
+      'Nguyễn',
+      'Kowalski',
+      'Côté',
+      'Zoë',
+      'Saint-Jérôme',
+      'Kraków',
+      'Dąbrowski',
+    ];
     const count = 1_000_000;
     let length = 0;
     for (let index = 0; index < 50_000; index += 1) length += foldForSearch(samples[index % samples.length] as string).length;

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import type { RawRow } from '../types';
+import { Mapping } from './fields';
+import { headerTokens, suggestMapping } from './suggest';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const rows = (...values: Record<string, unknown>[]): RawRow[] => values.map((row, index) => ({ line: index + 2, values: row }));
+const fieldsOf = (mapping: Mapping) =>
+  Object.fromEntries(mapping.columns.map((column) => [column.column, column.purpose ? `${column.field}:${column.purpose}` : column.field]));
+
+describe('headerTokens', () => {
+  it('is separator- and case-insensitive and folds accents', () => {
+    expect(headerTokens('first_name')).toEqual(['first', 'name']);
+    expect(headerTokens('firstName')).toEqual(['first', 'name']);
+    expect(headerTokens('FIRST NAME')).toEqual(['first', 'name']);
+    expect(headerTokens('Prénom')).toEqual(['prenom']);
+    expect(headerTokens('Miejscowość')).toEqual(['miejscowosc']);
+    expect(headerTokens('email2')).toEqual(['email', '2']);
+    expect(headerTokens('N° client')).toEqual(['n', 'client']);
+  });
+});
+
+describe('suggestMapping: header names', () => {
+  it('maps a French (Quebec) customer export', () => {
+    const mapping = suggestMapping(
+      [
+        'No client',
+        'Prénom',
+        'Nom',
+        'Courriel',
+        'Téléphone',
+        'Cellulaire',
+        'Adresse',
+        'Ville',
+        'Code postal',
+        'Province',
+        'Pays',
+        'Date de naissance',
+        'consentement_infolettre',
+        'date_consentement_infolettre',
+      ],
+      [],
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      'No client': 'sourceRecordId',
+      Prénom: 'givenName',
+      Nom: 'familyName',
+      Courriel: 'email',
+      Téléphone: 'phone',
+      Cellulaire: 'phone',
+      Adresse: 'street',
+      Ville: 'city',
+      'Code postal': 'postalCode',
+      Province: 'region',
+      Pays: 'country',
+      'Date de naissance': 'birthDate',
+      consentement_infolettre: 'consent.granted:newsletter',
+      date_consentement_infolettre: 'consent.at:newsletter',
+    });
+    expect(mapping.recordKey).toBe('No client');
+  });
+
+  it('maps a Polish customer export', () => {
+    const mapping = suggestMapping(
+      [
+        'id_klienta',
+        'imię',
+        'nazwisko',
+        'adres e-mail',
+        'telefon',
+        'komórka',
+        'ulica',
+        'miejscowość',
+        'kod_pocztowy',
+        'województwo',
+        'kraj',
+        'data_urodzenia',
+        'zgoda_marketing',
+        'karta',
+      ],
+      [],
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      id_klienta: 'sourceRecordId',
+      imię: 'givenName',
+      nazwisko: 'familyName',
+      'adres e-mail': 'email',
+      telefon: 'phone',
+      komórka: 'phone',
+      ulica: 'street',
+      miejscowość: 'city',
+      kod_pocztowy: 'postalCode',
+      województwo: 'region',
+      kraj: 'country',
+      data_urodzenia: 'birthDate',
+      zgoda_marketing: 'consent.granted:marketing',
+    });
+    expect(mapping.recordKey).toBe('id_klienta');
+  });
+
+  it('maps an English (California) export, with several emails and phones', () => {
+    const mapping = suggestMapping(
+      [
+        'customer_id',
+        'firstName',
+        'LastName',
+        'Email',
+        'email_2',
+        'Phone',
+        'mobile',
+        'Street Address',
+        'City',
+        'State',
+        'ZIP',
+        'Country',
+        'DOB',
+        'optin_email',
+        'opt_out_sms',
+      ],
+      [],
+      {
+        defaultCountry: 'US',
+        now,
+      },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      customer_id: 'sourceRecordId',
+      firstName: 'givenName',
+      LastName: 'familyName',
+      Email: 'email',
+      email_2: 'email',
+      Phone: 'phone',
+      mobile: 'phone',
+      'Street Address': 'street',
+      City: 'city',
+      State: 'region',
+      ZIP: 'postalCode',
+      Country: 'country',
+      DOB: 'birthDate',
+      optin_email: 'consent.granted:email',
+    });
+    // An opt-out column means the opposite of a consent: left for the steward rather than mapped backwards.
+    expect(mapping.columns.some((column) => column.column === 'opt_out_sms')).toBe(false);
+    expect(mapping.defaultCountry).toBe('US');
+  });
+
+  it.each([
+    ['first_name', 'givenName'],
+    ['given name', 'givenName'],
+    ['prenom', 'givenName'],
+    ['imie', 'givenName'],
+    ['surname', 'familyName'],
+    ['nom_de_famille', 'familyName'],
+    ['e-mail', 'email'],
+    ['mail', 'email'],
+    ['adresse courriel', 'email'],
+    ['Customer Email', 'email'],
+    ['tel', 'phone'],
+    ['Téléphone principal', 'phone'],
+    ['rue', 'street'],
+    ['adres', 'street'],
+    ['city', 'city'],
+    ['zip', 'postalCode'],
+    ['cp', 'postalCode'],
+    ['code_postal', 'postalCode'],
+    ['état', 'region'],
+    ['pays', 'country'],
+    ['ddn', 'birthDate'],
+    ['date_de_naissance', 'birthDate'],
+    ['numéro de client', 'sourceRecordId'],
+    ['client_id', 'sourceRecordId'],
+    ['full name', 'fullName'],
+    ['imię i nazwisko', 'fullName'],
+    ['nom complet', 'fullName'],
+  ])('%s → %s', (header, field) => {
+    expect(suggestMapping([header], [], { now }).columns).toEqual([{ column: header, field }]);
+  });
+
+  it('maps consent columns with the purpose from the rest of the name', () => {
+    const mapping = suggestMapping(
+      [
+        'consent_marketing',
+        'optin_email',
+        'consentement_infolettre',
+        'zgoda_marketing',
+        'Zgoda na SMS',
+        'opt-in partenaires',
+        'consent_profiling_date',
+        'consent',
+      ],
+      [],
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      consent_marketing: 'consent.granted:marketing',
+      optin_email: 'consent.granted:email',
+      consentement_infolettre: 'consent.granted:newsletter',
+      zgoda_marketing: 'consent.granted:marketing',
+      'Zgoda na SMS': 'consent.granted:sms',
+      'opt-in partenaires': 'consent.granted:partners',
+      consent_profiling_date: 'consent.at:profiling',
+      consent: 'consent.granted:general',
+    });
+  });
+
+  it('maps a till export to events, the customer number to the record key and a bare id to the transaction', () => {
+    const mapping = suggestMapping(['id', 'customer_id', 'transaction_id', 'date', 'amount', 'store', 'currency'], [], { now });
+    expect(fieldsOf(mapping)).toEqual({
+      customer_id: 'sourceRecordId',
+      transaction_id: 'event.id',
+      date: 'event.at',
+      amount: 'event.amount',
+      store: 'event.place',
+      currency: 'event.currency',
+    });
+    expect(mapping.eventType).toBe('purchase');
+    const french = suggestMapping(['id', 'no_client', 'date', 'montant', 'magasin'], [], { now });
+    expect(fieldsOf(french)).toEqual({ id: 'event.id', no_client: 'sourceRecordId', date: 'event.at', montant: 'event.amount', magasin: 'event.place' });
+    const polish = suggestMapping(['nr_karty', 'data', 'kwota', 'sklep', 'nr_paragonu'], [], { now });
+    expect(fieldsOf(polish)).toEqual({ nr_karty: 'sourceRecordId', data: 'event.at', kwota: 'event.amount', sklep: 'event.place', nr_paragonu: 'event.id' });
+    expect(polish.recordKey).toBe('nr_karty');
+  });
+
+  it('prefers the customer number over a loyalty card as record key', () => {
+    const mapping = suggestMapping(['loyalty_card', 'customer_number', 'email'], [], { now });
+    expect(mapping.recordKey).toBe('customer_number');
+    expect(fieldsOf(mapping)).toEqual({ customer_number: 'sourceRecordId', email: 'email' });
+  });
+
+  it('falls back to the email column as record key', () => {
+    expect(suggestMapping(['Nom', 'Courriel'], [], { now }).recordKey).toBe('Courriel');
+  });
+
+  it('leaves unknown and qualified-but-different headers unmapped', () => {
+    expect(suggestMapping(['date_inscription', 'notes', 'segment', 'fax'], [], { now }).columns).toEqual([]);
+  });
+});
+
+describe('suggestMapping: sample values', () => {
+  it('chooses DD/MM/YYYY when only it reads every sample, MM/DD/YYYY in the opposite case', () => {
+    const european = suggestMapping(['date', 'montant'], rows({ date: '25/12/2024', montant: '12,50' }, { date: '03/04/2024', montant: '8' }), { now });
+    expect(european.dateFormat).toBe('DD/MM/YYYY');
+    const american = suggestMapping(['date', 'amount'], rows({ date: '12/25/2024', amount: '12.50' }, { date: '03/04/2024', amount: '8' }), { now });
+    expect(american.dateFormat).toBe('MM/DD/YYYY');
+  });
+
+  it('uses the country for dates every format reads (all days ≤ 12)', () => {
+    const samples = rows({ date: '03/04/2024' }, { date: '05/06/2024' });
+    expect(suggestMapping(['date'], samples, { now, defaultCountry: 'FR' }).dateFormat).toBe('DD/MM/YYYY');
+    expect(suggestMapping(['date'], samples, { now, defaultCountry: 'US' }).dateFormat).toBe('MM/DD/YYYY');
+  });
+
+  it('detects ISO, dotted and compact date formats and the birth-date format separately', () => {
+    const mapping = suggestMapping(
+      ['data_urodzenia', 'data', 'kwota'],
+      rows(
+        { data_urodzenia: '12.03.1985', data: '2024-03-05T10:00:00+01:00', kwota: '1 234,50 zł' },
+        { data_urodzenia: '01.12.1990', data: '2024-03-06T11:00:00Z', kwota: '12,00' },
+      ),
+      { now },
+    );
+    expect(mapping.birthDateFormat).toBe('DD.MM.YYYY');
+    expect(mapping.dateFormat).toBe('iso');
+    expect(mapping.decimal).toBe(',');
+    expect(suggestMapping(['dob'], rows({ dob: '19850312' }), { now }).birthDateFormat).toBe('YYYYMMDD');
+  });
+
+  it('lets email-looking values decide over a misleading header', () => {
+    const mapping = suggestMapping(
+      ['Adresse', 'Contact'],
+      rows({ Adresse: 'zoe@exemple.fr', Contact: 'Jan.Kowalski@poczta.onet.pl' }, { Adresse: 'marie@videotron.ca', Contact: 'anna@wp.pl' }),
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({ Adresse: 'email', Contact: 'email' });
+  });
+
+  it('turns a purpose column with yes/no values into a consent', () => {
+    const mapping = suggestMapping(['newsletter', 'sms'], rows({ newsletter: 'oui', sms: 'non' }, { newsletter: 'non', sms: 'tak' }), { now });
+    expect(fieldsOf(mapping)).toEqual({ newsletter: 'consent.granted:newsletter', sms: 'consent.granted:sms' });
+  });
+
+  it('takes the default country from the samples when not given', () => {
+    const mapping = suggestMapping(
+      ['pays', 'tel'],
+      rows({ pays: 'France', tel: '06 12 34 56 78' }, { pays: 'FR', tel: '01 23 45 67 89' }, { pays: 'Belgique', tel: '' }),
+      { now },
+    );
+    expect(mapping.defaultCountry).toBe('FR');
+    expect(suggestMapping(['email'], [], { now }).defaultCountry).toBe('CA');
+  });
+
+  it('maps nested JSON records, the events list and the consents list', () => {
+    const mapping = suggestMapping(
+      ['customer', 'orders', 'consents', 'addresses'],
+      rows({
+        customer: { id: 'C9', email: 'zoe@exemple.fr', name: 'Zoé Dupont', address: { city: 'Lyon', zip: '69001' } },
+        orders: [{ id: 'O1', date: '2024-05-01T10:00:00+02:00', total: '12,50', store: { name: 'Lyon Part-Dieu' } }],
+        consents: [{ purpose: 'marketing', granted: true, date: '2024-01-01' }],
+        addresses: [{ city: 'Paris' }],
+      }),
+      { now, defaultCountry: 'FR' },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      'customer.id': 'sourceRecordId',
+      'customer.email': 'email',
+      'customer.name': 'fullName',
+      'customer.address.city': 'city',
+      'customer.address.zip': 'postalCode',
+      'orders[].id': 'event.id',
+      'orders[].date': 'event.at',
+      'orders[].total': 'event.amount',
+      'orders[].store.name': 'event.place',
+      'consents[].purpose': 'consent.purpose',
+      'consents[].granted': 'consent.granted',
+      'consents[].date': 'consent.at',
+    });
+    expect(mapping).toMatchObject({ recordKey: 'customer.id', eventsPath: 'orders', consentsPath: 'consents', dateFormat: 'iso', decimal: ',' });
+  });
+
+  it('always returns a valid, serializable mapping', () => {
+    for (const headers of [[], [''], ['x'.repeat(600)], ['???'], ['a', 'a']]) {
+      const mapping = suggestMapping(headers, [], { now });
+      expect(Mapping.safeParse(JSON.parse(JSON.stringify(mapping))).success).toBe(true);
+    }
+  });
+});
