@@ -15,7 +15,7 @@
  * - a single physical line longer than the limit is reported and skipped up to its end;
  * - a quoted field spanning lines that never closes (typically a stray `"`) is reported for its first line
  *   only, and parsing resumes on the next line. Each such recovery re-parses up to 1 MiB, so they are
- *   rationed (RECOVERY_BUDGET): past the budget the whole stuck block is reported as one problem. This
+ *   rationed (RECOVERY_BUDGET_RATIO): past the budget the whole stuck block is reported as one problem. This
  *   keeps the cost linear even for a file with a stray quote on every line.
  */
 import Papa from 'papaparse';
@@ -32,7 +32,12 @@ export interface CsvRecord {
   readonly problem: string | null;
 }
 
-type Newline = '\n' | '\r\n' | '\r';
+/**
+ * What papaparse splits records on. CRLF files are parsed with "\n" and the "\r" left at the end of the
+ * last field is removed: unlike telling papaparse "\r\n", this also reads files whose line endings are
+ * mixed (a CRLF export with rows appended by a Unix tool), which are common.
+ */
+type Newline = '\n' | '\r';
 
 interface Step {
   readonly fields: string[];
@@ -50,8 +55,9 @@ function quoteProblem(codes: readonly string[]): string | null {
 }
 
 export class CsvScanner {
-  private newline: Newline | null;
-  /** '\n' counts lines in '\n' and '\r\n' files; only '\r' files count '\r'. */
+  /** Guessed from the text itself once it has a line break (see guessNewline). */
+  private newline: Newline | null = null;
+  /** The character that ends a physical line: '\n' (LF and CRLF files) or '\r' (old Mac files). */
   private breakChar = '\n';
   private parser: Papa.Parser | null = null;
   private steps: Step[] = [];
@@ -63,13 +69,7 @@ export class CsvScanner {
   private skipping = false;
   private budget = RECOVERY_BUDGET_RATIO * MAX_RECORD_CHARS;
 
-  constructor(
-    private readonly delimiter: string,
-    newline?: Newline,
-  ) {
-    this.newline = newline ?? null;
-    if (newline) this.start(newline);
-  }
+  constructor(private readonly delimiter: string) {}
 
   /** Feeds the next piece of text; complete records are appended to `out`. */
   push(chunk: string, out: CsvRecord[]): void {
@@ -106,7 +106,7 @@ export class CsvScanner {
 
   private start(newline: Newline): void {
     this.newline = newline;
-    this.breakChar = newline === '\r' ? '\r' : '\n';
+    this.breakChar = newline;
     this.parser = new Papa.Parser({
       delimiter: this.delimiter,
       newline,
@@ -163,7 +163,12 @@ export class CsvScanner {
     const lastBreak = text.lastIndexOf(this.breakChar);
     const block = text.slice(0, lastBreak + 1);
     const lines = countChar(block, this.breakChar);
-    out.push({ line: this.line, fields: null, raw: truncateRaw(stripNewline(block)), problem: `${reason}; lines ${this.line}–${this.line + lines - 1} skipped` });
+    out.push({
+      line: this.line,
+      fields: null,
+      raw: truncateRaw(stripNewline(block)),
+      problem: `${reason}; lines ${this.line}–${this.line + lines - 1} skipped`,
+    });
     this.line += lines;
     return text.slice(lastBreak + 1);
   }
@@ -180,6 +185,8 @@ export class CsvScanner {
     let start = 0;
     for (const step of this.steps) {
       const rawWithBreak = text.slice(start, step.end);
+      // At the very end papaparse reports the nothing after the last line break as an empty row.
+      if (rawWithBreak === '') continue;
       if (final && step.codes.includes('MissingQuotes')) {
         const firstBreak = rawWithBreak.indexOf(this.breakChar);
         if (firstBreak !== -1 && firstBreak < rawWithBreak.length - 1) {
@@ -188,12 +195,24 @@ export class CsvScanner {
         }
       }
       const problem = quoteProblem(step.codes);
+      if (this.breakChar === '\n') dropCarriageReturn(step.fields, rawWithBreak);
       out.push({ line: this.line, fields: step.fields, raw: truncateRaw(stripNewline(rawWithBreak)), problem });
       this.line += countChar(rawWithBreak, this.breakChar);
       start = step.end;
     }
     return final ? text.length : result.meta.cursor;
   }
+}
+
+/**
+ * A CRLF line parsed with "\n" leaves "\r" at the end of its last field; remove it. Not when the field was
+ * quoted and its text ends with "\r" (`"x\r"\r\n`): that "\r" is data, and papaparse already dropped the
+ * one after the closing quote.
+ */
+function dropCarriageReturn(fields: string[], raw: string): void {
+  const last = fields.length - 1;
+  const field = fields[last];
+  if (field !== undefined && field.endsWith('\r') && raw.endsWith('\r\n') && !raw.endsWith('\r"\r\n')) fields[last] = field.slice(0, -1);
 }
 
 function stripNewline(text: string): string {
@@ -209,14 +228,14 @@ function countChar(text: string, char: string): number {
 }
 
 /**
- * The file's line break, from the first one in the text: "\r\n" (Windows, Excel), "\n" or a lone "\r"
- * (old Mac exports). Null while undecidable (no break yet, or a "\r" at the very end of a chunk).
+ * "\r" for old Mac exports, whose first line break is a lone CR; "\n" for everything else (LF, CRLF,
+ * mixed). Null while undecidable: no line break yet, or a CR at the very end of the text so far.
  */
 export function guessNewline(text: string, complete: boolean): Newline | null {
   const lf = text.indexOf('\n');
   const cr = text.indexOf('\r');
   if (cr !== -1 && (lf === -1 || cr < lf)) {
-    if (cr + 1 < text.length) return text[cr + 1] === '\n' ? '\r\n' : '\r';
+    if (cr + 1 < text.length) return text[cr + 1] === '\n' ? '\n' : '\r';
     return complete ? '\r' : null;
   }
   if (lf !== -1) return '\n';

@@ -8,6 +8,7 @@ import nodePath from 'node:path';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
+import { jsonVerifier } from 'stream-json/core/utils/verifier.js';
 import { AppError } from '../../api/errors';
 import type { FileDescription, FileFormat, ReadOptions } from '../types';
 import { readHead } from './bytes';
@@ -106,34 +107,47 @@ function completeLines(text: string, complete: boolean): string {
   return lastBreak > 0 ? text.slice(0, lastBreak + 1) : text;
 }
 
-const JSON_VALUE_START = /^[\s]*[{["\d\-tfn\]]/;
-
-/** JSON or NDJSON by content: a "[" followed by a JSON value, or "{" documents. Null when it is not JSON. */
-function sniffJson(text: string, extension: string): 'json' | 'ndjson' | null {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[')) {
-    // "[id],[name]" (SQL Server style headers) starts with "[" too, but is not followed by a JSON value.
-    return JSON_VALUE_START.test(trimmed.slice(1)) ? 'json' : null;
-  }
-  if (!trimmed.startsWith('{')) return null;
-  const lines = trimmed.split(/\r?\n/).filter((line) => line.trim() !== '');
-  let firstIsDocument = false;
+function parsesAsJson(text: string | undefined): boolean {
   try {
-    firstIsDocument = typeof JSON.parse(lines[0] ?? '') === 'object';
+    JSON.parse(text ?? '');
+    return true;
   } catch {
-    firstIsDocument = false;
+    return false;
   }
-  if (firstIsDocument && (lines.length > 1 || extension === '.ndjson' || extension === '.jsonl')) return 'ndjson';
-  if (firstIsDocument || extension === '.json') return 'json';
-  // A pretty-printed object: "{" alone on the first line.
-  return lines[0]?.trim() === '{' ? 'json' : null;
 }
 
-function validDelimiter(delimiter: string): string {
-  if (delimiter.length !== 1 || Papa.BAD_DELIMITERS.includes(delimiter)) {
-    throw new AppError('INVALID_INPUT', 'The delimiter must be a single character other than a quote or a line break.', { delimiter });
+/** True when the text is the beginning of one valid JSON document (stream-json's verifier, without the end-of-input check). */
+function isJsonPrefix(text: string): boolean {
+  const verify = jsonVerifier() as unknown as (chunk: string) => unknown;
+  try {
+    verify(text);
+    return true;
+  } catch {
+    return false;
   }
-  return delimiter;
+}
+
+/**
+ * JSON or NDJSON by content; null when the sample is not JSON. NDJSON is two standalone documents on the
+ * first two lines (or a .ndjson/.jsonl name); JSON is any valid beginning of a document — which "[id],[name]"
+ * (SQL Server style CSV headers) is not.
+ */
+function sniffJson(text: string, extension: string): 'json' | 'ndjson' | null {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return null;
+  if (extension === '.ndjson' || extension === '.jsonl') return 'ndjson';
+  const lines = trimmed.split(/\r?\n/, 20).filter((line) => line.trim() !== '');
+  if (lines.length > 1 && parsesAsJson(lines[0]) && parsesAsJson(lines[1])) return 'ndjson';
+  return isJsonPrefix(trimmed) ? 'json' : null;
+}
+
+/** A delimiter typed by the steward: "\\t" (as typed in a text box) means tab; quotes and line breaks cannot delimit. */
+function validDelimiter(delimiter: string): string {
+  const value = delimiter === '\\t' ? '\t' : delimiter;
+  if (value.length < 1 || value.length > 2 || /["\r\n\uFEFF]/.test(value)) {
+    throw new AppError('INVALID_INPUT', 'The delimiter must be one or two characters, not a quote or a line break.', { delimiter });
+  }
+  return value;
 }
 
 function guessDelimiter(text: string): string {

@@ -44,19 +44,22 @@ function unionOfKeys(rows: readonly RawRow[]): string[] {
   return [...keys];
 }
 
+/** A preview also stops after this many problems (or `count`, if larger): a file of nothing but problems is not read to the end. */
+const PREVIEW_PROBLEMS = 100;
+
 /**
- * The first `count` rows (and the problems met on the way, at most `count`), then the file is closed:
- * leaving the loop early ends the reader's generator, which closes its stream.
+ * The first `count` rows and the problems met on the way, then the file is closed: leaving the loop
+ * early ends the reader's generator, which closes its stream.
  */
 async function takeFirst(items: AsyncIterable<ReadItem[]>, count: number): Promise<{ rows: RawRow[]; problems: ReadProblem[] }> {
   const rows: RawRow[] = [];
   const problems: ReadProblem[] = [];
-  if (count <= 0) return { rows, problems };
+  const maxProblems = Math.max(count, PREVIEW_PROBLEMS);
   outer: for await (const batch of items) {
     for (const item of batch) {
       if (item.kind === 'row') rows.push(item.row);
       else problems.push(item.problem);
-      if (rows.length >= count || problems.length >= count) break outer;
+      if (rows.length >= count || problems.length >= maxProblems) break outer;
     }
   }
   return { rows, problems };
@@ -68,10 +71,10 @@ export async function sampleText(path: string, sniffed: Sniffed, options: ReadOp
   const items = readTextItems(path, sniffed, options, Math.max(1, count), undefined, (found) => {
     headers = found;
   });
-  // Even for count 0 the CSV header is needed: read until it is known.
+  // Even for count 0 the CSV header is needed: read until it is known (the first record).
   const taken = await takeFirst(items, Math.max(1, count));
   const rows = taken.rows.slice(0, count);
-  const problems = taken.problems.slice(0, count);
+  const problems = count > 0 ? taken.problems : [];
   const columns = sniffed.format === 'json' || sniffed.format === 'ndjson' ? unionOfKeys(rows) : (headers ?? []);
   return { description: { ...sniffed, headers: columns, sheets: [] }, rows, problems };
 }
@@ -81,6 +84,6 @@ export function describeWorkbook(sniffed: Sniffed, book: Workbook): FileDescript
 }
 
 export async function sampleWorkbook(sniffed: Sniffed, book: Workbook, count: number): Promise<Sample> {
-  const { rows, problems } = await takeFirst(readWorkbook(book, Math.max(1, count)), count);
+  const { rows, problems } = count > 0 ? await takeFirst(readWorkbook(book, count), count) : { rows: [], problems: [] };
   return { description: describeWorkbook(sniffed, book), rows, problems };
 }

@@ -58,6 +58,7 @@ export async function openReader(path: string, options: ReadOptions = {}): Promi
 /** Description plus the first `rows` rows (and the problems met before them); reads no further than that. */
 export async function previewFile(path: string, options: ReadOptions = {}, rows = 20): Promise<FilePreview> {
   const sniffed = await sniffFile(path, options);
-  const sample = sniffed.format === 'xlsx' ? await sampleWorkbook(sniffed, await loadWorkbook(path, options.sheet), rows) : await sampleText(path, sniffed, options, rows);
+  const sample =
+    sniffed.format === 'xlsx' ? await sampleWorkbook(sniffed, await loadWorkbook(path, options.sheet), rows) : await sampleText(path, sniffed, options, rows);
   return { ...sample.description, rows: sample.rows, problems: sample.problems };
 }

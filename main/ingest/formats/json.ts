@@ -5,10 +5,9 @@
  * array element at a time, so a multi-gigabyte export costs one element of memory. We call stream-json's
  * stream-agnostic core functions directly on each decoded chunk rather than wiring Node streams:
  * pulling chunks from our own loop gives backpressure and cancellation for free, and it lets us run
- * stream-json's verifier in the same loop. The verifier is what makes malformed JSON recoverable: it
- * reports the exact offset, line and column of the first error, and the parser then receives only the
- * text before that offset — so every element that was complete before the error is still delivered
- * (a tokenizer that throws mid-chunk would lose the elements earlier in that chunk).
+ * stream-json's verifier in the same loop when the document turns out to be malformed (see readJson):
+ * the verifier reports the exact line and column of the first error, and the tokenizer then receives
+ * only the text before it, so every element that was complete before the error is still delivered.
  *
  * NDJSON: one JSON document per line, each parsed on its own, so a bad line costs only that line.
  */
@@ -80,7 +79,10 @@ class Batcher {
 function elementItem(index: number, value: unknown): ReadItem {
   if (isRecord(value)) return { kind: 'row', row: { line: index + 1, values: value } };
   const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-  return { kind: 'problem', problem: { line: index + 1, reason: `element is ${kind}, not an object`, raw: truncateRaw(JSON.stringify(value) ?? String(value)) } };
+  return {
+    kind: 'problem',
+    problem: { line: index + 1, reason: `element is ${kind}, not an object`, raw: truncateRaw(JSON.stringify(value) ?? String(value)) },
+  };
 }
 
 interface VerifierError extends Error {
@@ -101,24 +103,40 @@ function verifierReason(error: Error): string {
 /** Characters kept around an error position for ReadProblem.raw. */
 const CONTEXT_CHARS = 1_000;
 
-export async function* readJson(path: string, options: JsonReadOptions): AsyncGenerator<ReadItem[]> {
+interface PassResult {
+  /** Index of the element after the last one delivered. */
+  readonly nextIndex: number;
+  /** Whether `recordsPath` was found (always true without one). */
+  readonly found: boolean;
+  readonly failure: { readonly reason: string; readonly raw: string } | null;
+  /** The tokenizer rejected the text, and this pass could not say exactly where. */
+  readonly syntaxError: boolean;
+}
+
+/**
+ * One pass over the document. Elements with an index below `emitFrom` are parsed but not delivered
+ * (they were delivered by the previous pass). With `verify`, stream-json's verifier runs in lockstep and
+ * only the text before its first error reaches the tokenizer.
+ */
+async function* jsonPass(path: string, options: JsonReadOptions, out: Batcher, verify: boolean, emitFrom: number): AsyncGenerator<ReadItem[], PassResult> {
   const { signal, recordsPath } = options;
-  const out = new Batcher(options.batchSize);
-  const verify = jsonVerifier() as unknown as Stage;
+  const verifier = verify ? (jsonVerifier() as unknown as Stage) : null;
   const parse = jsonParser({ streamValues: false }) as unknown as Stage;
   const picker = recordsPath ? (pick({ filter: recordsPath, once: true }) as unknown as Stage) : null;
   const elements = streamArray() as unknown as Stage;
-  let nextIndex = 0;
+  let nextIndex = emitFrom;
   let found = !recordsPath;
-  let stopped = false; // pick found its array and passed it whole, or a stage failed: ignore further tokens
-  let broken = false; // the verifier found an error: no more text is read
+  let stopped = false; // pick has passed its whole array, or a stage failed: ignore further tokens
+  let broken = false; // the verifier found an error: read no further
+  let syntaxError = false;
   // `as`, not a type annotation: the closures below assign it, and TypeScript would otherwise narrow it to null.
   let failure = null as { reason: string; raw: string } | null;
-  let fed = 0; // characters given to the verifier so far
+  let fed = 0; // characters read so far
   let tail = ''; // the last characters before the current chunk, for error context
 
   const onElement = (item: unknown): void => {
     const { key, value } = item as { key: number; value: unknown };
+    if (key < emitFrom) return;
     nextIndex = key + 1;
     out.add(elementItem(key, value));
   };
@@ -134,15 +152,19 @@ export async function* readJson(path: string, options: JsonReadOptions): AsyncGe
     });
     if (!more) stopped = true;
   };
-  /** Runs a stage, turning stream-json's errors into the single problem that ends the document. */
+  /** Runs the tokenizer and the streamers; their errors end the document with one problem. */
   const guard = (run: () => void): void => {
     try {
       run();
     } catch (error) {
       if (!(error instanceof Error)) throw error;
       const where = recordsPath ? `"${recordsPath}"` : 'the top level';
-      const reason = /should be an array/.test(error.message) ? `expected an array of records at ${where}` : `malformed JSON: ${error.message}`;
-      failure ??= { reason, raw: truncateRaw(tail.slice(-CONTEXT_CHARS)) };
+      const shape = /should be an array/.test(error.message);
+      syntaxError = !shape && error.message.startsWith('Parser');
+      failure ??= {
+        reason: shape ? `expected an array of records at ${where}` : `malformed JSON: ${error.message}`,
+        raw: truncateRaw(tail.slice(-CONTEXT_CHARS)),
+      };
       stopped = true;
     }
   };
@@ -154,14 +176,16 @@ export async function* readJson(path: string, options: JsonReadOptions): AsyncGe
 
   for await (const text of readText(path, options.encoding, signal)) {
     let good = text;
-    try {
-      verify(text);
-    } catch (error) {
-      if (!isVerifierError(error)) throw error;
-      fail(error, tail + text, fed - tail.length);
-      // Only the valid prefix reaches the parser, so every element completed before the error is kept.
-      good = text.slice(0, Math.max(0, error.offset - fed));
-      broken = true;
+    if (verifier) {
+      try {
+        verifier(text);
+      } catch (error) {
+        if (!isVerifierError(error)) throw error;
+        fail(error, tail + text, fed - tail.length);
+        // Only the valid prefix reaches the tokenizer, so every element completed before the error is kept.
+        good = text.slice(0, Math.max(0, error.offset - fed));
+        broken = true;
+      }
     }
     fed += text.length;
     if (good) guard(() => forEachOutput(parse(good), onToken));
@@ -173,18 +197,33 @@ export async function* readJson(path: string, options: JsonReadOptions): AsyncGe
     if (stopped || broken) break;
   }
   if (!stopped && !broken) {
-    try {
-      verify(NONE);
-    } catch (error) {
-      if (!isVerifierError(error)) throw error;
-      fail(error, tail, fed - tail.length);
+    if (verifier) {
+      try {
+        verifier(NONE);
+      } catch (error) {
+        if (!isVerifierError(error)) throw error;
+        fail(error, tail, fed - tail.length);
+      }
     }
     if (!failure) guard(() => forEachOutput(parse(NONE), onToken));
   }
-  if (failure) {
-    out.add({ kind: 'problem', problem: { line: nextIndex + 1, reason: failure.reason, raw: failure.raw } });
-  } else if (!found) {
-    out.add({ kind: 'problem', problem: { line: 1, reason: `no array of records at "${recordsPath}"`, raw: '' } });
+  return { nextIndex, found, failure, syntaxError: syntaxError && !verify };
+}
+
+/**
+ * The first pass runs the tokenizer alone (the verifier would double the cost). If the tokenizer rejects
+ * the text, it throws for a whole chunk at once: the elements earlier in that chunk are lost and its
+ * message has no position. Only then a second pass reads the file again with the verifier in lockstep,
+ * delivering the elements the first pass could not, and reporting the exact line and column.
+ */
+export async function* readJson(path: string, options: JsonReadOptions): AsyncGenerator<ReadItem[]> {
+  const out = new Batcher(options.batchSize);
+  let result = yield* jsonPass(path, options, out, false, 0);
+  if (result.syntaxError) result = yield* jsonPass(path, options, out, true, result.nextIndex);
+  if (result.failure) {
+    out.add({ kind: 'problem', problem: { line: result.nextIndex + 1, reason: result.failure.reason, raw: result.failure.raw } });
+  } else if (!result.found) {
+    out.add({ kind: 'problem', problem: { line: 1, reason: `no array of records at "${options.recordsPath}"`, raw: '' } });
   }
   for (const full of out.ready) yield full;
   const rest = out.rest();

@@ -70,7 +70,8 @@ export async function loadWorkbook(path: string, sheet?: string): Promise<Workbo
   } catch (error) {
     throw toAppError(error, sheet);
   }
-  const chosen = sheet === undefined ? all[0] : all.find((candidate) => candidate.sheet === sheet);
+  // An empty sheet name (a cleared field in a form) means the default, like an absent one.
+  const chosen = sheet ? all.find((candidate) => candidate.sheet === sheet) : all[0];
   if (!chosen) throw noSuchSheet(String(sheet));
   return {
     sheets: all.map((candidate) => candidate.sheet),

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, readAll, tempDir } from './test-helpers';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+
+describe('JSON arrays', () => {
+  it('streams each element as a row, nested objects and arrays kept as parsed', async () => {
+    const records = [
+      { id: 1, name: 'Hélène', address: { city: 'Québec', lines: ['12 rue X', 'App. 3'] }, tags: ['vip'], consent: { email: true, at: null } },
+      { id: 2, name: 'Łukasz', address: null, tags: [], score: 1.5e3, big: 2 ** 70 },
+    ];
+    const { description, rows, problems } = await readAll(dir.write('customers.json', JSON.stringify(records, null, 2)));
+    expect(description).toMatchObject({
+      format: 'json',
+      encoding: 'utf-8',
+      delimiter: null,
+      headers: ['id', 'name', 'address', 'tags', 'consent', 'score', 'big'],
+    });
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      { line: 1, values: records[0] },
+      { line: 2, values: records[1] },
+    ]);
+  });
+
+  it('reads the records at recordsPath and ignores the rest of the document', async () => {
+    const { description, rows } = await readAll(fixture('crm-export.json'), { recordsPath: 'data.customers' });
+    expect(description.headers).toEqual(['id', 'name', 'email', 'address', 'orders']);
+    expect(rows.map((row) => [row.line, row.values.id, row.values.address])).toEqual([
+      [1, 'c-1', { city: 'Québec', lines: ['12 rue X', 'App. 3'] }],
+      [2, 'c-2', { city: 'Łódź', lines: [] }],
+    ]);
+    expect(rows[0]?.values.orders).toEqual([{ sku: 'A1', qty: 2 }]);
+  });
+
+  it('says so when recordsPath finds nothing, or the document is not an array', async () => {
+    expect((await readAll(fixture('crm-export.json'), { recordsPath: 'data.clients' })).problems).toEqual([
+      { line: 1, reason: 'no array of records at "data.clients"', raw: '' },
+    ]);
+    const { problems } = await readAll(fixture('crm-export.json'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.reason).toBe('expected an array of records at the top level');
+    expect((await readAll(fixture('crm-export.json'), { recordsPath: 'meta' })).problems[0]?.reason).toBe('expected an array of records at "meta"');
+  });
+
+  it('reports elements that are not objects and carries on', async () => {
+    const { items } = await readAll(dir.write('mixed.json', '[{"a":1}, 42, "x", [1,2], null, {"a":2}]'));
+    expect(items).toEqual([
+      { kind: 'row', row: { line: 1, values: { a: 1 } } },
+      { kind: 'problem', problem: { line: 2, reason: 'element is a number, not an object', raw: '42' } },
+      { kind: 'problem', problem: { line: 3, reason: 'element is a string, not an object', raw: '"x"' } },
+      { kind: 'problem', problem: { line: 4, reason: 'element is an array, not an object', raw: '[1,2]' } },
+      { kind: 'problem', problem: { line: 5, reason: 'element is null, not an object', raw: 'null' } },
+      { kind: 'row', row: { line: 6, values: { a: 2 } } },
+    ]);
+  });
+
+  it('a truncated file keeps every complete record and ends with one problem giving the position', async () => {
+    const { rows, problems } = await readAll(dir.write('truncated.json', '[\n  {"id": 1},\n  {"id": 2},\n  {"id": 3, "name": "Ad'));
+    expect(rows.map((row) => row.values.id)).toEqual([1, 2]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3 });
+    expect(problems[0]?.reason).toMatch(/^malformed JSON at line 4, column \d+: /);
+    expect(problems[0]?.raw).toContain('"name": "Ad');
+  });
+
+  it('malformed JSON deep in a large file: all records before it are kept, none after', async () => {
+    const good = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ id: i, email: `user${i}@example.com`, note: 'x'.repeat(20) }));
+    // Far beyond the first 256 KiB chunk, in the middle of a chunk.
+    const text = `[\n${good.join(',\n')},\n{"id": 30000, "email" "missing colon"},\n{"id": 30001}\n]`;
+    const { rows, problems } = await readAll(dir.write('broken-late.json', text));
+    expect(rows).toHaveLength(30_000);
+    expect(rows.at(-1)).toEqual({ line: 30_000, values: { id: 29_999, email: 'user29999@example.com', note: 'x'.repeat(20) } });
+    expect(problems).toEqual([
+      {
+        line: 30_001,
+        reason: expect.stringMatching(/^malformed JSON at line 30002, column 23: expected ':'/),
+        raw: expect.stringContaining('"email" "missing colon"'),
+      },
+    ]);
+  });
+
+  it('decodes a non-UTF-8 JSON file (UTF-16LE with BOM)', async () => {
+    const file = dir.write('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('[{"miasto":"Łódź"}]', 'utf-16le')]));
+    const { description, rows } = await readAll(file);
+    expect(description).toMatchObject({ format: 'json', encoding: 'utf-16le', hasBom: true });
+    expect(rows).toEqual([{ line: 1, values: { miasto: 'Łódź' } }]);
+  });
+
+  it('keeps a "__proto__" key as data', async () => {
+    const { rows } = await readAll(dir.write('proto.json', '[{"__proto__": {"admin": true}, "a": 1}]'));
+    const values = rows[0]!.values as Record<string, unknown>;
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(Object.keys(values)).toEqual(['__proto__', 'a']);
+  });
+});
+
+describe('NDJSON', () => {
+  it('reads line by line: blank lines skipped, a bad line reported with its number, CRLF accepted', async () => {
+    const { description, items } = await readAll(fixture('events.ndjson'));
+    expect(description).toMatchObject({ format: 'ndjson', headers: ['id', 'email', 'tags', 'meta'] });
+    expect(items).toEqual([
+      { kind: 'row', row: { line: 1, values: { id: 1, email: 'a@example.com', tags: ['x'] } } },
+      { kind: 'problem', problem: { line: 3, reason: expect.stringMatching(/^malformed JSON: /), raw: '{"id":2,"email":"b@example.com",}' } },
+      { kind: 'row', row: { line: 4, values: { id: 3, email: 'c@example.com', meta: { src: 'web' } } } },
+    ]);
+  });
+
+  it('reports lines that are not objects and lines over 1 MiB, and keeps the lines after them', async () => {
+    const huge = `{"blob":"${'y'.repeat(2 * 1024 * 1024)}"}`;
+    const file = dir.write('odd.ndjson', `[1,2]\n"text"\n${huge}\n{"ok":true}`);
+    const { items } = await readAll(file);
+    expect(items.map((item) => (item.kind === 'row' ? ['row', item.row.line] : [item.problem.reason, item.problem.line, item.problem.raw.length]))).toEqual([
+      ['line is not a JSON object', 1, 5],
+      ['line is not a JSON object', 2, 6],
+      ['line longer than 1 MiB', 3, 10_000],
+      ['row', 4],
+    ]);
+    fs.rmSync(file);
+  });
+});
