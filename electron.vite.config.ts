@@ -14,6 +14,7 @@ export default defineConfig({
           electron: resolve(root, 'main/electron/index.ts'),
           worker: resolve(root, 'main/backend/worker.ts'),
           'audit-verify': resolve(root, 'main/audit/verify-worker.ts'),
+          parse: resolve(root, 'main/ingest/parse-worker.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
         },
       },

@@ -12,10 +12,11 @@ import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
 import type { OpenVault } from '../vault/vault-service';
 import { hashFile } from './formats/bytes';
-import { openReader, previewFile } from './formats';
+import { previewFile } from './formats';
 import type { Mapping } from './mapping/fields';
 import { suggestMapping } from './mapping/suggest';
-import { closeRun, openRun, writeBatches, type Batch } from './run-batches';
+import { parsedBatches } from './parsed-batches';
+import { openRun, writeBatches, type Batch } from './run-batches';
 import { getRun } from './runs';
 import { findSource, saveSource, type SourceInput } from './sources';
 import type { ReadOptions } from './types';
@@ -61,12 +62,9 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes }, stamp) };
   });
 
-  const reader = await openReader(file, input.options).catch((error: unknown) => {
-    closeRun(vault, runId, 'failed', now, error instanceof Error ? error.message : String(error));
-    throw error;
-  });
+  // Reading and mapping run in a worker thread; this thread only writes.
   async function* batches(): AsyncIterable<Batch> {
-    for await (const items of reader.batches(job.signal, BATCH)) yield { items };
+    for await (const mapped of parsedBatches(file, input.options, mapping, BATCH, job.signal)) yield { mapped };
   }
   await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
   return getRun(db, runId);

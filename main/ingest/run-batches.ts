@@ -8,17 +8,17 @@ import { AppError } from '../api/errors';
 import { yieldToEventLoop } from '../jobs/jobs';
 import { sql } from '../store/sql';
 import type { OpenVault } from '../vault/vault-service';
-import { applyMapping } from './mapping/apply';
+import { mapItems, type MappedItem } from './mapped-items';
+import type { ReadItem } from './types';
 import type { Mapping } from './mapping/fields';
 import { RecordWriter, type BatchCounts } from './record-writer';
 import { getRun } from './runs';
-import type { ReadItem } from './types';
 
-export interface Batch {
-  readonly items: readonly ReadItem[];
+/** Raw items are mapped here; a parse worker hands over items it has already mapped. */
+export type Batch = ({ readonly items: readonly ReadItem[] } | { readonly mapped: readonly MappedItem[] }) & {
   /** Where an incremental source stands after this batch; stored with it, so a crash resumes here. */
   readonly cursor?: string | null;
-}
+};
 
 export interface RunStart {
   readonly sourceId: number;
@@ -72,16 +72,15 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
   const writer = new RecordWriter(db, options.sourceId, runId, options.now, hasEventColumns(mapping));
   let read = 0;
   try {
-    for await (const { items, cursor } of batches) {
+    for await (const batch of batches) {
       job.checkpoint();
-      // Mapping and normalization happen before the transaction opens, so it stays short.
-      const mapped = items.map((item) =>
-        item.kind === 'row' ? ({ kind: 'row', row: item.row, result: applyMapping(item.row, mapping) } as const) : ({ kind: 'problem', problem: item.problem } as const),
-      );
+      // Mapping happens before the transaction opens, so it stays short.
+      const items = 'mapped' in batch ? batch.mapped : mapItems(batch.items, mapping);
+      const { cursor } = batch;
       const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
       let lastLine = 0;
       db.transaction(() => {
-        for (const entry of mapped) {
+        for (const entry of items) {
           if (entry.kind === 'problem') {
             writer.reject(counts, { line: entry.problem.line, reasons: [entry.problem.reason], raw: entry.problem.raw });
             lastLine = Math.max(lastLine, entry.problem.line);
