@@ -21,7 +21,7 @@ import { getRun } from './runs';
 import { findSource, saveSource, type SourceInput } from './sources';
 import type { ReadOptions } from './types';
 
-const BATCH = 2_000;
+const BATCH = 5_000;
 
 export interface ImportFileInput {
   readonly file: string;
