@@ -62,7 +62,7 @@ function generateAuditEntries(backend: Backend, count: number): void {
   const head = raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   let seq = head?.seq ?? 0;
   let previous = head?.hash ?? genesisHash(vaultId);
-  const insert = raw.prepare('INSERT INTO audit_log (seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = raw.prepare('INSERT INTO audit_log (seq, entry, prev_hash, hash) VALUES (?, ?, ?, ?)');
   const actions = ['vault.unlocked', 'vault.locked', 'user.added', 'audit.exported', 'vault.idle_lock_changed'];
   const base = Date.parse('2026-01-01T00:00:00Z');
   const batch = raw.transaction((size: number) => {
@@ -77,8 +77,9 @@ function generateAuditEntries(backend: Backend, count: number): void {
         objectId: String(seq % 101),
         details: `{"count":${seq % 1000},"minutes":${seq % 60}}`,
       };
-      const hash = entryHash(previous, canonicalEntry(fields));
-      insert.run(fields.seq, fields.at, fields.actorId, fields.action, fields.objectType, fields.objectId, fields.details, previous, hash);
+      const entry = canonicalEntry(fields);
+      const hash = entryHash(previous, entry);
+      insert.run(fields.seq, entry, previous, hash);
       previous = hash;
     }
   });
@@ -94,9 +95,7 @@ async function benchVerify(dir: string): Promise<void> {
 
   // Reference: the same canonical entries, already in memory, hashed in a chain.
   const { raw, vaultId } = backend.vaults.current();
-  const canonical = (raw.prepare('SELECT seq, at, actor_id, action, object_type, object_id, details FROM audit_log ORDER BY seq').raw(true).all() as Array<[number, string, number | null, string, string | null, string | null, string]>).map(
-    ([seq, at, actorId, action, objectType, objectId, details]) => canonicalEntry({ seq, at, actorId, action, objectType, objectId, details }),
-  );
+  const canonical = raw.prepare('SELECT entry FROM audit_log ORDER BY seq').pluck().all() as string[];
   const hashStart = process.hrtime.bigint();
   let running = genesisHash(vaultId);
   for (const entry of canonical) running = crypto.hash('sha256', running + entry, 'hex');

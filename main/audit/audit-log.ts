@@ -52,10 +52,9 @@ export class AuditLog {
       objectId: record.objectId === undefined || record.objectId === null ? null : String(record.objectId),
       details: canonicalJson(record.details ?? {}),
     };
-    const hash = entryHash(head.hash, canonicalEntry(fields));
-    this.db.run(sql`
-      INSERT INTO audit_log (seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash)
-      VALUES (${fields.seq}, ${fields.at}, ${fields.actorId}, ${fields.action}, ${fields.objectType}, ${fields.objectId}, ${fields.details}, ${head.hash}, ${hash})`);
+    const entry = canonicalEntry(fields);
+    const hash = entryHash(head.hash, entry);
+    this.db.run(sql`INSERT INTO audit_log (seq, entry, prev_hash, hash) VALUES (${fields.seq}, ${entry}, ${head.hash}, ${hash})`);
     return {
       seq: fields.seq,
       at: fields.at,
@@ -83,7 +82,7 @@ export class AuditLog {
     if (beforeSeq !== undefined) conditions.push(sql`a.seq < ${beforeSeq}`);
     const where = conditions.length ? sql` WHERE ${joinSql(conditions, ' AND ')}` : emptySql;
     const rows = this.db.all<AuditRow & { actor_name: string | null }>(sql`
-      SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
+      SELECT a.seq, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.details, a.prev_hash, a.hash, u.name AS actor_name FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
       ${where} ORDER BY a.seq DESC LIMIT ${limit}`);
     return rows.map(toEntry);
   }
@@ -94,7 +93,7 @@ export class AuditLog {
     for (;;) {
       const conditions = [...filterConditions(filter), sql`a.seq > ${after}`];
       const rows = this.db.all<AuditRow & { actor_name: string | null }>(sql`
-        SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
+        SELECT a.seq, a.at, a.actor_id, a.action, a.object_type, a.object_id, a.details, a.prev_hash, a.hash, u.name AS actor_name FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
         WHERE ${joinSql(conditions, ' AND ')} ORDER BY a.seq LIMIT ${pageSize}`);
       if (rows.length === 0) return;
       yield rows;

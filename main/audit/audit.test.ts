@@ -8,8 +8,7 @@ import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { applyKey } from '../store/connection';
 import { ADMIN, AUDITOR, createVault, ok, tempDir } from '../test-support/temp-vault';
-import type { AuditRow } from './audit-log';
-import { canonicalEntry, entryHash, genesisHash } from './chain';
+import { entryHash, genesisHash } from './chain';
 
 async function verify(backend: Backend, checkpoint?: Checkpoint) {
   return unwrap(await runJob(backend, 'audit.verify', checkpoint ? { checkpoint } : {}));
@@ -55,7 +54,7 @@ describe('audit trail', () => {
 
   it('names the first altered entry when a row is changed through raw SQL', async () => {
     const { backend, dir, key } = await vaultWithHistory();
-    tamper(dir, key, (db) => db.prepare(`UPDATE audit_log SET details = '{"minutes":999}' WHERE seq = 4`).run());
+    tamper(dir, key, (db) => db.prepare(`UPDATE audit_log SET entry = replace(entry, '"minutes":10', '"minutes":999') WHERE seq = 4`).run());
     await relock(backend);
     expect((await verify(backend)).firstBroken).toEqual({ seq: 4, reason: 'hash-mismatch' });
   });
@@ -118,11 +117,11 @@ describe('audit trail', () => {
     const { checkpoint } = await exportTo(backend, tempDir());
     await backend.close();
     tamper(dir, key, (db) => {
-      db.prepare(`UPDATE audit_log SET details = '{"minutes":1}' WHERE action = 'vault.idle_lock_changed'`).run();
+      db.prepare(`UPDATE audit_log SET entry = replace(entry, '"details":{"minutes":', '"details":{"minutes":1') WHERE action = 'vault.idle_lock_changed'`).run();
       let previous = genesisHash(vaultId);
-      const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+      const rows = db.prepare('SELECT seq, entry FROM audit_log ORDER BY seq').all() as Array<{ seq: number; entry: string }>;
       for (const row of rows) {
-        const hash = entryHash(previous, canonicalEntry({ seq: row.seq, at: row.at, actorId: row.actor_id, action: row.action, objectType: row.object_type, objectId: row.object_id, details: row.details }));
+        const hash = entryHash(previous, row.entry);
         db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(previous, hash, row.seq);
         previous = hash;
       }
@@ -154,7 +153,7 @@ describe('audit trail', () => {
   it('refuses UPDATE and DELETE through SQL while the triggers stand', async () => {
     const { backend } = await vaultWithHistory();
     const { raw } = backend.vaults.current();
-    expect(() => raw.prepare(`UPDATE audit_log SET action = 'x' WHERE seq = 1`).run()).toThrow(/append-only/);
+    expect(() => raw.prepare(`UPDATE audit_log SET entry = '{}' WHERE seq = 1`).run()).toThrow(/append-only/);
     expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The hash chain of DESIGN §5: hash = SHA-256(previous hash ‖ canonical JSON of the entry). Details are
- * stored already canonical (sorted keys), so verification rebuilds each entry's text by concatenation
- * instead of re-serialising objects — that is what keeps a million-entry check within seconds.
+ * The hash chain of DESIGN §5: hash = SHA-256(previous hash ‖ canonical JSON of the entry). The canonical
+ * text is what the table stores, so verification reads it and hashes it, nothing more: that is what keeps
+ * a million-entry check within seconds.
  */
 import crypto from 'node:crypto';
 
@@ -43,10 +43,3 @@ export function entryHash(prevHash: string, canonical: string): string {
   // One-shot hashing is several times faster than createHash() for inputs this small.
   return crypto.hash('sha256', prevHash + canonical, 'hex');
 }
-
-/**
- * canonicalEntry() written in SQL, so that verification receives one ready string per row instead of
- * seven values to reassemble in JavaScript. SQLite's json_quote and JSON.stringify agree on everything
- * these fields hold; a row where they might not is rechecked with canonicalEntry() before it is blamed.
- */
-export const CANONICAL_ENTRY_SQL = `'{"action":' || json_quote(action) || ',"actor":' || json_quote(actor_id) || ',"at":' || json_quote(at) || ',"details":' || details || ',"objectId":' || json_quote(object_id) || ',"objectType":' || json_quote(object_type) || ',"seq":' || seq || '}'`;

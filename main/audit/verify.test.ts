@@ -15,7 +15,7 @@ function tamperRow(source: ChainSource, seq: number): void {
   const raw = new Database(source.dbFile);
   applyKey(raw, source.key);
   raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
-  raw.prepare(`UPDATE audit_log SET details = '{"minutes":0}' WHERE seq = ?`).run(seq);
+  raw.prepare(`UPDATE audit_log SET entry = replace(entry, '"details":{"minutes":', '"details":{"minutes":1') WHERE seq = ?`).run(seq);
   raw.close();
 }
 

@@ -23,16 +23,19 @@ export function migration001(db: Database.Database): void {
       value TEXT NOT NULL
     ) STRICT;
 
+    -- Each entry is stored once, as the canonical JSON that was hashed; the columns people filter on are
+    -- generated from it, so what is shown can never differ from what the chain verifies.
     CREATE TABLE audit_log (
       seq INTEGER PRIMARY KEY,
-      at TEXT NOT NULL,
-      actor_id INTEGER,
-      action TEXT NOT NULL,
-      object_type TEXT,
-      object_id TEXT,
-      details TEXT NOT NULL,
+      entry TEXT NOT NULL,
       prev_hash TEXT NOT NULL,
-      hash TEXT NOT NULL
+      hash TEXT NOT NULL,
+      at TEXT GENERATED ALWAYS AS (json_extract(entry, '$.at')) VIRTUAL,
+      actor_id INTEGER GENERATED ALWAYS AS (json_extract(entry, '$.actor')) VIRTUAL,
+      action TEXT GENERATED ALWAYS AS (json_extract(entry, '$.action')) VIRTUAL,
+      object_type TEXT GENERATED ALWAYS AS (json_extract(entry, '$.objectType')) VIRTUAL,
+      object_id TEXT GENERATED ALWAYS AS (json_extract(entry, '$.objectId')) VIRTUAL,
+      details TEXT GENERATED ALWAYS AS (json_extract(entry, '$.details')) VIRTUAL
     ) STRICT;
     CREATE INDEX audit_log_action ON audit_log (action, seq);
     CREATE INDEX audit_log_actor ON audit_log (actor_id, seq);

@@ -21,8 +21,10 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string; strict: number }>;
     expect(tables.map((table) => table.name).sort()).toEqual(['app_user', 'audit_checkpoint', 'audit_log', 'setting', 'vault_meta']);
     expect(tables.every((table) => table.strict === 1)).toBe(true);
-    db.prepare(`INSERT INTO audit_log (seq, at, actor_id, action, details, prev_hash, hash) VALUES (1, 't', NULL, 'vault.created', '{}', 'p', 'h')`).run();
-    expect(() => db.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
+    db.prepare(`INSERT INTO audit_log (seq, entry, prev_hash, hash) VALUES (1, '{"action":"vault.created","actor":null,"at":"t","details":{"n":1},"objectId":null,"objectType":null,"seq":1}', 'p', 'h')`).run();
+    // The filterable columns are generated from the hashed entry, so they cannot say anything else.
+    expect(db.prepare('SELECT action, actor_id, details FROM audit_log').get()).toEqual({ action: 'vault.created', actor_id: null, details: '{"n":1}' });
+    expect(() => db.prepare(`UPDATE audit_log SET entry = '{}'`).run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.prepare(`INSERT INTO app_user (name, name_folded, role, created_at) VALUES ('a', 'a', 'superuser', 't')`).run()).toThrow(/CHECK constraint/);
   });
@@ -43,7 +45,7 @@ describe('migrations', () => {
     const db = fresh();
     migrate(db, 1);
     db.prepare(`INSERT INTO app_user (id, name, name_folded, role, created_at) VALUES (1, 'Alice', 'alice', 'administrator', 't')`).run();
-    db.prepare(`INSERT INTO audit_log (seq, at, actor_id, action, details, prev_hash, hash) VALUES (1, 't', 1, 'vault.created', '{}', 'p', 'h')`).run();
+    db.prepare(`INSERT INTO audit_log (seq, entry, prev_hash, hash) VALUES (1, '{"action":"vault.created","actor":1,"at":"t","details":{},"objectId":null,"objectType":null,"seq":1}', 'p', 'h')`).run();
     expect(migrate(db)).toContain(2);
     expect(db.prepare('SELECT name FROM app_user').pluck().all()).toEqual(['Alice']);
     expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
