@@ -167,6 +167,7 @@ async function benchBridge(dir: string): Promise<void> {
   echo.close();
   await bridge.close();
   await backend.close();
+  fs.rmSync(rendererDir, { recursive: true, force: true });
   const p95 = percentile(times, 95);
   const echoP95 = percentile(echoTimes, 95);
   rows.push({

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark, each in its own process so neither's memory or warm caches colour
+ * the other's figures. Exit code 1 when any target fails.
+ *   vault    bench/run.ts     unlock, audit verify, bridge round trips
+ *   import   bench/import.ts  import pipeline against raw SQLCipher inserts and sqlite3 .import, re-imports, search
+ * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS…).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SUITES: ReadonlyArray<readonly [string, string]> = [
+  ['vault', 'run.ts'],
+  ['import', 'import.ts'],
+];
+const wanted = new Set((process.env.BENCH_SUITES ?? SUITES.map(([name]) => name).join(',')).split(',').map((name) => name.trim()));
+
+let failed = false;
+for (const [name, file] of SUITES) {
+  if (!wanted.has(name)) continue;
+  console.log(`\n=== ${name} (bench/${file}) ===`);
+  const result = spawnSync(process.execPath, [...process.execArgv, path.join(here, file)], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed = true;
+    console.log(`=== ${name}: ${result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`} ===`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
