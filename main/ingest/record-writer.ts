@@ -23,9 +23,14 @@ export interface RejectInput {
   readonly raw: string;
 }
 
-interface SeenInRun {
-  readonly line: number;
-  readonly identityHash: string;
+/**
+ * Keys seen in this run, for duplicate detection inside one file: one entry per record of a file that
+ * may hold millions, so the value is packed as "line:first 16 hex digits of the identity hash".
+ */
+type SeenInRun = string;
+
+function seenEntry(line: number, hash: string): SeenInRun {
+  return `${line}:${hash.slice(0, 16)}`;
 }
 
 const MAX_RAW = 10_000;
@@ -61,8 +66,10 @@ export class RecordWriter {
     const { line } = row;
     const raw = JSON.stringify(row.values);
     const hash = identityHash(record);
-    const earlier = this.seen.get(record.sourceRecordId);
-    if (earlier && earlier.identityHash !== hash && !this.repeatedKeysExpected) {
+    const seen = this.seen.get(record.sourceRecordId);
+    const earlier = seen === undefined ? undefined : { line: Number(seen.slice(0, seen.indexOf(':'))), identityHash: seen.slice(seen.indexOf(':') + 1) };
+    const shortHash = hash.slice(0, 16);
+    if (earlier && earlier.identityHash !== shortHash && !this.repeatedKeysExpected) {
       this.reject(counts, {
         line,
         reasons: [`duplicate customer number ${record.sourceRecordId}: line ${earlier.line} has the same number with different details; that line was kept`],
@@ -70,7 +77,7 @@ export class RecordWriter {
       });
       return;
     }
-    if (!earlier) this.seen.set(record.sourceRecordId, { line, identityHash: hash });
+    if (!earlier) this.seen.set(record.sourceRecordId, seenEntry(line, hash));
     const stamp = this.now().toISOString();
     const existing = this.db.get<{ id: number; content_hash: string }>(
       sql`SELECT id, content_hash FROM source_record WHERE source_id = ${this.sourceId} AND external_id = ${record.sourceRecordId}`,
@@ -88,7 +95,7 @@ export class RecordWriter {
       return;
     }
     const added = this.addEventsAndConsents(existing.id, record);
-    if (existing.content_hash === hash || (earlier && earlier.identityHash !== hash)) {
+    if (existing.content_hash === hash || (earlier && earlier.identityHash !== shortHash)) {
       if (added > 0) counts.updated += 1;
       else counts.unchanged += 1;
       return;
