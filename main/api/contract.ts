@@ -4,6 +4,7 @@
  * (no Node, no DOM) so the renderer can import the types and the schemas.
  */
 import { z } from 'zod';
+import { ConnectorKind, ConnectorSpec } from '../ingest/connectors/config';
 import { Mapping } from '../ingest/mapping/fields';
 import { FILE_FORMATS } from '../ingest/types';
 
@@ -196,6 +197,49 @@ const SourceDeclaration = z.object({
   defaultCountry: z.string().regex(/^[A-Z]{2}$/).nullable(),
 });
 
+/**
+ * A connector as the interface and auditors see it: secrets masked (`••••`), with where it stands. The
+ * register of systems personal data comes from is an audit matter, so auditors may read this list.
+ */
+export const Connector = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sourceId: z.number().int(),
+  kind: ConnectorKind,
+  purposes: z.array(z.string()),
+  lawfulBasis: LawfulBasis,
+  defaultCountry: z.string().nullable(),
+  /** The kind's configuration with every secret replaced by `••••`. */
+  config: z.record(z.string(), z.unknown()),
+  scheduleMinutes: z.number().int().nullable(),
+  enabled: z.boolean(),
+  consecutiveFailures: z.number().int(),
+  nextAttemptAt: IsoTime.nullable(),
+  lastSuccessAt: IsoTime.nullable(),
+  lastError: z.string().nullable(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  lastRun: RunSummary.nullable(),
+});
+export type Connector = z.infer<typeof Connector>;
+
+export const SyncOutcome = z.object({
+  name: z.string(),
+  kind: ConnectorKind,
+  status: z.enum(['completed', 'failed', 'skipped']),
+  runs: z.array(RunSummary),
+  /** One line saying what went wrong; null when the sync completed. */
+  error: z.string().nullable(),
+  consecutiveFailures: z.number().int(),
+  /** When the scheduler will try again after a failure. */
+  nextAttemptAt: IsoTime.nullable(),
+  /** Watched folder: files too recent to be read (perhaps still being copied); the next sync takes them. */
+  waitingFiles: z.number().int(),
+});
+export type SyncOutcome = z.infer<typeof SyncOutcome>;
+
+const ScheduleMinutes = z.number().int().min(1).max(525_600);
+
 export const ProfileSummary = z.object({
   id: z.number().int(),
   displayName: z.string(),
@@ -303,6 +347,12 @@ export const contract = {
     output: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
     access: roles('administrator', 'auditor'),
   }),
+  /** The raw database key, for opening vault.db with another SQLCipher 4 tool; asks for the passphrase again. */
+  'vault.revealKey': method({
+    input: z.object({ passphrase: z.string().min(1).max(1024) }),
+    output: z.object({ keyHex: z.string().regex(/^[0-9a-f]{64}$/) }),
+    access: roles('administrator'),
+  }),
   'preferences.setLanguage': method({ input: z.object({ language: Language }), output: Empty, access: publicAccess }),
 
   'users.list': method({ input: Empty, output: z.array(User), access: roles('administrator', 'auditor') }),
@@ -381,6 +431,53 @@ export const contract = {
   'import.exportRejects': method({
     input: z.object({ runId: z.number().int(), outFile: FilePath }),
     output: z.object({ file: z.string(), rows: z.number().int() }),
+    access: roles('administrator', 'steward'),
+  }),
+  'connectors.list': method({ input: Empty, output: z.array(Connector), access: roles('administrator', 'steward', 'auditor') }),
+  'connectors.add': method({
+    input: SourceDeclaration.extend({
+      name: SourceName,
+      defaultCountry: SourceDeclaration.shape.defaultCountry.default(null),
+      scheduleMinutes: ScheduleMinutes.nullable().default(null),
+      mapping: Mapping.nullable().optional(),
+    }).and(ConnectorSpec),
+    output: Connector,
+    access: roles('administrator', 'steward'),
+  }),
+  /**
+   * `config` replaces the whole configuration; secrets sent back masked (`••••`) or left out (no
+   * `password`, no `authHeader`) keep their stored value, so a form can save what it was shown.
+   */
+  'connectors.update': method({
+    input: SourceDeclaration.partial().extend({
+      name: SourceName,
+      config: z.record(z.string(), z.unknown()).optional(),
+      scheduleMinutes: ScheduleMinutes.nullable().optional(),
+      enabled: z.boolean().optional(),
+      mapping: Mapping.nullable().optional(),
+    }),
+    output: Connector,
+    access: roles('administrator', 'steward'),
+  }),
+  /** The source, its runs and its records stay: removing a connector only stops the syncs. */
+  'connectors.remove': method({ input: z.object({ name: SourceName }), output: Empty, access: roles('administrator', 'steward') }),
+  /** A saved connector by name, or a configuration before saving it: connects and reads up to 20 rows. */
+  'connectors.test': method({
+    input: z.union([z.object({ name: SourceName }).strict(), ConnectorSpec]),
+    output: z.object({
+      headers: z.array(z.string()),
+      rows: z.array(z.object({ line: z.number().int(), values: z.record(z.string(), z.unknown()) })),
+      problems: z.array(z.object({ line: z.number().int(), reason: z.string(), raw: z.string() })),
+      mapping: Mapping,
+      mappingFrom: z.enum(['source', 'suggested']),
+      note: z.string().nullable(),
+    }),
+    access: roles('administrator', 'steward'),
+  }),
+  /** One connector by name, or every enabled one (`dueOnly`: only those whose schedule and retry delay say so). */
+  'connectors.sync': jobMethod({
+    input: z.union([z.object({ name: SourceName }).strict(), z.object({ all: z.literal(true), dueOnly: z.boolean().default(false) }).strict()]),
+    output: z.object({ outcomes: z.array(SyncOutcome) }),
     access: roles('administrator', 'steward'),
   }),
   'profiles.count': method({ input: Empty, output: z.object({ profiles: z.number().int() }), access: roles('administrator', 'steward') }),

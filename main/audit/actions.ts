@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'vault.backup_created',
   'vault.restored',
   'vault.checked',
+  'vault.key_revealed',
   'user.added',
   'user.disabled',
   'user.signing_key_created',
@@ -22,6 +23,11 @@ export const AUDIT_ACTIONS = [
   'import.cancelled',
   'import.interrupted',
   'import.rejects_exported',
+  'connector.added',
+  'connector.updated',
+  'connector.removed',
+  'connector.tested',
+  'sync.retry_scheduled',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -9,6 +9,7 @@ import type { BackendEvent, MethodName, MethodReply } from '../api/contract';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import type { ApiError, Result } from '../api/errors';
 import { JobRegistry } from '../jobs/jobs';
+import { ConnectorScheduler } from '../ingest/connectors/scheduler';
 import { isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
 import type { BackendContext } from './context';
@@ -25,6 +26,8 @@ export interface BackendOptions {
   readonly now?: () => Date;
   /** How often the idle lock is checked; tests shorten it. */
   readonly idleCheckMs?: number;
+  /** How often scheduled connector syncs are looked for (default a minute); null: no scheduling, no watched folders (the CLI). */
+  readonly connectorTickMs?: number | null;
 }
 
 /** Calls that must not count as activity: status polling and job polling. */
@@ -37,6 +40,7 @@ export class Backend implements BackendClient {
   private readonly dispatch: Dispatch;
   private readonly idleTimer: NodeJS.Timeout;
   private readonly logFile: string;
+  readonly scheduler: ConnectorScheduler;
 
   constructor(options: BackendOptions) {
     const now = options.now ?? (() => new Date());
@@ -55,6 +59,7 @@ export class Backend implements BackendClient {
       lock: async (reason) => {
         await this.jobs.cancelAll();
         this.vaults.lock(reason);
+        this.scheduler.refresh();
         emit({ type: 'vault.locked', reason });
       },
     };
@@ -68,11 +73,19 @@ export class Backend implements BackendClient {
       if (this.vaults.idleExpired()) void context.lock('idle');
     }, options.idleCheckMs ?? 15_000);
     this.idleTimer.unref();
+    // Scheduled syncs start jobs through dispatch() itself: they are not the person's activity.
+    this.scheduler = new ConnectorScheduler({
+      vaults: this.vaults,
+      now,
+      client: { call: this.dispatch, onEvent: (listener) => this.onEvent(listener) },
+      tickMs: options.connectorTickMs,
+    });
   }
 
   async call<M extends MethodName>(method: M, input: unknown = {}): Promise<Result<MethodReply<M>>> {
     const result = await this.dispatch(method, input);
     if (!PASSIVE_METHODS.has(method) && this.vaults.session) this.vaults.touch();
+    this.scheduler.refresh(method);
     return result;
   }
 
@@ -83,6 +96,7 @@ export class Backend implements BackendClient {
 
   async close(): Promise<void> {
     clearInterval(this.idleTimer);
+    await this.scheduler.stop();
     await this.jobs.cancelAll();
     this.vaults.lock('shutdown');
   }

@@ -1,6 +1,7 @@
 /** The one handler table: every contract method, gathered from the domain folders. */
 import type { HandlerTable } from '../api/dispatch';
 import { auditHandlers } from '../audit/handlers';
+import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { profileHandlers } from '../profiles/handlers';
@@ -13,6 +14,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...userHandlers,
   ...auditHandlers,
   ...ingestHandlers,
+  ...connectorHandlers,
   ...profileHandlers,
   ...jobHandlers,
 };

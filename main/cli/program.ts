@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { version } from '../../package.json';
 import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
+import { registerConnectorCommands } from './commands/connectors';
 import { registerIngestCommands } from './commands/ingest';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerUserCommands(program, action);
   registerAuditCommands(program, action);
   registerIngestCommands(program, action);
+  registerConnectorCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }

@@ -41,6 +41,8 @@ export interface Session {
   readonly backend: Backend;
   readonly user: SessionUser;
   readonly vaultDir: string;
+  /** Kept for commands that must confirm it again (revealing the key); gone when the command ends. */
+  readonly passphrase: string;
 }
 
 /**
@@ -51,13 +53,14 @@ export async function withSession<T>(options: CommonOptions, io: CliIo, work: (s
   const userName = userNameOf(options, io);
   assertPassphraseSource(io, PASSPHRASE_VAR);
   const vaultDir = vaultDirOf(options, io);
-  const backend = new Backend({ vaultDir });
+  // A command does its own work only: no scheduled syncs or watched folders in a CLI process (`serve` has them).
+  const backend = new Backend({ vaultDir, connectorTickMs: null });
   try {
     const status = unwrap(await backend.call('vault.status'));
     if (status.state === 'no-vault') throw new CliError('NO_VAULT', `There is no vault in ${vaultDir}.`);
     const passphrase = await readPassphrase(io, PASSPHRASE_VAR, `Passphrase for ${userName}: `);
     const user = unwrap(await backend.call('vault.unlock', { userName, passphrase }));
-    return await work({ backend, user, vaultDir });
+    return await work({ backend, user, vaultDir, passphrase });
   } finally {
     await backend.close();
   }

@@ -36,3 +36,15 @@ describe('SQLCipher 4 compatibility', () => {
     await expect(query(file, 'ab'.repeat(32), 'SELECT count(*) FROM sqlite_master')).rejects.toThrow(/SQLITE_NOTADB|file is not a database/);
   });
 });
+
+describe('revealing the key', () => {
+  it('gives an administrator the key that opens vault.db in SQLCipher, after the passphrase again, audited', async () => {
+    const { backend, dir } = await createVault();
+    const wrong = await backend.call('vault.revealKey', { passphrase: 'not my passphrase' });
+    expect(wrong.ok || wrong.error.code).toBe('WRONG_PASSPHRASE');
+    const { keyHex } = await ok(backend, 'vault.revealKey', { passphrase: ADMIN.passphrase });
+    expect((await ok(backend, 'audit.list', { filter: { action: 'vault.key_revealed' } })).total).toBe(1);
+    await ok(backend, 'vault.lock');
+    expect(await query(path.join(dir, 'vault.db'), keyHex, 'SELECT count(*) AS n FROM app_user')).toEqual([{ n: 1 }]);
+  });
+});

@@ -17,6 +17,7 @@ type VaultMethods =
   | 'vault.backup'
   | 'vault.restore'
   | 'vault.check'
+  | 'vault.revealKey'
   | 'preferences.setLanguage';
 
 export const vaultHandlers: Handlers<VaultMethods> = {
@@ -65,6 +66,12 @@ export const vaultHandlers: Handlers<VaultMethods> = {
       if (!isDamageError(error)) throw error;
     }
     return { ok: problems.length === 0, problems };
+  },
+  'vault.revealKey': async ({ passphrase }, { vaults }) => {
+    await vaults.confirmPassphrase(passphrase);
+    const vault = vaults.current();
+    vault.audit.record({ action: 'vault.key_revealed', actorId: vault.user.id, objectType: 'vault', objectId: vault.vaultId });
+    return { keyHex: vault.key.toString('hex') };
   },
   'preferences.setLanguage': ({ language }, { vaults }) => {
     vaults.setLanguage(language);

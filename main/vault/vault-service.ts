@@ -235,6 +235,16 @@ export class VaultService {
     (this.opened as { slotId: string }).slotId = replacement.id;
   }
 
+  /** Re-asks the session user's passphrase before something sensitive (revealing the key). */
+  async confirmPassphrase(passphrase: string): Promise<void> {
+    const vault = this.current();
+    const keyslots = readKeyslots(this.files.keyslots);
+    const slot = keyslots.slots.find((candidate) => candidate.id === vault.slotId);
+    if (!slot || !unwrapVaultKey(keyslots.vaultId, slot, await deriveKek(passphrase, slot.kdf))) {
+      throw new AppError('WRONG_PASSPHRASE', 'The passphrase is not right.');
+    }
+  }
+
   /** Replaces the session user's slot with one that also seals a new Ed25519 signing key. */
   async attachSigningKey(passphrase: string, privateKeyDer: Buffer, publicKeyDer: Buffer, fingerprint: string): Promise<void> {
     const vault = this.current();

@@ -46,6 +46,15 @@ export function registerVaultCommands(program: Command, action: ActionFactory): 
     ),
   );
 
+  addCommonOptions(vault.command('key').description('print the raw database key, to open vault.db with another SQLCipher 4 tool (administrators; audited)')).action(
+    action(({ options, io, out }) =>
+      withSession(options, io, async ({ backend, passphrase }) => {
+        const { keyHex } = unwrap(await backend.call('vault.revealKey', { passphrase }));
+        out.result({ keyHex }, () => [keyHex, '', `Open vault.db with: PRAGMA cipher_compatibility = 4; PRAGMA key = "x'${keyHex}'";`, 'Anyone with this key can read the vault: do not store it beside the vault.']);
+      }),
+    ),
+  );
+
   addCommonOptions(vault.command('backup').description('write an encrypted backup of the vault (administrators)'))
     .requiredOption('--out <file>', 'backup file to write, outside the vault folder')
     .action(

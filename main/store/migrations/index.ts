@@ -6,10 +6,11 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../api/errors';
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-ingest';
+import { migration003 } from './003-connectors';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,0 +1,175 @@
+/**
+ * What the PostgreSQL and MySQL connectors share: the page query and the keyset paging over it.
+ *
+ * A table or the steward's SELECT (wrapped as a subquery) is read in pages of 5 000 rows ordered by
+ * (cursor column, id column). Each page starts after the last row of the one before:
+ * `WHERE c > $1 OR (c = $1 AND id > $2)`, so pages never overlap or skip, whatever else changes while
+ * they are read. Identifiers are quoted by the driver's own function and every value travels as a
+ * parameter: nothing the user typed is pasted into SQL except their SELECT, which is theirs to run.
+ * Rows whose cursor is NULL sort first, so the first sync reads them too; later syncs see only rows
+ * whose cursor grew.
+ */
+import { AppError } from '../../api/errors';
+import type { RawRow } from '../types';
+import type { DatabaseConfig } from './config';
+import { decodeCursor, encodeCursor, scopeOf, type Position, type ReadBatch } from './cursor';
+
+export const PAGE_SIZE = 5_000;
+export const CURSOR_ALIAS = '__custodia_cursor';
+export const ID_ALIAS = '__custodia_id';
+
+export interface Dialect {
+  readonly name: 'PostgreSQL' | 'MySQL';
+  quote(identifier: string): string;
+  /** The n-th parameter (1-based) of a statement. */
+  placeholder(index: number): string;
+  /** An expression rendering `expression` as text exactly (timestamps with all their digits). */
+  asText(expression: string): string;
+  /** Appended to an ascending ORDER BY term so that NULLs come first (MySQL's default already). */
+  readonly nullsFirst: string;
+  /** Turns the text of a cursor value into its stored form (ISO 8601 for timestamps). */
+  storedValue(text: string): string;
+  /** …and back into a parameter the server compares with the column. */
+  parameterValue(stored: string): string;
+}
+
+export interface PageQuery {
+  readonly text: string;
+  readonly params: readonly string[];
+}
+
+/** The scope of a cursor: a new table, query or column makes an old position meaningless. */
+export function databaseScope(config: DatabaseConfig): string {
+  return scopeOf(config.table ?? null, config.query ?? null, config.cursorColumn ?? null, config.idColumn);
+}
+
+function fromClause(config: DatabaseConfig, dialect: Dialect): string {
+  if (config.table !== undefined)
+    return config.table
+      .split('.')
+      .map((part) => dialect.quote(part))
+      .join('.');
+  return `(${config.query!.replace(/;\s*$/, '')})`;
+}
+
+export function pageQuery(config: DatabaseConfig, dialect: Dialect, after: Position | null, limit: number): PageQuery {
+  const params: string[] = [];
+  const param = (value: string): string => {
+    params.push(value);
+    return dialect.placeholder(params.length);
+  };
+  const id = `src.${dialect.quote(config.idColumn)}`;
+  const cursor = config.cursorColumn === undefined ? null : `src.${dialect.quote(config.cursorColumn)}`;
+  const select = [`src.*`, `${dialect.asText(id)} AS ${dialect.quote(ID_ALIAS)}`];
+  if (cursor) select.push(`${dialect.asText(cursor)} AS ${dialect.quote(CURSOR_ALIAS)}`);
+
+  let where = '';
+  if (after !== null && after.id !== undefined) {
+    if (cursor === null) {
+      where = `WHERE ${id} > ${param(after.id)}`;
+    } else if (after.value === null) {
+      where = `WHERE (${cursor} IS NULL AND ${id} > ${param(after.id)}) OR ${cursor} IS NOT NULL`;
+    } else {
+      // The value is repeated rather than reused ($1 twice) because MySQL's placeholders are positional.
+      const value = dialect.parameterValue(after.value);
+      where = `WHERE ${cursor} > ${param(value)} OR (${cursor} = ${param(value)} AND ${id} > ${param(after.id)})`;
+    }
+  }
+  const order = cursor === null ? `${id}` : `${cursor}${dialect.nullsFirst}, ${id}`;
+  return { text: `SELECT ${select.join(', ')} FROM ${fromClause(config, dialect)} AS src ${where} ORDER BY ${order} LIMIT ${Math.trunc(limit)}`, params };
+}
+
+/** Driver values as the mapping expects them: ISO dates, numbers as numbers, big integers as text. */
+export function plainValue(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  return value;
+}
+
+export type RunQuery = (query: PageQuery) => Promise<Array<Record<string, unknown>>>;
+
+export interface ReadOptions {
+  readonly pageSize?: number;
+  /** Stop after this many rows (a connection test reads 20). */
+  readonly maxRows?: number;
+}
+
+/**
+ * Pages of rows as batches, from `cursorText` (null: from the start). Each batch carries the position
+ * after its last row when the connector is incremental; otherwise every sync reads everything again and
+ * the unchanged rows are recognised as such by their content hash.
+ */
+export async function* readPages(
+  config: DatabaseConfig,
+  dialect: Dialect,
+  run: RunQuery,
+  cursorText: string | null,
+  signal: AbortSignal,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadBatch> {
+  const scope = databaseScope(config);
+  const incremental = config.cursorColumn !== undefined;
+  let after = incremental ? decodeCursor(cursorText, scope) : null;
+  const pageSize = Math.min(options.pageSize ?? PAGE_SIZE, options.maxRows ?? Number.POSITIVE_INFINITY);
+  let line = 0;
+  for (;;) {
+    throwIfAborted(signal);
+    const rows = await run(pageQuery(config, dialect, after, pageSize));
+    throwIfAborted(signal);
+    if (rows.length === 0) return;
+    const items = rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) if (key !== CURSOR_ALIAS && key !== ID_ALIAS) values[key] = plainValue(value);
+      line += 1;
+      return { kind: 'row' as const, row: { line, values } satisfies RawRow };
+    });
+    const last = rows[rows.length - 1]!;
+    const lastId = last[ID_ALIAS];
+    if (lastId === null || lastId === undefined) {
+      throw new AppError('CONNECTOR_FAILED', `The id column ${config.idColumn} is empty in some rows: it must be unique and never empty.`);
+    }
+    const lastCursor = last[CURSOR_ALIAS];
+    const next: Position = { value: lastCursor === null || lastCursor === undefined ? null : dialect.storedValue(String(lastCursor)), id: String(lastId) };
+    if (after !== null && after.id === next.id && after.value === next.value) {
+      throw new AppError('CONNECTOR_FAILED', `The query returned the same page twice: is ${config.idColumn} unique?`);
+    }
+    after = next;
+    yield { items, cursor: incremental ? encodeCursor(scope, next) : null };
+    if (rows.length < pageSize || (options.maxRows !== undefined && line >= options.maxRows)) return;
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+}
+
+/** One line, no newlines or runs of spaces: errors end up in a run's `error` and in a terminal. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The errors of the network layer, worded for a person; null for anything else. */
+export function networkProblem(error: unknown, server: string, host: string, port: number, timeoutSeconds: number): string | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Cannot connect to ${server} at ${host}:${port}: the connection was refused (is the server running?).`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot connect to ${server}: the host ${host} is unknown.`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `Cannot connect to ${server} at ${host}:${port}: the network cannot reach it.`;
+    case 'ETIMEDOUT':
+      return `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `The connection to ${server} at ${host}:${port} was cut.`;
+    default:
+      if (/timeout/i.test(message) && /connect/i.test(message)) return `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`;
+      if (/Connection terminated unexpectedly|server closed the connection/i.test(message)) return `The connection to ${server} at ${host}:${port} was cut.`;
+      return null;
+  }
+}

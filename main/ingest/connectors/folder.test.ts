@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createVault, ok, tempDir } from '../../test-support/temp-vault';
+import { addConnector, profileCount, search, sync } from './test-helpers';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]);
+const HEADER = 'no_client;prénom;nom;courriel;ville';
+
+function csv(rows: readonly string[]): string {
+  return [HEADER, ...rows].join('\n');
+}
+
+/** Writes a file as if it had been dropped a minute ago (older than any settle delay). */
+function drop(folder: string, name: string, content: string | Buffer, ageSeconds = 60): string {
+  const file = path.join(folder, name);
+  fs.writeFileSync(file, content);
+  const then = new Date(Date.now() - ageSeconds * 1000);
+  fs.utimesSync(file, then, then);
+  return file;
+}
+
+const list = (folder: string): string[] => (fs.existsSync(folder) ? fs.readdirSync(folder).sort() : []);
+
+describe('watched folder connector', () => {
+  it('imports each file in its own run and moves it to processed/ or failed/', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const folder = tempDir();
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder });
+    drop(folder, 'clients-a.csv', csv(['1;Hélène;Tremblay;helene@exemple.ca;Montréal', '2;Łukasz;Wiśniewski;lukasz@wp.pl;Łódź']));
+    drop(folder, 'clients-b.csv', csv(['3;François;Côté;francois@exemple.ca;Québec']));
+    drop(folder, '.hidden.csv', csv(['9;Caché;Caché;cache@exemple.ca;Laval']));
+    drop(folder, 'copying.csv.part', csv(['9;Partiel;Partiel;partiel@exemple.ca;Laval']));
+    fs.mkdirSync(path.join(folder, 'archive'));
+    drop(path.join(folder, 'archive'), 'old.csv', csv(['9;Vieux;Vieux;vieux@exemple.ca;Laval']));
+
+    const first = await sync(backend, 'Dépôt');
+    expect(first).toMatchObject({ status: 'completed', error: null, waitingFiles: 0 });
+    expect(first.runs.map((run) => [run.fileName, run.status, run.inserted])).toEqual([
+      ['clients-a.csv', 'completed', 2],
+      ['clients-b.csv', 'completed', 1],
+    ]);
+    expect(list(folder)).toEqual(['.hidden.csv', 'archive', 'copying.csv.part', 'processed']);
+    expect(list(path.join(folder, 'processed'))).toEqual(['clients-a.csv', 'clients-b.csv']);
+    expect(await search(backend, 'lukasz lodz')).toEqual(['Łukasz Wiśniewski']);
+    // The mapping suggested from the first file was saved with the source, for the steward to review.
+    const [source] = await ok(backend, 'sources.list');
+    expect(source).toMatchObject({ kind: 'folder', mapping: expect.objectContaining({ recordKey: 'no_client' }) });
+
+    // A broken file fails its own run and goes to failed/; a good one dropped with it still imports; a
+    // name already in processed/ gets the time added.
+    drop(folder, 'photo.csv', PNG);
+    drop(folder, 'clients-a.csv', csv(['1;Hélène;Tremblay;helene.t@exemple.ca;Montréal']));
+    const second = await sync(backend, 'Dépôt');
+    expect(second.status).toBe('failed');
+    expect(second.error).toMatch(/^1 file of 2 failed \(see failed\/\): photo\.csv: /);
+    expect(second.runs.map((run) => [run.fileName, run.status])).toEqual(
+      expect.arrayContaining([
+        ['photo.csv', 'failed'],
+        ['clients-a.csv', 'completed'],
+      ]),
+    );
+    expect(second.runs.find((run) => run.fileName === 'photo.csv')!.error).toMatch(/\S/);
+    expect(list(path.join(folder, 'failed'))).toEqual(['photo.csv']);
+    const processed = list(path.join(folder, 'processed'));
+    expect(processed).toHaveLength(3);
+    expect(processed.filter((name) => /^clients-a-\d{8}T\d{6}Z\.csv$/.test(name))).toHaveLength(1);
+    expect(await profileCount(backend)).toBe(3);
+    expect(second.consecutiveFailures).toBe(1);
+  });
+
+  it('leaves a file that is still being written for the next sync, and reports a missing folder', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const folder = tempDir();
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 30 });
+    drop(folder, 'fresh.csv', csv(['1;Zoë;Müller;zoe@exemple.ch;Zürich']), 0);
+    expect(await sync(backend, 'Dépôt')).toMatchObject({ status: 'completed', runs: [], waitingFiles: 1 });
+    expect(list(folder)).toEqual(['fresh.csv']);
+
+    await addConnector(backend, 'Nulle part', 'folder', { path: path.join(folder, 'missing') });
+    const missing = await sync(backend, 'Nulle part');
+    expect(missing).toMatchObject({ status: 'failed', runs: [], consecutiveFailures: 1 });
+    expect(missing.error).toBe(`The folder ${path.join(folder, 'missing')} does not exist.`);
+  });
+
+  it('while unlocked, watches the folder and syncs a file once it has been completely written', async () => {
+    const { backend } = await createVault();
+    const folder = tempDir();
+    drop(folder, 'waiting.csv', csv(['1;Agnès;Gagnon;agnes@exemple.ca;Laval']));
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 });
+    expect(backend.scheduler.watchedFolders).toBe(1);
+    // A file already there when watching starts is synced at once.
+    await expect.poll(() => list(path.join(folder, 'processed')), { timeout: 10_000, interval: 100 }).toEqual(['waiting.csv']);
+
+    // A file copied slowly: the watcher waits until it stops growing, so all three rows arrive together.
+    const slow = path.join(folder, 'slow.csv');
+    fs.writeFileSync(slow, `${HEADER}\n2;Jérôme;Lévesque;jerome@exemple.ca;Lévis\n`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    fs.appendFileSync(slow, '3;Noël;Bouchard;noel@exemple.ca;Gatineau\n');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    fs.appendFileSync(slow, '4;Zoë;Côté;zoe@exemple.ca;Québec\n');
+    await expect.poll(() => list(path.join(folder, 'processed')), { timeout: 10_000, interval: 100 }).toEqual(['slow.csv', 'waiting.csv']);
+    const runs = await ok(backend, 'import.runs', {});
+    expect(runs.map((run) => [run.fileName, run.read, run.status])).toEqual([
+      ['slow.csv', 3, 'completed'],
+      ['waiting.csv', 1, 'completed'],
+    ]);
+
+    // Locking stops the watching; removing the connector too.
+    await ok(backend, 'connectors.update', { name: 'Dépôt', enabled: false });
+    expect(backend.scheduler.watchedFolders).toBe(0);
+    await ok(backend, 'connectors.update', { name: 'Dépôt', enabled: true });
+    expect(backend.scheduler.watchedFolders).toBe(1);
+    await ok(backend, 'vault.lock');
+    expect(backend.scheduler.watchedFolders).toBe(0);
+  });
+});

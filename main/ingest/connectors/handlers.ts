@@ -1,0 +1,18 @@
+/** The connector methods of the contract; the work is in service.ts and sync.ts. */
+import type { Handlers } from '../../backend/context';
+import { addConnector, connectorList, removeConnectorNamed, testConnector, updateConnectorNamed } from './service';
+import { syncConnectors } from './sync';
+
+type ConnectorMethods = 'connectors.list' | 'connectors.add' | 'connectors.update' | 'connectors.remove' | 'connectors.test' | 'connectors.sync';
+
+export const connectorHandlers: Handlers<ConnectorMethods> = {
+  'connectors.list': (_input, { vaults }) => connectorList(vaults.current().db),
+  'connectors.add': (input, { vaults, now }) => addConnector(vaults, input, now),
+  'connectors.update': (input, { vaults, now }) => updateConnectorNamed(vaults, input, now),
+  'connectors.remove': ({ name }, { vaults }) => {
+    removeConnectorNamed(vaults, name);
+    return {};
+  },
+  'connectors.test': (input, { vaults }) => testConnector(vaults, input),
+  'connectors.sync': (input, { vaults, now }, job) => syncConnectors(vaults.current(), input, now, job),
+};

@@ -1,0 +1,93 @@
+/**
+ * Secrets never leave the backend: a database password, an API header value, the password part of a URL
+ * (`https://user:secret@host`) and query parameters whose name says they are a secret (`api_key`,
+ * `token`…) are replaced by MASK in every answer. An update that sends a masked value back unchanged
+ * keeps the stored secret, so a form can show the configuration and save it again without retyping.
+ */
+import { MASK, type ConnectorSpec } from './config';
+
+const SECRET_PARAM = /(pass|secret|token|key|sig|auth|credential)/i;
+
+/** Masks the password of a URL's user info and the values of secret-looking query parameters. */
+export function maskUrl(text: string): string {
+  if (text === '') return text;
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  let url: URL;
+  try {
+    url = new URL(text, 'http://relative.invalid');
+  } catch {
+    return text;
+  }
+  let changed = false;
+  if (absolute && url.password) {
+    url.password = 'MASKED';
+    changed = true;
+  }
+  for (const name of [...new Set(url.searchParams.keys())]) {
+    if (SECRET_PARAM.test(name)) {
+      url.searchParams.set(name, 'MASKED');
+      changed = true;
+    }
+  }
+  if (!changed) return text;
+  const masked = absolute ? url.href : `${url.pathname}${url.search}${url.hash}`;
+  // The path keeps its leading slash only when the original had one.
+  const relative = !absolute && !text.startsWith('/') ? masked.replace(/^\//, '') : masked;
+  return relative.replaceAll('MASKED', MASK).replaceAll(encodeURIComponent(MASK), MASK);
+}
+
+export function maskSpec(spec: ConnectorSpec): ConnectorSpec {
+  switch (spec.kind) {
+    case 'postgres':
+      return { kind: spec.kind, config: { ...spec.config, password: spec.config.password ? MASK : '' } };
+    case 'mysql':
+      return { kind: spec.kind, config: { ...spec.config, password: spec.config.password ? MASK : '' } };
+    case 'rest': {
+      const { authHeader } = spec.config;
+      return {
+        kind: spec.kind,
+        config: {
+          ...spec.config,
+          baseUrl: maskUrl(spec.config.baseUrl),
+          path: maskUrl(spec.config.path),
+          ...(authHeader ? { authHeader: { name: authHeader.name, value: MASK } } : {}),
+        },
+      };
+    }
+    case 'folder':
+      return spec;
+  }
+}
+
+/** A value sent back as it was shown (masked) means "unchanged": take the stored one. */
+function kept(next: string, previous: string | undefined, masked: (value: string) => string): string {
+  if (previous === undefined) return next;
+  return next === MASK || next === masked(previous) ? previous : next;
+}
+
+/** The configuration to store: `next`, with masked secrets replaced by the ones `previous` held. */
+export function keepSecrets(next: ConnectorSpec, previous: ConnectorSpec | null): ConnectorSpec {
+  if (!previous || previous.kind !== next.kind) return next;
+  switch (next.kind) {
+    case 'postgres':
+    case 'mysql': {
+      const old = previous.config as { password: string };
+      return { ...next, config: { ...next.config, password: kept(next.config.password, old.password, () => MASK) } } as ConnectorSpec;
+    }
+    case 'rest': {
+      const old = previous.kind === 'rest' ? previous.config : undefined;
+      const header = next.config.authHeader;
+      return {
+        kind: 'rest',
+        config: {
+          ...next.config,
+          baseUrl: kept(next.config.baseUrl, old?.baseUrl, maskUrl),
+          path: kept(next.config.path, old?.path, maskUrl),
+          ...(header ? { authHeader: { name: header.name, value: kept(header.value, old?.authHeader?.value, () => MASK) } } : {}),
+        },
+      };
+    }
+    case 'folder':
+      return next;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * PostgreSQL connector (node-postgres): one connection per sync, pages read with keyset paging (see
+ * database.ts), values turned into plain JSON values. A cancelled job closes the connection, which also
+ * ends a query still running on the server.
+ */
+import pg from 'pg';
+import { AppError } from '../../api/errors';
+import type { PostgresConfig } from './config';
+import type { ReadBatch } from './cursor';
+import { networkProblem, oneLine, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
+
+const DATE_OID = 1082;
+
+export const postgresDialect: Dialect = {
+  name: 'PostgreSQL',
+  quote: (identifier) => pg.escapeIdentifier(identifier),
+  placeholder: (index) => `$${index}`,
+  // to_json renders timestamps in ISO 8601 with every digit and numbers exactly; #>> '{}' takes it as text.
+  asText: (expression) => `to_json(${expression}) #>> '{}'`,
+  nullsFirst: ' NULLS FIRST',
+  storedValue: (text) => text,
+  parameterValue: (stored) => stored,
+};
+
+/** A DATE is a calendar day, not an instant: node-postgres would make it local midnight and shift it. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function describePostgresError(error: unknown, config: PostgresConfig): string {
+  const timeout = config.connectTimeoutSeconds ?? 10;
+  const network = networkProblem(error, 'PostgreSQL', config.host, config.port, timeout);
+  if (network) return network;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = oneLine(error instanceof Error ? error.message : String(error));
+  if (code === '28P01') return `PostgreSQL refused the password of user ${config.user} (wrong password).`;
+  if (code === '28000') return `PostgreSQL refused the login of user ${config.user}: ${message}.`;
+  if (code === '3D000') return `PostgreSQL has no database ${config.database}.`;
+  if (code === '57014') return 'PostgreSQL stopped the query: it ran longer than the server allows.';
+  if (code.startsWith('42')) return `The query is not valid for PostgreSQL: ${message} (${code}).`;
+  if (/^[0-9A-Z]{5}$/.test(code)) return `PostgreSQL answered with an error: ${message} (${code}).`;
+  if (/self[- ]signed|certificate|SSL|TLS/i.test(message)) return `The secure connection to PostgreSQL at ${config.host} failed: ${message}.`;
+  return `PostgreSQL: ${message}`;
+}
+
+function failure(error: unknown, config: PostgresConfig, signal: AbortSignal): AppError {
+  if (signal.aborted) return new AppError('CANCELLED', 'Cancelled.');
+  if (error instanceof AppError) return error;
+  return new AppError('CONNECTOR_FAILED', describePostgresError(error, config), { kind: 'postgres' });
+}
+
+/** Batches of rows from `cursor` on (null: from the start); see readPages. */
+export async function* readPostgres(config: PostgresConfig, cursor: string | null, signal: AbortSignal, options: ReadOptions = {}): AsyncGenerator<ReadBatch> {
+  throwIfAborted(signal);
+  const client = new pg.Client({
+    host: config.host,
+    port: config.port,
+    database: config.database,
+    user: config.user,
+    password: config.password,
+    ssl: config.ssl ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: (config.connectTimeoutSeconds ?? 10) * 1000,
+    application_name: 'custodia',
+    types,
+  });
+  // A server that goes away between queries emits 'error' on the client: without a listener it would
+  // crash the process. The failing query reports it.
+  client.on('error', () => undefined);
+  const abort = (): void => void client.end().catch(() => undefined);
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    try {
+      await client.connect();
+      // The reader only reads: a mistaken query cannot change the source system.
+      await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
+    } catch (error) {
+      throw failure(error, config, signal);
+    }
+    const run = async (query: { text: string; params: readonly string[] }) => {
+      try {
+        return (await client.query({ text: query.text, values: [...query.params] })).rows as Array<Record<string, unknown>>;
+      } catch (error) {
+        throw failure(error, config, signal);
+      }
+    };
+    yield* readPages(config, postgresDialect, run, cursor, signal, options);
+  } finally {
+    signal.removeEventListener('abort', abort);
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,304 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJob, unwrap } from '../../backend/run-job';
+import { AUDITOR, createVault, ok } from '../../test-support/temp-vault';
+import { SAME_PAGE_ERROR } from './rest';
+import { addConnector, customers, minutesAfter, profileCount, search, sync, type Customer } from './test-helpers';
+
+const TOKEN = 'Bearer s3cret-token-1234';
+const PEOPLE = customers(23).map((person, index) => ({ ...person, updated_at: `2026-03-${String(1 + (index % 20)).padStart(2, '0')}T10:00:00Z` }));
+type Person = Customer & { updated_at: string };
+let people: Person[] = PEOPLE;
+
+let server: http.Server;
+let base: string;
+const requests: string[] = [];
+
+function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** A small API: one route per way of paging, each behind an Authorization header. */
+function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
+  const url = new URL(request.url ?? '/', base);
+  requests.push(url.pathname + url.search);
+  if (request.headers.authorization !== TOKEN) return send(response, 401, { error: 'unauthorized' });
+  const number = (name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
+  const since = url.searchParams.get('since');
+  const list = since ? people.filter((person) => person.updated_at > since) : people;
+  switch (url.pathname) {
+    case '/api/page': {
+      const size = number('per_page', 10);
+      const page = number('page', 1);
+      return send(response, 200, { data: { customers: list.slice((page - 1) * size, page * size) }, page });
+    }
+    case '/api/offset':
+      return send(response, 200, list.slice(number('offset', 0), number('offset', 0) + number('limit', 10)));
+    case '/api/cursor': {
+      const after = number('after', 0);
+      const items = list.filter((person) => person.id > after).slice(0, 7);
+      const more = items.length > 0 && items.at(-1)!.id < list.at(-1)!.id;
+      return send(response, 200, { items, meta: { next: more ? String(items.at(-1)!.id) : null } });
+    }
+    case '/api/link': {
+      const page = number('p', 1);
+      const items = list.slice((page - 1) * 5, page * 5);
+      const next =
+        page * 5 < list.length ? `<${base}/api/link?p=${page + 1}>; rel="next", <${base}/api/link?p=1>; rel="first"` : `<${base}/api/link?p=1>; rel="first"`;
+      return send(response, 200, items, { link: next });
+    }
+    case '/api/same-content':
+      // Ignores the page number: every page is the first one.
+      return send(response, 200, { data: { customers: list.slice(0, 10) } });
+    case '/api/same-cursor':
+      return send(response, 200, { items: list.slice(0, 3), meta: { next: 'abc' } });
+    case '/api/elsewhere':
+      return send(response, 200, list.slice(0, 2), { link: '<http://example.invalid/steal>; rel="next"' });
+    case '/api/broken':
+      return send(response, 500, { error: 'database unavailable' });
+    case '/api/slow':
+      return void setTimeout(() => send(response, 200, []), number('ms', 3_000));
+    default:
+      return send(response, 404, {});
+  }
+}
+
+beforeAll(async () => {
+  server = http.createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const auth = { name: 'Authorization', value: TOKEN };
+
+describe('REST connector', () => {
+  it.each([
+    ['page numbers', { path: '/api/page', recordsPath: 'data.customers', pagination: { kind: 'page', param: 'page', sizeParam: 'per_page', size: 10 } }, 3],
+    ['offsets', { path: 'api/offset', pagination: { kind: 'offset', param: 'offset', limitParam: 'limit', size: 10 } }, 3],
+    ['a cursor in the body', { path: '/api/cursor', recordsPath: 'items', pagination: { kind: 'cursor', param: 'after', nextPath: 'meta.next' } }, 4],
+    ['Link headers', { path: '/api/link', pagination: { kind: 'link' } }, 5],
+  ])('reads every page with %s', async (_label, config, pages) => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    await addConnector(backend, 'Boutique en ligne', 'rest', { baseUrl: base, authHeader: auth, ...config });
+    requests.length = 0;
+    const outcome = await sync(backend, 'Boutique en ligne');
+    expect(outcome).toMatchObject({ status: 'completed', error: null, consecutiveFailures: 0 });
+    expect(outcome.runs).toEqual([expect.objectContaining({ status: 'completed', read: 23, inserted: 23, rejected: 0 })]);
+    expect(requests).toHaveLength(pages);
+    expect(await profileCount(backend)).toBe(23);
+    expect(await search(backend, 'helene cote')).toEqual(['Hélène Côté']);
+    expect(await search(backend, 'LUKASZ wisniewski')).toEqual(['Łukasz Wiśniewski']);
+    // Again: nothing new, nothing duplicated.
+    expect((await sync(backend, 'Boutique en ligne')).runs[0]).toMatchObject({ inserted: 0, unchanged: 23 });
+  });
+
+  it('asks only for what changed since the last sync when incremental', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const config = {
+      baseUrl: base,
+      path: '/api/offset',
+      authHeader: auth,
+      pagination: { kind: 'offset', param: 'offset', limitParam: 'limit', size: 10 },
+      incremental: { param: 'since', cursorField: 'updated_at' },
+    };
+    await addConnector(backend, 'CRM', 'rest', config);
+    expect((await sync(backend, 'CRM')).runs[0]).toMatchObject({ read: 23, inserted: 23 });
+    people = PEOPLE.map((person) => (person.id === 5 ? { ...person, city: 'Sherbrooke', updated_at: '2026-04-01T09:00:00Z' } : person)).concat({
+      ...customers(1, 24)[0]!,
+      updated_at: '2026-04-02T00:00:00Z',
+    });
+    try {
+      requests.length = 0;
+      const second = await sync(backend, 'CRM');
+      expect(requests[0]).toMatch(/since=2026-03-20T10%3A00%3A00Z/);
+      expect(second.runs[0]).toMatchObject({ read: 2, inserted: 1, updated: 1 });
+      const [latest] = await ok(backend, 'import.runs', {});
+      expect(latest).toMatchObject({ status: 'completed' });
+    } finally {
+      people = PEOPLE;
+    }
+  });
+
+  it('fails clearly without the right credentials, never repeating them, and backs off', async () => {
+    const t0 = new Date('2026-11-24T10:00:00Z');
+    let clock = t0;
+    const { backend } = await createVault({ connectorTickMs: null, now: () => clock });
+    await addConnector(backend, 'API', 'rest', {
+      baseUrl: base,
+      path: '/api/page',
+      authHeader: { name: 'Authorization', value: 'Bearer wrong-secret-999' },
+      recordsPath: 'data.customers',
+      pagination: { kind: 'page', param: 'page', size: 10 },
+    });
+    const first = await sync(backend, 'API');
+    expect(first.status).toBe('failed');
+    expect(first.error).toMatch(/^The API answered HTTP 401 Unauthorized for page 1 of 127\.0\.0\.1:\d+\/api\/page: check the authentication header\.$/);
+    expect(first.runs).toEqual([expect.objectContaining({ status: 'failed', read: 0, error: first.error })]);
+    expect(first.consecutiveFailures).toBe(1);
+    expect(minutesAfter(first.nextAttemptAt, clock)).toBe(1);
+    clock = new Date(t0.getTime() + 5 * 60_000);
+    const second = await sync(backend, 'API');
+    expect(second).toMatchObject({ status: 'failed', consecutiveFailures: 2 });
+    expect(minutesAfter(second.nextAttemptAt, clock)).toBe(2);
+
+    const [listed] = await ok(backend, 'connectors.list');
+    expect(listed).toMatchObject({ consecutiveFailures: 2, lastError: first.error, config: { authHeader: { name: 'Authorization', value: '••••' } } });
+    const everything = JSON.stringify([
+      await ok(backend, 'connectors.list'),
+      await ok(backend, 'audit.list', { limit: 1000 }),
+      await ok(backend, 'import.runs', {}),
+    ]);
+    expect(everything).not.toContain('wrong-secret');
+    const retries = (await ok(backend, 'audit.list', { filter: { action: 'sync.retry_scheduled' } })).entries;
+    expect(retries.map((entry) => entry.details)).toEqual([
+      expect.objectContaining({ failures: 2, retryInMinutes: 2 }),
+      expect.objectContaining({ failures: 1, retryInMinutes: 1 }),
+    ]);
+
+    // Fixing the header (sent back masked for the rest) resets the delay, and the next sync succeeds.
+    const fixed = await ok(backend, 'connectors.update', { name: 'API', config: { ...listed!.config, authHeader: auth } });
+    expect(fixed).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null });
+    expect(await sync(backend, 'API')).toMatchObject({ status: 'completed', consecutiveFailures: 0 });
+    expect(await profileCount(backend)).toBe(23);
+  });
+
+  it('stops an API that serves the same page again, by content or by address', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    await addConnector(backend, 'Same content', 'rest', {
+      baseUrl: base,
+      path: '/api/same-content',
+      authHeader: auth,
+      recordsPath: 'data.customers',
+      pagination: { kind: 'page', param: 'page', size: 10 },
+    });
+    await addConnector(backend, 'Same cursor', 'rest', {
+      baseUrl: base,
+      path: '/api/same-cursor',
+      authHeader: auth,
+      recordsPath: 'items',
+      pagination: { kind: 'cursor', param: 'c', nextPath: 'meta.next' },
+    });
+    for (const name of ['Same content', 'Same cursor']) {
+      const outcome = await sync(backend, name);
+      expect(outcome.status).toBe('failed');
+      expect(outcome.error).toBe(SAME_PAGE_ERROR);
+      expect(outcome.error).toBe('The API returned the same page twice: stopping.');
+    }
+    // The rows of the pages read before the loop was seen stay: 10 from one source, 3 from the other.
+    expect(await profileCount(backend)).toBe(13);
+  });
+
+  it('refuses to follow a next link to another host, reports server errors and timeouts in one line', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const add = (name: string, path: string, extra: Record<string, unknown> = {}) =>
+      addConnector(backend, name, 'rest', { baseUrl: `${base}/`, path, authHeader: auth, pagination: { kind: 'link' }, ...extra });
+    await add('Elsewhere', 'api/elsewhere');
+    await add('Broken', '/api/broken');
+    await add('Slow', '/api/slow', { timeoutSeconds: 1 });
+    expect((await sync(backend, 'Elsewhere')).error).toBe(
+      "The API's next page is on another host (example.invalid): Custodia does not send the credentials there.",
+    );
+    expect((await sync(backend, 'Broken')).error).toMatch(/^The API answered HTTP 500 Internal Server Error for page 1 of 127\.0\.0\.1:\d+\/api\/broken\.$/);
+    expect((await sync(backend, 'Slow')).error).toMatch(/^The API at 127\.0\.0\.1:\d+\/api\/slow did not answer page 1 within 1 s\.$/);
+    expect(await profileCount(backend)).toBe(2);
+  });
+
+  it('runs one sync of a connector at a time, even when asked twice at once', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    await addConnector(backend, 'Slow', 'rest', { baseUrl: base, path: '/api/slow?ms=300', authHeader: auth, pagination: { kind: 'link' } });
+    const both = await Promise.all([runJob(backend, 'connectors.sync', { name: 'Slow' }), runJob(backend, 'connectors.sync', { name: 'Slow' })]);
+    const outcomes = both.map((result) => unwrap(result).outcomes[0]!);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['completed', 'skipped']);
+    expect(outcomes.find((outcome) => outcome.status === 'skipped')!.error).toMatch(/^A sync of this connector is already running \(its lease runs until /);
+    // The lease is given back at the end.
+    expect((await sync(backend, 'Slow')).status).toBe('completed');
+  });
+
+  it('tests a configuration before saving it and audits the outcome only', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const config = {
+      baseUrl: base,
+      path: '/api/page',
+      authHeader: auth,
+      recordsPath: 'data.customers',
+      pagination: { kind: 'page', param: 'page', sizeParam: 'per_page', size: 100 },
+    };
+    const preview = await ok(backend, 'connectors.test', { kind: 'rest', config });
+    expect(preview.rows).toHaveLength(20);
+    expect(preview.headers).toEqual(['id', 'first_name', 'last_name', 'email', 'city', 'updated_at']);
+    expect(preview.mappingFrom).toBe('suggested');
+    expect(preview.mapping.columns).toEqual(
+      expect.arrayContaining([
+        { column: 'first_name', field: 'givenName' },
+        { column: 'email', field: 'email' },
+      ]),
+    );
+    const refused = await backend.call('connectors.test', { kind: 'rest', config: { ...config, authHeader: undefined } });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'CONNECTOR_FAILED', message: expect.stringMatching(/HTTP 401/) });
+    const tested = (await ok(backend, 'audit.list', { filter: { action: 'connector.tested' } })).entries.map((entry) => entry.details);
+    expect(tested).toEqual([
+      { kind: 'rest', result: 'failed', rows: 0 },
+      { kind: 'rest', result: 'ok', rows: 20 },
+    ]);
+    expect((await runJob(backend, 'connectors.sync', { name: 'Nobody' })).ok).toBe(false);
+  });
+
+  it('syncs scheduled connectors by itself while an administrator or steward has the vault open, waiting out retry delays', async () => {
+    let clock = new Date('2026-11-24T10:00:00Z');
+    const { backend } = await createVault({ connectorTickMs: 50, now: () => clock });
+    const good = { baseUrl: base, path: '/api/offset', authHeader: auth, pagination: { kind: 'offset', param: 'offset', limitParam: 'limit', size: 10 } };
+    await addConnector(backend, 'Hourly', 'rest', good, { scheduleMinutes: 60 });
+    await addConnector(backend, 'Failing', 'rest', { ...good, path: '/api/broken' }, { scheduleMinutes: 5 });
+    await addConnector(backend, 'Manual', 'rest', good);
+    const runsOf = async () => {
+      const counts: Record<string, number> = {};
+      for (const run of await ok(backend, 'import.runs', { limit: 500 })) counts[run.sourceName] = (counts[run.sourceName] ?? 0) + 1;
+      return counts;
+    };
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await backend.scheduler.idle();
+    };
+    await expect.poll(runsOf, { timeout: 5_000, interval: 50 }).toEqual({ Hourly: 1, Failing: 1 });
+    await settle();
+    expect(await runsOf()).toEqual({ Hourly: 1, Failing: 1 });
+
+    clock = new Date(clock.getTime() + 2 * 60_000); // past the failing one's first retry delay (1 minute)
+    await expect.poll(runsOf, { timeout: 5_000, interval: 50 }).toEqual({ Hourly: 1, Failing: 2 });
+    await settle();
+    expect(await runsOf()).toEqual({ Hourly: 1, Failing: 2 });
+    expect((await ok(backend, 'connectors.list')).find((connector) => connector.name === 'Failing')).toMatchObject({ consecutiveFailures: 2 });
+
+    clock = new Date(clock.getTime() + 61 * 60_000);
+    await expect.poll(runsOf, { timeout: 5_000, interval: 50 }).toEqual({ Hourly: 2, Failing: 3 });
+
+    // An auditor's session schedules nothing, and sees the register of connectors with secrets masked.
+    await ok(backend, 'users.add', { name: AUDITOR.name, role: 'auditor', passphrase: AUDITOR.passphrase });
+    await backend.scheduler.idle();
+    await ok(backend, 'vault.lock');
+    await ok(backend, 'vault.unlock', { userName: AUDITOR.name, passphrase: AUDITOR.passphrase });
+    clock = new Date(clock.getTime() + 24 * 60 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await runsOf()).toEqual({ Hourly: 2, Failing: 3 });
+    const register = await ok(backend, 'connectors.list');
+    expect(register.map((connector) => [connector.name, connector.config.authHeader])).toEqual([
+      ['Failing', { name: 'Authorization', value: '••••' }],
+      ['Hourly', { name: 'Authorization', value: '••••' }],
+      ['Manual', { name: 'Authorization', value: '••••' }],
+    ]);
+    for (const [method, input] of [
+      ['connectors.sync', { all: true }],
+      ['connectors.test', { name: 'Hourly' }],
+      ['connectors.remove', { name: 'Hourly' }],
+    ] as const) {
+      const refused = await backend.call(method, input);
+      expect(refused.ok || refused.error.code).toBe('FORBIDDEN');
+    }
+  });
+});

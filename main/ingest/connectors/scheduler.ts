@@ -1,0 +1,149 @@
+/**
+ * Scheduled syncs while the vault is unlocked by an administrator or a steward: every minute, the
+ * connectors whose period has elapsed since their last success and whose retry delay has passed are
+ * synced one at a time, each as a `connectors.sync` job, so it shows its progress and can be cancelled
+ * like any other. Folder connectors are also watched (watcher.ts) and synced when a file arrives.
+ *
+ * Jobs are started through dispatch() directly, not through Backend.call(): a scheduled sync is not the
+ * person's activity and must not hold off the idle lock.
+ */
+import type { BackendEvent, MethodName, MethodReply } from '../../api/contract';
+import type { Result } from '../../api/errors';
+import type { BackendClient } from '../../backend/backend';
+import { runJob } from '../../backend/run-job';
+import type { OpenVault, VaultService } from '../../vault/vault-service';
+import { isDue, listConnectors } from './store';
+import { FolderWatchers } from './watcher';
+
+export const TICK_MS = 60_000;
+/** A watcher's sync that found another sync of the same connector running is tried again this much later. */
+const SKIPPED_RETRY_MS = 5_000;
+
+export interface SchedulerClient {
+  call<M extends MethodName>(method: M, input?: unknown): Promise<Result<MethodReply<M>>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+}
+
+export interface SchedulerOptions {
+  readonly vaults: VaultService;
+  readonly now: () => Date;
+  readonly client: SchedulerClient;
+  /** How often due connectors are looked for; null switches scheduling and watching off (the CLI). */
+  readonly tickMs?: number | null;
+}
+
+export class ConnectorScheduler {
+  private session: OpenVault | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly queue: string[] = [];
+  private draining = false;
+  private stopped = false;
+  private readonly watchers: FolderWatchers;
+  private readonly tickMs: number | null;
+
+  private readonly client: BackendClient;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.tickMs = options.tickMs === undefined ? TICK_MS : options.tickMs;
+    const { client } = options;
+    this.client = { call: (method, input) => client.call(method, input), onEvent: (listener) => client.onEvent(listener), close: async () => undefined };
+    this.watchers = new FolderWatchers((name) => this.enqueue(name));
+  }
+
+  /**
+   * Follows the session: starts when an administrator or steward unlocks, stops when the vault locks.
+   * Called after every API call (a cheap identity check) and after an idle lock; a call that changed
+   * connectors also updates the watched folders.
+   */
+  refresh(method?: MethodName): void {
+    if (this.tickMs === null || this.stopped) return;
+    const open = this.options.vaults.session;
+    const active = open && (open.user.role === 'administrator' || open.user.role === 'steward') ? open : null;
+    if (active !== this.session) {
+      this.session = active;
+      this.queue.length = 0;
+      if (this.timer) clearInterval(this.timer);
+      this.timer = null;
+      if (active) {
+        this.timer = setInterval(() => this.tick(), this.tickMs);
+        this.timer.unref();
+        this.watchFolders();
+      } else {
+        void this.watchers.closeAll();
+      }
+    } else if (active && method?.startsWith('connectors.') && method !== 'connectors.list') {
+      this.watchFolders();
+    }
+  }
+
+  /** Stops for good (the backend is closing); a sync already running is cancelled by the job registry. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.session = null;
+    this.queue.length = 0;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.watchers.closeAll();
+  }
+
+  get watchedFolders(): number {
+    return this.watchers.size;
+  }
+
+  /** Queues the due connectors; exported for tests through `tickNow`. */
+  private tick(): void {
+    if (!this.current()) return;
+    try {
+      const now = this.options.now();
+      for (const connector of listConnectors(this.session!.db)) if (isDue(connector, now)) this.enqueue(connector.source.name);
+    } catch {
+      // A vault locked between the check and the query: the next refresh stops the timer.
+    }
+  }
+
+  tickNow(): void {
+    this.tick();
+  }
+
+  /** Resolves once nothing is queued or running (tests). */
+  async idle(): Promise<void> {
+    while (this.draining || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private current(): boolean {
+    if (this.session !== null && this.options.vaults.session === this.session) return true;
+    this.refresh();
+    return false;
+  }
+
+  private watchFolders(): void {
+    try {
+      this.watchers.reconcile(listConnectors(this.session!.db));
+    } catch {
+      // Locked in between: refresh() closes the watchers.
+    }
+  }
+
+  private enqueue(name: string): void {
+    if (!this.current()) return;
+    if (!this.queue.includes(name)) this.queue.push(name);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0 && this.current()) {
+        const name = this.queue.shift()!;
+        const result = await runJob(this.client, 'connectors.sync', { name }).catch(() => null);
+        // Another sync of the same connector was running (started by a person): a file that arrived
+        // meanwhile may not have been seen by it, so look again shortly.
+        if (result?.ok && result.value.outcomes.some((outcome) => outcome.status === 'skipped')) {
+          setTimeout(() => this.enqueue(name), SKIPPED_RETRY_MS).unref();
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
