@@ -1,0 +1,11 @@
+/**
+ * Every error code the UI can receive has its own sentence in both languages; the backend's English
+ * message is shown only if a code were ever missing from the translations.
+ */
+import type { TFunction } from 'i18next';
+import type { ClientError } from '../api/client';
+
+export function errorText(t: TFunction, error: ClientError): string {
+  const params = error.params ?? {};
+  return t(`errors.${error.code}`, { ...params, defaultValue: error.message });
+}

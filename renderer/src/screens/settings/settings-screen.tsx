@@ -1,0 +1,36 @@
+/** Settings: personal ones for everyone, vault-wide ones for the roles the contract allows. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../components/language-select';
+import { PageHeader, Section } from '../../components/section';
+import { hasRole, useSession } from '../../session/session-context';
+import { BackupSection } from './backup-section';
+import { IdleLockSection } from './idle-lock-section';
+import { IntegritySection } from './integrity-section';
+import { PassphraseSection } from './passphrase-section';
+import { RestoreSection } from './restore-section';
+
+export function SettingsScreen(): ReactNode {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const admin = hasRole(user, 'administrator');
+  return (
+    <div className="page">
+      <PageHeader title={t('settings.title')} />
+      <h2 className="group-title">{t('settings.personal')}</h2>
+      <div className="stack">
+        <Section title={t('settings.language.title')} description={t('settings.language.description')} id="language">
+          <LanguageSelect />
+        </Section>
+        <PassphraseSection />
+      </div>
+      {admin || hasRole(user, 'auditor') ? <h2 className="group-title">{t('settings.vault')}</h2> : null}
+      <div className="stack">
+        {admin ? <IdleLockSection /> : null}
+        {admin ? <BackupSection /> : null}
+        {admin ? <RestoreSection /> : null}
+        {hasRole(user, 'administrator', 'auditor') ? <IntegritySection /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../main/api/contract';
+import { formatDate, shortHash } from '../../lib/format';
+
+interface Props {
+  readonly users: readonly User[];
+  readonly currentUserId: number;
+  readonly onDisable: (user: User) => void;
+}
+
+export function UsersTable({ users, currentUserId, onDisable }: Props): ReactNode {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="users-table">
+        <caption className="visually-hidden">{t('users.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.columns.name')}</th>
+            <th scope="col">{t('users.columns.role')}</th>
+            <th scope="col">{t('users.columns.status')}</th>
+            <th scope="col">{t('users.columns.created')}</th>
+            <th scope="col">{t('users.columns.signingKey')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('users.columns.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id} className={user.status === 'disabled' ? 'row-muted' : undefined}>
+              <th scope="row">
+                {user.name}
+                {user.id === currentUserId ? <span className="tag">{t('users.you')}</span> : null}
+              </th>
+              <td>
+                <span className={`role-badge role-${user.role}`}>{t(`roles.${user.role}`)}</span>
+              </td>
+              <td>
+                <span className={`status-dot status-${user.status}`}>{t(`users.status.${user.status}`)}</span>
+              </td>
+              <td>{formatDate(user.createdAt, i18n.language)}</td>
+              <td>
+                {user.signingKeyFingerprint ? (
+                  <code title={user.signingKeyFingerprint}>{shortHash(user.signingKeyFingerprint, 16)}</code>
+                ) : (
+                  <span className="muted">{t('users.noSigningKey')}</span>
+                )}
+              </td>
+              <td className="cell-actions">
+                {user.status === 'active' && user.id !== currentUserId ? (
+                  <button type="button" className="button button-small button-danger-quiet" onClick={() => onDisable(user)}>
+                    {t('users.disable')}
+                    <span className="visually-hidden"> {user.name}</span>
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

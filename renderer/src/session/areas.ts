@@ -1,0 +1,19 @@
+/**
+ * The areas of the unlocked app and who may open them. Navigation lists only what works today AND what
+ * the role may use, mirroring the contract's access rules so nobody meets a FORBIDDEN by clicking.
+ */
+import type { Role } from '../../../main/api/contract';
+
+export const AREAS = ['home', 'audit', 'users', 'settings'] as const;
+export type Area = (typeof AREAS)[number];
+
+const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
+  home: ['administrator', 'steward', 'auditor'],
+  audit: ['administrator', 'auditor'],
+  users: ['administrator'],
+  settings: ['administrator', 'steward', 'auditor'],
+};
+
+export function areasFor(role: Role): Area[] {
+  return AREAS.filter((area) => AREA_ROLES[area].includes(role));
+}
