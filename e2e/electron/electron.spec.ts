@@ -1,11 +1,10 @@
 /**
  * The Electron shell end to end: the app:// window, the sandboxed page, the preload API, the CSP header
  * and a vault created in a fresh folder through `--vault`. Each test launches its own app on its own
- * vault. Where the Electron binary is absent (offline machines: the npm package fetches it on first
- * use) every test is skipped and says why. On Linux CI without a display, run under `xvfb-run`.
+ * vault. Where the Electron binary is absent (offline machines cannot download it) every test is
+ * skipped and says why. On Linux CI without a display, run under `xvfb-run`.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -15,17 +14,18 @@ const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 type Binary = { readonly path: string } | { readonly missing: string };
 let binary: Binary | undefined;
 
-/** Looked up on first use, not at import, so that merely listing the tests never tries a download. */
+/**
+ * Reads where the electron package puts its binary instead of requiring the package: requiring it
+ * starts a download when the binary is missing, and tests must not reach outside this machine.
+ */
 function electronBinary(): Binary {
   if (binary) return binary;
+  const packageDir = path.join(projectRoot, 'node_modules', 'electron');
   try {
-    // The package's main module is the binary's path; when the binary is missing it tries to download
-    // it and throws if it cannot.
-    const file = createRequire(import.meta.url)('electron') as string;
-    binary = fs.existsSync(file) ? { path: file } : { missing: `the Electron binary is missing at ${file}` };
-  } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    binary = { missing: `the Electron binary is not installed and could not be fetched (${reason})` };
+    const file = path.join(packageDir, 'dist', fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim());
+    binary = fs.existsSync(file) ? { path: file } : { missing: `the Electron binary is not installed (expected at ${file})` };
+  } catch {
+    binary = { missing: 'the Electron binary is not installed (node_modules/electron has no path.txt)' };
   }
   return binary;
 }
