@@ -143,6 +143,9 @@ export const JobState = z.object({
   step: z.string(),
   done: z.number(),
   total: z.number().nullable(),
+  /** A finished job's result, so a client that missed the event can still collect it. */
+  value: z.unknown().optional(),
+  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
 });
 export type JobState = z.infer<typeof JobState>;
 

@@ -27,7 +27,7 @@ describe('jobs', () => {
     expect(jobs.get(jobId).status).toBe('running');
     await expect.poll(() => finished(events, jobId)).toMatchObject({ status: 'completed', value: 'all three' });
     expect(events.filter((event) => event.type === 'job.progress').at(-1)).toMatchObject({ step: 'counting', done: 3, total: 3 });
-    expect(jobs.get(jobId)).toMatchObject({ status: 'completed', done: 3, total: 3 });
+    expect(jobs.get(jobId)).toMatchObject({ status: 'completed', done: 3, total: 3, value: 'all three' });
   });
 
   it('stop at the next checkpoint when cancelled', async () => {
@@ -58,6 +58,7 @@ describe('jobs', () => {
     });
     await expect.poll(() => finished(events, expected)).toMatchObject({ status: 'failed', error: { code: 'IO_ERROR', message: 'disk full' } });
     await expect.poll(() => finished(events, unexpected)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
+    expect(jobs.get(expected)).toMatchObject({ status: 'failed', error: { code: 'IO_ERROR' } });
     expect(() => jobs.get('missing')).toThrow(AppError);
   });
 });

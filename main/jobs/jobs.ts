@@ -50,12 +50,13 @@ export class JobRegistry {
       try {
         control.checkpoint();
         const value = await run(control);
-        state.status = 'completed';
+        Object.assign(state, { status: 'completed', value });
         this.emit({ type: 'job.finished', jobId, status: 'completed', value });
       } catch (error) {
         const apiError = error instanceof AppError ? error.toApiError() : this.mapError(error, method);
-        state.status = apiError.code === 'CANCELLED' ? 'cancelled' : 'failed';
-        this.emit({ type: 'job.finished', jobId, status: state.status, error: apiError });
+        const status = apiError.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        Object.assign(state, { status, error: apiError });
+        this.emit({ type: 'job.finished', jobId, status, error: apiError });
       } finally {
         this.prune();
       }

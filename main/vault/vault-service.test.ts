@@ -57,9 +57,11 @@ describe('creating and unlocking a vault', () => {
     let now = Date.parse('2026-11-24T10:00:00Z');
     const { backend } = await createVault({ now: () => new Date(now) });
     await ok(backend, 'vault.lock');
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
       expect(await errorOf(backend, 'vault.unlock', { userName: ADMIN.name, passphrase: 'wrong wrong wrong' })).toBe('WRONG_PASSPHRASE');
     }
+    const fifth = await backend.call('vault.unlock', { userName: ADMIN.name, passphrase: 'wrong wrong wrong' });
+    expect(fifth.ok || fifth.error).toMatchObject({ code: 'WRONG_PASSPHRASE', params: { retryAfterSeconds: 2 } });
     const limited = await backend.call('vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
     expect(limited.ok || limited.error).toMatchObject({ code: 'RATE_LIMITED', params: { seconds: 2 } });
     expect((await ok(backend, 'vault.status')).retryAfterSeconds).toBe(2);

@@ -178,7 +178,9 @@ export class VaultService {
     const key = slot ? unwrapVaultKey(keyslots.vaultId, slot, kek) : null;
     if (!slot || !key) {
       this.attempts.recordFailure(slot?.userId ?? null, 'passphrase');
-      throw new AppError('WRONG_PASSPHRASE', 'Wrong user name or passphrase.');
+      // The attempt that starts the delay says so, so the unlock screen can count down at once.
+      const wait = this.attempts.retryAfterSeconds();
+      throw new AppError('WRONG_PASSPHRASE', 'Wrong user name or passphrase.', wait > 0 ? { retryAfterSeconds: wait } : undefined);
     }
     this.lock('user');
     return this.openSession(key, keyslots.vaultId, slot, kek, { action: 'vault.unlocked' });
