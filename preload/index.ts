@@ -2,7 +2,7 @@
  * Sandboxed preload: exposes the contract's methods to the page and nothing else. Raw `ipcRenderer`
  * never crosses the bridge, so the page cannot pick channels or see IPC event objects.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { BackendEvent } from '../main/api/contract';
 import type { Result } from '../main/api/errors';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../main/api/method-names';
@@ -19,4 +19,5 @@ const api = createCustodiaApi({
   },
 });
 
-contextBridge.exposeInMainWorld('custodia', api);
+// A dropped or chosen file's path, so imports read it where it is (the browser mode uploads instead).
+contextBridge.exposeInMainWorld('custodia', { ...api, pathForFile: (file: File): string => webUtils.getPathForFile(file) });

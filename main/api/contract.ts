@@ -483,6 +483,12 @@ export const contract = {
     output: z.object({ outcomes: z.array(SyncOutcome) }),
     access: roles('administrator', 'steward'),
   }),
+  /** The same CSV as import.exportRejects, as text: browser mode offers it as a download. */
+  'import.rejectsCsv': method({
+    input: z.object({ runId: z.number().int() }),
+    output: z.object({ csv: z.string(), rows: z.number().int() }),
+    access: roles('administrator', 'steward'),
+  }),
   'profiles.count': method({ input: Empty, output: z.object({ profiles: z.number().int() }), access: roles('administrator', 'steward') }),
   'profiles.search': method({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),

@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'import.runs',
   'import.rejects',
   'import.exportRejects',
+  'import.rejectsCsv',
   'connectors.list',
   'connectors.add',
   'connectors.update',

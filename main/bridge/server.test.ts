@@ -16,7 +16,8 @@ async function bridgeWithVault(): Promise<Bridge> {
   const renderer = tempDir();
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Custodia</title>');
   fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'outside');
-  const bridge = await startBridge({ backend: openBackend(path.join(tempDir(), 'vault')), rendererDir: renderer });
+  const vault = path.join(tempDir(), 'vault');
+  const bridge = await startBridge({ backend: openBackend(vault), rendererDir: renderer, uploadDir: path.join(vault, 'staging') });
   bridges.push(bridge);
   return bridge;
 }
@@ -92,5 +93,22 @@ describe('browser-mode bridge', () => {
   it('knows loopback addresses', () => {
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '127.8.9.10'].every(isLoopbackAddress)).toBe(true);
     expect(['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', undefined].some(isLoopbackAddress)).toBe(false);
+  });
+
+  it('stages a file sent from the browser for an unlocked steward or administrator, and the import removes it', async () => {
+    const bridge = await bridgeWithVault();
+    const csv = 'id,first_name,email\n1,Zoé,zoe@exemple.fr\n';
+    const upload = () =>
+      request(bridge, { path: '/api/upload?name=../clients%20(1).csv', method: 'POST', headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/octet-stream' }, body: csv });
+    expect((await upload()).status).toBe(403);
+    await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
+    const staged = JSON.parse((await upload()).body);
+    expect(staged.ok).toBe(true);
+    expect(path.basename(staged.value.file)).toMatch(/^[0-9a-f-]{36}-\.\._clients _1_\.csv$/);
+    expect(path.basename(path.dirname(staged.value.file))).toBe('staging');
+    expect(fs.readFileSync(staged.value.file, 'utf8')).toBe(JSON.stringify(csv));
+    const started = JSON.parse((await call(bridge, 'import.file', { file: staged.value.file, source: 'Web' })).body);
+    expect(started.ok).toBe(true);
+    await expect.poll(() => fs.existsSync(staged.value.file)).toBe(false);
   });
 });

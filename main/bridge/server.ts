@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { BackendEvent } from '../api/contract';
 import { isMethodName } from '../api/dispatch';
 import type { BackendClient } from '../backend/backend';
@@ -31,6 +32,8 @@ export interface BridgeOptions {
   readonly rendererDir: string;
   readonly port?: number;
   readonly token?: string;
+  /** Where files sent from the browser for import are staged (a browser cannot give a file's path). */
+  readonly uploadDir?: string;
 }
 
 export interface Bridge {
@@ -97,6 +100,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) return send(response, 401, { error: 'missing or wrong token' });
       if (url.pathname === '/api/call' && request.method === 'POST') return handleCall(request, response);
       if (url.pathname === '/api/events' && request.method === 'GET') return handleEvents(request, response);
+      if (url.pathname === '/api/upload' && request.method === 'POST') return handleUpload(request, response, url);
       return send(response, 404, { error: 'not found' });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method not allowed' });
@@ -114,6 +118,29 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
     if (!isMethodName(method)) return send(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown method.' } });
     send(response, 200, await options.backend.call(method, input ?? {}));
+  }
+
+  /**
+   * Stages a file chosen or dropped in the browser so the import can read it by path. Only for an
+   * unlocked administrator or steward; the import removes the staged copy when it is done.
+   */
+  async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+    if (!options.uploadDir) return send(response, 404, { error: 'uploads are not enabled' });
+    const status = await options.backend.call('vault.status', {});
+    const role = status.ok ? status.value.user?.role : undefined;
+    if (role !== 'administrator' && role !== 'steward') {
+      return send(response, 403, { ok: false, error: { code: role ? 'FORBIDDEN' : 'LOCKED', message: 'Unlock as an administrator or steward to import.' } });
+    }
+    const name = (url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
+    fs.mkdirSync(options.uploadDir, { recursive: true, mode: 0o700 });
+    const file = path.join(options.uploadDir, `${crypto.randomUUID()}-${name}`);
+    try {
+      await pipeline(request, fs.createWriteStream(file, { mode: 0o600 }));
+    } catch {
+      fs.rmSync(file, { force: true });
+      return send(response, 400, { ok: false, error: { code: 'IO_ERROR', message: 'The upload did not arrive whole.' } });
+    }
+    send(response, 200, { ok: true, value: { file, bytes: fs.statSync(file).size } });
   }
 
   function handleEvents(request: http.IncomingMessage, response: http.ServerResponse): void {

@@ -1,12 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Source } from '../api/contract';
 import type { Handlers } from '../backend/context';
 import { previewFile } from './formats';
 import { importFile } from './import-file';
 import { suggestMapping } from './mapping/suggest';
-import { exportRejects, listRejects, listRuns } from './runs';
+import { exportRejects, listRejects, listRuns, rejectsCsv } from './runs';
 import { findSource, listSources, saveSource } from './sources';
 
-type IngestMethods = 'sources.list' | 'sources.save' | 'import.preview' | 'import.file' | 'import.runs' | 'import.rejects' | 'import.exportRejects';
+type IngestMethods = 'sources.list' | 'sources.save' | 'import.preview' | 'import.file' | 'import.runs' | 'import.rejects' | 'import.exportRejects' | 'import.rejectsCsv';
 
 export const ingestHandlers: Handlers<IngestMethods> = {
   'sources.list': (_input, { vaults }) => listSources(vaults.current().db),
@@ -30,7 +32,15 @@ export const ingestHandlers: Handlers<IngestMethods> = {
       mappingFrom: saved ? ('source' as const) : ('suggested' as const),
     };
   },
-  'import.file': (input, { vaults, now }, job) => importFile(vaults.current(), input, now, job),
+  'import.file': async (input, { vaults, now }, job) => {
+    const vault = vaults.current();
+    try {
+      return await importFile(vault, input, now, job);
+    } finally {
+      // A copy staged from the browser holds personal data in the clear: it goes once the run is over.
+      if (path.dirname(path.resolve(input.file)) === vault.files.staging) fs.rmSync(input.file, { force: true });
+    }
+  },
   'import.runs': ({ sourceId, limit }, { vaults }) => listRuns(vaults.current().db, sourceId, limit),
   'import.rejects': ({ runId, offset, limit }, { vaults }) => listRejects(vaults.current().db, runId, offset, limit),
   'import.exportRejects': ({ runId, outFile }, { vaults }) => {
@@ -40,4 +50,17 @@ export const ingestHandlers: Handlers<IngestMethods> = {
     );
     return { file: outFile, rows };
   },
+  'import.rejectsCsv': ({ runId }, { vaults }) =>
+    vaults.mutate<{ csv: string; rows: number }>(
+      ({ rows }) => ({ action: 'import.rejects_exported', objectType: 'import_run', objectId: runId, details: { rows } }),
+      ({ db }) => {
+        let csv = '';
+        let rows = 0;
+        for (const chunk of rejectsCsv(db, runId)) {
+          csv += chunk.text;
+          rows += chunk.rows;
+        }
+        return { csv, rows };
+      },
+    ),
 };

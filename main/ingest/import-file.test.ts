@@ -113,7 +113,10 @@ describe('file import', () => {
     expect(parsed[1]![0]).toBe('2');
     expect(parsed[1]![1]).toMatch(/email/);
     expect(parsed[1]![2]).toContain('=1+2');
-    expect((await ok(backend, 'audit.list', { filter: { action: 'import.rejects_exported' } })).total).toBe(1);
+    const asText = await ok(backend, 'import.rejectsCsv', { runId: run.id });
+    expect(asText.rows).toBe(1);
+    expect(asText.csv).toBe(fs.readFileSync(out, 'utf8'));
+    expect((await ok(backend, 'audit.list', { filter: { action: 'import.rejects_exported' } })).total).toBe(2);
   });
 
   it('refuses empty and binary files with a clear message and keeps the vault as it was', async () => {

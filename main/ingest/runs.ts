@@ -63,23 +63,30 @@ export function listRejects(db: SqlRunner, runId: number, offset: number, limit:
   return { total, rows };
 }
 
-/** Writes the rejected rows as CSV for correction; formula-like values are escaped so spreadsheets never run them. */
-export function exportRejects(db: SqlRunner, runId: number, outFile: string): number {
+/** The rejected rows as CSV text, page by page; formula-like values are escaped so spreadsheets never run them. */
+export function* rejectsCsv(db: SqlRunner, runId: number): Generator<{ text: string; rows: number }> {
   getRun(db, runId);
+  yield { text: '\uFEFFline,reasons,raw\r\n', rows: 0 };
+  let after = -1;
+  for (;;) {
+    const page = db.all<{ id: number; line: number; reasons: string; raw: string }>(
+      sql`SELECT id, line, reasons, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT 5000`,
+    );
+    if (page.length === 0) return;
+    const data = page.map((row) => [row.line, (JSON.parse(row.reasons) as string[]).join('; '), row.raw]);
+    yield { text: Papa.unparse(data, { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n', rows: page.length };
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** Writes the rejected rows to a CSV file for correction; returns how many. */
+export function exportRejects(db: SqlRunner, runId: number, outFile: string): number {
   const out = fs.openSync(`${outFile}.partial`, 'w');
   let rows = 0;
   try {
-    fs.writeSync(out, '\uFEFFline,reasons,raw\r\n');
-    let after = -1;
-    for (;;) {
-      const page = db.all<{ id: number; line: number; reasons: string; raw: string }>(
-        sql`SELECT id, line, reasons, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT 5000`,
-      );
-      if (page.length === 0) break;
-      const data = page.map((row) => [row.line, (JSON.parse(row.reasons) as string[]).join('; '), row.raw]);
-      fs.writeSync(out, Papa.unparse(data, { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n');
-      rows += page.length;
-      after = page[page.length - 1]!.id;
+    for (const chunk of rejectsCsv(db, runId)) {
+      fs.writeSync(out, chunk.text);
+      rows += chunk.rows;
     }
   } finally {
     fs.closeSync(out);

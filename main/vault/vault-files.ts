@@ -7,6 +7,8 @@ export interface VaultFiles {
   readonly keyslots: string;
   readonly attempts: string;
   readonly preferences: string;
+  /** Files sent from the browser for import, removed once imported. */
+  readonly staging: string;
 }
 
 export function vaultFiles(dir: string): VaultFiles {
@@ -17,6 +19,7 @@ export function vaultFiles(dir: string): VaultFiles {
     keyslots: path.join(resolved, 'keyslots.json'),
     attempts: path.join(resolved, 'unlock-attempts.json'),
     preferences: path.join(resolved, 'preferences.json'),
+    staging: path.join(resolved, 'staging'),
   };
 }
 

@@ -3,11 +3,13 @@
  * bridge serves the built interface and the API on a loopback port. No passphrase here: people unlock
  * in the browser, each with their own name.
  */
+import fs from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { unwrap } from '../../backend/run-job';
 import { WorkerBackend } from '../../backend/worker-client';
 import { startBridge, type Bridge } from '../../bridge/server';
 import { rendererDir } from '../../platform/built-paths';
+import { vaultFiles } from '../../vault/vault-files';
 import type { ActionFactory } from '../action';
 import { CliError } from '../errors';
 import { addCommonOptions, vaultDirOf } from '../session';
@@ -25,7 +27,7 @@ export function registerServeCommand(program: Command, action: ActionFactory): v
           // One call before announcing the address: a worker that failed to start should end the command
           // with its reason, not leave a page whose every request goes unanswered.
           unwrap(await backend.call('vault.status'));
-          bridge = await startBridge({ backend, rendererDir: renderer, port: options.port });
+          bridge = await startBridge({ backend, rendererDir: renderer, port: options.port, uploadDir: vaultFiles(vaultDirOf(options, io)).staging });
         } catch (error) {
           await backend.close();
           if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError('IO_ERROR', `Port ${options.port ?? ''} is already in use.`);
@@ -45,6 +47,8 @@ export function registerServeCommand(program: Command, action: ActionFactory): v
           out.note('Stopping: locking the vault…');
           await bridge.close();
           await backend.close();
+          // Files staged for import but never imported hold personal data in the clear.
+          fs.rmSync(vaultFiles(vaultDirOf(options, io)).staging, { recursive: true, force: true });
         } finally {
           unsubscribe();
         }
