@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { BackendEvent } from '../api/contract';
 import { isMethodName } from '../api/dispatch';
 import type { BackendClient } from '../backend/backend';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { SECURITY_HEADERS } from './content-security-policy';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const MIME: Readonly<Record<string, string>> = {
@@ -54,16 +54,6 @@ function sameToken(given: string, expected: string): boolean {
   const b = Buffer.from(expected);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  'Cache-Control': 'no-store',
-} as const;
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');

@@ -5,18 +5,9 @@
  */
 import fs from 'node:fs/promises';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../bridge/content-security-policy';
+import { SECURITY_HEADERS } from '../bridge/content-security-policy';
 import { APP_SCHEME } from './app-origin';
 import { contentTypeFor, resolveAppPath } from './resolve-app-path';
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-} as const;
 
 /**
  * Must run before `app` is ready. `standard` gives the scheme an origin and relative URLs, `secure` a

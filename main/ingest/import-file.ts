@@ -18,7 +18,7 @@ import { suggestMapping } from './mapping/suggest';
 import { parsedBatches } from './parsed-batches';
 import { openRun, writeBatches, type Batch } from './run-batches';
 import { getRun } from './runs';
-import { findSource, saveSource, type SourceInput } from './sources';
+import { findSource, saveSource, saveSourceAudited, type SourceInput } from './sources';
 import type { ReadOptions } from './types';
 
 const BATCH = 5_000;
@@ -39,7 +39,7 @@ export const DEFAULT_DECLARATION: Pick<SourceInput, 'purposes' | 'lawfulBasis' |
 };
 
 export async function importFile(vault: OpenVault, input: ImportFileInput, now: () => Date, job: JobControl): Promise<RunSummary> {
-  const { db, audit, user } = vault;
+  const { db } = vault;
   const file = path.resolve(input.file);
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `There is no file at ${file}.`);
   job.progress('reading', 0, null);
@@ -55,10 +55,9 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
 
   const stamp = now().toISOString();
   const { sourceId, runId } = db.transaction(() => {
-    const source = saveSource(db, { name: input.source, kind: 'file', ...declaration, mapping }, stamp);
-    if (!existing || JSON.stringify(existing.mapping) !== JSON.stringify(mapping) || input.declaration) {
-      audit.append({ action: 'source.saved', actorId: user.id, objectType: 'source', objectId: source.id, details: { kind: 'file', lawfulBasis: source.lawfulBasis } });
-    }
+    const changed = !existing || JSON.stringify(existing.mapping) !== JSON.stringify(mapping) || input.declaration;
+    const sourceInput = { name: input.source, kind: 'file' as const, ...declaration, mapping };
+    const source = changed ? saveSourceAudited(vault, sourceInput, stamp) : saveSource(db, sourceInput, stamp);
     return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes }, stamp) };
   });
 

@@ -3,6 +3,7 @@ import type { LawfulBasis, RunSummary, Source } from '../api/contract';
 import { AppError } from '../api/errors';
 import { foldUserName } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
+import type { OpenVault } from '../vault/vault-service';
 import type { Mapping } from './mapping/fields';
 import { getRun } from './runs';
 
@@ -78,6 +79,13 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
       .lastInsertRowid,
   );
   return getSource(db, id);
+}
+
+/** saveSource plus its audit entry, inside the caller's transaction. */
+export function saveSourceAudited(vault: Pick<OpenVault, 'db' | 'audit' | 'user'>, input: SourceInput, stamp: string): Source {
+  const source = saveSource(vault.db, input, stamp);
+  vault.audit.append({ action: 'source.saved', actorId: vault.user.id, objectType: 'source', objectId: source.id, details: { kind: source.kind, lawfulBasis: source.lawfulBasis } });
+  return source;
 }
 
 export type { RunSummary };

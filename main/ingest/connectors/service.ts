@@ -9,7 +9,7 @@ import { AppError } from '../../api/errors';
 import type { SqlRunner } from '../../store/sql';
 import type { OpenVault, VaultService } from '../../vault/vault-service';
 import type { Mapping } from '../mapping/fields';
-import { findSource, saveSource } from '../sources';
+import { findSource, saveSourceAudited } from '../sources';
 import { CONFIG_SCHEMAS, MASK, type ConnectorKind, type ConnectorSpec } from './config';
 import { keepSecrets, maskSpec } from './mask';
 import { probeConnector, type ProbeResult } from './probe';
@@ -94,29 +94,16 @@ export function addConnector(vaults: VaultService, input: AddInput, now: () => D
       objectId: connector.id,
       details: { sourceId: connector.source.id, kind: connector.spec.kind, scheduleMinutes: connector.scheduleMinutes },
     }),
-    ({ db, audit, user }) => {
+    (vault) => {
+      const { db } = vault;
       const stamp = now().toISOString();
       const existing = findSource(db, input.name);
       if (existing && findConnector(db, existing.id)) throw new AppError('CONFLICT', `There is already a connector named ${existing.name}.`);
-      const source = saveSource(
-        db,
-        {
-          name: input.name,
-          kind: input.kind,
-          purposes: input.purposes,
-          lawfulBasis: input.lawfulBasis,
-          defaultCountry: input.defaultCountry,
-          mapping: input.mapping,
-        },
+      const source = saveSourceAudited(
+        vault,
+        { name: input.name, kind: input.kind, purposes: input.purposes, lawfulBasis: input.lawfulBasis, defaultCountry: input.defaultCountry, mapping: input.mapping },
         stamp,
       );
-      audit.append({
-        action: 'source.saved',
-        actorId: user.id,
-        objectType: 'source',
-        objectId: source.id,
-        details: { kind: source.kind, lawfulBasis: source.lawfulBasis },
-      });
       return insertConnector(db, source.id, spec, input.scheduleMinutes, stamp);
     },
   );
@@ -128,7 +115,7 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
   const stored = vaults.mutate<StoredConnector>(
     (connector) => ({ action: 'connector.updated', objectType: 'connector', objectId: connector.id, details: { sourceId: connector.source.id, changed } }),
     (vault) => {
-      const { db, audit, user } = vault;
+      const { db } = vault;
       const stamp = now().toISOString();
       const current = connectorNamed(vault, input.name);
       const { source } = current;
@@ -136,8 +123,8 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
       if (declared || input.mapping !== undefined) {
         if (declared) changed.push('declaration');
         if (input.mapping !== undefined) changed.push('mapping');
-        saveSource(
-          db,
+        saveSourceAudited(
+          vault,
           {
             name: source.name,
             kind: source.kind,
@@ -148,13 +135,6 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
           },
           stamp,
         );
-        audit.append({
-          action: 'source.saved',
-          actorId: user.id,
-          objectType: 'source',
-          objectId: source.id,
-          details: { kind: source.kind, lawfulBasis: input.lawfulBasis ?? source.lawfulBasis },
-        });
       }
       const spec =
         input.config === undefined ? undefined : keepSecrets(parseConfig(current.spec.kind, withStoredSecrets(input.config, current.spec)), current.spec);
