@@ -37,6 +37,7 @@ export class ConnectorScheduler {
   private timer: NodeJS.Timeout | null = null;
   private readonly queue: string[] = [];
   private draining = false;
+  private running: string | null = null;
   private stopped = false;
   private readonly watchers: FolderWatchers;
   private readonly tickMs: number | null;
@@ -126,7 +127,8 @@ export class ConnectorScheduler {
 
   private enqueue(name: string): void {
     if (!this.current()) return;
-    if (!this.queue.includes(name)) this.queue.push(name);
+    // A tick during a sync still sees the old last success: the running one is not queued again.
+    if (name !== this.running && !this.queue.includes(name)) this.queue.push(name);
     if (!this.draining) void this.drain();
   }
 
@@ -135,7 +137,10 @@ export class ConnectorScheduler {
     try {
       while (this.queue.length > 0 && this.current()) {
         const name = this.queue.shift()!;
-        const result = await runJob(this.client, 'connectors.sync', { name }).catch(() => null);
+        this.running = name;
+        const result = await runJob(this.client, 'connectors.sync', { name })
+          .catch(() => null)
+          .finally(() => (this.running = null));
         // Another sync of the same connector was running (started by a person): a file that arrived
         // meanwhile may not have been seen by it, so look again shortly.
         if (result?.ok && result.value.outcomes.some((outcome) => outcome.status === 'skipped')) {
