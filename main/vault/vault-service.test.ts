@@ -223,12 +223,15 @@ describe('files that are not what they should be', () => {
       const result = await reopen().call('vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
       if (result.ok) expect(result.value.role).toBe('administrator');
       else expect(['VAULT_DAMAGED', 'WRONG_PASSPHRASE', 'NOT_A_VAULT', 'DOWNGRADE_REFUSED', 'VAULT_TOO_NEW']).toContain(result.error.code);
+      // Each flip is its own scenario: failures from earlier ones must not start the growing delay.
+      fs.rmSync(path.join(dir, 'unlock-attempts.json'), { force: true });
     }
 
     // The steward points their slot at the administrator's id: the slot stops opening.
     const steward = slots.slots.find((slot) => slot.userId === 2)!;
     fs.writeFileSync(file, JSON.stringify({ ...slots, slots: slots.slots.map((slot) => (slot === steward ? { ...slot, userId: 1 } : slot)) }));
     expect(await errorOf(reopen(), 'vault.unlock', { userName: STEWARD.name, passphrase: STEWARD.passphrase })).toBe('WRONG_PASSPHRASE');
+    fs.rmSync(path.join(dir, 'unlock-attempts.json'), { force: true });
 
     const weakened = slots.slots.map((slot) => (slot.userId === 1 ? { ...slot, kdf: { ...slot.kdf, memoryKiB: 8, iterations: 1 } } : slot));
     fs.writeFileSync(file, JSON.stringify({ ...slots, slots: weakened }));
