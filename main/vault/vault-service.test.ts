@@ -29,6 +29,7 @@ describe('creating and unlocking a vault', () => {
     await ok(backend, 'vault.lock');
     const files = fs.readdirSync(dir).filter((name) => name.startsWith('vault.db'));
     expect(files).toContain('vault.db');
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'vault.db')).mode & 0o077).toBe(0);
     for (const file of files) {
       const bytes = fs.readFileSync(path.join(dir, file));
       expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');

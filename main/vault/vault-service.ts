@@ -142,6 +142,8 @@ export class VaultService {
     ]);
 
     const raw = openEncrypted(this.files.db, key, { create: true });
+    // Encrypted or not, the vault is nobody else's business on a shared workstation.
+    fs.chmodSync(this.files.db, 0o600);
     try {
       applyConnectionSettings(raw);
       migrate(raw);
