@@ -2,11 +2,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Served } from '../fixtures';
 import { AuditPage } from './audit-page';
+import { ImportPage } from './import-page';
+import { ProfilesPage } from './profiles-page';
 import { SettingsPage } from './settings-page';
+import { SourcesPage } from './sources-page';
 import { StartPage } from './start-page';
 import { UsersPage } from './users-page';
 
-export type AreaName = 'Overview' | 'Audit trail' | 'Users' | 'Settings';
+export type AreaName = 'Overview' | 'Import' | 'People' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
 
 /** The page's globals used from page.evaluate; typed here because the e2e tsconfig has no DOM library. */
 interface PageGlobals {
@@ -18,6 +21,9 @@ export class AppPage {
   readonly users: UsersPage;
   readonly audit: AuditPage;
   readonly settings: SettingsPage;
+  readonly importer: ImportPage;
+  readonly profiles: ProfilesPage;
+  readonly sources: SourcesPage;
 
   constructor(
     readonly page: Page,
@@ -27,6 +33,9 @@ export class AppPage {
     this.users = new UsersPage(page);
     this.audit = new AuditPage(page);
     this.settings = new SettingsPage(page);
+    this.importer = new ImportPage(page);
+    this.profiles = new ProfilesPage(page);
+    this.sources = new SourcesPage(page);
   }
 
   async open(): Promise<void> {
@@ -42,7 +51,7 @@ export class AppPage {
   }
 
   async goTo(area: AreaName): Promise<void> {
-    await this.navigation().getByRole('button', { name: area }).click();
+    await this.navigation().getByRole('button', { name: area, exact: true }).click();
   }
 
   async lock(): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { BackendEvent, JobMethodName, MethodInput, MethodName, MethodOutput, MethodReply } from '../../../main/api/contract';
 import { electronTransport } from './electron-transport';
+import type { StagedFile } from './file-source';
 import { httpTransport } from './http-transport';
 import { runJobOver, type JobProgress } from './job-runner';
 import { takeLaunchToken } from './session-token';
@@ -11,6 +12,7 @@ import { failure, type ClientResult, type Transport } from './transport';
 
 export type { ClientError, ClientErrorCode, ClientResult } from './transport';
 export type { JobProgress } from './job-runner';
+export type { StagedFile } from './file-source';
 
 /** Why the UI must return to the unlock screen: a pushed lock event, or a call that answered LOCKED. */
 export type LockCause = 'idle' | 'user' | 'stale-session';
@@ -18,6 +20,8 @@ export type LockCause = 'idle' | 'user' | 'stale-session';
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ClientResult<MethodReply<M>>>;
   runJob<M extends JobMethodName>(method: M, input: MethodInput<M>, onProgress?: (progress: JobProgress) => void): Promise<ClientResult<MethodOutput<M>>>;
+  /** A chosen or dropped file, made readable by the backend for `import.preview` and `import.file`. */
+  stageFile(file: File): Promise<ClientResult<StagedFile>>;
   onEvent(listener: (event: BackendEvent) => void): () => void;
   onLocked(listener: (cause: LockCause) => void): () => void;
 }
@@ -42,6 +46,11 @@ export function createClient(transport: Transport): ApiClient {
     call: <M extends MethodName>(method: M, input: MethodInput<M>) => rawCall(method, input) as Promise<ClientResult<MethodReply<M>>>,
     runJob: <M extends JobMethodName>(method: M, input: MethodInput<M>, onProgress?: (progress: JobProgress) => void) =>
       runJobOver(transport, rawCall, method, input, onProgress) as Promise<ClientResult<MethodOutput<M>>>,
+    async stageFile(file) {
+      const result = await transport.stageFile(file);
+      if (!result.ok && result.error.code === 'LOCKED') notifyLocked('stale-session');
+      return result;
+    },
     onEvent: (listener) => transport.onEvent(listener),
     onLocked(listener) {
       lockListeners.add(listener);
@@ -57,6 +66,7 @@ function tokenlessTransport(): Transport {
     onEvent: () => () => undefined,
     eventsReady: () => new Promise<void>(() => undefined),
     onReconnect: () => () => undefined,
+    stageFile: () => Promise.resolve(failure('UNAUTHORIZED', 'This page was opened without its launch token.')),
   };
 }
 

@@ -1,11 +1,14 @@
 /** Electron: the preload script exposes the backend as `window.custodia`; IPC delivers every event. */
 import type { BackendEvent } from '../../../main/api/contract';
 import type { Result } from '../../../main/api/errors';
-import type { Transport } from './transport';
+import { fileFromPath } from './file-source';
+import { failure, type Transport } from './transport';
 
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: BackendEvent) => void): () => void;
+  /** The path of a dropped or chosen file (Electron's webUtils.getPathForFile). */
+  pathForFile?(file: File): string;
 }
 
 declare global {
@@ -21,5 +24,9 @@ export function electronTransport(bridge: PreloadBridge): Transport {
     // IPC is connected as soon as the preload ran, and it never drops.
     eventsReady: () => Promise.resolve(),
     onReconnect: () => () => undefined,
+    stageFile: (file) =>
+      Promise.resolve(
+        bridge.pathForFile ? fileFromPath((chosen) => bridge.pathForFile!(chosen), file) : failure('INTERNAL', 'This window cannot read file paths.'),
+      ),
   };
 }

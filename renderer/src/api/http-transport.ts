@@ -4,6 +4,7 @@
  */
 import type { BackendEvent } from '../../../main/api/contract';
 import { openEventStream } from './event-stream';
+import { uploadFile } from './file-source';
 import { failure, type ClientResult, type EventListener, type Transport } from './transport';
 
 export function httpTransport(token: string): Transport {
@@ -69,5 +70,6 @@ export function httpTransport(token: string): Transport {
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);
     },
+    stageFile: (file) => uploadFile(token, file),
   };
 }

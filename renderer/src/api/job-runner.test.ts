@@ -17,6 +17,7 @@ function fakeTransport(): Transport & { emit(event: BackendEvent): void; reconne
       reconnectListeners.add(listener);
       return () => reconnectListeners.delete(listener);
     },
+    stageFile: () => Promise.reject(new Error('unused')),
     emit: (event) => listeners.forEach((listener) => listener(event)),
     reconnect: () => reconnectListeners.forEach((listener) => listener()),
   };

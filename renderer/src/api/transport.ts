@@ -4,6 +4,7 @@
  */
 import type { BackendEvent, MethodName } from '../../../main/api/contract';
 import type { ErrorCode, ErrorParams } from '../../../main/api/errors';
+import type { StagedFile } from './file-source';
 
 /**
  * The backend's closed set of codes plus two the client produces itself: the backend cannot be reached
@@ -31,6 +32,8 @@ export interface Transport {
   eventsReady(): Promise<void>;
   /** Called after the event stream came back from a drop: events may have been missed meanwhile. */
   onReconnect(listener: () => void): () => void;
+  /** Makes a chosen or dropped file readable by the backend (see file-source.ts). */
+  stageFile(file: File): Promise<ClientResult<StagedFile>>;
 }
 
 export function failure(code: ClientErrorCode, message: string): { readonly ok: false; readonly error: ClientError } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, defaultBackupFile, joinPath } from './file-paths';
+import { baseName, defaultBackupFile, displayFileName, joinPath } from './file-paths';
 
 describe('file paths', () => {
   it('joins with the folder’s own separator', () => {
@@ -15,5 +15,10 @@ describe('file paths', () => {
   it('takes the last path segment', () => {
     expect(baseName('C:\\a\\b.csv')).toBe('b.csv');
     expect(baseName('/a/b.json')).toBe('b.json');
+  });
+
+  it('shows a staged upload under its own name', () => {
+    expect(displayFileName('672be64d-ec80-443b-8473-0123456789ab-clients été.csv')).toBe('clients été.csv');
+    expect(displayFileName('clients.csv')).toBe('clients.csv');
   });
 });

@@ -17,3 +17,11 @@ export function defaultBackupFile(exportDir: string, today: Date = new Date()): 
 export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
+
+/**
+ * A file staged from a browser upload is named `<uuid>-<original name>` on the backend, and import runs
+ * record that name: the prefix is noise to the user and is left out.
+ */
+export function displayFileName(name: string): string {
+  return name.replace(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-(?=.)/i, '');
+}

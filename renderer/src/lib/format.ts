@@ -56,3 +56,61 @@ export function compactJson(value: unknown): string {
   if (value && typeof value === 'object' && Object.keys(value).length === 0) return '';
   return JSON.stringify(value);
 }
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date or a date and time as the vault stores them: `2024-03-05` is a calendar day (shown as is, not
+ * shifted by the time zone), anything longer a moment in time.
+ */
+export function formatWhen(value: string, language: string): string {
+  if (DAY_ONLY.test(value)) {
+    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (Number.isNaN(date.getTime())) return value;
+    return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** An amount in its currency when it has one (`1 234,50 $ CA` in French, `CA$1,234.50` in English). */
+export function formatAmount(amount: number, currency: string | null, language: string): string {
+  const locale = formatLocale(language);
+  if (currency && /^[A-Z]{3}$/.test(currency)) {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+    } catch {
+      // an unknown code: the number with the code beside it
+    }
+  }
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return currency ? `${number} ${currency}` : number;
+}
+
+/** A value read from a file or a database, as one line of text for a preview table. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * A rejected row as stored: the JSON of the row's values when it was read (shown as `column: value`
+ * pairs), or the raw text of a line that could not be read at all (shown as is).
+ */
+export function rawRowText(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.entries(value as Record<string, unknown>)
+        .map(([key, item]) => `${key}: ${cellText(item)}`)
+        .join(' · ');
+    }
+  } catch {
+    // not JSON: a line as it was in the file
+  }
+  return raw;
+}

@@ -4,11 +4,15 @@
  */
 import type { Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'audit', 'users', 'settings'] as const;
+export const AREAS = ['home', 'import', 'profiles', 'sources', 'audit', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   home: ['administrator', 'steward', 'auditor'],
+  // Imports and profiles show personal data: never to auditors, who see the runs and connectors only.
+  import: ['administrator', 'steward'],
+  profiles: ['administrator', 'steward'],
+  sources: ['administrator', 'steward', 'auditor'],
   audit: ['administrator', 'auditor'],
   users: ['administrator'],
   settings: ['administrator', 'steward', 'auditor'],

@@ -1,12 +1,43 @@
 /**
  * The landing page. It says honestly what works today for this role and what is still to come, and
- * offers no button that leads nowhere.
+ * offers no button that leads nowhere. Stewards and administrators also see the vault at a glance:
+ * how many people it holds and the last import.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
+import { useApiData } from '../../hooks/use-api-data';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { areasFor, type Area } from '../../session/areas';
-import { useSession } from '../../session/session-context';
+import { hasRole, useSession } from '../../session/session-context';
+
+function VaultAtAGlance(): ReactNode {
+  const { t, i18n } = useTranslation();
+  const count = useApiData('profiles.count', {});
+  const runs = useApiData('import.runs', { limit: 1 });
+  const last = runs.data?.[0];
+  const language = i18n.language;
+  return (
+    <>
+      {count.data ? (
+        <div>
+          <dt>{t('home.people')}</dt>
+          <dd data-testid="home-people">{formatNumber(count.data.profiles, language)}</dd>
+        </div>
+      ) : null}
+      {runs.data ? (
+        <div>
+          <dt>{t('home.lastImport')}</dt>
+          <dd>
+            {last
+              ? t('home.lastImportValue', { source: last.sourceName, date: formatDateTime(last.startedAt, language), status: t(`runs.status.${last.status}`) })
+              : t('home.noImport')}
+          </dd>
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) => void }): ReactNode {
   const { t } = useTranslation();
@@ -20,7 +51,7 @@ export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) =
         {shortcuts.map((area) => (
           <button key={area} type="button" className="tile" onClick={() => onNavigate(area)}>
             <span className="tile-title">{t(`shell.areas.${area}`)}</span>
-            <span className="tile-text">{t(`home.tiles.${area}`)}</span>
+            <span className="tile-text">{t(user.role === 'auditor' && area === 'sources' ? 'home.tiles.sourcesAuditor' : `home.tiles.${area}`)}</span>
           </button>
         ))}
       </div>
@@ -31,6 +62,7 @@ export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) =
         <p className="card-description">{t('home.nextText')}</p>
       </section>
       <dl className="facts">
+        {hasRole(user, 'administrator', 'steward') ? <VaultAtAGlance /> : null}
         <div>
           <dt>{t('home.vaultFolder')}</dt>
           <dd>

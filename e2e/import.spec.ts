@@ -1,0 +1,137 @@
+/**
+ * The import wizard end to end, in browser mode (the file is uploaded and staged by the backend): a
+ * French `;` CSV with accents and two bad rows, its rejects downloaded as CSV, the same file imported
+ * again without changing anything, then people found with accent-free searches. And the role rule:
+ * auditors never see imports or people.
+ */
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+
+const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
+const AUDITOR = { name: 'Oscar Auditor', passphrase: 'audit the ledger every quarter' };
+
+// Line 1 is the header: the bad email is on line 4, the missing customer number on line 5.
+const CLIENTS = [
+  'No client;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Pays;Optin infolettre;Date achat;Montant',
+  'C-001;Hélène;Tremblay;helene.tremblay@exemple.ca;(514) 555-0199;Montréal;H2X 1Y4;Canada;oui;05/03/2024;125,50',
+  'C-002;Łukasz;Wójcik;lukasz.wojcik@przyklad.pl;+48 42 123 45 67;Łódź;90-001;Pologne;non;12/04/2024;89,90',
+  'C-003;François;Gagné;francois.gagne@@exemple;514 555 0123;Québec;G1R 4P5;Canada;oui;01/02/2024;42,00',
+  ';Zoé;Lefebvre;zoe.lefebvre@exemple.fr;01 42 68 53 00;Paris;75001;France;oui;15/01/2024;15,00',
+  'C-005;Anaïs;Côté;anais.cote@exemple.ca;418 555 0142;Lévis;G6V 6N3;Canada;non;20/02/2024;230,00',
+].join('\r\n');
+
+test('a French CSV with rejected rows is imported, its rejects downloaded, and its people found without accents', async ({ app, page }, testInfo) => {
+  const csv = testInfo.outputPath('clients-été.csv');
+  fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
+  const empty = testInfo.outputPath('vide.csv');
+  fs.writeFileSync(empty, '');
+
+  await app.open();
+  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
+  await app.start.acknowledgeRecoveryCode();
+  await app.goTo('Import');
+
+  // A file that cannot be imported is explained, and the wizard stays on the first step.
+  await app.importer.chooseFile(empty);
+  await expect(app.importer.error()).toHaveAttribute('data-code', 'FILE_EMPTY');
+  await expect(app.importer.error()).toContainText('This file is empty: there is nothing to import.');
+
+  await app.importer.chooseFile(csv);
+  await expect(app.importer.step('preview')).toBeVisible();
+  await expect(page.getByTestId('import-file-name')).toHaveText('clients-été.csv');
+  await expect(app.importer.previewTable()).toContainText('Hélène');
+  await expect(app.importer.previewTable()).toContainText('Łódź');
+  await expect(page.getByLabel('Delimiter')).toContainText('Automatic: Semicolon (;)');
+
+  await app.importer.toSource();
+  await app.importer.declareNewSource('Boutique Montréal', 'customer relationship');
+  await app.importer.toMapping();
+  await expect(app.importer.mappingFrom()).toContainText('Custodia suggested this mapping');
+  await expect(app.importer.fieldOf('No client')).toHaveValue('sourceRecordId');
+  await expect(app.importer.fieldOf('Courriel')).toHaveValue('email');
+  await app.importer.start();
+
+  await expect(app.importer.count('read')).toHaveAttribute('data-value', '5');
+  await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '3');
+  await expect(app.importer.count('rejected')).toHaveAttribute('data-value', '2');
+  await expect(app.importer.result()).toContainText('Import complete: 3 customer records added or updated.');
+  await expect(app.importer.rejectedRows()).toHaveCount(2);
+  await expect(app.importer.rejectedRows().nth(0)).toHaveAttribute('data-line', '4');
+  await expect(app.importer.rejectedRows().nth(1)).toHaveAttribute('data-line', '5');
+
+  const download = await app.importer.downloadRejects();
+  expect(download.suggestedFilename()).toBe('clients-été-rejected-rows.csv');
+  const rejects = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  const lines = rejects.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('line,reasons,raw');
+  expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['4', '5']);
+  expect(rejects).toContain('francois.gagne@@exemple');
+
+  // The same file again, dropped on the window this time, into the same source: its saved mapping
+  // comes back and nothing changes.
+  await app.importer.importAnother();
+  await app.importer.dropFile('clients-été.csv', `${CLIENTS}\r\n`);
+  await expect(app.importer.step('preview')).toBeVisible();
+  await app.importer.toSource();
+  await expect(app.importer.step('source').getByLabel('A source already in the vault')).toBeChecked();
+  await expect(app.importer.step('source').getByRole('combobox', { name: 'Source', exact: true })).toHaveValue('Boutique Montréal');
+  await app.importer.toMapping();
+  await expect(app.importer.mappingFrom()).toContainText('This is the mapping saved with “Boutique Montréal”');
+  await app.importer.start();
+  await expect(app.importer.result()).toContainText('Nothing changed: the vault already held every valid row of this file, and 2 rows were rejected.');
+  await expect(app.importer.count('unchanged')).toHaveAttribute('data-value', '3');
+
+  await app.goTo('People');
+  await expect(app.profiles.total()).toHaveAttribute('data-total', '3');
+  await expect(app.profiles.listRows()).toHaveCount(3);
+
+  await app.profiles.search('helene');
+  await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);
+  let detail = await app.profiles.openResult('Hélène Tremblay');
+  await expect(detail.getByTestId('profile-record')).toContainText('C-001');
+  await expect(detail.getByTestId('profile-record')).toContainText('written “(514) 555-0199”');
+  await expect(detail.getByTestId('profile-events')).toContainText('125.50');
+  await expect(detail.getByTestId('profile-consents')).toContainText('Given');
+  await app.profiles.back();
+
+  await app.profiles.search('lodz');
+  await expect(app.profiles.results().getByRole('button')).toHaveText(['Łukasz Wójcik']);
+  detail = await app.profiles.openResult('Łukasz Wójcik');
+  await expect(detail.getByTestId('profile-summary')).toContainText('Łódź');
+});
+
+test('an auditor sees the import history but neither Import nor People', async ({ app }, testInfo) => {
+  const csv = testInfo.outputPath('clients.csv');
+  fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
+
+  await app.open();
+  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
+  await app.start.acknowledgeRecoveryCode();
+  await app.goTo('Import');
+  await app.importer.chooseFile(csv);
+  await app.importer.toSource();
+  await app.importer.declareNewSource('Boutique Montréal', 'customer relationship');
+  await app.importer.toMapping();
+  await app.importer.start();
+
+  await app.goTo('Users');
+  await app.users.addUser(AUDITOR.name, 'auditor', AUDITOR.passphrase);
+  await app.lock();
+  await app.start.unlock(AUDITOR.name, AUDITOR.passphrase);
+
+  const nav = app.navigation();
+  await expect(nav.getByRole('button', { name: 'Sources' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Import' })).toHaveCount(0);
+  await expect(nav.getByRole('button', { name: 'People' })).toHaveCount(0);
+
+  await app.goTo('Sources');
+  await expect(app.sources.runs()).toHaveCount(1);
+  await expect(app.sources.runs().first()).toContainText('Boutique Montréal');
+  await expect(app.sources.runs().first()).toContainText('clients.csv');
+  // The counts, never the rows: no way to open the rejected rows.
+  await expect(app.sources.runs().first().getByRole('button')).toHaveCount(0);
+  await expect(app.page.getByRole('tab', { name: 'Sources' })).toHaveCount(0);
+
+  const attempt = await app.callApi('profiles.search', { query: 'helene' });
+  expect(attempt.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  columnsFromRows,
+  DATE_FORMATS,
+  draftFromMapping,
+  fieldsOf,
+  mappingFromDraft,
+  missingFromFile,
+  rowProblems,
+  rowsFromMapping,
+  samplesOf,
+  TARGET_FIELDS,
+  type Mapping,
+} from './mapping';
+
+const mapping: Mapping = {
+  version: 1,
+  columns: [
+    { column: 'No client', field: 'sourceRecordId' },
+    { column: 'Courriel', field: 'email' },
+    { column: 'Optin', field: 'consent.granted', purpose: 'infolettre' },
+    { column: 'orders[].total', field: 'event.amount' },
+  ],
+  recordKey: 'No client',
+  dateFormat: 'DD/MM/YYYY',
+  birthDateFormat: 'YYYY-MM-DD',
+  defaultCountry: 'CA',
+  eventsPath: 'orders',
+};
+
+describe('mapping model', () => {
+  it('lists every field once, grouped', () => {
+    expect(new Set(TARGET_FIELDS).size).toBe(21);
+    expect(fieldsOf('consent')).toEqual(['consent.granted', 'consent.at', 'consent.purpose']);
+    expect(DATE_FORMATS).toContain('excel-serial');
+  });
+
+  it('shows each header once, then nested paths, and gives the same columns back', () => {
+    const rows = rowsFromMapping(['No client', 'Prénom', 'Courriel', 'Optin'], mapping);
+    expect(rows.map((row) => [row.column, row.field])).toEqual([
+      ['No client', 'sourceRecordId'],
+      ['Prénom', ''],
+      ['Courriel', 'email'],
+      ['Optin', 'consent.granted'],
+      ['orders[].total', 'event.amount'],
+    ]);
+    expect(columnsFromRows(rows)).toEqual(mapping.columns);
+  });
+
+  it('flags consent columns without a purpose and single-value fields mapped twice', () => {
+    const problems = rowProblems(
+      [
+        { column: 'A', field: 'givenName', purpose: '' },
+        { column: 'B', field: 'givenName', purpose: '' },
+        { column: 'C', field: 'consent.granted', purpose: '' },
+        { column: 'D', field: 'consent.at', purpose: 'news.letter' },
+        { column: 'E', field: 'email', purpose: '' },
+        { column: 'F', field: 'email', purpose: '' },
+      ],
+      {},
+    );
+    expect([...problems]).toEqual([
+      [1, 'duplicate'],
+      [2, 'purposeMissing'],
+      [3, 'purposeInvalid'],
+    ]);
+  });
+
+  it('round-trips a mapping through the editor draft', () => {
+    const draft = draftFromMapping(['No client', 'Courriel', 'Optin', 'orders'], mapping);
+    expect(mappingFromDraft(draft)).toEqual({ ...mapping, decimal: '.' });
+    expect(mappingFromDraft({ ...draft, eventType: ' purchase ' }).eventType).toBe('purchase');
+  });
+
+  it('finds columns missing from a new file and sample values by path', () => {
+    expect(missingFromFile('orders[].total', ['orders'])).toBe(false);
+    expect(missingFromFile('customer.email', ['customer'])).toBe(false);
+    expect(missingFromFile('Tel', ['Téléphone'])).toBe(true);
+    const rows = [{ values: { a: 'x', c: { d: 1 } } }, { values: { a: 'x', c: { d: 2 } } }, { values: { a: '' } }, { values: { a: 'y' } }];
+    expect(samplesOf(rows, 'a')).toEqual(['x', 'y']);
+    expect(samplesOf(rows, 'c.d')).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The import wizard: a file (dropped anywhere on the window or chosen), how it reads, which source it
+ * comes from, how its columns map to the vault's fields, then the import itself with its result. Each
+ * step keeps what was entered when going back; a file dropped at any point except during the run
+ * starts again from its preview.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput, Source } from '../../../../main/api/contract';
+import { api, type ClientError, type StagedFile } from '../../api/client';
+import { Notice } from '../../components/alert';
+import { sameDeclaration } from '../../components/declaration-fields';
+import { JobProgressBar } from '../../components/job-progress';
+import { PageHeader } from '../../components/section';
+import { WizardSteps } from '../../components/wizard-steps';
+import { useAction } from '../../hooks/use-action';
+import { useApiData } from '../../hooks/use-api-data';
+import { useJob, type Job } from '../../hooks/use-job';
+import { useWindowFileDrop } from '../../hooks/use-window-file-drop';
+import { draftFromMapping, mappingFromDraft, type MappingDraft } from '../../lib/mapping';
+import type { Area } from '../../session/areas';
+import { DropOverlay, FileStep } from './file-step';
+import { ImportError } from './import-error';
+import { ImportResult } from './import-result';
+import type { FilePreview, ReadOptions } from './import-types';
+import { draftProblem, MappingStep } from './mapping-step';
+import { PreviewStep } from './preview-step';
+import { chosenSourceName, declarationOf, sourceProblem, SourceStep, type SourceChoice } from './source-step';
+
+const STEPS = ['file', 'preview', 'source', 'mapping', 'run'] as const;
+type Step = (typeof STEPS)[number];
+
+interface PreviewState {
+  readonly loading: boolean;
+  readonly data: FilePreview | null;
+  readonly error: ClientError | null;
+}
+
+interface MappingState {
+  /** Source and read options the mapping was loaded for: coming back unchanged keeps the edits. */
+  readonly key: string;
+  readonly preview: FilePreview;
+  readonly draft: MappingDraft;
+}
+
+/**
+ * Errors the preview step can help with (another encoding, format or delimiter); any other problem
+ * with a new file is shown where the file is chosen, to choose another.
+ */
+function fixableInPreview(error: ClientError): boolean {
+  if (error.code === 'ENCODING_UNKNOWN' || error.code === 'INVALID_INPUT') return true;
+  return error.code === 'FILE_UNSUPPORTED' && (error.params?.detected === 'not-xlsx' || error.params?.detected === 'xlsx');
+}
+
+/** After a refused "next", focus goes to the first field that says what is wrong (once it is rendered). */
+function focusFirstProblem(step: Step): void {
+  requestAnimationFrame(() => {
+    const container = document.querySelector(`[data-testid="import-step-${step}"]`);
+    const field = container?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby*="error"] input');
+    (field ?? container?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+  });
+}
+
+const NEW_SOURCE: SourceChoice = { mode: 'new', existing: '', newName: '', declaration: { purposes: [], lawfulBasis: 'contract', defaultCountry: null } };
+
+function defaultChoice(sources: readonly Source[] | null): SourceChoice {
+  const recent = (sources ?? [])
+    .filter((source) => source.kind === 'file')
+    .sort((a, b) => (b.lastRun?.startedAt ?? '').localeCompare(a.lastRun?.startedAt ?? ''))[0];
+  return recent ? { ...NEW_SOURCE, mode: 'existing', existing: recent.name, declaration: declarationOf(recent) } : NEW_SOURCE;
+}
+
+interface Props {
+  /** False while another area is shown: the wizard keeps its state but does not take dropped files. */
+  readonly active: boolean;
+  readonly onNavigate: (area: Area) => void;
+}
+
+export function ImportScreen({ active, onNavigate }: Props): ReactNode {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>('file');
+  const [file, setFile] = useState<StagedFile | null>(null);
+  const [options, setOptions] = useState<ReadOptions>({});
+  const [preview, setPreview] = useState<PreviewState>({ loading: false, data: null, error: null });
+  const previewRequest = useRef(0);
+  const sources = useApiData('sources.list', {});
+  // Until the user picks, the choice offered is the last file source used (or a new one).
+  const [picked, setChoice] = useState<SourceChoice | null>(null);
+  const choice = picked ?? defaultChoice(sources.data);
+  const [sourceErrors, setSourceErrors] = useState(false);
+  const [mapping, setMapping] = useState<MappingState | null>(null);
+  const [mappingErrors, setMappingErrors] = useState(false);
+  const [ran, setRan] = useState<{ readonly fileName: string; readonly sourceName: string } | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [fileError, setFileError] = useState<ClientError | null>(null);
+  const loadMapping = useAction(useCallback((input: MethodInput<'import.preview'>) => api.call('import.preview', input), []));
+  const job = useJob('import.file');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstStep = useRef(true);
+
+  // Sources may have changed elsewhere (a connector added, another import) since the wizard was last shown.
+  const reloadSources = sources.reload;
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) reloadSources();
+    wasActive.current = active;
+  }, [active, reloadSources]);
+
+  // A new step moves focus to its title, so keyboard and screen-reader users know where they are.
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  const readPreview = useCallback(async (staged: StagedFile, readOptions: ReadOptions): Promise<void> => {
+    const request = ++previewRequest.current;
+    setPreview((previous) => ({ ...previous, loading: true, error: null }));
+    const result = await api.call('import.preview', { file: staged.path, options: readOptions });
+    if (request !== previewRequest.current) return;
+    setPreview(result.ok ? { loading: false, data: result.value, error: null } : { loading: false, data: null, error: result.error });
+  }, []);
+
+  const onFile = useCallback(
+    async (chosen: File): Promise<void> => {
+      setOpening(true);
+      setFileError(null);
+      try {
+        const staged = await api.stageFile(chosen);
+        if (!staged.ok) {
+          setFileError(staged.error);
+          setStep('file');
+          return;
+        }
+        const request = ++previewRequest.current;
+        const result = await api.call('import.preview', { file: staged.value.path, options: {} });
+        if (request !== previewRequest.current) return;
+        if (!result.ok && !fixableInPreview(result.error)) {
+          setFileError(result.error);
+          setStep('file');
+          return;
+        }
+        job.reset();
+        setFile(staged.value);
+        setOptions({});
+        setPreview(result.ok ? { loading: false, data: result.value, error: null } : { loading: false, data: null, error: result.error });
+        setMapping(null);
+        setMappingErrors(false);
+        setSourceErrors(false);
+        setRan(null);
+        setStep('preview');
+      } finally {
+        setOpening(false);
+      }
+    },
+    [job],
+  );
+
+  const { dragging } = useWindowFileDrop(active && !job.running && !opening, (dropped) => void onFile(dropped));
+
+  function changeOptions(next: ReadOptions): void {
+    if (!file) return;
+    setOptions(next);
+    void readPreview(file, next);
+  }
+
+  function startOver(): void {
+    job.reset();
+    setFileError(null);
+    setFile(null);
+    setPreview({ loading: false, data: null, error: null });
+    setMapping(null);
+    setRan(null);
+    setStep('file');
+  }
+
+  async function toMapping(): Promise<void> {
+    setSourceErrors(true);
+    if (!file) return;
+    if (sourceProblem(choice, sources.data ?? []) !== null) {
+      focusFirstProblem('source');
+      return;
+    }
+    const source = chosenSourceName(choice);
+    const key = JSON.stringify([source, options]);
+    if (mapping?.key === key) {
+      setStep('mapping');
+      return;
+    }
+    const result = await loadMapping.run({ file: file.path, options, source });
+    if (!result.ok) return;
+    let draft = draftFromMapping(result.value.headers, result.value.mapping);
+    // A suggestion guesses the country from the rows; the one just declared for the source knows better.
+    if (result.value.mappingFrom === 'suggested' && choice.declaration.defaultCountry) draft = { ...draft, defaultCountry: choice.declaration.defaultCountry };
+    setMapping({ key, preview: result.value, draft });
+    setMappingErrors(false);
+    setStep('mapping');
+  }
+
+  async function run(): Promise<void> {
+    setMappingErrors(true);
+    if (!file || !mapping) return;
+    if (draftProblem(mapping.draft) !== null) {
+      focusFirstProblem('mapping');
+      return;
+    }
+    const sourceName = chosenSourceName(choice);
+    const existing = sources.data?.find((source) => source.name === sourceName);
+    const declare = choice.mode === 'new' || !existing || !sameDeclaration(choice.declaration, declarationOf(existing));
+    setRan({ fileName: file.name, sourceName });
+    setStep('run');
+    await job.start({
+      file: file.path,
+      source: sourceName,
+      options,
+      mapping: mappingFromDraft(mapping.draft),
+      ...(declare
+        ? {
+            declaration: {
+              purposes: [...choice.declaration.purposes],
+              lawfulBasis: choice.declaration.lawfulBasis,
+              defaultCountry: choice.declaration.defaultCountry,
+            },
+          }
+        : {}),
+    });
+    // The source exists now (even after a failed run): the next file is offered to it, the last one used.
+    setChoice(null);
+    sources.reload();
+  }
+
+  const stepLabels = STEPS.map((key) => ({ key, label: t(`import.steps.${key}`) }));
+  return (
+    <div className="page page-wide import-page">
+      <PageHeader title={t('import.title')} />
+      <WizardSteps label={t('import.progressLabel')} steps={stepLabels} current={step} />
+      <section className="card wizard-card" aria-labelledby="import-step-title" data-testid={`import-step-${step}`}>
+        <h2 className="card-title step-title" id="import-step-title" ref={heading} tabIndex={-1}>
+          {t(`import.stepTitles.${step}`, { file: file?.name ?? '', source: ran?.sourceName ?? '' })}
+        </h2>
+        {step === 'file' ? <FileStep busy={opening} error={fileError} onFile={(chosen) => void onFile(chosen)} /> : null}
+        {step === 'preview' && file ? (
+          <PreviewStep
+            file={file}
+            preview={preview.data}
+            error={preview.error}
+            loading={preview.loading}
+            options={options}
+            onOptions={changeOptions}
+            onBack={startOver}
+            onNext={() => setStep('source')}
+          />
+        ) : null}
+        {step === 'source' ? (
+          <SourceStep
+            sources={sources.data}
+            sourcesError={sources.error}
+            choice={choice}
+            showErrors={sourceErrors}
+            busy={loadMapping.busy}
+            error={loadMapping.error}
+            onChange={setChoice}
+            onBack={() => setStep('preview')}
+            onNext={() => void toMapping()}
+          />
+        ) : null}
+        {step === 'mapping' && mapping ? (
+          <MappingStep
+            preview={mapping.preview}
+            draft={mapping.draft}
+            mappingFrom={mapping.preview.mappingFrom}
+            sourceName={chosenSourceName(choice)}
+            showErrors={mappingErrors}
+            onChange={(draft) => setMapping({ ...mapping, draft })}
+            onBack={() => setStep('source')}
+            onRun={() => void run()}
+          />
+        ) : null}
+        {step === 'run' ? <RunStep job={job} fileName={ran?.fileName ?? ''} onAgain={startOver} onProfiles={() => onNavigate('profiles')} /> : null}
+      </section>
+      <DropOverlay visible={dragging} />
+    </div>
+  );
+}
+
+function RunStep({
+  job,
+  fileName,
+  onAgain,
+  onProfiles,
+}: {
+  readonly job: Job<'import.file'>;
+  readonly fileName: string;
+  readonly onAgain: () => void;
+  readonly onProfiles: () => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const { state } = job;
+  return (
+    <div className="stack">
+      {state.kind === 'running' || state.kind === 'idle' ? (
+        <JobProgressBar
+          label={t('import.run.running', { file: fileName })}
+          progress={state.kind === 'running' ? state.progress : null}
+          cancelling={state.kind === 'running' && state.cancelling}
+          onCancel={() => void job.cancel()}
+        />
+      ) : null}
+      {state.kind === 'cancelled' ? <Notice tone="warning">{t('import.run.cancelled')}</Notice> : null}
+      {state.kind === 'failed' ? <ImportError error={state.error} context="run" testId="import-error" /> : null}
+      {state.kind === 'completed' ? <ImportResult run={state.value} fileName={fileName} /> : null}
+      {state.kind !== 'running' && state.kind !== 'idle' ? (
+        <div className="form-actions start">
+          <button type="button" className="button button-primary" onClick={onAgain}>
+            {t('import.run.another')}
+          </button>
+          {state.kind === 'completed' && state.value.inserted + state.value.updated > 0 ? (
+            <button type="button" className="button" onClick={onProfiles}>
+              {t('import.run.seeProfiles')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

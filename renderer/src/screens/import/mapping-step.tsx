@@ -1,0 +1,294 @@
+/**
+ * Step 4: the mapping, one line per column of the file: which field of the vault it feeds (or none), and
+ * for a consent column, the purpose it records. Below, what applies to the whole file: the column that
+ * identifies a customer, date formats, the decimal separator and the default country. The mapping is
+ * saved with the source, so the next file from it starts from here.
+ */
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../../components/alert';
+import { CountrySelect } from '../../components/country-select';
+import { SelectField, TextField } from '../../components/field';
+import { cellText } from '../../lib/format';
+import {
+  DATE_FORMATS,
+  FIELD_GROUPS,
+  fieldGroup,
+  fieldsOf,
+  missingFromFile,
+  needsPurpose,
+  rowProblems,
+  samplesOf,
+  type DateFormat,
+  type MappingDraft,
+  type MappingRow,
+  type RowProblem,
+  type TargetField,
+} from '../../lib/mapping';
+import type { FilePreview } from './import-types';
+
+/** i18next keys cannot contain dots, which some formats do. */
+const DATE_FORMAT_KEYS: Readonly<Record<DateFormat, string>> = {
+  'YYYY-MM-DD': 'ymd',
+  'DD/MM/YYYY': 'dmySlash',
+  'MM/DD/YYYY': 'mdySlash',
+  'DD.MM.YYYY': 'dmyDot',
+  'DD-MM-YYYY': 'dmyDash',
+  YYYYMMDD: 'compact',
+  iso: 'iso',
+  'excel-serial': 'excel',
+};
+
+export type DraftProblem = 'noColumns' | 'noRecordKey' | 'rows';
+
+export function draftProblem(draft: MappingDraft): DraftProblem | null {
+  if (!draft.rows.some((row) => row.field !== '')) return 'noColumns';
+  if (draft.recordKey === '' || !draft.rows.some((row) => row.column === draft.recordKey)) return 'noRecordKey';
+  return rowProblems(draft.rows, draft).size > 0 ? 'rows' : null;
+}
+
+function FieldOptions(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('import.mapping.notImported')}</option>
+      {FIELD_GROUPS.map((group) => (
+        <optgroup key={group} label={t(`fieldGroups.${group}`)}>
+          {fieldsOf(group).map((field) => (
+            <option key={field} value={field}>
+              {t(`fields.${field.replace('.', '_')}`)}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
+function MappingLine({
+  row,
+  samples,
+  missing,
+  problem,
+  showErrors,
+  onChange,
+}: {
+  readonly row: MappingRow;
+  readonly samples: readonly unknown[];
+  readonly missing: boolean;
+  readonly problem: RowProblem | undefined;
+  readonly showErrors: boolean;
+  readonly onChange: (row: MappingRow) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const id = useId();
+  const shownProblem = problem && (showErrors || problem === 'duplicate') ? problem : undefined;
+  const sampleText = samples.map(cellText).join(' · ');
+  return (
+    <tr data-column={row.column} className={row.field === '' ? 'row-unmapped' : undefined}>
+      <th scope="row">
+        <span className="column-name">{row.column}</span>
+        {missing ? <span className="tag tag-warning">{t('import.mapping.notInFile')}</span> : null}
+      </th>
+      <td className="samples" title={sampleText || undefined}>
+        {sampleText || <span className="muted">{t('import.mapping.noSamples')}</span>}
+      </td>
+      <td>
+        <label htmlFor={`${id}-field`} className="visually-hidden">
+          {t('import.mapping.fieldFor', { column: row.column })}
+        </label>
+        <select
+          id={`${id}-field`}
+          className="select"
+          value={row.field}
+          data-group={row.field === '' ? 'none' : fieldGroup(row.field)}
+          aria-invalid={shownProblem === 'duplicate' ? true : undefined}
+          aria-describedby={shownProblem === 'duplicate' ? `${id}-problem` : undefined}
+          onChange={(event) => onChange({ ...row, field: event.target.value as TargetField | '' })}
+        >
+          <FieldOptions />
+        </select>
+        {shownProblem === 'duplicate' ? (
+          <div className="field-error" id={`${id}-problem`}>
+            {t('import.mapping.problems.duplicate')}
+          </div>
+        ) : null}
+      </td>
+      <td>
+        {needsPurpose(row.field) ? (
+          <>
+            <label htmlFor={`${id}-purpose`} className="visually-hidden">
+              {t('import.mapping.purposeFor', { column: row.column })}
+            </label>
+            <input
+              id={`${id}-purpose`}
+              className="input"
+              value={row.purpose}
+              maxLength={100}
+              placeholder={t('import.mapping.purposePlaceholder')}
+              aria-invalid={shownProblem && shownProblem !== 'duplicate' ? true : undefined}
+              aria-describedby={shownProblem && shownProblem !== 'duplicate' ? `${id}-problem` : undefined}
+              onChange={(event) => onChange({ ...row, purpose: event.target.value })}
+            />
+            {shownProblem && shownProblem !== 'duplicate' ? (
+              <div className="field-error" id={`${id}-problem`}>
+                {t(`import.mapping.problems.${shownProblem}`)}
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <span className="muted" aria-label={t('import.mapping.noPurpose')}>
+            —
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+interface Props {
+  readonly preview: FilePreview;
+  readonly draft: MappingDraft;
+  readonly mappingFrom: FilePreview['mappingFrom'];
+  readonly sourceName: string;
+  readonly showErrors: boolean;
+  readonly onChange: (draft: MappingDraft) => void;
+  readonly onBack: () => void;
+  readonly onRun: () => void;
+}
+
+export function MappingStep({ preview, draft, mappingFrom, sourceName, showErrors, onChange, onBack, onRun }: Props): ReactNode {
+  const { t } = useTranslation();
+  const problems = rowProblems(draft.rows, draft);
+  const problem = showErrors ? draftProblem(draft) : null;
+  const columns = [...new Set(draft.rows.map((row) => row.column))];
+  const mapped = draft.rows.filter((row) => row.field !== '');
+  const hasEvents = mapped.some((row) => row.field !== '' && fieldGroup(row.field) === 'event');
+  const hasDates = mapped.some((row) => row.field === 'event.at' || row.field === 'consent.at');
+  const hasBirthDate = mapped.some((row) => row.field === 'birthDate');
+  const missing = draft.rows.filter((row) => row.field !== '' && missingFromFile(row.column, preview.headers)).map((row) => row.column);
+
+  const setRow = (index: number, row: MappingRow): void => onChange({ ...draft, rows: draft.rows.map((item, at) => (at === index ? row : item)) });
+
+  return (
+    <div className="stack">
+      {mappingFrom === 'source' ? (
+        <Notice tone="info" testId="mapping-from">
+          {t('import.mapping.fromSource', { source: sourceName })}
+        </Notice>
+      ) : (
+        <Notice tone="info" testId="mapping-from">
+          {t('import.mapping.suggested')}
+        </Notice>
+      )}
+      {missing.length > 0 ? <Notice tone="warning">{t('import.mapping.missingColumns', { count: missing.length, columns: missing.join(', ') })}</Notice> : null}
+      <div className="table-wrap">
+        <table className="table mapping-table" data-testid="mapping-table">
+          <caption className="visually-hidden">{t('import.mapping.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('import.mapping.columns.column')}</th>
+              <th scope="col">{t('import.mapping.columns.samples')}</th>
+              <th scope="col">{t('import.mapping.columns.field')}</th>
+              <th scope="col">{t('import.mapping.columns.purpose')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.rows.map((row, index) => (
+              <MappingLine
+                key={`${row.column}-${index}`}
+                row={row}
+                samples={samplesOf(preview.rows, row.column)}
+                missing={missingFromFile(row.column, preview.headers)}
+                problem={problems.get(index)}
+                showErrors={showErrors}
+                onChange={(next) => setRow(index, next)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3 className="subheading">{t('import.mapping.wholeFile')}</h3>
+      <div className="settings-grid">
+        <SelectField
+          label={t('import.mapping.recordKey')}
+          hint={t('import.mapping.recordKeyHint')}
+          value={draft.recordKey}
+          error={problem === 'noRecordKey' ? t('import.mapping.problems.noRecordKey') : null}
+          onChange={(event) => onChange({ ...draft, recordKey: event.target.value })}
+        >
+          {columns.includes(draft.recordKey) ? null : <option value="">{t('import.mapping.chooseColumn')}</option>}
+          {columns.map((column) => (
+            <option key={column} value={column}>
+              {column}
+            </option>
+          ))}
+        </SelectField>
+        <CountrySelect
+          label={t('import.mapping.defaultCountry')}
+          hint={t('import.mapping.defaultCountryHint')}
+          value={draft.defaultCountry}
+          onChange={(code) => code && onChange({ ...draft, defaultCountry: code })}
+        />
+        <SelectField
+          label={t('import.mapping.dateFormat')}
+          hint={hasDates ? t('import.mapping.dateFormatHint') : t('import.mapping.unused')}
+          value={draft.dateFormat}
+          onChange={(event) => onChange({ ...draft, dateFormat: event.target.value as DateFormat })}
+        >
+          {DATE_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {t(`import.dateFormats.${DATE_FORMAT_KEYS[format]}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('import.mapping.birthDateFormat')}
+          hint={hasBirthDate ? undefined : t('import.mapping.unused')}
+          value={draft.birthDateFormat}
+          onChange={(event) => onChange({ ...draft, birthDateFormat: event.target.value as DateFormat })}
+        >
+          {DATE_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {t(`import.dateFormats.${DATE_FORMAT_KEYS[format]}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('import.mapping.decimal')}
+          hint={hasEvents ? t('import.mapping.decimalHint') : t('import.mapping.unused')}
+          value={draft.decimal}
+          onChange={(event) => onChange({ ...draft, decimal: event.target.value === ',' ? ',' : '.' })}
+        >
+          <option value=".">{t('import.mapping.decimalPoint')}</option>
+          <option value=",">{t('import.mapping.decimalComma')}</option>
+        </SelectField>
+        {hasEvents ? (
+          <TextField
+            label={t('import.mapping.eventType')}
+            hint={t('import.mapping.eventTypeHint')}
+            value={draft.eventType}
+            maxLength={100}
+            placeholder="purchase"
+            onChange={(event) => onChange({ ...draft, eventType: event.target.value })}
+          />
+        ) : null}
+      </div>
+
+      {problem === 'noColumns' || problem === 'rows' ? (
+        <div className="alert alert-error" role="alert" data-testid="mapping-problem">
+          {t(problem === 'noColumns' ? 'import.mapping.problems.noColumns' : 'import.mapping.problems.rows')}
+        </div>
+      ) : null}
+      <div className="form-actions spread">
+        <button type="button" className="button" onClick={onBack}>
+          {t('import.back')}
+        </button>
+        <button type="button" className="button button-primary" onClick={onRun}>
+          {t('import.mapping.run')}
+        </button>
+      </div>
+    </div>
+  );
+}

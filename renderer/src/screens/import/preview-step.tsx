@@ -1,0 +1,245 @@
+/**
+ * Step 2: what Custodia read in the file, and how. Format, encoding, delimiter and sheet are detected;
+ * each can be set by hand, which reads the file again at once. The first rows show whether it looks
+ * right (accents are the quickest test of the encoding), and lines that could not be read are listed.
+ */
+import type { TFunction } from 'i18next';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientError, StagedFile } from '../../api/client';
+import { SelectField, TextField } from '../../components/field';
+import { cellText, formatBytes, formatNumber } from '../../lib/format';
+import { ImportError } from './import-error';
+import { DELIMITERS, ENCODINGS, FILE_FORMATS, type FilePreview, type ReadOptions } from './import-types';
+
+const DELIMITER_KEYS: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+function delimiterName(t: TFunction, delimiter: string): string {
+  const key = DELIMITER_KEYS[delimiter];
+  return key ? t(`import.preview.delimiters.${key}`) : delimiter;
+}
+
+function ReadSettings({
+  preview,
+  options,
+  loading,
+  onOptions,
+}: {
+  readonly preview: FilePreview | null;
+  readonly options: ReadOptions;
+  readonly loading: boolean;
+  readonly onOptions: (options: ReadOptions) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const [recordsPath, setRecordsPath] = useState(options.recordsPath ?? '');
+  const format = options.format ?? preview?.format;
+  const set = (change: Partial<ReadOptions>): void => {
+    const next: Record<string, unknown> = { ...options, ...change };
+    for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
+    onOptions(next as ReadOptions);
+  };
+  const encodings = preview && !(ENCODINGS as readonly string[]).includes(preview.encoding) ? [...ENCODINGS, preview.encoding] : ENCODINGS;
+  const delimiters = preview?.delimiter && !(DELIMITERS as readonly string[]).includes(preview.delimiter) ? [...DELIMITERS, preview.delimiter] : DELIMITERS;
+
+  function applyRecordsPath(event: FormEvent): void {
+    event.preventDefault();
+    set({ recordsPath: recordsPath.trim() || undefined });
+  }
+
+  return (
+    <div className="read-settings" aria-busy={loading}>
+      <SelectField
+        label={t('import.preview.format')}
+        value={options.format ?? ''}
+        disabled={loading}
+        onChange={(event) => set({ format: (event.target.value || undefined) as ReadOptions['format'], delimiter: undefined, sheet: undefined })}
+      >
+        <option value="">{t('import.preview.automatic', { value: preview ? t(`import.formats.${preview.format}`) : '…' })}</option>
+        {FILE_FORMATS.map((value) => (
+          <option key={value} value={value}>
+            {t(`import.formats.${value}`)}
+          </option>
+        ))}
+      </SelectField>
+      {format !== 'xlsx' ? (
+        <SelectField
+          label={t('import.preview.encoding')}
+          value={options.encoding ?? ''}
+          disabled={loading}
+          hint={t('import.preview.encodingHint')}
+          onChange={(event) => set({ encoding: event.target.value || undefined })}
+        >
+          <option value="">
+            {t('import.preview.automatic', { value: preview ? t(`import.encodings.${preview.encoding}`, { defaultValue: preview.encoding }) : '…' })}
+          </option>
+          {encodings.map((value) => (
+            <option key={value} value={value}>
+              {t(`import.encodings.${value}`, { defaultValue: value })}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {format === 'csv' || format === 'tsv' ? (
+        <SelectField
+          label={t('import.preview.delimiter')}
+          value={options.delimiter ?? ''}
+          disabled={loading}
+          onChange={(event) => set({ delimiter: event.target.value || undefined })}
+        >
+          <option value="">{t('import.preview.automatic', { value: preview?.delimiter ? delimiterName(t, preview.delimiter) : '…' })}</option>
+          {delimiters.map((value) => (
+            <option key={value} value={value}>
+              {delimiterName(t, value)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {format === 'xlsx' && preview && preview.sheets.length > 0 ? (
+        <SelectField
+          label={t('import.preview.sheet')}
+          value={options.sheet ?? ''}
+          disabled={loading}
+          onChange={(event) => set({ sheet: event.target.value || undefined })}
+        >
+          <option value="">{t('import.preview.firstSheet', { sheet: preview.sheets[0] })}</option>
+          {preview.sheets.map((sheet) => (
+            <option key={sheet} value={sheet}>
+              {sheet}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {format === 'json' ? (
+        <form className="inline-form records-path" onSubmit={applyRecordsPath} aria-label={t('import.preview.recordsPath')}>
+          <TextField
+            label={t('import.preview.recordsPath')}
+            hint={t('import.preview.recordsPathHint')}
+            value={recordsPath}
+            spellCheck={false}
+            disabled={loading}
+            onChange={(event) => setRecordsPath(event.target.value)}
+          />
+          <button type="submit" className="button" disabled={loading}>
+            {t('import.preview.apply')}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function PreviewTable({ preview }: { readonly preview: FilePreview }): ReactNode {
+  const { t } = useTranslation();
+  if (preview.rows.length === 0) return <p className="empty">{t('import.preview.noRows')}</p>;
+  return (
+    <div className="table-wrap preview-table-wrap" tabIndex={0} role="region" aria-labelledby="preview-rows-caption">
+      <table className="table preview-table" data-testid="preview-table">
+        <caption id="preview-rows-caption" className="visually-hidden">
+          {t('import.preview.rowsCaption', { count: preview.rows.length })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('import.preview.line')}
+            </th>
+            {preview.headers.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((row) => (
+            <tr key={row.line}>
+              <td className="num muted">{row.line}</td>
+              {preview.headers.map((header) => {
+                const text = cellText(row.values[header]);
+                return (
+                  <td key={header} className="cell-clip" title={text.length > 40 ? text : undefined}>
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ReadProblems({ problems }: { readonly problems: FilePreview['problems'] }): ReactNode {
+  const { t, i18n } = useTranslation();
+  if (problems.length === 0) return null;
+  return (
+    <section className="card warning-card" aria-labelledby="read-problems-title" data-testid="read-problems">
+      <h3 className="card-title" id="read-problems-title">
+        {t('import.preview.problemsTitle', { count: problems.length, formatted: formatNumber(problems.length, i18n.language) })}
+      </h3>
+      <p className="card-description">{t('import.preview.problemsText')}</p>
+      <ul className="problem-list">
+        {problems.map((problem, index) => (
+          <li key={`${problem.line}-${index}`}>
+            <span className="problem-line">{t('import.preview.lineNumber', { line: problem.line })}</span> <span lang="en">{problem.reason}</span>
+            {problem.raw ? <code className="problem-raw">{problem.raw}</code> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface Props {
+  readonly file: StagedFile;
+  readonly preview: FilePreview | null;
+  readonly error: ClientError | null;
+  readonly loading: boolean;
+  readonly options: ReadOptions;
+  readonly onOptions: (options: ReadOptions) => void;
+  readonly onBack: () => void;
+  readonly onNext: () => void;
+}
+
+export function PreviewStep({ file, preview, error, loading, options, onOptions, onBack, onNext }: Props): ReactNode {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="stack">
+      <p className="file-summary">
+        <span className="file-summary-name" data-testid="import-file-name">
+          {file.name}
+        </span>
+        <span className="muted"> · {formatBytes(file.bytes, i18n.language)}</span>
+      </p>
+      <ReadSettings preview={preview} options={options} loading={loading} onOptions={onOptions} />
+      <ImportError error={error} context="read" testId="import-error" />
+      {loading ? (
+        <p className="muted" role="status">
+          {t('import.preview.reading')}
+        </p>
+      ) : null}
+      {preview && !error ? (
+        <>
+          <p className="form-note">
+            {t('import.preview.columns', { count: preview.headers.length })} {t('import.preview.firstRows', { count: preview.rows.length })}
+          </p>
+          <PreviewTable preview={preview} />
+          <ReadProblems problems={preview.problems} />
+        </>
+      ) : null}
+      <div className="form-actions spread">
+        <button type="button" className="button" onClick={onBack}>
+          {t('import.preview.back')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={loading || !preview || error !== null || preview.headers.length === 0}
+          onClick={onNext}
+        >
+          {t('import.preview.next')}
+        </button>
+      </div>
+    </div>
+  );
+}

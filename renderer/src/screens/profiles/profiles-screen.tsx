@@ -1,0 +1,64 @@
+/**
+ * Finding people: a search that answers as you type, or, with an empty search, everyone in name order.
+ * Opening a person shows their detail in place; the list or the results wait, scrolled where they were.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/section';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useProfilePages } from '../../hooks/use-profile-pages';
+import { formatNumber } from '../../lib/format';
+import { ProfileDetailView } from './profile-detail';
+import { ProfileList } from './profile-list';
+import { SearchResults } from './search-results';
+
+const SEARCH_DELAY_MS = 200;
+
+export function ProfilesScreen(): ReactNode {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const settled = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
+  const [selected, setSelected] = useState<number | null>(null);
+  const pages = useProfilePages();
+  const searching = settled !== '';
+
+  return (
+    <div className="page page-wide profiles-page">
+      <PageHeader title={t('profiles.title')}>
+        {pages.total !== null ? (
+          <span className="count" data-testid="profile-count" data-total={pages.total}>
+            {t('profiles.count', { count: pages.total, formatted: formatNumber(pages.total, i18n.language) })}
+          </span>
+        ) : null}
+      </PageHeader>
+      <form
+        role="search"
+        className="search-box"
+        hidden={selected !== null}
+        onSubmit={(event) => event.preventDefault()}
+        aria-label={t('profiles.search.formLabel')}
+      >
+        <label htmlFor="profile-search">{t('profiles.search.input')}</label>
+        <input
+          id="profile-search"
+          type="search"
+          value={query}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={200}
+          placeholder={t('profiles.search.placeholder')}
+          aria-describedby="profile-search-hint"
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <p className="field-hint" id="profile-search-hint">
+          {t('profiles.search.hint')}
+        </p>
+      </form>
+      {searching ? <SearchResults query={settled} hidden={selected !== null} onOpen={(profile) => setSelected(profile.id)} /> : null}
+      <ProfileList pages={pages} hidden={searching || selected !== null} onOpen={(profile) => setSelected(profile.id)} />
+      {selected !== null ? (
+        <ProfileDetailView id={selected} backLabel={searching ? t('profiles.backToResults') : t('profiles.backToList')} onBack={() => setSelected(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * One connector: where it reads from (secrets masked by the backend), its schedule and health, and for
+ * stewards and administrators the actions: test, sync now, enable or disable, schedule, remove.
+ */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Connector, MethodOutput } from '../../../../main/api/contract';
+import { ErrorAlert, Notice } from '../../components/alert';
+import { JobStatus } from '../../components/job-status';
+import { useApiAction } from '../../hooks/use-action';
+import { useJob } from '../../hooks/use-job';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { RunCounts } from '../import/import-result';
+import { ConnectorTestResult } from './connector-test-result';
+import { RunStatus } from './run-status';
+
+function configLines(config: Record<string, unknown>): Array<[string, string]> {
+  return Object.entries(config).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]);
+}
+
+function SyncOutcomes({ result }: { readonly result: MethodOutput<'connectors.sync'> }): ReactNode {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {result.outcomes.map((outcome) => (
+        <div
+          key={outcome.name}
+          className={`result ${outcome.status === 'completed' ? 'result-ok' : 'result-bad'}`}
+          data-testid="sync-result"
+          data-status={outcome.status}
+        >
+          <p className="result-title">
+            {outcome.status === 'completed' && outcome.runs.length === 0
+              ? t('connectors.sync.nothingNew')
+              : t(`connectors.sync.${outcome.status}`, { count: outcome.runs.length })}
+          </p>
+          {outcome.error ? (
+            <p className="result-detail" lang="en">
+              {outcome.error}
+            </p>
+          ) : null}
+          {outcome.nextAttemptAt ? (
+            <p className="result-detail">{t('connectors.nextAttempt', { date: formatDateTime(outcome.nextAttemptAt, i18n.language) })}</p>
+          ) : null}
+          {outcome.waitingFiles > 0 ? <p className="result-detail">{t('connectors.sync.waiting', { count: outcome.waitingFiles })}</p> : null}
+          {outcome.runs.map((run) => (
+            <div key={run.id} className="sync-run">
+              {run.fileName ? <p className="small">{run.fileName}</p> : null}
+              <RunCounts run={run} />
+            </div>
+          ))}
+        </div>
+      ))}
+    </>
+  );
+}
+
+interface Props {
+  readonly connector: Connector;
+  readonly canEdit: boolean;
+  readonly onChanged: () => void;
+  readonly onRemove: (connector: Connector) => void;
+}
+
+export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props): ReactNode {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = i18n.language;
+  const test = useApiAction('connectors.test');
+  const update = useApiAction('connectors.update');
+  const sync = useJob('connectors.sync');
+  const [testResult, setTestResult] = useState<MethodOutput<'connectors.test'> | null>(null);
+  const [schedule, setSchedule] = useState(connector.scheduleMinutes === null ? '' : String(connector.scheduleMinutes));
+  const [scheduleSaved, setScheduleSaved] = useState(false);
+  const scheduleValue = schedule.trim() === '' ? null : /^\d+$/.test(schedule.trim()) ? Number(schedule.trim()) : NaN;
+  const scheduleInvalid = scheduleValue !== null && (!Number.isInteger(scheduleValue) || scheduleValue < 1 || scheduleValue > 525_600);
+
+  async function runTest(): Promise<void> {
+    setTestResult(null);
+    const result = await test.run({ name: connector.name });
+    if (result.ok) setTestResult(result.value);
+  }
+
+  async function runSync(): Promise<void> {
+    await sync.start({ name: connector.name });
+    onChanged();
+  }
+
+  async function toggle(): Promise<void> {
+    const result = await update.run({ name: connector.name, enabled: !connector.enabled });
+    if (result.ok) onChanged();
+  }
+
+  async function saveSchedule(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setScheduleSaved(false);
+    if (scheduleInvalid) return;
+    const result = await update.run({ name: connector.name, scheduleMinutes: scheduleValue });
+    if (result.ok) {
+      setScheduleSaved(true);
+      onChanged();
+    }
+  }
+
+  return (
+    <article className="card connector-card" aria-labelledby={`${id}-name`} data-testid="connector" data-name={connector.name}>
+      <header className="connector-head">
+        <h3 className="card-title" id={`${id}-name`}>
+          {connector.name}
+        </h3>
+        <span className="tag">{t(`sources.kinds.${connector.kind}`)}</span>
+        <span className={`status-dot ${connector.enabled ? 'status-active' : 'status-disabled'}`}>
+          {t(connector.enabled ? 'connectors.enabled' : 'connectors.disabled')}
+        </span>
+      </header>
+      <dl className="facts compact">
+        <div>
+          <dt>{t('connectors.schedule')}</dt>
+          <dd>{connector.scheduleMinutes === null ? t('connectors.manual') : t('connectors.every', { count: connector.scheduleMinutes })}</dd>
+        </div>
+        <div>
+          <dt>{t('sources.columns.purposes')}</dt>
+          <dd>{connector.purposes.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('sources.columns.lawfulBasis')}</dt>
+          <dd>{t(`lawfulBasis.${connector.lawfulBasis}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('connectors.lastSuccess')}</dt>
+          <dd>{connector.lastSuccessAt ? formatDateTime(connector.lastSuccessAt, language) : <span className="muted">{t('connectors.never')}</span>}</dd>
+        </div>
+        {connector.lastRun ? (
+          <div>
+            <dt>{t('connectors.lastRun')}</dt>
+            <dd>
+              <RunStatus run={connector.lastRun} /> · {formatDateTime(connector.lastRun.startedAt, language)} ·{' '}
+              {t('sources.lastRunCounts', {
+                read: formatNumber(connector.lastRun.read, language),
+                rejected: formatNumber(connector.lastRun.rejected, language),
+              })}
+            </dd>
+          </div>
+        ) : null}
+        {connector.lastError ? (
+          <div>
+            <dt>{t('connectors.lastError')}</dt>
+            <dd className="error-text">
+              <span lang="en">{connector.lastError}</span>
+              {connector.consecutiveFailures > 0 ? <> · {t('connectors.failures', { count: connector.consecutiveFailures })}</> : null}
+              {connector.nextAttemptAt ? <> · {t('connectors.nextAttempt', { date: formatDateTime(connector.nextAttemptAt, language) })}</> : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <details className="connector-config">
+        <summary>{t('connectors.settings')}</summary>
+        <dl className="facts compact">
+          {configLines(connector.config).map(([key, value]) => (
+            <div key={key}>
+              <dt>
+                <code>{key}</code>
+              </dt>
+              <dd>
+                <code className="wrap">{value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      {canEdit ? (
+        <>
+          <div className="connector-actions">
+            <button type="button" className="button" disabled={test.busy || sync.running} aria-busy={test.busy} onClick={() => void runTest()}>
+              {test.busy ? t('connectors.testing') : t('connectors.test.run')}
+            </button>
+            <button type="button" className="button button-primary" disabled={sync.running || !connector.enabled} onClick={() => void runSync()}>
+              {t('connectors.sync.run')}
+            </button>
+            <button type="button" className="button" disabled={update.busy || sync.running} onClick={() => void toggle()}>
+              {t(connector.enabled ? 'connectors.disable' : 'connectors.enable')}
+            </button>
+            <form className="schedule-form" onSubmit={(event) => void saveSchedule(event)} aria-label={t('connectors.scheduleForm', { name: connector.name })}>
+              <label htmlFor={`${id}-schedule`}>{t('connectors.scheduleLabel')}</label>
+              <input
+                id={`${id}-schedule`}
+                inputMode="numeric"
+                value={schedule}
+                placeholder={t('connectors.manualPlaceholder')}
+                aria-invalid={scheduleInvalid || undefined}
+                aria-describedby={scheduleInvalid ? `${id}-schedule-error` : undefined}
+                onChange={(event) => {
+                  setSchedule(event.target.value);
+                  setScheduleSaved(false);
+                }}
+              />
+              <button type="submit" className="button button-small" disabled={update.busy || scheduleInvalid}>
+                {t('common.save')}
+              </button>
+            </form>
+            <button type="button" className="button button-danger-quiet" disabled={sync.running} onClick={() => onRemove(connector)}>
+              {t('connectors.remove')}
+              <span className="visually-hidden"> {connector.name}</span>
+            </button>
+          </div>
+          {scheduleInvalid ? (
+            <p className="field-error" id={`${id}-schedule-error`}>
+              {t('connectors.scheduleInvalid')}
+            </p>
+          ) : null}
+          {scheduleSaved ? <Notice tone="success">{t('connectors.scheduleSaved')}</Notice> : null}
+          {connector.enabled ? null : <p className="form-note">{t('connectors.disabledNote')}</p>}
+          <ErrorAlert error={test.error} />
+          <ErrorAlert error={update.error} />
+          {testResult ? <ConnectorTestResult result={testResult} /> : null}
+          <JobStatus job={sync} label={t('connectors.sync.running', { name: connector.name })} />
+          {sync.state.kind === 'completed' ? <SyncOutcomes result={sync.state.value} /> : null}
+        </>
+      ) : null}
+    </article>
+  );
+}

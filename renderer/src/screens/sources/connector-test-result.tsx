@@ -1,0 +1,61 @@
+/** What a connector test read: the columns, up to 20 rows, the rows it could not read, and the mapping it would use. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../main/api/contract';
+import { cellText } from '../../lib/format';
+
+export function ConnectorTestResult({ result }: { readonly result: MethodOutput<'connectors.test'> }): ReactNode {
+  const { t } = useTranslation();
+  const mapped = result.mapping.columns.length;
+  return (
+    <div className="result result-ok" data-testid="connector-test-result">
+      <p className="result-title">{t('connectors.test.ok', { count: result.rows.length, columns: result.headers.length })}</p>
+      <p className="result-detail">
+        {t(result.mappingFrom === 'source' ? 'connectors.test.savedMapping' : 'connectors.test.suggestedMapping', { count: mapped })}
+      </p>
+      {result.note ? (
+        <p className="result-detail" lang="en">
+          {result.note}
+        </p>
+      ) : null}
+      {result.rows.length > 0 ? (
+        <div className="table-wrap preview-table-wrap" tabIndex={0} role="region" aria-label={t('connectors.test.rowsLabel')}>
+          <table className="table preview-table">
+            <thead>
+              <tr>
+                {result.headers.map((header) => (
+                  <th key={header} scope="col">
+                    {header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.line}>
+                  {result.headers.map((header) => {
+                    const text = cellText(row.values[header]);
+                    return (
+                      <td key={header} className="cell-clip" title={text.length > 40 ? text : undefined}>
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {result.problems.length > 0 ? (
+        <ul className="problem-list">
+          {result.problems.map((problem, index) => (
+            <li key={`${problem.line}-${index}`}>
+              <span className="problem-line">{t('import.preview.lineNumber', { line: problem.line })}</span> <span lang="en">{problem.reason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

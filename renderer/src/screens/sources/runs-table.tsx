@@ -1,0 +1,122 @@
+/**
+ * Import history: every file import and connector sync with its counts. Stewards and administrators can
+ * open a run's rejected rows; auditors see the counts only (the rows hold personal data).
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/alert';
+import { useApiData } from '../../hooks/use-api-data';
+import { displayFileName } from '../../lib/file-paths';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { RejectsPanel } from '../import/rejects-panel';
+import { RunStatus } from './run-status';
+
+const RUNS_SHOWN = 200;
+
+export function RunsTable({ canReview }: { readonly canReview: boolean }): ReactNode {
+  const { t, i18n } = useTranslation();
+  const runs = useApiData('import.runs', { limit: RUNS_SHOWN });
+  const [review, setReview] = useState<number | null>(null);
+  const language = i18n.language;
+  const reload = runs.reload;
+
+  // Imports and syncs started elsewhere (another window, the scheduler, a watched folder) show up by themselves.
+  useEffect(() => api.onEvent((event) => event.type === 'job.finished' && reload()), [reload]);
+
+  if (runs.error) return <ErrorAlert error={runs.error} />;
+  if (!runs.data) return <p className="muted">{t('common.loading')}</p>;
+  const reviewed = runs.data.find((run) => run.id === review) ?? null;
+  return (
+    <div className="stack">
+      <div className="form-actions start">
+        <button type="button" className="button button-small" onClick={runs.reload} disabled={runs.loading}>
+          {t('common.refresh')}
+        </button>
+        {canReview && runs.data.some((run) => run.rejected > 0) ? <span className="muted small">{t('runs.reviewHint')}</span> : null}
+        {runs.data.length >= RUNS_SHOWN ? <span className="muted small">{t('runs.latestOnly', { count: RUNS_SHOWN })}</span> : null}
+      </div>
+      {runs.data.length === 0 ? <p className="empty">{t('runs.empty')}</p> : null}
+      <div className="table-wrap" hidden={runs.data.length === 0}>
+        <table className="table runs-table" data-testid="runs-table">
+          <caption className="visually-hidden">{t('runs.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('runs.columns.started')}</th>
+              <th scope="col">{t('runs.columns.source')}</th>
+              <th scope="col">{t('runs.columns.file')}</th>
+              <th scope="col">{t('runs.columns.status')}</th>
+              <th scope="col" className="num">
+                {t('import.counts.read')}
+              </th>
+              <th scope="col" className="num">
+                {t('import.counts.inserted')}
+              </th>
+              <th scope="col" className="num">
+                {t('import.counts.updated')}
+              </th>
+              <th scope="col" className="num">
+                {t('import.counts.unchanged')}
+              </th>
+              <th scope="col" className="num">
+                {t('import.counts.rejected')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.data.map((run) => (
+              <tr key={run.id} data-run-id={run.id} aria-current={run.id === review ? 'true' : undefined}>
+                <td className="nowrap">{formatDateTime(run.startedAt, language)}</td>
+                <th scope="row">{run.sourceName}</th>
+                <td className="cell-clip" title={run.fileName ? displayFileName(run.fileName) : undefined}>
+                  {run.fileName ? displayFileName(run.fileName) : <span className="muted">—</span>}
+                </td>
+                <td>
+                  <RunStatus run={run} />
+                  {run.error ? (
+                    <div className="muted small cell-clip" lang="en" title={run.error}>
+                      {run.error}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="num">{formatNumber(run.read, language)}</td>
+                <td className="num">{formatNumber(run.inserted, language)}</td>
+                <td className="num">{formatNumber(run.updated, language)}</td>
+                <td className="num">{formatNumber(run.unchanged, language)}</td>
+                <td className={`num${run.rejected > 0 ? ' has-rejects' : ''}`}>
+                  {canReview && run.rejected > 0 ? (
+                    // The count opens the rows it counts; the label says so to screen readers.
+                    <button
+                      type="button"
+                      className="link-button count-button"
+                      aria-expanded={run.id === review}
+                      aria-label={t(run.id === review ? 'runs.hideRejects' : 'runs.showRejects', {
+                        source: run.sourceName,
+                        date: formatDateTime(run.startedAt, language),
+                      })}
+                      onClick={() => setReview(run.id === review ? null : run.id)}
+                    >
+                      {formatNumber(run.rejected, language)}
+                    </button>
+                  ) : (
+                    formatNumber(run.rejected, language)
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {reviewed ? (
+        <div className="card">
+          <RejectsPanel
+            key={reviewed.id}
+            runId={reviewed.id}
+            baseName={reviewed.fileName ? displayFileName(reviewed.fileName) : reviewed.sourceName}
+            headingLevel="h2"
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Where the vault's data comes from: the sources with their declaration, the history of imports and
+ * syncs, and the connectors. Auditors read the history and the connectors (the register of systems is
+ * an audit matter); the sources' list and rejected rows are for stewards and administrators.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/section';
+import { Tabs, type TabSpec } from '../../components/tabs';
+import { hasRole, useSession } from '../../session/session-context';
+import { ConnectorsPanel } from './connectors-panel';
+import { RunsTable } from './runs-table';
+import { SourcesTable } from './sources-table';
+
+type SourcesTab = 'sources' | 'runs' | 'connectors';
+
+export function SourcesScreen(): ReactNode {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const manages = hasRole(user, 'administrator', 'steward');
+  const [tab, setTab] = useState<SourcesTab>(manages ? 'sources' : 'runs');
+  // A sync adds runs and may add sources: bumping this reloads the other tabs.
+  const [generation, setGeneration] = useState(0);
+  const changed = (): void => setGeneration((value) => value + 1);
+
+  const tabs: TabSpec<SourcesTab>[] = [
+    ...(manages ? [{ key: 'sources' as const, label: t('sources.tabs.sources'), content: <SourcesTable key={generation} /> }] : []),
+    { key: 'runs', label: t('sources.tabs.runs'), content: <RunsTable key={generation} canReview={manages} /> },
+    { key: 'connectors', label: t('sources.tabs.connectors'), content: <ConnectorsPanel canEdit={manages} onChanged={changed} /> },
+  ];
+
+  return (
+    <div className="page page-wide">
+      <PageHeader title={t('sources.title')} />
+      {manages ? null : <p className="lead">{t('sources.auditorIntro')}</p>}
+      <Tabs label={t('sources.tabsLabel')} selected={tab} onSelect={setTab} tabs={tabs} />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { areasFor } from './areas';
+
+describe('areasFor', () => {
+  it('keeps personal data away from auditors', () => {
+    expect(areasFor('auditor')).toEqual(['home', 'sources', 'audit', 'settings']);
+    expect(areasFor('steward')).toEqual(['home', 'import', 'profiles', 'sources', 'settings']);
+    expect(areasFor('administrator')).toEqual(['home', 'import', 'profiles', 'sources', 'audit', 'users', 'settings']);
+  });
+});
