@@ -278,6 +278,8 @@ export class VaultService {
     } finally {
       vault.raw.close();
       vault.key.fill(0);
+      // Files staged from the browser for an import that never ran hold personal data in the clear.
+      fs.rmSync(this.files.staging, { recursive: true, force: true });
     }
   }
 
