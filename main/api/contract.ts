@@ -389,7 +389,8 @@ export const contract = {
   }),
   'audit.checkpoints': method({ input: Empty, output: z.array(StoredCheckpoint), access: roles('administrator', 'auditor') }),
 
-  'sources.list': method({ input: Empty, output: z.array(Source), access: roles('administrator', 'steward') }),
+  /** Auditors see the register of sources too: purposes and lawful bases are what they review. */
+  'sources.list': method({ input: Empty, output: z.array(Source), access: roles('administrator', 'steward', 'auditor') }),
   'sources.save': method({
     input: SourceDeclaration.extend({ name: SourceName, mapping: Mapping.nullable().optional() }),
     output: Source,
