@@ -41,9 +41,7 @@ export async function verifyChain(source: ChainSource, options: VerifyOptions = 
   const progress = (done: number): Promise<void> | void => options.onProgress?.(done, head.n);
 
   const ranges =
-    threads === 1
-      ? [await verifyRange(source.raw, 0, head.seq, { watchSeq, onPage: progress })]
-      : await verifyInWorkers(source, bounds, watchSeq, progress);
+    threads === 1 ? [await verifyRange(source.raw, 0, head.seq, { watchSeq, onPage: progress })] : await verifyInParallel(source, bounds, watchSeq, progress);
 
   // Join the ranges: each must start from the hash the previous one ended on.
   let running = genesisHash(source.vaultId);
@@ -71,41 +69,74 @@ export async function verifyChain(source: ChainSource, options: VerifyOptions = 
     headSeq: head.seq,
     headHash: running,
     firstBroken,
-    checkpoint: options.checkpoint ? judgeCheckpoint(source.vaultId, options.checkpoint, head.seq, hashAtCheckpoint, firstBroken, options.knownSigningKeys) : null,
+    checkpoint: options.checkpoint
+      ? judgeCheckpoint(source.vaultId, options.checkpoint, head.seq, hashAtCheckpoint, firstBroken, options.knownSigningKeys)
+      : null,
   };
 }
 
-function verifyInWorkers(source: ChainSource, bounds: number[], watchSeq: number | undefined, progress: (done: number) => Promise<void> | void): Promise<RangeResult[]> {
+/**
+ * The first range is checked on this thread, on the connection whose page cache is already warm, while
+ * worker threads (one per other range) start up and check theirs.
+ */
+async function verifyInParallel(
+  source: ChainSource,
+  bounds: number[],
+  watchSeq: number | undefined,
+  progress: (done: number) => Promise<void> | void,
+): Promise<RangeResult[]> {
   const done = new Array<number>(bounds.length - 1).fill(0);
-  const workers = bounds.slice(1).map((to, index) =>
-    startWorker({ built: 'audit-verify.js', source: 'audit/verify-worker.ts' }, { dbFile: source.dbFile, key: source.key, from: bounds[index]!, to, watchSeq } satisfies VerifyWorkerInput),
+  const report = (): Promise<void> | void => progress(done.reduce((sum, value) => sum + value, 0));
+  const workers = bounds
+    .slice(2)
+    .map((to, index) =>
+      startWorker({ built: 'audit-verify.js', source: 'audit/verify-worker.ts' }, {
+        dbFile: source.dbFile,
+        key: source.key,
+        from: bounds[index + 1]!,
+        to,
+        watchSeq,
+      } satisfies VerifyWorkerInput),
+    );
+  let failed: unknown = null;
+  const stopAll = (error: unknown): void => {
+    failed ??= error;
+    void Promise.all(workers.map((worker) => worker.terminate()));
+  };
+  const inWorkers = workers.map(
+    (worker, index) =>
+      new Promise<RangeResult>((resolve, reject) => {
+        worker.on('message', (message: { checked?: number; result?: RangeResult; error?: string }) => {
+          if (message.result) resolve(message.result);
+          else if (message.error) reject(new Error(message.error));
+          else if (message.checked !== undefined) {
+            done[index + 1] = message.checked;
+            Promise.resolve()
+              .then(report)
+              .catch((error: unknown) => {
+                stopAll(error);
+                reject(error);
+              });
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => code !== 0 && reject(failed ?? new Error(`verification worker stopped (${code})`)));
+      }),
   );
-  const stopAll = (): void => void Promise.all(workers.map((worker) => worker.terminate()));
-  return Promise.all(
-    workers.map(
-      (worker, index) =>
-        new Promise<RangeResult>((resolve, reject) => {
-          worker.on('message', (message: { checked?: number; result?: RangeResult; error?: string }) => {
-            if (message.result) resolve(message.result);
-            else if (message.error) reject(new Error(message.error));
-            else if (message.checked !== undefined) {
-              done[index] = message.checked;
-              Promise.resolve()
-                .then(() => progress(done.reduce((sum, value) => sum + value, 0)))
-                .catch((error: unknown) => {
-                  stopAll();
-                  reject(error);
-                });
-            }
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => code !== 0 && reject(new Error(`verification worker stopped (${code})`)));
-        }),
-    ),
-  ).catch((error: unknown) => {
-    stopAll();
+  try {
+    const here = await verifyRange(source.raw, bounds[0]!, bounds[1]!, {
+      watchSeq,
+      onPage: (checked) => {
+        done[0] = checked;
+        return report();
+      },
+    });
+    return [here, ...(await Promise.all(inWorkers))];
+  } catch (error) {
+    stopAll(error);
+    await Promise.allSettled(inWorkers);
     throw error;
-  });
+  }
 }
 
 function judgeCheckpoint(
