@@ -8,9 +8,10 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientError, StagedFile } from '../../api/client';
 import { SelectField, TextField } from '../../components/field';
-import { cellText, formatBytes, formatNumber } from '../../lib/format';
+import { formatBytes, formatNumber } from '../../lib/format';
 import { ImportError } from './import-error';
 import { DELIMITERS, ENCODINGS, FILE_FORMATS, type FilePreview, type ReadOptions } from './import-types';
+import { SampleCells } from '../../components/sample-cells';
 
 const DELIMITER_KEYS: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -153,14 +154,7 @@ function PreviewTable({ preview }: { readonly preview: FilePreview }): ReactNode
           {preview.rows.map((row) => (
             <tr key={row.line}>
               <td className="num muted">{row.line}</td>
-              {preview.headers.map((header) => {
-                const text = cellText(row.values[header]);
-                return (
-                  <td key={header} className="cell-clip" title={text.length > 40 ? text : undefined}>
-                    {text}
-                  </td>
-                );
-              })}
+              <SampleCells headers={preview.headers} values={row.values} />
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../main/api/contract';
-import { cellText } from '../../lib/format';
+import { SampleCells } from '../../components/sample-cells';
 
 export function ConnectorTestResult({ result }: { readonly result: MethodOutput<'connectors.test'> }): ReactNode {
   const { t } = useTranslation();
@@ -33,14 +33,7 @@ export function ConnectorTestResult({ result }: { readonly result: MethodOutput<
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.line}>
-                  {result.headers.map((header) => {
-                    const text = cellText(row.values[header]);
-                    return (
-                      <td key={header} className="cell-clip" title={text.length > 40 ? text : undefined}>
-                        {text}
-                      </td>
-                    );
-                  })}
+                  <SampleCells headers={result.headers} values={row.values} />
                 </tr>
               ))}
             </tbody>
