@@ -63,7 +63,7 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
 
   // Reading and mapping run in a worker thread; this thread only writes.
   async function* batches(): AsyncIterable<Batch> {
-    for await (const mapped of parsedBatches(file, input.options, mapping, BATCH, job.signal)) yield { mapped };
+    for await (const prepared of parsedBatches(file, input.options, mapping, BATCH, job.signal)) yield { prepared };
   }
   await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
   return getRun(db, runId);

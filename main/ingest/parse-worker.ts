@@ -1,13 +1,16 @@
 /**
- * Worker-thread entry: reads a file and maps its rows, so parsing and normalization (phone numbers are
- * the costly part) run on one core while the database thread writes on the other. At most a few batches
- * are in flight: the worker waits for the writer's acknowledgements, so memory stays flat on any size.
+ * Worker-thread entry: reads a file and prepares its rows for writing, so parsing and normalization
+ * (phone numbers are the costly part) run beside the database thread. Several workers share one file:
+ * each reads all of it (reading is cheap next to normalizing) and prepares every n-th batch, so batch
+ * boundaries and line numbers are the same in all of them and the writer takes batches in turn. At most
+ * a few batches are in flight: a worker waits for the writer's acknowledgements, so memory stays flat on
+ * any size.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from './formats';
-import { mapItems } from './mapped-items';
 import type { Mapping } from './mapping/fields';
 import type { ReadOptions } from './types';
+import { prepareItems } from './write-items';
 
 export interface ParseWorkerInput {
   readonly file: string;
@@ -15,6 +18,9 @@ export interface ParseWorkerInput {
   readonly mapping: Mapping;
   readonly batchSize: number;
   readonly inFlight: number;
+  /** This worker prepares batches number `share`, `share + of`, `share + 2 × of`… (0-based). */
+  readonly share: number;
+  readonly of: number;
 }
 
 const input = workerData as ParseWorkerInput;
@@ -31,11 +37,15 @@ port.on('message', (message: 'ack' | 'stop') => {
 
 try {
   const reader = await openReader(input.file, input.options);
+  let batchNumber = 0;
   for await (const items of reader.batches(controller.signal, input.batchSize)) {
+    const mine = batchNumber % input.of === input.share;
+    batchNumber += 1;
+    if (!mine) continue;
     while (credit === 0 && !controller.signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
     if (controller.signal.aborted) break;
     credit -= 1;
-    port.postMessage({ batch: mapItems(items, input.mapping) });
+    port.postMessage({ batch: prepareItems(items, input.mapping) });
   }
   port.postMessage({ done: true });
 } catch (error) {

@@ -1,14 +1,18 @@
 /**
- * Writes mapped records into the vault, one batch per transaction (the caller's). Records are keyed by
+ * Writes prepared records into the vault, inside the caller's transaction. Records are keyed by
  * (source, external id): a record seen before with the same identity is left untouched, so re-importing
  * an export writes only what changed. Events and consent observations are keyed too, so a till export
  * imported twice adds nothing the second time.
+ *
+ * This is the one loop that runs a million times per large import, on the thread that owns the vault:
+ * statements are prepared once, and everything computable elsewhere arrives computed (write-items.ts).
  */
+import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import { sql, type SqlRunner } from '../store/sql';
-import type { MappedRecord } from './mapping/apply';
-import type { RawRow } from './types';
+import type { MappedEvent, MappedRecord } from './mapping/apply';
 import { searchTerms, sortKey, displayName } from './search-terms';
+import type { PreparedRecord } from './write-items';
 
 export interface BatchCounts {
   inserted: number;
@@ -23,103 +27,114 @@ export interface RejectInput {
   readonly raw: string;
 }
 
-/**
- * Keys seen in this run, for duplicate detection inside one file: one entry per record of a file that
- * may hold millions, so the value is packed as "line:first 16 hex digits of the identity hash".
- */
-type SeenInRun = string;
-
-function seenEntry(line: number, hash: string): SeenInRun {
-  return `${line}:${hash.slice(0, 16)}`;
-}
-
 const MAX_RAW = 10_000;
 
-/** The identity part of a record; events and consents are keyed separately and do not count as changes. */
-function identityHash(record: MappedRecord): string {
-  const { identity } = record;
-  return crypto.hash('sha256', JSON.stringify(identity), 'hex');
-}
-
-function eventKey(event: MappedRecord['events'][number]): string {
+function eventKey(event: MappedEvent): string {
   return event.externalId ?? crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
 }
 
+interface Statements {
+  readonly insertProfile: Database.Statement;
+  readonly insertRecord: Database.Statement;
+  readonly insertMember: Database.Statement;
+  readonly insertIdentifier: Database.Statement;
+  readonly insertTerms: Database.Statement;
+  readonly insertEvent: Database.Statement;
+  readonly insertConsent: Database.Statement;
+  readonly insertReject: Database.Statement;
+  readonly findRecord: Database.Statement;
+}
+
+function prepareStatements(db: SqlRunner): Statements {
+  return {
+    insertProfile: db.statement('INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+    insertRecord: db.statement(`
+      INSERT INTO source_record (source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, raw, first_run, last_run, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertMember: db.statement(`INSERT INTO profile_member (source_record_id, profile_id, how, added_at) VALUES (?, ?, 'import', ?)`),
+    insertIdentifier: db.statement('INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (?, ?, ?, ?)'),
+    insertTerms: db.statement('INSERT INTO profile_search (rowid, terms) VALUES (?, ?)'),
+    insertEvent: db.statement(`
+      INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertConsent: db.statement('INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, raw) VALUES (?, ?, ?, ?)'),
+    findRecord: db.statement('SELECT id, content_hash AS hash FROM source_record WHERE source_id = ? AND external_id = ?'),
+  };
+}
+
 export class RecordWriter {
-  private readonly seen = new Map<string, SeenInRun>();
+  /** The line where each key of this run was first accepted: the first line of a duplicated key wins. */
+  private readonly firstLines = new Map<string, number>();
+  /** A source with no records yet needs no lookup for a key this run has not seen. */
+  private readonly sourceWasEmpty: boolean;
+  private readonly statements: Statements;
 
   constructor(
     private readonly db: SqlRunner,
     private readonly sourceId: number,
     private readonly runId: number,
-    private readonly now: () => Date,
     /** With event columns, the same customer on many rows is expected (one row per purchase). */
     private readonly repeatedKeysExpected: boolean,
-  ) {}
+  ) {
+    this.statements = prepareStatements(db);
+    this.sourceWasEmpty = db.get(sql`SELECT 1 AS found FROM source_record WHERE source_id = ${sourceId} LIMIT 1`) === undefined;
+  }
 
   reject(counts: BatchCounts, input: RejectInput): void {
-    this.db.run(sql`INSERT INTO import_reject (run_id, line, reasons, raw) VALUES (${this.runId}, ${input.line}, ${JSON.stringify(input.reasons)}, ${input.raw.slice(0, MAX_RAW)})`);
+    this.statements.insertReject.run(this.runId, input.line, JSON.stringify(input.reasons), input.raw.slice(0, MAX_RAW));
     counts.rejected += 1;
   }
 
-  write(counts: BatchCounts, row: RawRow, record: MappedRecord): void {
-    const { line } = row;
-    const raw = JSON.stringify(row.values);
-    const hash = identityHash(record);
-    const seen = this.seen.get(record.sourceRecordId);
-    const earlier = seen === undefined ? undefined : { line: Number(seen.slice(0, seen.indexOf(':'))), identityHash: seen.slice(seen.indexOf(':') + 1) };
-    const shortHash = hash.slice(0, 16);
-    if (earlier && earlier.identityHash !== shortHash && !this.repeatedKeysExpected) {
-      this.reject(counts, {
-        line,
-        reasons: [`duplicate customer number ${record.sourceRecordId}: line ${earlier.line} has the same number with different details; that line was kept`],
-        raw,
-      });
-      return;
-    }
-    if (!earlier) this.seen.set(record.sourceRecordId, seenEntry(line, hash));
-    const stamp = this.now().toISOString();
-    const existing = this.db.get<{ id: number; content_hash: string }>(
-      sql`SELECT id, content_hash FROM source_record WHERE source_id = ${this.sourceId} AND external_id = ${record.sourceRecordId}`,
-    );
-    if (!existing) {
-      const profileId = Number(
-        this.db.run(sql`INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES (${displayName(record)}, ${sortKey(record)}, ${stamp}, ${stamp})`).lastInsertRowid,
-      );
-      const recordId = Number(this.db.run(this.insertRecord(record, raw, hash, stamp)).lastInsertRowid);
-      this.db.run(sql`INSERT INTO profile_member (source_record_id, profile_id, how, added_at) VALUES (${recordId}, ${profileId}, 'import', ${stamp})`);
-      this.writeIdentifiers(recordId, record);
-      this.addEventsAndConsents(recordId, record);
-      this.db.run(sql`INSERT INTO profile_search (rowid, terms) VALUES (${profileId}, ${searchTerms([record])})`);
+  write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
+    const firstLine = this.firstLines.get(record.key);
+    if (firstLine === undefined) this.firstLines.set(record.key, line);
+    if (firstLine === undefined && this.sourceWasEmpty) {
+      this.insert(record, stamp);
       counts.inserted += 1;
       return;
     }
+    const existing = this.statements.findRecord.get(this.sourceId, record.key) as { id: number; hash: string } | undefined;
+    if (existing === undefined) {
+      this.insert(record, stamp);
+      counts.inserted += 1;
+      return;
+    }
+    if (firstLine !== undefined && existing.hash !== record.hash && !this.repeatedKeysExpected) {
+      // The stored identity is the first line's (written or found unchanged by it).
+      this.reject(counts, {
+        line,
+        reasons: [`duplicate customer number ${record.key}: line ${firstLine} has the same number with different details; that line was kept`],
+        raw: record.raw,
+      });
+      return;
+    }
     const added = this.addEventsAndConsents(existing.id, record);
-    if (existing.content_hash === hash || (earlier && earlier.identityHash !== shortHash)) {
+    if (existing.hash === record.hash || firstLine !== undefined) {
       if (added > 0) counts.updated += 1;
       else counts.unchanged += 1;
       return;
     }
-    this.updateRecord(existing.id, record, raw, hash, stamp);
+    this.update(existing.id, record, stamp);
     counts.updated += 1;
   }
 
-  private insertRecord(record: MappedRecord, raw: string, hash: string, stamp: string) {
-    const id = record.identity;
-    return sql`
-      INSERT INTO source_record (source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, raw, first_run, last_run, created_at, updated_at)
-      VALUES (${this.sourceId}, ${record.sourceRecordId}, ${hash}, ${id.givenName?.value ?? null}, ${id.familyName?.value ?? null}, ${id.fullName?.value ?? null},
-              ${id.street?.value ?? null}, ${id.city?.value ?? null}, ${id.postalCode?.value ?? null}, ${id.region?.value ?? null}, ${id.country?.value ?? null},
-              ${id.birthDate?.value ?? null}, ${raw}, ${this.runId}, ${this.runId}, ${stamp}, ${stamp})`;
+  private insert(record: PreparedRecord, stamp: string): void {
+    const { statements, runId } = this;
+    const profileId = statements.insertProfile.run(record.displayName, record.sortKey, stamp, stamp).lastInsertRowid;
+    const recordId = statements.insertRecord.run(this.sourceId, record.key, record.hash, ...record.columns, record.raw, runId, runId, stamp, stamp).lastInsertRowid;
+    statements.insertMember.run(recordId, profileId, stamp);
+    this.writeIdentifiers(recordId, record);
+    this.addEventsAndConsents(recordId, record);
+    statements.insertTerms.run(profileId, record.terms);
   }
 
-  private updateRecord(recordId: number, record: MappedRecord, raw: string, hash: string, stamp: string): void {
-    const id = record.identity;
+  private update(recordId: number, record: PreparedRecord, stamp: string): void {
+    const [givenName, familyName, fullName, street, city, postalCode, region, country, birthDate] = record.columns;
     this.db.run(sql`
-      UPDATE source_record SET content_hash = ${hash}, given_name = ${id.givenName?.value ?? null}, family_name = ${id.familyName?.value ?? null},
-        full_name = ${id.fullName?.value ?? null}, street = ${id.street?.value ?? null}, city = ${id.city?.value ?? null}, postal_code = ${id.postalCode?.value ?? null},
-        region = ${id.region?.value ?? null}, country = ${id.country?.value ?? null}, birth_date = ${id.birthDate?.value ?? null},
-        raw = ${raw}, last_run = ${this.runId}, updated_at = ${stamp}
+      UPDATE source_record SET content_hash = ${record.hash}, given_name = ${givenName ?? null}, family_name = ${familyName ?? null},
+        full_name = ${fullName ?? null}, street = ${street ?? null}, city = ${city ?? null}, postal_code = ${postalCode ?? null},
+        region = ${region ?? null}, country = ${country ?? null}, birth_date = ${birthDate ?? null},
+        raw = ${record.raw}, last_run = ${this.runId}, updated_at = ${stamp}
       WHERE id = ${recordId}`);
     this.db.run(sql`DELETE FROM identifier WHERE source_record_id = ${recordId}`);
     this.writeIdentifiers(recordId, record);
@@ -133,7 +148,7 @@ export class RecordWriter {
     if (records.length === 0) return;
     this.db.run(sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`);
     this.db.run(sql`DELETE FROM profile_search WHERE rowid = ${profileId}`);
-    this.db.run(sql`INSERT INTO profile_search (rowid, terms) VALUES (${profileId}, ${searchTerms(records)})`);
+    this.statements.insertTerms.run(profileId, searchTerms(records));
   }
 
   /** Rebuilds the identity view of a profile's records from the stored columns and identifiers. */
@@ -167,23 +182,22 @@ export class RecordWriter {
     });
   }
 
-  private writeIdentifiers(recordId: number, record: MappedRecord): void {
-    for (const email of record.identity.emails) this.db.run(sql`INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (${recordId}, 'email', ${email.value}, ${email.raw})`);
-    for (const phone of record.identity.phones) this.db.run(sql`INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (${recordId}, 'phone', ${phone.value}, ${phone.raw})`);
+  private writeIdentifiers(recordId: number | bigint, record: PreparedRecord): void {
+    const { identifiers } = record;
+    for (let index = 0; index < identifiers.length; index += 3) {
+      this.statements.insertIdentifier.run(recordId, identifiers[index], identifiers[index + 1], identifiers[index + 2]);
+    }
   }
 
   /** Returns how many new events or consent observations were stored. */
-  private addEventsAndConsents(recordId: number, record: MappedRecord): number {
+  private addEventsAndConsents(recordId: number | bigint, record: PreparedRecord): number {
     let added = 0;
+    const { insertEvent, insertConsent } = this.statements;
     for (const event of record.events) {
-      added += this.db.run(sql`
-        INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)
-        VALUES (${recordId}, ${eventKey(event)}, ${event.type}, ${event.at}, ${event.amount ?? null}, ${event.currency ?? null}, ${event.place ?? null}, ${JSON.stringify(event.raw ?? null)}, ${this.runId})`).changes;
+      added += insertEvent.run(recordId, eventKey(event), event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(event.raw ?? null), this.runId).changes;
     }
     for (const consent of record.consents) {
-      added += this.db.run(sql`
-        INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id)
-        VALUES (${recordId}, ${consent.purpose}, ${consent.granted ? 1 : 0}, ${consent.at}, ${JSON.stringify(consent.raw ?? null)}, ${this.runId})`).changes;
+      added += insertConsent.run(recordId, consent.purpose, consent.granted ? 1 : 0, consent.at, JSON.stringify(consent.raw ?? null), this.runId).changes;
     }
     return added;
   }

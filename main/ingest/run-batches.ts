@@ -6,16 +6,17 @@
 import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
 import { yieldToEventLoop } from '../jobs/jobs';
+import { bulkIndexesPresent, dropBulkIndexes, ensureBulkIndexes } from '../store/bulk-indexes';
 import { sql } from '../store/sql';
 import type { OpenVault } from '../vault/vault-service';
-import { mapItems, type MappedItem } from './mapped-items';
 import type { ReadItem } from './types';
 import type { Mapping } from './mapping/fields';
 import { RecordWriter, type BatchCounts } from './record-writer';
 import { getRun } from './runs';
+import { prepareItems, type WriteItem } from './write-items';
 
-/** Raw items are mapped here; a parse worker hands over items it has already mapped. */
-export type Batch = ({ readonly items: readonly ReadItem[] } | { readonly mapped: readonly MappedItem[] }) & {
+/** Raw items are mapped here; parse workers hand over items they have already prepared. */
+export type Batch = ({ readonly items: readonly ReadItem[] } | { readonly prepared: readonly WriteItem[] }) & {
   /** Where an incremental source stands after this batch; stored with it, so a crash resumes here. */
   readonly cursor?: string | null;
 };
@@ -63,34 +64,40 @@ export interface WriteOptions {
   readonly job: JobControl;
   readonly now: () => Date;
   readonly estimatedRows?: number | null;
+  /** See BULK_MIN_ROWS; tests lower it to see bulk mode on small files. */
+  readonly bulkMinRows?: number;
+}
+
+/** Below this many new records still to come, keeping every index up to date row by row is cheaper. */
+export const BULK_MIN_ROWS = 100_000;
+
+/** Mostly new records, and many still to come: the random-order indexes are built at the end instead. */
+function worthBulk(counts: BatchCounts, batchRows: number, read: number, estimatedRows: number | null | undefined, minRows: number): boolean {
+  if (estimatedRows == null || batchRows === 0) return false;
+  return counts.inserted * 2 >= batchRows && ((estimatedRows - read) * counts.inserted) / batchRows >= minRows;
 }
 
 /** Writes every batch and closes the run: completed, or failed / cancelled with what was done so far. */
 export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batch>, options: WriteOptions): Promise<void> {
   const { db } = vault;
   const { runId, mapping, job } = options;
-  const writer = new RecordWriter(db, options.sourceId, runId, options.now, hasEventColumns(mapping));
+  const writer = new RecordWriter(db, options.sourceId, runId, hasEventColumns(mapping));
   let read = 0;
+  let bulk = false;
   try {
     for await (const batch of batches) {
       job.checkpoint();
       // Mapping happens before the transaction opens, so it stays short.
-      const items = 'mapped' in batch ? batch.mapped : mapItems(batch.items, mapping);
+      const items = 'prepared' in batch ? batch.prepared : prepareItems(batch.items, mapping);
       const { cursor } = batch;
       const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
       let lastLine = 0;
+      const stamp = options.now().toISOString();
       db.transaction(() => {
-        for (const entry of items) {
-          if (entry.kind === 'problem') {
-            writer.reject(counts, { line: entry.problem.line, reasons: [entry.problem.reason], raw: entry.problem.raw });
-            lastLine = Math.max(lastLine, entry.problem.line);
-          } else if (entry.result.ok) {
-            writer.write(counts, entry.row, entry.result.record);
-            lastLine = Math.max(lastLine, entry.row.line);
-          } else {
-            writer.reject(counts, { line: entry.row.line, reasons: entry.result.reasons, raw: JSON.stringify(entry.row.values) });
-            lastLine = Math.max(lastLine, entry.row.line);
-          }
+        for (const item of items) {
+          if (item.kind === 'record') writer.write(counts, item.line, item.record, stamp);
+          else writer.reject(counts, item);
+          lastLine = Math.max(lastLine, item.line);
         }
         db.run(sql`
           UPDATE import_run SET rows_read = rows_read + ${items.length}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
@@ -99,16 +106,27 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
           WHERE id = ${runId}`);
       });
       read += items.length;
+      if (!bulk && read === items.length && worthBulk(counts, items.length, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
+        dropBulkIndexes(db.raw);
+        bulk = true;
+      }
       job.progress('importing', read, options.estimatedRows == null ? null : Math.max(read, options.estimatedRows));
       await yieldToEventLoop();
     }
   } catch (error) {
+    if (bulk) ensureIndexes(job, db.raw, read);
     const cancelled = error instanceof AppError && error.code === 'CANCELLED';
     closeRun(vault, runId, cancelled ? 'cancelled' : 'failed', options.now, error instanceof Error ? error.message : String(error));
     throw error;
   }
+  if (bulk) ensureIndexes(job, db.raw, read);
   closeRun(vault, runId, 'completed', options.now, null);
   job.progress('done', read, read);
+}
+
+function ensureIndexes(job: JobControl, db: Parameters<typeof ensureBulkIndexes>[0], read: number): void {
+  job.progress('indexing', read, read);
+  ensureBulkIndexes(db);
 }
 
 export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 'failed' | 'cancelled', now: () => Date, error: string | null): void {

@@ -262,7 +262,7 @@ async function importFolderFile(
     const fileMapping = mapping;
     // Read and mapped in a worker thread, as file imports are; this thread only writes.
     batches = (async function* () {
-      for await (const mapped of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal)) yield { mapped };
+      for await (const prepared of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal)) yield { prepared };
     })();
   } catch (error) {
     closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, messageOf(error));

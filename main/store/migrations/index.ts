@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../api/errors';
+import { ensureBulkIndexes } from '../bulk-indexes';
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-ingest';
 import { migration003 } from './003-connectors';
@@ -40,5 +41,7 @@ export function migrate(db: Database.Database, to: number = LATEST_VERSION): num
     }).immediate();
     applied.push(version);
   }
+  // A bulk import that died before building its indexes again left them out (see bulk-indexes.ts).
+  if (to === LATEST_VERSION) ensureBulkIndexes(db);
   return applied;
 }

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../api/errors';
+import { tempDir } from '../test-support/temp-vault';
+import { suggestMapping } from './mapping/suggest';
+import { parsedBatches } from './parsed-batches';
+import type { WriteItem } from './write-items';
+
+const HEADER = 'customer_no,first_name,last_name,email';
+
+/** 25 customers; line 8 has a stray field, line 15 an email that is not one. */
+function customersCsv(): string {
+  const lines = [HEADER];
+  for (let n = 1; n <= 25; n += 1) {
+    const line = n + 1;
+    if (line === 8) lines.push(`C${n},Extra,Field,x${n}@example.ca,surplus`);
+    else if (line === 15) lines.push(`C${n},Bad,Email,not-an-email`);
+    else lines.push(`C${n},Given${n},Family${n},person${n}@example.ca`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function collect(file: string, workers: number, batchSize: number): Promise<WriteItem[][]> {
+  const mapping = suggestMapping(HEADER.split(','), []);
+  const batches: WriteItem[][] = [];
+  for await (const batch of parsedBatches(file, {}, mapping, batchSize, new AbortController().signal, workers)) batches.push(batch);
+  return batches;
+}
+
+describe('parse workers', () => {
+  it('share a file batch by batch and hand the rows over in file order', async () => {
+    const file = path.join(tempDir(), 'customers.csv');
+    fs.writeFileSync(file, customersCsv());
+    const one = await collect(file, 1, 4);
+    const three = await collect(file, 3, 4);
+    expect(three).toEqual(one);
+    expect(three.map((batch) => batch.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
+    const items = three.flat();
+    expect(items.map((item) => item.line)).toEqual(Array.from({ length: 25 }, (_, index) => index + 2));
+    expect(items.filter((item) => item.kind === 'reject').map((item) => item.line)).toEqual([8, 15]);
+    const first = items[0]!;
+    expect(first.kind === 'record' && first.record).toMatchObject({ key: 'C1', displayName: 'Given1 Family1', identifiers: ['email', 'person1@example.ca', 'person1@example.ca'] });
+  });
+
+  it('report a reading error from whichever worker meets it', async () => {
+    const file = path.join(tempDir(), 'empty.csv');
+    fs.writeFileSync(file, '');
+    const failure = await collect(file, 2, 4).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe('FILE_EMPTY');
+  });
+});

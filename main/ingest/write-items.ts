@@ -1,0 +1,74 @@
+/**
+ * Read items turned into exactly what the database thread writes. Everything that costs CPU and needs
+ * no database (normalization, the identity hash, the raw JSON, search terms, the display name) is done
+ * here, in the parse workers for files, so the thread that owns the vault only runs statements. The
+ * shapes are flat strings and arrays because they cross a thread boundary by structured clone, whose
+ * cost grows with the number of objects.
+ */
+import crypto from 'node:crypto';
+import { applyMapping, type MappedConsent, type MappedEvent, type MappedRecord } from './mapping/apply';
+import type { Mapping } from './mapping/fields';
+import { displayName, searchTerms, sortKey } from './search-terms';
+import type { ReadItem } from './types';
+
+/** The identity columns of `source_record`, in the order of `PreparedRecord.columns`. */
+export const RECORD_COLUMNS = ['givenName', 'familyName', 'fullName', 'street', 'city', 'postalCode', 'region', 'country', 'birthDate'] as const;
+
+const MAX_RAW = 10_000;
+
+export interface PreparedRecord {
+  /** The source's own key for the record (customer number, or normalized email). */
+  readonly key: string;
+  /** SHA-256 of the identity part; events and consents are keyed separately and are not changes. */
+  readonly hash: string;
+  /** Normalized identity values, in RECORD_COLUMNS order; null where the source has none. */
+  readonly columns: readonly (string | null)[];
+  /** The row as the source sent it (JSON). */
+  readonly raw: string;
+  readonly displayName: string;
+  readonly sortKey: string;
+  /** What the full-text index holds for a profile made of this record alone. */
+  readonly terms: string;
+  /** `kind, value, raw` triples: emails then phones. */
+  readonly identifiers: readonly string[];
+  readonly consents: readonly MappedConsent[];
+  readonly events: readonly MappedEvent[];
+}
+
+export type WriteItem =
+  | { readonly kind: 'record'; readonly line: number; readonly record: PreparedRecord }
+  | { readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly raw: string };
+
+export function identityHash(record: MappedRecord): string {
+  return crypto.hash('sha256', JSON.stringify(record.identity), 'hex');
+}
+
+export function prepareRecord(record: MappedRecord, raw: string): PreparedRecord {
+  const { identity } = record;
+  const identifiers: string[] = [];
+  for (const email of identity.emails) identifiers.push('email', email.value, email.raw);
+  for (const phone of identity.phones) identifiers.push('phone', phone.value, phone.raw);
+  return {
+    key: record.sourceRecordId,
+    hash: identityHash(record),
+    columns: RECORD_COLUMNS.map((column) => identity[column]?.value ?? null),
+    raw,
+    displayName: displayName(record),
+    sortKey: sortKey(record),
+    terms: searchTerms([record]),
+    identifiers,
+    consents: record.consents,
+    events: record.events,
+  };
+}
+
+export function prepareItems(items: readonly ReadItem[], mapping: Mapping): WriteItem[] {
+  return items.map((item): WriteItem => {
+    if (item.kind === 'problem') return { kind: 'reject', line: item.problem.line, reasons: [item.problem.reason], raw: item.problem.raw };
+    const { row } = item;
+    const result = applyMapping(row, mapping);
+    const raw = JSON.stringify(row.values);
+    if (!result.ok) return { kind: 'reject', line: row.line, reasons: result.reasons, raw: raw.slice(0, MAX_RAW) };
+    return { kind: 'record', line: row.line, record: prepareRecord(result.record, raw) };
+  });
+}
