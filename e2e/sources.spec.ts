@@ -1,8 +1,46 @@
-/** Connectors in the interface: a watched folder is tested, added, synced by itself, and synced on demand. */
+/**
+ * Connectors in the interface: a watched folder is tested, added, synced by itself, and synced on demand;
+ * a REST connector is edited without its stored header value ever being replaced by the mask.
+ */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
+const TOKEN = 'Bearer s3cret-token-1234';
+const PEOPLE = [
+  { id: 1, first_name: 'Hélène', last_name: 'Tremblay', email: 'helene@exemple.ca' },
+  { id: 2, first_name: 'Zoé', last_name: 'Roy', email: 'zoe@exemple.ca' },
+];
+
+interface TestApi {
+  readonly baseUrl: string;
+  /** The Authorization header of every request received. */
+  readonly seen: string[];
+  close(): Promise<void>;
+}
+
+/** A small API behind an Authorization header: the same customers at an old and a new address, each with its own envelope. */
+async function startApi(): Promise<TestApi> {
+  const seen: string[] = [];
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    seen.push(request.headers.authorization ?? '');
+    const send = (status: number, body: unknown): void => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.headers.authorization !== TOKEN) return send(401, { error: 'unauthorized' });
+    const people = Number(url.searchParams.get('page') ?? 1) === 1 ? PEOPLE : [];
+    if (url.pathname === '/v1/customers') return send(200, { data: people });
+    if (url.pathname === '/v2/clients') return send(200, { items: people });
+    return send(404, { error: 'not found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 test('a watched-folder connector is tested, added and synced', async ({ app }, testInfo) => {
   const folder = testInfo.outputPath('exports');
@@ -35,4 +73,96 @@ test('a watched-folder connector is tested, added and synced', async ({ app }, t
   await card.getByRole('button', { name: 'Disable' }).click();
   await expect(card).toContainText('Disabled');
   await expect(card.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+});
+
+test('a REST connector is edited: a setting changes, and the stored header value is kept', async ({ app }) => {
+  const api = await startApi();
+  try {
+    await app.open();
+    await app.start.createVault(ADMIN.name, ADMIN.passphrase);
+    await app.start.acknowledgeRecoveryCode();
+    await app.goTo('Sources');
+    await app.sources.tab('Connectors');
+    const card = await app.sources.addRestConnector(
+      'CRM API',
+      { baseUrl: api.baseUrl, path: 'v1/customers', authValue: TOKEN, recordsPath: 'data' },
+      'customer relationship',
+    );
+
+    // From the keyboard: Edit opens the form in the card on its first field, prefilled; the stored value reads "Unchanged".
+    await card.getByRole('button', { name: 'Edit' }).focus();
+    await app.page.keyboard.press('Enter');
+    const form = app.sources.editForm('CRM API');
+    await expect(form.getByLabel('Base address')).toBeFocused();
+    await expect(form.getByLabel('Base address')).toHaveValue(api.baseUrl);
+    await expect(form.getByLabel('Path', { exact: true })).toHaveValue('v1/customers');
+    await expect(form.getByLabel('Authentication header')).toHaveValue('Authorization');
+    await expect(form.getByLabel('Header value')).toHaveValue('Unchanged');
+    await expect(form.getByLabel('Header value')).not.toBeEditable();
+    // A kept secret is not in the form, so the unsaved settings cannot be tested from here.
+    await expect(form.getByRole('button', { name: 'Test', exact: true })).toHaveCount(0);
+    await expect(form).toContainText('save and then use Test on the connector');
+
+    // Replacing is a choice: an empty new value is refused, and the stored one can be kept again.
+    await form.getByRole('button', { name: 'Replace the value' }).click();
+    await expect(form.getByLabel('New header value')).toBeFocused();
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(form.getByText('Type the new value, or keep the stored one.')).toBeVisible();
+    await expect(form.getByTestId('connector-form-problems')).toBeVisible();
+    await expect(form.getByLabel('New header value')).toBeFocused();
+    await form.getByRole('button', { name: 'Keep the stored value' }).click();
+    await expect(form.getByLabel('Header value')).toHaveValue('Unchanged');
+    await expect(form.getByTestId('connector-form-problems')).toHaveCount(0);
+
+    // What the form sends is watched: neither the mask nor the secret may travel back.
+    const updates: string[] = [];
+    app.page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/api/call') && body.includes('"connectors.update"')) updates.push(body);
+    });
+    await form.getByLabel('Path', { exact: true }).fill('v2/clients');
+    await form.getByLabel('Records path').fill('items');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(card).toContainText('The changes to “CRM API” were saved.');
+    await expect(card.getByRole('button', { name: 'Edit' })).toBeFocused();
+    expect(updates).toHaveLength(1);
+    expect(JSON.parse(updates[0]!)).toMatchObject({ input: { name: 'CRM API', config: { path: 'v2/clients', recordsPath: 'items' } } });
+    expect(updates[0]).not.toContain('••••');
+    expect(updates[0]).not.toContain('authHeader');
+    const settings = await app.sources.settings('CRM API');
+    await expect(settings).toContainText('v2/clients');
+    await expect(settings).toContainText('••••');
+
+    // The stored header value still opens the API, at its new address: it was not replaced by the mask.
+    api.seen.length = 0;
+    await card.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(card.getByTestId('connector-test-result')).toContainText('Connected: 2 rows read', { timeout: 30_000 });
+    expect(api.seen.length).toBeGreaterThan(0);
+    expect(api.seen.every((header) => header === TOKEN)).toBe(true);
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expect(card.getByTestId('sync-result')).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+
+    // Only the configuration was sent, so the audit entry names it alone; the list still masks the secret.
+    const audit = await app.callApi('audit.list', { filter: { action: 'connector.updated' } });
+    expect(audit.body).toMatchObject({ ok: true, value: { entries: [{ details: { changed: ['config'] } }] } });
+    const listed = await app.callApi('connectors.list', {});
+    expect(listed.body).toMatchObject({
+      ok: true,
+      value: [{ name: 'CRM API', config: { path: 'v2/clients', recordsPath: 'items', authHeader: { name: 'Authorization', value: '••••' } } }],
+    });
+
+    // Saving an untouched form sends nothing; Cancel gives the focus back to Edit.
+    await app.sources.editConnector('CRM API');
+    await app.sources.editForm('CRM API').getByRole('button', { name: 'Save the changes' }).click();
+    await expect(card).toContainText('Nothing was changed.');
+    await app.sources.editConnector('CRM API');
+    await app.sources.editForm('CRM API').getByRole('button', { name: 'Cancel' }).click();
+    await expect(card.getByRole('button', { name: 'Edit' })).toBeFocused();
+    expect(updates).toHaveLength(1);
+    const again = await app.callApi('audit.list', { filter: { action: 'connector.updated' } });
+    expect(again.body).toMatchObject({ ok: true, value: { total: 1 } });
+  } finally {
+    await api.close();
+  }
 });

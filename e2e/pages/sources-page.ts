@@ -34,4 +34,51 @@ export class SourcesPage {
     await expect(card).toBeVisible();
     return card;
   }
+
+  /** Adds a REST API connector with an authentication header; tested first, then saved. */
+  async addRestConnector(name: string, api: RestApi, purpose: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Add a connector' }).click();
+    const form = this.page.getByRole('form', { name: 'Add a connector' });
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByLabel('Kind').selectOption('rest');
+    await form.getByLabel('Base address').fill(api.baseUrl);
+    await form.getByLabel('Path', { exact: true }).fill(api.path);
+    await form.getByLabel('Header value').fill(api.authValue);
+    await form.getByLabel('Records path').fill(api.recordsPath);
+    await form.getByLabel('New purpose').fill(purpose);
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await form.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(form.getByTestId('connector-test-result')).toBeVisible({ timeout: 30_000 });
+    await form.getByRole('button', { name: 'Add the connector' }).click();
+    await expect(form).toHaveCount(0);
+    const card = this.connector(name);
+    await expect(card).toBeVisible();
+    return card;
+  }
+
+  /** Opens a connector's edit form, in its card. */
+  async editConnector(name: string): Promise<Locator> {
+    await this.connector(name).getByRole('button', { name: 'Edit' }).click();
+    const form = this.editForm(name);
+    await expect(form).toBeVisible();
+    return form;
+  }
+
+  editForm(name: string): Locator {
+    return this.connector(name).getByRole('form', { name: `Edit the connector ${name}` });
+  }
+
+  /** The card's settings, secrets masked, as `key value` lines. */
+  async settings(name: string): Promise<Locator> {
+    const details = this.connector(name).locator('details.connector-config');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    return details;
+  }
+}
+
+export interface RestApi {
+  readonly baseUrl: string;
+  readonly path: string;
+  readonly authValue: string;
+  readonly recordsPath: string;
 }

@@ -1,7 +1,9 @@
 /**
- * The add-connector form's fields as text, turned into the configuration the contract expects for each
+ * The connector form's fields as text, turned into the configuration the contract expects for each
  * kind (docs/connectors.md). Optional fields left empty are left out, numbers are parsed, and what is
- * missing is reported by field so the form can say it next to the right input.
+ * missing is reported by field so the form can say it next to the right input. Editing starts from a
+ * saved connector's configuration as connectors.list shows it, secrets masked: a stored secret the user
+ * does not replace is never sent back as a new value.
  */
 import type { MethodInput } from '../../../main/api/contract';
 
@@ -63,7 +65,7 @@ export const EMPTY_CONNECTOR_FIELDS: ConnectorFields = {
   encoding: '',
 };
 
-export type FieldProblem = 'required' | 'number' | 'json' | 'url' | 'absolute' | 'pair';
+export type FieldProblem = 'required' | 'number' | 'json' | 'url' | 'absolute' | 'pair' | 'secret' | 'masked';
 export type ConnectorProblems = Partial<Record<keyof ConnectorFields, FieldProblem>>;
 
 function whole(text: string): number | null {
@@ -116,6 +118,8 @@ export function connectorSpec(kind: ConnectorKind, fields: ConnectorFields): { r
       }
       const authValue = fields.authValue;
       const authName = fields.authName.trim();
+      // A header value without a name would be left out silently.
+      if (authValue !== '' && authName === '') problems.authName = 'required';
       const incrementalParam = optional('incrementalParam');
       const incrementalField = optional('incrementalField');
       if ((incrementalParam === undefined) !== (incrementalField === undefined)) problems[incrementalParam ? 'incrementalField' : 'incrementalParam'] = 'pair';
@@ -143,4 +147,156 @@ export function connectorSpec(kind: ConnectorKind, fields: ConnectorFields): { r
       return Object.keys(problems).length > 0 ? { problems } : { spec: { kind, config } as ConnectorSpec };
     }
   }
+}
+
+/** What connectors.list shows in place of a secret (the contract's `Connector.config`). */
+export const SECRET_MASK = '••••';
+
+/** The two secrets a form can hold: a database password and the value of a REST authentication header. */
+export type SecretField = 'password' | 'authValue';
+/** For each secret: true while the stored value is kept, false when there is none or it is being replaced. */
+export type KeptSecrets = Readonly<Record<SecretField, boolean>>;
+export const NO_SECRETS: KeptSecrets = { password: false, authValue: false };
+
+/** A saved connector as the edit form starts from it: its fields, and which secrets are stored. */
+export interface ConnectorDraft {
+  readonly fields: ConnectorFields;
+  readonly stored: KeptSecrets;
+}
+
+type Config = Readonly<Record<string, unknown>>;
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+function asObject(value: unknown): Config {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Config) : {};
+}
+
+/** The form's fields for a saved configuration. Secret inputs start empty: the masked value is never a field's value. */
+export function connectorDraft(kind: ConnectorKind, config: Config): ConnectorDraft {
+  const fields = { ...EMPTY_CONNECTOR_FIELDS };
+  switch (kind) {
+    case 'postgres':
+    case 'mysql':
+      return {
+        fields: {
+          ...fields,
+          host: asText(config.host),
+          port: asText(config.port),
+          database: asText(config.database),
+          user: asText(config.user),
+          ssl: config.ssl === true,
+          readFrom: typeof config.query === 'string' ? 'query' : 'table',
+          table: asText(config.table),
+          query: asText(config.query),
+          idColumn: asText(config.idColumn),
+          cursorColumn: asText(config.cursorColumn),
+        },
+        stored: { ...NO_SECRETS, password: asText(config.password) !== '' },
+      };
+    case 'rest': {
+      const auth = asObject(config.authHeader);
+      const incremental = asObject(config.incremental);
+      return {
+        fields: {
+          ...fields,
+          baseUrl: asText(config.baseUrl),
+          path: asText(config.path),
+          authName: asText(auth.name) || fields.authName,
+          recordsPath: asText(config.recordsPath),
+          pagination: config.pagination === undefined ? DEFAULT_PAGINATION : JSON.stringify(config.pagination),
+          incrementalParam: asText(incremental.param),
+          incrementalField: asText(incremental.cursorField),
+        },
+        stored: { ...NO_SECRETS, authValue: config.authHeader !== undefined },
+      };
+    }
+    case 'folder': {
+      const options = asObject(config.options);
+      return {
+        fields: {
+          ...fields,
+          folder: asText(config.path),
+          settleSeconds: asText(config.settleSeconds),
+          delimiter: asText(options.delimiter),
+          encoding: asText(options.encoding),
+        },
+        stored: NO_SECRETS,
+      };
+    }
+  }
+}
+
+/** The keys of each kind's configuration that the form shows; the others (timeouts, page limits) are kept as saved. */
+const FORM_KEYS: Readonly<Record<ConnectorKind, readonly string[]>> = {
+  postgres: ['host', 'port', 'database', 'user', 'password', 'ssl', 'table', 'query', 'idColumn', 'cursorColumn'],
+  mysql: ['host', 'port', 'database', 'user', 'password', 'ssl', 'table', 'query', 'idColumn', 'cursorColumn'],
+  rest: ['baseUrl', 'path', 'authHeader', 'recordsPath', 'pagination', 'incremental'],
+  folder: ['path', 'settleSeconds'],
+};
+const FOLDER_OPTION_KEYS = ['delimiter', 'encoding'];
+
+function without(config: Config, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !keys.includes(key)));
+}
+
+/**
+ * The `config` connectors.update should receive for an edited connector: the form's fields over the
+ * saved configuration, so that settings the form does not show (timeouts, page limits, a workbook's sheet)
+ * stay as they were. A kept secret is left out, and the backend keeps the stored one; only a header renamed
+ * around its kept value is sent with that value masked. A secret being replaced must be typed. An address whose hidden part (••••) was edited around is refused: saved as is, the mask itself
+ * would become the secret.
+ */
+export function connectorEdit(
+  kind: ConnectorKind,
+  fields: ConnectorFields,
+  kept: KeptSecrets,
+  saved: Config,
+): { readonly config: Record<string, unknown> } | { readonly problems: ConnectorProblems } {
+  const built = connectorSpec(kind, { ...fields, ...(kept.authValue ? { authValue: '' } : {}) });
+  const problems: ConnectorProblems = 'problems' in built ? { ...built.problems } : {};
+  const { fields: initial, stored } = connectorDraft(kind, saved);
+  for (const key of ['password', 'authValue'] as const) if (stored[key] && !kept[key] && fields[key] === '') problems[key] = 'secret';
+  if (kind === 'rest') {
+    if (kept.authValue && fields.authName.trim() === '') problems.authName = 'required';
+    for (const key of ['baseUrl', 'path'] as const) {
+      if (!problems[key] && fields[key].includes(SECRET_MASK) && fields[key].trim() !== initial[key].trim()) problems[key] = 'masked';
+    }
+  }
+  if ('problems' in built || Object.keys(problems).length > 0) return { problems };
+
+  const config: Record<string, unknown> = { ...without(saved, FORM_KEYS[kind]), ...built.spec.config };
+  if (kind === 'folder') config.options = { ...without(asObject(saved.options), FOLDER_OPTION_KEYS), ...asObject(config.options) };
+  if (kept.password) delete config.password;
+  // A kept header is left out, and the backend keeps it whole; renamed, it goes with its value masked, which
+  // the contract reads as "the stored value" too.
+  if (kept.authValue) {
+    if (fields.authName.trim() === initial.authName.trim()) delete config.authHeader;
+    else config.authHeader = { name: fields.authName.trim(), value: SECRET_MASK };
+  }
+  return { config };
+}
+
+/** Whether the form holds every secret in clear: none kept, no address hiding one. Only then can it be tested unsaved. */
+export function connectorTestable(kind: ConnectorKind, fields: ConnectorFields, kept: KeptSecrets): boolean {
+  if (kept.password || kept.authValue) return false;
+  return kind !== 'rest' || ![fields.baseUrl, fields.path].some((value) => value.includes(SECRET_MASK));
+}
+
+/** Configurations compared by value, whatever the order of their keys. */
+export function sameConfig(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, inner]) => inner !== undefined)
+            .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+            .map(([key, inner]) => [key, canonical(inner)]),
+        )
+      : Array.isArray(value)
+        ? value.map(canonical)
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }

@@ -1,8 +1,10 @@
 /**
  * One connector: where it reads from (secrets masked by the backend), its schedule and health, and for
- * stewards and administrators the actions: test, sync now, enable or disable, schedule, remove.
+ * stewards and administrators the actions: test, sync now, edit, enable or disable, schedule, remove.
+ * Editing opens the connector form in the card, in place of the details, and gives focus back to the
+ * Edit button when it closes.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connector, MethodOutput } from '../../../../main/api/contract';
 import { ErrorAlert, Notice } from '../../components/alert';
@@ -11,6 +13,7 @@ import { useApiAction } from '../../hooks/use-action';
 import { useJob } from '../../hooks/use-job';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { RunCounts } from '../import/import-result';
+import { ConnectorForm } from './connector-form';
 import { ConnectorTestResult } from './connector-test-result';
 import { RunStatus } from './run-status';
 
@@ -72,6 +75,16 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
   const [testResult, setTestResult] = useState<MethodOutput<'connectors.test'> | null>(null);
   const [schedule, setSchedule] = useState(connector.scheduleMinutes === null ? '' : String(connector.scheduleMinutes));
   const [scheduleSaved, setScheduleSaved] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [edited, setEdited] = useState<'saved' | 'unchanged' | null>(null);
+  // Set when the form closes: the Edit button takes the focus back as soon as it is on screen again.
+  const focusEditButton = useRef(false);
+  // The schedule may change elsewhere (the edit form): the quick schedule field follows it.
+  const [shownSchedule, setShownSchedule] = useState(connector.scheduleMinutes);
+  if (shownSchedule !== connector.scheduleMinutes) {
+    setShownSchedule(connector.scheduleMinutes);
+    setSchedule(connector.scheduleMinutes === null ? '' : String(connector.scheduleMinutes));
+  }
   const scheduleValue = schedule.trim() === '' ? null : /^\d+$/.test(schedule.trim()) ? Number(schedule.trim()) : NaN;
   const scheduleInvalid = scheduleValue !== null && (!Number.isInteger(scheduleValue) || scheduleValue < 1 || scheduleValue > 525_600);
 
@@ -91,6 +104,28 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
     if (result.ok) onChanged();
   }
 
+  function openEditor(): void {
+    setEdited(null);
+    setScheduleSaved(false);
+    setTestResult(null);
+    test.clearError();
+    update.clearError();
+    setEditing(true);
+  }
+
+  function closeEditor(outcome: 'saved' | 'unchanged' | null): void {
+    setEditing(false);
+    setEdited(outcome);
+    if (outcome === 'saved') onChanged();
+    focusEditButton.current = true;
+  }
+
+  function editButtonMounted(button: HTMLButtonElement | null): void {
+    if (!button || !focusEditButton.current) return;
+    focusEditButton.current = false;
+    button.focus();
+  }
+
   async function saveSchedule(event: FormEvent): Promise<void> {
     event.preventDefault();
     setScheduleSaved(false);
@@ -102,17 +137,30 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
     }
   }
 
+  const header = (
+    <header className="connector-head">
+      <h3 className="card-title" id={`${id}-name`}>
+        {connector.name}
+      </h3>
+      <span className="tag">{t(`sources.kinds.${connector.kind}`)}</span>
+      <span className={`status-dot ${connector.enabled ? 'status-active' : 'status-disabled'}`}>
+        {t(connector.enabled ? 'connectors.enabled' : 'connectors.disabled')}
+      </span>
+    </header>
+  );
+
+  if (editing) {
+    return (
+      <article className="card connector-card" aria-labelledby={`${id}-name`} data-testid="connector" data-name={connector.name}>
+        {header}
+        <ConnectorForm connector={connector} focusOnOpen onCancel={() => closeEditor(null)} onSaved={(saved) => closeEditor(saved ? 'saved' : 'unchanged')} />
+      </article>
+    );
+  }
+
   return (
     <article className="card connector-card" aria-labelledby={`${id}-name`} data-testid="connector" data-name={connector.name}>
-      <header className="connector-head">
-        <h3 className="card-title" id={`${id}-name`}>
-          {connector.name}
-        </h3>
-        <span className="tag">{t(`sources.kinds.${connector.kind}`)}</span>
-        <span className={`status-dot ${connector.enabled ? 'status-active' : 'status-disabled'}`}>
-          {t(connector.enabled ? 'connectors.enabled' : 'connectors.disabled')}
-        </span>
-      </header>
+      {header}
       <dl className="facts compact">
         <div>
           <dt>{t('connectors.schedule')}</dt>
@@ -177,6 +225,10 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
             <button type="button" className="button button-primary" disabled={sync.running || !connector.enabled} onClick={() => void runSync()}>
               {t('connectors.sync.run')}
             </button>
+            <button ref={editButtonMounted} type="button" className="button" disabled={sync.running} onClick={openEditor}>
+              {t('connectors.edit.open')}
+              <span className="visually-hidden"> {connector.name}</span>
+            </button>
             <button type="button" className="button" disabled={update.busy || sync.running} onClick={() => void toggle()}>
               {t(connector.enabled ? 'connectors.disable' : 'connectors.enable')}
             </button>
@@ -209,6 +261,8 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
             </p>
           ) : null}
           {scheduleSaved ? <Notice tone="success">{t('connectors.scheduleSaved')}</Notice> : null}
+          {edited === 'saved' ? <Notice tone="success">{t('connectors.edit.done', { name: connector.name })}</Notice> : null}
+          {edited === 'unchanged' ? <Notice>{t('connectors.edit.nothing')}</Notice> : null}
           {connector.enabled ? null : <p className="form-note">{t('connectors.disabledNote')}</p>}
           <ErrorAlert error={test.error} />
           <ErrorAlert error={update.error} />

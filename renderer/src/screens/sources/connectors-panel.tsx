@@ -8,8 +8,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Section } from '../../components/section';
 import { useApiAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
-import { AddConnectorForm } from './add-connector-form';
 import { ConnectorCard } from './connector-card';
+import { ConnectorForm } from './connector-form';
 
 export function ConnectorsPanel({ canEdit, onChanged }: { readonly canEdit: boolean; readonly onChanged: () => void }): ReactNode {
   const { t } = useTranslation();
@@ -57,14 +57,14 @@ export function ConnectorsPanel({ canEdit, onChanged }: { readonly canEdit: bool
       {added ? <Notice tone="success">{t('connectors.add.done', { name: added })}</Notice> : null}
       {adding ? (
         <Section title={t('connectors.add.title')} id="add-connector">
-          <AddConnectorForm
+          <ConnectorForm
             onCancel={() => {
               setAdding(false);
               requestAnimationFrame(() => addButton.current?.focus());
             }}
-            onAdded={(connector) => {
+            onSaved={(connector) => {
               setAdding(false);
-              setAdded(connector.name);
+              if (connector) setAdded(connector.name);
               changed();
             }}
           />
