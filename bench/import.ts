@@ -6,7 +6,8 @@
  *                 column, one transaction per 10 000 rows, papaparse streaming in the same loop:
  *                 "insert only" (the transactions) and "parse + insert" (the whole loop)
  *   reference B   the sqlite3 command-line shell's `.import` (unencrypted), as a child process
- *   pipeline      a fresh vault, `import.file` through runJob (in a child process, so its memory is its own),
+ *   pipeline      a fresh vault, `import.file` through runJob on the backend worker thread the app uses (in a
+ *                 child process, so its memory is its own),
  *                 then the same file again, then an export with 1 % of the customers changed, then
  *                 `profiles.search` over 200 partial names typed without accents
  * Targets: pipeline ≥ 0.5 × reference A (parse + insert) rows/s, peak RSS ≤ 600 MB, search p95 ≤ 50 ms at
@@ -190,9 +191,10 @@ type ChildMessage = { ok: true; result: PipelineResult } | { ok: false; error: s
 
 /** Runs inside the child: everything the pipeline measurement needs, nothing else in memory. */
 async function pipelineChild(task: PipelineTask): Promise<PipelineResult> {
-  const { Backend } = await import('../main/backend/backend');
+  // The app's own arrangement: the backend on a worker thread, as Electron and `custodia serve` run it.
+  const { WorkerBackend } = await import('../main/backend/worker-client');
   const { runJob, unwrap } = await import('../main/backend/run-job');
-  const backend = new Backend({ vaultDir: task.vaultDir });
+  const backend = new WorkerBackend(task.vaultDir);
   try {
     unwrap(await backend.call('vault.create', ADMIN));
     const baselineRss = process.memoryUsage().rss;

@@ -12,6 +12,7 @@ import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
 import type { OpenVault } from '../vault/vault-service';
 import { hashFile } from './formats/bytes';
+import { estimateRows } from './formats/estimate';
 import { previewFile } from './formats';
 import type { Mapping } from './mapping/fields';
 import { suggestMapping } from './mapping/suggest';
@@ -50,8 +51,7 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     input.declaration ?? (existing ? { purposes: existing.purposes, lawfulBasis: existing.lawfulBasis, defaultCountry: existing.defaultCountry } : DEFAULT_DECLARATION);
   const fileSha256 = await hashFile(file);
   const fileBytes = fs.statSync(file).size;
-  const sampleBytes = preview.rows.length > 0 ? Math.max(1, JSON.stringify(preview.rows.map((row) => row.values)).length / preview.rows.length) : 0;
-  const estimatedRows = sampleBytes > 0 ? Math.max(preview.rows.length, Math.round(fileBytes / sampleBytes)) : null;
+  const estimatedRows = estimateRows(preview, fileBytes);
 
   const stamp = now().toISOString();
   const { sourceId, runId } = db.transaction(() => {

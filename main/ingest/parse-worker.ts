@@ -6,6 +6,7 @@
  * a few batches are in flight: a worker waits for the writer's acknowledgements, so memory stays flat on
  * any size.
  */
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from './formats';
 import type { Mapping } from './mapping/fields';
@@ -45,7 +46,12 @@ try {
     while (credit === 0 && !controller.signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
     if (controller.signal.aborted) break;
     credit -= 1;
-    port.postMessage({ batch: prepareItems(items, input.mapping) });
+    // Sent as bytes, not as a cloned object: the writer turns them into objects only when it writes
+    // them, so batches waiting in its queue are not objects its garbage collector keeps promoting.
+    const bytes = serialize(prepareItems(items, input.mapping));
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const buffer = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    port.postMessage({ batch: buffer }, [buffer]);
   }
   port.postMessage({ done: true });
 } catch (error) {

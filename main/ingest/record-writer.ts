@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import { sql, type SqlRunner } from '../store/sql';
+import { FirstLines } from './first-lines';
 import type { MappedEvent, MappedRecord } from './mapping/apply';
 import { searchTerms, sortKey, displayName } from './search-terms';
 import type { PreparedRecord } from './write-items';
@@ -64,7 +65,7 @@ function prepareStatements(db: SqlRunner): Statements {
 
 export class RecordWriter {
   /** The line where each key of this run was first accepted: the first line of a duplicated key wins. */
-  private readonly firstLines = new Map<string, number>();
+  private readonly firstLines = new FirstLines();
   /** A source with no records yet needs no lookup for a key this run has not seen. */
   private readonly sourceWasEmpty: boolean;
   private readonly statements: Statements;
@@ -87,7 +88,7 @@ export class RecordWriter {
 
   write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
     const firstLine = this.firstLines.get(record.key);
-    if (firstLine === undefined) this.firstLines.set(record.key, line);
+    if (firstLine === undefined) this.firstLines.add(record.key, line);
     if (firstLine === undefined && this.sourceWasEmpty) {
       this.insert(record, stamp);
       counts.inserted += 1;

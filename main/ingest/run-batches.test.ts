@@ -85,6 +85,28 @@ describe('bulk imports', () => {
     expect(present).toEqual([true, true, true]);
   });
 
+  it('keep every index up to date when the new records are few next to what the vault holds', async () => {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const first = startRun(vault);
+    async function* firstBatches(): AsyncGenerator<Batch> {
+      for (let batch = 0; batch < 4; batch += 1) yield { items: rows(batch * 10, 10).map((row) => ({ kind: 'row' as const, row })) };
+    }
+    await writeBatches(vault, firstBatches(), { ...first, job: job(), now: () => new Date(), estimatedRows: 40, bulkMinRows: 5 });
+    // 40 profiles held; 10 more expected after the first batch of 10: not worth rebuilding 50 entries.
+    const second = startRun(vault);
+    const present: boolean[] = [];
+    async function* secondBatches(): AsyncGenerator<Batch> {
+      for (let batch = 4; batch < 6; batch += 1) {
+        present.push(bulkIndexesPresent(vault.db.raw));
+        yield { items: rows(batch * 10, 10).map((row) => ({ kind: 'row' as const, row })) };
+      }
+    }
+    await writeBatches(vault, secondBatches(), { ...second, job: job(), now: () => new Date(), estimatedRows: 20, bulkMinRows: 5 });
+    expect(present).toEqual([true, true]);
+    expect(getRun(vault.db, second.runId)).toMatchObject({ status: 'completed', inserted: 20 });
+  });
+
   it('left without their indexes by a crash, a vault gets them back when it is next unlocked', async () => {
     const { backend } = await createVault();
     dropBulkIndexes(backend.vaults.current().db.raw);

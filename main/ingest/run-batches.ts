@@ -7,7 +7,7 @@ import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
 import { yieldToEventLoop } from '../jobs/jobs';
 import { bulkIndexesPresent, dropBulkIndexes, ensureBulkIndexes } from '../store/bulk-indexes';
-import { sql } from '../store/sql';
+import { sql, type SqlRunner } from '../store/sql';
 import type { OpenVault } from '../vault/vault-service';
 import type { ReadItem } from './types';
 import type { Mapping } from './mapping/fields';
@@ -69,12 +69,18 @@ export interface WriteOptions {
 }
 
 /** Below this many new records still to come, keeping every index up to date row by row is cheaper. */
-export const BULK_MIN_ROWS = 100_000;
+export const BULK_MIN_ROWS = 50_000;
 
-/** Mostly new records, and many still to come: the random-order indexes are built at the end instead. */
-function worthBulk(counts: BatchCounts, batchRows: number, read: number, estimatedRows: number | null | undefined, minRows: number): boolean {
-  if (estimatedRows == null || batchRows === 0) return false;
-  return counts.inserted * 2 >= batchRows && ((estimatedRows - read) * counts.inserted) / batchRows >= minRows;
+/**
+ * Mostly new records, and many still to come compared with what the vault holds: building the
+ * random-order indexes again at the end (one sort of everything) beats inserting into them row by row.
+ */
+function worthBulk(db: SqlRunner, counts: BatchCounts, batchRows: number, read: number, estimatedRows: number | null | undefined, minRows: number): boolean {
+  if (estimatedRows == null || batchRows === 0 || counts.inserted * 2 < batchRows) return false;
+  const expectedNew = ((estimatedRows - read) * counts.inserted) / batchRows;
+  if (expectedNew < minRows) return false;
+  const held = db.get<{ last: number | null }>(sql`SELECT max(id) AS last FROM profile`)?.last ?? 0;
+  return expectedNew * 2 >= held;
 }
 
 /** Writes every batch and closes the run: completed, or failed / cancelled with what was done so far. */
@@ -106,7 +112,7 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
           WHERE id = ${runId}`);
       });
       read += items.length;
-      if (!bulk && read === items.length && worthBulk(counts, items.length, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
+      if (!bulk && read === items.length && worthBulk(db, counts, items.length, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
         dropBulkIndexes(db.raw);
         bulk = true;
       }

@@ -3,13 +3,26 @@
  * national forms, so `514 555 0199` and `+1 514…` both find the person), city and postal code. Folding
  * is ours (ł → l, œ → oe) because SQLite's remove_diacritics does not cover Polish letters.
  */
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 import type { MappedRecord } from './mapping/apply';
 import { foldForSearch } from './normalize/text';
 
-function phoneForms(e164: string): string[] {
+/** Every country calling code (1 to 3 digits; no code is a prefix of another). */
+const CALLING_CODES: ReadonlySet<string> = new Set(getCountries().map((country) => getCountryCallingCode(country)));
+
+/**
+ * The digit strings a person may type for a number: international (`15145550199`), national
+ * (`5145550199`) and, outside North America, national with its trunk 0 (`0612345678` in France).
+ */
+export function phoneForms(e164: string): string[] {
   const digits = e164.replace(/\D/g, '');
-  // Country codes are 1 to 3 digits; index the plausible national numbers too.
-  return [digits, digits.slice(1), digits.slice(2), digits.slice(3)].filter((form) => form.length >= 6);
+  for (let length = 1; length <= 3; length += 1) {
+    const code = digits.slice(0, length);
+    if (!CALLING_CODES.has(code)) continue;
+    const national = digits.slice(length);
+    return code === '1' ? [digits, national] : [digits, national, `0${national}`];
+  }
+  return [digits];
 }
 
 export function searchTerms(records: readonly MappedRecord[]): string {

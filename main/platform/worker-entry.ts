@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 export interface WorkerEntry {
   /** File name of the bundled entry, e.g. `worker.js`. */
@@ -15,17 +15,17 @@ export interface WorkerEntry {
   readonly source: string;
 }
 
-export function startWorker(entry: WorkerEntry, workerData: unknown): Worker {
+export function startWorker(entry: WorkerEntry, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const built of [path.join(here, entry.built), path.join(here, '..', entry.built)]) {
-    if (fs.existsSync(built)) return new Worker(built, { workerData });
+    if (fs.existsSync(built)) return new Worker(built, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
   }
   // Loader flags in execArgv do not reach workers on Node 20, so tsx registers itself inside the worker.
   // tsx is resolved here, from the project, not by the worker: its lookup would start in the current folder.
   const tsx = pathToFileURL(tsxEsmApi()).href;
   const source = pathToFileURL(path.join(here, '..', entry.source)).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
 }
 
 /** The ESM entry of tsx's register API, read from its package exports (require.resolve would give the CommonJS one). */

@@ -14,6 +14,7 @@ import type { OpenVault } from '../../vault/vault-service';
 import { hashFile, previewFile } from '../formats';
 import type { Mapping } from '../mapping/fields';
 import { suggestMapping } from '../mapping/suggest';
+import { estimateRows } from '../formats/estimate';
 import { parsedBatches } from '../parsed-batches';
 import { closeRun, openRun, writeBatches, type Batch } from '../run-batches';
 import { getRun } from '../runs';
@@ -256,8 +257,10 @@ async function importFolderFile(
   job.progress('reading', 0, null);
   let mapping: Mapping;
   let batches: AsyncIterable<Batch>;
+  let estimatedRows: number | null = null;
   try {
     const preview = await previewFile(file.path, config.options, 200);
+    estimatedRows = estimateRows(preview, file.bytes);
     mapping = mappingFor(vault, connector, preview.rows, now);
     const fileMapping = mapping;
     // Read and mapped in a worker thread, as file imports are; this thread only writes.
@@ -270,7 +273,7 @@ async function importFolderFile(
     return getRun(db, runId);
   }
   try {
-    await writeBatches(vault, batches, { sourceId, runId, mapping, job, now });
+    await writeBatches(vault, batches, { sourceId, runId, mapping, job, now, estimatedRows });
   } catch (error) {
     // writeBatches has closed the run with the reason; a cancel stops the whole sync, leaving the file in place.
     if (isCancel(error)) throw error;
