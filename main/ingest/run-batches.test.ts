@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { JobControl } from '../api/dispatch';
 import { bulkIndexesPresent, dropBulkIndexes } from '../store/bulk-indexes';
@@ -113,5 +115,60 @@ describe('bulk imports', () => {
     await ok(backend, 'vault.lock');
     await ok(backend, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
     expect(bulkIndexesPresent(backend.vaults.current().db.raw)).toBe(true);
+  });
+});
+
+describe('runs of one source', () => {
+  function leaveRunning(vault: OpenVault, sourceId: number, owner: string | null, heartbeat: Date): number {
+    const stamp = heartbeat.toISOString();
+    return Number(
+      vault.db.raw
+        .prepare(`INSERT INTO import_run (source_id, started_at, status, owner, heartbeat_at) VALUES (?, ?, 'running', ?, ?)`)
+        .run(sourceId, stamp, owner, stamp).lastInsertRowid,
+    );
+  }
+
+  function open(vault: OpenVault, sourceId: number): number {
+    return vault.db.transaction(() => openRun(vault, { sourceId }, new Date().toISOString()));
+  }
+
+  function statusOf(vault: OpenVault, runId: number): string {
+    return getRun(vault.db, runId).status;
+  }
+
+  it('do not start beside one still going on, in this process or another one on this machine', async () => {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const { sourceId, runId } = startRun(vault);
+    expect(() => open(vault, sourceId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(statusOf(vault, runId)).toBe('running');
+
+    const other = leaveRunning(vault, sourceId, `${os.hostname()}:${process.ppid}`, new Date());
+    vault.db.raw.prepare(`UPDATE import_run SET status = 'completed' WHERE id = ?`).run(runId);
+    expect(() => open(vault, sourceId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(statusOf(vault, other)).toBe('running');
+  });
+
+  it('mark interrupted a run whose process is gone, or that has been silent for minutes', async () => {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const { sourceId, runId } = startRun(vault);
+    vault.db.raw.prepare(`UPDATE import_run SET status = 'completed' WHERE id = ?`).run(runId);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const crashed = leaveRunning(vault, sourceId, `${os.hostname()}:${gone}`, new Date());
+    const silent = leaveRunning(vault, sourceId, `elsewhere.example:${process.pid}`, new Date(Date.now() - 3 * 60_000));
+    const next = open(vault, sourceId);
+    expect([statusOf(vault, crashed), statusOf(vault, silent), statusOf(vault, next)]).toEqual(['interrupted', 'interrupted', 'running']);
+    const audited = (await ok(backend, 'audit.list', { filter: { action: 'import.interrupted' } })).entries.map((entry) => entry.objectId);
+    expect(audited.map(Number).sort()).toEqual([crashed, silent].sort());
+  });
+
+  it('let a run from another machine keep its source while its heartbeat is fresh', async () => {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const { sourceId, runId } = startRun(vault);
+    vault.db.raw.prepare(`UPDATE import_run SET status = 'completed' WHERE id = ?`).run(runId);
+    leaveRunning(vault, sourceId, 'elsewhere.example:4242', new Date());
+    expect(() => open(vault, sourceId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });

@@ -13,6 +13,7 @@ import type { ReadItem } from './types';
 import type { Mapping } from './mapping/fields';
 import { RecordWriter, type BatchCounts } from './record-writer';
 import { getRun } from './runs';
+import { claimRun, releaseRun, RUN_OWNER, runIsAlive, type RunningRun } from './run-owner';
 import { prepareItems, type WriteItem } from './write-items';
 
 /** Raw items are mapped here; parse workers hand over items they have already prepared. */
@@ -29,20 +30,32 @@ export interface RunStart {
   readonly cursorBefore?: string | null;
 }
 
-/** Opens a run inside the caller's transaction; runs a crash left "running" are marked interrupted. */
+/**
+ * Opens a run inside the caller's transaction. A run of the same source still going on elsewhere (another
+ * window, a cron job) refuses the new one; runs a crash left "running" are marked interrupted.
+ */
 export function openRun(vault: OpenVault, start: RunStart, stamp: string): number {
   const { db, audit, user } = vault;
-  const stale = db.all<{ id: number }>(sql`SELECT id FROM import_run WHERE source_id = ${start.sourceId} AND status = 'running'`);
-  for (const run of stale) {
+  const running = db.all<RunningRun>(
+    sql`SELECT id, owner, heartbeat_at AS heartbeatAt, started_at AS startedAt FROM import_run WHERE source_id = ${start.sourceId} AND status = 'running'`,
+  );
+  const live = running.find((run) => runIsAlive(run, new Date(stamp)));
+  if (live) {
+    throw new AppError('CONFLICT', `Another import of this source is running (run ${live.id}, started ${live.startedAt}). Wait for it to finish or cancel it.`, {
+      runId: live.id,
+    });
+  }
+  for (const run of running) {
     db.run(sql`UPDATE import_run SET status = 'interrupted', finished_at = ${stamp} WHERE id = ${run.id}`);
     audit.append({ action: 'import.interrupted', actorId: user.id, objectType: 'import_run', objectId: run.id, details: { sourceId: start.sourceId } });
   }
   const runId = Number(
     db.run(sql`
-      INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes, cursor_before, cursor_after)
+      INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes, cursor_before, cursor_after, owner, heartbeat_at)
       VALUES (${start.sourceId}, ${user.id}, ${stamp}, 'running', ${start.fileName ?? null}, ${start.fileSha256 ?? null}, ${start.fileBytes ?? null},
-              ${start.cursorBefore ?? null}, ${start.cursorBefore ?? null})`).lastInsertRowid,
+              ${start.cursorBefore ?? null}, ${start.cursorBefore ?? null}, ${RUN_OWNER}, ${stamp})`).lastInsertRowid,
   );
+  claimRun(runId);
   audit.append({
     action: 'import.started',
     actorId: user.id,
@@ -108,7 +121,7 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
         db.run(sql`
           UPDATE import_run SET rows_read = rows_read + ${items.length}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
             unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected}, last_line = max(last_line, ${lastLine}),
-            cursor_after = coalesce(${cursor ?? null}, cursor_after)
+            cursor_after = coalesce(${cursor ?? null}, cursor_after), heartbeat_at = ${stamp}
           WHERE id = ${runId}`);
       });
       read += items.length;
@@ -139,6 +152,7 @@ export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 
   const { db, audit, user } = vault;
   db.transaction(() => {
     db.run(sql`UPDATE import_run SET status = ${status}, finished_at = ${now().toISOString()}, error = ${error} WHERE id = ${runId}`);
+    releaseRun(runId);
     const run = getRun(db, runId);
     audit.append({
       action: status === 'completed' ? 'import.completed' : status === 'cancelled' ? 'import.cancelled' : 'import.failed',

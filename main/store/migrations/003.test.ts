@@ -13,7 +13,7 @@ describe('migration 003', () => {
       `INSERT INTO source (id, name, name_folded, kind, lawful_basis, created_at, updated_at) VALUES (2, 'Till', 'till', 'file', 'contract', 't', 't')`,
     ).run();
     db.prepare(`INSERT INTO import_run (source_id, started_at, status, cursor_after) VALUES (1, 't', 'completed', '{"value":"x"}')`).run();
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, 3)).toEqual([3]);
 
     const table = db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'connector'`).get() as { strict: number };
     expect(table.strict).toBe(1);
