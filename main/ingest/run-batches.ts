@@ -42,7 +42,9 @@ export function openRun(vault: OpenVault, start: RunStart, stamp: string): numbe
   const live = running.find((run) => runIsAlive(run, new Date(stamp)));
   if (live) {
     throw new AppError('CONFLICT', `Another import of this source is running (run ${live.id}, started ${live.startedAt}). Wait for it to finish or cancel it.`, {
+      reason: 'importRunning',
       runId: live.id,
+      startedAt: live.startedAt,
     });
   }
   for (const run of running) {

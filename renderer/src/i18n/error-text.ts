@@ -7,5 +7,7 @@ import type { ClientError } from '../api/client';
 
 export function errorText(t: TFunction, error: ClientError): string {
   const params = error.params ?? {};
-  return t(`errors.${error.code}`, { ...params, defaultValue: error.message });
+  const general = t(`errors.${error.code}`, { ...params, defaultValue: error.message });
+  // A code can name its case more precisely (CONFLICT + importRunning); the general sentence is the fallback.
+  return typeof params.reason === 'string' ? t(`errors.${error.code}_${params.reason}`, { ...params, defaultValue: general }) : general;
 }
