@@ -104,11 +104,15 @@ describe('browser-mode bridge', () => {
     await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
     const staged = JSON.parse((await upload()).body);
     expect(staged.ok).toBe(true);
-    expect(path.basename(staged.value.file)).toMatch(/^[0-9a-f-]{36}-\.\._clients _1_\.csv$/);
-    expect(path.basename(path.dirname(staged.value.file))).toBe('staging');
+    // The person's file name, in a folder of its own: the run's history shows the name they know.
+    expect(path.basename(staged.value.file)).toBe('.._clients _1_.csv');
+    expect(path.basename(path.dirname(staged.value.file))).toMatch(/^[0-9a-f-]{36}$/);
+    expect(path.basename(path.dirname(path.dirname(staged.value.file)))).toBe('staging');
     expect(fs.readFileSync(staged.value.file, 'utf8')).toBe(JSON.stringify(csv));
     const started = JSON.parse((await call(bridge, 'import.file', { file: staged.value.file, source: 'Web' })).body);
     expect(started.ok).toBe(true);
-    await expect.poll(() => fs.existsSync(staged.value.file)).toBe(false);
+    await expect.poll(() => fs.existsSync(path.dirname(staged.value.file))).toBe(false);
+    const runs = JSON.parse((await call(bridge, 'import.runs', {})).body);
+    expect(runs.value.map((run: { fileName: string }) => run.fileName)).toEqual(['.._clients _1_.csv']);
   });
 });

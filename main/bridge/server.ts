@@ -121,13 +121,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (role !== 'administrator' && role !== 'steward') {
       return send(response, 403, { ok: false, error: { code: role ? 'FORBIDDEN' : 'LOCKED', message: 'Unlock as an administrator or steward to import.' } });
     }
-    const name = (url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
-    fs.mkdirSync(options.uploadDir, { recursive: true, mode: 0o700 });
-    const file = path.join(options.uploadDir, `${crypto.randomUUID()}-${name}`);
+    const cleaned = (url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120);
+    const name = cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
+    // A folder of its own per upload keeps the person's file name, which the run's history shows.
+    const folder = path.join(options.uploadDir, crypto.randomUUID());
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const file = path.join(folder, name);
     try {
       await pipeline(request, fs.createWriteStream(file, { mode: 0o600 }));
     } catch {
-      fs.rmSync(file, { force: true });
+      fs.rmSync(folder, { recursive: true, force: true });
       return send(response, 400, { ok: false, error: { code: 'IO_ERROR', message: 'The upload did not arrive whole.' } });
     }
     send(response, 200, { ok: true, value: { file, bytes: fs.statSync(file).size } });

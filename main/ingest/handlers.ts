@@ -38,7 +38,8 @@ export const ingestHandlers: Handlers<IngestMethods> = {
       return await importFile(vault, input, now, job);
     } finally {
       // A copy staged from the browser holds personal data in the clear: it goes once the run is over.
-      if (path.dirname(path.resolve(input.file)) === vault.files.staging) fs.rmSync(input.file, { force: true });
+      const folder = path.dirname(path.resolve(input.file));
+      if (path.dirname(folder) === vault.files.staging) fs.rmSync(folder, { recursive: true, force: true });
     }
   },
   'import.runs': ({ sourceId, limit }, { vaults }) => listRuns(vaults.current().db, sourceId, limit),
