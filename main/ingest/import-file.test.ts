@@ -80,6 +80,20 @@ describe('file import', () => {
     expect(JSON.stringify(actions)).not.toContain('Tremblay');
   });
 
+  it('recognizes rows it has already written, and still lets the first line of a duplicated number win', async () => {
+    const { backend } = await createVault();
+    const header = 'no_client;prénom;nom;courriel';
+    const v1 = [header, '2001;Ana;Lima;ana@exemple.ca', '2002;Bo;Chen;bo@exemple.ca'].join('\n');
+    await importFile(backend, writeFile('v1.csv', v1));
+    // Line 2 changes 2001; line 3 is 2001's old row again, unchanged since the last import.
+    const v2 = [header, '2001;Ana;Lima-Souza;ana@exemple.ca', '2001;Ana;Lima;ana@exemple.ca', '2002;Bo;Chen;bo@exemple.ca'].join('\n');
+    const run = await importFile(backend, writeFile('v2.csv', v2));
+    expect(run).toMatchObject({ read: 3, inserted: 0, updated: 1, unchanged: 1, rejected: 1 });
+    const rejects = (await ok(backend, 'import.rejects', { runId: run.id })).rows;
+    expect(rejects.map((row) => [row.line, row.reasons[0]])).toEqual([[3, expect.stringMatching(/^duplicate customer number 2001: line 2 /)]]);
+    expect(await search(backend, 'souza')).toEqual(['Ana Lima-Souza']);
+  });
+
   it('maps a till export with one row per purchase to one record per customer and one event per row', async () => {
     const { backend } = await createVault();
     const till = [

@@ -16,6 +16,7 @@ import { estimateRows } from './formats/estimate';
 import { previewFile } from './formats';
 import type { Mapping } from './mapping/fields';
 import { suggestMapping } from './mapping/suggest';
+import { loadKnownRows } from './known-rows';
 import { parsedBatches } from './parsed-batches';
 import { openRun, writeBatches, type Batch } from './run-batches';
 import { getRun } from './runs';
@@ -63,7 +64,8 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
 
   // Reading and mapping run in a worker thread; this thread only writes.
   async function* batches(): AsyncIterable<Batch> {
-    for await (const prepared of parsedBatches(file, input.options, mapping, BATCH, job.signal)) yield { prepared };
+    const known = loadKnownRows(db, sourceId);
+    for await (const prepared of parsedBatches(file, input.options, mapping, BATCH, job.signal, known)) yield { prepared };
   }
   await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
   return getRun(db, runId);

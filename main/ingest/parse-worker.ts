@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from './formats';
 import type { Mapping } from './mapping/fields';
 import type { ReadOptions } from './types';
+import { KnownRows } from './known-rows';
 import { prepareItems } from './write-items';
 
 export interface ParseWorkerInput {
@@ -22,9 +23,12 @@ export interface ParseWorkerInput {
   /** This worker prepares batches number `share`, `share + of`, `share + 2 × of`… (0-based). */
   readonly share: number;
   readonly of: number;
+  /** Fingerprints of the rows the source's records came from (see known-rows.ts). */
+  readonly known: SharedArrayBuffer | null;
 }
 
 const input = workerData as ParseWorkerInput;
+const known = input.known === null ? null : KnownRows.from(input.known);
 const port = parentPort!;
 const controller = new AbortController();
 let credit = input.inFlight;
@@ -48,7 +52,7 @@ try {
     credit -= 1;
     // Sent as bytes, not as a cloned object: the writer turns them into objects only when it writes
     // them, so batches waiting in its queue are not objects its garbage collector keeps promoting.
-    const bytes = serialize(prepareItems(items, input.mapping));
+    const bytes = serialize(prepareItems(items, input.mapping, known));
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     const buffer = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     port.postMessage({ batch: buffer }, [buffer]);

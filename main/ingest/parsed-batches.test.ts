@@ -24,7 +24,7 @@ function customersCsv(): string {
 async function collect(file: string, workers: number, batchSize: number): Promise<WriteItem[][]> {
   const mapping = suggestMapping(HEADER.split(','), []);
   const batches: WriteItem[][] = [];
-  for await (const batch of parsedBatches(file, {}, mapping, batchSize, new AbortController().signal, workers)) batches.push(batch);
+  for await (const batch of parsedBatches(file, {}, mapping, batchSize, new AbortController().signal, null, workers)) batches.push(batch);
   return batches;
 }
 

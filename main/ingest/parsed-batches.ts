@@ -10,6 +10,7 @@ import { startWorker } from '../platform/worker-entry';
 import type { Mapping } from './mapping/fields';
 import type { ParseWorkerInput } from './parse-worker';
 import type { ReadOptions } from './types';
+import type { KnownRows } from './known-rows';
 import type { WriteItem } from './write-items';
 
 type Message = { batch: ArrayBuffer } | { done: true } | { error: { code: string; message: string; params?: Record<string, string | number> } };
@@ -79,6 +80,7 @@ export async function* parsedBatches(
   mapping: Mapping,
   batchSize: number,
   signal: AbortSignal,
+  known: KnownRows | null = null,
   count = parseWorkerCount(options, file),
 ): AsyncGenerator<WriteItem[]> {
   // Workers prepare small chunks, so little of what they allocate lives long enough to be promoted (a
@@ -86,7 +88,7 @@ export async function* parsedBatches(
   const chunk = Math.min(PARSE_CHUNK, batchSize);
   const group = Math.ceil(batchSize / chunk);
   const workers = Array.from({ length: count }, (_, share) => {
-    const input: ParseWorkerInput = { file, options, mapping, batchSize: chunk, inFlight: IN_FLIGHT * group, share, of: count };
+    const input: ParseWorkerInput = { file, options, mapping, batchSize: chunk, inFlight: IN_FLIGHT * group, share, of: count, known: known?.buffer ?? null };
     return new ParseWorker(startWorker({ built: 'parse.js', source: 'ingest/parse-worker.ts' }, input, PARSE_WORKER_HEAP));
   });
   const onAbort = (): void => {

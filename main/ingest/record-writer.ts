@@ -34,6 +34,10 @@ function eventKey(event: MappedEvent): string {
   return event.externalId ?? crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
 }
 
+function duplicateReason(key: string, firstLine: number): string {
+  return `duplicate customer number ${key}: line ${firstLine} has the same number with different details; that line was kept`;
+}
+
 interface Statements {
   readonly insertProfile: Database.Statement;
   readonly insertRecord: Database.Statement;
@@ -44,14 +48,21 @@ interface Statements {
   readonly insertConsent: Database.Statement;
   readonly insertReject: Database.Statement;
   readonly findRecord: Database.Statement;
+  readonly setRowHash: Database.Statement;
+}
+
+interface FoundRecord {
+  readonly id: number;
+  readonly hash: string;
+  readonly rowHash: string | null;
 }
 
 function prepareStatements(db: SqlRunner): Statements {
   return {
     insertProfile: db.statement('INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?)'),
     insertRecord: db.statement(`
-      INSERT INTO source_record (source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, raw, first_run, last_run, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      INSERT INTO source_record (source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, raw, row_hash, first_run, last_run, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertMember: db.statement(`INSERT INTO profile_member (source_record_id, profile_id, how, added_at) VALUES (?, ?, 'import', ?)`),
     insertIdentifier: db.statement('INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (?, ?, ?, ?)'),
     insertTerms: db.statement('INSERT INTO profile_search (rowid, terms) VALUES (?, ?)'),
@@ -59,7 +70,8 @@ function prepareStatements(db: SqlRunner): Statements {
       INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertConsent: db.statement('INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id) VALUES (?, ?, ?, ?, ?, ?)'),
     insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, raw) VALUES (?, ?, ?, ?)'),
-    findRecord: db.statement('SELECT id, content_hash AS hash FROM source_record WHERE source_id = ? AND external_id = ?'),
+    findRecord: db.statement('SELECT id, content_hash AS hash, row_hash AS rowHash FROM source_record WHERE source_id = ? AND external_id = ?'),
+    setRowHash: db.statement('UPDATE source_record SET row_hash = ? WHERE id = ?'),
   };
 }
 
@@ -94,7 +106,7 @@ export class RecordWriter {
       counts.inserted += 1;
       return;
     }
-    const existing = this.statements.findRecord.get(this.sourceId, record.key) as { id: number; hash: string } | undefined;
+    const existing = this.statements.findRecord.get(this.sourceId, record.key) as FoundRecord | undefined;
     if (existing === undefined) {
       this.insert(record, stamp);
       counts.inserted += 1;
@@ -102,27 +114,43 @@ export class RecordWriter {
     }
     if (firstLine !== undefined && existing.hash !== record.hash && !this.repeatedKeysExpected) {
       // The stored identity is the first line's (written or found unchanged by it).
-      this.reject(counts, {
-        line,
-        reasons: [`duplicate customer number ${record.key}: line ${firstLine} has the same number with different details; that line was kept`],
-        raw: record.raw,
-      });
+      this.reject(counts, { line, reasons: [duplicateReason(record.key, firstLine)], raw: record.raw });
       return;
     }
     const added = this.addEventsAndConsents(existing.id, record);
     if (existing.hash === record.hash || firstLine !== undefined) {
-      if (added > 0) counts.updated += 1;
-      else counts.unchanged += 1;
+      if (added > 0) {
+        // Written to anyway: from now on this row is the one the record is known by.
+        if (firstLine === undefined) this.statements.setRowHash.run(record.rowHash, existing.id);
+        counts.updated += 1;
+      } else counts.unchanged += 1;
       return;
     }
     this.update(existing.id, record, stamp);
     counts.updated += 1;
   }
 
+  /** A row the record was written from, unchanged since (see known-rows.ts). */
+  same(counts: BatchCounts, line: number, key: string, rowHash: string, raw: string): void {
+    const firstLine = this.firstLines.get(key);
+    if (firstLine === undefined) {
+      this.firstLines.add(key, line);
+      counts.unchanged += 1;
+      return;
+    }
+    // The key came earlier in this file, which may have changed the record since the run started.
+    const current = this.statements.findRecord.get(this.sourceId, key) as FoundRecord | undefined;
+    if (current?.rowHash === rowHash || this.repeatedKeysExpected) {
+      counts.unchanged += 1;
+      return;
+    }
+    this.reject(counts, { line, reasons: [duplicateReason(key, firstLine)], raw });
+  }
+
   private insert(record: PreparedRecord, stamp: string): void {
     const { statements, runId } = this;
     const profileId = statements.insertProfile.run(record.displayName, record.sortKey, stamp, stamp).lastInsertRowid;
-    const recordId = statements.insertRecord.run(this.sourceId, record.key, record.hash, ...record.columns, record.raw, runId, runId, stamp, stamp).lastInsertRowid;
+    const recordId = statements.insertRecord.run(this.sourceId, record.key, record.hash, ...record.columns, record.raw, record.rowHash, runId, runId, stamp, stamp).lastInsertRowid;
     statements.insertMember.run(recordId, profileId, stamp);
     this.writeIdentifiers(recordId, record);
     this.addEventsAndConsents(recordId, record);
@@ -135,7 +163,7 @@ export class RecordWriter {
       UPDATE source_record SET content_hash = ${record.hash}, given_name = ${givenName ?? null}, family_name = ${familyName ?? null},
         full_name = ${fullName ?? null}, street = ${street ?? null}, city = ${city ?? null}, postal_code = ${postalCode ?? null},
         region = ${region ?? null}, country = ${country ?? null}, birth_date = ${birthDate ?? null},
-        raw = ${record.raw}, last_run = ${this.runId}, updated_at = ${stamp}
+        raw = ${record.raw}, row_hash = ${record.rowHash}, last_run = ${this.runId}, updated_at = ${stamp}
       WHERE id = ${recordId}`);
     this.db.run(sql`DELETE FROM identifier WHERE source_record_id = ${recordId}`);
     this.writeIdentifiers(recordId, record);

@@ -117,6 +117,7 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
       db.transaction(() => {
         for (const item of items) {
           if (item.kind === 'record') writer.write(counts, item.line, item.record, stamp);
+          else if (item.kind === 'same') writer.same(counts, item.line, item.key, item.rowHash, item.raw);
           else writer.reject(counts, item);
           lastLine = Math.max(lastLine, item.line);
         }

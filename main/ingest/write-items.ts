@@ -6,7 +6,9 @@
  * cost grows with the number of objects.
  */
 import crypto from 'node:crypto';
-import { applyMapping, type MappedConsent, type MappedEvent, type MappedRecord } from './mapping/apply';
+import type { KnownRows} from './known-rows';
+import { mappingSeed, rowFingerprint } from './known-rows';
+import { applyMapping, keyOf, type MappedConsent, type MappedEvent, type MappedRecord } from './mapping/apply';
 import type { Mapping } from './mapping/fields';
 import { displayName, searchTerms, sortKey } from './search-terms';
 import type { ReadItem } from './types';
@@ -25,6 +27,8 @@ export interface PreparedRecord {
   readonly columns: readonly (string | null)[];
   /** The row as the source sent it (JSON). */
   readonly raw: string;
+  /** See known-rows.ts. */
+  readonly rowHash: string;
   readonly displayName: string;
   readonly sortKey: string;
   /** What the full-text index holds for a profile made of this record alone. */
@@ -37,6 +41,8 @@ export interface PreparedRecord {
 
 export type WriteItem =
   | { readonly kind: 'record'; readonly line: number; readonly record: PreparedRecord }
+  /** A row some record was written from, unchanged since: only what duplicate detection needs. */
+  | { readonly kind: 'same'; readonly line: number; readonly key: string; readonly rowHash: string; readonly raw: string }
   | { readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly raw: string };
 
 const UNIT = '\u001f';
@@ -61,7 +67,7 @@ export function identityHash(record: MappedRecord): string {
   return crypto.hash('sha256', text, 'base64');
 }
 
-export function prepareRecord(record: MappedRecord, raw: string): PreparedRecord {
+export function prepareRecord(record: MappedRecord, raw: string, rowHash: string): PreparedRecord {
   const { identity } = record;
   const identifiers: string[] = [];
   for (const email of identity.emails) identifiers.push('email', email.value, email.raw);
@@ -71,6 +77,7 @@ export function prepareRecord(record: MappedRecord, raw: string): PreparedRecord
     hash: identityHash(record),
     columns: RECORD_COLUMNS.map((column) => identity[column]?.value ?? null),
     raw,
+    rowHash,
     displayName: displayName(record),
     sortKey: sortKey(record),
     terms: searchTerms([record]),
@@ -80,13 +87,28 @@ export function prepareRecord(record: MappedRecord, raw: string): PreparedRecord
   };
 }
 
-export function prepareItems(items: readonly ReadItem[], mapping: Mapping): WriteItem[] {
+const seeds = new WeakMap<Mapping, string>();
+
+function seedFor(mapping: Mapping): string {
+  let seed = seeds.get(mapping);
+  if (seed === undefined) seeds.set(mapping, (seed = mappingSeed(mapping)));
+  return seed;
+}
+
+/** `known`: the fingerprints of the rows the source's records came from (none on a first import). */
+export function prepareItems(items: readonly ReadItem[], mapping: Mapping, known: KnownRows | null = null): WriteItem[] {
+  const seed = seedFor(mapping);
   return items.map((item): WriteItem => {
     if (item.kind === 'problem') return { kind: 'reject', line: item.problem.line, reasons: [item.problem.reason], raw: item.problem.raw };
     const { row } = item;
-    const result = applyMapping(row, mapping);
     const raw = JSON.stringify(row.values);
+    const fingerprint = rowFingerprint(seed, raw);
+    if (known?.has(fingerprint.bytes)) {
+      const key = keyOf(row, mapping);
+      if (key !== null) return { kind: 'same', line: row.line, key, rowHash: fingerprint.text, raw: raw.slice(0, MAX_RAW) };
+    }
+    const result = applyMapping(row, mapping);
     if (!result.ok) return { kind: 'reject', line: row.line, reasons: result.reasons, raw: raw.slice(0, MAX_RAW) };
-    return { kind: 'record', line: row.line, record: prepareRecord(result.record, raw) };
+    return { kind: 'record', line: row.line, record: prepareRecord(result.record, raw, fingerprint.text) };
   });
 }

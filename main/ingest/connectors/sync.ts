@@ -15,6 +15,7 @@ import { hashFile, previewFile } from '../formats';
 import type { Mapping } from '../mapping/fields';
 import { suggestMapping } from '../mapping/suggest';
 import { estimateRows } from '../formats/estimate';
+import { loadKnownRows } from '../known-rows';
 import { parsedBatches } from '../parsed-batches';
 import { closeRun, openRun, writeBatches, type Batch } from '../run-batches';
 import { getRun } from '../runs';
@@ -265,7 +266,8 @@ async function importFolderFile(
     const fileMapping = mapping;
     // Read and mapped in a worker thread, as file imports are; this thread only writes.
     batches = (async function* () {
-      for await (const prepared of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal)) yield { prepared };
+      const known = loadKnownRows(db, sourceId);
+      for await (const prepared of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal, known)) yield { prepared };
     })();
   } catch (error) {
     closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, messageOf(error));

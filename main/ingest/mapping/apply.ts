@@ -132,8 +132,7 @@ interface Plan {
   readonly phoneCache: Map<string, Normalized<Phone>>;
 }
 
-// Repeats are near each other (households, a customer's purchases), so a small cache catches them. Its
-// keys are slices of the reader's 512 KB text chunks and keep them alive: 100 000 entries held 30 MB.
+// Repeats are near each other (households, a customer's purchases), so a small cache catches them.
 const PHONE_CACHE_LIMIT = 10_000;
 
 const emptyEventColumns = (): Record<EventField, ColumnRead[]> => ({
@@ -204,13 +203,15 @@ function planFor(mapping: Mapping): Plan {
 function cachedPhone(plan: Plan, raw: unknown, country: string): Normalized<Phone> {
   if (typeof raw !== 'string' && typeof raw !== 'number') return normalizePhone(raw, country);
   const key = `${country}\u0000${typeof raw}\u0000${raw}`;
-  let result = plan.phoneCache.get(key);
-  if (result === undefined) {
-    result = normalizePhone(raw, country);
-    // Bounded: a million distinct numbers must not become a million cache entries.
-    if (plan.phoneCache.size >= PHONE_CACHE_LIMIT) plan.phoneCache.clear();
-    plan.phoneCache.set(key, result);
-  }
+  const cached = plan.phoneCache.get(key);
+  if (cached !== undefined) return { ...cached, raw: rawText(raw) };
+  const result = normalizePhone(raw, country);
+  // Bounded: a million distinct numbers must not become a million cache entries.
+  if (plan.phoneCache.size >= PHONE_CACHE_LIMIT) plan.phoneCache.clear();
+  // The cell's text is a slice of the reader's 512 KB chunk, and V8 keeps the key as a concatenation
+  // that points at it: stored as is, each entry would keep a whole chunk alive (10 000 entries pinned
+  // 118 MB). The cache holds a copy of the key and results without the cell's text.
+  plan.phoneCache.set(Buffer.from(key, 'utf8').toString('utf8'), { ...result, raw: '' });
   return result;
 }
 
@@ -462,6 +463,13 @@ function listElements(context: RowContext, values: Readonly<Record<string, unkno
     return [];
   }
   return value;
+}
+
+/** The record key of a row alone, or null when it has none that applyMapping would accept. */
+export function keyOf(row: RawRow, mapping: Mapping): string | null {
+  const context = new RowContext(mapping, new Date());
+  const key = recordKey(context, planFor(mapping), row.values);
+  return context.reasons.length > 0 ? null : key;
 }
 
 export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOptions = {}): ApplyResult {

@@ -9,10 +9,11 @@ import { migration001 } from './001-foundation';
 import { migration002 } from './002-ingest';
 import { migration003 } from './003-connectors';
 import { migration004 } from './004-run-heartbeat';
+import { migration005 } from './005-row-fingerprint';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {
