@@ -44,6 +44,8 @@ export interface FileDescription {
   readonly headers: readonly string[];
   /** XLSX sheet names. */
   readonly sheets: readonly string[];
+  /** Data rows, when known without reading the file to the end (XLSX: the sheet is loaded whole anyway). */
+  readonly rowCount?: number;
 }
 
 export interface FilePreview extends FileDescription {

@@ -6,7 +6,7 @@ import type { FileDescription, RawRow, ReadItem, ReadOptions, ReadProblem } from
 import { readCsv } from './csv';
 import type { Sniffed } from './detect';
 import { readJson, readNdjson } from './json';
-import { readWorkbook, workbookHeaders, type Workbook } from './xlsx';
+import { readWorkbook, workbookHeaders, workbookRowCount, type Workbook } from './xlsx';
 
 /** The batches of a CSV/TSV/JSON/NDJSON file (XLSX goes through loadWorkbook + readWorkbook). */
 export function readTextItems(
@@ -80,7 +80,7 @@ export async function sampleText(path: string, sniffed: Sniffed, options: ReadOp
 }
 
 export function describeWorkbook(sniffed: Sniffed, book: Workbook): FileDescription {
-  return { ...sniffed, headers: workbookHeaders(book), sheets: book.sheets };
+  return { ...sniffed, headers: workbookHeaders(book), sheets: book.sheets, rowCount: workbookRowCount(book) };
 }
 
 export async function sampleWorkbook(sniffed: Sniffed, book: Workbook, count: number): Promise<Sample> {

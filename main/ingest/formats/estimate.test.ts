@@ -27,6 +27,11 @@ describe('row estimates', () => {
     }
   });
 
+  it('take a workbook\'s own row count, its size saying nothing about it', () => {
+    const preview = { format: 'xlsx', encoding: 'binary', delimiter: null, hasBom: false, headers: ['a'], sheets: ['S'], rowCount: 1234, rows: [], problems: [] } as const;
+    expect(estimateRows(preview, 10)).toBe(1234);
+  });
+
   it('size JSON records by their JSON text', async () => {
     const records = Array.from({ length: 5_000 }, (_, n) => ({ id: 10_000 + n, name: `Łukasz ${n % 100}`, emails: [`l${n % 100}@wp.pl`] }));
     const estimate = (await estimateFor('clients.ndjson', Buffer.from(records.map((record) => JSON.stringify(record)).join('\n'))))!;

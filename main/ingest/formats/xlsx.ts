@@ -90,6 +90,12 @@ export function workbookHeaders(book: Workbook): string[] {
   return header ? normalizeHeaders(header) : [];
 }
 
+/** How many data rows readWorkbook will give: the non-blank rows after the header row. */
+export function workbookRowCount(book: Workbook): number {
+  const nonBlank = book.rows.filter((row) => !isBlank(row)).length;
+  return Math.max(0, nonBlank - 1);
+}
+
 /** The sheet's data rows after the header row, in batches; blank rows are skipped. */
 export async function* readWorkbook(book: Workbook, batchSize: number, signal?: AbortSignal): AsyncGenerator<ReadItem[]> {
   let headers: string[] | null = null;
