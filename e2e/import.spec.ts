@@ -58,6 +58,9 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(app.importer.rejectedRows()).toHaveCount(2);
   await expect(app.importer.rejectedRows().nth(0)).toHaveAttribute('data-line', '4');
   await expect(app.importer.rejectedRows().nth(1)).toHaveAttribute('data-line', '5');
+  // Reasons are said by the interface from their codes, not copied from the backend's text.
+  await expect(app.importer.rejectedRows().nth(0).getByRole('listitem')).toHaveText(['Courriel: not a valid email address']);
+  await expect(app.importer.rejectedRows().nth(1).getByRole('listitem')).toHaveText(['No customer number in column No client']);
 
   const download = await app.importer.downloadRejects();
   expect(download.suggestedFilename()).toBe('clients-été-rejected-rows.csv');

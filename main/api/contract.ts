@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ConnectorKind, ConnectorSpec } from '../ingest/connectors/config';
 import { Mapping } from '../ingest/mapping/fields';
+import { REASON_CODES } from '../ingest/reasons';
 import { FILE_FORMATS } from '../ingest/types';
 
 export const ROLES = ['administrator', 'steward', 'auditor'] as const;
@@ -160,6 +161,10 @@ export const ReadOptionsSchema = z.object({
   sheet: z.string().max(200).optional(),
   recordsPath: z.string().max(200).optional(),
 });
+
+/** Why a row was rejected, as a code the interface translates (see ingest/reasons.ts). */
+export const ReasonDetail = z.object({ code: z.enum(REASON_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type ReasonDetail = z.infer<typeof ReasonDetail>;
 
 export const RunSummary = z.object({
   id: z.number().int(),
@@ -429,7 +434,18 @@ export const contract = {
   }),
   'import.rejects': method({
     input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
-    output: z.object({ total: z.number().int(), rows: z.array(z.object({ line: z.number().int(), reasons: z.array(z.string()), raw: z.string() })) }),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          line: z.number().int(),
+          reasons: z.array(z.string()),
+          /** A code and parameters per reason, for translation; null where the reason has none. */
+          details: z.array(ReasonDetail.nullable()).optional(),
+          raw: z.string(),
+        }),
+      ),
+    }),
     access: roles('administrator', 'steward'),
   }),
   'import.exportRejects': method({

@@ -42,6 +42,10 @@ describe('file import', () => {
     expect(rejects[0]!.reasons.join(' ')).toMatch(/date/);
     expect(rejects[1]!.reasons.join(' ')).toMatch(/customer number/);
     expect(rejects[2]!.reasons.join(' ')).toMatch(/duplicate customer number 1001.*line 2/);
+    // Beside the English text, each reason's code, for the interface to translate.
+    expect(rejects.map((row) => row.details?.map((detail) => detail?.code ?? null))).toEqual([['email', 'date'], ['keyMissing'], ['duplicateKey']]);
+    expect(rejects[0]!.details![0]).toEqual({ code: 'email', params: { column: 'courriel' } });
+    expect(rejects[2]!.details![0]).toEqual({ code: 'duplicateKey', params: { key: '1001', line: 2 } });
     expect(JSON.parse(rejects[0]!.raw)).toMatchObject({ courriel: 'jean@' });
 
     expect(await search(backend, 'helene')).toEqual(['Hélène Tremblay']);

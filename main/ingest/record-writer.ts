@@ -13,6 +13,7 @@ import { sql, type SqlRunner } from '../store/sql';
 import { FirstLines } from './first-lines';
 import type { MappedEvent, MappedRecord } from './mapping/apply';
 import { searchTerms, sortKey, displayName } from './search-terms';
+import type { ReasonDetails } from './reasons';
 import type { PreparedRecord } from './write-items';
 
 export interface BatchCounts {
@@ -25,6 +26,8 @@ export interface BatchCounts {
 export interface RejectInput {
   readonly line: number;
   readonly reasons: readonly string[];
+  /** Codes for the interface, one per reason (see reasons.ts). */
+  readonly details?: ReasonDetails;
   readonly raw: string;
 }
 
@@ -34,8 +37,11 @@ function eventKey(event: MappedEvent): string {
   return event.externalId ?? crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
 }
 
-function duplicateReason(key: string, firstLine: number): string {
-  return `duplicate customer number ${key}: line ${firstLine} has the same number with different details; that line was kept`;
+function duplicate(key: string, firstLine: number): Pick<RejectInput, 'reasons' | 'details'> {
+  return {
+    reasons: [`duplicate customer number ${key}: line ${firstLine} has the same number with different details; that line was kept`],
+    details: [{ code: 'duplicateKey', params: { key, line: firstLine } }],
+  };
 }
 
 interface Statements {
@@ -69,7 +75,7 @@ function prepareStatements(db: SqlRunner): Statements {
     insertEvent: db.statement(`
       INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertConsent: db.statement('INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, raw) VALUES (?, ?, ?, ?)'),
+    insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, details, raw) VALUES (?, ?, ?, ?, ?)'),
     findRecord: db.statement('SELECT id, content_hash AS hash, row_hash AS rowHash FROM source_record WHERE source_id = ? AND external_id = ?'),
     setRowHash: db.statement('UPDATE source_record SET row_hash = ? WHERE id = ?'),
   };
@@ -94,7 +100,8 @@ export class RecordWriter {
   }
 
   reject(counts: BatchCounts, input: RejectInput): void {
-    this.statements.insertReject.run(this.runId, input.line, JSON.stringify(input.reasons), input.raw.slice(0, MAX_RAW));
+    const details = input.details?.some((detail) => detail !== null) ? JSON.stringify(input.details) : null;
+    this.statements.insertReject.run(this.runId, input.line, JSON.stringify(input.reasons), details, input.raw.slice(0, MAX_RAW));
     counts.rejected += 1;
   }
 
@@ -114,7 +121,7 @@ export class RecordWriter {
     }
     if (firstLine !== undefined && existing.hash !== record.hash && !this.repeatedKeysExpected) {
       // The stored identity is the first line's (written or found unchanged by it).
-      this.reject(counts, { line, reasons: [duplicateReason(record.key, firstLine)], raw: record.raw });
+      this.reject(counts, { line, ...duplicate(record.key, firstLine), raw: record.raw });
       return;
     }
     const added = this.addEventsAndConsents(existing.id, record);
@@ -144,7 +151,7 @@ export class RecordWriter {
       counts.unchanged += 1;
       return;
     }
-    this.reject(counts, { line, reasons: [duplicateReason(key, firstLine)], raw });
+    this.reject(counts, { line, ...duplicate(key, firstLine), raw });
   }
 
   private insert(record: PreparedRecord, stamp: string): void {

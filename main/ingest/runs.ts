@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { RunSummary } from '../api/contract';
 import { AppError } from '../api/errors';
 import { sql, type SqlRunner } from '../store/sql';
+import type { ReasonDetail } from './reasons';
 
 interface RunRow {
   id: number;
@@ -54,12 +55,27 @@ export function listRuns(db: SqlRunner, sourceId: number | undefined, limit: num
   return db.all<RunRow>(sql`${SELECT_RUN}${where} ORDER BY r.id DESC LIMIT ${limit}`).map(toRun);
 }
 
-export function listRejects(db: SqlRunner, runId: number, offset: number, limit: number): { total: number; rows: Array<{ line: number; reasons: string[]; raw: string }> } {
+export interface RejectedRow {
+  readonly line: number;
+  readonly reasons: string[];
+  /** One per reason, null where the reason has no code; absent for rows rejected before codes existed. */
+  readonly details?: (ReasonDetail | null)[];
+  readonly raw: string;
+}
+
+export function listRejects(db: SqlRunner, runId: number, offset: number, limit: number): { total: number; rows: RejectedRow[] } {
   getRun(db, runId);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM import_reject WHERE run_id = ${runId}`)?.n ?? 0;
   const rows = db
-    .all<{ line: number; reasons: string; raw: string }>(sql`SELECT line, reasons, raw FROM import_reject WHERE run_id = ${runId} ORDER BY line, id LIMIT ${limit} OFFSET ${offset}`)
-    .map((row) => ({ line: row.line, reasons: JSON.parse(row.reasons) as string[], raw: row.raw }));
+    .all<{ line: number; reasons: string; details: string | null; raw: string }>(
+      sql`SELECT line, reasons, details, raw FROM import_reject WHERE run_id = ${runId} ORDER BY line, id LIMIT ${limit} OFFSET ${offset}`,
+    )
+    .map((row) => ({
+      line: row.line,
+      reasons: JSON.parse(row.reasons) as string[],
+      ...(row.details === null ? {} : { details: JSON.parse(row.details) as (ReasonDetail | null)[] }),
+      raw: row.raw,
+    }));
   return { total, rows };
 }
 

@@ -11,6 +11,7 @@ import { mappingSeed, rowFingerprint } from './known-rows';
 import { applyMapping, keyOf, type MappedConsent, type MappedEvent, type MappedRecord } from './mapping/apply';
 import type { Mapping } from './mapping/fields';
 import { displayName, searchTerms, sortKey } from './search-terms';
+import type { ReasonDetails } from './reasons';
 import type { ReadItem } from './types';
 
 /** The identity columns of `source_record`, in the order of `PreparedRecord.columns`. */
@@ -43,7 +44,7 @@ export type WriteItem =
   | { readonly kind: 'record'; readonly line: number; readonly record: PreparedRecord }
   /** A row some record was written from, unchanged since: only what duplicate detection needs. */
   | { readonly kind: 'same'; readonly line: number; readonly key: string; readonly rowHash: string; readonly raw: string }
-  | { readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly raw: string };
+  | { readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly details?: ReasonDetails; readonly raw: string };
 
 const UNIT = '\u001f';
 const RECORD = '\u001e';
@@ -108,7 +109,7 @@ export function prepareItems(items: readonly ReadItem[], mapping: Mapping, known
       if (key !== null) return { kind: 'same', line: row.line, key, rowHash: fingerprint.text, raw: raw.slice(0, MAX_RAW) };
     }
     const result = applyMapping(row, mapping);
-    if (!result.ok) return { kind: 'reject', line: row.line, reasons: result.reasons, raw: raw.slice(0, MAX_RAW) };
+    if (!result.ok) return { kind: 'reject', line: row.line, reasons: result.reasons, details: result.details, raw: raw.slice(0, MAX_RAW) };
     return { kind: 'record', line: row.line, record: prepareRecord(result.record, raw, fingerprint.text) };
   });
 }

@@ -81,12 +81,14 @@ describe('applyMapping', () => {
   });
 
   it('rejects a row without a customer number', () => {
+    const missing = { code: 'keyMissing', params: { column: 'No. client' } };
     expect(applyMapping(row({ ...helene, 'No. client': '  ' }, 7), quebec, { now })).toEqual({
       ok: false,
       line: 7,
       reasons: ['no customer number in column No. client'],
+      details: [missing],
     });
-    expect(applyMapping(row({ Prénom: 'Zoé' }, 8), quebec, { now })).toEqual({ ok: false, line: 8, reasons: ['no customer number in column No. client'] });
+    expect(applyMapping(row({ Prénom: 'Zoé' }, 8), quebec, { now })).toEqual({ ok: false, line: 8, reasons: ['no customer number in column No. client'], details: [missing] });
   });
 
   it('lists every reason of a bad row', () => {
@@ -105,6 +107,14 @@ describe('applyMapping', () => {
         'Naissance: not a real calendar date',
         'Infolettre: not a yes/no value',
       ],
+      // One code per reason, in the same order, for the interface to translate.
+      details: [
+        { code: 'email', params: { column: 'Courriel' } },
+        { code: 'phone', params: { column: 'Téléphone' } },
+        { code: 'postalCode', params: { column: 'Code postal' } },
+        { code: 'date', params: { column: 'Naissance' } },
+        { code: 'consent', params: { column: 'Infolettre' } },
+      ],
     });
   });
 
@@ -116,7 +126,7 @@ describe('applyMapping', () => {
     ];
     const results = rows.map((item) => applyMapping(item, quebec, { now }));
     expect(results.map((result) => result.ok)).toEqual([true, false, true]);
-    expect(results[1]).toEqual({ ok: false, line: 3, reasons: ['Courriel: not an email address: the domain has no dot'] });
+    expect(results[1]).toMatchObject({ ok: false, line: 3, reasons: ['Courriel: not an email address: the domain has no dot'] });
   });
 
   it('reads phones and postal codes in the row’s own country', () => {
@@ -217,15 +227,21 @@ describe('applyMapping', () => {
     });
 
     it('rejects a purchase without a date or with an unreadable amount', () => {
+      // A reason without a code (no date at all) is kept as written; the interface shows it in English.
       expect(applyMapping(row({ nr_karty: 'K-77', kwota: '12,50' }, 5), till, { now })).toEqual({
         ok: false,
         line: 5,
         reasons: ['data: event without a date'],
+        details: [null],
       });
       expect(applyMapping(row({ nr_karty: 'K-77', data: '2024-03-05', kwota: 'dwanaście' }, 6), till, { now })).toEqual({
         ok: false,
         line: 6,
         reasons: ['data: not a date in the format DD.MM.YYYY', 'kwota: not an amount: unknown currency'],
+        details: [
+          { code: 'date', params: { column: 'data' } },
+          { code: 'amount', params: { column: 'kwota' } },
+        ],
       });
     });
 
@@ -325,6 +341,7 @@ describe('applyMapping', () => {
         ok: false,
         line: 12,
         reasons: ['consents[0]: consent without a purpose', 'orders[1]: event without a date', 'orders[2]: expected an object'],
+        details: [null, null, null],
       });
     });
 

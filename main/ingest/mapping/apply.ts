@@ -14,6 +14,7 @@ import { normalizePhone, type Phone, type PhoneType } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postal';
 import { isBlank, rawText, type Normalized } from '../normalize/result';
 import { cleanText, normalizeText } from '../normalize/text';
+import type { ReasonCode, ReasonDetail, ReasonDetails } from '../reasons';
 import type { RawRow } from '../types';
 import { EVENT_FIELDS, splitListPath, type Mapping, type TargetField } from './fields';
 import { isPlainObject, readPath } from './paths';
@@ -77,7 +78,8 @@ export interface MappedRecord {
 }
 
 export type ApplyResult =
-  { readonly ok: true; readonly record: MappedRecord } | { readonly ok: false; readonly line: number; readonly reasons: readonly string[] };
+  | { readonly ok: true; readonly record: MappedRecord }
+  | { readonly ok: false; readonly line: number; readonly reasons: readonly string[]; readonly details: ReasonDetails };
 
 export interface ApplyOptions {
   /** Clock for the plausibility ranges of dates (birth dates not in the future…). */
@@ -227,8 +229,12 @@ function valuesOf(record: Readonly<Record<string, unknown>>, read: ColumnRead, m
   return [value];
 }
 
+/** What kind of value a normalization was for: the code of its reasons (see reasons.ts). */
+type ValueKind = 'email' | 'phone' | 'country' | 'name' | 'text' | 'postalCode' | 'date' | 'consent' | 'amount' | 'currency';
+
 class RowContext {
   readonly reasons: string[] = [];
+  private readonly details = new Map<string, ReasonDetail>();
 
   constructor(
     readonly mapping: Mapping,
@@ -236,31 +242,47 @@ class RowContext {
   ) {}
 
   /** The value of a normalization, or null after recording why it failed. */
-  take<T>(label: string, result: Normalized<T>): T | null {
+  take<T>(label: string, result: Normalized<T>, kind: ValueKind): T | null {
     if (result.ok) return result.value;
-    this.reasons.push(`${label}: ${result.reason}`);
+    const code: ReasonCode = result.reason.startsWith('expected a single') ? 'notSingle' : kind;
+    this.add(`${label}: ${result.reason}`, { code, params: { column: label } });
     return null;
+  }
+
+  add(reason: string, detail: ReasonDetail | null = null): void {
+    this.reasons.push(reason);
+    if (detail !== null && !this.details.has(reason)) this.details.set(reason, detail);
+  }
+
+  /** The reasons once each, in order, with their details. */
+  failure(line: number): ApplyResult {
+    const reasons = [...new Set(this.reasons)];
+    return { ok: false, line, reasons, details: reasons.map((reason) => this.details.get(reason) ?? null) };
   }
 }
 
 function recordKey(context: RowContext, plan: Plan, values: Readonly<Record<string, unknown>>): string | null {
   const raw = readPath(values, plan.keyColumn);
+  const column = { column: plan.keyColumn };
   if (isBlank(raw)) {
-    context.reasons.push(`no customer number in column ${plan.keyColumn}`);
+    context.add(`no customer number in column ${plan.keyColumn}`, { code: 'keyMissing', params: column });
     return null;
   }
   if (Array.isArray(raw) || isPlainObject(raw)) {
-    context.reasons.push(`${plan.keyColumn}: a customer number must be a single value`);
+    context.add(`${plan.keyColumn}: a customer number must be a single value`, { code: 'keyNotSingle', params: column });
     return null;
   }
-  if (plan.keyIsEmail) return context.take(plan.keyColumn, normalizeEmail(raw));
+  if (plan.keyIsEmail) return context.take(plan.keyColumn, normalizeEmail(raw), 'email');
   const key = cleanText(rawText(raw));
   if (key === '') {
-    context.reasons.push(`no customer number in column ${plan.keyColumn}`);
+    context.add(`no customer number in column ${plan.keyColumn}`, { code: 'keyMissing', params: column });
     return null;
   }
   if (key.length > MAX_RECORD_KEY) {
-    context.reasons.push(`${plan.keyColumn}: a customer number cannot be longer than ${MAX_RECORD_KEY} characters`);
+    context.add(`${plan.keyColumn}: a customer number cannot be longer than ${MAX_RECORD_KEY} characters`, {
+      code: 'keyTooLong',
+      params: { ...column, max: MAX_RECORD_KEY },
+    });
     return null;
   }
   return key;
@@ -276,7 +298,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
   for (const read of plan.countries) {
     for (const raw of valuesOf(values, read, false, null)) {
       const result = normalizeCountry(raw);
-      keepFirst('country', context.take(read.label, result), result.raw);
+      keepFirst('country', context.take(read.label, result, 'country'), result.raw);
     }
   }
   // Phones and postal codes are read in the row's own country when it has one, else the source's.
@@ -289,14 +311,14 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
       case 'email':
         for (const raw of valuesOf(values, read, true, EMAIL_SEPARATORS)) {
           const result = normalizeEmail(raw);
-          const value = context.take(read.label, result);
+          const value = context.take(read.label, result, 'email');
           if (value !== null && !emails.some((email) => email.value === value)) emails.push({ value, raw: result.raw });
         }
         break;
       case 'phone':
         for (const raw of valuesOf(values, read, true, PHONE_SEPARATORS)) {
           const result = cachedPhone(plan, raw, country);
-          const phone = context.take(read.label, result);
+          const phone = context.take(read.label, result, 'phone');
           if (phone !== null && !phones.some((known) => known.value === phone.e164)) {
             phones.push(phone.type === null ? { value: phone.e164, raw: result.raw } : { value: phone.e164, raw: result.raw, type: phone.type });
           }
@@ -305,7 +327,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
       case 'street':
         for (const raw of valuesOf(values, read, true, null)) {
           const result = normalizeText(raw);
-          const value = context.take(read.label, result);
+          const value = context.take(read.label, result, 'text');
           if (value !== null) streets.push({ value, raw: result.raw });
         }
         break;
@@ -313,23 +335,23 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
       case 'familyName':
       case 'fullName': {
         const result = normalizePersonName(readPath(values, read.path));
-        keepFirst(field, context.take(read.label, result), result.raw);
+        keepFirst(field, context.take(read.label, result, 'name'), result.raw);
         break;
       }
       case 'city':
       case 'region': {
         const result = normalizeText(readPath(values, read.path), 200);
-        keepFirst(field, context.take(read.label, result), result.raw);
+        keepFirst(field, context.take(read.label, result, 'text'), result.raw);
         break;
       }
       case 'postalCode': {
         const result = normalizePostalCode(readPath(values, read.path), country);
-        keepFirst(field, context.take(read.label, result), result.raw);
+        keepFirst(field, context.take(read.label, result, 'postalCode'), result.raw);
         break;
       }
       case 'birthDate': {
         const result = parseDate(readPath(values, read.path), mapping.birthDateFormat, { kind: 'birth', now });
-        keepFirst(field, context.take(read.label, result), result.raw);
+        keepFirst(field, context.take(read.label, result, 'date'), result.raw);
         break;
       }
       default:
@@ -390,15 +412,15 @@ function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Re
       // A date with no yes/no is not evidence of either: no observation is recorded.
       continue;
     }
-    const flag = context.take(label(granted.read), parseConsentFlag(granted.value));
+    const flag = context.take(label(granted.read), parseConsentFlag(granted.value), 'consent');
     const at = firstValue([record], [group.at]);
-    const when = at === null ? null : context.take(label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now }));
+    const when = at === null ? null : context.take(label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now }), 'date');
     let purpose = group.purpose;
     if (purpose === null) {
       const named = firstValue([record], [plan.purposeColumns]);
       purpose = named === null ? '' : cleanText(rawText(named.value));
       if (purpose === '') {
-        context.reasons.push(`${prefix === '' ? label(granted.read) : prefix}: consent without a purpose`);
+        context.add(`${prefix === '' ? label(granted.read) : prefix}: consent without a purpose`);
         continue;
       }
     }
@@ -428,23 +450,23 @@ function mapEvent(
   const before = context.reasons.length;
   const cell = (field: EventField) => found[field];
   const atCell = cell('event.at');
-  if (atCell === null) context.reasons.push(`${prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix}: event without a date`);
-  const at = atCell === null ? null : context.take(label(atCell.read, 'event.at'), parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now }));
+  if (atCell === null) context.add(`${prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix}: event without a date`);
+  const at = atCell === null ? null : context.take(label(atCell.read, 'event.at'), parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now }), 'date');
   const amountCell = cell('event.amount');
-  const amount = amountCell === null ? null : context.take(label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }));
+  const amount = amountCell === null ? null : context.take(label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }), 'amount');
   const currencyCell = cell('event.currency');
   const currency =
     currencyCell === null
       ? amountCell === null
         ? null
         : detectCurrency(amountCell.value)
-      : context.take(label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value));
+      : context.take(label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value), 'currency');
   const placeCell = cell('event.place');
-  const place = placeCell === null ? null : context.take(label(placeCell.read, 'event.place'), normalizeText(placeCell.value, 200));
+  const place = placeCell === null ? null : context.take(label(placeCell.read, 'event.place'), normalizeText(placeCell.value, 200), 'text');
   const typeCell = cell('event.type');
-  const type = typeCell === null ? null : context.take(label(typeCell.read, 'event.type'), normalizeText(typeCell.value, 100));
+  const type = typeCell === null ? null : context.take(label(typeCell.read, 'event.type'), normalizeText(typeCell.value, 100), 'text');
   const idCell = cell('event.id');
-  const externalId = idCell === null ? null : context.take(label(idCell.read, 'event.id'), normalizeText(idCell.value, 200));
+  const externalId = idCell === null ? null : context.take(label(idCell.read, 'event.id'), normalizeText(idCell.value, 200), 'text');
   if (context.reasons.length > before || at === null) return null;
   const event: { -readonly [K in keyof MappedEvent]: MappedEvent[K] } = { type: type ?? mapping.eventType ?? 'event', at, raw };
   if (amount !== null) event.amount = amount;
@@ -459,7 +481,7 @@ function listElements(context: RowContext, values: Readonly<Record<string, unkno
   const value = readPath(values, list);
   if (isBlank(value)) return [];
   if (!Array.isArray(value)) {
-    context.reasons.push(`${list}: expected a list`);
+    context.add(`${list}: expected a list`);
     return [];
   }
   return value;
@@ -485,7 +507,7 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
     const { list, plan: nested } = plan.nestedConsents;
     listElements(context, values, list).forEach((element, index) => {
       if (isPlainObject(element)) mapConsents(context, nested, element, `${list}[${index}]`, consents);
-      else context.reasons.push(`${list}[${index}]: expected an object`);
+      else context.add(`${list}[${index}]: expected an object`);
     });
   }
 
@@ -495,7 +517,7 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
     const { list, columns } = plan.nestedEvents;
     listElements(context, values, list).forEach((element, index) => {
       if (!isPlainObject(element)) {
-        context.reasons.push(`${list}[${index}]: expected an object`);
+        context.add(`${list}[${index}]: expected an object`);
         return;
       }
       const event = mapEvent(context, columns, [element, values], (field) => [columns[field], plan.events[field]], `${list}[${index}]`);
@@ -507,6 +529,6 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
   }
 
   // A key column that is also mapped (an email as record key) would report the same problem twice.
-  if (context.reasons.length > 0 || sourceRecordId === null) return { ok: false, line: row.line, reasons: [...new Set(context.reasons)] };
+  if (context.reasons.length > 0 || sourceRecordId === null) return context.failure(row.line);
   return { ok: true, record: { sourceRecordId, identity, consents, events } };
 }

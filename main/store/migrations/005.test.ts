@@ -11,7 +11,7 @@ describe('migration 005', () => {
     db.prepare(
       `INSERT INTO source_record (source_id, external_id, content_hash, raw, first_run, last_run, created_at, updated_at) VALUES (1, 'C1', 'h', '{}', 1, 1, 't', 't')`,
     ).run();
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, 5)).toEqual([5]);
     expect(db.prepare('SELECT external_id, row_hash FROM source_record').get()).toEqual({ external_id: 'C1', row_hash: null });
     expect(() => db.prepare(`UPDATE source_record SET row_hash = x'00'`).run()).toThrow(/cannot store BLOB/);
   });

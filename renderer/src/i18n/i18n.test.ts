@@ -3,6 +3,7 @@
  * needs, a sentence for every error code, and no key used in the code that the files lack.
  */
 import { describe, expect, it } from 'vitest';
+import { ReasonDetail } from '../../../main/api/contract';
 import { ERROR_CODES } from '../../../main/api/errors';
 import type { ClientErrorCode } from '../api/transport';
 import en from './en.json';
@@ -53,6 +54,10 @@ describe('translations', () => {
   it('translate every error code the UI can receive', () => {
     for (const language of Object.keys(flat))
       for (const code of [...ERROR_CODES, ...CLIENT_CODES]) expect(has(language, `errors.${code}`), `${language}: ${code}`).toBe(true);
+  });
+
+  it('translate every reason code a rejected row can carry', () => {
+    for (const language of Object.keys(flat)) for (const code of ReasonDetail.shape.code.options) expect(has(language, `import.rejects.reason.${code}`), `${language}: ${code}`).toBe(true);
   });
 
   it('contain every literal key the interface uses', () => {

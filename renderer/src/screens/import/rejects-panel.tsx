@@ -1,7 +1,7 @@
 /**
  * The rows an import run rejected: line, reasons and the raw text, a page at a time, and the whole list
- * as a CSV download to correct in a spreadsheet and import again. The reasons come from the backend in
- * English, and are marked so for screen readers.
+ * as a CSV download to correct in a spreadsheet and import again. Reasons with a code are translated;
+ * the others come from the backend in English, and are marked so for screen readers.
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useApiAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { downloadText, withoutExtension } from '../../lib/download';
 import { formatNumber, rawRowText } from '../../lib/format';
+import { shownReasons } from '../../lib/reject-reasons';
 
 const PAGE_SIZE = 25;
 
@@ -53,7 +54,9 @@ export function RejectsPanel({ runId, baseName, headingLevel: Heading = 'h3' }: 
         </button>
       </div>
       <p className="card-description">{t('import.rejects.advice')}</p>
-      {language !== 'en' ? <p className="form-note">{t('import.rejects.englishReasons')}</p> : null}
+      {language !== 'en' && page.data?.rows.some((row) => row.reasons.some((_, index) => !row.details?.[index])) ? (
+        <p className="form-note">{t('import.rejects.englishReasons')}</p>
+      ) : null}
       <ErrorAlert error={download.error} />
       {downloaded !== null ? (
         <Notice tone="success">{t('import.rejects.downloaded', { count: downloaded, formatted: formatNumber(downloaded, language) })}</Notice>
@@ -76,10 +79,12 @@ export function RejectsPanel({ runId, baseName, headingLevel: Heading = 'h3' }: 
               {page.data.rows.map((row, index) => (
                 <tr key={`${row.line}-${index}`} data-line={row.line}>
                   <td className="num">{row.line}</td>
-                  <td lang="en">
+                  <td>
                     <ul className="reasons">
-                      {row.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
+                      {shownReasons(t, row.reasons, row.details).map((reason, reasonIndex) => (
+                        <li key={reasonIndex} lang={reason.lang}>
+                          {reason.text}
+                        </li>
                       ))}
                     </ul>
                   </td>
