@@ -150,26 +150,38 @@ export function oneLine(text: string): string {
 }
 
 /** The errors of the network layer, worded for a person; null for anything else. */
-export function networkProblem(error: unknown, server: string, host: string, port: number, timeoutSeconds: number): string | null {
+/**
+ * A connector failure in English, with a `reason` and parameters the interface translates
+ * (`errors.CONNECTOR_FAILED_<reason>`); the text stays the full story.
+ */
+export interface Described {
+  readonly text: string;
+  readonly reason: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export function networkProblem(error: unknown, server: string, host: string, port: number, timeoutSeconds: number): Described | null {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);
+  const params = { server, host, port, seconds: timeoutSeconds };
+  const described = (reason: string, text: string): Described => ({ text, reason, params });
   switch (code) {
     case 'ECONNREFUSED':
-      return `Cannot connect to ${server} at ${host}:${port}: the connection was refused (is the server running?).`;
+      return described('refused', `Cannot connect to ${server} at ${host}:${port}: the connection was refused (is the server running?).`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `Cannot connect to ${server}: the host ${host} is unknown.`;
+      return described('unknownHost', `Cannot connect to ${server}: the host ${host} is unknown.`);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `Cannot connect to ${server} at ${host}:${port}: the network cannot reach it.`;
+      return described('unreachable', `Cannot connect to ${server} at ${host}:${port}: the network cannot reach it.`);
     case 'ETIMEDOUT':
-      return `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`;
+      return described('noAnswer', `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`);
     case 'ECONNRESET':
     case 'EPIPE':
-      return `The connection to ${server} at ${host}:${port} was cut.`;
+      return described('cut', `The connection to ${server} at ${host}:${port} was cut.`);
     default:
-      if (/timeout/i.test(message) && /connect/i.test(message)) return `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`;
-      if (/Connection terminated unexpectedly|server closed the connection/i.test(message)) return `The connection to ${server} at ${host}:${port} was cut.`;
+      if (/timeout/i.test(message) && /connect/i.test(message)) return described('noAnswer', `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`);
+      if (/Connection terminated unexpectedly|server closed the connection/i.test(message)) return described('cut', `The connection to ${server} at ${host}:${port} was cut.`);
       return null;
   }
 }

@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise';
 import { AppError } from '../../api/errors';
 import type { MysqlConfig } from './config';
 import type { ReadBatch } from './cursor';
-import { networkProblem, oneLine, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
+import { networkProblem, oneLine, type Described, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
 
 const DATE_TIME_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
 const DATE_TIME_ISO = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
@@ -26,31 +26,36 @@ export function mysqlDialect(escapeId: (identifier: string) => string): Dialect 
   };
 }
 
-const MESSAGES: Readonly<Record<string, (config: MysqlConfig, message: string) => string>> = {
-  ER_ACCESS_DENIED_ERROR: (config) => `MySQL refused the login of user ${config.user} (wrong password, or not allowed from this computer).`,
-  ER_DBACCESS_DENIED_ERROR: (config) => `MySQL does not let user ${config.user} read the database ${config.database}.`,
-  ER_BAD_DB_ERROR: (config) => `MySQL has no database ${config.database}.`,
-  ER_TABLEACCESS_DENIED_ERROR: (_config, message) => `MySQL refused to read the table: ${message}.`,
-  ER_QUERY_TIMEOUT: () => 'MySQL stopped the query: it ran longer than the server allows.',
+const MESSAGES: Readonly<Record<string, { readonly reason: string; readonly text: (config: MysqlConfig, message: string) => string }>> = {
+  ER_ACCESS_DENIED_ERROR: {
+    reason: 'loginRefused',
+    text: (config) => `MySQL refused the login of user ${config.user} (wrong password, or not allowed from this computer).`,
+  },
+  ER_DBACCESS_DENIED_ERROR: { reason: 'databaseRefused', text: (config) => `MySQL does not let user ${config.user} read the database ${config.database}.` },
+  ER_BAD_DB_ERROR: { reason: 'noDatabase', text: (config) => `MySQL has no database ${config.database}.` },
+  ER_TABLEACCESS_DENIED_ERROR: { reason: 'tableRefused', text: (_config, message) => `MySQL refused to read the table: ${message}.` },
+  ER_QUERY_TIMEOUT: { reason: 'queryTooLong', text: () => 'MySQL stopped the query: it ran longer than the server allows.' },
 };
 
-export function describeMysqlError(error: unknown, config: MysqlConfig): string {
+export function describeMysqlError(error: unknown, config: MysqlConfig): Described {
   const network = networkProblem(error, 'MySQL', config.host, config.port, config.connectTimeoutSeconds ?? 10);
   if (network) return network;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = oneLine(error instanceof Error ? error.message : String(error));
+  const described = (reason: string, text: string): Described => ({ text, reason, params: { server: 'MySQL', user: config.user, database: config.database, code } });
   const known = MESSAGES[code];
-  if (known) return known(config, message);
+  if (known) return described(known.reason, known.text(config, message));
   if (/^ER_(PARSE_ERROR|NO_SUCH_TABLE|BAD_FIELD_ERROR|BAD_TABLE_ERROR|WRONG_|NON_UNIQ|SYNTAX)/.test(code))
-    return `The query is not valid for MySQL: ${message} (${code}).`;
-  if (code.startsWith('ER_')) return `MySQL answered with an error: ${message} (${code}).`;
-  return `MySQL: ${message}`;
+    return described('invalidQuery', `The query is not valid for MySQL: ${message} (${code}).`);
+  if (code.startsWith('ER_')) return described('serverError', `MySQL answered with an error: ${message} (${code}).`);
+  return described('other', `MySQL: ${message}`);
 }
 
 function failure(error: unknown, config: MysqlConfig, signal: AbortSignal): AppError {
   if (signal.aborted) return new AppError('CANCELLED', 'Cancelled.');
   if (error instanceof AppError) return error;
-  return new AppError('CONNECTOR_FAILED', describeMysqlError(error, config), { kind: 'mysql' });
+  const described = describeMysqlError(error, config);
+  return new AppError('CONNECTOR_FAILED', described.text, { kind: 'mysql', reason: described.reason, ...described.params });
 }
 
 /** Batches of rows from `cursor` on (null: from the start); see readPages. */

@@ -164,7 +164,12 @@ describe('PostgreSQL connector', () => {
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain('not-the-password');
     const refused = await backend.call('connectors.test', { name: 'Wrong password' });
-    expect(refused.ok || refused.error).toEqual({ code: 'CONNECTOR_FAILED', message: wrong.error, params: { kind: 'postgres' } });
+    // The reason and its parameters let the interface say it in the steward's language.
+    expect(refused.ok || refused.error).toEqual({
+      code: 'CONNECTOR_FAILED',
+      message: wrong.error,
+      params: { kind: 'postgres', reason: 'wrongPassword', server: 'PostgreSQL', user: 'postgres', database: expect.any(String), code: '28P01' },
+    });
   });
 
   it('syncs every connector with all: a broken one never stops the others', async () => {

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { AppError } from '../../api/errors';
 import type { PostgresConfig } from './config';
 import type { ReadBatch } from './cursor';
-import { networkProblem, oneLine, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
+import { networkProblem, type Described, oneLine, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
 
 const DATE_OID = 1082;
 
@@ -28,26 +28,28 @@ const types = {
     oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function describePostgresError(error: unknown, config: PostgresConfig): string {
+export function describePostgresError(error: unknown, config: PostgresConfig): Described {
   const timeout = config.connectTimeoutSeconds ?? 10;
   const network = networkProblem(error, 'PostgreSQL', config.host, config.port, timeout);
   if (network) return network;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = oneLine(error instanceof Error ? error.message : String(error));
-  if (code === '28P01') return `PostgreSQL refused the password of user ${config.user} (wrong password).`;
-  if (code === '28000') return `PostgreSQL refused the login of user ${config.user}: ${message}.`;
-  if (code === '3D000') return `PostgreSQL has no database ${config.database}.`;
-  if (code === '57014') return 'PostgreSQL stopped the query: it ran longer than the server allows.';
-  if (code.startsWith('42')) return `The query is not valid for PostgreSQL: ${message} (${code}).`;
-  if (/^[0-9A-Z]{5}$/.test(code)) return `PostgreSQL answered with an error: ${message} (${code}).`;
-  if (/self[- ]signed|certificate|SSL|TLS/i.test(message)) return `The secure connection to PostgreSQL at ${config.host} failed: ${message}.`;
-  return `PostgreSQL: ${message}`;
+  const described = (reason: string, text: string): Described => ({ text, reason, params: { server: 'PostgreSQL', user: config.user, database: config.database, code } });
+  if (code === '28P01') return described('wrongPassword', `PostgreSQL refused the password of user ${config.user} (wrong password).`);
+  if (code === '28000') return described('loginRefused', `PostgreSQL refused the login of user ${config.user}: ${message}.`);
+  if (code === '3D000') return described('noDatabase', `PostgreSQL has no database ${config.database}.`);
+  if (code === '57014') return described('queryTooLong', 'PostgreSQL stopped the query: it ran longer than the server allows.');
+  if (code.startsWith('42')) return described('invalidQuery', `The query is not valid for PostgreSQL: ${message} (${code}).`);
+  if (/^[0-9A-Z]{5}$/.test(code)) return described('serverError', `PostgreSQL answered with an error: ${message} (${code}).`);
+  if (/self[- ]signed|certificate|SSL|TLS/i.test(message)) return described('tls', `The secure connection to PostgreSQL at ${config.host} failed: ${message}.`);
+  return described('other', `PostgreSQL: ${message}`);
 }
 
 function failure(error: unknown, config: PostgresConfig, signal: AbortSignal): AppError {
   if (signal.aborted) return new AppError('CANCELLED', 'Cancelled.');
   if (error instanceof AppError) return error;
-  return new AppError('CONNECTOR_FAILED', describePostgresError(error, config), { kind: 'postgres' });
+  const described = describePostgresError(error, config);
+  return new AppError('CONNECTOR_FAILED', described.text, { kind: 'postgres', reason: described.reason, ...described.params });
 }
 
 /** Batches of rows from `cursor` on (null: from the start); see readPages. */

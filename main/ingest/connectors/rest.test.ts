@@ -240,7 +240,7 @@ describe('REST connector', () => {
       ]),
     );
     const refused = await backend.call('connectors.test', { kind: 'rest', config: { ...config, authHeader: undefined } });
-    expect(refused.ok || refused.error).toMatchObject({ code: 'CONNECTOR_FAILED', message: expect.stringMatching(/HTTP 401/) });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'CONNECTOR_FAILED', message: expect.stringMatching(/HTTP 401/), params: { reason: 'httpRefused', status: 401 } });
     const tested = (await ok(backend, 'audit.list', { filter: { action: 'connector.tested' } })).entries.map((entry) => entry.details);
     expect(tested).toEqual([
       { kind: 'rest', result: 'failed', rows: 0 },

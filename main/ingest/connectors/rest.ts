@@ -87,14 +87,18 @@ async function fetchPage(url: URL, first: URL, config: RestConfig, headers: Reco
     } catch (error) {
       if (signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
       if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw fail(`The API at ${where(current)} did not answer page ${pageNumber} within ${config.timeoutSeconds} s.`);
+        throw fail(`The API at ${where(current)} did not answer page ${pageNumber} within ${config.timeoutSeconds} s.`, {
+          reason: 'noAnswer',
+          server: 'API',
+          host: current.host,
+          seconds: config.timeoutSeconds,
+        });
       }
       const cause = error instanceof Error && error.cause ? error.cause : error;
       const port = Number(current.port || (current.protocol === 'https:' ? 443 : 80));
-      throw fail(
-        networkProblem(cause, 'the API', current.hostname, port, config.timeoutSeconds) ??
-          `The API at ${where(current)} could not be read: ${oneLine(String((cause as Error)?.message ?? cause))}.`,
-      );
+      const network = networkProblem(cause, 'the API', current.hostname, port, config.timeoutSeconds);
+      if (network) throw fail(network.text, { reason: network.reason, ...network.params, server: 'API' });
+      throw fail(`The API at ${where(current)} could not be read: ${oneLine(String((cause as Error)?.message ?? cause))}.`);
     }
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel();
@@ -110,7 +114,7 @@ async function fetchPage(url: URL, first: URL, config: RestConfig, headers: Reco
       const hint = response.status === 401 || response.status === 403 ? ': check the authentication header' : '';
       throw fail(
         `The API answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for page ${pageNumber} of ${where(current)}${hint}.`,
-        { status: response.status },
+        { status: response.status, reason: hint ? 'httpRefused' : 'httpStatus', page: pageNumber },
       );
     }
     let text: string;

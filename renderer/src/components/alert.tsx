@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientError, ClientErrorCode } from '../api/client';
-import { errorText } from '../i18n/error-text';
+import { errorText, untranslatedDetail } from '../i18n/error-text';
 
 interface ErrorAlertProps {
   readonly error: ClientError | null;
@@ -14,9 +14,15 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, overrides, testId }: ErrorAlertProps): ReactNode {
   const { t } = useTranslation();
   if (!error) return null;
+  const detail = overrides?.[error.code] ? null : untranslatedDetail(t, error);
   return (
     <div className="alert alert-error" role="alert" data-testid={testId} data-code={error.code}>
       {overrides?.[error.code] ?? errorText(t, error)}
+      {detail ? (
+        <p className="alert-detail" lang="en">
+          {detail}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { errorText } from './error-text';
+import { errorText, untranslatedDetail } from './error-text';
 import { resources } from './index';
 
 async function translator(language: 'en' | 'fr') {
@@ -21,5 +21,25 @@ describe('error sentences', () => {
   it('fall back to the code’s general sentence for a case they do not know', async () => {
     const error = { code: 'CONFLICT' as const, message: 'x', params: { reason: 'somethingNew' } };
     expect(errorText(await translator('fr'), error)).toBe('Impossible dans l’état actuel, par exemple parce que ce nom est déjà utilisé.');
+  });
+});
+
+describe('connector failures', () => {
+  it('are said in the user’s language when their reason is known, with nothing left in English', async () => {
+    const t = await translator('fr');
+    const error = {
+      code: 'CONNECTOR_FAILED' as const,
+      message: 'PostgreSQL refused the password of user crm (wrong password).',
+      params: { kind: 'postgres', reason: 'wrongPassword', server: 'PostgreSQL', user: 'crm', database: 'ventes', code: '28P01' },
+    };
+    expect(errorText(t, error)).toBe('PostgreSQL a refusé le mot de passe de l’utilisateur crm.');
+    expect(untranslatedDetail(t, error)).toBeNull();
+  });
+
+  it('keep the server’s own English words under the general sentence otherwise', async () => {
+    const t = await translator('fr');
+    const error = { code: 'CONNECTOR_FAILED' as const, message: 'The query is not valid for PostgreSQL: relation "crm.nowhere" does not exist (42P01).', params: { reason: 'invalidQuery' } };
+    expect(errorText(t, error)).toBe(await translator('fr').then((fr) => fr('errors.CONNECTOR_FAILED')));
+    expect(untranslatedDetail(t, error)).toBe(error.message);
   });
 });
