@@ -234,7 +234,8 @@ type ValueKind = 'email' | 'phone' | 'country' | 'name' | 'text' | 'postalCode' 
 
 class RowContext {
   readonly reasons: string[] = [];
-  private readonly details = new Map<string, ReasonDetail>();
+  /** Created on the first reason: most rows have none, and this runs for every row. */
+  private details: Map<string, ReasonDetail> | null = null;
 
   constructor(
     readonly mapping: Mapping,
@@ -251,13 +252,15 @@ class RowContext {
 
   add(reason: string, detail: ReasonDetail | null = null): void {
     this.reasons.push(reason);
-    if (detail !== null && !this.details.has(reason)) this.details.set(reason, detail);
+    if (detail === null) return;
+    this.details ??= new Map();
+    if (!this.details.has(reason)) this.details.set(reason, detail);
   }
 
   /** The reasons once each, in order, with their details. */
   failure(line: number): ApplyResult {
     const reasons = [...new Set(this.reasons)];
-    return { ok: false, line, reasons, details: reasons.map((reason) => this.details.get(reason) ?? null) };
+    return { ok: false, line, reasons, details: reasons.map((reason) => this.details?.get(reason) ?? null) };
   }
 }
 
