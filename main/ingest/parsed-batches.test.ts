@@ -39,6 +39,8 @@ describe('parse workers', () => {
     const items = three.flat();
     expect(items.map((item) => item.line)).toEqual(Array.from({ length: 25 }, (_, index) => index + 2));
     expect(items.filter((item) => item.kind === 'reject').map((item) => item.line)).toEqual([8, 15]);
+    // A ragged row's reason carries its code, for the interface to translate.
+    expect(items.find((item) => item.line === 8)).toMatchObject({ kind: 'reject', details: [{ code: 'fieldCount', params: { expected: 4, found: 5 } }] });
     const first = items[0]!;
     expect(first.kind === 'record' && first.record).toMatchObject({ key: 'C1', displayName: 'Given1 Family1', identifiers: ['email', 'person1@example.ca', 'person1@example.ca'] });
   });

@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'keyNotSingle',
   'keyTooLong',
   'duplicateKey',
+  'fieldCount',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

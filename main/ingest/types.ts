@@ -11,12 +11,16 @@ export interface RawRow {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
+import type { ReasonDetail } from './reasons';
+
 export interface ReadProblem {
   readonly line: number;
   /** Short English reason, e.g. "unterminated quote", "expected 7 fields, found 9". */
   readonly reason: string;
   /** The raw text of the record (truncated to 10 000 characters), so a steward can correct it. */
   readonly raw: string;
+  /** The reason as a code the interface translates, when it has one (see reasons.ts). */
+  readonly detail?: ReasonDetail;
 }
 
 export type ReadItem = { readonly kind: 'row'; readonly row: RawRow } | { readonly kind: 'problem'; readonly problem: ReadProblem };

@@ -100,7 +100,10 @@ function seedFor(mapping: Mapping): string {
 export function prepareItems(items: readonly ReadItem[], mapping: Mapping, known: KnownRows | null = null): WriteItem[] {
   const seed = seedFor(mapping);
   return items.map((item): WriteItem => {
-    if (item.kind === 'problem') return { kind: 'reject', line: item.problem.line, reasons: [item.problem.reason], raw: item.problem.raw };
+    if (item.kind === 'problem') {
+      const { line, reason, raw, detail } = item.problem;
+      return { kind: 'reject', line, reasons: [reason], details: [detail ?? null], raw };
+    }
     const { row } = item;
     const raw = JSON.stringify(row.values);
     const fingerprint = rowFingerprint(seed, raw);

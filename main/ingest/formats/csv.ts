@@ -52,7 +52,15 @@ export async function* readCsv(path: string, options: CsvReadOptions): AsyncGene
       if (problem || !fields) {
         add({ kind: 'problem', problem: { line, reason: problem ?? 'unreadable record', raw } });
       } else if (fields.length !== headers!.length) {
-        add({ kind: 'problem', problem: { line, reason: `expected ${headers!.length} fields, found ${fields.length}`, raw } });
+        add({
+          kind: 'problem',
+          problem: {
+            line,
+            reason: `expected ${headers!.length} fields, found ${fields.length}`,
+            raw,
+            detail: { code: 'fieldCount', params: { expected: headers!.length, found: fields.length } },
+          },
+        });
       } else {
         add({ kind: 'row', row: { line, values: rowValues(headers!, fields) } });
       }
