@@ -20,6 +20,13 @@ describe('first lines of a run', () => {
     expect(keys.map((key) => lines.get(key))).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('answer "seen first on line n" and record an unseen key in one lookup', () => {
+    const lines = new FirstLines();
+    expect(lines.firstOr('C1', 2)).toBeUndefined();
+    expect(lines.firstOr('C1', 9)).toBe(2);
+    expect(lines.get('C1')).toBe(2);
+  });
+
   it('refuse a line number it cannot store', () => {
     expect(() => new FirstLines().add('x', 0)).toThrow(RangeError);
   });

@@ -53,15 +53,22 @@ export class FirstLines {
 
   /** Keeps the first line given for a key; later calls for the same key change nothing. */
   add(key: string, line: number): void {
+    this.firstOr(key, line);
+  }
+
+  /** The line a key was first seen on; a key not seen yet is recorded with `line` (one lookup for both). */
+  firstOr(key: string, line: number): number | undefined {
     if (line < 1 || line > 0xffffffff) throw new RangeError(`line out of range: ${line}`);
     const [first, second] = digests(key);
     const slot = this.find(first, second);
-    if (this.lines[slot] !== EMPTY) return;
+    const earlier = this.lines[slot]!;
+    if (earlier !== EMPTY) return earlier;
     this.digestsBySlot[slot * 2] = first;
     this.digestsBySlot[slot * 2 + 1] = second;
     this.lines[slot] = line;
     this.count += 1;
     if (this.count > this.capacity * MAX_LOAD) this.grow();
+    return undefined;
   }
 
   /** The slot holding these digests, or the empty slot where they would go (linear probing). */

@@ -106,8 +106,7 @@ export class RecordWriter {
   }
 
   write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
-    const firstLine = this.firstLines.get(record.key);
-    if (firstLine === undefined) this.firstLines.add(record.key, line);
+    const firstLine = this.firstLines.firstOr(record.key, line);
     if (firstLine === undefined && this.sourceWasEmpty) {
       this.insert(record, stamp);
       counts.inserted += 1;
@@ -139,9 +138,8 @@ export class RecordWriter {
 
   /** A row the record was written from, unchanged since (see known-rows.ts). */
   same(counts: BatchCounts, line: number, key: string, rowHash: string, raw: string): void {
-    const firstLine = this.firstLines.get(key);
+    const firstLine = this.firstLines.firstOr(key, line);
     if (firstLine === undefined) {
-      this.firstLines.add(key, line);
       counts.unchanged += 1;
       return;
     }
