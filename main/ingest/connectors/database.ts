@@ -160,6 +160,11 @@ export interface Described {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
+/** A database server's failure, with what the interface needs to say it (user, database, server code). */
+export function databaseFailure(server: string, config: { readonly user: string; readonly database: string }, code: string) {
+  return (reason: string, text: string): Described => ({ text, reason, params: { server, user: config.user, database: config.database, code } });
+}
+
 export function networkProblem(error: unknown, server: string, host: string, port: number, timeoutSeconds: number): Described | null {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);

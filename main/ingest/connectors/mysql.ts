@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise';
 import { AppError } from '../../api/errors';
 import type { MysqlConfig } from './config';
 import type { ReadBatch } from './cursor';
-import { networkProblem, oneLine, type Described, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
+import { databaseFailure, networkProblem, oneLine, type Described, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
 
 const DATE_TIME_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
 const DATE_TIME_ISO = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
@@ -42,7 +42,7 @@ export function describeMysqlError(error: unknown, config: MysqlConfig): Describ
   if (network) return network;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = oneLine(error instanceof Error ? error.message : String(error));
-  const described = (reason: string, text: string): Described => ({ text, reason, params: { server: 'MySQL', user: config.user, database: config.database, code } });
+  const described = databaseFailure('MySQL', config, code);
   const known = MESSAGES[code];
   if (known) return described(known.reason, known.text(config, message));
   if (/^ER_(PARSE_ERROR|NO_SUCH_TABLE|BAD_FIELD_ERROR|BAD_TABLE_ERROR|WRONG_|NON_UNIQ|SYNTAX)/.test(code))

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { AppError } from '../../api/errors';
 import type { PostgresConfig } from './config';
 import type { ReadBatch } from './cursor';
-import { networkProblem, type Described, oneLine, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
+import { databaseFailure, networkProblem, type Described, oneLine, readPages, throwIfAborted, type Dialect, type ReadOptions } from './database';
 
 const DATE_OID = 1082;
 
@@ -34,7 +34,7 @@ export function describePostgresError(error: unknown, config: PostgresConfig): D
   if (network) return network;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = oneLine(error instanceof Error ? error.message : String(error));
-  const described = (reason: string, text: string): Described => ({ text, reason, params: { server: 'PostgreSQL', user: config.user, database: config.database, code } });
+  const described = databaseFailure('PostgreSQL', config, code);
   if (code === '28P01') return described('wrongPassword', `PostgreSQL refused the password of user ${config.user} (wrong password).`);
   if (code === '28000') return described('loginRefused', `PostgreSQL refused the login of user ${config.user}: ${message}.`);
   if (code === '3D000') return described('noDatabase', `PostgreSQL has no database ${config.database}.`);

@@ -1,13 +1,6 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { errorText, untranslatedDetail } from './error-text';
-import { resources } from './index';
-
-async function translator(language: 'en' | 'fr') {
-  const instance = i18next.createInstance();
-  await instance.init({ resources, lng: language, fallbackLng: 'en', interpolation: { escapeValue: false } });
-  return instance.t;
-}
+import { translator } from './test-translator';
 
 describe('error sentences', () => {
   it('name the precise case when the backend gives one, in the user’s language', async () => {

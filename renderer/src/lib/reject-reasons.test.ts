@@ -1,14 +1,7 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../i18n';
+import { translator } from '../i18n/test-translator';
 import type { ReasonDetail } from '../../../main/api/contract';
 import { shownReasons } from './reject-reasons';
-
-async function translator(language: 'en' | 'fr') {
-  const instance = i18next.createInstance();
-  await instance.init({ resources, lng: language, fallbackLng: 'en', interpolation: { escapeValue: false } });
-  return instance.t;
-}
 
 describe('reasons of a rejected row', () => {
   it('are said in the steward’s language when they have a code, and kept in English, marked so, when not', async () => {
