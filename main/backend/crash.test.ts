@@ -39,8 +39,10 @@ describe('kill -9 in the middle of mutations', () => {
   it('leaves an import as it was after its last whole batch, and the next run adds the rest without duplicates', async () => {
     const { backend, dir } = await createVault();
     await backend.close();
+    // Enough rows for a bulk import (see run-batches.ts): the kill lands while the rollback journal is in use.
+    const total = 60_000;
     const rows = ['id,first_name,last_name,email'];
-    for (let index = 0; index < 40_000; index += 1) rows.push(`${index},Prénom${index},Nom${index},p${index}@exemple.ca`);
+    for (let index = 0; index < total; index += 1) rows.push(`${index},Prénom${index},Nom${index},p${index}@exemple.ca`);
     const file = path.join(dir, '..', 'big.csv');
     fs.writeFileSync(file, rows.join('\n'));
     await new Promise<void>((resolve, reject) => {
@@ -51,8 +53,10 @@ describe('kill -9 in the middle of mutations', () => {
       });
       child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error('the import finished before it could be killed'))));
     });
+    expect(fs.existsSync(path.join(dir, 'vault.db-wal'))).toBe(false);
     const reopened = openBackend(dir);
     await ok(reopened, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
+    expect(reopened.vaults.current().db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const [killed] = await ok(reopened, 'import.runs', {});
     const afterCrash = (await ok(reopened, 'profiles.count')).profiles;
     expect(killed).toMatchObject({ status: 'running' });
@@ -60,8 +64,8 @@ describe('kill -9 in the middle of mutations', () => {
     expect(afterCrash).toBe(killed!.inserted);
     expect(afterCrash % 5_000).toBe(0);
     const rerun = unwrap(await runJob(reopened, 'import.file', { file, source: 'Crash' }));
-    expect(rerun).toMatchObject({ status: 'completed', inserted: 40_000 - afterCrash, unchanged: afterCrash });
-    expect((await ok(reopened, 'profiles.count')).profiles).toBe(40_000);
+    expect(rerun).toMatchObject({ status: 'completed', inserted: total - afterCrash, unchanged: afterCrash });
+    expect((await ok(reopened, 'profiles.count')).profiles).toBe(total);
     expect((await ok(reopened, 'import.runs', {}))[1]).toMatchObject({ id: killed!.id, status: 'interrupted' });
     expect(unwrap(await runJob(reopened, 'audit.verify', {})).intact).toBe(true);
   });

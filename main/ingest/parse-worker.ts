@@ -34,11 +34,24 @@ const controller = new AbortController();
 let credit = input.inFlight;
 let wake: (() => void) | null = null;
 
-port.on('message', (message: 'ack' | 'stop') => {
+/** Chunks to send unprepared: the writer ran out of work and prepares them itself (see parsed-batches.ts). */
+let forWriter = 0;
+
+port.on('message', (message: 'ack' | 'stop' | 'idle') => {
   if (message === 'stop') controller.abort();
+  else if (message === 'idle') forWriter = 1;
   else credit += 1;
   wake?.();
 });
+
+function send(key: 'batch' | 'items', value: unknown): void {
+  // Sent as bytes, not as a cloned object: the writer turns them into objects only when it writes
+  // them, so batches waiting in its queue are not objects its garbage collector keeps promoting.
+  const bytes = serialize(value);
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  port.postMessage({ [key]: buffer }, [buffer]);
+}
 
 try {
   const reader = await openReader(input.file, input.options);
@@ -50,12 +63,10 @@ try {
     while (credit === 0 && !controller.signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
     if (controller.signal.aborted) break;
     credit -= 1;
-    // Sent as bytes, not as a cloned object: the writer turns them into objects only when it writes
-    // them, so batches waiting in its queue are not objects its garbage collector keeps promoting.
-    const bytes = serialize(prepareItems(items, input.mapping, known));
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    const buffer = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    port.postMessage({ batch: buffer }, [buffer]);
+    if (forWriter > 0) {
+      forWriter -= 1;
+      send('items', items);
+    } else send('batch', prepareItems(items, input.mapping, known));
   }
   port.postMessage({ done: true });
 } catch (error) {

@@ -5,7 +5,8 @@ import { AppError } from '../api/errors';
 import { tempDir } from '../test-support/temp-vault';
 import { suggestMapping } from './mapping/suggest';
 import { parsedBatches } from './parsed-batches';
-import type { WriteItem } from './write-items';
+import { openReader } from './formats';
+import { prepareItems, type WriteItem } from './write-items';
 
 const HEADER = 'customer_no,first_name,last_name,email';
 
@@ -41,6 +42,12 @@ describe('parse workers', () => {
     expect(items.filter((item) => item.kind === 'reject').map((item) => item.line)).toEqual([8, 15]);
     // A ragged row's reason carries its code, for the interface to translate.
     expect(items.find((item) => item.line === 8)).toMatchObject({ kind: 'reject', details: [{ code: 'fieldCount', params: { expected: 4, found: 5 } }] });
+    // Whether the worker or the writer prepared a chunk (the writer does when it runs short), the items
+    // are those of preparing the file's rows directly.
+    const direct: WriteItem[] = [];
+    const reader = await openReader(file, {});
+    for await (const chunk of reader.batches(new AbortController().signal, 4)) direct.push(...prepareItems(chunk, suggestMapping(HEADER.split(','), [])));
+    expect(items).toEqual(direct);
     const first = items[0]!;
     expect(first.kind === 'record' && first.record).toMatchObject({ key: 'C1', displayName: 'Given1 Family1', identifiers: ['email', 'person1@example.ca', 'person1@example.ca'] });
   });

@@ -9,11 +9,13 @@ import { AppError, type ErrorCode } from '../api/errors';
 import { startWorker } from '../platform/worker-entry';
 import type { Mapping } from './mapping/fields';
 import type { ParseWorkerInput } from './parse-worker';
-import type { ReadOptions } from './types';
+import type { ReadItem, ReadOptions } from './types';
 import type { KnownRows } from './known-rows';
-import type { WriteItem } from './write-items';
+import { prepareItems, type WriteItem } from './write-items';
 
-type Message = { batch: ArrayBuffer } | { done: true } | { error: { code: string; message: string; params?: Record<string, string | number> } };
+/** `batch`: prepared items; `items`: read items the writer prepares itself. Both as v8.serialize bytes. */
+type Message = { batch: ArrayBuffer } | { items: ArrayBuffer } | { done: true } | { error: { code: string; message: string; params?: Record<string, string | number> } };
+type Chunk = Exclude<Message, { done: true } | { error: unknown }>;
 
 /**
  * A worker holds a few chunks and its caches (about 60 MB live); left to itself V8 let each heap grow to
@@ -24,9 +26,13 @@ const PARSE_WORKER_HEAP = { maxOldGenerationSizeMb: 112, maxYoungGenerationSizeM
 /** Batches each worker may have ready ahead of the writer. */
 const IN_FLIGHT = 2;
 const PARSE_CHUNK = 1_000;
+/** With this many chunks or fewer left in its queue, the writer is about to wait (see ParseWorker.next). */
+const WRITER_LOW_WATER = 1;
 
-function joined(chunks: readonly ArrayBuffer[]): WriteItem[] {
-  return chunks.flatMap((bytes) => deserialize(Buffer.from(bytes)) as WriteItem[]);
+function joined(chunks: readonly Chunk[], mapping: Mapping, known: KnownRows | null): WriteItem[] {
+  return chunks.flatMap((chunk) =>
+    'batch' in chunk ? (deserialize(Buffer.from(chunk.batch)) as WriteItem[]) : prepareItems(deserialize(Buffer.from(chunk.items)) as ReadItem[], mapping, known),
+  );
 }
 
 /**
@@ -60,6 +66,10 @@ class ParseWorker {
   }
 
   async next(signal: AbortSignal): Promise<Message> {
+    // The writer is about to wait: rather than sit idle, it prepares the worker's next chunk itself while
+    // the worker goes on with the one after. On two cores this uses the time the writer's core lost
+    // waiting (16 % of it at 200 k rows); the writer asks again each time it runs short.
+    if (this.queue.length <= WRITER_LOW_WATER && !this.exited) this.worker.postMessage('idle');
     while (this.queue.length === 0) {
       if (signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
       if (this.exited) throw this.exited;
@@ -99,24 +109,24 @@ export async function* parsedBatches(
   };
   signal.addEventListener('abort', onAbort);
   try {
-    let pending: ArrayBuffer[] = [];
+    let pending: Chunk[] = [];
     for (let turn = 0; ; turn = (turn + 1) % count) {
       const parser = workers[turn]!;
       const message = await parser.next(signal);
       if ('error' in message) {
         // What was read before the problem is written first: the run then ends with the reason.
-        if (pending.length > 0) yield joined(pending);
+        if (pending.length > 0) yield joined(pending, mapping, known);
         throw new AppError(message.error.code as ErrorCode, message.error.message, message.error.params);
       }
       if ('done' in message) break;
       parser.worker.postMessage('ack');
-      pending.push(message.batch);
+      pending.push(message);
       if (pending.length === group) {
-        yield joined(pending);
+        yield joined(pending, mapping, known);
         pending = [];
       }
     }
-    if (pending.length > 0) yield joined(pending);
+    if (pending.length > 0) yield joined(pending, mapping, known);
   } finally {
     signal.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((parser) => parser.worker.terminate()));

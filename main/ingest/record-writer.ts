@@ -5,13 +5,15 @@
  * imported twice adds nothing the second time.
  *
  * This is the one loop that runs a million times per large import, on the thread that owns the vault:
- * statements are prepared once, and everything computable elsewhere arrives computed (write-items.ts).
+ * statements are prepared once, everything computable elsewhere arrives computed (write-items.ts), and
+ * new records are inserted many rows per statement (batched-insert.ts) when the batch is flushed.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
-import { sql, type SqlRunner } from '../store/sql';
+import { BatchedInsert } from '../store/batched-insert';
+import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { FirstLines } from './first-lines';
-import type { MappedEvent, MappedRecord } from './mapping/apply';
+import type { MappedConsent, MappedEvent, MappedRecord } from './mapping/apply';
 import { searchTerms, sortKey, displayName } from './search-terms';
 import type { ReasonDetails } from './reasons';
 import type { PreparedRecord } from './write-items';
@@ -37,6 +39,15 @@ function eventKey(event: MappedEvent): string {
   return event.externalId ?? crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
 }
 
+/** An event's columns after its record's id. */
+function eventValues(event: MappedEvent, runId: number): SqlValue[] {
+  return [eventKey(event), event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(event.raw ?? null), runId];
+}
+
+function consentValues(consent: MappedConsent, runId: number): SqlValue[] {
+  return [consent.purpose, consent.granted ? 1 : 0, consent.at, JSON.stringify(consent.raw ?? null), runId];
+}
+
 function duplicate(key: string, firstLine: number): Pick<RejectInput, 'reasons' | 'details'> {
   return {
     reasons: [`duplicate customer number ${key}: line ${firstLine} has the same number with different details; that line was kept`],
@@ -45,9 +56,6 @@ function duplicate(key: string, firstLine: number): Pick<RejectInput, 'reasons' 
 }
 
 interface Statements {
-  readonly insertProfile: Database.Statement;
-  readonly insertRecord: Database.Statement;
-  readonly insertMember: Database.Statement;
   readonly insertIdentifier: Database.Statement;
   readonly insertTerms: Database.Statement;
   readonly insertEvent: Database.Statement;
@@ -65,11 +73,6 @@ interface FoundRecord {
 
 function prepareStatements(db: SqlRunner): Statements {
   return {
-    insertProfile: db.statement('INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?)'),
-    insertRecord: db.statement(`
-      INSERT INTO source_record (source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, raw, row_hash, first_run, last_run, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertMember: db.statement(`INSERT INTO profile_member (source_record_id, profile_id, how, added_at) VALUES (?, ?, 'import', ?)`),
     insertIdentifier: db.statement('INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (?, ?, ?, ?)'),
     insertTerms: db.statement('INSERT INTO profile_search (rowid, terms) VALUES (?, ?)'),
     insertEvent: db.statement(`
@@ -81,12 +84,45 @@ function prepareStatements(db: SqlRunner): Statements {
   };
 }
 
+/** New records wait here until the batch is flushed; in the order their rows reference each other. */
+interface NewRows {
+  readonly profile: BatchedInsert;
+  readonly record: BatchedInsert;
+  readonly member: BatchedInsert;
+  readonly identifier: BatchedInsert;
+  readonly event: BatchedInsert;
+  readonly consent: BatchedInsert;
+  readonly terms: BatchedInsert;
+}
+
+function newRows(db: SqlRunner): NewRows {
+  return {
+    profile: new BatchedInsert(db, 'INSERT INTO profile (id, display_name, sort_key, created_at, updated_at)', 5),
+    record: new BatchedInsert(
+      db,
+      'INSERT INTO source_record (id, source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, raw, row_hash, first_run, last_run, created_at, updated_at)',
+      19,
+    ),
+    member: new BatchedInsert(db, 'INSERT INTO profile_member (source_record_id, profile_id, how, added_at)', 4),
+    identifier: new BatchedInsert(db, 'INSERT INTO identifier (source_record_id, kind, value, raw)', 4),
+    event: new BatchedInsert(db, 'INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)', 9),
+    consent: new BatchedInsert(db, 'INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id)', 6),
+    terms: new BatchedInsert(db, 'INSERT INTO profile_search (rowid, terms)', 2),
+  };
+}
+
 export class RecordWriter {
   /** The line where each key of this run was first accepted: the first line of a duplicated key wins. */
   private readonly firstLines = new FirstLines();
   /** A source with no records yet needs no lookup for a key this run has not seen. */
   private readonly sourceWasEmpty: boolean;
   private readonly statements: Statements;
+  private readonly newRows: NewRows;
+  /**
+   * The ids the next new profile and record get, while new rows are pending. SQLite would pick the same
+   * (one more than the largest); choosing them here lets the pending rows reference each other.
+   */
+  private nextIds: { profile: number; record: number } | null = null;
 
   constructor(
     private readonly db: SqlRunner,
@@ -96,6 +132,7 @@ export class RecordWriter {
     private readonly repeatedKeysExpected: boolean,
   ) {
     this.statements = prepareStatements(db);
+    this.newRows = newRows(db);
     this.sourceWasEmpty = db.get(sql`SELECT 1 AS found FROM source_record WHERE source_id = ${sourceId} LIMIT 1`) === undefined;
   }
 
@@ -105,6 +142,13 @@ export class RecordWriter {
     counts.rejected += 1;
   }
 
+  /** Writes the pending new records; before the batch's transaction commits, and before any lookup. */
+  flush(): void {
+    if (this.nextIds === null) return;
+    for (const rows of Object.values(this.newRows)) rows.flush();
+    this.nextIds = null;
+  }
+
   write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
     const firstLine = this.firstLines.firstOr(record.key, line);
     if (firstLine === undefined && this.sourceWasEmpty) {
@@ -112,6 +156,8 @@ export class RecordWriter {
       counts.inserted += 1;
       return;
     }
+    // Only keys this run has already seen can be among the pending records.
+    if (firstLine !== undefined) this.flush();
     const existing = this.statements.findRecord.get(this.sourceId, record.key) as FoundRecord | undefined;
     if (existing === undefined) {
       this.insert(record, stamp);
@@ -144,6 +190,7 @@ export class RecordWriter {
       return;
     }
     // The key came earlier in this file, which may have changed the record since the run started.
+    this.flush();
     const current = this.statements.findRecord.get(this.sourceId, key) as FoundRecord | undefined;
     if (current?.rowHash === rowHash || this.repeatedKeysExpected) {
       counts.unchanged += 1;
@@ -153,13 +200,25 @@ export class RecordWriter {
   }
 
   private insert(record: PreparedRecord, stamp: string): void {
-    const { statements, runId } = this;
-    const profileId = statements.insertProfile.run(record.displayName, record.sortKey, stamp, stamp).lastInsertRowid;
-    const recordId = statements.insertRecord.run(this.sourceId, record.key, record.hash, ...record.columns, record.raw, record.rowHash, runId, runId, stamp, stamp).lastInsertRowid;
-    statements.insertMember.run(recordId, profileId, stamp);
-    this.writeIdentifiers(recordId, record);
-    this.addEventsAndConsents(recordId, record);
-    statements.insertTerms.run(profileId, record.terms);
+    const { newRows: rows, runId } = this;
+    const ids = (this.nextIds ??= this.firstFreeIds());
+    const profileId = ids.profile++;
+    const recordId = ids.record++;
+    rows.profile.add(profileId, record.displayName, record.sortKey, stamp, stamp);
+    rows.record.add(recordId, this.sourceId, record.key, record.hash, ...record.columns, record.raw, record.rowHash, runId, runId, stamp, stamp);
+    rows.member.add(recordId, profileId, 'import', stamp);
+    const { identifiers } = record;
+    for (let index = 0; index < identifiers.length; index += 3) rows.identifier.add(recordId, identifiers[index]!, identifiers[index + 1]!, identifiers[index + 2]!);
+    for (const event of record.events) rows.event.add(recordId, ...eventValues(event, runId));
+    for (const consent of record.consents) rows.consent.add(recordId, ...consentValues(consent, runId));
+    rows.terms.add(profileId, record.terms);
+  }
+
+  private firstFreeIds(): { profile: number; record: number } {
+    const last = this.db.get<{ profile: number | null; record: number | null }>(
+      sql`SELECT (SELECT max(id) FROM profile) AS profile, (SELECT max(id) FROM source_record) AS record`,
+    )!;
+    return { profile: (last.profile ?? 0) + 1, record: (last.record ?? 0) + 1 };
   }
 
   private update(recordId: number, record: PreparedRecord, stamp: string): void {
@@ -227,12 +286,8 @@ export class RecordWriter {
   private addEventsAndConsents(recordId: number | bigint, record: PreparedRecord): number {
     let added = 0;
     const { insertEvent, insertConsent } = this.statements;
-    for (const event of record.events) {
-      added += insertEvent.run(recordId, eventKey(event), event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(event.raw ?? null), this.runId).changes;
-    }
-    for (const consent of record.consents) {
-      added += insertConsent.run(recordId, consent.purpose, consent.granted ? 1 : 0, consent.at, JSON.stringify(consent.raw ?? null), this.runId).changes;
-    }
+    for (const event of record.events) added += insertEvent.run(recordId, ...eventValues(event, this.runId)).changes;
+    for (const consent of record.consents) added += insertConsent.run(recordId, ...consentValues(consent, this.runId)).changes;
     return added;
   }
 }

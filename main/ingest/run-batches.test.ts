@@ -118,6 +118,43 @@ describe('bulk imports', () => {
   });
 });
 
+describe('new records', () => {
+  it('are written many per statement, each profile linked to its own record, identifiers and search terms', async () => {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const { sourceId, runId, mapping } = startRun(vault);
+    const first = rows(0, 150);
+    // Later in the same batch, before anything was flushed: one key again with other details, one identical.
+    const changed = { line: 151, values: { ...first[10]!.values, first_name: 'Someone Else' } };
+    const identical = { line: 152, values: { ...first[20]!.values } };
+    async function* batches(): AsyncGenerator<Batch> {
+      yield { items: [...first, changed, identical].map((row) => ({ kind: 'row' as const, row })) };
+      yield { items: rows(150, 70).map((row) => ({ kind: 'row' as const, row })) };
+    }
+    await writeBatches(vault, batches(), { sourceId, runId, mapping, job: job(), now: () => new Date(), estimatedRows: 222 });
+
+    expect(getRun(vault.db, runId)).toMatchObject({ status: 'completed', inserted: 220, unchanged: 1, rejected: 1 });
+    const mismatched = vault.db.raw
+      .prepare(
+        `SELECT count(*) AS n FROM profile p JOIN profile_member m ON m.profile_id = p.id JOIN source_record r ON r.id = m.source_record_id
+         WHERE p.display_name <> r.given_name || ' Tremblay' OR r.external_id <> 'C' || substr(r.given_name, 5)`,
+      )
+      .get() as { n: number };
+    expect(mismatched.n).toBe(0);
+    const record10 = vault.db.raw.prepare(`SELECT given_name AS name, id FROM source_record WHERE external_id = 'C10'`).get() as { name: string; id: number };
+    expect(record10.name).toBe('Name10');
+    expect(vault.db.raw.prepare('SELECT value FROM identifier WHERE source_record_id = ? ORDER BY kind').all(record10.id)).toEqual([
+      { value: 'person10@example.ca' },
+      { value: '+15145551010' },
+    ]);
+    const found = await ok(backend, 'profiles.search', { query: 'name219' });
+    expect(found.hits.map((profile) => profile.displayName)).toEqual(['Name219 Tremblay']);
+    const [reject] = vault.db.raw.prepare('SELECT line, details FROM import_reject WHERE run_id = ?').all(runId) as { line: number; details: string }[];
+    expect(reject).toMatchObject({ line: 151 });
+    expect(JSON.parse(reject!.details)).toEqual([{ code: 'duplicateKey', params: { key: 'C10', line: 11 } }]);
+  });
+});
+
 describe('runs of one source', () => {
   function leaveRunning(vault: OpenVault, sourceId: number, owner: string | null, heartbeat: Date): number {
     const stamp = heartbeat.toISOString();

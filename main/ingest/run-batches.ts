@@ -6,7 +6,8 @@
 import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
 import { yieldToEventLoop } from '../jobs/jobs';
-import { bulkIndexesPresent, dropBulkIndexes, ensureBulkIndexes } from '../store/bulk-indexes';
+import { bulkIndexesPresent } from '../store/bulk-indexes';
+import { enterBulkMode, leaveBulkMode } from '../store/bulk-mode';
 import { sql, type SqlRunner } from '../store/sql';
 import type { OpenVault } from '../vault/vault-service';
 import type { ReadItem } from './types';
@@ -121,6 +122,7 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
           else writer.reject(counts, item);
           lastLine = Math.max(lastLine, item.line);
         }
+        writer.flush();
         db.run(sql`
           UPDATE import_run SET rows_read = rows_read + ${items.length}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
             unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected}, last_line = max(last_line, ${lastLine}),
@@ -129,26 +131,26 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
       });
       read += items.length;
       if (!bulk && read === items.length && worthBulk(db, counts, items.length, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
-        dropBulkIndexes(db.raw);
+        enterBulkMode(db.raw);
         bulk = true;
       }
       job.progress('importing', read, options.estimatedRows == null ? null : Math.max(read, options.estimatedRows));
       await yieldToEventLoop();
     }
   } catch (error) {
-    if (bulk) ensureIndexes(job, db.raw, read);
+    if (bulk) leaveBulk(job, db.raw, read);
     const cancelled = error instanceof AppError && error.code === 'CANCELLED';
     closeRun(vault, runId, cancelled ? 'cancelled' : 'failed', options.now, error instanceof Error ? error.message : String(error));
     throw error;
   }
-  if (bulk) ensureIndexes(job, db.raw, read);
+  if (bulk) leaveBulk(job, db.raw, read);
   closeRun(vault, runId, 'completed', options.now, null);
   job.progress('done', read, read);
 }
 
-function ensureIndexes(job: JobControl, db: Parameters<typeof ensureBulkIndexes>[0], read: number): void {
+function leaveBulk(job: JobControl, db: Parameters<typeof leaveBulkMode>[0], read: number): void {
   job.progress('indexing', read, read);
-  ensureBulkIndexes(db);
+  leaveBulkMode(db);
 }
 
 export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 'failed' | 'cancelled', now: () => Date, error: string | null): void {
