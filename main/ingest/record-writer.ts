@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
-import { BatchedInsert } from '../store/batched-insert';
+import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { FirstLines } from './first-lines';
 import type { MappedConsent, MappedEvent, MappedRecord } from './mapping/apply';
@@ -212,6 +212,9 @@ export class RecordWriter {
     for (const event of record.events) rows.event.add(recordId, ...eventValues(event, runId));
     for (const consent of record.consents) rows.consent.add(recordId, ...consentValues(consent, runId));
     rows.terms.add(profileId, record.terms);
+    // Every full statement's worth of records goes in at once: the rows of other tables left pending
+    // then only reference records already written.
+    if (rows.record.pending === ROWS_PER_STATEMENT) for (const table of Object.values(rows)) table.flush(true);
   }
 
   private firstFreeIds(): { profile: number; record: number } {

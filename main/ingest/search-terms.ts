@@ -25,15 +25,19 @@ export function phoneForms(e164: string): string[] {
   return [digits];
 }
 
+/** Each distinct word once, in the order first met. */
 export function searchTerms(records: readonly MappedRecord[]): string {
-  const terms: string[] = [];
+  const terms = new Set<string>();
+  const addWords = (text: string): void => {
+    for (const word of text.split(' ')) if (word !== '') terms.add(word);
+  };
   for (const { identity } of records) {
-    for (const field of [identity.givenName, identity.familyName, identity.fullName, identity.city]) if (field?.value) terms.push(foldForSearch(field.value));
-    if (identity.postalCode?.value) terms.push(foldForSearch(identity.postalCode.value).replace(/ /g, ''));
-    for (const email of identity.emails) terms.push(foldForSearch(email.value));
-    for (const phone of identity.phones) terms.push(...phoneForms(phone.value));
+    for (const field of [identity.givenName, identity.familyName, identity.fullName, identity.city]) if (field?.value) addWords(foldForSearch(field.value));
+    if (identity.postalCode?.value) terms.add(foldForSearch(identity.postalCode.value).replace(/ /g, ''));
+    for (const email of identity.emails) addWords(foldForSearch(email.value));
+    for (const phone of identity.phones) for (const form of phoneForms(phone.value)) terms.add(form);
   }
-  return [...new Set(terms.join(' ').split(' ').filter(Boolean))].join(' ');
+  return [...terms].join(' ');
 }
 
 export function displayName(record: MappedRecord): string {

@@ -33,14 +33,26 @@ export class BatchedInsert {
     for (const value of row) this.values.push(value);
   }
 
-  /** Inserts what was added; must run inside the transaction the rows belong to. */
-  flush(): void {
+  /**
+   * Inserts what was added; must run inside the transaction the rows belong to. `wholeStatements`
+   * leaves the rows that do not fill a statement for later (see RecordWriter.insert): pending rows stay
+   * few, so they are collected young instead of being promoted with the batch.
+   */
+  flush(wholeStatements = false): void {
     const { values, width } = this;
-    if (values.length === 0) return;
-    this.values = [];
     const full = ROWS_PER_STATEMENT * width;
+    if (values.length === full) {
+      this.values = [];
+      this.many.run(values);
+      return;
+    }
     let offset = 0;
     for (; offset + full <= values.length; offset += full) this.many.run(values.slice(offset, offset + full));
+    if (wholeStatements) {
+      this.values = values.slice(offset);
+      return;
+    }
+    this.values = [];
     for (; offset < values.length; offset += width) this.one.run(values.slice(offset, offset + width));
   }
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { normalizePhone } from './phone';
 
@@ -54,5 +56,20 @@ describe('normalizePhone', () => {
   it('treats blank as missing', () => {
     expect(normalizePhone(' ', 'CA')).toEqual({ ok: true, value: null, raw: ' ' });
     expect(normalizePhone(undefined, 'CA')).toEqual({ ok: true, value: null, raw: '' });
+  });
+
+  it('runs on the patched library, whose patterns are compiled once (patches/, applied by npm install)', () => {
+    const require = createRequire(import.meta.url);
+    const root = require.resolve('libphonenumber-js/package.json').replace(/package\.json$/, '');
+    for (const build of ['es6', 'build']) {
+      for (const helper of ['matchesEntirely', 'getCountryByNationalNumber', 'extractNationalNumberFromPossiblyIncompleteNumber']) {
+        expect(fs.readFileSync(`${root}${build}/helpers/${helper}.js`, 'utf8'), `${build}/${helper}`).toContain('Custodia patch');
+      }
+    }
+    // Same answers as before the patch, across the +1 countries and a national prefix.
+    expect(normalizePhone('(905) 391-1091', 'CA')).toMatchObject({ ok: true, value: { e164: '+19053911091', country: 'CA' } });
+    expect(normalizePhone('+1 268 464 1234', null)).toMatchObject({ ok: true, value: { e164: '+12684641234', country: 'AG' } });
+    expect(normalizePhone('(201) 555-0123', 'US')).toMatchObject({ ok: true, value: { country: 'US' } });
+    expect(normalizePhone('06 12 34 56 78', 'FR')).toMatchObject({ ok: true, value: { e164: '+33612345678', type: 'mobile' } });
   });
 });
