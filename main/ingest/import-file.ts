@@ -65,7 +65,7 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
   // Reading and mapping run in a worker thread; this thread only writes.
   async function* batches(): AsyncIterable<Batch> {
     const known = loadKnownRows(db, sourceId);
-    for await (const prepared of parsedBatches(file, input.options, mapping, BATCH, job.signal, known)) yield { prepared };
+    for await (const { items: prepared, size } of parsedBatches(file, input.options, mapping, BATCH, job.signal, known)) yield { prepared, size };
   }
   await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
   return getRun(db, runId);

@@ -44,13 +44,13 @@ port.on('message', (message: 'ack' | 'stop' | 'idle') => {
   wake?.();
 });
 
-function send(key: 'batch' | 'items', value: unknown): void {
+function send(key: 'batch' | 'items', value: readonly unknown[]): void {
   // Sent as bytes, not as a cloned object: the writer turns them into objects only when it writes
   // them, so batches waiting in its queue are not objects its garbage collector keeps promoting.
   const bytes = serialize(value);
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  port.postMessage({ [key]: buffer }, [buffer]);
+  port.postMessage({ [key]: buffer, size: value.length }, [buffer]);
 }
 
 try {

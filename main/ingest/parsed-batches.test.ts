@@ -25,7 +25,11 @@ function customersCsv(): string {
 async function collect(file: string, workers: number, batchSize: number): Promise<WriteItem[][]> {
   const mapping = suggestMapping(HEADER.split(','), []);
   const batches: WriteItem[][] = [];
-  for await (const batch of parsedBatches(file, {}, mapping, batchSize, new AbortController().signal, null, workers)) batches.push(batch);
+  for await (const batch of parsedBatches(file, {}, mapping, batchSize, new AbortController().signal, null, workers)) {
+    const items = [...batch.items];
+    expect(items).toHaveLength(batch.size);
+    batches.push(items);
+  }
   return batches;
 }
 

@@ -17,8 +17,11 @@ import { getRun } from './runs';
 import { claimRun, releaseRun, RUN_OWNER, runIsAlive, type RunningRun } from './run-owner';
 import { prepareItems, type WriteItem } from './write-items';
 
-/** Raw items are mapped here; parse workers hand over items they have already prepared. */
-export type Batch = ({ readonly items: readonly ReadItem[] } | { readonly prepared: readonly WriteItem[] }) & {
+/**
+ * Raw items are mapped here; parse workers hand over items they have already prepared, as an iterable
+ * the writer walks once (see parsed-batches.ts), with the number of rows it holds.
+ */
+export type Batch = ({ readonly items: readonly ReadItem[] } | { readonly prepared: Iterable<WriteItem>; readonly size: number }) & {
   /** Where an incremental source stands after this batch; stored with it, so a crash resumes here. */
   readonly cursor?: string | null;
 };
@@ -111,6 +114,7 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
       job.checkpoint();
       // Mapping happens before the transaction opens, so it stays short.
       const items = 'prepared' in batch ? batch.prepared : prepareItems(batch.items, mapping);
+      const size = 'prepared' in batch ? batch.size : batch.items.length;
       const { cursor } = batch;
       const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
       let lastLine = 0;
@@ -124,13 +128,13 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
         }
         writer.flush();
         db.run(sql`
-          UPDATE import_run SET rows_read = rows_read + ${items.length}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
+          UPDATE import_run SET rows_read = rows_read + ${size}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
             unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected}, last_line = max(last_line, ${lastLine}),
             cursor_after = coalesce(${cursor ?? null}, cursor_after), heartbeat_at = ${stamp}
           WHERE id = ${runId}`);
       });
-      read += items.length;
-      if (!bulk && read === items.length && worthBulk(db, counts, items.length, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
+      read += size;
+      if (!bulk && read === size && worthBulk(db, counts, size, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
         enterBulkMode(db.raw);
         bulk = true;
       }
