@@ -6,6 +6,8 @@
  *                 column, one transaction per 10 000 rows, papaparse streaming in the same loop:
  *                 "insert only" (the transactions) and "parse + insert" (the whole loop)
  *   reference B   the sqlite3 command-line shell's `.import` (unencrypted), as a child process
+ *   reference C   the vault's own writer fed the CSV's cells as they are, without normalization: the floor
+ *                 of the vault's data model (bench/reference-writer.ts)
  *   pipeline      a fresh vault, `import.file` through runJob on the backend worker thread the app uses (in a
  *                 child process, so its memory is its own),
  *                 then the same file again, then an export with 1 % of the customers changed, then
@@ -24,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { generateCustomers, mutate } from './generator';
 import { Rng } from './generator/random';
+import { referenceVaultWriter } from './reference-writer';
 
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '100000,1000000')
   .split(',')
@@ -406,6 +409,18 @@ async function main(): Promise<number> {
         });
       }
 
+      const c = await referenceVaultWriter(csv, path.join(dir, 'reference-c'));
+      const writerRate = rate(c.rows, c.ms);
+      console.log(`  reference C (the vault's writer, cells as they are): ${perSecond(writerRate)}, ${count(c.records)} records`);
+      rows.push({
+        name: `reference C: the vault's own writer, cells as they are (no normalization), ${count(c.rows)} rows`,
+        value: `${perSecond(writerRate)} (${seconds(c.ms)})`,
+        reference: `reference A parse + insert ${perSecond(parseInsertRate)}`,
+        ratio: (writerRate / parseInsertRate).toFixed(2),
+        target: 'info',
+        pass: null,
+      });
+
       let pipeline: PipelineResult;
       try {
         pipeline = await runPipeline({ vaultDir: path.join(dir, 'vault'), file: csv, changedFile: changedCsv, queries: searchQueries(SEARCH_QUERIES) });
@@ -439,6 +454,14 @@ async function main(): Promise<number> {
         ratio: (firstRate / parseInsertRate).toFixed(2),
         target: '≥ 0.50',
         pass: firstRate >= 0.5 * parseInsertRate,
+      });
+      rows.push({
+        name: `pipeline against the vault's own writer without normalization, ${count(size)} rows`,
+        value: `${perSecond(firstRate)}`,
+        reference: `reference C ${perSecond(writerRate)}`,
+        ratio: (firstRate / writerRate).toFixed(2),
+        target: 'info',
+        pass: null,
       });
       rows.push({
         name: `re-import of the same file, ${count(size)} rows (${describe(again)})`,
