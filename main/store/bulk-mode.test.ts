@@ -53,4 +53,23 @@ describe('bulk mode', () => {
     expect(journalOf(db)).toBe('wal');
     expect(bulkIndexesPresent(db)).toBe(true);
   });
+
+  it('goes on, in WAL mode, when another process opens the vault in the middle of a bulk import', async () => {
+    const { backend, dir } = await createVault();
+    const db = backend.vaults.current().db.raw;
+    expect(enterBulkMode(db)).toBe('rollback');
+    const insert = db.prepare(`INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES (?, ?, 'now', 'now')`);
+    db.transaction(() => insert.run('Before', 'before'))();
+    // A cron sync starting up: its connection settings put the vault back in WAL mode between two batches.
+    const other = openBackend(dir);
+    await ok(other, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
+    db.transaction(() => insert.run('After', 'after'))();
+    expect(journalOf(db)).toBe('wal');
+    const seen = other.vaults.current().db.raw.prepare('SELECT display_name AS name FROM profile ORDER BY id').all();
+    expect(seen).toEqual([{ name: 'Before' }, { name: 'After' }]);
+    await other.close();
+    leaveBulkMode(db);
+    expect(journalOf(db)).toBe('wal');
+    expect(bulkIndexesPresent(db)).toBe(true);
+  });
 });
