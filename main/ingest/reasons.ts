@@ -20,13 +20,35 @@ export const REASON_CODES = [
   'keyNotSingle',
   'keyTooLong',
   'duplicateKey',
+  // What the file readers could not read at all, before any value is looked at.
   'fieldCount',
+  'unterminatedQuote',
+  'malformedQuote',
+  'unreadableRecord',
+  'quoteNotClosed',
+  'quoteBlockSkipped',
+  'lineTooLong',
+  'headerUnterminatedQuote',
+  'headerMalformedQuote',
+  'headerUnreadable',
+  'elementNotObject',
+  'recordsNotArray',
+  'recordsPathNotArray',
+  'recordsPathMissing',
+  'malformedJson',
+  'malformedJsonAt',
+  'lineNotObject',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 export interface ReasonDetail {
   readonly code: ReasonCode;
-  /** `column` names the column (or JSON path) the value came from. */
+  /**
+   * `column` names the column (or JSON path) the value came from, so the readers' problems never use it
+   * for anything else: a position in a JSON line is `character` (with `line`). They also use
+   * `first`/`last` (a block of lines), `maxMiB`, `path` (the records path) and, for elementNotObject,
+   * `found`: the JSON kind met (array, boolean, null, number, string), a key the interface translates.
+   */
   readonly params: Readonly<Record<string, string | number>>;
 }
 

@@ -19,6 +19,7 @@
  *   keeps the cost linear even for a file with a stray quote on every line.
  */
 import Papa from 'papaparse';
+import type { ReasonDetail } from '../reasons';
 import { MAX_RECORD_CHARS, truncateRaw } from './text';
 
 export interface CsvRecord {
@@ -30,7 +31,21 @@ export interface CsvRecord {
   readonly raw: string;
   /** Why the record is a problem, or null when papaparse read it cleanly. */
   readonly problem: string | null;
+  /** The problem as a code the interface translates; null exactly when `problem` is. */
+  readonly detail: ReasonDetail | null;
 }
+
+interface Problem {
+  readonly reason: string;
+  readonly detail: ReasonDetail;
+}
+
+const MAX_RECORD_MIB = MAX_RECORD_CHARS / 1024 / 1024;
+const UNTERMINATED_QUOTE: Problem = { reason: 'unterminated quote', detail: { code: 'unterminatedQuote', params: {} } };
+const QUOTE_NOT_CLOSED: Problem = {
+  reason: 'quoted field not closed within 1 MiB (unterminated quote?)',
+  detail: { code: 'quoteNotClosed', params: { maxMiB: MAX_RECORD_MIB } },
+};
 
 /**
  * What papaparse splits records on. CRLF files are parsed with "\n" and the "\r" left at the end of the
@@ -48,10 +63,11 @@ interface Step {
 /** Re-parsing allowance for line recoveries, in characters per character read (plus a fixed start). */
 const RECOVERY_BUDGET_RATIO = 4;
 
-function quoteProblem(codes: readonly string[]): string | null {
-  if (codes.includes('MissingQuotes')) return 'unterminated quote';
-  if (codes.includes('InvalidQuotes')) return 'malformed quote (a quote inside a quoted field must be doubled)';
-  return codes.length > 0 ? 'malformed record' : null;
+function quoteProblem(codes: readonly string[]): Problem | null {
+  if (codes.includes('MissingQuotes')) return UNTERMINATED_QUOTE;
+  if (codes.includes('InvalidQuotes'))
+    return { reason: 'malformed quote (a quote inside a quoted field must be doubled)', detail: { code: 'malformedQuote', params: {} } };
+  return codes.length > 0 ? { reason: 'malformed record', detail: { code: 'unreadableRecord', params: {} } } : null;
 }
 
 export class CsvScanner {
@@ -132,11 +148,17 @@ export class CsvScanner {
       const firstBreak = rest.indexOf(this.breakChar);
       if (firstBreak === -1) {
         // One physical line beyond the limit: report it, drop what we have, skip to its end.
-        out.push({ line: this.line, fields: null, raw: truncateRaw(rest), problem: `record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB` });
+        out.push({
+          line: this.line,
+          fields: null,
+          raw: truncateRaw(rest),
+          problem: `record longer than ${MAX_RECORD_MIB} MiB`,
+          detail: { code: 'lineTooLong', params: { maxMiB: MAX_RECORD_MIB } },
+        });
         this.skipping = true;
         return;
       }
-      rest = this.recover(rest, firstBreak, 'quoted field not closed within 1 MiB (unterminated quote?)', out);
+      rest = this.recover(rest, firstBreak, QUOTE_NOT_CLOSED, out);
     }
   }
 
@@ -153,21 +175,29 @@ export class CsvScanner {
    * Drops the first line of a record that cannot be finished and returns the text to parse next. Within
    * the budget only that line is lost; past it the whole block up to the last line break is.
    */
-  private recover(text: string, firstBreak: number, reason: string, out: CsvRecord[]): string {
+  private recover(text: string, firstBreak: number, problem: Problem, out: CsvRecord[]): string {
     if (this.budget >= text.length) {
       this.budget -= text.length;
-      out.push({ line: this.line, fields: null, raw: truncateRaw(stripNewline(text.slice(0, firstBreak + 1))), problem: reason });
+      out.push({
+        line: this.line,
+        fields: null,
+        raw: truncateRaw(stripNewline(text.slice(0, firstBreak + 1))),
+        problem: problem.reason,
+        detail: problem.detail,
+      });
       this.line += 1;
       return text.slice(firstBreak + 1);
     }
     const lastBreak = text.lastIndexOf(this.breakChar);
     const block = text.slice(0, lastBreak + 1);
     const lines = countChar(block, this.breakChar);
+    const last = this.line + lines - 1;
     out.push({
       line: this.line,
       fields: null,
       raw: truncateRaw(stripNewline(block)),
-      problem: `${reason}; lines ${this.line}–${this.line + lines - 1} skipped`,
+      problem: `${problem.reason}; lines ${this.line}–${last} skipped`,
+      detail: { code: 'quoteBlockSkipped', params: { first: this.line, last } },
     });
     this.line += lines;
     return text.slice(lastBreak + 1);
@@ -190,13 +220,19 @@ export class CsvScanner {
       if (final && step.codes.includes('MissingQuotes')) {
         const firstBreak = rawWithBreak.indexOf(this.breakChar);
         if (firstBreak !== -1 && firstBreak < rawWithBreak.length - 1) {
-          const rest = this.recover(rawWithBreak, firstBreak, 'unterminated quote', out);
+          const rest = this.recover(rawWithBreak, firstBreak, UNTERMINATED_QUOTE, out);
           return text.length - rest.length;
         }
       }
       const problem = quoteProblem(step.codes);
       if (this.breakChar === '\n') dropCarriageReturn(step.fields, rawWithBreak);
-      out.push({ line: this.line, fields: step.fields, raw: truncateRaw(stripNewline(rawWithBreak)), problem });
+      out.push({
+        line: this.line,
+        fields: step.fields,
+        raw: truncateRaw(stripNewline(rawWithBreak)),
+        problem: problem?.reason ?? null,
+        detail: problem?.detail ?? null,
+      });
       this.line += countChar(rawWithBreak, this.breakChar);
       start = step.end;
     }

@@ -120,7 +120,12 @@ describe('CSV line numbers and damaged records', () => {
     const { items } = await readAll(file);
     expect(items[0]).toEqual({
       kind: 'problem',
-      problem: { line: 2, reason: 'malformed quote (a quote inside a quoted field must be doubled)', raw: '"Bob "the builder" Smith",Leeds' },
+      problem: {
+        line: 2,
+        reason: 'malformed quote (a quote inside a quoted field must be doubled)',
+        raw: '"Bob "the builder" Smith",Leeds',
+        detail: { code: 'malformedQuote', params: {} },
+      },
     });
     expect(items[1]).toEqual({ kind: 'row', row: { line: 3, values: { name: 'Ada', city: 'Paris' } } });
   });
@@ -130,7 +135,7 @@ describe('CSV line numbers and damaged records', () => {
     const { items } = await readAll(file);
     expect(items).toEqual([
       { kind: 'row', row: { line: 2, values: { name: 'Ada', city: 'Paris' } } },
-      { kind: 'problem', problem: { line: 3, reason: 'unterminated quote', raw: '"Bob,Leeds' } },
+      { kind: 'problem', problem: { line: 3, reason: 'unterminated quote', raw: '"Bob,Leeds', detail: { code: 'unterminatedQuote', params: {} } } },
       { kind: 'row', row: { line: 4, values: { name: 'Cy', city: 'Rome' } } },
       { kind: 'row', row: { line: 5, values: { name: 'Di', city: 'Oslo' } } },
     ]);
@@ -138,22 +143,51 @@ describe('CSV line numbers and damaged records', () => {
 
   it('an unterminated quote on the last line is a problem', async () => {
     const { items } = await readAll(dir.write('open-end.csv', 'a,b\n1,2\n3,"four'));
-    expect(items.at(-1)).toEqual({ kind: 'problem', problem: { line: 3, reason: 'unterminated quote', raw: '3,"four' } });
+    expect(items.at(-1)).toEqual({
+      kind: 'problem',
+      problem: { line: 3, reason: 'unterminated quote', raw: '3,"four', detail: { code: 'unterminatedQuote', params: {} } },
+    });
+  });
+
+  it('a damaged header row still names the columns, and its problem has a header code', async () => {
+    const malformed = await readAll(dir.write('header-bad-quote.csv', '"full "nick" name",city\nAda,Paris\n'));
+    expect(malformed.description.headers).toEqual(['full "nick" name', 'city']);
+    expect(malformed.items).toEqual([
+      {
+        kind: 'problem',
+        problem: {
+          line: 1,
+          reason: 'header row: malformed quote (a quote inside a quoted field must be doubled)',
+          raw: '"full "nick" name",city',
+          detail: { code: 'headerMalformedQuote', params: {} },
+        },
+      },
+      { kind: 'row', row: { line: 2, values: { 'full "nick" name': 'Ada', city: 'Paris' } } },
+    ]);
+    const open = await readAll(dir.write('header-open-quote.csv', 'id,"name'));
+    expect(open.description.headers).toEqual(['id', 'name']);
+    expect(open.items).toEqual([
+      {
+        kind: 'problem',
+        problem: { line: 1, reason: 'header row: unterminated quote', raw: 'id,"name', detail: { code: 'headerUnterminatedQuote', params: {} } },
+      },
+    ]);
   });
 
   it('gives the same records whatever the chunk boundaries (CRLF split, quotes split, escaped quotes split)', () => {
     const text = 'id,text\r\n1,"a ""quoted""\r\nvalue"\r\n2,plain\r\n\r\n3,"x,y"\r\n4,"bad"q,z\r\n5,"open\r\n6,end\r\n';
     const whole = scan([text]);
-    expect(whole.map((record) => [record.line, record.fields, record.problem])).toEqual([
-      [1, ['id', 'text'], null],
-      [2, ['1', 'a "quoted"\r\nvalue'], null],
-      [4, ['2', 'plain'], null],
-      [5, [''], null],
-      [6, ['3', 'x,y'], null],
+    const unterminated = { code: 'unterminatedQuote', params: {} };
+    expect(whole.map((record) => [record.line, record.fields, record.problem, record.detail])).toEqual([
+      [1, ['id', 'text'], null, null],
+      [2, ['1', 'a "quoted"\r\nvalue'], null, null],
+      [4, ['2', 'plain'], null, null],
+      [5, [''], null, null],
+      [6, ['3', 'x,y'], null, null],
       // papaparse: `"bad"q` does not close; it runs to the end of the file and is recovered line by line.
-      [7, null, 'unterminated quote'],
-      [8, null, 'unterminated quote'],
-      [9, ['6', 'end'], null],
+      [7, null, 'unterminated quote', unterminated],
+      [8, null, 'unterminated quote', unterminated],
+      [9, ['6', 'end'], null, null],
     ]);
     for (let seed = 1; seed <= 30; seed++) expect(scan(cut(text, seed))).toEqual(whole);
     expect(scan(text.split(''))).toEqual(whole);
@@ -181,7 +215,12 @@ describe('CSV line numbers and damaged records', () => {
     const filler = Array.from({ length: 40_000 }, (_, i) => `${i},row ${i}`).join('\n'); // ~0.5 MB of good rows
     const text = `id,name\n1,"never closed\n${filler}\n${filler}\n${filler}\nlast,one\n`;
     const { problems, rows } = await readAll(dir.write('open-quote-big.csv', text));
-    expect(problems[0]).toEqual({ line: 2, reason: 'quoted field not closed within 1 MiB (unterminated quote?)', raw: '1,"never closed' });
+    expect(problems[0]).toEqual({
+      line: 2,
+      reason: 'quoted field not closed within 1 MiB (unterminated quote?)',
+      raw: '1,"never closed',
+      detail: { code: 'quoteNotClosed', params: { maxMiB: 1 } },
+    });
     expect(problems).toHaveLength(1);
     expect(rows).toHaveLength(3 * 40_000 + 1);
     expect(rows[0]).toEqual({ line: 3, values: { id: '0', name: 'row 0' } });
@@ -199,6 +238,15 @@ describe('CSV line numbers and damaged records', () => {
       const block = /lines (\d+)–(\d+) skipped/.exec(problem.reason);
       return sum + (block ? Number(block[2]) - Number(block[1]) + 1 : 1);
     }, 0);
+    // The code carries what the English says: the block's first and last lines, or the single line's kind.
+    const blocks = problems.filter((problem) => problem.detail?.code === 'quoteBlockSkipped');
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      const block = /lines (\d+)–(\d+) skipped$/.exec(problem.reason);
+      if (block) expect(problem.detail).toEqual({ code: 'quoteBlockSkipped', params: { first: Number(block[1]), last: Number(block[2]) } });
+      else if (problem.reason === 'unterminated quote') expect(problem.detail).toEqual({ code: 'unterminatedQuote', params: {} });
+      else expect(problem.detail).toEqual({ code: 'quoteNotClosed', params: { maxMiB: 1 } });
+    }
     expect(covered + rows.length).toBe(120_000 + 1); // + the "9,ok" line, which the last stray quote may swallow
     expect(problems.length).toBeLessThan(1_000);
     expect(problems.every((problem) => problem.raw.length <= 10_000)).toBe(true);
@@ -228,7 +276,10 @@ describe('CSV at scale', () => {
       console.info(`300 MB field: ${seconds.toFixed(2)} s, RSS growth ${((peak - before) / 1024 / 1024).toFixed(0)} MB`);
       expect(items).toHaveLength(4);
       expect(items[0]).toEqual({ kind: 'row', row: { line: 2, values: { id: '1', payload: 'small' } } });
-      expect(items[1]).toMatchObject({ kind: 'problem', problem: { line: 3, reason: 'record longer than 1 MiB' } });
+      expect(items[1]).toMatchObject({
+        kind: 'problem',
+        problem: { line: 3, reason: 'record longer than 1 MiB', detail: { code: 'lineTooLong', params: { maxMiB: 1 } } },
+      });
       expect(items[1]?.kind === 'problem' && items[1].problem.raw).toBe('2,' + 'x'.repeat(9_998));
       expect(items[2]).toEqual({ kind: 'row', row: { line: 4, values: { id: '3', payload: 'after' } } });
       expect(items[3]).toEqual({ kind: 'row', row: { line: 5, values: { id: '4', payload: 'quoted\nafter' } } });

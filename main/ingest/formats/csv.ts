@@ -5,6 +5,7 @@
  * `0012`, `+48 601…`, `=1+2` or `@foo` reach the mapping step untouched; deciding what they mean (and
  * neutralising formula-like values on export) is not a reader's job.
  */
+import type { ReasonDetail } from '../reasons';
 import type { ReadItem } from '../types';
 import { CsvScanner, type CsvRecord } from './csv-scanner';
 import { normalizeHeaders, readText, rowValues, throwIfAborted } from './text';
@@ -21,6 +22,18 @@ export interface CsvReadOptions {
 function isBlank(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '');
 }
+
+/**
+ * A damaged header row still names the columns, so its problem gets codes of its own: what the steward
+ * must do is check those names, not correct and re-import a row of data.
+ */
+function headerDetail(detail: ReasonDetail | null): ReasonDetail {
+  if (detail?.code === 'unterminatedQuote') return { code: 'headerUnterminatedQuote', params: {} };
+  if (detail?.code === 'malformedQuote') return { code: 'headerMalformedQuote', params: {} };
+  return { code: 'headerUnreadable', params: {} };
+}
+
+const UNREADABLE: ReasonDetail = { code: 'unreadableRecord', params: {} };
 
 export async function* readCsv(path: string, options: CsvReadOptions): AsyncGenerator<ReadItem[]> {
   const { batchSize, signal } = options;
@@ -40,17 +53,17 @@ export async function* readCsv(path: string, options: CsvReadOptions): AsyncGene
 
   const take = (): void => {
     for (const record of records) {
-      const { fields, line, raw, problem } = record;
+      const { fields, line, raw, problem, detail } = record;
       // Lines with nothing but blanks and delimiters are skipped: Excel pads sheets with ";;;;" rows.
       if (fields && !problem && isBlank(fields)) continue;
       if (headers === null && fields) {
         headers = normalizeHeaders(fields);
         options.onHeaders?.(headers);
-        if (problem) add({ kind: 'problem', problem: { line, reason: `header row: ${problem}`, raw } });
+        if (problem) add({ kind: 'problem', problem: { line, reason: `header row: ${problem}`, raw, detail: headerDetail(detail) } });
         continue;
       }
       if (problem || !fields) {
-        add({ kind: 'problem', problem: { line, reason: problem ?? 'unreadable record', raw } });
+        add({ kind: 'problem', problem: { line, reason: problem ?? 'unreadable record', raw, detail: detail ?? UNREADABLE } });
       } else if (fields.length !== headers!.length) {
         add({
           kind: 'problem',

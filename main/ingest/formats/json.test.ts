@@ -38,23 +38,28 @@ describe('JSON arrays', () => {
 
   it('says so when recordsPath finds nothing, or the document is not an array', async () => {
     expect((await readAll(fixture('crm-export.json'), { recordsPath: 'data.clients' })).problems).toEqual([
-      { line: 1, reason: 'no array of records at "data.clients"', raw: '' },
+      { line: 1, reason: 'no array of records at "data.clients"', raw: '', detail: { code: 'recordsPathMissing', params: { path: 'data.clients' } } },
     ]);
     const { problems } = await readAll(fixture('crm-export.json'));
     expect(problems).toHaveLength(1);
     expect(problems[0]?.reason).toBe('expected an array of records at the top level');
-    expect((await readAll(fixture('crm-export.json'), { recordsPath: 'meta' })).problems[0]?.reason).toBe('expected an array of records at "meta"');
+    expect(problems[0]?.detail).toEqual({ code: 'recordsNotArray', params: {} });
+    const meta = (await readAll(fixture('crm-export.json'), { recordsPath: 'meta' })).problems[0];
+    expect(meta?.reason).toBe('expected an array of records at "meta"');
+    expect(meta?.detail).toEqual({ code: 'recordsPathNotArray', params: { path: 'meta' } });
   });
 
   it('reports elements that are not objects and carries on', async () => {
-    const { items } = await readAll(dir.write('mixed.json', '[{"a":1}, 42, "x", [1,2], null, {"a":2}]'));
+    const { items } = await readAll(dir.write('mixed.json', '[{"a":1}, 42, "x", [1,2], null, {"a":2}, false]'));
+    const notObject = (found: string) => ({ code: 'elementNotObject', params: { found } });
     expect(items).toEqual([
       { kind: 'row', row: { line: 1, values: { a: 1 } } },
-      { kind: 'problem', problem: { line: 2, reason: 'element is a number, not an object', raw: '42' } },
-      { kind: 'problem', problem: { line: 3, reason: 'element is a string, not an object', raw: '"x"' } },
-      { kind: 'problem', problem: { line: 4, reason: 'element is an array, not an object', raw: '[1,2]' } },
-      { kind: 'problem', problem: { line: 5, reason: 'element is null, not an object', raw: 'null' } },
+      { kind: 'problem', problem: { line: 2, reason: 'element is a number, not an object', raw: '42', detail: notObject('number') } },
+      { kind: 'problem', problem: { line: 3, reason: 'element is a string, not an object', raw: '"x"', detail: notObject('string') } },
+      { kind: 'problem', problem: { line: 4, reason: 'element is an array, not an object', raw: '[1,2]', detail: notObject('array') } },
+      { kind: 'problem', problem: { line: 5, reason: 'element is null, not an object', raw: 'null', detail: notObject('null') } },
       { kind: 'row', row: { line: 6, values: { a: 2 } } },
+      { kind: 'problem', problem: { line: 7, reason: 'element is a boolean, not an object', raw: 'false', detail: notObject('boolean') } },
     ]);
   });
 
@@ -64,6 +69,9 @@ describe('JSON arrays', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 3 });
     expect(problems[0]?.reason).toMatch(/^malformed JSON at line 4, column \d+: /);
+    const column = Number(/column (\d+)/.exec(problems[0]!.reason)![1]);
+    expect(column).toBeGreaterThan(0);
+    expect(problems[0]?.detail).toEqual({ code: 'malformedJsonAt', params: { line: 4, character: column } });
     expect(problems[0]?.raw).toContain('"name": "Ad');
   });
 
@@ -79,6 +87,7 @@ describe('JSON arrays', () => {
         line: 30_001,
         reason: expect.stringMatching(/^malformed JSON at line 30002, column 23: expected ':'/),
         raw: expect.stringContaining('"email" "missing colon"'),
+        detail: { code: 'malformedJsonAt', params: { line: 30_002, character: 23 } },
       },
     ]);
   });
@@ -104,7 +113,15 @@ describe('NDJSON', () => {
     expect(description).toMatchObject({ format: 'ndjson', headers: ['id', 'email', 'tags', 'meta'] });
     expect(items).toEqual([
       { kind: 'row', row: { line: 1, values: { id: 1, email: 'a@example.com', tags: ['x'] } } },
-      { kind: 'problem', problem: { line: 3, reason: expect.stringMatching(/^malformed JSON: /), raw: '{"id":2,"email":"b@example.com",}' } },
+      {
+        kind: 'problem',
+        problem: {
+          line: 3,
+          reason: expect.stringMatching(/^malformed JSON: /),
+          raw: '{"id":2,"email":"b@example.com",}',
+          detail: { code: 'malformedJson', params: {} },
+        },
+      },
       { kind: 'row', row: { line: 4, values: { id: 3, email: 'c@example.com', meta: { src: 'web' } } } },
     ]);
   });
@@ -113,10 +130,14 @@ describe('NDJSON', () => {
     const huge = `{"blob":"${'y'.repeat(2 * 1024 * 1024)}"}`;
     const file = dir.write('odd.ndjson', `[1,2]\n"text"\n${huge}\n{"ok":true}`);
     const { items } = await readAll(file);
-    expect(items.map((item) => (item.kind === 'row' ? ['row', item.row.line] : [item.problem.reason, item.problem.line, item.problem.raw.length]))).toEqual([
-      ['line is not a JSON object', 1, 5],
-      ['line is not a JSON object', 2, 6],
-      ['line longer than 1 MiB', 3, 10_000],
+    expect(
+      items.map((item) =>
+        item.kind === 'row' ? ['row', item.row.line] : [item.problem.reason, item.problem.line, item.problem.raw.length, item.problem.detail],
+      ),
+    ).toEqual([
+      ['line is not a JSON object', 1, 5, { code: 'lineNotObject', params: {} }],
+      ['line is not a JSON object', 2, 6, { code: 'lineNotObject', params: {} }],
+      ['line longer than 1 MiB', 3, 10_000, { code: 'lineTooLong', params: { maxMiB: 1 } }],
       ['row', 4],
     ]);
     fs.rmSync(file);

@@ -15,6 +15,7 @@ import { jsonParser } from 'stream-json/core/parser.js';
 import pick from 'stream-json/core/filters/pick.js';
 import streamArray from 'stream-json/core/streamers/stream-array.js';
 import { jsonVerifier } from 'stream-json/core/utils/verifier.js';
+import type { ReasonDetail } from '../reasons';
 import type { ReadItem } from '../types';
 import { MAX_RECORD_CHARS, readText, throwIfAborted, truncateRaw } from './text';
 
@@ -76,14 +77,27 @@ class Batcher {
   }
 }
 
+/** What a JSON value is, in JSON's own terms (typeof says "object" for null and arrays). */
+function jsonKind(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}
+
 function elementItem(index: number, value: unknown): ReadItem {
   if (isRecord(value)) return { kind: 'row', row: { line: index + 1, values: value } };
-  const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+  const found = jsonKind(value);
+  const kind = found === 'null' ? found : `${found === 'array' ? 'an' : 'a'} ${found}`;
   return {
     kind: 'problem',
-    problem: { line: index + 1, reason: `element is ${kind}, not an object`, raw: truncateRaw(JSON.stringify(value) ?? String(value)) },
+    problem: {
+      line: index + 1,
+      reason: `element is ${kind}, not an object`,
+      raw: truncateRaw(JSON.stringify(value) ?? String(value)),
+      detail: { code: 'elementNotObject', params: { found } },
+    },
   };
 }
+
+const MALFORMED_JSON: ReasonDetail = { code: 'malformedJson', params: {} };
 
 interface VerifierError extends Error {
   readonly line: number;
@@ -108,7 +122,7 @@ interface PassResult {
   readonly nextIndex: number;
   /** Whether `recordsPath` was found (always true without one). */
   readonly found: boolean;
-  readonly failure: { readonly reason: string; readonly raw: string } | null;
+  readonly failure: { readonly reason: string; readonly raw: string; readonly detail: ReasonDetail } | null;
   /** The tokenizer rejected the text, and this pass could not say exactly where. */
   readonly syntaxError: boolean;
 }
@@ -130,7 +144,7 @@ async function* jsonPass(path: string, options: JsonReadOptions, out: Batcher, v
   let broken = false; // the verifier found an error: read no further
   let syntaxError = false;
   // `as`, not a type annotation: the closures below assign it, and TypeScript would otherwise narrow it to null.
-  let failure = null as { reason: string; raw: string } | null;
+  let failure = null as { reason: string; raw: string; detail: ReasonDetail } | null;
   let fed = 0; // characters read so far
   let tail = ''; // the last characters before the current chunk, for error context
 
@@ -161,9 +175,11 @@ async function* jsonPass(path: string, options: JsonReadOptions, out: Batcher, v
       const where = recordsPath ? `"${recordsPath}"` : 'the top level';
       const shape = /should be an array/.test(error.message);
       syntaxError = !shape && error.message.startsWith('Parser');
+      const notArray: ReasonDetail = recordsPath ? { code: 'recordsPathNotArray', params: { path: recordsPath } } : { code: 'recordsNotArray', params: {} };
       failure ??= {
         reason: shape ? `expected an array of records at ${where}` : `malformed JSON: ${error.message}`,
         raw: truncateRaw(tail.slice(-CONTEXT_CHARS)),
+        detail: shape ? notArray : MALFORMED_JSON,
       };
       stopped = true;
     }
@@ -171,7 +187,11 @@ async function* jsonPass(path: string, options: JsonReadOptions, out: Batcher, v
   const fail = (error: VerifierError, context: string, contextStart: number): void => {
     const at = error.offset - contextStart;
     const raw = context.slice(Math.max(0, at - CONTEXT_CHARS), at + CONTEXT_CHARS);
-    failure = { reason: `malformed JSON at line ${error.line}, column ${error.pos}: ${verifierReason(error)}`, raw: truncateRaw(raw) };
+    failure = {
+      reason: `malformed JSON at line ${error.line}, column ${error.pos}: ${verifierReason(error)}`,
+      raw: truncateRaw(raw),
+      detail: { code: 'malformedJsonAt', params: { line: error.line, character: error.pos } },
+    };
   };
 
   for await (const text of readText(path, options.encoding, signal)) {
@@ -221,9 +241,14 @@ export async function* readJson(path: string, options: JsonReadOptions): AsyncGe
   let result = yield* jsonPass(path, options, out, false, 0);
   if (result.syntaxError) result = yield* jsonPass(path, options, out, true, result.nextIndex);
   if (result.failure) {
-    out.add({ kind: 'problem', problem: { line: result.nextIndex + 1, reason: result.failure.reason, raw: result.failure.raw } });
+    const { reason, raw, detail } = result.failure;
+    out.add({ kind: 'problem', problem: { line: result.nextIndex + 1, reason, raw, detail } });
   } else if (!result.found) {
-    out.add({ kind: 'problem', problem: { line: 1, reason: `no array of records at "${options.recordsPath}"`, raw: '' } });
+    const path = options.recordsPath ?? '';
+    out.add({
+      kind: 'problem',
+      problem: { line: 1, reason: `no array of records at "${path}"`, raw: '', detail: { code: 'recordsPathMissing', params: { path } } },
+    });
   }
   for (const full of out.ready) yield full;
   const rest = out.rest();
@@ -269,18 +294,23 @@ function ndjsonItem(line: number, text: string): ReadItem {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { kind: 'problem', problem: { line, reason: `malformed JSON: ${(error as Error).message}`, raw: truncateRaw(text) } };
+    return { kind: 'problem', problem: { line, reason: `malformed JSON: ${(error as Error).message}`, raw: truncateRaw(text), detail: MALFORMED_JSON } };
   }
   if (isRecord(value)) return { kind: 'row', row: { line, values: value } };
-  return { kind: 'problem', problem: { line, reason: 'line is not a JSON object', raw: truncateRaw(text) } };
+  return { kind: 'problem', problem: { line, reason: 'line is not a JSON object', raw: truncateRaw(text), detail: { code: 'lineNotObject', params: {} } } };
 }
 
 export async function* readNdjson(path: string, options: Omit<JsonReadOptions, 'recordsPath'>): AsyncGenerator<ReadItem[]> {
   const { signal } = options;
   const out = new Batcher(options.batchSize);
   for await (const { line, text, tooLong } of lines(readText(path, options.encoding, signal))) {
-    if (tooLong) out.add({ kind: 'problem', problem: { line, reason: `line longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB`, raw: truncateRaw(text) } });
-    else if (text.trim() !== '') out.add(ndjsonItem(line, text));
+    if (tooLong) {
+      const maxMiB = MAX_RECORD_CHARS / 1024 / 1024;
+      out.add({
+        kind: 'problem',
+        problem: { line, reason: `line longer than ${maxMiB} MiB`, raw: truncateRaw(text), detail: { code: 'lineTooLong', params: { maxMiB } } },
+      });
+    } else if (text.trim() !== '') out.add(ndjsonItem(line, text));
     while (out.ready.length > 0) {
       yield out.ready.shift()!;
       throwIfAborted(signal);
