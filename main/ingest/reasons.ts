@@ -20,6 +20,10 @@ export const REASON_CODES = [
   'keyNotSingle',
   'keyTooLong',
   'duplicateKey',
+  'consentNoPurpose',
+  'eventNoDate',
+  'notList',
+  'notObject',
   // What the file readers could not read at all, before any value is looked at.
   'fieldCount',
   'unterminatedQuote',

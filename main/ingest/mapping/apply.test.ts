@@ -227,12 +227,11 @@ describe('applyMapping', () => {
     });
 
     it('rejects a purchase without a date or with an unreadable amount', () => {
-      // A reason without a code (no date at all) is kept as written; the interface shows it in English.
       expect(applyMapping(row({ nr_karty: 'K-77', kwota: '12,50' }, 5), till, { now })).toEqual({
         ok: false,
         line: 5,
         reasons: ['data: event without a date'],
-        details: [null],
+        details: [{ code: 'eventNoDate', params: { column: 'data' } }],
       });
       expect(applyMapping(row({ nr_karty: 'K-77', data: '2024-03-05', kwota: 'dwanaście' }, 6), till, { now })).toEqual({
         ok: false,
@@ -341,13 +340,17 @@ describe('applyMapping', () => {
         ok: false,
         line: 12,
         reasons: ['consents[0]: consent without a purpose', 'orders[1]: event without a date', 'orders[2]: expected an object'],
-        details: [null, null, null],
+        details: [
+          { code: 'consentNoPurpose', params: { column: 'consents[0]' } },
+          { code: 'eventNoDate', params: { column: 'orders[1]' } },
+          { code: 'notObject', params: { column: 'orders[2]' } },
+        ],
       });
     });
 
     it('accepts a record without the lists, and rejects a list that is not one', () => {
       expect(applyMapping(row({ customer: { id: 1 } }), mapping, { now })).toMatchObject({ ok: true, record: { events: [], consents: [] } });
-      expect(applyMapping(row({ customer: { id: 1 }, orders: 'none' }), mapping, { now })).toMatchObject({ ok: false, reasons: ['orders: expected a list'] });
+      expect(applyMapping(row({ customer: { id: 1 }, orders: 'none' }), mapping, { now })).toMatchObject({ ok: false, reasons: ['orders: expected a list'], details: [{ code: 'notList', params: { column: 'orders' } }] });
     });
   });
 

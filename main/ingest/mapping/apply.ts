@@ -423,7 +423,8 @@ function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Re
       const named = firstValue([record], [plan.purposeColumns]);
       purpose = named === null ? '' : cleanText(rawText(named.value));
       if (purpose === '') {
-        context.add(`${prefix === '' ? label(granted.read) : prefix}: consent without a purpose`);
+        const where = prefix === '' ? label(granted.read) : prefix;
+        context.add(`${where}: consent without a purpose`, { code: 'consentNoPurpose', params: { column: where } });
         continue;
       }
     }
@@ -453,7 +454,10 @@ function mapEvent(
   const before = context.reasons.length;
   const cell = (field: EventField) => found[field];
   const atCell = cell('event.at');
-  if (atCell === null) context.add(`${prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix}: event without a date`);
+  if (atCell === null) {
+    const where = prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix;
+    context.add(`${where}: event without a date`, { code: 'eventNoDate', params: { column: where } });
+  }
   const at = atCell === null ? null : context.take(label(atCell.read, 'event.at'), parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now }), 'date');
   const amountCell = cell('event.amount');
   const amount = amountCell === null ? null : context.take(label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }), 'amount');
@@ -484,7 +488,7 @@ function listElements(context: RowContext, values: Readonly<Record<string, unkno
   const value = readPath(values, list);
   if (isBlank(value)) return [];
   if (!Array.isArray(value)) {
-    context.add(`${list}: expected a list`);
+    context.add(`${list}: expected a list`, { code: 'notList', params: { column: list } });
     return [];
   }
   return value;
@@ -510,7 +514,7 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
     const { list, plan: nested } = plan.nestedConsents;
     listElements(context, values, list).forEach((element, index) => {
       if (isPlainObject(element)) mapConsents(context, nested, element, `${list}[${index}]`, consents);
-      else context.add(`${list}[${index}]: expected an object`);
+      else context.add(`${list}[${index}]: expected an object`, { code: 'notObject', params: { column: `${list}[${index}]` } });
     });
   }
 
@@ -520,7 +524,7 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
     const { list, columns } = plan.nestedEvents;
     listElements(context, values, list).forEach((element, index) => {
       if (!isPlainObject(element)) {
-        context.add(`${list}[${index}]: expected an object`);
+        context.add(`${list}[${index}]: expected an object`, { code: 'notObject', params: { column: `${list}[${index}]` } });
         return;
       }
       const event = mapEvent(context, columns, [element, values], (field) => [columns[field], plan.events[field]], `${list}[${index}]`);
