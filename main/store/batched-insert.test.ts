@@ -29,4 +29,17 @@ describe('batched inserts', () => {
     expect(() => insert.add(1)).toThrow('expected 2 values, got 1');
     expect(insert.pending).toBe(0);
   });
+
+  it('forgets rows whose statement failed, so a later flush does not insert them again', () => {
+    const db = new SqlRunner(new Database(':memory:'));
+    db.raw.exec('CREATE TABLE item (id INTEGER PRIMARY KEY, label TEXT NOT NULL) STRICT');
+    const insert = new BatchedInsert(db, 'INSERT INTO item (id, label)', 2);
+    insert.add(1, 'first');
+    insert.add(1, 'same id');
+    expect(() => db.raw.transaction(() => insert.flush())()).toThrow(/UNIQUE constraint failed/);
+    expect(insert.pending).toBe(0);
+    insert.add(2, 'second');
+    insert.flush();
+    expect(db.raw.prepare('SELECT id, label FROM item').all()).toEqual([{ id: 2, label: 'second' }]);
+  });
 });

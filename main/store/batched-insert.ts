@@ -40,9 +40,11 @@ export class BatchedInsert {
    */
   flush(wholeStatements = false): void {
     const { values, width } = this;
+    // Taken before anything runs: rows of a statement that failed belong to a rolled-back transaction
+    // and must not be inserted again by a later flush.
+    this.values = [];
     const full = ROWS_PER_STATEMENT * width;
     if (values.length === full) {
-      this.values = [];
       this.many.run(values);
       return;
     }
@@ -52,7 +54,6 @@ export class BatchedInsert {
       this.values = values.slice(offset);
       return;
     }
-    this.values = [];
     for (; offset < values.length; offset += width) this.one.run(values.slice(offset, offset + width));
   }
 }
