@@ -166,6 +166,14 @@ export const ReadOptionsSchema = z.object({
 export const ReasonDetail = z.object({ code: z.enum(REASON_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type ReasonDetail = z.infer<typeof ReasonDetail>;
 
+/**
+ * What went wrong in a run or a connector's last sync, as a code and parameters the interface translates
+ * (`errors.<code>`, `errors.<code>_<reason>`), kept beside the English text (see ingest/stored-error.ts).
+ * Any string as the code: a code this version does not know is shown in English, not refused.
+ */
+export const ErrorDetail = z.object({ code: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
 export const RunSummary = z.object({
   id: z.number().int(),
   sourceId: z.number().int(),
@@ -180,7 +188,10 @@ export const RunSummary = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  /** In English: the command line prints it, and `--json` users read it. */
   error: z.string().nullable(),
+  /** Null for runs that failed before details were kept, and for failures without a code. */
+  errorDetail: ErrorDetail.nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -225,6 +236,7 @@ export const Connector = z.object({
   nextAttemptAt: IsoTime.nullable(),
   lastSuccessAt: IsoTime.nullable(),
   lastError: z.string().nullable(),
+  lastErrorDetail: ErrorDetail.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   lastRun: RunSummary.nullable(),
@@ -238,6 +250,7 @@ export const SyncOutcome = z.object({
   runs: z.array(RunSummary),
   /** One line saying what went wrong; null when the sync completed. */
   error: z.string().nullable(),
+  errorDetail: ErrorDetail.nullable(),
   consecutiveFailures: z.number().int(),
   /** When the scheduler will try again after a failure. */
   nextAttemptAt: IsoTime.nullable(),

@@ -166,7 +166,7 @@ describe('file import', () => {
     });
     await expect.poll(async () => (await ok(backend, 'jobs.get', { jobId })).status).toBe('cancelled');
     const [cancelled] = await ok(backend, 'import.runs', {});
-    expect(cancelled).toMatchObject({ status: 'cancelled' });
+    expect(cancelled).toMatchObject({ status: 'cancelled', error: 'Cancelled.', errorDetail: { code: 'CANCELLED' } });
     const partial = (await ok(backend, 'profiles.count')).profiles;
     expect(partial).toBe(cancelled!.inserted);
     expect(partial).toBeLessThan(30_000);

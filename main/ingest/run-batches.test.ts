@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { JobControl } from '../api/dispatch';
+import { AppError } from '../api/errors';
 import { bulkIndexesPresent, dropBulkIndexes } from '../store/bulk-indexes';
 import { ADMIN, createVault, ok } from '../test-support/temp-vault';
 import type { OpenVault } from '../vault/vault-service';
@@ -207,5 +208,36 @@ describe('runs of one source', () => {
     vault.db.raw.prepare(`UPDATE import_run SET status = 'completed' WHERE id = ?`).run(runId);
     leaveRunning(vault, sourceId, 'elsewhere.example:4242', new Date());
     expect(() => open(vault, sourceId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});
+
+describe('a run that fails half-way', () => {
+  async function failAfterOneBatch(thrown: Error) {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const { sourceId, runId, mapping } = startRun(vault);
+    async function* batches(): AsyncGenerator<Batch> {
+      yield { items: rows(0, 10).map((row) => ({ kind: 'row' as const, row })) };
+      throw thrown;
+    }
+    await expect(writeBatches(vault, batches(), { sourceId, runId, mapping, job: job(), now: () => new Date() })).rejects.toBe(thrown);
+    return { backend, run: getRun(vault.db, runId) };
+  }
+
+  it('keeps its English error and, beside it, the code and parameters the interface translates', async () => {
+    const { backend, run } = await failAfterOneBatch(new AppError('IO_ERROR', 'The file could not be read (EIO).', { code: 'EIO' }));
+    expect(run).toMatchObject({
+      status: 'failed',
+      inserted: 10,
+      error: 'The file could not be read (EIO).',
+      errorDetail: { code: 'IO_ERROR', params: { code: 'EIO' } },
+    });
+    // As the interface lists it.
+    expect((await ok(backend, 'import.runs', {}))[0]).toMatchObject({ id: run.id, errorDetail: { code: 'IO_ERROR', params: { code: 'EIO' } } });
+  });
+
+  it('keeps an error without a code as its own words only, for the interface to show as written', async () => {
+    const { run } = await failAfterOneBatch(new Error('database or disk is full'));
+    expect(run).toMatchObject({ status: 'failed', inserted: 10, error: 'database or disk is full', errorDetail: null });
   });
 });

@@ -15,6 +15,7 @@ import type { Mapping } from './mapping/fields';
 import { RecordWriter, type BatchCounts } from './record-writer';
 import { getRun } from './runs';
 import { claimRun, releaseRun, RUN_OWNER, runIsAlive, type RunningRun } from './run-owner';
+import { detailJson, storedError, type StoredError } from './stored-error';
 import { prepareItems, type WriteItem } from './write-items';
 
 /**
@@ -144,7 +145,7 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
   } catch (error) {
     if (bulk) leaveBulk(job, db.raw, read);
     const cancelled = error instanceof AppError && error.code === 'CANCELLED';
-    closeRun(vault, runId, cancelled ? 'cancelled' : 'failed', options.now, error instanceof Error ? error.message : String(error));
+    closeRun(vault, runId, cancelled ? 'cancelled' : 'failed', options.now, storedError(error));
     throw error;
   }
   if (bulk) leaveBulk(job, db.raw, read);
@@ -157,10 +158,13 @@ function leaveBulk(job: JobControl, db: Parameters<typeof leaveBulkMode>[0], rea
   leaveBulkMode(db);
 }
 
-export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 'failed' | 'cancelled', now: () => Date, error: string | null): void {
+/** A failed run keeps its error in English for the command line, and its detail for the interface to translate. */
+export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 'failed' | 'cancelled', now: () => Date, error: StoredError | null): void {
   const { db, audit, user } = vault;
   db.transaction(() => {
-    db.run(sql`UPDATE import_run SET status = ${status}, finished_at = ${now().toISOString()}, error = ${error} WHERE id = ${runId}`);
+    db.run(sql`
+      UPDATE import_run SET status = ${status}, finished_at = ${now().toISOString()}, error = ${error?.text ?? null}, error_detail = ${detailJson(error?.detail ?? null)}
+      WHERE id = ${runId}`);
     releaseRun(runId);
     const run = getRun(db, runId);
     audit.append({

@@ -5,6 +5,7 @@ import type { RunSummary } from '../api/contract';
 import { AppError } from '../api/errors';
 import { sql, type SqlRunner } from '../store/sql';
 import type { ReasonDetail } from './reasons';
+import { parseDetail } from './stored-error';
 
 interface RunRow {
   id: number;
@@ -21,6 +22,7 @@ interface RunRow {
   unchanged: number;
   rejected: number;
   error: string | null;
+  error_detail: string | null;
 }
 
 const SELECT_RUN = sql`SELECT r.*, s.name AS source_name FROM import_run r JOIN source s ON s.id = r.source_id`;
@@ -41,6 +43,7 @@ function toRun(row: RunRow): RunSummary {
     unchanged: row.unchanged,
     rejected: row.rejected,
     error: row.error,
+    errorDetail: parseDetail(row.error_detail),
   };
 }
 

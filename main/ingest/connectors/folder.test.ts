@@ -60,7 +60,17 @@ describe('watched folder connector', () => {
         ['clients-a.csv', 'completed'],
       ]),
     );
-    expect(second.runs.find((run) => run.fileName === 'photo.csv')!.error).toMatch(/\S/);
+    expect(second.runs.find((run) => run.fileName === 'photo.csv')).toMatchObject({
+      error: expect.stringMatching(/\S/),
+      errorDetail: { code: 'FILE_UNSUPPORTED', params: { detected: 'image' } },
+    });
+    // The connector's line names the files, so it can be said in French and still say which ones.
+    const filesFailed = {
+      code: 'CONNECTOR_FAILED',
+      params: { kind: 'folder', reason: 'filesFailed', failed: 1, total: 2, files: 'photo.csv', folder: 'failed' },
+    };
+    expect(second.errorDetail).toEqual(filesFailed);
+    expect((await ok(backend, 'connectors.list'))[0]).toMatchObject({ lastError: second.error, lastErrorDetail: filesFailed });
     expect(list(path.join(folder, 'failed'))).toEqual(['photo.csv']);
     const processed = list(path.join(folder, 'processed'));
     expect(processed).toHaveLength(3);
@@ -81,6 +91,8 @@ describe('watched folder connector', () => {
     const missing = await sync(backend, 'Nulle part');
     expect(missing).toMatchObject({ status: 'failed', runs: [], consecutiveFailures: 1 });
     expect(missing.error).toBe(`The folder ${path.join(folder, 'missing')} does not exist.`);
+    // No reason of its own: the interface shows the general sentence with this English line under it.
+    expect(missing.errorDetail).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'folder' } });
   });
 
   it('while unlocked, watches the folder and syncs a file once it has been completely written', async () => {

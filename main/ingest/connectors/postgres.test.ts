@@ -135,11 +135,19 @@ describe('PostgreSQL connector', () => {
     const { backend } = await createVault({ connectorTickMs: null, now: () => clock });
     await addConnector(backend, 'Wrong password', 'postgres', config({ password: 'not-the-password' }));
     await addConnector(backend, 'Bad query', 'postgres', config({ table: undefined, query: 'SELECT * FROM crm.nowhere' }));
-    await addConnector(backend, 'Down', 'postgres', config({ port: await freePort() }));
+    const downPort = await freePort();
+    await addConnector(backend, 'Down', 'postgres', config({ port: downPort }));
 
     const wrong = await sync(backend, 'Wrong password');
     expect(wrong).toMatchObject({ status: 'failed', error: 'PostgreSQL refused the password of user postgres (wrong password).', consecutiveFailures: 1 });
-    expect(wrong.runs).toEqual([expect.objectContaining({ status: 'failed', read: 0, error: wrong.error })]);
+    expect(wrong.runs).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        read: 0,
+        error: wrong.error,
+        errorDetail: { code: 'CONNECTOR_FAILED', params: expect.objectContaining({ reason: 'wrongPassword' }) },
+      }),
+    ]);
     expect(minutesAfter(wrong.nextAttemptAt, clock)).toBe(1);
 
     expect((await sync(backend, 'Bad query')).error).toBe('The query is not valid for PostgreSQL: relation "crm.nowhere" does not exist (42P01).');
@@ -155,6 +163,14 @@ describe('PostgreSQL connector', () => {
     expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     const listed = (await ok(backend, 'connectors.list')).find((connector) => connector.name === 'Down');
     expect(listed).toMatchObject({ consecutiveFailures: 8, lastError: down.error, config: { password: '••••' } });
+    // Kept beside the English line, for the interface to say it in the steward's language.
+    const serverDown = {
+      code: 'CONNECTOR_FAILED',
+      params: { kind: 'postgres', reason: 'refused', server: 'PostgreSQL', host: '127.0.0.1', port: downPort, seconds: 10 },
+    };
+    expect(listed!.lastErrorDetail).toEqual(serverDown);
+    expect(down.errorDetail).toEqual(serverDown);
+    expect(down.runs).toEqual([expect.objectContaining({ status: 'failed', error: down.error, errorDetail: serverDown })]);
 
     const everything = JSON.stringify([
       await ok(backend, 'connectors.list'),

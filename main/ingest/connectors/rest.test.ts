@@ -149,6 +149,7 @@ describe('REST connector', () => {
 
     const [listed] = await ok(backend, 'connectors.list');
     expect(listed).toMatchObject({ consecutiveFailures: 2, lastError: first.error, config: { authHeader: { name: 'Authorization', value: '••••' } } });
+    expect(listed!.lastErrorDetail).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'httpRefused', status: 401, page: 1 } });
     const everything = JSON.stringify([
       await ok(backend, 'connectors.list'),
       await ok(backend, 'audit.list', { limit: 1000 }),
@@ -164,7 +165,8 @@ describe('REST connector', () => {
     // Fixing the header (sent back masked for the rest) resets the delay, and the next sync succeeds.
     const fixed = await ok(backend, 'connectors.update', { name: 'API', config: { ...listed!.config, authHeader: auth } });
     expect(fixed).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null });
-    expect(await sync(backend, 'API')).toMatchObject({ status: 'completed', consecutiveFailures: 0 });
+    expect(await sync(backend, 'API')).toMatchObject({ status: 'completed', consecutiveFailures: 0, error: null, errorDetail: null });
+    expect((await ok(backend, 'connectors.list'))[0]).toMatchObject({ lastError: null, lastErrorDetail: null });
     expect(await profileCount(backend)).toBe(23);
   });
 
@@ -215,7 +217,9 @@ describe('REST connector', () => {
     const both = await Promise.all([runJob(backend, 'connectors.sync', { name: 'Slow' }), runJob(backend, 'connectors.sync', { name: 'Slow' })]);
     const outcomes = both.map((result) => unwrap(result).outcomes[0]!);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['completed', 'skipped']);
-    expect(outcomes.find((outcome) => outcome.status === 'skipped')!.error).toMatch(/^A sync of this connector is already running \(its lease runs until /);
+    const skipped = outcomes.find((outcome) => outcome.status === 'skipped')!;
+    expect(skipped.error).toMatch(/^A sync of this connector is already running \(its lease runs until /);
+    expect(skipped.errorDetail).toEqual({ code: 'CONFLICT', params: { reason: 'syncRunning', heldUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
     // The lease is given back at the end.
     expect((await sync(backend, 'Slow')).status).toBe('completed');
   });

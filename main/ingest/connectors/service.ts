@@ -56,6 +56,7 @@ export function toConnector(connector: StoredConnector): Connector {
     nextAttemptAt: connector.nextAttemptAt,
     lastSuccessAt: connector.lastSuccessAt,
     lastError: connector.lastError,
+    lastErrorDetail: connector.lastErrorDetail,
     createdAt: connector.createdAt,
     updatedAt: connector.updatedAt,
     lastRun: source.lastRun,

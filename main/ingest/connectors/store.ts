@@ -8,7 +8,8 @@ import { sql, type SqlRunner } from '../../store/sql';
 import { getRun } from '../runs';
 import { getSource } from '../sources';
 import { CONFIG_SCHEMAS, ConnectorSpec, type ConnectorKind } from './config';
-import type { RunSummary, Source } from '../../api/contract';
+import type { ErrorDetail, RunSummary, Source } from '../../api/contract';
+import { detailJson, parseDetail, type StoredError } from '../stored-error';
 
 interface ConnectorRow {
   id: number;
@@ -21,6 +22,7 @@ interface ConnectorRow {
   next_attempt_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
+  last_error_detail: string | null;
   lease_until: string | null;
   created_at: string;
   updated_at: string;
@@ -37,6 +39,7 @@ export interface StoredConnector {
   readonly nextAttemptAt: string | null;
   readonly lastSuccessAt: string | null;
   readonly lastError: string | null;
+  readonly lastErrorDetail: ErrorDetail | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -54,6 +57,7 @@ function toConnector(db: SqlRunner, row: ConnectorRow): StoredConnector {
     nextAttemptAt: row.next_attempt_at,
     lastSuccessAt: row.last_success_at,
     lastError: row.last_error,
+    lastErrorDetail: parseDetail(row.last_error_detail),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -137,16 +141,20 @@ export function releaseLease(db: SqlRunner, id: number): void {
 }
 
 export function recordSuccess(db: SqlRunner, id: number, stamp: string): void {
-  db.run(sql`UPDATE connector SET consecutive_failures = 0, next_attempt_at = NULL, last_success_at = ${stamp}, last_error = NULL WHERE id = ${id}`);
+  db.run(sql`
+    UPDATE connector SET consecutive_failures = 0, next_attempt_at = NULL, last_success_at = ${stamp}, last_error = NULL, last_error_detail = NULL
+    WHERE id = ${id}`);
 }
 
 /** Counts the failure and sets when to try again; returns the new count and the delay. */
-export function recordFailure(db: SqlRunner, id: number, error: string, now: Date): { failures: number; retryInMinutes: number; nextAttemptAt: string } {
+export function recordFailure(db: SqlRunner, id: number, error: StoredError, now: Date): { failures: number; retryInMinutes: number; nextAttemptAt: string } {
   const current = db.get<{ consecutive_failures: number }>(sql`SELECT consecutive_failures FROM connector WHERE id = ${id}`);
   const failures = (current?.consecutive_failures ?? 0) + 1;
   const retryInMinutes = retryDelayMinutes(failures);
   const nextAttemptAt = new Date(now.getTime() + retryInMinutes * 60_000).toISOString();
-  db.run(sql`UPDATE connector SET consecutive_failures = ${failures}, next_attempt_at = ${nextAttemptAt}, last_error = ${error} WHERE id = ${id}`);
+  db.run(sql`
+    UPDATE connector SET consecutive_failures = ${failures}, next_attempt_at = ${nextAttemptAt}, last_error = ${error.text}, last_error_detail = ${detailJson(error.detail)}
+    WHERE id = ${id}`);
   return { failures, retryInMinutes, nextAttemptAt };
 }
 

@@ -19,6 +19,7 @@ import { loadKnownRows } from '../known-rows';
 import { parsedBatches } from '../parsed-batches';
 import { closeRun, openRun, writeBatches, type Batch } from '../run-batches';
 import { getRun } from '../runs';
+import { storedError, type StoredError } from '../stored-error';
 import { findSource, saveSource, type SourceInput } from '../sources';
 import type { RawRow } from '../types';
 import type { FolderConfig } from './config';
@@ -76,11 +77,13 @@ async function syncOne(vault: OpenVault, connector: StoredConnector, now: () => 
   // One sync per connector at a time, whichever window or process started it.
   const held = db.transaction(() => takeLease(db, connector.id, now()));
   if (held) {
+    const skipped = leaseHeld(held.heldUntil);
     return {
       ...base,
       status: 'skipped',
       runs: [],
-      error: `A sync of this connector is already running (its lease runs until ${held.heldUntil}).`,
+      error: skipped.text,
+      errorDetail: skipped.detail,
       consecutiveFailures: connector.consecutiveFailures,
       nextAttemptAt: connector.nextAttemptAt,
       waitingFiles: 0,
@@ -88,7 +91,7 @@ async function syncOne(vault: OpenVault, connector: StoredConnector, now: () => 
   }
   const runIds: number[] = [];
   let waitingFiles = 0;
-  let error: string | null;
+  let error: StoredError | null;
   try {
     if (isBatchSpec(connector.spec)) {
       await syncBatches(vault, connector, connector.spec, now, job, runIds);
@@ -100,14 +103,14 @@ async function syncOne(vault: OpenVault, connector: StoredConnector, now: () => 
     }
   } catch (caught) {
     if (isCancel(caught)) throw caught;
-    error = messageOf(caught);
+    error = storedError(caught);
   } finally {
     db.transaction(() => releaseLease(db, connector.id));
   }
   const runs: RunSummary[] = runIds.map((id) => getRun(db, id));
   if (error === null) {
     db.transaction(() => recordSuccess(db, connector.id, now().toISOString()));
-    return { ...base, status: 'completed', runs, error: null, consecutiveFailures: 0, nextAttemptAt: null, waitingFiles };
+    return { ...base, status: 'completed', runs, error: null, errorDetail: null, consecutiveFailures: 0, nextAttemptAt: null, waitingFiles };
   }
   const failure = error;
   const retry = db.transaction(() => {
@@ -121,7 +124,23 @@ async function syncOne(vault: OpenVault, connector: StoredConnector, now: () => 
     });
     return scheduled;
   });
-  return { ...base, status: 'failed', runs, error: failure, consecutiveFailures: retry.failures, nextAttemptAt: retry.nextAttemptAt, waitingFiles };
+  return {
+    ...base,
+    status: 'failed',
+    runs,
+    error: failure.text,
+    errorDetail: failure.detail,
+    consecutiveFailures: retry.failures,
+    nextAttemptAt: retry.nextAttemptAt,
+    waitingFiles,
+  };
+}
+
+/** Said as a CONFLICT with its own reason, so the interface words it in the steward's language. */
+function leaseHeld(heldUntil: string): StoredError {
+  return storedError(
+    new AppError('CONFLICT', `A sync of this connector is already running (its lease runs until ${heldUntil}).`, { reason: 'syncRunning', heldUntil }),
+  );
 }
 
 /** Headers in the order they first appear in the sample: what a suggestion and a test preview show. */
@@ -187,7 +206,7 @@ async function syncBatches(vault: OpenVault, connector: StoredConnector, spec: B
     mapping = mappingFor(vault, connector, rowsOf(first.done ? undefined : first.value), now);
   } catch (error) {
     await iterator.return?.();
-    closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, messageOf(error));
+    closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, storedError(error));
     throw error;
   }
   async function* batches(): AsyncGenerator<Batch> {
@@ -214,9 +233,10 @@ async function syncFolder(
   now: () => Date,
   job: JobControl,
   runIds: number[],
-): Promise<{ error: string | null; waiting: number }> {
+): Promise<{ error: StoredError | null; waiting: number }> {
   const { ready, waiting } = readyFiles(config, now());
   const failures: string[] = [];
+  const failedNames: string[] = [];
   for (const file of ready) {
     job.checkpoint();
     renewLease(vault.db, connector.id, now());
@@ -228,13 +248,28 @@ async function syncFolder(
       moveAside(file.path, failed ? FAILED : PROCESSED, now());
     } catch (error) {
       failures.push(`${file.name} could not be moved to ${failed ? FAILED : PROCESSED}/ (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`);
+      failedNames.push(file.name);
       continue;
     }
-    if (failed) failures.push(`${file.name}: ${run.error ?? 'failed'}`);
+    if (failed) {
+      failures.push(`${file.name}: ${run.error ?? 'failed'}`);
+      failedNames.push(file.name);
+    }
   }
   if (failures.length === 0) return { error: null, waiting };
+  return { error: folderFailure(failures, failedNames, ready.length), waiting };
+}
+
+/**
+ * One sentence for the connector; each file's own reason is in its run, translated there. The names go in
+ * the parameters, so a steward reading it in French still learns which files to look at.
+ */
+function folderFailure(failures: readonly string[], names: readonly string[], total: number): StoredError {
   const count = failures.length === 1 ? '1 file' : `${failures.length} files`;
-  return { error: `${count} of ${ready.length} failed (see ${FAILED}/): ${failures.join('; ')}`, waiting };
+  const text = `${count} of ${total} failed (see ${FAILED}/): ${failures.join('; ')}`;
+  return storedError(
+    new AppError('CONNECTOR_FAILED', text, { kind: 'folder', reason: 'filesFailed', failed: names.length, total, files: names.join(', '), folder: FAILED }),
+  );
 }
 
 /** One file, one run. Null when the file went away before it could be read (another sync took it). */
@@ -270,7 +305,7 @@ async function importFolderFile(
       for await (const { items: prepared, size } of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal, known)) yield { prepared, size };
     })();
   } catch (error) {
-    closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, messageOf(error));
+    closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, storedError(error));
     if (isCancel(error)) throw error;
     return getRun(db, runId);
   }

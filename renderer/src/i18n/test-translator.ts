@@ -1,9 +1,14 @@
 /** For tests: the app's translations in a language of one's choosing, without touching the shared instance. */
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type i18n, type TFunction } from 'i18next';
 import { resources } from './index';
 
-export async function translator(language: 'en' | 'fr'): Promise<TFunction> {
+/** An instance of its own, for components rendered under an I18nextProvider. */
+export async function testI18n(language: 'en' | 'fr'): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.init({ resources, lng: language, fallbackLng: 'en', interpolation: { escapeValue: false } });
-  return instance.t;
+  return instance;
+}
+
+export async function translator(language: 'en' | 'fr'): Promise<TFunction> {
+  return (await testI18n(language)).t;
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connector, MethodOutput } from '../../../../main/api/contract';
 import { ErrorAlert, Notice } from '../../components/alert';
 import { JobStatus } from '../../components/job-status';
+import { StoredErrorText } from '../../components/stored-error';
 import { useApiAction } from '../../hooks/use-action';
 import { useJob } from '../../hooks/use-job';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -38,8 +39,8 @@ function SyncOutcomes({ result }: { readonly result: MethodOutput<'connectors.sy
               : t(`connectors.sync.${outcome.status}`, { count: outcome.runs.length })}
           </p>
           {outcome.error ? (
-            <p className="result-detail" lang="en">
-              {outcome.error}
+            <p className="result-detail">
+              <StoredErrorText text={outcome.error} detail={outcome.errorDetail} />
             </p>
           ) : null}
           {outcome.nextAttemptAt ? (
@@ -194,9 +195,10 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
           <div>
             <dt>{t('connectors.lastError')}</dt>
             <dd className="error-text">
-              <span lang="en">{connector.lastError}</span>
-              {connector.consecutiveFailures > 0 ? <> · {t('connectors.failures', { count: connector.consecutiveFailures })}</> : null}
-              {connector.nextAttemptAt ? <> · {t('connectors.nextAttempt', { date: formatDateTime(connector.nextAttemptAt, language) })}</> : null}
+              <StoredErrorText text={connector.lastError} detail={connector.lastErrorDetail}>
+                {connector.consecutiveFailures > 0 ? <> · {t('connectors.failures', { count: connector.consecutiveFailures })}</> : null}
+                {connector.nextAttemptAt ? <> · {t('connectors.nextAttempt', { date: formatDateTime(connector.nextAttemptAt, language) })}</> : null}
+              </StoredErrorText>
             </dd>
           </div>
         ) : null}

@@ -6,9 +6,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/alert';
+import { StoredErrorText } from '../../components/stored-error';
 import { useApiData } from '../../hooks/use-api-data';
 import { displayFileName } from '../../lib/file-paths';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { shownError, shownErrorTitle } from '../../lib/stored-error';
 import { RejectsPanel } from '../import/rejects-panel';
 import { RunStatus } from './run-status';
 
@@ -74,8 +76,8 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                 <td>
                   <RunStatus run={run} />
                   {run.error ? (
-                    <div className="muted small cell-clip" lang="en" title={run.error}>
-                      {run.error}
+                    <div className="muted small cell-clip" title={shownErrorTitle(shownError(t, run.error, run.errorDetail))}>
+                      <StoredErrorText text={run.error} detail={run.errorDetail} />
                     </div>
                   ) : null}
                 </td>
