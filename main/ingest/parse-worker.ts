@@ -70,8 +70,8 @@ try {
   }
   port.postMessage({ done: true });
 } catch (error) {
-  const { code, message, params } = error as { code?: string; message?: string; params?: unknown };
-  port.postMessage({ error: { code: code ?? 'INTERNAL', message: message ?? String(error), params } });
+  const { code, message, params, stack } = error as { code?: string; message?: string; params?: unknown; stack?: string };
+  port.postMessage({ error: { code, message: message ?? String(error), params, stack } });
 } finally {
   port.close();
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../api/errors';
 import { tempDir } from '../test-support/temp-vault';
 import { suggestMapping } from './mapping/suggest';
-import { parsedBatches } from './parsed-batches';
+import { parsedBatches, workerFailure } from './parsed-batches';
 import { openReader } from './formats';
 import { prepareItems, type WriteItem } from './write-items';
 
@@ -62,5 +62,19 @@ describe('parse workers', () => {
     const failure = await collect(file, 2, 4).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe('FILE_EMPTY');
+  });
+
+  it('keep their own errors as they are and turn anything else into an error the backend logs and maps', () => {
+    const empty = workerFailure({ code: 'FILE_EMPTY', message: 'The file is empty.' });
+    expect(empty).toBeInstanceOf(AppError);
+    expect((empty as AppError).code).toBe('FILE_EMPTY');
+    // A file removed half-way: the backend maps the errno to IO_ERROR (see Backend.mapError).
+    const gone = workerFailure({ code: 'ENOENT', message: 'ENOENT: no such file or directory', stack: 'Error: ENOENT\n    at read (reader.ts:1:1)' });
+    expect(gone).not.toBeInstanceOf(AppError);
+    expect(gone).toMatchObject({ code: 'ENOENT', message: 'ENOENT: no such file or directory', stack: 'Error: ENOENT\n    at read (reader.ts:1:1)' });
+    // A bug: no code, its stack kept for custodia.log.
+    const bug = workerFailure({ message: "Cannot read properties of undefined (reading 'x')", stack: 'TypeError: …\n    at apply (apply.ts:9:9)' });
+    expect(bug).not.toBeInstanceOf(AppError);
+    expect(bug.stack).toContain('apply.ts:9:9');
   });
 });

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { deserialize } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '../api/errors';
+import { AppError, ERROR_CODES, type ErrorCode } from '../api/errors';
 import { startWorker } from '../platform/worker-entry';
 import type { Mapping } from './mapping/fields';
 import type { ParseWorkerInput } from './parse-worker';
@@ -18,7 +18,8 @@ import { prepareItems, type WriteItem } from './write-items';
  * with the number of rows they hold.
  */
 type Chunk = ({ batch: ArrayBuffer } | { items: ArrayBuffer }) & { size: number };
-type Message = Chunk | { done: true } | { error: { code: string; message: string; params?: Record<string, string | number> } };
+type WorkerError = { code?: string; message: string; params?: Record<string, string | number>; stack?: string };
+type Message = Chunk | { done: true } | { error: WorkerError };
 
 /**
  * What the writer gets: its chunks become objects one at a time, as it walks them. Turned into objects
@@ -55,6 +56,19 @@ function joined(chunks: readonly Chunk[], mapping: Mapping, known: KnownRows | n
       },
     },
   };
+}
+
+/**
+ * One of ours (an unreadable file, a cancelled run) stays an AppError. Anything else, a bug or the
+ * system's own error, is rebuilt as a plain error with the worker's stack and code: the backend then
+ * logs it to custodia.log as it does any unexpected error, and maps an errno (a file removed mid-import)
+ * to IO_ERROR rather than passing `ENOENT` on as if it were an API code.
+ */
+export function workerFailure(error: WorkerError): Error {
+  if (error.code !== undefined && (ERROR_CODES as readonly string[]).includes(error.code)) {
+    return new AppError(error.code as ErrorCode, error.message, error.params);
+  }
+  return Object.assign(new Error(error.message), { code: error.code, stack: error.stack ?? error.message });
 }
 
 /**
@@ -138,7 +152,7 @@ export async function* parsedBatches(
       if ('error' in message) {
         // What was read before the problem is written first: the run then ends with the reason.
         if (pending.length > 0) yield joined(pending, mapping, known);
-        throw new AppError(message.error.code as ErrorCode, message.error.message, message.error.params);
+        throw workerFailure(message.error);
       }
       if ('done' in message) break;
       parser.worker.postMessage('ack');
