@@ -17,13 +17,14 @@ describe('bulk mode', () => {
     expect(journalOf(db)).toBe('wal');
 
     expect(enterBulkMode(db)).toBe('rollback');
-    expect(journalOf(db)).toBe('delete');
+    expect(journalOf(db)).toBe('truncate');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL while the journal is in use
     expect(bulkIndexesPresent(db)).toBe(false);
     db.transaction(() => db.prepare(`INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES ('A', 'a', 'now', 'now')`).run())();
 
     leaveBulkMode(db);
     expect(journalOf(db)).toBe('wal');
+    expect(fs.existsSync(path.join(dir, 'vault.db-journal'))).toBe(false);
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(bulkIndexesPresent(db)).toBe(true);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);

@@ -4,7 +4,10 @@
  *
  * Why the journal: in WAL mode every page is written twice, once to the log and once more when the log
  * is checkpointed into vault.db, and every page read consults the log's index first. A rollback journal
- * only saves pages that existed before the transaction, and a bulk import mostly appends new ones.
+ * only saves pages that existed before the transaction, and a bulk import mostly appends new ones. It is
+ * truncated after each commit rather than deleted (`TRUNCATE`): truncating is the cheaper of the two on
+ * most file systems, and on Windows SQLite has to retry deletes that virus scanners block. Going back to
+ * WAL removes the file.
  * Measured on 200 k generated CRM rows: the writer took 5.5 s instead of 8.3 s and wrote 305 MB
  * instead of 510 MB. Durability does not change: synchronous = FULL while the journal is in use, so a
  * crash or `kill -9` still leaves the vault as it was after the last committed batch (SQLite rolls the
@@ -24,7 +27,7 @@ function useRollbackJournal(db: Database.Database): BulkJournal {
   // Another connection's lock means "keep the log", not "wait for it".
   db.pragma('busy_timeout = 0');
   try {
-    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return 'wal';
+    if (db.pragma('journal_mode = TRUNCATE', { simple: true }) !== 'truncate') return 'wal';
     db.pragma('synchronous = FULL');
     return 'rollback';
   } catch {
