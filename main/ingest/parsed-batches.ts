@@ -39,7 +39,7 @@ const PARSE_WORKER_HEAP = { maxOldGenerationSizeMb: 112, maxYoungGenerationSizeM
 
 /** Batches each worker may have ready ahead of the writer. */
 const IN_FLIGHT = 2;
-const PARSE_CHUNK = Number(process.env.PC ?? 1000);
+const PARSE_CHUNK = 1_000;
 /** With this many chunks or fewer left in its queue, the writer is about to wait (see ParseWorker.next). */
 const WRITER_LOW_WATER = 1;
 
