@@ -199,6 +199,8 @@ describe('runs of one source', () => {
     expect([statusOf(vault, crashed), statusOf(vault, silent), statusOf(vault, next)]).toEqual(['interrupted', 'interrupted', 'running']);
     const audited = (await ok(backend, 'audit.list', { filter: { action: 'import.interrupted' } })).entries.map((entry) => entry.objectId);
     expect(audited.map(Number).sort()).toEqual([crashed, silent].sort());
+    // Said in the steward's language: what happened, that nothing written is lost, how to finish.
+    expect(getRun(vault.db, crashed)).toMatchObject({ error: expect.stringContaining('stopped before it finished'), errorDetail: { code: 'CANCELLED', params: { reason: 'interrupted' } } });
   });
 
   it('let a run from another machine keep its source while its heartbeat is fresh', async () => {

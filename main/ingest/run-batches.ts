@@ -35,6 +35,15 @@ export interface RunStart {
   readonly cursorBefore?: string | null;
 }
 
+/** What a steward needs to know about a run that never finished: nothing is lost, and how to finish it. */
+const INTERRUPTED = storedError(
+  new AppError(
+    'CANCELLED',
+    'The import stopped before it finished: Custodia was closed or stopped while it ran. The batches it wrote are kept; importing the file (or syncing) again adds the rest, without duplicates.',
+    { reason: 'interrupted' },
+  ),
+);
+
 /**
  * Opens a run inside the caller's transaction. A run of the same source still going on elsewhere (another
  * window, a cron job) refuses the new one; runs a crash left "running" are marked interrupted.
@@ -53,7 +62,9 @@ export function openRun(vault: OpenVault, start: RunStart, stamp: string): numbe
     });
   }
   for (const run of running) {
-    db.run(sql`UPDATE import_run SET status = 'interrupted', finished_at = ${stamp} WHERE id = ${run.id}`);
+    db.run(sql`
+      UPDATE import_run SET status = 'interrupted', finished_at = ${stamp}, error = ${INTERRUPTED.text}, error_detail = ${detailJson(INTERRUPTED.detail)}
+      WHERE id = ${run.id}`);
     audit.append({ action: 'import.interrupted', actorId: user.id, objectType: 'import_run', objectId: run.id, details: { sourceId: start.sourceId } });
   }
   const runId = Number(

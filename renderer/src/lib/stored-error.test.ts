@@ -36,6 +36,12 @@ describe('a stored error', () => {
     });
   });
 
+  it('tells of a run that never finished that nothing written is lost, in French', async () => {
+    const shown = shownError(await translator('fr'), 'The import stopped before it finished: …', { code: 'CANCELLED', params: { reason: 'interrupted' } });
+    expect(shown.text).toMatch(/^L’importation s’est arrêtée avant la fin\u00a0: .*sans doublons\.$/);
+    expect(shown).toMatchObject({ lang: undefined, detail: null });
+  });
+
   it('without a detail, or with a code this version does not know, is its English text, marked so', async () => {
     const fr = await translator('fr');
     expect(shownError(fr, 'database or disk is full', null)).toEqual({ text: 'database or disk is full', lang: 'en', detail: null });
