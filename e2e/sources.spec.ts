@@ -75,7 +75,7 @@ test('a watched-folder connector is tested, added and synced', async ({ app }, t
   await expect(card.getByRole('button', { name: 'Sync now' })).toBeDisabled();
 });
 
-test('a REST connector is edited: a setting changes, and the stored header value is kept', async ({ app }) => {
+test('a REST connector is edited: a setting changes with the stored header value kept, then the header is removed', async ({ app }) => {
   const api = await startApi();
   try {
     await app.open();
@@ -162,6 +162,24 @@ test('a REST connector is edited: a setting changes, and the stored header value
     expect(updates).toHaveLength(1);
     const again = await app.callApi('audit.list', { filter: { action: 'connector.updated' } });
     expect(again.body).toMatchObject({ ok: true, value: { total: 1 } });
+
+    // Removing the header: Replace, then empty its name too, as the hint says; the API then gets none.
+    await app.sources.editConnector('CRM API');
+    const removing = app.sources.editForm('CRM API');
+    await removing.getByRole('button', { name: 'Replace the value' }).click();
+    await expect(removing).toContainText('To send no header at all, empty the header name too.');
+    await removing.getByLabel('Authentication header').fill('');
+    await removing.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(removing).toHaveCount(0);
+    expect(updates).toHaveLength(2);
+    expect(JSON.parse(updates[1]!)).toMatchObject({ input: { name: 'CRM API', config: { authHeader: null } } });
+    const unauthenticated = await app.callApi('connectors.list', {});
+    expect(JSON.stringify(unauthenticated.body)).not.toContain('authHeader');
+    api.seen.length = 0;
+    await card.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(card.getByRole('alert')).toContainText('The API refused access (HTTP 401)', { timeout: 30_000 });
+    expect(api.seen.length).toBeGreaterThan(0);
+    expect(api.seen.every((header) => header === '')).toBe(true);
   } finally {
     await api.close();
   }

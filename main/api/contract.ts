@@ -480,6 +480,7 @@ export const contract = {
   /**
    * `config` replaces the whole configuration; secrets sent back masked (`••••`) or left out (no
    * `password`, no `authHeader`) keep their stored value, so a form can save what it was shown.
+   * `authHeader: null` removes a REST connector's header.
    */
   'connectors.update': method({
     input: SourceDeclaration.partial().extend({

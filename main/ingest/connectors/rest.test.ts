@@ -168,6 +168,14 @@ describe('REST connector', () => {
     expect(await sync(backend, 'API')).toMatchObject({ status: 'completed', consecutiveFailures: 0, error: null, errorDetail: null });
     expect((await ok(backend, 'connectors.list'))[0]).toMatchObject({ lastError: null, lastErrorDetail: null });
     expect(await profileCount(backend)).toBe(23);
+
+    // The API stops asking for a token: `authHeader: null` removes it, and the next request sends none.
+    const withoutHeader = await ok(backend, 'connectors.update', { name: 'API', config: { ...listed!.config, authHeader: null } });
+    expect(withoutHeader.config).not.toHaveProperty('authHeader');
+    expect(await sync(backend, 'API')).toMatchObject({ status: 'failed', errorDetail: { code: 'CONNECTOR_FAILED', params: { reason: 'httpRefused', status: 401 } } });
+    // Left out, on the other hand, a header is kept: here there is none left to keep.
+    const unchanged = await ok(backend, 'connectors.update', { name: 'API', config: withoutHeader.config });
+    expect(unchanged.config).not.toHaveProperty('authHeader');
   });
 
   it('stops an API that serves the same page again, by content or by address', async () => {

@@ -73,14 +73,19 @@ function parseConfig(kind: ConnectorKind, config: unknown): ConnectorSpec {
   return { kind, config: parsed.data } as ConnectorSpec;
 }
 
-/** A configuration sent without its secret (no password, no authentication header) keeps the stored one. */
+/**
+ * A configuration sent without its secret (no password, no authentication header) keeps the stored one.
+ * `authHeader: null` is the one way to say "send no header any more": leaving it out cannot mean that.
+ */
 function withStoredSecrets(raw: Readonly<Record<string, unknown>>, current: ConnectorSpec): Record<string, unknown> {
   switch (current.kind) {
     case 'postgres':
     case 'mysql':
       return 'password' in raw ? { ...raw } : { ...raw, password: MASK };
-    case 'rest':
+    case 'rest': {
+      if (raw.authHeader === null) return Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'authHeader'));
       return 'authHeader' in raw || !current.config.authHeader ? { ...raw } : { ...raw, authHeader: { name: current.config.authHeader.name, value: MASK } };
+    }
     case 'folder':
       return { ...raw };
   }

@@ -128,6 +128,17 @@ describe('connectorEdit', () => {
     expect('config' in same && sameConfig(same.config, { ...POSTGRES, password: undefined })).toBe(true);
   });
 
+  it('removes a REST header whose name and value are both emptied, and only then', () => {
+    const { fields, stored } = connectorDraft('rest', REST);
+    const replacing = { ...stored, authValue: false };
+    // Replacing with nothing typed is not removing: the value is asked for while the name is there.
+    expect(connectorEdit('rest', fields, replacing, REST)).toEqual({ problems: { authValue: 'secret' } });
+    const removed = connectorEdit('rest', { ...fields, authName: ' ' }, replacing, REST);
+    expect(removed).toMatchObject({ config: { authHeader: null, baseUrl: REST.baseUrl } });
+    // Kept, an emptied name is a mistake to point at, not a removal.
+    expect(connectorEdit('rest', { ...fields, authName: '' }, stored, REST)).toEqual({ problems: { authName: 'required' } });
+  });
+
   it('sends a replaced secret, and asks for it until it is typed or kept', () => {
     const { fields, stored } = connectorDraft('postgres', POSTGRES);
     const replacing = { ...stored, password: false };

@@ -246,7 +246,8 @@ function without(config: Config, keys: readonly string[]): Record<string, unknow
  * The `config` connectors.update should receive for an edited connector: the form's fields over the
  * saved configuration, so that settings the form does not show (timeouts, page limits, a workbook's sheet)
  * stay as they were. A kept secret is left out, and the backend keeps the stored one; only a header renamed
- * around its kept value is sent with that value masked. A secret being replaced must be typed. An address whose hidden part (••••) was edited around is refused: saved as is, the mask itself
+ * around its kept value is sent with that value masked, and a header whose name and value were both emptied
+ * is sent as null, which removes it. A secret being replaced must be typed. An address whose hidden part (••••) was edited around is refused: saved as is, the mask itself
  * would become the secret.
  */
 export function connectorEdit(
@@ -258,7 +259,9 @@ export function connectorEdit(
   const built = connectorSpec(kind, { ...fields, ...(kept.authValue ? { authValue: '' } : {}) });
   const problems: ConnectorProblems = 'problems' in built ? { ...built.problems } : {};
   const { fields: initial, stored } = connectorDraft(kind, saved);
-  for (const key of ['password', 'authValue'] as const) if (stored[key] && !kept[key] && fields[key] === '') problems[key] = 'secret';
+  // A REST header emptied of both its name and its value is being removed, not replaced by nothing.
+  const headerRemoved = kind === 'rest' && stored.authValue && !kept.authValue && fields.authValue === '' && fields.authName.trim() === '';
+  for (const key of ['password', 'authValue'] as const) if (stored[key] && !kept[key] && fields[key] === '' && !(key === 'authValue' && headerRemoved)) problems[key] = 'secret';
   if (kind === 'rest') {
     if (kept.authValue && fields.authName.trim() === '') problems.authName = 'required';
     for (const key of ['baseUrl', 'path'] as const) {
@@ -276,6 +279,8 @@ export function connectorEdit(
     if (fields.authName.trim() === initial.authName.trim()) delete config.authHeader;
     else config.authHeader = { name: fields.authName.trim(), value: SECRET_MASK };
   }
+  // Left out, the stored header would be kept: null is how the contract says "send none".
+  if (headerRemoved) config.authHeader = null;
   return { config };
 }
 
