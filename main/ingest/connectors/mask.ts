@@ -4,6 +4,7 @@
  * `token`…) are replaced by MASK in every answer. An update that sends a masked value back unchanged
  * keeps the stored secret, so a form can show the configuration and save it again without retyping.
  */
+import { AppError } from '../../api/errors';
 import { MASK, type ConnectorSpec } from './config';
 
 const SECRET_PARAM = /(pass|secret|token|key|sig|auth|credential)/i;
@@ -65,25 +66,56 @@ function kept(next: string, previous: string | undefined, masked: (value: string
   return next === MASK || next === masked(previous) ? previous : next;
 }
 
+/**
+ * A stored secret is only ever sent where it was entered for. Without this, anyone allowed to edit a
+ * connector could point it at a server of their own and let the next sync hand them a password or token
+ * they were never shown.
+ */
+function refuseMovedSecret(secret: string, destination: string): never {
+  throw new AppError(
+    'INVALID_INPUT',
+    `The ${destination} changed, so the stored ${secret} is not kept: type it again. A stored secret is only sent to the server it was entered for.`,
+    { reason: 'secretMoved' },
+  );
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 /** The configuration to store: `next`, with masked secrets replaced by the ones `previous` held. */
 export function keepSecrets(next: ConnectorSpec, previous: ConnectorSpec | null): ConnectorSpec {
   if (!previous || previous.kind !== next.kind) return next;
   switch (next.kind) {
     case 'postgres':
     case 'mysql': {
-      const old = previous.config as { password: string };
-      return { ...next, config: { ...next.config, password: kept(next.config.password, old.password, () => MASK) } } as ConnectorSpec;
+      const old = previous.config as { password: string; host: string; port: number };
+      const password = kept(next.config.password, old.password, () => MASK);
+      const moved = next.config.host !== old.host || next.config.port !== old.port;
+      if (moved && old.password !== '' && password === old.password && next.config.password !== old.password) refuseMovedSecret('password', 'server');
+      return { ...next, config: { ...next.config, password } } as ConnectorSpec;
     }
     case 'rest': {
       const old = previous.kind === 'rest' ? previous.config : undefined;
       const header = next.config.authHeader;
+      const baseUrl = kept(next.config.baseUrl, old?.baseUrl, maskUrl);
+      const path = kept(next.config.path, old?.path, maskUrl);
+      const headerValue = header ? kept(header.value, old?.authHeader?.value, () => MASK) : undefined;
+      if (old && originOf(baseUrl) !== originOf(old.baseUrl)) {
+        if (header && old.authHeader && header.value !== old.authHeader.value && headerValue === old.authHeader.value) refuseMovedSecret('header value', 'API’s server');
+        if (path !== next.config.path && maskUrl(old.path) !== old.path) refuseMovedSecret('secret in the path', 'API’s server');
+      }
       return {
         kind: 'rest',
         config: {
           ...next.config,
-          baseUrl: kept(next.config.baseUrl, old?.baseUrl, maskUrl),
-          path: kept(next.config.path, old?.path, maskUrl),
-          ...(header ? { authHeader: { name: header.name, value: kept(header.value, old?.authHeader?.value, () => MASK) } } : {}),
+          baseUrl,
+          path,
+          ...(header ? { authHeader: { name: header.name, value: headerValue! } } : {}),
         },
       };
     }

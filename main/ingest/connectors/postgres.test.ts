@@ -111,6 +111,10 @@ describe('PostgreSQL connector', () => {
     // Another cursor column is another scope: everything is read again (and found unchanged).
     await ok(backend, 'connectors.update', { name: 'CRM Québec', config: { ...withoutPassword, cursorColumn: 'id' } });
     expect((await sync(backend, 'CRM Québec')).runs[0]).toMatchObject({ status: 'completed', read: 12_002, inserted: 0, updated: 0, unchanged: 12_002 });
+    // Pointed at another server, the stored password stays behind: it is asked for again.
+    const moved = await backend.call('connectors.update', { name: 'CRM Québec', config: { ...withoutPassword, host: 'localhost' } });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'secretMoved' } } });
+    expect((await ok(backend, 'connectors.list'))[0]!.config).toMatchObject({ host: '127.0.0.1' });
   });
 
   it('reads a SELECT as a subquery, and a query can be tested before it is saved', async () => {

@@ -108,14 +108,14 @@ describe('connectorDraft', () => {
 describe('connectorEdit', () => {
   it('sends back what was shown without its secrets, and keeps the settings the form does not show', () => {
     const { fields, stored } = connectorDraft('postgres', POSTGRES);
-    const result = connectorEdit('postgres', { ...fields, host: 'db2.local' }, stored, POSTGRES);
+    const result = connectorEdit('postgres', { ...fields, table: 'crm.clients' }, stored, POSTGRES);
     expect(result).toEqual({
       config: {
-        host: 'db2.local',
+        host: 'db.local',
         port: 5432,
         database: 'crm',
         user: 'reader',
-        table: 'crm.customers',
+        table: 'crm.clients',
         idColumn: 'id',
         cursorColumn: 'updated_at',
         connectTimeoutSeconds: 5,
@@ -126,6 +126,20 @@ describe('connectorEdit', () => {
     // Unchanged fields give back the same configuration, password aside: the form can tell nothing changed.
     const same = connectorEdit('postgres', fields, stored, POSTGRES);
     expect('config' in same && sameConfig(same.config, { ...POSTGRES, password: undefined })).toBe(true);
+  });
+
+  it('asks for a stored secret again when the server it goes to changes', () => {
+    const pg = connectorDraft('postgres', POSTGRES);
+    expect(connectorEdit('postgres', { ...pg.fields, host: 'db.elsewhere.example' }, pg.stored, POSTGRES)).toEqual({ problems: { password: 'moved' } });
+    expect(connectorEdit('postgres', { ...pg.fields, port: '6543' }, pg.stored, POSTGRES)).toEqual({ problems: { password: 'moved' } });
+    expect(connectorEdit('postgres', { ...pg.fields, host: 'db.elsewhere.example', password: 'typed' }, { ...pg.stored, password: false }, POSTGRES)).toMatchObject({
+      config: { host: 'db.elsewhere.example', password: 'typed' },
+    });
+    const plain = { ...REST, baseUrl: 'https://api.example.com/v1' };
+    const api = connectorDraft('rest', plain);
+    expect(connectorEdit('rest', { ...api.fields, baseUrl: 'https://collector.example.net' }, api.stored, plain)).toEqual({ problems: { authValue: 'moved' } });
+    // Same server, another path: the stored value may follow.
+    expect(connectorEdit('rest', { ...api.fields, baseUrl: 'https://api.example.com/v2' }, api.stored, plain)).toMatchObject({ config: { baseUrl: 'https://api.example.com/v2' } });
   });
 
   it('removes a REST header whose name and value are both emptied, and only then', () => {

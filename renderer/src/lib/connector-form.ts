@@ -65,7 +65,7 @@ export const EMPTY_CONNECTOR_FIELDS: ConnectorFields = {
   encoding: '',
 };
 
-export type FieldProblem = 'required' | 'number' | 'json' | 'url' | 'absolute' | 'pair' | 'secret' | 'masked';
+export type FieldProblem = 'required' | 'number' | 'json' | 'url' | 'absolute' | 'pair' | 'secret' | 'masked' | 'moved';
 export type ConnectorProblems = Partial<Record<keyof ConnectorFields, FieldProblem>>;
 
 function whole(text: string): number | null {
@@ -238,6 +238,14 @@ const FORM_KEYS: Readonly<Record<ConnectorKind, readonly string[]>> = {
 };
 const FOLDER_OPTION_KEYS = ['delimiter', 'encoding'];
 
+function originOf(url: string): string {
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return url.trim();
+  }
+}
+
 function without(config: Config, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(config).filter(([key]) => !keys.includes(key)));
 }
@@ -267,6 +275,14 @@ export function connectorEdit(
     for (const key of ['baseUrl', 'path'] as const) {
       if (!problems[key] && fields[key].includes(SECRET_MASK) && fields[key].trim() !== initial[key].trim()) problems[key] = 'masked';
     }
+  }
+  // A stored secret is only ever sent where it was entered for (the backend refuses it too).
+  if ((kind === 'postgres' || kind === 'mysql') && kept.password && (fields.host.trim() !== initial.host.trim() || fields.port.trim() !== initial.port.trim())) {
+    problems.password = 'moved';
+  }
+  if (kind === 'rest' && !problems.baseUrl && originOf(fields.baseUrl) !== originOf(initial.baseUrl)) {
+    if (kept.authValue) problems.authValue = 'moved';
+    if (!problems.path && fields.path.includes(SECRET_MASK)) problems.path = 'moved';
   }
   if ('problems' in built || Object.keys(problems).length > 0) return { problems };
 
