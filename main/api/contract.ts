@@ -497,7 +497,11 @@ export const contract = {
   'connectors.remove': method({ input: z.object({ name: SourceName }), output: Empty, access: roles('administrator', 'steward') }),
   /** A saved connector by name, or a configuration before saving it: connects and reads up to 20 rows. */
   'connectors.test': method({
-    input: z.union([z.object({ name: SourceName }).strict(), ConnectorSpec]),
+    /**
+     * A saved connector (`name`), a saved connector with unsaved changes (`name` and `config`, read as
+     * connectors.update reads it: its stored secrets kept, for the same server only), or a new one.
+     */
+    input: z.union([z.object({ name: SourceName, config: z.record(z.string(), z.unknown()).optional() }).strict(), ConnectorSpec]),
     output: z.object({
       headers: z.array(z.string()),
       rows: z.array(z.object({ line: z.number().int(), values: z.record(z.string(), z.unknown()) })),

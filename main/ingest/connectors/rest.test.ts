@@ -178,6 +178,25 @@ describe('REST connector', () => {
     expect(unchanged.config).not.toHaveProperty('authHeader');
   });
 
+  it('tests unsaved changes to a saved connector with its stored header, on the same server only', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    await addConnector(backend, 'API', 'rest', { baseUrl: base, path: '/api/page', authHeader: auth, recordsPath: 'data.customers', pagination: { kind: 'page', param: 'page', size: 10 } });
+    const [shown] = await ok(backend, 'connectors.list');
+    // Another route, still on this server: the stored header (shown masked) opens it, and nothing is saved.
+    const edited = { ...shown!.config, path: '/api/cursor', recordsPath: 'items', pagination: { kind: 'cursor', param: 'after', nextPath: 'meta.next' } };
+    requests.length = 0;
+    const tried = await ok(backend, 'connectors.test', { name: 'API', config: edited });
+    expect(tried.rows.length).toBeGreaterThan(0);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((request) => request.startsWith('/api/cursor'))).toBe(true);
+    expect((await ok(backend, 'connectors.list'))[0]!.config).toMatchObject({ path: '/api/page' });
+    // The same edit aimed at another origin would carry the header there: refused before any request.
+    requests.length = 0;
+    const elsewhere = await backend.call('connectors.test', { name: 'API', config: { ...edited, baseUrl: base.replace('127.0.0.1', 'localhost') } });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'secretMoved' } } });
+    expect(requests).toEqual([]);
+  });
+
   it('stops an API that serves the same page again, by content or by address', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     await addConnector(backend, 'Same content', 'rest', {

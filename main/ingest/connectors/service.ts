@@ -142,8 +142,7 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
           stamp,
         );
       }
-      const spec =
-        input.config === undefined ? undefined : keepSecrets(parseConfig(current.spec.kind, withStoredSecrets(input.config, current.spec)), current.spec);
+      const spec = input.config === undefined ? undefined : editedSpec(current.spec, input.config);
       if (spec !== undefined) changed.push('config');
       if (input.scheduleMinutes !== undefined) changed.push('schedule');
       if (input.enabled !== undefined) changed.push('enabled');
@@ -179,11 +178,19 @@ export function removeConnectorNamed(vaults: VaultService, name: string): void {
 }
 
 /** Tests a saved connector or a configuration not saved yet; the outcome (ok or failed, and how many rows) is audited either way. */
-export async function testConnector(vaults: VaultService, input: { readonly name: string } | ConnectorSpec): Promise<ProbeResult> {
+/** An edited configuration as connectors.update would store it: stored secrets kept, for the same server only. */
+function editedSpec(current: ConnectorSpec, config: Readonly<Record<string, unknown>>): ConnectorSpec {
+  return keepSecrets(parseConfig(current.kind, withStoredSecrets(config, current)), current);
+}
+
+export async function testConnector(
+  vaults: VaultService,
+  input: { readonly name: string; readonly config?: Readonly<Record<string, unknown>> } | ConnectorSpec,
+): Promise<ProbeResult> {
   const vault: OpenVault = vaults.current();
   const saved = 'name' in input ? connectorNamed(vault, input.name) : null;
   // A configuration not saved yet was checked by the contract's schema on the way in.
-  const spec: ConnectorSpec = 'name' in input ? saved!.spec : input;
+  const spec: ConnectorSpec = 'name' in input ? (input.config === undefined ? saved!.spec : editedSpec(saved!.spec, input.config)) : input;
   const record = (result: 'ok' | 'failed', rows: number): void =>
     vaults.mutate(
       () => ({ action: 'connector.tested', objectType: 'connector', objectId: saved?.id ?? null, details: { kind: spec.kind, result, rows } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectorDraft, connectorEdit, connectorSpec, connectorTestable, EMPTY_CONNECTOR_FIELDS, NO_SECRETS, sameConfig, SECRET_MASK } from './connector-form';
+import { connectorDraft, connectorEdit, connectorSpec, EMPTY_CONNECTOR_FIELDS, NO_SECRETS, sameConfig, SECRET_MASK } from './connector-form';
 
 describe('connectorSpec', () => {
   it('builds a database configuration, leaving out empty optional fields', () => {
@@ -122,7 +122,6 @@ describe('connectorEdit', () => {
       },
     });
     expect(JSON.stringify(result)).not.toContain(SECRET_MASK);
-    expect(connectorTestable('postgres', fields, stored)).toBe(false);
     // Unchanged fields give back the same configuration, password aside: the form can tell nothing changed.
     const same = connectorEdit('postgres', fields, stored, POSTGRES);
     expect('config' in same && sameConfig(same.config, { ...POSTGRES, password: undefined })).toBe(true);
@@ -158,7 +157,6 @@ describe('connectorEdit', () => {
     const replacing = { ...stored, password: false };
     expect(connectorEdit('postgres', fields, replacing, POSTGRES)).toEqual({ problems: { password: 'secret' } });
     expect(connectorEdit('postgres', { ...fields, password: 'n3w' }, replacing, POSTGRES)).toMatchObject({ config: { password: 'n3w' } });
-    expect(connectorTestable('postgres', fields, replacing)).toBe(true);
     // A connector saved without a password may get one, or stay without.
     const open = { ...POSTGRES, password: '' };
     const draft = connectorDraft('postgres', open);
@@ -184,8 +182,6 @@ describe('connectorEdit', () => {
     expect(connectorEdit('rest', retyped, NO_SECRETS, REST)).toMatchObject({
       config: { baseUrl: 'https://api2.example.com/v1', authHeader: { name: 'X-Api-Key', value: 'k3y' } },
     });
-    expect(connectorTestable('rest', retyped, NO_SECRETS)).toBe(true);
-    expect(connectorTestable('rest', fields, NO_SECRETS)).toBe(false);
     // Clearing the incremental pair turns incremental reading off.
     const full = connectorEdit('rest', { ...fields, incrementalParam: '', incrementalField: '' }, stored, REST);
     expect('config' in full && 'incremental' in full.config).toBe(false);
@@ -196,7 +192,6 @@ describe('connectorEdit', () => {
     expect(connectorEdit('folder', { ...fields, delimiter: '', encoding: 'windows-1252', settleSeconds: '10' }, stored, FOLDER)).toEqual({
       config: { path: '/srv/exports', options: { sheet: 'Clients', encoding: 'windows-1252' }, settleSeconds: 10 },
     });
-    expect(connectorTestable('folder', fields, stored)).toBe(true);
   });
 });
 

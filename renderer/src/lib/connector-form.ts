@@ -300,12 +300,6 @@ export function connectorEdit(
   return { config };
 }
 
-/** Whether the form holds every secret in clear: none kept, no address hiding one. Only then can it be tested unsaved. */
-export function connectorTestable(kind: ConnectorKind, fields: ConnectorFields, kept: KeptSecrets): boolean {
-  if (kept.password || kept.authValue) return false;
-  return kind !== 'rest' || ![fields.baseUrl, fields.path].some((value) => value.includes(SECRET_MASK));
-}
-
 /** Configurations compared by value, whatever the order of their keys. */
 export function sameConfig(a: unknown, b: unknown): boolean {
   const canonical = (value: unknown): unknown =>
