@@ -18,33 +18,29 @@ export class SourcesPage {
 
   /** Adds a watched-folder connector; the folder is tested first, then the connector saved. */
   async addFolderConnector(name: string, folder: string, purpose: string): Promise<Locator> {
-    await this.page.getByRole('button', { name: 'Add a connector' }).click();
-    const form = this.page.getByRole('form', { name: 'Add a connector' });
-    await form.getByLabel('Name', { exact: true }).fill(name);
-    await form.getByLabel('Kind').selectOption('folder');
-    await form.getByLabel('Folder', { exact: true }).fill(folder);
-    await form.getByLabel('Wait for files (seconds)').fill('0');
-    await form.getByLabel('New purpose').fill(purpose);
-    await form.getByRole('button', { name: 'Add', exact: true }).click();
-    await form.getByRole('button', { name: 'Test', exact: true }).click();
-    await expect(form.getByTestId('connector-test-result')).toBeVisible({ timeout: 30_000 });
-    await form.getByRole('button', { name: 'Add the connector' }).click();
-    await expect(form).toHaveCount(0);
-    const card = this.connector(name);
-    await expect(card).toBeVisible();
-    return card;
+    return this.addConnector(name, 'folder', purpose, async (form) => {
+      await form.getByLabel('Folder', { exact: true }).fill(folder);
+      await form.getByLabel('Wait for files (seconds)').fill('0');
+    });
   }
 
   /** Adds a REST API connector with an authentication header; tested first, then saved. */
   async addRestConnector(name: string, api: RestApi, purpose: string): Promise<Locator> {
+    return this.addConnector(name, 'rest', purpose, async (form) => {
+      await form.getByLabel('Base address').fill(api.baseUrl);
+      await form.getByLabel('Path', { exact: true }).fill(api.path);
+      await form.getByLabel('Header value').fill(api.authValue);
+      await form.getByLabel('Records path').fill(api.recordsPath);
+    });
+  }
+
+  /** The add form's common steps around the kind's own fields: name, kind, purpose, Test, then Add. */
+  private async addConnector(name: string, kind: string, purpose: string, fillSettings: (form: Locator) => Promise<void>): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Add a connector' }).click();
     const form = this.page.getByRole('form', { name: 'Add a connector' });
     await form.getByLabel('Name', { exact: true }).fill(name);
-    await form.getByLabel('Kind').selectOption('rest');
-    await form.getByLabel('Base address').fill(api.baseUrl);
-    await form.getByLabel('Path', { exact: true }).fill(api.path);
-    await form.getByLabel('Header value').fill(api.authValue);
-    await form.getByLabel('Records path').fill(api.recordsPath);
+    await form.getByLabel('Kind').selectOption(kind);
+    await fillSettings(form);
     await form.getByLabel('New purpose').fill(purpose);
     await form.getByRole('button', { name: 'Add', exact: true }).click();
     await form.getByRole('button', { name: 'Test', exact: true }).click();
