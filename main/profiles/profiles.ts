@@ -40,14 +40,28 @@ export function countProfiles(db: SqlRunner): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile WHERE status = 'active'`)?.n ?? 0;
 }
 
+/**
+ * The best matches by bm25, ties by id. Ranked in the full-text table alone, then looked up: ordering by
+ * the `rank` column, or ranking inside a join with `profile`, scored every prefix match the slow way (p95
+ * at 979,677 profiles through the API: 42 ms with `rank`, 33 ms like this, 300 ms ranking inside the join;
+ * same results).
+ * Profiles that are not active should have no full-text row; if some still do and fill a whole page, the
+ * ranking runs again over the active ones only.
+ */
 export function searchProfiles(db: SqlRunner, input: string, limit: number): ProfileSummary[] {
   const query = searchQuery(input);
   if (!query) return [];
-  const rows = db.all<SummaryRow>(sql`
-    SELECT p.id, p.display_name FROM profile_search s JOIN profile p ON p.id = s.rowid
-    WHERE profile_search MATCH ${query} AND p.status = 'active'
-    ORDER BY s.rank LIMIT ${limit}`);
-  return summaries(db, rows);
+  const best = sql`SELECT rowid AS id, bm25(profile_search) AS score FROM profile_search WHERE profile_search MATCH ${query} ORDER BY score, rowid`;
+  const ranked = db.all<{ id: number }>(sql`${best} LIMIT ${limit}`);
+  const ids = JSON.stringify(ranked.map((row) => row.id));
+  const found = new Map(
+    // CROSS JOIN keeps the lookup by id: given the choice, the planner scanned every active profile through the status index.
+    db.all<SummaryRow>(sql`SELECT p.id, p.display_name FROM json_each(${ids}) AS j CROSS JOIN profile p ON p.id = j.value WHERE p.status = 'active'`).map((row) => [row.id, row]),
+  );
+  if (found.size === ranked.length || ranked.length < limit) return summaries(db, ranked.flatMap((row) => found.get(row.id) ?? []));
+  const active = db.all<SummaryRow>(sql`
+    SELECT p.id, p.display_name FROM (${best}) s CROSS JOIN profile p ON p.id = s.id WHERE p.status = 'active' ORDER BY s.score, s.id LIMIT ${limit}`);
+  return summaries(db, active);
 }
 
 export function listProfiles(db: SqlRunner, offset: number, limit: number): { total: number; profiles: ProfileSummary[] } {
