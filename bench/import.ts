@@ -26,7 +26,6 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { generateCustomers, mutate } from './generator';
 import { Rng } from './generator/random';
-import { referenceVaultWriter } from './reference-writer';
 
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '100000,1000000')
   .split(',')
@@ -409,6 +408,9 @@ async function main(): Promise<number> {
         });
       }
 
+      // Imported here, not at the top: the pipeline's child process runs this module too, and the vault
+      // code reference C loads on its main thread would count in the pipeline's memory.
+      const { referenceVaultWriter } = await import('./reference-writer');
       const c = await referenceVaultWriter(csv, path.join(dir, 'reference-c'));
       const writerRate = rate(c.rows, c.ms);
       console.log(`  reference C (the vault's writer, cells as they are): ${perSecond(writerRate)}, ${count(c.records)} records`);
