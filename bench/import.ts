@@ -8,6 +8,9 @@
  *   reference B   the sqlite3 command-line shell's `.import` (unencrypted), as a child process
  *   reference C   the vault's own writer fed the CSV's cells as they are, without normalization: the floor
  *                 of the vault's data model (bench/reference-writer.ts)
+ *   reference D   the import's parse workers alone (reading, mapping, normalization), nothing written: the
+ *                 preparation floor, with its CPU per row against what the speed target leaves per row
+ *                 on this machine's cores (bench/reference-preparation.ts)
  *   pipeline      a fresh vault, `import.file` through runJob on the backend worker thread the app uses (in a
  *                 child process, so its memory is its own),
  *                 then the same file again, then an export with 1 % of the customers changed, then
@@ -423,6 +426,30 @@ async function main(): Promise<number> {
         pass: null,
       });
 
+      const { referencePreparation } = await import('./reference-preparation');
+      const d = await referencePreparation(csv);
+      const preparationRate = rate(d.rows, d.ms);
+      // What 0.5 × reference A leaves for everything a row costs, on every core of this machine.
+      const cores = os.availableParallelism();
+      const budgetMicros = (cores * 1e6) / (0.5 * parseInsertRate);
+      console.log(`  reference D (preparation alone, nothing written): ${perSecond(preparationRate)}, ${d.cpuMicrosPerRow.toFixed(1)} µs CPU a row`);
+      rows.push({
+        name: `reference D: the import's reading and preparation alone (parse workers, normalization), nothing written, ${count(d.rows)} rows`,
+        value: `${perSecond(preparationRate)} (${seconds(d.ms)})`,
+        reference: `reference A parse + insert ${perSecond(parseInsertRate)}`,
+        ratio: (preparationRate / parseInsertRate).toFixed(2),
+        target: 'info',
+        pass: null,
+      });
+      rows.push({
+        name: `CPU per row of preparation alone (all threads, garbage collection included), ${count(d.rows)} rows`,
+        value: `${d.cpuMicrosPerRow.toFixed(1)} µs`,
+        reference: `the speed target's budget ${budgetMicros.toFixed(1)} µs a row for everything (${cores} cores ÷ 0.5 × reference A)`,
+        ratio: (d.cpuMicrosPerRow / budgetMicros).toFixed(2),
+        target: 'info',
+        pass: null,
+      });
+
       let pipeline: PipelineResult;
       try {
         pipeline = await runPipeline({ vaultDir: path.join(dir, 'vault'), file: csv, changedFile: changedCsv, queries: searchQueries(SEARCH_QUERIES) });
@@ -462,6 +489,14 @@ async function main(): Promise<number> {
         value: `${perSecond(firstRate)}`,
         reference: `reference C ${perSecond(writerRate)}`,
         ratio: (firstRate / writerRate).toFixed(2),
+        target: 'info',
+        pass: null,
+      });
+      rows.push({
+        name: `pipeline against preparation alone, ${count(size)} rows`,
+        value: `${perSecond(firstRate)}`,
+        reference: `reference D ${perSecond(preparationRate)}`,
+        ratio: (firstRate / preparationRate).toFixed(2),
         target: 'info',
         pass: null,
       });
