@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'keyNotSingle',
   'keyTooLong',
   'duplicateKey',
+  'duplicateTransaction',
   'consentNoPurpose',
   'eventNoDate',
   'notList',

@@ -35,13 +35,59 @@ export interface RejectInput {
 
 const MAX_RAW = 10_000;
 
-function eventKey(event: MappedEvent): string {
-  return event.externalId ?? crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
+/**
+ * An event without the source's transaction number is known by what it is: type, time, amount, currency
+ * and place. Two identical purchases are still two purchases, so the second one met in a run gets the
+ * key `…#2`, the third `…#3`: importing the same file again meets them in the same order and finds them.
+ */
+function contentKey(event: MappedEvent): string {
+  return crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
 }
 
-/** An event's columns after its record's id. */
-function eventValues(event: MappedEvent, runId: number): SqlValue[] {
-  return [eventKey(event), event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(event.raw ?? null), runId];
+function nthKey(base: string, occurrence: number): string {
+  return occurrence === 1 ? base : `${base}#${occurrence}`;
+}
+
+/** An event's columns after its record's id and its key. */
+function eventColumns(event: MappedEvent, runId: number): SqlValue[] {
+  return [event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(event.raw ?? null), runId];
+}
+
+interface StoredEvent {
+  readonly id: number;
+  readonly runId: number;
+  readonly type: string;
+  readonly at: string;
+  readonly amount: number | null;
+  readonly currency: string | null;
+  readonly place: string | null;
+}
+
+/**
+ * Same details: what the event is, not the cells it came from (an order's cells are labelled by its
+ * place in a JSON list, which moves when the list grows).
+ */
+function sameEvent(stored: StoredEvent, event: MappedEvent): boolean {
+  return (
+    stored.type === event.type &&
+    stored.at === event.at &&
+    stored.amount === (event.amount ?? null) &&
+    stored.currency === (event.currency ?? null) &&
+    stored.place === (event.place ?? null)
+  );
+}
+
+/** What writing a row's events will do, decided before anything of the row is written. */
+type EventStep =
+  | { readonly kind: 'insert'; readonly key: string; readonly event: MappedEvent }
+  | { readonly kind: 'update'; readonly id: number; readonly event: MappedEvent }
+  | { readonly kind: 'same'; readonly id: number };
+
+function duplicateTransaction(id: string): Pick<RejectInput, 'reasons' | 'details'> {
+  return {
+    reasons: [`transaction ${id} appears more than once in this import with different details; the first was kept`],
+    details: [{ code: 'duplicateTransaction', params: { id } }],
+  };
 }
 
 function consentValues(consent: MappedConsent, runId: number): SqlValue[] {
@@ -59,6 +105,8 @@ interface Statements {
   readonly insertIdentifier: Database.Statement;
   readonly insertTerms: Database.Statement;
   readonly insertEvent: Database.Statement;
+  readonly findEvent: Database.Statement;
+  readonly updateEvent: Database.Statement;
   readonly insertConsent: Database.Statement;
   readonly insertReject: Database.Statement;
   readonly findRecord: Database.Statement;
@@ -75,8 +123,12 @@ function prepareStatements(db: SqlRunner): Statements {
   return {
     insertIdentifier: db.statement('INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (?, ?, ?, ?)'),
     insertTerms: db.statement('INSERT INTO profile_search (rowid, terms) VALUES (?, ?)'),
-    insertEvent: db.statement(`
-      INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEvent: db.statement(
+      'INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findEvent: db.statement('SELECT id, run_id AS runId, type, at, amount, currency, place FROM event WHERE source_record_id = ? AND external_id = ?'),
+    // run_id: the run that last wrote the event.
+    updateEvent: db.statement('UPDATE event SET type = ?, at = ?, amount = ?, currency = ?, place = ?, raw = ?, run_id = ? WHERE id = ?'),
     insertConsent: db.statement('INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id) VALUES (?, ?, ?, ?, ?, ?)'),
     insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, details, raw) VALUES (?, ?, ?, ?, ?)'),
     findRecord: db.statement('SELECT id, content_hash AS hash, row_hash AS rowHash FROM source_record WHERE source_id = ? AND external_id = ?'),
@@ -105,7 +157,7 @@ function newRows(db: SqlRunner): NewRows {
     ),
     member: new BatchedInsert(db, 'INSERT INTO profile_member (source_record_id, profile_id, how, added_at)', 4),
     identifier: new BatchedInsert(db, 'INSERT INTO identifier (source_record_id, kind, value, raw)', 4),
-    event: new BatchedInsert(db, 'INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)', 9),
+    event: new BatchedInsert(db, 'INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)', 9),
     consent: new BatchedInsert(db, 'INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id)', 6),
     terms: new BatchedInsert(db, 'INSERT INTO profile_search (rowid, terms)', 2),
   };
@@ -123,6 +175,12 @@ export class RecordWriter {
    * (one more than the largest); choosing them here lets the pending rows reference each other.
    */
   private nextIds: { profile: number; record: number } | null = null;
+  /**
+   * Stored events a row of this run turned out to be (unchanged), by id. With the events this run wrote
+   * (their run_id), they are the ones already accounted for: an identical event met again in the run is
+   * another occurrence, and a transaction number met again with other details is a conflict.
+   */
+  private readonly eventsMet = new Set<number>();
 
   constructor(
     private readonly db: SqlRunner,
@@ -152,16 +210,14 @@ export class RecordWriter {
   write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
     const firstLine = this.firstLines.firstOr(record.key, line);
     if (firstLine === undefined && this.sourceWasEmpty) {
-      this.insert(record, stamp);
-      counts.inserted += 1;
+      this.insertNew(counts, line, record, stamp);
       return;
     }
     // Only keys this run has already seen can be among the pending records.
     if (firstLine !== undefined) this.flush();
     const existing = this.statements.findRecord.get(this.sourceId, record.key) as FoundRecord | undefined;
     if (existing === undefined) {
-      this.insert(record, stamp);
-      counts.inserted += 1;
+      this.insertNew(counts, line, record, stamp);
       return;
     }
     if (firstLine !== undefined && existing.hash !== record.hash && !this.repeatedKeysExpected) {
@@ -169,7 +225,12 @@ export class RecordWriter {
       this.reject(counts, { line, ...duplicate(record.key, firstLine), raw: record.raw });
       return;
     }
-    const added = this.addEventsAndConsents(existing.id, record);
+    const steps = this.planEvents(existing.id, record.events);
+    if (typeof steps === 'string') {
+      this.reject(counts, { line, ...duplicateTransaction(steps), raw: record.raw });
+      return;
+    }
+    const added = this.writeEvents(existing.id, steps) + this.addConsents(existing.id, record);
     if (existing.hash === record.hash || firstLine !== undefined) {
       if (added > 0) {
         // Written to anyway: from now on this row is the one the record is known by.
@@ -199,7 +260,17 @@ export class RecordWriter {
     this.reject(counts, { line, ...duplicate(key, firstLine), raw });
   }
 
-  private insert(record: PreparedRecord, stamp: string): void {
+  private insertNew(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
+    const events = newEvents(record.events);
+    if (typeof events === 'string') {
+      this.reject(counts, { line, ...duplicateTransaction(events), raw: record.raw });
+      return;
+    }
+    this.insert(record, events, stamp);
+    counts.inserted += 1;
+  }
+
+  private insert(record: PreparedRecord, events: readonly { readonly key: string; readonly event: MappedEvent }[], stamp: string): void {
     const { newRows: rows, runId } = this;
     const ids = (this.nextIds ??= this.firstFreeIds());
     const profileId = ids.profile++;
@@ -208,8 +279,9 @@ export class RecordWriter {
     rows.record.add(recordId, this.sourceId, record.key, record.hash, ...record.columns, record.raw, record.rowHash, runId, runId, stamp, stamp);
     rows.member.add(recordId, profileId, 'import', stamp);
     const { identifiers } = record;
-    for (let index = 0; index < identifiers.length; index += 3) rows.identifier.add(recordId, identifiers[index]!, identifiers[index + 1]!, identifiers[index + 2]!);
-    for (const event of record.events) rows.event.add(recordId, ...eventValues(event, runId));
+    for (let index = 0; index < identifiers.length; index += 3)
+      rows.identifier.add(recordId, identifiers[index]!, identifiers[index + 1]!, identifiers[index + 2]!);
+    for (const { key, event } of events) rows.event.add(recordId, key, ...eventColumns(event, runId));
     for (const consent of record.consents) rows.consent.add(recordId, ...consentValues(consent, runId));
     rows.terms.add(profileId, record.terms);
     // Every full statement's worth of records goes in at once: the rows of other tables left pending
@@ -242,7 +314,9 @@ export class RecordWriter {
   private refreshProfile(profileId: number, stamp: string): void {
     const records = this.memberRecords(profileId);
     if (records.length === 0) return;
-    this.db.run(sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`);
+    this.db.run(
+      sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`,
+    );
     this.db.run(sql`DELETE FROM profile_search WHERE rowid = ${profileId}`);
     this.statements.insertTerms.run(profileId, searchTerms(records));
   }
@@ -257,9 +331,13 @@ export class RecordWriter {
       full_name: string | null;
       city: string | null;
       postal_code: string | null;
-    }>(sql`SELECT r.id, r.external_id, r.given_name, r.family_name, r.full_name, r.city, r.postal_code FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = ${profileId} ORDER BY r.id`);
+    }>(
+      sql`SELECT r.id, r.external_id, r.given_name, r.family_name, r.full_name, r.city, r.postal_code FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = ${profileId} ORDER BY r.id`,
+    );
     return rows.map((row) => {
-      const identifiers = this.db.all<{ kind: 'email' | 'phone'; value: string; raw: string }>(sql`SELECT kind, value, raw FROM identifier WHERE source_record_id = ${row.id} ORDER BY id`);
+      const identifiers = this.db.all<{ kind: 'email' | 'phone'; value: string; raw: string }>(
+        sql`SELECT kind, value, raw FROM identifier WHERE source_record_id = ${row.id} ORDER BY id`,
+      );
       const field = (value: string | null) => (value === null ? undefined : { value, raw: value });
       return {
         sourceRecordId: row.external_id,
@@ -285,12 +363,100 @@ export class RecordWriter {
     }
   }
 
-  /** Returns how many new events or consent observations were stored. */
-  private addEventsAndConsents(recordId: number | bigint, record: PreparedRecord): number {
+  /** An event this run already accounts for: written by it, or found unchanged by one of its rows. */
+  private metInThisRun(stored: StoredEvent): boolean {
+    return stored.runId === this.runId || this.eventsMet.has(stored.id);
+  }
+
+  /**
+   * What a row's events do to a stored record: a new transaction number is inserted, a known one with
+   * other details updated (the export corrected it), an identical one left as it is. An event without a
+   * number takes the first of its keys (see contentKey) that this run has not accounted for yet. A
+   * transaction number this run already wrote with other details is returned: the row is rejected.
+   */
+  private planEvents(recordId: number, events: readonly MappedEvent[]): EventStep[] | string {
+    const steps: EventStep[] = [];
+    const withNumber = new Map<string, MappedEvent>();
+    const planned = new Set<string>();
+    const taken = new Set<number>();
+    for (const event of events) {
+      if (event.externalId !== undefined) {
+        // Given twice in the row: written once, or a conflict.
+        const inRow = withNumber.get(event.externalId);
+        if (inRow !== undefined) {
+          if (!equalEvents(inRow, event)) return event.externalId;
+          continue;
+        }
+        withNumber.set(event.externalId, event);
+        const stored = this.statements.findEvent.get(recordId, event.externalId) as StoredEvent | undefined;
+        if (stored === undefined) steps.push({ kind: 'insert', key: event.externalId, event });
+        else if (sameEvent(stored, event)) steps.push({ kind: 'same', id: stored.id });
+        else if (this.metInThisRun(stored)) return event.externalId;
+        else steps.push({ kind: 'update', id: stored.id, event });
+        continue;
+      }
+      const base = contentKey(event);
+      for (let occurrence = 1; ; occurrence += 1) {
+        const key = nthKey(base, occurrence);
+        if (planned.has(key)) continue;
+        const stored = this.statements.findEvent.get(recordId, key) as StoredEvent | undefined;
+        if (stored !== undefined && (this.metInThisRun(stored) || taken.has(stored.id))) continue;
+        planned.add(key);
+        if (stored === undefined) steps.push({ kind: 'insert', key, event });
+        else {
+          taken.add(stored.id);
+          steps.push({ kind: 'same', id: stored.id });
+        }
+        break;
+      }
+    }
+    return steps;
+  }
+
+  /** Returns how many events were inserted or updated. */
+  private writeEvents(recordId: number, steps: readonly EventStep[]): number {
+    let written = 0;
+    const { insertEvent, updateEvent } = this.statements;
+    for (const step of steps) {
+      if (step.kind === 'same') this.eventsMet.add(step.id);
+      else if (step.kind === 'insert') written += insertEvent.run(recordId, step.key, ...eventColumns(step.event, this.runId)).changes;
+      else written += updateEvent.run(...eventColumns(step.event, this.runId), step.id).changes;
+    }
+    return written;
+  }
+
+  /** Returns how many new consent observations were stored. */
+  private addConsents(recordId: number | bigint, record: PreparedRecord): number {
     let added = 0;
-    const { insertEvent, insertConsent } = this.statements;
-    for (const event of record.events) added += insertEvent.run(recordId, ...eventValues(event, this.runId)).changes;
+    const { insertConsent } = this.statements;
     for (const consent of record.consents) added += insertConsent.run(recordId, ...consentValues(consent, this.runId)).changes;
     return added;
   }
+}
+
+/**
+ * A new record's events with their keys: transaction numbers, or content keys numbered by occurrence. The
+ * same transaction twice in the row is written once; with other details it is returned: the row is
+ * rejected.
+ */
+function newEvents(events: readonly MappedEvent[]): { readonly key: string; readonly event: MappedEvent }[] | string {
+  if (events.length === 0) return [];
+  const keyed = new Map<string, MappedEvent>();
+  for (const event of events) {
+    if (event.externalId !== undefined) {
+      const earlier = keyed.get(event.externalId);
+      if (earlier === undefined) keyed.set(event.externalId, event);
+      else if (!equalEvents(earlier, event)) return event.externalId;
+      continue;
+    }
+    const base = contentKey(event);
+    let occurrence = 1;
+    while (keyed.has(nthKey(base, occurrence))) occurrence += 1;
+    keyed.set(nthKey(base, occurrence), event);
+  }
+  return [...keyed].map(([key, event]) => ({ key, event }));
+}
+
+function equalEvents(a: MappedEvent, b: MappedEvent): boolean {
+  return a.type === b.type && a.at === b.at && a.amount === b.amount && a.currency === b.currency && a.place === b.place;
 }

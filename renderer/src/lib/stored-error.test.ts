@@ -11,7 +11,7 @@ const REFUSED_DETAIL = {
 describe('a stored error', () => {
   it('is said in the steward’s language from its code and reason, with nothing left in English', async () => {
     expect(shownError(await translator('fr'), REFUSED, REFUSED_DETAIL)).toEqual({
-      text: 'Impossible de se connecter à PostgreSQL sur db.local:5432 : la connexion a été refusée. Le serveur est-il démarré ?',
+      text: 'Impossible de se connecter à PostgreSQL sur db.local:5432 : la connexion a été refusée. Le serveur est-il démarré ?',
       lang: undefined,
       detail: null,
     });

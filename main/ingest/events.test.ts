@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../backend/backend';
+import { runJob, unwrap } from '../backend/run-job';
+import { createVault, ok, tempDir } from '../test-support/temp-vault';
+
+const HEADER = 'loyalty_card,first_name,last_name,email,transaction_id,date,amount,store';
+const HEADER_WITHOUT_IDS = 'loyalty_card,first_name,last_name,email,date,amount,store';
+
+function writeFile(name: string, lines: readonly string[]): string {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+async function importFile(backend: Backend, file: string) {
+  return unwrap(await runJob(backend, 'import.file', { file, source: 'Caisse' }));
+}
+
+async function eventsOf(backend: Backend, query: string): Promise<(string | number | null)[][]> {
+  const [hit] = (await ok(backend, 'profiles.search', { query })).hits;
+  const detail = await ok(backend, 'profiles.get', { id: hit!.id });
+  return detail.events.map((event) => [event.at.slice(0, 10), event.amount, event.place]).sort((a, b) => String(a).localeCompare(String(b)));
+}
+
+function eventRows(backend: Backend): number {
+  return (backend.vaults.current().db.raw.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n;
+}
+
+describe('events of a till export', () => {
+  it('takes a corrected transaction from an updated export instead of keeping the old amount', async () => {
+    const { backend } = await createVault();
+    const first = writeFile('till.csv', [
+      HEADER,
+      'C-1,Marie,Gagnon,marie@exemple.ca,T1,2026-03-01,12.50,Laval',
+      'C-1,Marie,Gagnon,marie@exemple.ca,T2,2026-03-04,40.00,Montréal',
+    ]);
+    expect(await importFile(backend, first)).toMatchObject({ inserted: 1, rejected: 0 });
+
+    const corrected = writeFile('till-corrected.csv', [
+      HEADER,
+      'C-1,Marie,Gagnon,marie@exemple.ca,T1,2026-03-01,15.75,Laval',
+      'C-1,Marie,Gagnon,marie@exemple.ca,T2,2026-03-04,40.00,Montréal',
+    ]);
+    expect(await importFile(backend, corrected)).toMatchObject({ read: 2, inserted: 0, updated: 1, unchanged: 1, rejected: 0 });
+    expect(await eventsOf(backend, 'gagnon')).toEqual([
+      ['2026-03-01', 15.75, 'Laval'],
+      ['2026-03-04', 40, 'Montréal'],
+    ]);
+    expect(eventRows(backend)).toBe(2);
+    expect(await importFile(backend, corrected)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('keeps two identical purchases without transaction numbers, and finds them both again on a re-import', async () => {
+    const { backend } = await createVault();
+    const lines = [
+      HEADER_WITHOUT_IDS,
+      'C-1,Marie,Gagnon,marie@exemple.ca,2026-03-01,3.25,Laval',
+      'C-2,Paul,Roy,paul@exemple.ca,2026-03-01,3.25,Laval',
+      'C-1,Marie,Gagnon,marie@exemple.ca,2026-03-01,3.25,Laval',
+    ];
+    expect(await importFile(backend, writeFile('coffee.csv', lines))).toMatchObject({ read: 3, inserted: 2, rejected: 0 });
+    expect(await eventsOf(backend, 'gagnon')).toEqual([
+      ['2026-03-01', 3.25, 'Laval'],
+      ['2026-03-01', 3.25, 'Laval'],
+    ]);
+
+    expect(await importFile(backend, writeFile('coffee-again.csv', lines))).toMatchObject({ inserted: 0, updated: 0, rejected: 0 });
+    expect(eventRows(backend)).toBe(3);
+
+    // The same export later, with a third coffee that day and Marie's new address: one event more, nothing doubled.
+    const later = [
+      HEADER_WITHOUT_IDS,
+      'C-1,Marie,Gagnon,marie.gagnon@exemple.ca,2026-03-01,3.25,Laval',
+      'C-2,Paul,Roy,paul@exemple.ca,2026-03-01,3.25,Laval',
+      'C-1,Marie,Gagnon,marie.gagnon@exemple.ca,2026-03-01,3.25,Laval',
+      'C-1,Marie,Gagnon,marie.gagnon@exemple.ca,2026-03-01,3.25,Laval',
+    ];
+    expect(await importFile(backend, writeFile('coffee-later.csv', later))).toMatchObject({ read: 4, inserted: 0, rejected: 0 });
+    expect(await eventsOf(backend, 'gagnon')).toHaveLength(3);
+    expect(eventRows(backend)).toBe(4);
+  });
+
+  it('rejects a row whose transaction number was already given with other details, and keeps the first', async () => {
+    const { backend } = await createVault();
+    const run = await importFile(
+      backend,
+      writeFile('till.csv', [
+        HEADER,
+        'C-1,Marie,Gagnon,marie@exemple.ca,T1,2026-03-01,12.50,Laval',
+        'C-1,Marie,Gagnon,marie@exemple.ca,T1,2026-03-01,12.50,Laval',
+        'C-1,Marie,Gagnon,marie@exemple.ca,T1,2026-03-01,99.00,Laval',
+      ]),
+    );
+    expect(run).toMatchObject({ read: 3, inserted: 1, rejected: 1 });
+    const rejects = (await ok(backend, 'import.rejects', { runId: run.id })).rows;
+    expect(rejects.map((row) => [row.line, row.details?.[0]])).toEqual([[4, { code: 'duplicateTransaction', params: { id: 'T1' } }]]);
+    expect(rejects[0]!.reasons[0]).toMatch(/^transaction T1 appears more than once/);
+    expect(await eventsOf(backend, 'gagnon')).toEqual([['2026-03-01', 12.5, 'Laval']]);
+  });
+
+  it('writes identical orders of a new JSON record as two events, and the same order number once', async () => {
+    const { backend } = await createVault();
+    const file = path.join(tempDir(), 'orders.json');
+    const order = { date: '2026-03-01', amount: 3.25, store: 'Laval' };
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { customer_no: 'C-1', first_name: 'Marie', last_name: 'Gagnon', email: 'marie@exemple.ca', orders: [order, order] },
+        {
+          customer_no: 'C-2',
+          first_name: 'Paul',
+          last_name: 'Roy',
+          email: 'paul@exemple.ca',
+          orders: [
+            { ...order, id: 'T9' },
+            { ...order, id: 'T9' },
+          ],
+        },
+      ]),
+    );
+    const preview = await ok(backend, 'import.preview', { file });
+    expect(preview.mapping.eventsPath).toBe('orders');
+    expect(await importFile(backend, file)).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(await eventsOf(backend, 'gagnon')).toHaveLength(2);
+    expect(await eventsOf(backend, 'roy')).toHaveLength(1);
+    expect(await importFile(backend, file)).toMatchObject({ inserted: 0, updated: 0, rejected: 0 });
+    expect(eventRows(backend)).toBe(3);
+  });
+});
