@@ -28,7 +28,7 @@ function eventRows(backend: Backend): number {
   return (backend.vaults.current().db.raw.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n;
 }
 
-describe('events of a till export', () => {
+describe('events and consents of imported records', () => {
   it('takes a corrected transaction from an updated export instead of keeping the old amount', async () => {
     const { backend } = await createVault();
     const first = writeFile('till.csv', [
@@ -127,5 +127,41 @@ describe('events of a till export', () => {
     expect(await eventsOf(backend, 'roy')).toHaveLength(1);
     expect(await importFile(backend, file)).toMatchObject({ inserted: 0, updated: 0, rejected: 0 });
     expect(eventRows(backend)).toBe(3);
+  });
+
+  it('brings nested JSON orders and consents into the vault with the suggested mapping', async () => {
+    const { backend } = await createVault();
+    const file = path.join(tempDir(), 'shop.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          customer: { id: 9001, first_name: 'Zoé', last_name: 'Martin', email: 'Zoe@Exemple.fr', phones: ['06 12 34 56 78'] },
+          orders: [
+            { id: 'O-1', date: '2024-05-01', total: '12,50', store: 'Lyon Part-Dieu' },
+            { id: 'O-2', date: '2024-05-03', total: 8, store: 'Lyon Confluence' },
+          ],
+          consents: [
+            { purpose: 'marketing', granted: 'oui', date: '2024-01-01' },
+            { purpose: 'sms', granted: false, date: '2024-01-02' },
+          ],
+        },
+      ]),
+    );
+    const preview = await ok(backend, 'import.preview', { file });
+    expect(preview.mapping).toMatchObject({ eventsPath: 'orders', consentsPath: 'consents', recordKey: 'customer.id' });
+    const run = unwrap(await runJob(backend, 'import.file', { file, source: 'Boutique', options: {}, mapping: { ...preview.mapping, defaultCountry: 'FR' } }));
+    expect(run).toMatchObject({ inserted: 1, rejected: 0 });
+    const [zoe] = (await ok(backend, 'profiles.search', { query: 'zoe martin' })).hits;
+    const detail = await ok(backend, 'profiles.get', { id: zoe!.id });
+    expect(detail.records[0]!.phones.map((phone) => phone.value)).toEqual(['+33612345678']);
+    expect(detail.events.map((event) => [event.at.slice(0, 10), event.amount, event.place])).toEqual([
+      ['2024-05-03', 8, 'Lyon Confluence'],
+      ['2024-05-01', 12.5, 'Lyon Part-Dieu'],
+    ]);
+    expect(detail.consents.map((consent) => [consent.purpose, consent.granted]).sort()).toEqual([
+      ['marketing', true],
+      ['sms', false],
+    ]);
   });
 });
