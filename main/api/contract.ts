@@ -298,7 +298,9 @@ export const ProfileDetail = z.object({
       lastChanged: IsoTime,
     }),
   ),
+  /** The latest events only (at most PROFILE_EVENT_LIMIT in main/profiles): `eventCount` says how many there are in all. */
   events: z.array(z.object({ id: z.number().int(), type: z.string(), at: z.string(), amount: z.number().nullable(), currency: Field, place: Field, source: z.string() })),
+  eventCount: z.number().int(),
   consents: z.array(z.object({ purpose: z.string(), granted: z.boolean(), at: Field, source: z.string() })),
 });
 export type ProfileDetail = z.infer<typeof ProfileDetail>;
@@ -424,6 +426,8 @@ export const contract = {
       sheets: z.array(z.string()),
       rows: z.array(z.object({ line: z.number().int(), values: z.record(z.string(), z.unknown()) })),
       problems: z.array(z.object({ line: z.number().int(), reason: z.string(), raw: z.string() })),
+      /** JSON whose top level is an object: the paths of arrays of objects in it, candidates for `recordsPath`. */
+      recordsPaths: z.array(z.string()),
       mapping: Mapping,
       mappingFrom: z.enum(['source', 'suggested']),
     }),

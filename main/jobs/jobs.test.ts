@@ -48,6 +48,39 @@ describe('jobs', () => {
     expect(batches).toBe(stoppedAt);
   });
 
+  it('can be cancelled as soon as the id is returned, before the job reported anything', async () => {
+    const { jobs, events } = registry();
+    let ran = false;
+    const jobId = jobs.start('import.file', async () => {
+      ran = true;
+      return 'too late';
+    });
+    expect(jobs.cancel(jobId)).toMatchObject({ status: 'running', step: 'starting' });
+    await expect.poll(() => finished(events, jobId)).toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED' } });
+    expect(ran).toBe(false);
+    expect(events.filter((event) => event.type === 'job.progress')).toEqual([]);
+  });
+
+  it('stop at their first checkpoint when cancelled during a slow start with no progress yet', async () => {
+    const { jobs, events } = registry();
+    let release: () => void = () => undefined;
+    let started = false;
+    let wrote = false;
+    // Like an import hashing a large file, or a connector waiting for its server: busy, nothing reported.
+    const jobId = jobs.start('connectors.sync', async (job) => {
+      started = true;
+      await new Promise<void>((resolve) => (release = resolve));
+      job.checkpoint();
+      wrote = true;
+    });
+    await expect.poll(() => started).toBe(true);
+    jobs.cancel(jobId);
+    release();
+    await expect.poll(() => finished(events, jobId)).toMatchObject({ status: 'cancelled' });
+    expect(wrote).toBe(false);
+    expect(jobs.get(jobId).status).toBe('cancelled');
+  });
+
   it('fail with the error code the job threw, or INTERNAL for anything unexpected', async () => {
     const { jobs, events } = registry();
     const expected = jobs.start('vault.backup', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { createVault, ok, tempDir } from '../test-support/temp-vault';
+import { PROFILE_EVENT_LIMIT } from './profiles';
 
 /** Eight Gagnons with names of the same length (equal bm25 scores), and one Tremblay-Gagnon. */
 async function gagnons(): Promise<Backend> {
@@ -37,5 +38,40 @@ describe('profile search', () => {
     expect(await names(backend, 'gagnon', 4)).toEqual(['Person2 Gagnon', 'Person4 Gagnon', 'Person5 Gagnon', 'Person6 Gagnon']);
     expect(await names(backend, 'gagnon', 50)).toHaveLength(6);
     expect(await names(backend, 'person1', 4)).toEqual([]);
+  });
+});
+
+describe('a person’s detail', () => {
+  it('shows the latest events only, and says how many there are in all', async () => {
+    const { backend } = await createVault();
+    const file = path.join(tempDir(), 'loyal.csv');
+    fs.writeFileSync(file, 'id,first_name,last_name\n1,Loyal,Member\n2,Once,Seen\n');
+    unwrap(await runJob(backend, 'import.file', { file, source: 'CRM' }));
+    const db = backend.vaults.current().db.raw;
+    const record = (externalId: string) =>
+      db.prepare(`SELECT r.id, r.last_run AS runId, m.profile_id AS profileId FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.external_id = ?`).get(externalId) as {
+        id: number;
+        runId: number;
+        profileId: number;
+      };
+    const loyal = record('1');
+    const once = record('2');
+    const insert = db.prepare(`INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, 'purchase', ?, 1, 'CAD', NULL, '{}', ?)`);
+    const total = PROFILE_EVENT_LIMIT + 234;
+    db.transaction(() => {
+      // One a minute from 2024-01-01: the latest is the one inserted last.
+      for (let n = 0; n < total; n += 1) insert.run(loyal.id, `e${n}`, new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(), loyal.runId);
+      insert.run(once.id, 'only', '2024-06-01T00:00:00.000Z', once.runId);
+    })();
+
+    const detail = await ok(backend, 'profiles.get', { id: loyal.profileId });
+    expect(detail.eventCount).toBe(total);
+    expect(detail.events).toHaveLength(PROFILE_EVENT_LIMIT);
+    expect(detail.events[0]!.at).toBe(new Date(Date.UTC(2024, 0, 1) + (total - 1) * 60_000).toISOString());
+    expect(detail.events.at(-1)!.at).toBe(new Date(Date.UTC(2024, 0, 1) + (total - PROFILE_EVENT_LIMIT) * 60_000).toISOString());
+
+    const small = await ok(backend, 'profiles.get', { id: once.profileId });
+    expect(small.eventCount).toBe(1);
+    expect(small.events).toHaveLength(1);
   });
 });

@@ -69,6 +69,12 @@ export function listProfiles(db: SqlRunner, offset: number, limit: number): { to
   return { total: countProfiles(db), profiles: summaries(db, rows) };
 }
 
+/**
+ * A person's timeline shows the latest events only: a loyalty member can have tens of thousands, more
+ * than a page can show or anyone reads. The full count goes with them, so the page can say what it left out.
+ */
+export const PROFILE_EVENT_LIMIT = 1000;
+
 export function getProfile(db: SqlRunner, id: number): ProfileDetail {
   const profile = db.get<{ id: number; display_name: string; status: ProfileDetail['status']; created_at: string }>(sql`SELECT id, display_name, status, created_at FROM profile WHERE id = ${id}`);
   if (!profile) throw new AppError('NOT_FOUND', `There is no profile ${id}.`);
@@ -107,8 +113,10 @@ export function getProfile(db: SqlRunner, id: number): ProfileDetail {
       .all<{ id: number; type: string; at: string; amount: number | null; currency: string | null; place: string | null; source: string }>(sql`
         SELECT e.id, e.type, e.at, e.amount, e.currency, e.place, s.name AS source FROM event e
         JOIN profile_member m ON m.source_record_id = e.source_record_id JOIN source_record r ON r.id = e.source_record_id JOIN source s ON s.id = r.source_id
-        WHERE m.profile_id = ${id} ORDER BY e.at DESC, e.id DESC LIMIT 1000`)
+        WHERE m.profile_id = ${id} ORDER BY e.at DESC, e.id DESC LIMIT ${PROFILE_EVENT_LIMIT}`)
       .map((event) => ({ ...event })),
+    eventCount:
+      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM event e JOIN profile_member m ON m.source_record_id = e.source_record_id WHERE m.profile_id = ${id}`)?.n ?? 0,
     consents: db
       .all<{ purpose: string; granted: number; at: string | null; source: string }>(sql`
         SELECT c.purpose, c.granted, c.at, s.name AS source FROM consent_observation c

@@ -19,7 +19,13 @@ export type LockCause = 'idle' | 'user' | 'stale-session';
 
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ClientResult<MethodReply<M>>>;
-  runJob<M extends JobMethodName>(method: M, input: MethodInput<M>, onProgress?: (progress: JobProgress) => void): Promise<ClientResult<MethodOutput<M>>>;
+  /** `signal` cancels the job, even before its id is known (see job-runner.ts). */
+  runJob<M extends JobMethodName>(
+    method: M,
+    input: MethodInput<M>,
+    onProgress?: (progress: JobProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ClientResult<MethodOutput<M>>>;
   /** A chosen or dropped file, made readable by the backend for `import.preview` and `import.file`. */
   stageFile(file: File): Promise<ClientResult<StagedFile>>;
   onEvent(listener: (event: BackendEvent) => void): () => void;
@@ -44,8 +50,8 @@ export function createClient(transport: Transport): ApiClient {
 
   return {
     call: <M extends MethodName>(method: M, input: MethodInput<M>) => rawCall(method, input) as Promise<ClientResult<MethodReply<M>>>,
-    runJob: <M extends JobMethodName>(method: M, input: MethodInput<M>, onProgress?: (progress: JobProgress) => void) =>
-      runJobOver(transport, rawCall, method, input, onProgress) as Promise<ClientResult<MethodOutput<M>>>,
+    runJob: <M extends JobMethodName>(method: M, input: MethodInput<M>, onProgress?: (progress: JobProgress) => void, signal?: AbortSignal) =>
+      runJobOver(transport, rawCall, method, input, onProgress, signal) as Promise<ClientResult<MethodOutput<M>>>,
     async stageFile(file) {
       const result = await transport.stageFile(file);
       if (!result.ok && result.error.code === 'LOCKED') notifyLocked('stale-session');

@@ -63,6 +63,62 @@ describe('runJobOver', () => {
     expect(result.ok ? null : result.error.code).toBe('CANCELLED');
   });
 
+  it('sends a cancel made before the job id came back as soon as the id is known', async () => {
+    const transport = fakeTransport();
+    const cancelling = new AbortController();
+    const calls: Array<[MethodName, unknown]> = [];
+    const call = async (method: MethodName, input: unknown): Promise<ClientResult<unknown>> => {
+      calls.push([method, input]);
+      if (method === 'jobs.cancel') {
+        setTimeout(() => transport.emit({ type: 'job.finished', jobId: 'j4', status: 'cancelled', error: { code: 'CANCELLED', message: 'Cancelled.' } }), 0);
+        return { ok: true, value: { jobId: 'j4', status: 'running' } };
+      }
+      // The user presses Cancel while the start is on its way: no id, no progress yet.
+      cancelling.abort();
+      return { ok: true, value: { jobId: 'j4' } };
+    };
+    const result = await runJobOver(transport, call, 'import.file', { file: '/big.csv', source: 'S' }, undefined, cancelling.signal);
+    expect(result.ok ? null : result.error.code).toBe('CANCELLED');
+    expect(calls.map(([method]) => method)).toEqual(['import.file', 'jobs.cancel']);
+    expect(calls[1]![1]).toEqual({ jobId: 'j4' });
+  });
+
+  it('sends a cancel made while the job runs before its first progress event', async () => {
+    const transport = fakeTransport();
+    const cancelling = new AbortController();
+    const calls: MethodName[] = [];
+    const call = async (method: MethodName): Promise<ClientResult<unknown>> => {
+      calls.push(method);
+      if (method === 'jobs.cancel') transport.emit({ type: 'job.finished', jobId: 'j5', status: 'cancelled' });
+      return { ok: true, value: { jobId: 'j5' } };
+    };
+    const progress: JobProgress[] = [];
+    const running = runJobOver(transport, call, 'connectors.sync', { name: 'Slow' }, (step) => progress.push(step), cancelling.signal);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(progress.map((step) => step.step)).toEqual(['starting']);
+    cancelling.abort();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(calls).toEqual(['connectors.sync', 'jobs.cancel']);
+  });
+
+  it('does not start a job cancelled before it was asked for', async () => {
+    const transport = fakeTransport();
+    let ready: () => void = () => undefined;
+    transport.eventsReady = () => new Promise<void>((resolve) => (ready = resolve));
+    const cancelling = new AbortController();
+    const calls: MethodName[] = [];
+    const call = async (method: MethodName): Promise<ClientResult<unknown>> => {
+      calls.push(method);
+      return { ok: true, value: { jobId: 'j6' } };
+    };
+    // The event stream is still connecting when the user cancels.
+    const running = runJobOver(transport, call, 'vault.backup', { outFile: '/x' }, undefined, cancelling.signal);
+    cancelling.abort();
+    ready();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(calls).toEqual([]);
+  });
+
   it('passes a refused start through unchanged', async () => {
     const transport = fakeTransport();
     const refused: ClientResult<unknown> = { ok: false, error: { code: 'FORBIDDEN', message: 'no' } };

@@ -2,6 +2,10 @@
  * Runs a job method to completion: start → job id → progress events → finished. Progress and even the
  * finish can arrive before the reply carrying the job id (events and replies travel separately), so
  * job events are buffered from before the call and replayed once the id is known.
+ *
+ * `signal` cancels: the user may press Cancel before the id is known (the event stream still
+ * connecting, the start call on its way), so a cancel that comes early is kept and sent with the id,
+ * and one that comes before the start does not start the job at all.
  */
 import type { BackendEvent, MethodName } from '../../../main/api/contract';
 import { ERROR_CODES, type ErrorCode } from '../../../main/api/errors';
@@ -46,8 +50,10 @@ export async function runJobOver(
   method: MethodName,
   input: unknown,
   onProgress?: (progress: JobProgress) => void,
+  signal?: AbortSignal,
 ): Promise<ClientResult<unknown>> {
   await Promise.race([transport.eventsReady(), new Promise((resolve) => setTimeout(resolve, EVENTS_READY_TIMEOUT_MS))]);
+  if (signal?.aborted) return failure('CANCELLED', 'Cancelled.');
 
   let jobId: string | null = null;
   const early: JobEvent[] = [];
@@ -78,16 +84,24 @@ export async function runJobOver(
     else if (status !== 'running') settle(failure('OFFLINE', 'The connection was interrupted while the job ran.'));
   };
 
+  // The job's finish (cancelled) is what ends the wait, as for any other cancel.
+  const sendCancel = (): void => {
+    if (jobId !== null) void call('jobs.cancel', { jobId });
+  };
+
   const stopEvents = transport.onEvent(handle);
   const stopReconnect = transport.onReconnect(() => void checkAfterReconnect());
+  signal?.addEventListener('abort', sendCancel);
   try {
     const started = await call(method, input);
     if (!started.ok) return started;
     jobId = (started.value as { jobId: string }).jobId;
     onProgress?.({ jobId, step: 'starting', done: 0, total: null });
+    if (signal?.aborted) sendCancel();
     for (const event of early.splice(0)) handle(event);
     return await finished;
   } finally {
+    signal?.removeEventListener('abort', sendCancel);
     stopEvents();
     stopReconnect();
   }

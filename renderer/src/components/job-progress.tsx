@@ -28,7 +28,9 @@ export function JobProgressBar({ label, progress, cancelling, onCancel }: Props)
       <div className="job-bar">
         {/* No value while the total is unknown: an indeterminate bar, not a misleading 0 %. */}
         <progress aria-label={label} max={total && total > 0 ? total : undefined} value={total && total > 0 ? Math.min(done, total) : undefined} />
-        <button type="button" className="button button-small" onClick={onCancel} disabled={cancelling || !progress}>
+        {/* Available before any progress: a job slow to start (a large file hashed, a connector connecting)
+            can be stopped too, and a cancel sent before the job id is known is held until it is. */}
+        <button type="button" className="button button-small" onClick={onCancel} disabled={cancelling}>
           {cancelling ? t('jobs.cancelling') : t('common.cancel')}
         </button>
       </div>

@@ -2,7 +2,7 @@
  * A long-running job bound to a component: progress for the bar, cancel for the button, and the
  * outcome. A cancelled job is not an error to the user, so it is reported apart.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { JobMethodName, MethodInput, MethodOutput } from '../../../main/api/contract';
 import { api, type ClientError, type JobProgress } from '../api/client';
 
@@ -23,13 +23,21 @@ export interface Job<M extends JobMethodName> {
 
 export function useJob<M extends JobMethodName>(method: M): Job<M> {
   const [state, setState] = useState<JobOutcome<MethodOutput<M>>>({ kind: 'idle' });
+  // Cancel works from the moment the job is asked for, before its id (and any progress) comes back.
+  const controller = useRef<AbortController | null>(null);
 
   const start = useCallback(
     async (input: MethodInput<M>): Promise<void> => {
+      const run = new AbortController();
+      controller.current = run;
       setState({ kind: 'running', progress: null, cancelling: false });
-      const result = await api.runJob(method, input, (progress) =>
-        setState((previous) => (previous.kind === 'running' ? { ...previous, progress } : previous)),
+      const result = await api.runJob(
+        method,
+        input,
+        (progress) => setState((previous) => (previous.kind === 'running' ? { ...previous, progress } : previous)),
+        run.signal,
       );
+      if (controller.current === run) controller.current = null;
       if (result.ok) setState({ kind: 'completed', value: result.value });
       else if (result.error.code === 'CANCELLED') setState({ kind: 'cancelled' });
       else setState({ kind: 'failed', error: result.error });
@@ -37,12 +45,13 @@ export function useJob<M extends JobMethodName>(method: M): Job<M> {
     [method],
   );
 
-  const jobId = state.kind === 'running' ? state.progress?.jobId : undefined;
-  const cancel = useCallback(async (): Promise<void> => {
-    if (!jobId) return;
+  const cancel = useCallback((): Promise<void> => {
+    const run = controller.current;
+    if (!run || run.signal.aborted) return Promise.resolve();
     setState((previous) => (previous.kind === 'running' ? { ...previous, cancelling: true } : previous));
-    await api.call('jobs.cancel', { jobId });
-  }, [jobId]);
+    run.abort();
+    return Promise.resolve();
+  }, []);
 
   const reset = useCallback(() => setState({ kind: 'idle' }), []);
 

@@ -70,13 +70,21 @@ function defaultChoice(sources: readonly Source[] | null): SourceChoice {
   return recent ? { ...NEW_SOURCE, mode: 'existing', existing: recent.name, declaration: declarationOf(recent) } : NEW_SOURCE;
 }
 
+/** A file dropped on the window while another area was shown; `id` tells one drop from the next. */
+export interface DroppedFile {
+  readonly id: number;
+  readonly file: File;
+}
+
 interface Props {
-  /** False while another area is shown: the wizard keeps its state but does not take dropped files. */
+  /** False while another area is shown: the wizard keeps its state and the shell takes dropped files for it. */
   readonly active: boolean;
+  /** The last file dropped elsewhere, opened here as if dropped on this screen. */
+  readonly dropped?: DroppedFile | null;
   readonly onNavigate: (area: Area) => void;
 }
 
-export function ImportScreen({ active, onNavigate }: Props): ReactNode {
+export function ImportScreen({ active, dropped = null, onNavigate }: Props): ReactNode {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<StagedFile | null>(null);
@@ -93,6 +101,8 @@ export function ImportScreen({ active, onNavigate }: Props): ReactNode {
   const [ran, setRan] = useState<{ readonly fileName: string; readonly sourceName: string } | null>(null);
   const [opening, setOpening] = useState(false);
   const [fileError, setFileError] = useState<ClientError | null>(null);
+  // A file dropped elsewhere while this wizard was busy with another: not opened, and said so.
+  const [busyDrop, setBusyDrop] = useState<string | null>(null);
   const loadMapping = useAction(useCallback((input: MethodInput<'import.preview'>) => api.call('import.preview', input), []));
   const job = useJob('import.file');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -125,8 +135,14 @@ export function ImportScreen({ active, onNavigate }: Props): ReactNode {
 
   const onFile = useCallback(
     async (chosen: File): Promise<void> => {
+      // Only a file dropped on another area gets here while busy: this screen takes no drops then.
+      if (job.running || opening) {
+        setBusyDrop(chosen.name);
+        return;
+      }
       setOpening(true);
       setFileError(null);
+      setBusyDrop(null);
       try {
         const staged = await api.stageFile(chosen);
         if (!staged.ok) {
@@ -155,10 +171,18 @@ export function ImportScreen({ active, onNavigate }: Props): ReactNode {
         setOpening(false);
       }
     },
-    [job],
+    [job, opening],
   );
 
-  const { dragging } = useWindowFileDrop(active && !job.running && !opening, (dropped) => void onFile(dropped));
+  const { dragging } = useWindowFileDrop(active && !job.running && !opening, (file) => void onFile(file));
+
+  // Each drop handed over by the shell is taken once (effects may run twice in development).
+  const takenDrop = useRef(0);
+  useEffect(() => {
+    if (!dropped || dropped.id === takenDrop.current) return;
+    takenDrop.current = dropped.id;
+    void onFile(dropped.file);
+  }, [dropped, onFile]);
 
   function changeOptions(next: ReadOptions): void {
     if (!file) return;
@@ -169,6 +193,7 @@ export function ImportScreen({ active, onNavigate }: Props): ReactNode {
   function startOver(): void {
     job.reset();
     setFileError(null);
+    setBusyDrop(null);
     setFile(null);
     setPreview({ loading: false, data: null, error: null });
     setMapping(null);
@@ -236,6 +261,11 @@ export function ImportScreen({ active, onNavigate }: Props): ReactNode {
     <div className="page page-wide import-page">
       <PageHeader title={t('import.title')} />
       <WizardSteps label={t('import.progressLabel')} steps={stepLabels} current={step} />
+      {busyDrop !== null ? (
+        <Notice tone="warning" testId="import-drop-busy">
+          {t('import.file.dropBusy', { file: busyDrop })}
+        </Notice>
+      ) : null}
       <section className="card wizard-card" aria-labelledby="import-step-title" data-testid={`import-step-${step}`}>
         <h2 className="card-title step-title" id="import-step-title" ref={heading} tabIndex={-1}>
           {t(`import.stepTitles.${step}`, { file: file?.name ?? '', source: ran?.sourceName ?? '' })}

@@ -11,6 +11,7 @@ import { useApiData } from '../../hooks/use-api-data';
 import { countryName } from '../../lib/countries';
 import { cellText, formatAmount, formatDate, formatDateTime, formatWhen } from '../../lib/format';
 import type { Mapping, TargetField } from '../../lib/mapping';
+import { EventsHeading } from './events-heading';
 
 type ProfileRecord = ProfileDetail['records'][number];
 type TextField = 'givenName' | 'familyName' | 'fullName' | 'street' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate';
@@ -287,9 +288,7 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
           </section>
           <div className="two-columns even">
             <section className="card" aria-labelledby="profile-events-title">
-              <h3 className="card-title" id="profile-events-title">
-                {t('profiles.detail.events', { count: data.events.length })}
-              </h3>
+              <EventsHeading id="profile-events-title" shown={data.events.length} total={data.eventCount} />
               <Events events={data.events} />
             </section>
             <section className="card" aria-labelledby="profile-consents-title">

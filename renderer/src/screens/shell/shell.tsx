@@ -1,12 +1,18 @@
-/** The unlocked app: header, navigation limited to the role's areas, and the current area. */
+/**
+ * The unlocked app: header, navigation limited to the role's areas, and the current area. A file dropped
+ * anywhere on the window opens the import wizard with it, from whichever area is shown (the wizard takes
+ * drops itself while it is shown); a role that may not import is told so instead.
+ */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useIdleTouch } from '../../hooks/use-idle-touch';
 import { useLockShortcut } from '../../hooks/use-lock-shortcut';
-import { usePreventFileNavigation } from '../../hooks/use-window-file-drop';
+import { usePreventFileNavigation, useWindowFileDrop } from '../../hooks/use-window-file-drop';
 import { areasFor, type Area } from '../../session/areas';
 import { useSession } from '../../session/session-context';
 import { AuditScreen } from '../audit/audit-screen';
-import { ImportScreen } from '../import/import-screen';
+import { DropOverlay } from '../import/file-step';
+import { ImportScreen, type DroppedFile } from '../import/import-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { SourcesScreen } from '../sources/sources-screen';
@@ -35,9 +41,22 @@ function AreaContent({ area, onNavigate }: { readonly area: Area; readonly onNav
   }
 }
 
+/** Shown while a file is dragged over the window of a role that may not import it. */
+function RefusedDropOverlay({ visible }: { readonly visible: boolean }): ReactNode {
+  const { t } = useTranslation();
+  if (!visible) return null;
+  return (
+    <div className="drop-overlay" aria-hidden="true" data-testid="drop-overlay">
+      <div className="drop-overlay-box">{t('shell.dropRefused')}</div>
+    </div>
+  );
+}
+
 export function Shell(): ReactNode {
+  const { t } = useTranslation();
   const { user, lock } = useSession();
   const areas = areasFor(user.role);
+  const canImport = areas.includes('import');
   const [area, setArea] = useState<Area>('home');
   const [locking, setLocking] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -45,6 +64,9 @@ export function Shell(): ReactNode {
   // The import wizard stays mounted once opened: a running import and a half-made mapping survive a
   // look at another area.
   const [importOpened, setImportOpened] = useState(false);
+  const [dropped, setDropped] = useState<DroppedFile | null>(null);
+  const [refusedDrop, setRefusedDrop] = useState<string | null>(null);
+  const dropCount = useRef(0);
 
   const doLock = useCallback(() => {
     setLocking(true);
@@ -53,7 +75,6 @@ export function Shell(): ReactNode {
 
   useIdleTouch(true);
   useLockShortcut(doLock);
-  usePreventFileNavigation();
 
   // Moving focus to the new area tells keyboard and screen-reader users that the page changed.
   useEffect(() => {
@@ -63,10 +84,24 @@ export function Shell(): ReactNode {
   const navigate = (next: Area): void => {
     navigated.current = true;
     setArea(next);
+    setRefusedDrop(null);
     if (next === 'import') setImportOpened(true);
   };
 
   const shown = areas.includes(area) ? area : 'home';
+
+  // The wizard takes files dropped while it is shown; anywhere else, the shell hands them over to it.
+  const { dragging } = useWindowFileDrop(shown !== 'import', (file) => {
+    if (!canImport) {
+      setRefusedDrop(file.name);
+      return;
+    }
+    dropCount.current += 1;
+    setDropped({ id: dropCount.current, file });
+    navigate('import');
+  });
+  // After the drop listeners above, so that they see a drop before it is refused.
+  usePreventFileNavigation();
 
   return (
     <div className="shell">
@@ -74,14 +109,25 @@ export function Shell(): ReactNode {
       <div className="shell-body">
         <SideNav areas={areas} current={area} onSelect={navigate} />
         <main className="content" ref={main} tabIndex={-1}>
+          {refusedDrop !== null ? (
+            <div className="page" style={{ marginBottom: 18 }}>
+              <div className="alert alert-warning" role="alert" data-testid="drop-refused">
+                {t('shell.dropRefusedNotice', { role: t(`roles.${user.role}`), file: refusedDrop })}{' '}
+                <button type="button" className="button button-small" onClick={() => setRefusedDrop(null)}>
+                  {t('shell.dismiss')}
+                </button>
+              </div>
+            </div>
+          ) : null}
           <AreaContent area={shown} onNavigate={navigate} />
-          {importOpened && areas.includes('import') ? (
+          {importOpened && canImport ? (
             <div hidden={shown !== 'import'}>
-              <ImportScreen active={shown === 'import'} onNavigate={navigate} />
+              <ImportScreen active={shown === 'import'} dropped={dropped} onNavigate={navigate} />
             </div>
           ) : null}
         </main>
       </div>
+      {canImport ? <DropOverlay visible={dragging} /> : <RefusedDropOverlay visible={dragging} />}
     </div>
   );
 }
