@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { asAdmin, asAuditor, cli, initVault } from '../test-support/cli';
 import { AUDITOR, tempDir } from '../test-support/temp-vault';
 
-const EXPORT = ['no_client;prénom;nom;courriel;ville', '1;Hélène;Tremblay;helene@exemple.ca;Montréal', '2;Łukasz;Wiśniewski;lukasz@wp.pl;Łódź', '3;Bad;Email;nope@;Laval'].join('\n');
+const EXPORT = [
+  'no_client;prénom;nom;courriel;ville',
+  '1;Hélène;Tremblay;helene@exemple.ca;Montréal',
+  '2;Łukasz;Wiśniewski;lukasz@wp.pl;Łódź',
+  '3;Bad;Email;nope@;Laval',
+].join('\n');
 
 describe('custodia import, sources, profiles and rejects', () => {
   it('imports a file, prints the suggested mapping for a new source, and finds people without accents', async () => {
@@ -19,16 +24,85 @@ describe('custodia import, sources, profiles and rejects', () => {
 
     const again = JSON.parse((await cli(['import', file, '--source', 'Boutique', '--json'], asAdmin(dir))).stdout);
     expect(again).toMatchObject({ inserted: 0, unchanged: 2, rejected: 1, suggestedMapping: null });
+    expect((await cli(['import', file, '--source', 'Boutique'], asAdmin(dir))).stdout).toMatch(
+      /Nothing changed: the vault already held every valid row of this file, and the others were rejected\./,
+    );
 
     expect((await cli(['profiles', 'search', 'lodz'], asAdmin(dir))).stdout).toMatch(/Łukasz Wiśniewski/);
-    expect(JSON.parse((await cli(['profiles', 'search', 'helene', 'trem', '--json'], asAdmin(dir))).stdout)).toEqual([expect.objectContaining({ displayName: 'Hélène Tremblay' })]);
+    expect(JSON.parse((await cli(['profiles', 'search', 'helene', 'trem', '--json'], asAdmin(dir))).stdout)).toEqual([
+      expect.objectContaining({ displayName: 'Hélène Tremblay' }),
+    ]);
     expect(JSON.parse((await cli(['profiles', 'count', '--json'], asAdmin(dir))).stdout)).toEqual({ profiles: 2 });
     const sources = JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout);
-    expect(sources).toEqual([expect.objectContaining({ name: 'Boutique', defaultCountry: 'CA', lastRun: expect.objectContaining({ id: 2 }) })]);
+    expect(sources).toEqual([expect.objectContaining({ name: 'Boutique', defaultCountry: 'CA', lastRun: expect.objectContaining({ id: 3 }) })]);
 
     const out = path.join(tempDir(), 'rejects.csv');
-    expect(await cli(['rejects', 'export', '1', '--out', out], asAdmin(dir))).toMatchObject({ code: 0, stdout: expect.stringMatching(/Wrote 1 rejected rows/) });
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFline,reasons,raw\r\n4,/);
+    expect(await cli(['rejects', 'export', '1', '--out', out], asAdmin(dir))).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Wrote 1 rejected rows/),
+    });
+    // The rows in their own columns, to correct in a spreadsheet and import again.
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFline,reasons,no_client,prénom,nom,courriel,ville\r\n4,[^,]+,3,Bad,Email,nope@,Laval\r\n$/);
+  });
+
+  it('says truthfully what a run changed: nothing, or nothing because every row was rejected', async () => {
+    const dir = await initVault();
+    const bad = path.join(tempDir(), 'bad.csv');
+    fs.writeFileSync(bad, 'id,email\n1,nope@\n2,@nope\n');
+    const rejected = await cli(['import', bad, '--source', 'Web'], asAdmin(dir));
+    expect(rejected.stdout).toMatch(/inserted 0, updated 0, unchanged 0, rejected 2/);
+    expect(rejected.stdout).toMatch(/No row could be imported: every row of this file was rejected\./);
+    expect(rejected.stdout).not.toMatch(/Nothing changed/);
+    const good = path.join(tempDir(), 'good.csv');
+    fs.writeFileSync(good, 'id,email\n1,one@exemple.ca\n');
+    await cli(['import', good, '--source', 'Web'], asAdmin(dir));
+    const same = await cli(['import', good, '--source', 'Web'], asAdmin(dir));
+    expect(same.stdout).toMatch(/Nothing changed: the vault already held everything in this file\./);
+    expect(same.stdout).not.toMatch(/rejects export/);
+  });
+
+  it('reads a new source’s phones and postal codes in the country given with --country', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'klienci.csv');
+    // Polish numbers without +48 and Polish postal codes: neither is valid in Canada, the fallback.
+    fs.writeFileSync(
+      file,
+      [
+        'id;imię;nazwisko;email;telefon;kod pocztowy;miasto',
+        '1;Anna;Nowak;anna@wp.pl;601 234 567;00-950;Warszawa',
+        '2;Jan;Kowalski;jan@onet.pl;22 123 45 67;30-001;Kraków',
+      ].join('\n'),
+    );
+    const run = JSON.parse((await cli(['import', file, '--source', 'Sklep', '--country', 'PL', '--json'], asAdmin(dir))).stdout);
+    expect(run).toMatchObject({ inserted: 2, rejected: 0, suggestedMapping: expect.objectContaining({ defaultCountry: 'PL' }) });
+    expect(run.suggestedMapping.columns).toEqual(
+      expect.arrayContaining([
+        { column: 'telefon', field: 'phone' },
+        { column: 'kod pocztowy', field: 'postalCode' },
+      ]),
+    );
+    const sources = JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout);
+    expect(sources).toEqual([expect.objectContaining({ name: 'Sklep', defaultCountry: 'PL', mapping: expect.objectContaining({ defaultCountry: 'PL' }) })]);
+    expect((await cli(['profiles', 'search', '601234567'], asAdmin(dir))).stdout).toMatch(/Anna Nowak/);
+  });
+
+  it('imports JSON records kept inside an object with --records-path, and says so when it is missing', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'export.json');
+    const customers = [
+      { id: 'c-1', name: 'Hélène Lefèvre', email: 'helene@exemple.fr' },
+      { id: 'c-2', name: 'Anna Wiśniewska', email: 'anna@wp.pl' },
+    ];
+    fs.writeFileSync(file, JSON.stringify({ meta: { exportedAt: '2026-03-01' }, customers, pages: [{ page: 1 }] }));
+    const missing = await cli(['import', file, '--source', 'CRM'], asAdmin(dir));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/pass --records-path customers \(or pages\)/);
+    expect(JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout)).toEqual([]);
+
+    const run = await cli(['import', file, '--source', 'CRM', '--records-path', 'customers'], asAdmin(dir));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/inserted 2, updated 0, unchanged 0, rejected 0/);
+    expect((await cli(['profiles', 'search', 'wisniewska'], asAdmin(dir))).stdout).toMatch(/Anna Wiśniewska/);
   });
 
   it('uses a mapping file and refuses an auditor', async () => {
@@ -38,7 +112,18 @@ describe('custodia import, sources, profiles and rejects', () => {
     const mapping = path.join(tempDir(), 'mapping.json');
     fs.writeFileSync(
       mapping,
-      JSON.stringify({ version: 1, recordKey: 'key', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYY-MM-DD', defaultCountry: 'FR', columns: [{ column: 'key', field: 'sourceRecordId' }, { column: 'who', field: 'fullName' }, { column: 'mail', field: 'email' }] }),
+      JSON.stringify({
+        version: 1,
+        recordKey: 'key',
+        dateFormat: 'YYYY-MM-DD',
+        birthDateFormat: 'YYYY-MM-DD',
+        defaultCountry: 'FR',
+        columns: [
+          { column: 'key', field: 'sourceRecordId' },
+          { column: 'who', field: 'fullName' },
+          { column: 'mail', field: 'email' },
+        ],
+      }),
     );
     expect((await cli(['import', file, '--source', 'Odd', '--mapping', mapping], asAdmin(dir))).code).toBe(0);
     expect((await cli(['profiles', 'search', 'zoe'], asAdmin(dir))).stdout).toMatch(/Zoé Martin/);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Source } from '../api/contract';
 import type { Handlers } from '../backend/context';
 import { previewFile } from './formats';
+import { findRecordsPaths } from './formats/json';
 import { importFile } from './import-file';
 import { suggestMapping } from './mapping/suggest';
 import { exportRejects, listRejects, listRuns, rejectsCsv } from './runs';
@@ -28,6 +29,7 @@ export const ingestHandlers: Handlers<IngestMethods> = {
       sheets: [...preview.sheets],
       rows: preview.rows.map((row) => ({ line: row.line, values: { ...row.values } })),
       problems: [...preview.problems],
+      recordsPaths: preview.format === 'json' ? await findRecordsPaths(file, preview.encoding) : [],
       mapping: saved ?? suggestMapping([...preview.headers], [...preview.rows]),
       mappingFrom: saved ? ('source' as const) : ('suggested' as const),
     };

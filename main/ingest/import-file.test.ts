@@ -59,7 +59,14 @@ describe('file import', () => {
 
     const [hit] = (await ok(backend, 'profiles.search', { query: 'helene' })).hits;
     const person = await ok(backend, 'profiles.get', { id: hit!.id });
-    expect(person.records[0]).toMatchObject({ source: 'Boutique', externalId: '1001', postalCode: 'H2X 1Y4', birthDate: '1980-03-12', emails: [{ value: 'helene.tremblay@exemple.ca' }], phones: [{ value: '+15145550199', raw: '514 555 0199' }] });
+    expect(person.records[0]).toMatchObject({
+      source: 'Boutique',
+      externalId: '1001',
+      postalCode: 'H2X 1Y4',
+      birthDate: '1980-03-12',
+      emails: [{ value: 'helene.tremblay@exemple.ca' }],
+      phones: [{ value: '+15145550199', raw: '514 555 0199' }],
+    });
 
     // A value that looks like a spreadsheet formula is stored as text and never evaluated.
     const [formula] = (await ok(backend, 'profiles.search', { query: 'formule' })).hits;
@@ -119,29 +126,84 @@ describe('file import', () => {
     ]);
   });
 
-  it('exports the rejected rows as CSV with formulas defused', async () => {
+  it('exports the rejected rows as CSV in their own columns, with formulas defused, ready to correct and import again', async () => {
     const { backend } = await createVault();
-    const file = writeFile('bad.csv', 'id,first_name,email\n1,=1+2,not-an-email\n2,Ok,ok@exemple.ca\n');
+    const rows = [
+      'id,first_name,email',
+      '1,=1+2,not-an-email',
+      '2,Ok,ok@exemple.ca',
+      '3,+SUM(A1),@bad',
+      '4,-2+3,"=cmd|\' /C calc\'!A0\nmulti"',
+      '5,\tTab,"+nope"',
+    ];
+    const file = writeFile('bad.csv', rows.join('\n') + '\n');
     const run = await importFile(backend, file);
-    expect(run).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(run).toMatchObject({ inserted: 1, rejected: 4 });
     const out = path.join(tempDir(), 'rejects.csv');
-    expect(await ok(backend, 'import.exportRejects', { runId: run.id, outFile: out })).toEqual({ file: out, rows: 1 });
+    expect(await ok(backend, 'import.exportRejects', { runId: run.id, outFile: out })).toEqual({ file: out, rows: 4 });
     const parsed = Papa.parse<string[]>(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    expect(parsed[0]).toEqual(['line', 'reasons', 'raw']);
-    expect(parsed[1]![0]).toBe('2');
+    expect(parsed[0]).toEqual(['line', 'reasons', 'id', 'first_name', 'email']);
+    expect(parsed.slice(1).map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
+      ['2', '1', "'=1+2", 'not-an-email'],
+      ['4', '3', "'+SUM(A1)", "'@bad"],
+      ['5', '4', "'-2+3", "'=cmd|' /C calc'!A0\nmulti"],
+      ['7', '5', "'\tTab", "'+nope"],
+    ]);
     expect(parsed[1]![1]).toMatch(/email/);
-    expect(parsed[1]![2]).toContain('=1+2');
     const asText = await ok(backend, 'import.rejectsCsv', { runId: run.id });
-    expect(asText.rows).toBe(1);
+    expect(asText.rows).toBe(4);
     expect(asText.csv).toBe(fs.readFileSync(out, 'utf8'));
     expect((await ok(backend, 'audit.list', { filter: { action: 'import.rejects_exported' } })).total).toBe(2);
+
+    // Corrected in a spreadsheet (its extra columns left in), the file goes back into the same source.
+    const fixed = writeFile('fixed.csv', fs.readFileSync(out, 'utf8').replace("'=1+2", 'Zoé').replace('not-an-email', 'zoe@exemple.ca'));
+    expect(await importFile(backend, fixed)).toMatchObject({ inserted: 1, rejected: 3 });
+    expect(await search(backend, 'zoe@exemple.ca')).toEqual(['Zoé']);
+  });
+
+  it('exports rejected JSON records with nested values as JSON text, and a raw column for what could not be read', async () => {
+    const { backend } = await createVault();
+    const records = '[{"id":"1","line":"x","email":"bad","address":{"city":"Laval"}},42,{"id":"2","email":"ok@exemple.ca","tags":["a"]}]';
+    const run = await importFile(backend, writeFile('clients.json', records));
+    expect(run).toMatchObject({ inserted: 1, rejected: 2 });
+    const { csv } = await ok(backend, 'import.rejectsCsv', { runId: run.id });
+    const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(parsed).toEqual([
+      ['_line', 'reasons', 'id', 'line', 'email', 'address', 'raw'],
+      ['1', expect.stringMatching(/email/), '1', 'x', 'bad', '{"city":"Laval"}', ''],
+      ['2', 'element is a number, not an object', '', '', '', '', '42'],
+    ]);
+  });
+
+  it('reads the phones and postal codes of a new source in its declared country, and a new source takes its mapping’s country', async () => {
+    const { backend } = await createVault();
+    const polish = [
+      'id,imię,nazwisko,email,telefon,kod_pocztowy,miasto',
+      '1,Anna,Nowak,anna@wp.pl,601 234 567,00-950,Warszawa',
+      '2,Jan,Kowalski,jan@wp.pl,22 123 45 67,30-001,Kraków',
+    ].join('\n');
+    const declaration = { purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'PL' };
+    expect(await importFile(backend, writeFile('klienci.csv', polish), 'Sklep', { declaration })).toMatchObject({ inserted: 2, rejected: 0 });
+    const sources = await ok(backend, 'sources.list');
+    expect(sources.find((source) => source.name === 'Sklep')).toMatchObject({
+      defaultCountry: 'PL',
+      mapping: expect.objectContaining({ defaultCountry: 'PL' }),
+    });
+
+    await importFile(backend, writeFile('clients.csv', FRENCH_EXPORT), 'Boutique');
+    const boutique = (await ok(backend, 'sources.list')).find((source) => source.name === 'Boutique');
+    expect(boutique?.defaultCountry).toBe(boutique?.mapping?.defaultCountry);
+    expect(boutique?.defaultCountry).toBe('CA');
   });
 
   it('refuses empty and binary files with a clear message and keeps the vault as it was', async () => {
     const { backend } = await createVault();
     const empty = await runJob(backend, 'import.file', { file: writeFile('empty.csv', ''), source: 'Boutique' });
     expect(empty.ok || empty.error.code).toBe('FILE_EMPTY');
-    const binary = await runJob(backend, 'import.file', { file: writeFile('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3])), source: 'Boutique' });
+    const binary = await runJob(backend, 'import.file', {
+      file: writeFile('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3])),
+      source: 'Boutique',
+    });
     expect(binary.ok || binary.error.code).toBe('FILE_UNSUPPORTED');
     expect(await ok(backend, 'import.runs', {})).toEqual([]);
     const headerOnly = await importFile(backend, writeFile('header.csv', 'id,first_name,email\n'));

@@ -47,9 +47,14 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
   job.progress('reading', 0, null);
   const preview = await previewFile(file, input.options, 200);
   const existing = findSource(db, input.source);
-  const mapping = input.mapping ?? existing?.mapping ?? suggestMapping([...preview.headers], [...preview.rows]);
-  const declaration =
-    input.declaration ?? (existing ? { purposes: existing.purposes, lawfulBasis: existing.lawfulBasis, defaultCountry: existing.defaultCountry } : DEFAULT_DECLARATION);
+  // Phone numbers and postal codes are read in the mapping's country: a suggestion starts from the declared one.
+  const country = input.declaration?.defaultCountry ?? existing?.defaultCountry ?? null;
+  const mapping = input.mapping ?? existing?.mapping ?? suggestMapping([...preview.headers], [...preview.rows], country ? { defaultCountry: country } : {});
+  const declared =
+    input.declaration ??
+    (existing ? { purposes: existing.purposes, lawfulBasis: existing.lawfulBasis, defaultCountry: existing.defaultCountry } : DEFAULT_DECLARATION);
+  // A new source declared without a country takes the one its rows are read in.
+  const declaration = !existing && declared.defaultCountry === null ? { ...declared, defaultCountry: mapping.defaultCountry } : declared;
   const fileSha256 = await hashFile(file);
   const fileBytes = fs.statSync(file).size;
   const estimatedRows = estimateRows(preview, fileBytes);

@@ -37,6 +37,7 @@ export const REASON_CODES = [
   'headerMalformedQuote',
   'headerUnreadable',
   'elementNotObject',
+  'elementTooLong',
   'recordsNotArray',
   'recordsPathNotArray',
   'recordsPathMissing',

@@ -82,19 +82,79 @@ export function listRejects(db: SqlRunner, runId: number, offset: number, limit:
   return { total, rows };
 }
 
-/** The rejected rows as CSV text, page by page; formula-like values are escaped so spreadsheets never run them. */
-export function* rejectsCsv(db: SqlRunner, runId: number): Generator<{ text: string; rows: number }> {
-  getRun(db, runId);
-  yield { text: '\uFEFFline,reasons,raw\r\n', rows: 0 };
+const REJECTS_PAGE = 5_000;
+
+/**
+ * Papa's own `escapeFormulae: true` misses a value with a line break (`.*$` stops at it), which a
+ * spreadsheet still runs as a formula: any value starting with these characters is escaped.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** The columns of a rejected row as the reader saw them, when its raw text is that object; null otherwise. */
+function rawColumns(raw: string): Record<string, unknown> | null {
+  if (!raw.startsWith('{')) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null; // cut short when stored, or text that merely starts with a brace
+  }
+}
+
+function cell(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+/** `name`, or `_name`, `__name`… : the first not already taken by a column of the file. */
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  return taken.has(name) ? freeName(`_${name}`, taken) : name;
+}
+
+function* rejectPages(db: SqlRunner, runId: number): Generator<{ line: number; reasons: string; raw: string }[]> {
   let after = -1;
   for (;;) {
     const page = db.all<{ id: number; line: number; reasons: string; raw: string }>(
-      sql`SELECT id, line, reasons, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT 5000`,
+      sql`SELECT id, line, reasons, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT ${REJECTS_PAGE}`,
     );
     if (page.length === 0) return;
-    const data = page.map((row) => [row.line, (JSON.parse(row.reasons) as string[]).join('; '), row.raw]);
-    yield { text: Papa.unparse(data, { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n', rows: page.length };
+    yield page;
     after = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * The rejected rows as CSV text, page by page, in the file's own columns so a steward can correct them in a
+ * spreadsheet and import the file again: `line`, `reasons`, then every column met in the rejected rows (in
+ * first-seen order; nested JSON values as JSON text), then `raw` for rows that could not be read into
+ * columns at all. A first pass over the rejects gathers the columns. Formula-like values are escaped so
+ * spreadsheets never run them.
+ */
+export function* rejectsCsv(db: SqlRunner, runId: number): Generator<{ text: string; rows: number }> {
+  getRun(db, runId);
+  const keys = new Set<string>();
+  let unread = false;
+  for (const page of rejectPages(db, runId)) {
+    for (const row of page) {
+      const columns = rawColumns(row.raw);
+      if (columns) for (const key of Object.keys(columns)) keys.add(key);
+      else if (row.raw !== '') unread = true;
+    }
+  }
+  const names = [...keys];
+  const line = freeName('line', keys);
+  const reasons = freeName('reasons', keys);
+  const header = [line, reasons, ...names, ...(unread ? [freeName('raw', new Set([...names, line, reasons]))] : [])];
+  const unparse = (rows: unknown[][]) => Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n';
+  yield { text: '\uFEFF' + unparse([header]), rows: 0 };
+  for (const page of rejectPages(db, runId)) {
+    const data = page.map((row) => {
+      const columns = rawColumns(row.raw);
+      const values = names.map((key) => (columns && Object.hasOwn(columns, key) ? cell(columns[key]) : ''));
+      return [row.line, (JSON.parse(row.reasons) as string[]).join('; '), ...values, ...(unread ? [columns ? '' : row.raw] : [])];
+    });
+    yield { text: unparse(data), rows: page.length };
   }
 }
 

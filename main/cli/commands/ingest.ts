@@ -20,6 +20,7 @@ interface ImportOptions {
   encoding?: string;
   delimiter?: string;
   sheet?: string;
+  recordsPath?: string;
   purpose?: string[];
   basis?: LawfulBasis;
   country?: string;
@@ -34,6 +35,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     .option('--encoding <name>', 'text encoding, e.g. windows-1252 or utf-16le (default: detected)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option('--records-path <path>', 'JSON: where the records are when the document is an object, e.g. customers or data.customers')
     .option('--purpose <purpose...>', 'declared purpose(s) of a new source')
     .addOption(new Option('--basis <basis>', 'lawful basis of a new source').choices(LAWFUL_BASES))
     .option('--country <code>', 'default country for phone numbers and postal codes of a new source, e.g. CA', parseCountry)
@@ -43,8 +45,25 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
         if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
         const mapping = options.mapping === undefined ? undefined : readJson(options.mapping, 'mapping');
         return withSession(options, io, async (session) => {
-          const readOptions = { format: options.format, encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet };
-          const existing = unwrap(await session.backend.call('sources.list')).find((source) => source.name.toLowerCase() === options.source.trim().toLowerCase());
+          const readOptions = {
+            format: options.format,
+            encoding: options.encoding,
+            delimiter: options.delimiter,
+            sheet: options.sheet,
+            recordsPath: options.recordsPath,
+          };
+          const named = (source: Source) => source.name.toLowerCase() === options.source.trim().toLowerCase();
+          const existing = unwrap(await session.backend.call('sources.list')).find(named);
+          if (options.recordsPath === undefined && (options.format ?? path.extname(file).toLowerCase().slice(1)) === 'json') {
+            // Records wrapped in an object would be one reject for the whole file: say where they are instead.
+            const { recordsPaths } = unwrap(await session.backend.call('import.preview', { file, options: readOptions }));
+            if (recordsPaths.length > 0) {
+              throw new CliError(
+                'INVALID_INPUT',
+                `The records in this file are inside an object: pass --records-path ${recordsPaths[0]}${recordsPaths.length > 1 ? ` (or ${recordsPaths.slice(1).join(', ')})` : ''}.`,
+              );
+            }
+          }
           const declared = options.purpose !== undefined || options.basis !== undefined || options.country !== undefined;
           const declaration = declared
             ? {
@@ -53,20 +72,21 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
                 defaultCountry: options.country ?? existing?.defaultCountry ?? null,
               }
             : undefined;
-          let suggested: unknown = null;
-          if (mapping === undefined && !existing?.mapping) {
-            // A new source without a mapping gets the suggested one, printed so it can be saved and edited.
-            suggested = unwrap(await session.backend.call('import.preview', { file, options: readOptions })).mapping;
-          }
           const run = await runJobWithProgress(session, out, 'import.file', {
             file,
             source: options.source,
             options: readOptions,
-            ...(mapping === undefined ? (suggested ? { mapping: suggested } : {}) : { mapping }),
+            ...(mapping === undefined ? {} : { mapping }),
             ...(declaration ? { declaration } : {}),
           });
+          // A source without a mapping got a suggested one (read in the declared country), saved with it:
+          // printed so it can be copied, edited and passed with --mapping.
+          const suggested =
+            mapping === undefined && !existing?.mapping ? (unwrap(await session.backend.call('sources.list')).find(named)?.mapping ?? null) : null;
           out.result({ ...run, suggestedMapping: suggested }, () => [
-            ...(suggested ? ['Suggested mapping (saved with the source; copy it to a file, edit it and pass it with --mapping):', JSON.stringify(suggested, null, 2), ''] : []),
+            ...(suggested
+              ? ['Suggested mapping (saved with the source; copy it to a file, edit it and pass it with --mapping):', JSON.stringify(suggested, null, 2), '']
+              : []),
             ...describeRun(run),
           ]);
         });
@@ -92,7 +112,9 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
         withSession(options, io, async ({ backend }) => {
           const query = (args[0] as unknown as string[]).join(' ');
           const { hits } = unwrap(await backend.call('profiles.search', { query, limit: options.limit }));
-          out.result(hits, () => (hits.length === 0 ? ['No one found.'] : table([['ID', 'NAME', 'EMAIL', 'PHONE', 'CITY', 'SOURCES'], ...hits.map(profileRow)])));
+          out.result(hits, () =>
+            hits.length === 0 ? ['No one found.'] : table([['ID', 'NAME', 'EMAIL', 'PHONE', 'CITY', 'SOURCES'], ...hits.map(profileRow)]),
+          );
         }),
       ),
     );
@@ -124,7 +146,12 @@ export function describeRun(run: RunSummary): string[] {
     `Run #${run.id} (${run.sourceName}, ${run.fileName ?? 'sync'}): ${run.status}`,
     `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}`,
   ];
-  if (run.inserted === 0 && run.updated === 0 && run.read > 0) lines.push('  Nothing changed: the vault already held everything in this file.');
+  if (run.inserted === 0 && run.updated === 0 && run.read > 0) {
+    const what = run.fileName === null ? 'this sync' : 'this file';
+    if (run.rejected === 0) lines.push(`  Nothing changed: the vault already held everything in ${what}.`);
+    else if (run.unchanged === 0) lines.push(`  No row could be imported: every row of ${what} was rejected.`);
+    else lines.push(`  Nothing changed: the vault already held every valid row of ${what}, and the others were rejected.`);
+  }
   if (run.rejected > 0) lines.push(`  Rejected rows are kept: \`custodia rejects export ${run.id} --out rejects.csv\` writes them for correction.`);
   return lines;
 }

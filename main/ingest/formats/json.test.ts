@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findRecordsPaths } from './json';
 import { fixture, readAll, tempDir } from './test-helpers';
 
 const dir = tempDir();
@@ -99,11 +100,119 @@ describe('JSON arrays', () => {
     expect(rows).toEqual([{ line: 1, values: { miasto: 'Łódź' } }]);
   });
 
+  it('reports an element over 1 MiB (one long value, many small ones, a long key, a long string element) and keeps the others', async () => {
+    const mib = 1024 * 1024;
+    const small = Array.from({ length: 30_000 }, (_, i) => ({ v: `value-${i}-${'z'.repeat(30)}` }));
+    const elements = [
+      '{"id":1}',
+      `{"id":2,"profile":{"blob":"${'y'.repeat(2 * mib)}","after":true},"tail":1}`,
+      '{"id":3}',
+      JSON.stringify({ id: 4, list: small }),
+      '{"id":5}',
+      `{"${'k'.repeat(mib + 1)}":1,"id":6}`,
+      `"${'s'.repeat(mib + 1)}"`,
+      `{"id":8,"nested":[[{"x":"${'w'.repeat(600_000)}"}],[{"x":"${'w'.repeat(600_000)}"}]],"more":[1,2]}`,
+      '{"id":9}',
+    ];
+    const tooLong = (line: number) => ({ line, reason: 'element longer than 1 MiB', detail: { code: 'elementTooLong', params: { maxMiB: 1 } } });
+    for (const [name, text, options] of [
+      ['long-elements.json', `[${elements.join(',\n')}]`, {}],
+      // Before the records, a long value outside them costs no more than one inside.
+      ['long-wrapped.json', `{"meta":{"note":"${'m'.repeat(2 * mib)}"},"data":{"customers":[${elements.join(',')}]}}`, { recordsPath: 'data.customers' }],
+    ] as const) {
+      const { items } = await readAll(dir.write(name, text), options);
+      expect(items.map((item) => (item.kind === 'row' ? item.row : item.problem))).toEqual([
+        { line: 1, values: { id: 1 } },
+        { ...tooLong(2), raw: '{"id":2,"profile":{}}' },
+        { line: 3, values: { id: 3 } },
+        { ...tooLong(4), raw: expect.stringMatching(/^\{"id":4,"list":\[\{"v":"value-0-z+"\},/) },
+        { line: 5, values: { id: 5 } },
+        { ...tooLong(6), raw: '{}' },
+        { ...tooLong(7), raw: 'null' },
+        { ...tooLong(8), raw: expect.stringMatching(/^\{"id":8,"nested":\[\[\{"x":"w{9975}$/) },
+        { line: 9, values: { id: 9 } },
+      ]);
+      const raws = items.flatMap((item) => (item.kind === 'problem' ? [item.problem.raw.length] : []));
+      expect(Math.max(...raws)).toBe(10_000);
+    }
+  });
+
   it('keeps a "__proto__" key as data', async () => {
     const { rows } = await readAll(dir.write('proto.json', '[{"__proto__": {"admin": true}, "a": 1}]'));
     const values = rows[0]!.values as Record<string, unknown>;
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
     expect(Object.keys(values)).toEqual(['__proto__', 'a']);
+  });
+});
+
+describe('where the records may be', () => {
+  const paths = (name: string, text: string) => findRecordsPaths(dir.write(name, text), 'utf-8');
+
+  it('offers the arrays of objects reached through object keys, in document order', async () => {
+    expect(await findRecordsPaths(fixture('crm-export.json'), 'utf-8')).toEqual(['data.customers']);
+    const text = JSON.stringify({
+      meta: { tags: ['a', 'b'], pages: [], ids: [1, 2] },
+      customers: [{ id: 1, orders: [{ sku: 'A1' }] }],
+      'odd.key': [{ id: 1 }],
+      '': [{ id: 1 }],
+      response: { data: { page: { items: [{ id: 2 }] }, deeper: { still: { too: { far: [{ id: 3 }] } } } } },
+      grid: [[{ id: 4 }]],
+      mixed: [null, { id: 5 }],
+      last: [{ id: 6 }],
+    });
+    expect(await paths('wrapped.json', text)).toEqual(['customers', 'response.data.page.items', 'last']);
+  });
+
+  it('offers nothing for a top-level array, a scalar or a broken document, and what it saw before an error', async () => {
+    expect(await paths('array.json', '[{"id":1}]')).toEqual([]);
+    expect(await paths('scalar.json', '"text"')).toEqual([]);
+    expect(await paths('empty-object.json', '{}')).toEqual([]);
+    expect(await paths('broken.json', '{"customers":[{"id":1}], "x": nope}')).toEqual(['customers']);
+  });
+
+  it('reads no value whole: a 2 MiB string before the records costs nothing', async () => {
+    expect(await paths('long-meta.json', `{"note":"${'n'.repeat(2 * 1024 * 1024)}","${'k'.repeat(300)}":[{"a":1}],"data":[{"id":1}]}`)).toEqual(['data']);
+  });
+});
+
+describe('JSON at scale', () => {
+  it('streams a 300 MB string in one element: one problem, elements before and after kept, bounded memory', { timeout: 120_000 }, async () => {
+    const file = `${dir.path}/huge-element.json`;
+    const fd = fs.openSync(file, 'w');
+    try {
+      fs.writeSync(fd, '[\n{"id":1,"name":"small"},\n{"id":2,"payload":"');
+      const megabyte = Buffer.alloc(1024 * 1024, 'x');
+      for (let i = 0; i < 300; i++) fs.writeSync(fd, megabyte);
+      fs.writeSync(fd, '","name":"huge"},\n{"id":3,"name":"after"},\n"not an object"\n]');
+    } finally {
+      fs.closeSync(fd);
+    }
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const started = performance.now();
+    try {
+      const { items } = await readAll(file);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      const seconds = (performance.now() - started) / 1000;
+      console.info(`300 MB JSON element: ${seconds.toFixed(2)} s, RSS growth ${((peak - before) / 1024 / 1024).toFixed(0)} MB`);
+      expect(items).toEqual([
+        { kind: 'row', row: { line: 1, values: { id: 1, name: 'small' } } },
+        {
+          kind: 'problem',
+          problem: { line: 2, reason: 'element longer than 1 MiB', raw: '{"id":2}', detail: { code: 'elementTooLong', params: { maxMiB: 1 } } },
+        },
+        { kind: 'row', row: { line: 3, values: { id: 3, name: 'after' } } },
+        expect.objectContaining({
+          kind: 'problem',
+          problem: expect.objectContaining({ line: 4, detail: { code: 'elementNotObject', params: { found: 'string' } } }),
+        }),
+      ]);
+      expect(peak - before).toBeLessThan(200 * 1024 * 1024);
+    } finally {
+      clearInterval(sampler);
+      fs.rmSync(file, { force: true });
+    }
   });
 });
 

@@ -11,8 +11,10 @@ const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'r
 export function resultSentence(run: RunSummary): { readonly key: string; readonly values: Record<string, number> } {
   const changed = run.inserted + run.updated;
   if (run.read === 0) return { key: 'import.result.nothingRead', values: {} };
-  if (changed === 0)
-    return { key: run.rejected === 0 ? 'import.result.nothingChanged' : 'import.result.nothingChangedRejected', values: { count: run.rejected } };
+  if (changed === 0 && run.rejected === 0) return { key: 'import.result.nothingChanged', values: {} };
+  // Nothing written because nothing valid was read: not "the vault already held it".
+  if (changed === 0 && run.unchanged === 0) return { key: 'import.result.allRejected', values: { count: run.rejected } };
+  if (changed === 0) return { key: 'import.result.nothingChangedRejected', values: { count: run.rejected } };
   return { key: 'import.result.changed', values: { count: changed } };
 }
 

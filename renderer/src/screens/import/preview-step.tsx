@@ -1,10 +1,11 @@
 /**
  * Step 2: what Custodia read in the file, and how. Format, encoding, delimiter and sheet are detected;
- * each can be set by hand, which reads the file again at once. The first rows show whether it looks
- * right (accents are the quickest test of the encoding), and lines that could not be read are listed.
+ * each can be set by hand, which reads the file again at once. A JSON document whose records sit inside
+ * an object offers the lists it holds (the only one chosen at once). The first rows show whether it
+ * looks right (accents are the quickest test of the encoding), and lines that could not be read are listed.
  */
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientError, StagedFile } from '../../api/client';
 import { SelectField, TextField } from '../../components/field';
@@ -20,6 +21,79 @@ function delimiterName(t: TFunction, delimiter: string): string {
   return key ? t(`import.preview.delimiters.${key}`) : delimiter;
 }
 
+/** The select's value for "a path not in the list", which no records path can be (paths have no NUL). */
+const OTHER_PATH = '\u0000other';
+
+/**
+ * Where the records are in a JSON document: the lists the preview found, or any path typed by hand (the
+ * only way when none was found, e.g. a list nested deeper or far into the file).
+ */
+function RecordsPathField({
+  candidates,
+  value,
+  loading,
+  onPath,
+}: {
+  readonly candidates: readonly string[];
+  readonly value: string | undefined;
+  readonly loading: boolean;
+  readonly onPath: (path: string | undefined) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState(value ?? '');
+  const [otherChosen, setOtherChosen] = useState(false);
+  const other = otherChosen || (value !== undefined && !candidates.includes(value));
+
+  function apply(event: FormEvent): void {
+    event.preventDefault();
+    onPath(typed.trim() || undefined);
+  }
+
+  const typing = (
+    <form className="inline-form records-path" onSubmit={apply} aria-label={t('import.preview.recordsPath')}>
+      <TextField
+        label={t('import.preview.recordsPath')}
+        hint={t('import.preview.recordsPathHint')}
+        value={typed}
+        spellCheck={false}
+        disabled={loading}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      <button type="submit" className="button" disabled={loading}>
+        {t('import.preview.apply')}
+      </button>
+    </form>
+  );
+  if (candidates.length === 0) return typing;
+  return (
+    <>
+      <SelectField
+        label={t('import.preview.recordsPathChoice')}
+        hint={t('import.preview.recordsPathChoiceHint')}
+        value={other ? OTHER_PATH : (value ?? '')}
+        disabled={loading}
+        data-testid="records-path-choice"
+        onChange={(event) => {
+          const chosen = event.target.value;
+          setOtherChosen(chosen === OTHER_PATH);
+          if (chosen === OTHER_PATH) return;
+          setTyped(chosen);
+          onPath(chosen || undefined);
+        }}
+      >
+        {value === undefined && !other ? <option value="">{t('import.preview.recordsPathPick')}</option> : null}
+        {candidates.map((path) => (
+          <option key={path} value={path}>
+            {path}
+          </option>
+        ))}
+        <option value={OTHER_PATH}>{t('import.preview.recordsPathOther')}</option>
+      </SelectField>
+      {other ? typing : null}
+    </>
+  );
+}
+
 function ReadSettings({
   preview,
   options,
@@ -32,7 +106,6 @@ function ReadSettings({
   readonly onOptions: (options: ReadOptions) => void;
 }): ReactNode {
   const { t } = useTranslation();
-  const [recordsPath, setRecordsPath] = useState(options.recordsPath ?? '');
   const format = options.format ?? preview?.format;
   const set = (change: Partial<ReadOptions>): void => {
     const next: Record<string, unknown> = { ...options, ...change };
@@ -41,11 +114,6 @@ function ReadSettings({
   };
   const encodings = preview && !(ENCODINGS as readonly string[]).includes(preview.encoding) ? [...ENCODINGS, preview.encoding] : ENCODINGS;
   const delimiters = preview?.delimiter && !(DELIMITERS as readonly string[]).includes(preview.delimiter) ? [...DELIMITERS, preview.delimiter] : DELIMITERS;
-
-  function applyRecordsPath(event: FormEvent): void {
-    event.preventDefault();
-    set({ recordsPath: recordsPath.trim() || undefined });
-  }
 
   return (
     <div className="read-settings" aria-busy={loading}>
@@ -111,19 +179,12 @@ function ReadSettings({
         </SelectField>
       ) : null}
       {format === 'json' ? (
-        <form className="inline-form records-path" onSubmit={applyRecordsPath} aria-label={t('import.preview.recordsPath')}>
-          <TextField
-            label={t('import.preview.recordsPath')}
-            hint={t('import.preview.recordsPathHint')}
-            value={recordsPath}
-            spellCheck={false}
-            disabled={loading}
-            onChange={(event) => setRecordsPath(event.target.value)}
-          />
-          <button type="submit" className="button" disabled={loading}>
-            {t('import.preview.apply')}
-          </button>
-        </form>
+        <RecordsPathField
+          candidates={preview?.format === 'json' ? preview.recordsPaths : []}
+          value={options.recordsPath}
+          loading={loading}
+          onPath={(recordsPath) => set({ recordsPath })}
+        />
       ) : null}
     </div>
   );
@@ -197,6 +258,14 @@ interface Props {
 
 export function PreviewStep({ file, preview, error, loading, options, onOptions, onBack, onNext }: Props): ReactNode {
   const { t, i18n } = useTranslation();
+  // Records inside an object, in a single list: that list, chosen once per file (the steward may change it).
+  const only = preview?.format === 'json' && preview.recordsPaths.length === 1 && options.recordsPath === undefined ? preview.recordsPaths[0] : undefined;
+  const preselectedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (only === undefined || loading || preselectedFor.current === file.path) return;
+    preselectedFor.current = file.path;
+    onOptions({ ...options, recordsPath: only });
+  }, [only, loading, file.path, options, onOptions]);
   return (
     <div className="stack">
       <p className="file-summary">
