@@ -46,6 +46,7 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `There is no file at ${file}.`);
   job.progress('reading', 0, null);
   const preview = await previewFile(file, input.options, 200);
+  job.checkpoint();
   const existing = findSource(db, input.source);
   // Phone numbers and postal codes are read in the mapping's country: a suggestion starts from the declared one.
   const country = input.declaration?.defaultCountry ?? existing?.defaultCountry ?? null;
@@ -55,7 +56,7 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     (existing ? { purposes: existing.purposes, lawfulBasis: existing.lawfulBasis, defaultCountry: existing.defaultCountry } : DEFAULT_DECLARATION);
   // A new source declared without a country takes the one its rows are read in.
   const declaration = !existing && declared.defaultCountry === null ? { ...declared, defaultCountry: mapping.defaultCountry } : declared;
-  const fileSha256 = await hashFile(file);
+  const fileSha256 = await hashFile(file, job.signal);
   const fileBytes = fs.statSync(file).size;
   const estimatedRows = estimateRows(preview, fileBytes);
 

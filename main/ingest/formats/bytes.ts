@@ -4,11 +4,18 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { AppError } from '../../api/errors';
 
-/** SHA-256 of the whole file as lowercase hex, streamed so that a multi-gigabyte export costs no memory. */
-export async function hashFile(path: string): Promise<string> {
+/**
+ * SHA-256 of the whole file as lowercase hex, streamed so that a multi-gigabyte export costs no memory.
+ * `signal`: a cancel stops the read between two chunks (hashing a large file takes seconds).
+ */
+export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
   const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  for await (const chunk of fs.createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+    hash.update(chunk as Buffer);
+  }
   return hash.digest('hex');
 }
 

@@ -119,4 +119,10 @@ describe('hashFile', () => {
     expect(await hashFile(big)).toBe(expected);
     expect(await hashFile(dir.write('empty.bin', ''))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
+
+  it('stops with CANCELLED when the job is cancelled while it reads', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect((await appErrorOf(hashFile(big, controller.signal))).code).toBe('CANCELLED');
+  });
 });
