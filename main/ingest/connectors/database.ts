@@ -18,6 +18,60 @@ export const PAGE_SIZE = 5_000;
 export const CURSOR_ALIAS = '__custodia_cursor';
 export const ID_ALIAS = '__custodia_id';
 
+/**
+ * How long one query of a sync may run, from sending it to its last row: 5 minutes. A page is at most
+ * PAGE_SIZE rows read in key order, which an index serves in milliseconds; even a steward's SELECT that
+ * the server must sort whole for every page takes seconds, at worst a minute or two, on tables of
+ * millions of rows. A query still running after 5 minutes waits on something that may never come (a
+ * lock held by a forgotten transaction, a frozen server, a network that drops packets silently), and the
+ * scheduler syncs connectors one after another: this is how long one stalled source may hold up the rest.
+ */
+export const QUERY_TIMEOUT_MS = 5 * 60_000;
+/**
+ * The server is asked to stop the query itself at the limit (and so free what it holds); Custodia waits
+ * this much longer for it to say so before closing the connection under a server that answers nothing.
+ */
+export const QUERY_GRACE_MS = 15_000;
+
+/** The limits in force. Only tests change them: a stalled server must not make a test wait 5 minutes. */
+export const queryLimits: { timeoutMs: number; graceMs: number } = { timeoutMs: QUERY_TIMEOUT_MS, graceMs: QUERY_GRACE_MS };
+
+/** Custodia's own deadline passed (the server said nothing): the connection was closed under the query. */
+export class QueryTimedOut extends Error {
+  constructor() {
+    super('The query did not finish in time.');
+  }
+}
+
+/**
+ * `work`, unless it outlives the limit and its grace (QueryTimedOut) or the job is cancelled (CANCELLED):
+ * then `close` tears the connection down and the promise settles at once, whatever the driver later does
+ * with the query it was waiting for. A stalled server answers nothing, not even a polite goodbye, so
+ * neither a timeout nor a cancel may wait for it.
+ */
+export async function withinLimit<T>(work: Promise<T>, limitMs: number, signal: AbortSignal, close: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      close();
+      reject(new QueryTimedOut());
+    }, limitMs);
+    onAbort = () => {
+      close();
+      reject(new AppError('CANCELLED', 'Cancelled.'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    throwIfAborted(signal);
+    return await Promise.race([work, stopped]);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort!);
+  }
+}
+
 export interface Dialect {
   readonly name: 'PostgreSQL' | 'MySQL';
   quote(identifier: string): string;
@@ -149,7 +203,6 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The errors of the network layer, worded for a person; null for anything else. */
 /**
  * A connector failure in English, with a `reason` and parameters the interface translates
  * (`errors.CONNECTOR_FAILED_<reason>`); the text stays the full story.
@@ -165,6 +218,20 @@ export function databaseFailure(server: string, config: { readonly user: string;
   return (reason: string, text: string): Described => ({ text, reason, params: { server, user: config.user, database: config.database, code } });
 }
 
+/**
+ * A query that outlived the limit: Custodia's own deadline passed, or the server stopped it at the limit
+ * Custodia set (a lower limit of the server's own is `queryTooLong`). Rows of earlier pages stay written.
+ */
+export function queryTimedOut(server: string, host: string, port: number, limitMs: number): Described {
+  const seconds = Math.round(limitMs / 1000);
+  return {
+    text: `${server} at ${host}:${port} did not return the next rows within ${seconds} s, the limit for one query: Custodia stopped waiting. The rows already read are kept.`,
+    reason: 'timeout',
+    params: { server, host, port, seconds },
+  };
+}
+
+/** The errors of the network layer, worded for a person; null for anything else. */
 export function networkProblem(error: unknown, server: string, host: string, port: number, timeoutSeconds: number): Described | null {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);

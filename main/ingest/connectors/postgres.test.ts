@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runJob, unwrap } from '../../backend/run-job';
 import { createVault, ok } from '../../test-support/temp-vault';
 import { addConnector, minutesAfter, profileCount, search, sync } from './test-helpers';
-import { freePort, startPostgres, type TestPostgres } from './test-servers';
+import { QUERY_GRACE_MS, QUERY_TIMEOUT_MS, queryLimits } from './database';
+import { freePort, startPostgres, startStallingProxy, type TestPostgres } from './test-servers';
 
 const PASSWORD = 'pg-Secret-42!';
 let server: TestPostgres;
@@ -228,5 +229,78 @@ describe('PostgreSQL connector', () => {
     // The next sync resumes where the last whole batch ended.
     expect((await sync(backend, 'CRM')).runs[0]).toMatchObject({ status: 'completed', read: total - run!.inserted, inserted: total - run!.inserted });
     expect(await profileCount(backend)).toBe(total);
+  });
+});
+
+describe('PostgreSQL connector, against a source that stalls', () => {
+  // Seconds instead of the 5 minutes a sync allows one query.
+  afterEach(() => Object.assign(queryLimits, { timeoutMs: QUERY_TIMEOUT_MS, graceMs: QUERY_GRACE_MS }));
+
+  it('stops a query that runs past the limit, keeping the pages already written, and resumes after them', async () => {
+    // Only the query of a later page has a WHERE after the subquery (the position it starts from): that one waits.
+    await shop.query(`
+      CREATE OR REPLACE FUNCTION stall_after_first_page(seconds float) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        IF current_query() LIKE '%) AS src WHERE%' THEN PERFORM pg_sleep(seconds); END IF;
+        RETURN true;
+      END $$`);
+    Object.assign(queryLimits, { timeoutMs: 2_000, graceMs: 2_000 });
+    const { backend } = await createVault({ connectorTickMs: null });
+    const query = 'SELECT id, prenom, nom, courriel, updated_at FROM crm.customers WHERE id <= 5100 AND stall_after_first_page(60)';
+    await addConnector(backend, 'Stalls', 'postgres', config({ table: undefined, query }));
+
+    const started = Date.now();
+    const stalled = await sync(backend, 'Stalls');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const detail = {
+      code: 'CONNECTOR_FAILED',
+      params: { kind: 'postgres', reason: 'timeout', server: 'PostgreSQL', host: '127.0.0.1', port: server.port, seconds: 2 },
+    };
+    expect(stalled).toMatchObject({ status: 'failed', errorDetail: detail, consecutiveFailures: 1 });
+    expect(stalled.error).toBe(
+      `PostgreSQL at 127.0.0.1:${server.port} did not return the next rows within 2 s, the limit for one query: Custodia stopped waiting. The rows already read are kept.`,
+    );
+    expect(stalled.runs).toEqual([expect.objectContaining({ status: 'failed', read: 5_000, inserted: 5_000, error: stalled.error, errorDetail: detail })]);
+    expect(await profileCount(backend)).toBe(5_000);
+    // The server stopped the query itself (statement_timeout): it is not left sleeping there.
+    const sleeping = await admin.query(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%stall_after_first_page%' AND pid <> pg_backend_pid()`,
+    );
+    expect(Number(sleeping.rows[0].n)).toBe(0);
+
+    // The next sync starts after the last page written: only the 100 rows left are read.
+    await shop.query(`CREATE OR REPLACE FUNCTION stall_after_first_page(seconds float) RETURNS boolean LANGUAGE sql AS 'SELECT true'`);
+    expect((await sync(backend, 'Stalls')).runs[0]).toMatchObject({ status: 'completed', read: 100, inserted: 100 });
+    expect(await profileCount(backend)).toBe(5_100);
+  });
+
+  it('gives up on a server that stops answering, and the next scheduled connector still syncs', async () => {
+    // Connects, then swallows the first page's query and never answers again.
+    const proxy = await startStallingProxy(server.port, (chunk) => chunk.includes(' AS src '));
+    try {
+      Object.assign(queryLimits, { timeoutMs: 1_000, graceMs: 500 });
+      const clock = new Date('2026-11-24T10:00:00Z');
+      const { backend } = await createVault({ connectorTickMs: 50, now: () => clock });
+      // Scheduled syncs run one at a time, in name order: the healthy one waits behind the frozen one.
+      await addConnector(backend, 'A frozen', 'postgres', config({ port: proxy.port }), { scheduleMinutes: 60 });
+      await addConnector(backend, 'B healthy', 'postgres', config({ table: undefined, query: 'SELECT * FROM crm.customers WHERE id <= 100' }), {
+        scheduleMinutes: 60,
+      });
+      const statuses = async () => Object.fromEntries((await ok(backend, 'import.runs', {})).map((run) => [run.sourceName, run.status]));
+      await expect.poll(statuses, { timeout: 15_000, interval: 100 }).toEqual({ 'A frozen': 'failed', 'B healthy': 'completed' });
+      await backend.scheduler.idle();
+      expect(proxy.stalled).toBe(1);
+      expect(await profileCount(backend)).toBe(100);
+      const [frozen, healthy] = await ok(backend, 'connectors.list');
+      expect(frozen).toMatchObject({
+        name: 'A frozen',
+        consecutiveFailures: 1,
+        lastError: `PostgreSQL at 127.0.0.1:${proxy.port} did not return the next rows within 1 s, the limit for one query: Custodia stopped waiting. The rows already read are kept.`,
+        lastErrorDetail: { code: 'CONNECTOR_FAILED', params: { kind: 'postgres', reason: 'timeout', port: proxy.port, seconds: 1 } },
+      });
+      expect(healthy).toMatchObject({ name: 'B healthy', consecutiveFailures: 0, lastError: null });
+    } finally {
+      await proxy.close();
+    }
   });
 });

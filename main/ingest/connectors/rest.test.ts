@@ -58,6 +58,11 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
       return send(response, 200, list.slice(0, 2), { link: '<http://example.invalid/steal>; rel="next"' });
     case '/api/broken':
       return send(response, 500, { error: 'database unavailable' });
+    case '/api/endless': {
+      // Always another page, always different: only maxPages stops it.
+      const page = number('p', 1);
+      return send(response, 200, customers(2, 100 + 2 * page), { link: `<${base}/api/endless?p=${page + 1}>; rel="next"` });
+    }
     case '/api/slow':
       return void setTimeout(() => send(response, 200, []), number('ms', 3_000));
     default:
@@ -221,6 +226,22 @@ describe('REST connector', () => {
     }
     // The rows of the pages read before the loop was seen stay: 10 from one source, 3 from the other.
     expect(await profileCount(backend)).toBe(13);
+  });
+
+  it('stops an API whose pages never end after maxPages, keeping the records read', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    await addConnector(backend, 'Endless', 'rest', { baseUrl: base, path: '/api/endless', authHeader: auth, pagination: { kind: 'link' }, maxPages: 5 });
+    requests.length = 0;
+    const outcome = await sync(backend, 'Endless');
+    const detail = { code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'tooManyPages', pages: 5 } };
+    expect(outcome).toMatchObject({ status: 'failed', errorDetail: detail, consecutiveFailures: 1 });
+    expect(outcome.error).toBe(
+      'The API kept sending pages: stopped after 5, the limit (maxPages). The records already read are kept; raise maxPages if the API really has more pages.',
+    );
+    // Five pages asked for, not a sixth; their 10 records stay, as with the other guards.
+    expect(requests).toEqual(['/api/endless', '/api/endless?p=2', '/api/endless?p=3', '/api/endless?p=4', '/api/endless?p=5']);
+    expect(outcome.runs).toEqual([expect.objectContaining({ status: 'failed', read: 10, inserted: 10, error: outcome.error, errorDetail: detail })]);
+    expect(await profileCount(backend)).toBe(10);
   });
 
   it('refuses to follow a next link to another host, reports server errors and timeouts in one line', async () => {

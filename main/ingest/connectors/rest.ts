@@ -175,7 +175,12 @@ export async function* readRest(config: RestConfig, cursor: string | null, signa
   let failure: unknown = null;
   try {
     while (url !== null) {
-      if (pages >= config.maxPages) throw fail(`The API returned more than ${config.maxPages} pages: stopping (raise maxPages if that many is expected).`);
+      if (pages >= config.maxPages) {
+        throw fail(
+          `The API kept sending pages: stopped after ${config.maxPages}, the limit (maxPages). The records already read are kept; raise maxPages if the API really has more pages.`,
+          { reason: 'tooManyPages', pages: config.maxPages },
+        );
+      }
       if (seenUrls.has(url.href)) throw fail(SAME_PAGE_ERROR);
       seenUrls.add(url.href);
       pages += 1;

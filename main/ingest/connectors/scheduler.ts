@@ -3,6 +3,9 @@
  * connectors whose period has elapsed since their last success and whose retry delay has passed are
  * synced one at a time, each as a `connectors.sync` job, so it shows its progress and can be cancelled
  * like any other. Folder connectors are also watched (watcher.ts) and synced when a file arrives.
+ * One at a time means a source that stalls holds up those queued behind it, so no read may wait for ever:
+ * every database query has a time limit (QUERY_TIMEOUT_MS in database.ts), every API request one too
+ * (timeoutSeconds, rest.ts); the stalled sync then fails with its reason and the queue moves on.
  *
  * Jobs are started through dispatch() directly, not through Backend.call(): a scheduled sync is not the
  * person's activity and must not hold off the idle lock.

@@ -62,13 +62,32 @@ export async function startPostgres(password: string): Promise<TestPostgres> {
   };
 }
 
-export function hasCommand(command: string): boolean {
+/**
+ * Where a command is: on the PATH, or in the sbin folders a non-root PATH often lacks (Debian installs
+ * mariadbd in /usr/sbin). Null when it is in neither.
+ */
+export function findCommand(command: string): string | null {
   try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
+    return execFileSync('sh', ['-c', 'command -v "$1"', 'sh', command], { encoding: 'utf8' }).trim();
   } catch {
-    return false;
+    for (const folder of ['/usr/local/sbin', '/usr/sbin', '/sbin']) {
+      const candidate = path.join(folder, command);
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        return candidate;
+      } catch {
+        // not there either
+      }
+    }
+    return null;
   }
+}
+
+const MARIADB_COMMANDS = ['mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin'] as const;
+
+/** The MariaDB programs startMariaDb needs that this machine lacks (none: it can start one). */
+export function missingMariaDbCommands(): string[] {
+  return MARIADB_COMMANDS.filter((command) => findCommand(command) === null);
 }
 
 export interface TestMariaDb {
@@ -85,13 +104,14 @@ export async function startMariaDb(): Promise<TestMariaDb> {
   const port = await freePort();
   const socket = path.join(dir, 's.sock');
   const asRoot = process.getuid?.() === 0;
+  const [mariadbd, installDb, client, admin] = MARIADB_COMMANDS.map((command) => findCommand(command) ?? command) as [string, string, string, string];
   execFileSync(
-    'mariadb-install-db',
+    installDb,
     ['--no-defaults', ...(asRoot ? ['--user=root'] : []), `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db'],
     { stdio: 'ignore' },
   );
   const server: ChildProcess = spawn(
-    'mariadbd',
+    mariadbd,
     [
       '--no-defaults',
       ...(asRoot ? ['--user=root'] : []),
@@ -110,14 +130,14 @@ export async function startMariaDb(): Promise<TestMariaDb> {
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const sql = (statements: string, database?: string): string =>
     execFileSync(
-      'mariadb',
+      client,
       ['--no-defaults', `--socket=${socket}`, '-uroot', '--batch', '--skip-column-names', ...(database ? [database] : []), '-e', statements],
       { encoding: 'utf8' },
     );
   const started = Date.now();
   for (;;) {
     try {
-      execFileSync('mariadb-admin', ['--no-defaults', `--socket=${socket}`, '-uroot', 'ping'], { stdio: 'ignore' });
+      execFileSync(admin, ['--no-defaults', `--socket=${socket}`, '-uroot', 'ping'], { stdio: 'ignore' });
       break;
     } catch {
       if (server.exitCode !== null || Date.now() - started > 20_000) {
@@ -135,6 +155,58 @@ export async function startMariaDb(): Promise<TestMariaDb> {
       server.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StallingProxy {
+  readonly port: number;
+  /** Connections that have stalled so far. */
+  readonly stalled: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP relay on a loopback port to the server on `targetPort`. It forwards faithfully until a chunk from
+ * the client matches `stallOn`; from then on that connection swallows everything in both directions and
+ * stays open, like a server that froze (or a network that drops packets) after accepting the connection.
+ */
+export async function startStallingProxy(targetPort: number, stallOn: (chunk: Buffer) => boolean): Promise<StallingProxy> {
+  const sockets = new Set<net.Socket>();
+  let stalled = 0;
+  const proxy = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    let frozen = false;
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.on('data', (chunk) => {
+      if (!frozen && stallOn(chunk)) {
+        frozen = true;
+        stalled += 1;
+      }
+      if (!frozen) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!frozen) client.write(chunk);
+    });
+    // Only the side that has not stalled passes on a close.
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => {
+      if (!frozen) client.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (proxy.address() as net.AddressInfo).port,
+    get stalled() {
+      return stalled;
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
     },
   };
 }
