@@ -3,6 +3,9 @@
  * for a consent column, the purpose it records. Below, what applies to the whole file: the column that
  * identifies a customer, date formats, the decimal separator and the default country. The mapping is
  * saved with the source, so the next file from it starts from here.
+ *
+ * The Sources screen reuses it to review a connector's mapping next to rows the connector read: `labels`
+ * then replaces the import's wording of the notice, the heading and the two buttons.
  */
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -146,8 +149,17 @@ function MappingLine({
   );
 }
 
+/** Wording that differs when the editor is not part of a file import. */
+export interface MappingStepLabels {
+  readonly notice?: string;
+  readonly whole?: string;
+  readonly back?: string;
+  readonly run?: string;
+}
+
 interface Props {
-  readonly preview: FilePreview;
+  /** Headers and sample rows: a file's preview, or what a connector test read. */
+  readonly preview: Pick<FilePreview, 'headers' | 'rows'>;
   readonly draft: MappingDraft;
   readonly mappingFrom: FilePreview['mappingFrom'];
   readonly sourceName: string;
@@ -155,9 +167,12 @@ interface Props {
   readonly onChange: (draft: MappingDraft) => void;
   readonly onBack: () => void;
   readonly onRun: () => void;
+  readonly labels?: MappingStepLabels;
+  /** While the run button's action is under way: the button is disabled. */
+  readonly busy?: boolean;
 }
 
-export function MappingStep({ preview, draft, mappingFrom, sourceName, showErrors, onChange, onBack, onRun }: Props): ReactNode {
+export function MappingStep({ preview, draft, mappingFrom, sourceName, showErrors, onChange, onBack, onRun, labels, busy = false }: Props): ReactNode {
   const { t } = useTranslation();
   const problems = rowProblems(draft.rows, draft);
   const problem = showErrors ? draftProblem(draft) : null;
@@ -172,7 +187,11 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
 
   return (
     <div className="stack">
-      {mappingFrom === 'source' ? (
+      {labels?.notice !== undefined ? (
+        <Notice tone="info" testId="mapping-from">
+          {labels.notice}
+        </Notice>
+      ) : mappingFrom === 'source' ? (
         <Notice tone="info" testId="mapping-from">
           {t('import.mapping.fromSource', { source: sourceName })}
         </Notice>
@@ -209,7 +228,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
         </table>
       </div>
 
-      <h3 className="subheading">{t('import.mapping.wholeFile')}</h3>
+      <h3 className="subheading">{labels?.whole ?? t('import.mapping.wholeFile')}</h3>
       <div className="settings-grid">
         <SelectField
           label={t('import.mapping.recordKey')}
@@ -283,10 +302,10 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
       ) : null}
       <div className="form-actions spread">
         <button type="button" className="button" onClick={onBack}>
-          {t('import.back')}
+          {labels?.back ?? t('import.back')}
         </button>
-        <button type="button" className="button button-primary" onClick={onRun}>
-          {t('import.mapping.run')}
+        <button type="button" className="button button-primary" disabled={busy} aria-busy={busy || undefined} onClick={onRun}>
+          {labels?.run ?? t('import.mapping.run')}
         </button>
       </div>
     </div>

@@ -1,8 +1,8 @@
 /**
  * One connector: where it reads from (secrets masked by the backend), its schedule and health, and for
- * stewards and administrators the actions: test, sync now, edit, enable or disable, schedule, remove.
- * Editing opens the connector form in the card, in place of the details, and gives focus back to the
- * Edit button when it closes.
+ * stewards and administrators the actions: test, sync now, edit, review the mapping, enable or disable,
+ * schedule, remove. Editing opens the connector form in the card, in place of the details, and gives focus
+ * back to the Edit button when it closes; reviewing the mapping does the same with the mapping editor.
  */
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useJob } from '../../hooks/use-job';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { RunCounts } from '../import/import-result';
 import { ConnectorForm } from './connector-form';
+import { ConnectorMapping } from './connector-mapping';
 import { ConnectorTestResult } from './connector-test-result';
 import { RunStatus } from './run-status';
 
@@ -78,8 +79,10 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
   const [scheduleSaved, setScheduleSaved] = useState(false);
   const [editing, setEditing] = useState(false);
   const [edited, setEdited] = useState<'saved' | 'unchanged' | null>(null);
-  // Set when the form closes: the Edit button takes the focus back as soon as it is on screen again.
-  const focusEditButton = useRef(false);
+  const [reviewing, setReviewing] = useState(false);
+  const [mapped, setMapped] = useState<'saved' | 'unchanged' | null>(null);
+  // Set when the form or the mapping closes: the button that opened it takes the focus back as soon as it is on screen again.
+  const focusBack = useRef<'edit' | 'mapping' | null>(null);
   // The schedule may change elsewhere (the edit form): the quick schedule field follows it.
   const [shownSchedule, setShownSchedule] = useState(connector.scheduleMinutes);
   if (shownSchedule !== connector.scheduleMinutes) {
@@ -105,12 +108,17 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
     if (result.ok) onChanged();
   }
 
-  function openEditor(): void {
+  function clearOutcomes(): void {
     setEdited(null);
+    setMapped(null);
     setScheduleSaved(false);
     setTestResult(null);
     test.clearError();
     update.clearError();
+  }
+
+  function openEditor(): void {
+    clearOutcomes();
     setEditing(true);
   }
 
@@ -118,14 +126,28 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
     setEditing(false);
     setEdited(outcome);
     if (outcome === 'saved') onChanged();
-    focusEditButton.current = true;
+    focusBack.current = 'edit';
   }
 
-  function editButtonMounted(button: HTMLButtonElement | null): void {
-    if (!button || !focusEditButton.current) return;
-    focusEditButton.current = false;
-    button.focus();
+  function openMapping(): void {
+    clearOutcomes();
+    setReviewing(true);
   }
+
+  function closeMapping(outcome: 'saved' | 'unchanged' | null): void {
+    setReviewing(false);
+    setMapped(outcome);
+    if (outcome === 'saved') onChanged();
+    focusBack.current = 'mapping';
+  }
+
+  const focusWhenMounted =
+    (which: 'edit' | 'mapping') =>
+    (button: HTMLButtonElement | null): void => {
+      if (!button || focusBack.current !== which) return;
+      focusBack.current = null;
+      button.focus();
+    };
 
   async function saveSchedule(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -155,6 +177,15 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
       <article className="card connector-card" aria-labelledby={`${id}-name`} data-testid="connector" data-name={connector.name}>
         {header}
         <ConnectorForm connector={connector} focusOnOpen onCancel={() => closeEditor(null)} onSaved={(saved) => closeEditor(saved ? 'saved' : 'unchanged')} />
+      </article>
+    );
+  }
+
+  if (reviewing) {
+    return (
+      <article className="card connector-card" aria-labelledby={`${id}-name`} data-testid="connector" data-name={connector.name}>
+        {header}
+        <ConnectorMapping connector={connector} onClose={closeMapping} />
       </article>
     );
   }
@@ -227,8 +258,12 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
             <button type="button" className="button button-primary" disabled={sync.running || !connector.enabled} onClick={() => void runSync()}>
               {t('connectors.sync.run')}
             </button>
-            <button ref={editButtonMounted} type="button" className="button" disabled={sync.running} onClick={openEditor}>
+            <button ref={focusWhenMounted('edit')} type="button" className="button" disabled={sync.running} onClick={openEditor}>
               {t('connectors.edit.open')}
+              <span className="visually-hidden"> {connector.name}</span>
+            </button>
+            <button ref={focusWhenMounted('mapping')} type="button" className="button" disabled={sync.running} onClick={openMapping}>
+              {t('connectors.mapping.open')}
               <span className="visually-hidden"> {connector.name}</span>
             </button>
             <button type="button" className="button" disabled={update.busy || sync.running} onClick={() => void toggle()}>
@@ -265,6 +300,8 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
           {scheduleSaved ? <Notice tone="success">{t('connectors.scheduleSaved')}</Notice> : null}
           {edited === 'saved' ? <Notice tone="success">{t('connectors.edit.done', { name: connector.name })}</Notice> : null}
           {edited === 'unchanged' ? <Notice>{t('connectors.edit.nothing')}</Notice> : null}
+          {mapped === 'saved' ? <Notice tone="success">{t('connectors.mapping.done', { name: connector.name })}</Notice> : null}
+          {mapped === 'unchanged' ? <Notice>{t('connectors.edit.nothing')}</Notice> : null}
           {connector.enabled ? null : <p className="form-note">{t('connectors.disabledNote')}</p>}
           <ErrorAlert error={test.error} />
           <ErrorAlert error={update.error} />

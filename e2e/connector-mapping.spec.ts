@@ -1,0 +1,95 @@
+/**
+ * A connector's mapping reviewed from its card: before the first sync, the suggestion is shown next to the
+ * rows the connector reads; the steward changes the record key and a column, saves, and finds the change
+ * saved when reopening (and in the audit trail as a change of the connector's mapping).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+
+const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
+const TOKEN = 'Bearer s3cret-token-1234';
+const PEOPLE = [
+  { id: 1, first_name: 'Hélène', last_name: 'Tremblay', email: 'helene@exemple.ca' },
+  { id: 2, first_name: 'Zoé', last_name: 'Roy', email: 'zoe@exemple.ca' },
+];
+
+/** A one-page API of customers behind an Authorization header. */
+async function startApi(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const page = Number(new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('page') ?? 1);
+    const ok = request.headers.authorization === TOKEN;
+    response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(ok ? { data: page === 1 ? PEOPLE : [] } : { error: 'unauthorized' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+test('a connector’s mapping is reviewed next to its rows, changed, saved and found again', async ({ app }) => {
+  const api = await startApi();
+  try {
+    await app.open();
+    await app.start.createVault(ADMIN.name, ADMIN.passphrase);
+    await app.start.acknowledgeRecoveryCode();
+    await app.goTo('Sources');
+    await app.sources.tab('Connectors');
+    const card = await app.sources.addRestConnector(
+      'CRM API',
+      { baseUrl: api.baseUrl, path: 'v1/customers', authValue: TOKEN, recordsPath: 'data' },
+      'customer relationship',
+    );
+
+    // From the keyboard: the button opens the mapping in the card, its title focused.
+    await card.getByRole('button', { name: 'Review the mapping' }).focus();
+    await app.page.keyboard.press('Enter');
+    const panel = card.getByTestId('connector-mapping');
+    await expect(panel.getByRole('heading', { name: 'Columns and fields of “CRM API”' })).toBeFocused();
+    await expect(panel.getByTestId('mapping-from')).toContainText('this is the one the first sync would save', { timeout: 30_000 });
+    await expect(panel.getByTestId('connector-mapping-rows')).toContainText('2 rows read from the connector');
+    // Each column is shown with the values the connector just returned.
+    await expect(panel.locator('tr[data-column="last_name"] td.samples')).toContainText('Tremblay · Roy');
+    const recordKey = panel.getByLabel('Customer identifier');
+    await expect(recordKey).toHaveValue('id');
+
+    await recordKey.selectOption('email');
+    await panel.getByLabel('Imported as, for column last_name').selectOption('');
+    await panel.getByRole('button', { name: 'Save the mapping' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(card).toContainText('The mapping of “CRM API” was saved; the next sync uses it.');
+    await expect(card.getByRole('button', { name: 'Review the mapping' })).toBeFocused();
+
+    // Reopened: the saved mapping, with both changes.
+    await card.getByRole('button', { name: 'Review the mapping' }).click();
+    await expect(panel.getByTestId('mapping-from')).toContainText('This is the mapping saved with “CRM API”', { timeout: 30_000 });
+    await expect(panel.getByLabel('Customer identifier')).toHaveValue('email');
+    await expect(panel.getByLabel('Imported as, for column last_name')).toHaveValue('');
+    await expect(panel.getByLabel('Imported as, for column first_name')).not.toHaveValue('');
+
+    // Saving it untouched sends nothing; Cancel closes it too, the focus back on the button.
+    await panel.getByRole('button', { name: 'Save the mapping' }).click();
+    await expect(card).toContainText('Nothing was changed.');
+    await card.getByRole('button', { name: 'Review the mapping' }).click();
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(card.getByRole('button', { name: 'Review the mapping' })).toBeFocused();
+
+    const audit = await app.callApi('audit.list', { filter: { action: 'connector.updated' } });
+    expect(audit.body).toMatchObject({ ok: true, value: { total: 1, entries: [{ details: { changed: ['mapping'] } }] } });
+    const sources = await app.callApi('sources.list', {});
+    const saved = (sources.body as { value: Array<{ name: string; mapping: { recordKey: string; columns: Array<{ column: string }> } }> }).value.find(
+      (source) => source.name === 'CRM API',
+    );
+    expect(saved?.mapping.recordKey).toBe('email');
+    expect(saved?.mapping.columns.map((column) => column.column)).not.toContain('last_name');
+
+    // The next sync uses the reviewed mapping as it stands: it is not replaced by a new suggestion.
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expect(card.getByTestId('sync-result')).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+    const after = await app.callApi('sources.list', {});
+    expect(JSON.stringify(after.body)).toContain('"recordKey":"email"');
+  } finally {
+    await api.close();
+  }
+});
