@@ -86,6 +86,18 @@ describe('custodia import, sources, profiles and rejects', () => {
     expect((await cli(['profiles', 'search', '601234567'], asAdmin(dir))).stdout).toMatch(/Anna Nowak/);
   });
 
+  it('moves a source’s saved mapping to the country given again with --country', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'klienci.csv');
+    fs.writeFileSync(file, ['id;imię;nazwisko;telefon;kod pocztowy', '1;Anna;Nowak;601 234 567;00-950'].join('\n'));
+    const canadian = JSON.parse((await cli(['import', file, '--source', 'Sklep', '--country', 'CA', '--json'], asAdmin(dir))).stdout);
+    expect(canadian).toMatchObject({ inserted: 0, rejected: 1 });
+    const polish = JSON.parse((await cli(['import', file, '--source', 'Sklep', '--country', 'PL', '--json'], asAdmin(dir))).stdout);
+    expect(polish).toMatchObject({ inserted: 1, rejected: 0 });
+    const sources = JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout);
+    expect(sources).toEqual([expect.objectContaining({ name: 'Sklep', defaultCountry: 'PL', mapping: expect.objectContaining({ defaultCountry: 'PL' }) })]);
+  });
+
   it('imports JSON records kept inside an object with --records-path, and says so when it is missing', async () => {
     const dir = await initVault();
     const file = path.join(tempDir(), 'export.json');

@@ -50,7 +50,11 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
   const existing = findSource(db, input.source);
   // Phone numbers and postal codes are read in the mapping's country: a suggestion starts from the declared one.
   const country = input.declaration?.defaultCountry ?? existing?.defaultCountry ?? null;
-  const mapping = input.mapping ?? existing?.mapping ?? suggestMapping([...preview.headers], [...preview.rows], country ? { defaultCountry: country } : {});
+  const base = input.mapping ?? existing?.mapping ?? suggestMapping([...preview.headers], [...preview.rows], country ? { defaultCountry: country } : {});
+  // A country declared again for a source with a saved mapping moves the mapping too: the source says one
+  // country and its rows are read in it, never two.
+  const declaredCountry = input.declaration?.defaultCountry ?? null;
+  const mapping = !input.mapping && declaredCountry !== null && base.defaultCountry !== declaredCountry ? { ...base, defaultCountry: declaredCountry } : base;
   const declared =
     input.declaration ??
     (existing ? { purposes: existing.purposes, lawfulBasis: existing.lawfulBasis, defaultCountry: existing.defaultCountry } : DEFAULT_DECLARATION);

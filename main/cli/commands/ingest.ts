@@ -38,7 +38,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     .option('--records-path <path>', 'JSON: where the records are when the document is an object, e.g. customers or data.customers')
     .option('--purpose <purpose...>', 'declared purpose(s) of a new source')
     .addOption(new Option('--basis <basis>', 'lawful basis of a new source').choices(LAWFUL_BASES))
-    .option('--country <code>', 'default country for phone numbers and postal codes of a new source, e.g. CA', parseCountry)
+    .option('--country <code>', 'default country for phone numbers and postal codes (a new source, or changed for this one), e.g. CA', parseCountry)
     .action(
       action<ImportOptions>(async ({ args, options, io, out }) => {
         const file = path.resolve(args[0]!);
