@@ -21,12 +21,13 @@ describe('custodia import, sources, profiles and rejects', () => {
     expect(first.stdout).toMatch(/Suggested mapping/);
     expect(first.stdout).toMatch(/"field": "givenName"/);
     expect(first.stdout).toMatch(/inserted 2, updated 0, unchanged 0, rejected 1/);
+    expect(first.stderr).toMatch(/The new source Boutique was declared with the defaults: purpose "customer relationship", lawful basis "contract"\./);
 
     const again = JSON.parse((await cli(['import', file, '--source', 'Boutique', '--json'], asAdmin(dir))).stdout);
     expect(again).toMatchObject({ inserted: 0, unchanged: 2, rejected: 1, suggestedMapping: null });
-    expect((await cli(['import', file, '--source', 'Boutique'], asAdmin(dir))).stdout).toMatch(
-      /Nothing changed: the vault already held every valid row of this file, and the others were rejected\./,
-    );
+    const third = await cli(['import', file, '--source', 'Boutique'], asAdmin(dir));
+    expect(third.stdout).toMatch(/Nothing changed: the vault already held every valid row of this file, and the others were rejected\./);
+    expect(third.stderr).not.toMatch(/declared with the defaults/);
 
     expect((await cli(['profiles', 'search', 'lodz'], asAdmin(dir))).stdout).toMatch(/Łukasz Wiśniewski/);
     expect(JSON.parse((await cli(['profiles', 'search', 'helene', 'trem', '--json'], asAdmin(dir))).stdout)).toEqual([

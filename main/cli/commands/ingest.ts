@@ -89,6 +89,12 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
               : []),
             ...describeRun(run),
           ]);
+          if (!existing && options.purpose === undefined && options.basis === undefined) {
+            // Nobody declared why this data is held: say what was recorded, so it is a choice, not an accident.
+            out.note(
+              `The new source ${options.source} was declared with the defaults: purpose "customer relationship", lawful basis "contract". If that is not why you hold this data, import again with --purpose and --basis.`,
+            );
+          }
         });
       }),
     );
