@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startPostgres, type TestPostgres } from '../ingest/connectors/test-servers';
@@ -113,6 +114,21 @@ describe('custodia connectors and sync', () => {
     expect((await cli(['sync', '--all'], asAdmin(dir))).code).toBe(0);
     expect((await cli(['connectors', 'remove', 'Ancien CRM'], asAdmin(dir))).stdout).toMatch(/its source, runs and records stay/);
     expect(JSON.parse((await cli(['connectors', 'list', '--json'], asAdmin(dir))).stdout)).toHaveLength(1);
+  });
+
+  it('takes the settings from standard input, so the password never sits in a file', async () => {
+    const dir = await initVault();
+    const settings = fs.readFileSync(configFile(), 'utf8');
+    const piped = { stdin: Object.assign(Readable.from([settings]), { isTTY: false }) };
+    const added = await cli(['connectors', 'add', 'CRM', '--kind', 'postgres', '--config', '-'], asAdmin(dir), piped);
+    expect(added).toMatchObject({ code: 0, stdout: 'Added the postgres connector CRM.\n' });
+    expect(added.stderr).not.toMatch(/can be deleted/);
+    expect((await cli(['sync', 'CRM'], asAdmin(dir))).stdout).toMatch(/read 3, inserted 3/);
+    const notJson = { stdin: Object.assign(Readable.from(['host=db']), { isTTY: false }) };
+    expect(await cli(['connectors', 'update', 'CRM', '--config', '-'], asAdmin(dir), notJson)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/the configuration in standard input is not JSON/),
+    });
   });
 
   it('explains what it needs', async () => {

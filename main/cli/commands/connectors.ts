@@ -3,15 +3,14 @@
  * MySQL, a REST API, a watched folder) and sync them, from a terminal or from cron, through the same API
  * as the app. `sync` exits with 1 when any connector failed, after printing every outcome.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { LAWFUL_BASES, type Connector, type LawfulBasis, type SyncOutcome } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import { CONNECTOR_KINDS, type ConnectorKind } from '../../ingest/connectors/config';
 import type { ActionFactory } from '../action';
-import { CliError, EXIT_FAILURE, usageError } from '../errors';
+import { EXIT_FAILURE, usageError } from '../errors';
 import { table } from '../output';
+import { readJsonInput, STDIN } from '../json-input';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 import { describeRun } from './ingest';
 
@@ -39,16 +38,19 @@ export function registerConnectorCommands(program: Command, action: ActionFactor
   addCommonOptions(connectors.command('add').description('declare a connector (administrators, stewards); its settings are kept in the encrypted vault'))
     .argument('<name>', 'the source name, as runs and profiles will show it')
     .addOption(new Option('--kind <kind>', 'what it reads').choices(CONNECTOR_KINDS).makeOptionMandatory())
-    .requiredOption('--config <file>', 'a JSON file with the settings of that kind (see docs/connectors.md)')
+    .requiredOption(
+      '--config <file>',
+      'a JSON file with the settings of that kind (see docs/connectors.md), or - to read them from standard input (the passphrase then comes from CUSTODIA_PASSPHRASE)',
+    )
     .option('--schedule <minutes>', 'sync by itself every so many minutes while the app is open', parseSchedule)
     .option('--mapping <file>', 'a mapping.json (default: suggested from the first rows of the first sync)')
     .option('--purpose <purpose...>', 'declared purpose(s) of the data', ['customer relationship'])
     .addOption(new Option('--basis <basis>', 'lawful basis').choices(LAWFUL_BASES).default('contract'))
     .option('--country <code>', 'default country for phone numbers and postal codes, e.g. CA', parseCountry)
     .action(
-      action<AddOptions>(({ args, options, io, out }) => {
-        const config = readJson(options.config, 'configuration');
-        const mapping = options.mapping === undefined ? undefined : readJson(options.mapping, 'mapping');
+      action<AddOptions>(async ({ args, options, io, out }) => {
+        const config = await readJsonInput(options.config, 'configuration', io);
+        const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async ({ backend }) => {
           const added = unwrap(
             await backend.call('connectors.add', {
@@ -65,7 +67,9 @@ export function registerConnectorCommands(program: Command, action: ActionFactor
           out.result(added, () => [
             `Added the ${added.kind} connector ${added.name}${added.scheduleMinutes ? `, synced every ${added.scheduleMinutes} min while the app is open` : ''}.`,
           ]);
-          if (holdsSecret(config)) out.note(`Its credentials are now kept in the encrypted vault: ${options.config} is no longer needed and can be deleted.`);
+          if (holdsSecret(config) && options.config !== STDIN) {
+            out.note(`Its credentials are now kept in the encrypted vault: ${options.config} is no longer needed and can be deleted.`);
+          }
         });
       }),
     );
@@ -102,16 +106,16 @@ export function registerConnectorCommands(program: Command, action: ActionFactor
 
   addCommonOptions(connectors.command('update').description('change a connector’s settings, schedule or mapping'))
     .argument('<name>', 'the connector')
-    .option('--config <file>', 'new settings (secrets shown as •••• by `list --json` may be left so: they are kept)')
+    .option('--config <file>', 'new settings, or - for standard input (secrets shown as •••• by `list --json` may be left so: they are kept)')
     .option('--schedule <minutes|off>', 'sync every so many minutes, or off', parseScheduleOrOff)
     .option('--mapping <file>', 'a new mapping.json')
     .option('--enable', 'let it sync again')
     .option('--disable', 'stop its syncs (scheduled, watched and --all) without removing it')
     .action(
-      action<UpdateOptions>(({ args, options, io, out }) => {
+      action<UpdateOptions>(async ({ args, options, io, out }) => {
         if (options.enable && options.disable) throw usageError('--enable and --disable cannot be given together');
-        const config = options.config === undefined ? undefined : readJson(options.config, 'configuration');
-        const mapping = options.mapping === undefined ? undefined : readJson(options.mapping, 'mapping');
+        const config = options.config === undefined ? undefined : await readJsonInput(options.config, 'configuration', io);
+        const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async ({ backend }) => {
           const updated = unwrap(
             await backend.call('connectors.update', {
@@ -203,14 +207,6 @@ function holdsSecret(config: unknown): boolean {
   if (typeof config !== 'object' || config === null) return false;
   const record = config as Record<string, unknown>;
   return Boolean(record.password) || Boolean(record.authHeader) || /\/\/[^/@]*:[^/@]*@/.test(String(record.baseUrl ?? ''));
-}
-
-function readJson(file: string, what: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
-  } catch (error) {
-    throw new CliError('INVALID_INPUT', `Cannot read the ${what} file ${file}: ${(error as Error).message}`);
-  }
 }
 
 function parseSchedule(value: string): number {

@@ -11,6 +11,7 @@ import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
 import type { ActionFactory } from '../action';
 import { CliError } from '../errors';
 import { table } from '../output';
+import { readJsonInput } from '../json-input';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 
 interface ImportOptions {
@@ -43,7 +44,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
       action<ImportOptions>(async ({ args, options, io, out }) => {
         const file = path.resolve(args[0]!);
         if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
-        const mapping = options.mapping === undefined ? undefined : readJson(options.mapping, 'mapping');
+        const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async (session) => {
           const readOptions = {
             format: options.format,
@@ -169,14 +170,6 @@ function sourceRow(source: Source): string[] {
 
 function profileRow(profile: ProfileSummary): string[] {
   return [String(profile.id), profile.displayName, profile.emails[0] ?? '-', profile.phones[0] ?? '-', profile.city ?? '-', profile.sources.join(', ')];
-}
-
-function readJson(file: string, what: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
-  } catch (error) {
-    throw new CliError('INVALID_INPUT', `Cannot read the ${what} file ${file}: ${(error as Error).message}`);
-  }
 }
 
 function parseLimit(value: string): number {
