@@ -1,8 +1,10 @@
 /**
  * A connector's mapping reviewed from its card: before the first sync, the suggestion is shown next to the
  * rows the connector reads; the steward changes the record key and a column, saves, and finds the change
- * saved when reopening (and in the audit trail as a change of the connector's mapping).
+ * saved when reopening (and in the audit trail as a change of the connector's mapping). A watched folder
+ * whose files were all imported is reviewed with the rows of the last one, from processed/.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
@@ -92,4 +94,37 @@ test('a connector’s mapping is reviewed next to its rows, changed, saved and f
   } finally {
     await api.close();
   }
+});
+
+test('a watched folder whose files were all imported is reviewed with the rows of the last one', async ({ app }, testInfo) => {
+  const folder = testInfo.outputPath('exports');
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(`${folder}/clients.csv`, 'id;first_name;last_name;email\r\n1;Hélène;Tremblay;helene@exemple.ca\r\n2;Zoé;Roy;zoe@exemple.ca\r\n', 'utf8');
+  await app.open();
+  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
+  await app.start.acknowledgeRecoveryCode();
+  await app.goTo('Sources');
+  await app.sources.tab('Connectors');
+  const card = await app.sources.addFolderConnector('Exports', folder, 'customer relationship');
+  // Watched: the file is imported at once and moved aside, which empties the folder.
+  await expect.poll(() => fs.existsSync(`${folder}/processed/clients.csv`), { timeout: 30_000 }).toBe(true);
+  // Disabled, so that the file dropped below waits to be read instead of being imported.
+  await card.getByRole('button', { name: 'Disable' }).click();
+  await expect(card).toContainText('Disabled');
+
+  await card.getByRole('button', { name: 'Review the mapping' }).click();
+  const panel = card.getByTestId('connector-mapping');
+  await expect(panel.getByTestId('mapping-from')).toContainText('This is the mapping saved with “Exports”', { timeout: 30_000 });
+  await expect(panel).toContainText('these rows come from clients.csv, already imported (in processed/)');
+  await expect(panel.locator('tr[data-column="last_name"] td.samples')).toContainText('Tremblay · Roy');
+  await expect(panel.getByText('not in the rows read')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+
+  // A newer export without the email column: the review says so in the connector's words, not the file's.
+  fs.writeFileSync(`${folder}/clients-2.csv`, 'id;first_name;last_name\r\n3;Noël;Côté\r\n', 'utf8');
+  await card.getByRole('button', { name: 'Review the mapping' }).click();
+  await expect(panel.locator('tr[data-column="last_name"] td.samples')).toContainText('Côté', { timeout: 30_000 });
+  await expect(panel.locator('tr[data-column="email"] th')).toContainText('not in the rows read');
+  await expect(panel).toContainText('The rows read have no column email, which the saved mapping uses.');
+  await expect(panel).not.toContainText('this file');
 });

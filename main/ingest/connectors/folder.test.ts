@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type * as formats from '../formats';
+import { hashFile } from '../formats';
 import { createVault, ok, tempDir } from '../../test-support/temp-vault';
 import { addConnector, profileCount, search, sync } from './test-helpers';
+
+// The real hash, except where a test holds it back to cancel a sync while a file is being hashed.
+vi.mock('../formats', async (importOriginal) => {
+  const real = await importOriginal<typeof formats>();
+  return { ...real, hashFile: vi.fn(real.hashFile) };
+});
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]);
 const HEADER = 'no_client;prénom;nom;courriel;ville';
@@ -93,6 +101,63 @@ describe('watched folder connector', () => {
     expect(missing.error).toBe(`The folder ${path.join(folder, 'missing')} does not exist.`);
     // No reason of its own: the interface shows the general sentence with this English line under it.
     expect(missing.errorDetail).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'folder' } });
+  });
+
+  it('tests an emptied folder with the file it imported last, and a waiting file before that', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const folder = tempDir();
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder });
+    expect(await ok(backend, 'connectors.test', { name: 'Dépôt' })).toMatchObject({ rows: [], note: expect.stringMatching(/^The folder is empty/) });
+
+    drop(folder, 'clients-a.csv', csv(['1;Hélène;Tremblay;helene@exemple.ca;Montréal']));
+    await sync(backend, 'Dépôt');
+    // Written long before the second file, but imported after it: the later import is the one shown.
+    drop(folder, 'clients-b.csv', `no_client;prénom;nom;courriel;ville;téléphone\n2;Łukasz;Wiśniewski;lukasz@wp.pl;Łódź;+48 600 000 000`, 30);
+    drop(folder, 'clients-c.csv', csv(['3;François;Côté;francois@exemple.ca;Québec']), 3_600);
+    expect((await sync(backend, 'Dépôt')).runs.map((run) => run.fileName)).toEqual(['clients-c.csv', 'clients-b.csv']);
+    drop(path.join(folder, 'processed'), '.notes.csv', csv(['9;Caché;Caché;cache@exemple.ca;Laval']), 0);
+    drop(folder, 'copying.csv.part', csv(['9;Partiel;Partiel;partiel@exemple.ca;Laval']), 0);
+    expect(list(folder)).toEqual(['copying.csv.part', 'processed']);
+
+    const emptied = await ok(backend, 'connectors.test', { name: 'Dépôt' });
+    expect(emptied.headers).toEqual(['no_client', 'prénom', 'nom', 'courriel', 'ville', 'téléphone']);
+    expect(emptied.rows.map((row) => row.values['prénom'])).toEqual(['Łukasz']);
+    expect(emptied).toMatchObject({ mappingFrom: 'source', problems: [] });
+    expect(emptied.note).toBe('No file is waiting in the folder: these rows come from clients-b.csv, already imported (in processed/).');
+
+    // A file waiting to be imported comes first, even one still settling.
+    drop(folder, 'clients-d.csv', csv(['4;Zoë;Müller;zoe@exemple.ch;Zürich']), 0);
+    const waiting = await ok(backend, 'connectors.test', { name: 'Dépôt' });
+    expect(waiting.rows.map((row) => row.values['prénom'])).toEqual(['Zoë']);
+    expect(waiting.note).toBe('Read from clients-d.csv.');
+  });
+
+  it('stops a sync cancelled while a file is being hashed, leaving the file for the next sync', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const folder = tempDir();
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder });
+    drop(folder, 'clients.csv', csv(['1;Hélène;Tremblay;helene@exemple.ca;Montréal']));
+    const real = vi.mocked(hashFile).getMockImplementation()!;
+    let hashing!: () => void;
+    const started = new Promise<void>((resolve) => (hashing = resolve));
+    // Held until the cancel arrives, then hashed for real: the hash sees the aborted signal and stops.
+    vi.mocked(hashFile).mockImplementationOnce(async (file, signal) => {
+      hashing();
+      await new Promise<void>((resolve) => {
+        if (signal?.aborted) resolve();
+        signal?.addEventListener('abort', () => resolve());
+        setTimeout(resolve, 5_000);
+      });
+      return real(file, signal);
+    });
+    const job = await ok(backend, 'connectors.sync', { name: 'Dépôt' });
+    await started;
+    await ok(backend, 'jobs.cancel', job);
+    await expect.poll(async () => (await ok(backend, 'jobs.get', job)).status).toBe('cancelled');
+    expect(await ok(backend, 'import.runs', {})).toEqual([]);
+    expect(list(folder)).toEqual(['clients.csv']);
+    // Its lease was given back: the next sync takes the file.
+    expect((await sync(backend, 'Dépôt')).runs.map((run) => [run.fileName, run.status])).toEqual([['clients.csv', 'completed']]);
   });
 
   it('while unlocked, watches the folder and syncs a file once it has been completely written', async () => {

@@ -64,6 +64,38 @@ export function readyFiles(config: FolderConfig, now: Date): { ready: ReadyFile[
 }
 
 /**
+ * The file imported last, from `processed/`: what a test shows once every file has been imported and the
+ * folder is empty again. Null when nothing was imported yet (or `processed/` cannot be read). "Last" is
+ * the latest change of the file's entry: moving it into `processed/` sets that, whatever the file's own
+ * modification time says (an export copied with its original date, or renamed on a clash).
+ */
+export function newestProcessed(folder: string): ReadyFile | null {
+  const processed = path.join(folder, PROCESSED);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(processed, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  let newest: (ReadyFile & { changedMs: number }) | null = null;
+  for (const entry of entries) {
+    if (!entry.isFile() || isIgnoredName(entry.name)) continue;
+    const file = path.join(processed, entry.name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      continue;
+    }
+    const changedMs = Math.max(stat.mtimeMs, stat.ctimeMs);
+    if (!newest || changedMs > newest.changedMs || (changedMs === newest.changedMs && entry.name.localeCompare(newest.name) > 0)) {
+      newest = { path: file, name: entry.name, bytes: stat.size, changedMs };
+    }
+  }
+  return newest && { path: newest.path, name: newest.name, bytes: newest.bytes };
+}
+
+/**
  * Moves a file into `processed/` or `failed/` (created when needed). A name already taken there gets the
  * time inserted before its extension: `clients.csv` → `clients-20261124T101500Z.csv`.
  */

@@ -8,7 +8,7 @@ import type { Mapping } from '../mapping/fields';
 import { suggestMapping } from '../mapping/suggest';
 import type { RawRow, ReadProblem } from '../types';
 import type { ConnectorSpec } from './config';
-import { readyFiles } from './folder';
+import { newestProcessed, PROCESSED, readyFiles } from './folder';
 import { readBatches } from './readers';
 import { headersOf } from './sync';
 
@@ -21,7 +21,7 @@ export interface ProbeResult {
   readonly problems: ReadProblem[];
   readonly mapping: Mapping;
   readonly mappingFrom: 'source' | 'suggested';
-  /** A remark for the person testing: an empty folder, files still arriving. */
+  /** A remark for the person testing: an empty folder, files still arriving, rows from a file already imported. */
   readonly note: string | null;
 }
 
@@ -29,7 +29,17 @@ async function sample(spec: ConnectorSpec, signal: AbortSignal): Promise<{ rows:
   if (spec.kind === 'folder') {
     const { ready, waiting } = readyFiles({ ...spec.config, settleSeconds: 0 }, new Date());
     const file = ready[0];
-    if (!file) return { rows: [], problems: [], note: `The folder is empty: drop a file into ${spec.config.path} to see its columns.` };
+    if (!file) {
+      // Every file was imported and moved aside: the last one imported still shows the columns the folder gets.
+      const imported = newestProcessed(spec.config.path);
+      if (!imported) return { rows: [], problems: [], note: `The folder is empty: drop a file into ${spec.config.path} to see its columns.` };
+      const preview = await previewFile(imported.path, spec.config.options, PROBE_ROWS);
+      return {
+        rows: [...preview.rows],
+        problems: [...preview.problems],
+        note: `No file is waiting in the folder: these rows come from ${imported.name}, already imported (in ${PROCESSED}/).`,
+      };
+    }
     const preview = await previewFile(file.path, spec.config.options, PROBE_ROWS);
     const others = ready.length - 1 + waiting;
     return {

@@ -285,8 +285,10 @@ async function importFolderFile(
   const sourceId = connector.source.id;
   let fileSha256: string;
   try {
-    fileSha256 = await hashFile(file.path);
-  } catch {
+    fileSha256 = await hashFile(file.path, job.signal);
+  } catch (error) {
+    // No run is open yet: a cancel stops the whole sync with the file left in place, as a cancel while writing does.
+    if (isCancel(error)) throw error;
     return null;
   }
   const runId = db.transaction(() => openRun(vault, { sourceId, fileName: file.name, fileSha256, fileBytes: file.bytes }, now().toISOString()));

@@ -5,7 +5,8 @@
  * saved with the source, so the next file from it starts from here.
  *
  * The Sources screen reuses it to review a connector's mapping next to rows the connector read: `labels`
- * then replaces the import's wording of the notice, the heading and the two buttons.
+ * then replaces the import's wording of the notice, the heading, the two buttons and the columns missing
+ * from the sample (there is no "file" to speak of).
  */
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +73,7 @@ function MappingLine({
   row,
   samples,
   missing,
+  missingLabel,
   problem,
   showErrors,
   onChange,
@@ -79,6 +81,7 @@ function MappingLine({
   readonly row: MappingRow;
   readonly samples: readonly unknown[];
   readonly missing: boolean;
+  readonly missingLabel: string | undefined;
   readonly problem: RowProblem | undefined;
   readonly showErrors: boolean;
   readonly onChange: (row: MappingRow) => void;
@@ -91,7 +94,7 @@ function MappingLine({
     <tr data-column={row.column} className={row.field === '' ? 'row-unmapped' : undefined}>
       <th scope="row">
         <span className="column-name">{row.column}</span>
-        {missing ? <span className="tag tag-warning">{t('import.mapping.notInFile')}</span> : null}
+        {missing ? <span className="tag tag-warning">{missingLabel ?? t('import.mapping.notInFile')}</span> : null}
       </th>
       <td className="samples" title={sampleText || undefined}>
         {sampleText || <span className="muted">{t('import.mapping.noSamples')}</span>}
@@ -155,6 +158,10 @@ export interface MappingStepLabels {
   readonly whole?: string;
   readonly back?: string;
   readonly run?: string;
+  /** The tag on a column the mapping uses that the sample rows lack. */
+  readonly notInSample?: string;
+  /** The warning listing those columns (`columns` joined by commas). */
+  readonly missingColumns?: (count: number, columns: string) => string;
 }
 
 interface Props {
@@ -200,7 +207,12 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
           {t('import.mapping.suggested')}
         </Notice>
       )}
-      {missing.length > 0 ? <Notice tone="warning">{t('import.mapping.missingColumns', { count: missing.length, columns: missing.join(', ') })}</Notice> : null}
+      {missing.length > 0 ? (
+        <Notice tone="warning">
+          {labels?.missingColumns?.(missing.length, missing.join(', ')) ??
+            t('import.mapping.missingColumns', { count: missing.length, columns: missing.join(', ') })}
+        </Notice>
+      ) : null}
       <div className="table-wrap">
         <table className="table mapping-table" data-testid="mapping-table">
           <caption className="visually-hidden">{t('import.mapping.caption')}</caption>
@@ -219,6 +231,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
                 row={row}
                 samples={samplesOf(preview.rows, row.column)}
                 missing={missingFromFile(row.column, preview.headers)}
+                missingLabel={labels?.notInSample}
                 problem={problems.get(index)}
                 showErrors={showErrors}
                 onChange={(next) => setRow(index, next)}

@@ -305,7 +305,7 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
           {connector.enabled ? null : <p className="form-note">{t('connectors.disabledNote')}</p>}
           <ErrorAlert error={test.error} />
           <ErrorAlert error={update.error} />
-          {testResult ? <ConnectorTestResult result={testResult} /> : null}
+          {testResult ? <ConnectorTestResult result={testResult} where="card" /> : null}
           <JobStatus job={sync} label={t('connectors.sync.running', { name: connector.name })} />
           {sync.state.kind === 'completed' ? <SyncOutcomes result={sync.state.value} /> : null}
         </>

@@ -452,7 +452,7 @@ export function ConnectorForm({ connector, onSaved, onCancel, focusOnOpen = fals
       />
 
       <ErrorAlert error={test.error} testId="connector-test-error" />
-      {testResult ? <ConnectorTestResult result={testResult} /> : null}
+      {testResult ? <ConnectorTestResult result={testResult} where="form" /> : null}
       <ErrorAlert error={save.error} overrides={original ? {} : { CONFLICT: t('connectors.form.nameTaken') }} />
       {submitted && invalid ? (
         <div className="alert alert-error" role="alert" data-testid="connector-form-problems">

@@ -77,7 +77,7 @@ export function ConnectorMapping({ connector, onClose }: Props): ReactNode {
       {reply && !read.loading ? (
         <details className="connector-config" data-testid="connector-mapping-rows">
           <summary>{t('connectors.mapping.rows', { count: reply.rows.length })}</summary>
-          <ConnectorTestResult result={reply} />
+          <ConnectorTestResult result={reply} where="mapping" />
         </details>
       ) : null}
       {reply && !read.loading && reply.note ? (
@@ -99,6 +99,8 @@ export function ConnectorMapping({ connector, onClose }: Props): ReactNode {
             whole: t('connectors.mapping.whole'),
             back: t('common.cancel'),
             run: t('connectors.mapping.save'),
+            notInSample: t('connectors.mapping.notInRows'),
+            missingColumns: (count, columns) => t('connectors.mapping.missingColumns', { count, columns }),
           }}
           onChange={setDraft}
           onBack={() => onClose(null)}

@@ -4,14 +4,27 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../main/api/contract';
 import { SampleCells } from '../../components/sample-cells';
 
-export function ConnectorTestResult({ result }: { readonly result: MethodOutput<'connectors.test'> }): ReactNode {
+/**
+ * Where the result shows, for what it says of a suggested mapping: on a saved connector's card (its "Review
+ * the mapping" action is beside it), in the form (the connector is not saved, or not with these changes),
+ * or in the mapping review itself.
+ */
+export type TestResultPlace = 'card' | 'form' | 'mapping';
+
+const SUGGESTED: Record<TestResultPlace, string> = {
+  card: 'connectors.test.suggestedMapping',
+  form: 'connectors.test.suggestedMappingForm',
+  mapping: 'connectors.test.suggestedMappingHere',
+};
+
+export function ConnectorTestResult({ result, where }: { readonly result: MethodOutput<'connectors.test'>; readonly where: TestResultPlace }): ReactNode {
   const { t } = useTranslation();
   const mapped = result.mapping.columns.length;
   return (
     <div className="result result-ok" data-testid="connector-test-result">
       <p className="result-title">{t('connectors.test.ok', { count: result.rows.length, columns: result.headers.length })}</p>
       <p className="result-detail">
-        {t(result.mappingFrom === 'source' ? 'connectors.test.savedMapping' : 'connectors.test.suggestedMapping', { count: mapped })}
+        {t(result.mappingFrom === 'source' ? 'connectors.test.savedMapping' : SUGGESTED[where], { count: mapped, action: t('connectors.mapping.open') })}
       </p>
       {result.note ? (
         <p className="result-detail" lang="en">
