@@ -72,6 +72,26 @@ export async function withinLimit<T>(work: Promise<T>, limitMs: number, signal: 
   }
 }
 
+/** Sends one query of a sync under the limit (see withinLimit). */
+export type LimitedQuery = <T>(send: () => Promise<T>) => Promise<T>;
+
+/**
+ * The connector's way of running its queries: each under the limit, and a failure turned into the
+ * connector's error by `fail`, told the limit when the query outlived it (the failure is then a timeout,
+ * whatever the driver says).
+ */
+export function limitedQueries(signal: AbortSignal, close: () => void, fail: (error: unknown, overLimitMs: number | undefined) => Error): LimitedQuery {
+  const { timeoutMs, graceMs } = queryLimits;
+  return async <T>(send: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await withinLimit(send(), timeoutMs + graceMs, signal, close);
+    } catch (error) {
+      throw fail(error, Date.now() - started >= timeoutMs ? timeoutMs : undefined);
+    }
+  };
+}
+
 export interface Dialect {
   readonly name: 'PostgreSQL' | 'MySQL';
   quote(identifier: string): string;
@@ -252,8 +272,10 @@ export function networkProblem(error: unknown, server: string, host: string, por
     case 'EPIPE':
       return described('cut', `The connection to ${server} at ${host}:${port} was cut.`);
     default:
-      if (/timeout/i.test(message) && /connect/i.test(message)) return described('noAnswer', `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`);
-      if (/Connection terminated unexpectedly|server closed the connection/i.test(message)) return described('cut', `The connection to ${server} at ${host}:${port} was cut.`);
+      if (/timeout/i.test(message) && /connect/i.test(message))
+        return described('noAnswer', `${server} at ${host}:${port} did not answer within ${timeoutSeconds} s.`);
+      if (/Connection terminated unexpectedly|server closed the connection/i.test(message))
+        return described('cut', `The connection to ${server} at ${host}:${port} was cut.`);
       return null;
   }
 }

@@ -22,7 +22,7 @@ import {
   throwIfAborted,
   type Dialect,
   type ReadOptions,
-  withinLimit,
+  limitedQueries,
 } from './database';
 
 const DATE_TIME_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
@@ -91,7 +91,7 @@ function failure(error: unknown, config: MysqlConfig, signal: AbortSignal, overL
 /** Batches of rows from `cursor` on (null: from the start); see readPages. */
 export async function* readMysql(config: MysqlConfig, cursor: string | null, signal: AbortSignal, options: ReadOptions = {}): AsyncGenerator<ReadBatch> {
   throwIfAborted(signal);
-  const { timeoutMs, graceMs } = queryLimits;
+  const { timeoutMs } = queryLimits;
   // Our own socket, as mysql2 would open it, so that it can be destroyed: mysql2's destroy() only half-closes
   // it, and waits, like end(), for a server that may never answer.
   let socket = null as net.Socket | null;
@@ -129,14 +129,7 @@ export async function* readMysql(config: MysqlConfig, cursor: string | null, sig
     socket?.destroy();
   };
   signal.addEventListener('abort', close, { once: true });
-  const limited = async <T>(send: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    try {
-      return await withinLimit(send(), timeoutMs + graceMs, signal, close);
-    } catch (error) {
-      throw failure(error, config, signal, Date.now() - started >= timeoutMs ? timeoutMs : undefined);
-    }
-  };
+  const limited = limitedQueries(signal, close, (error, overLimitMs) => failure(error, config, signal, overLimitMs));
   try {
     // The reader only reads: a mistaken query cannot change the source system.
     await limited(() => connection.query('SET SESSION TRANSACTION READ ONLY'));
@@ -160,11 +153,7 @@ export async function* readMysql(config: MysqlConfig, cursor: string | null, sig
  * (10.1+) calls it max_statement_time, in seconds; MySQL (5.7.8+) max_execution_time, in milliseconds, for
  * SELECTs. An older server knows neither: Custodia's own deadline still applies.
  */
-async function setServerLimit(
-  connection: mysql.Connection,
-  timeoutMs: number,
-  limited: <T>(send: () => Promise<T>) => Promise<T>,
-): Promise<void> {
+async function setServerLimit(connection: mysql.Connection, timeoutMs: number, limited: <T>(send: () => Promise<T>) => Promise<T>): Promise<void> {
   const unknownVariable = (error: unknown) => error instanceof AppError && error.params?.code === 'ER_UNKNOWN_SYSTEM_VARIABLE';
   try {
     await limited(() => connection.query(`SET SESSION max_statement_time = ${timeoutMs / 1000}`));

@@ -21,7 +21,7 @@ import {
   throwIfAborted,
   type Dialect,
   type ReadOptions,
-  withinLimit,
+  limitedQueries,
 } from './database';
 
 const DATE_OID = 1082;
@@ -78,7 +78,7 @@ function failure(error: unknown, config: PostgresConfig, signal: AbortSignal, ov
 /** Batches of rows from `cursor` on (null: from the start); see readPages. */
 export async function* readPostgres(config: PostgresConfig, cursor: string | null, signal: AbortSignal, options: ReadOptions = {}): AsyncGenerator<ReadBatch> {
   throwIfAborted(signal);
-  const { timeoutMs, graceMs } = queryLimits;
+  const { timeoutMs } = queryLimits;
   const client = new pg.Client({
     host: config.host,
     port: config.port,
@@ -96,14 +96,7 @@ export async function* readPostgres(config: PostgresConfig, cursor: string | nul
   // With a query under way, end() destroys the socket rather than wait for an answer that may never come.
   const close = (): void => void client.end().catch(() => undefined);
   signal.addEventListener('abort', close, { once: true });
-  const limited = async <T>(send: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    try {
-      return await withinLimit(send(), timeoutMs + graceMs, signal, close);
-    } catch (error) {
-      throw failure(error, config, signal, Date.now() - started >= timeoutMs ? timeoutMs : undefined);
-    }
-  };
+  const limited = limitedQueries(signal, close, (error, overLimitMs) => failure(error, config, signal, overLimitMs));
   try {
     try {
       await client.connect();
