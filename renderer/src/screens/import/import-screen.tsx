@@ -338,7 +338,11 @@ function RunStep({
           onCancel={() => void job.cancel()}
         />
       ) : null}
-      {state.kind === 'cancelled' ? <Notice tone="warning">{t('import.run.cancelled')}</Notice> : null}
+      {state.kind === 'cancelled' ? (
+        <Notice tone="warning" testId="import-cancelled">
+          {t('import.run.cancelled')}
+        </Notice>
+      ) : null}
       {state.kind === 'failed' ? <ImportError error={state.error} context="run" testId="import-error" /> : null}
       {state.kind === 'completed' ? <ImportResult run={state.value} fileName={fileName} /> : null}
       {state.kind !== 'running' && state.kind !== 'idle' ? (
