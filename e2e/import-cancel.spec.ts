@@ -117,6 +117,17 @@ test('a long import cancelled from the wizard keeps whole batches, and the same 
   await expect(app.importer.error()).toHaveCount(0);
   await expect(app.importer.result()).toHaveCount(0);
   await expect(job).toHaveCount(0);
+  // What it wrote before it stopped, read back from the history (checked against it below).
+  const shownInWizard = app.importer.step('run').getByTestId('import-cancelled-counts');
+  await expect(shownInWizard).toBeVisible();
+  const wizardCounts = Object.fromEntries(
+    await Promise.all(
+      ['read', 'inserted', 'updated', 'unchanged', 'rejected'].map(async (count) => [
+        count,
+        Number(await shownInWizard.locator(`[data-count="${count}"]`).getAttribute('data-value')),
+      ]),
+    ),
+  );
 
   // The import history keeps the run, cancelled, with what it wrote.
   await app.goTo('Sources');
@@ -128,6 +139,7 @@ test('a long import cancelled from the wizard keeps whole batches, and the same 
   await expect(run).toContainText('clients-200k.csv');
   const first = await shownCounts(run);
   testInfo.annotations.push({ type: 'cancelled run', description: JSON.stringify(first) });
+  expect(wizardCounts).toEqual(first);
   expect(first.read).toBeGreaterThan(0);
   expect(first.read).toBeLessThan(ROWS);
   // Whole batches only: every row read was written or rejected, none left half-done.

@@ -19,6 +19,7 @@ import { useJob, type Job } from '../../hooks/use-job';
 import { useWindowFileDrop } from '../../hooks/use-window-file-drop';
 import { draftFromMapping, mappingFromDraft, type MappingDraft } from '../../lib/mapping';
 import type { Area } from '../../session/areas';
+import { CancelledRun } from './cancelled-run';
 import { DropOverlay, FileStep } from './file-step';
 import { ImportError } from './import-error';
 import { ImportResult } from './import-result';
@@ -338,11 +339,7 @@ function RunStep({
           onCancel={() => void job.cancel()}
         />
       ) : null}
-      {state.kind === 'cancelled' ? (
-        <Notice tone="warning" testId="import-cancelled">
-          {t('import.run.cancelled')}
-        </Notice>
-      ) : null}
+      {state.kind === 'cancelled' ? <CancelledRun fileName={fileName} /> : null}
       {state.kind === 'failed' ? <ImportError error={state.error} context="run" testId="import-error" /> : null}
       {state.kind === 'completed' ? <ImportResult run={state.value} fileName={fileName} /> : null}
       {state.kind !== 'running' && state.kind !== 'idle' ? (
