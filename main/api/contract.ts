@@ -512,7 +512,11 @@ export const contract = {
       problems: z.array(z.object({ line: z.number().int(), reason: z.string(), raw: z.string() })),
       mapping: Mapping,
       mappingFrom: z.enum(['source', 'suggested']),
+      /** In English, for the command line; `noteDetail` is the same remark for the interface to translate. */
       note: z.string().nullable(),
+      noteDetail: z
+        .object({ code: z.enum(['folderEmpty', 'fromProcessed', 'readFrom', 'nothingYet']), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+        .nullable(),
     }),
     access: roles('administrator', 'steward'),
   }),

@@ -107,7 +107,11 @@ describe('watched folder connector', () => {
     const { backend } = await createVault({ connectorTickMs: null });
     const folder = tempDir();
     await addConnector(backend, 'Dépôt', 'folder', { path: folder });
-    expect(await ok(backend, 'connectors.test', { name: 'Dépôt' })).toMatchObject({ rows: [], note: expect.stringMatching(/^The folder is empty/) });
+    expect(await ok(backend, 'connectors.test', { name: 'Dépôt' })).toMatchObject({
+      rows: [],
+      note: expect.stringMatching(/^The folder is empty/),
+      noteDetail: { code: 'folderEmpty', params: { path: folder } },
+    });
 
     drop(folder, 'clients-a.csv', csv(['1;Hélène;Tremblay;helene@exemple.ca;Montréal']));
     await sync(backend, 'Dépôt');
@@ -124,12 +128,14 @@ describe('watched folder connector', () => {
     expect(emptied.rows.map((row) => row.values['prénom'])).toEqual(['Łukasz']);
     expect(emptied).toMatchObject({ mappingFrom: 'source', problems: [] });
     expect(emptied.note).toBe('No file is waiting in the folder: these rows come from clients-b.csv, already imported (in processed/).');
+    expect(emptied.noteDetail).toEqual({ code: 'fromProcessed', params: { file: 'clients-b.csv', folder: 'processed' } });
 
     // A file waiting to be imported comes first, even one still settling.
     drop(folder, 'clients-d.csv', csv(['4;Zoë;Müller;zoe@exemple.ch;Zürich']), 0);
     const waiting = await ok(backend, 'connectors.test', { name: 'Dépôt' });
     expect(waiting.rows.map((row) => row.values['prénom'])).toEqual(['Zoë']);
     expect(waiting.note).toBe('Read from clients-d.csv.');
+    expect(waiting.noteDetail).toEqual({ code: 'readFrom', params: { file: 'clients-d.csv', others: 0 } });
   });
 
   it('stops a sync cancelled while a file is being hashed, leaving the file for the next sync', async () => {

@@ -21,23 +21,46 @@ export interface ProbeResult {
   readonly problems: ReadProblem[];
   readonly mapping: Mapping;
   readonly mappingFrom: 'source' | 'suggested';
-  /** A remark for the person testing: an empty folder, files still arriving, rows from a file already imported. */
+  /** A remark for the person testing, in English (the command line prints it): an empty folder, files still arriving, rows from a file already imported. */
   readonly note: string | null;
+  /** The same remark for the interface to say in the steward's language. */
+  readonly noteDetail: ProbeNote | null;
 }
 
-async function sample(spec: ConnectorSpec, signal: AbortSignal): Promise<{ rows: RawRow[]; problems: ReadProblem[]; note: string | null }> {
+export type ProbeNote =
+  | { readonly code: 'folderEmpty'; readonly params: { readonly path: string } }
+  | { readonly code: 'fromProcessed'; readonly params: { readonly file: string; readonly folder: string } }
+  | { readonly code: 'readFrom'; readonly params: { readonly file: string; readonly others: number } }
+  | { readonly code: 'nothingYet'; readonly params: Record<string, never> };
+
+interface Sample {
+  readonly rows: RawRow[];
+  readonly problems: ReadProblem[];
+  readonly note: string | null;
+  readonly noteDetail: ProbeNote | null;
+}
+
+async function sample(spec: ConnectorSpec, signal: AbortSignal): Promise<Sample> {
   if (spec.kind === 'folder') {
     const { ready, waiting } = readyFiles({ ...spec.config, settleSeconds: 0 }, new Date());
     const file = ready[0];
     if (!file) {
       // Every file was imported and moved aside: the last one imported still shows the columns the folder gets.
       const imported = newestProcessed(spec.config.path);
-      if (!imported) return { rows: [], problems: [], note: `The folder is empty: drop a file into ${spec.config.path} to see its columns.` };
+      if (!imported) {
+        return {
+          rows: [],
+          problems: [],
+          note: `The folder is empty: drop a file into ${spec.config.path} to see its columns.`,
+          noteDetail: { code: 'folderEmpty', params: { path: spec.config.path } },
+        };
+      }
       const preview = await previewFile(imported.path, spec.config.options, PROBE_ROWS);
       return {
         rows: [...preview.rows],
         problems: [...preview.problems],
         note: `No file is waiting in the folder: these rows come from ${imported.name}, already imported (in ${PROCESSED}/).`,
+        noteDetail: { code: 'fromProcessed', params: { file: imported.name, folder: PROCESSED } },
       };
     }
     const preview = await previewFile(file.path, spec.config.options, PROBE_ROWS);
@@ -46,6 +69,7 @@ async function sample(spec: ConnectorSpec, signal: AbortSignal): Promise<{ rows:
       rows: [...preview.rows],
       problems: [...preview.problems],
       note: `Read from ${file.name}${others > 0 ? ` (${others} other file${others === 1 ? '' : 's'} waiting)` : ''}.`,
+      noteDetail: { code: 'readFrom', params: { file: file.name, others } },
     };
   }
   const rows: RawRow[] = [];
@@ -57,10 +81,12 @@ async function sample(spec: ConnectorSpec, signal: AbortSignal): Promise<{ rows:
     }
     if (rows.length + problems.length >= PROBE_ROWS) break;
   }
+  const empty = rows.length === 0 && problems.length === 0;
   return {
     rows: rows.slice(0, PROBE_ROWS),
     problems,
-    note: rows.length === 0 && problems.length === 0 ? 'The connection works, but there is nothing to read yet.' : null,
+    note: empty ? 'The connection works, but there is nothing to read yet.' : null,
+    noteDetail: empty ? { code: 'nothingYet', params: {} } : null,
   };
 }
 
@@ -82,5 +108,6 @@ export async function probeConnector(spec: ConnectorSpec, saved: Mapping | null,
     mapping: saved ?? suggestMapping(headers, read.rows, defaultCountry ? { defaultCountry } : {}),
     mappingFrom: saved ? 'source' : 'suggested',
     note: read.note,
+    noteDetail: read.noteDetail,
   };
 }

@@ -13,6 +13,7 @@ import { useApiData } from '../../hooks/use-api-data';
 import { draftFromMapping, mappingFromDraft, type MappingDraft } from '../../lib/mapping';
 import { draftProblem, MappingStep } from '../import/mapping-step';
 import { ConnectorTestResult } from './connector-test-result';
+import { ProbeNote } from './probe-note';
 
 type TestReply = MethodOutput<'connectors.test'>;
 
@@ -80,11 +81,7 @@ export function ConnectorMapping({ connector, onClose }: Props): ReactNode {
           <ConnectorTestResult result={reply} where="mapping" />
         </details>
       ) : null}
-      {reply && !read.loading && reply.note ? (
-        <p className="form-note" lang="en">
-          {reply.note}
-        </p>
-      ) : null}
+      {reply && !read.loading ? <ProbeNote result={reply} className="form-note" /> : null}
       {nothingToReview ? <Notice tone="warning">{t('connectors.mapping.nothing')}</Notice> : null}
       {reply && draft && !read.loading && !nothingToReview ? (
         <MappingStep

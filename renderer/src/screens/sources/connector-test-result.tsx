@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../main/api/contract';
 import { SampleCells } from '../../components/sample-cells';
+import { ProbeNote } from './probe-note';
 
 /**
  * Where the result shows, for what it says of a suggested mapping: on a saved connector's card (its "Review
@@ -26,11 +27,7 @@ export function ConnectorTestResult({ result, where }: { readonly result: Method
       <p className="result-detail">
         {t(result.mappingFrom === 'source' ? 'connectors.test.savedMapping' : SUGGESTED[where], { count: mapped, action: t('connectors.mapping.open') })}
       </p>
-      {result.note ? (
-        <p className="result-detail" lang="en">
-          {result.note}
-        </p>
-      ) : null}
+      <ProbeNote result={result} className="result-detail" />
       {result.rows.length > 0 ? (
         <div className="table-wrap preview-table-wrap" tabIndex={0} role="region" aria-label={t('connectors.test.rowsLabel')}>
           <table className="table preview-table">
