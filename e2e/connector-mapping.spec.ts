@@ -5,29 +5,10 @@
  * whose files were all imported is reviewed with the rows of the last one, from processed/.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
+import { startApi, TOKEN } from './test-api';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
-const TOKEN = 'Bearer s3cret-token-1234';
-const PEOPLE = [
-  { id: 1, first_name: 'Hélène', last_name: 'Tremblay', email: 'helene@exemple.ca' },
-  { id: 2, first_name: 'Zoé', last_name: 'Roy', email: 'zoe@exemple.ca' },
-];
-
-/** A one-page API of customers behind an Authorization header. */
-async function startApi(): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const page = Number(new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('page') ?? 1);
-    const ok = request.headers.authorization === TOKEN;
-    response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(ok ? { data: page === 1 ? PEOPLE : [] } : { error: 'unauthorized' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 test('a connector’s mapping is reviewed next to its rows, changed, saved and found again', async ({ app }) => {
   const api = await startApi();

@@ -3,45 +3,10 @@
  * a REST connector is edited without its stored header value ever being replaced by the mask.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
+import { startApi, TOKEN } from './test-api';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
-const TOKEN = 'Bearer s3cret-token-1234';
-const PEOPLE = [
-  { id: 1, first_name: 'Hélène', last_name: 'Tremblay', email: 'helene@exemple.ca' },
-  { id: 2, first_name: 'Zoé', last_name: 'Roy', email: 'zoe@exemple.ca' },
-];
-
-interface TestApi {
-  readonly baseUrl: string;
-  /** The Authorization header of every request received. */
-  readonly seen: string[];
-  close(): Promise<void>;
-}
-
-/** A small API behind an Authorization header: the same customers at an old and a new address, each with its own envelope. */
-async function startApi(): Promise<TestApi> {
-  const seen: string[] = [];
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    seen.push(request.headers.authorization ?? '');
-    const send = (status: number, body: unknown): void => {
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    if (request.headers.authorization !== TOKEN) return send(401, { error: 'unauthorized' });
-    const people = Number(url.searchParams.get('page') ?? 1) === 1 ? PEOPLE : [];
-    if (url.pathname === '/v1/customers') return send(200, { data: people });
-    if (url.pathname === '/v2/clients') return send(200, { items: people });
-    return send(404, { error: 'not found' });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 test('a watched-folder connector is tested, added and synced', async ({ app }, testInfo) => {
   const folder = testInfo.outputPath('exports');
   fs.mkdirSync(folder, { recursive: true });
