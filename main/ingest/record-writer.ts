@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { FirstLines } from './first-lines';
+import { IdSet } from './id-set';
 import type { MappedConsent, MappedEvent, MappedRecord } from './mapping/apply';
 import { searchTerms, sortKey, displayName } from './search-terms';
 import type { ReasonDetails } from './reasons';
@@ -180,7 +181,7 @@ export class RecordWriter {
    * (their run_id), they are the ones already accounted for: an identical event met again in the run is
    * another occurrence, and a transaction number met again with other details is a conflict.
    */
-  private readonly eventsMet = new Set<number>();
+  private readonly eventsMet = new IdSet();
 
   constructor(
     private readonly db: SqlRunner,
