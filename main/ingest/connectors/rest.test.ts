@@ -58,6 +58,10 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
       return send(response, 200, list.slice(0, 2), { link: '<http://example.invalid/steal>; rel="next"' });
     case '/api/broken':
       return send(response, 500, { error: 'database unavailable' });
+    case '/api/html':
+      // A login page or a proxy's error page, answered with 200.
+      response.writeHead(200, { 'content-type': 'text/html' });
+      return void response.end('<!doctype html><title>Sign in</title>');
     case '/api/endless': {
       // Always another page, always different: only maxPages stops it.
       const page = number('p', 1);
@@ -223,6 +227,7 @@ describe('REST connector', () => {
       expect(outcome.status).toBe('failed');
       expect(outcome.error).toBe(SAME_PAGE_ERROR);
       expect(outcome.error).toBe('The API returned the same page twice: stopping.');
+      expect(outcome.errorDetail).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'samePage' } });
     }
     // The rows of the pages read before the loop was seen stay: 10 from one source, 3 from the other.
     expect(await profileCount(backend)).toBe(13);
@@ -257,6 +262,21 @@ describe('REST connector', () => {
     expect((await sync(backend, 'Broken')).error).toMatch(/^The API answered HTTP 500 Internal Server Error for page 1 of 127\.0\.0\.1:\d+\/api\/broken\.$/);
     expect((await sync(backend, 'Slow')).error).toMatch(/^The API at 127\.0\.0\.1:\d+\/api\/slow did not answer page 1 within 1 s\.$/);
     expect(await profileCount(backend)).toBe(2);
+  });
+
+  it('names what is wrong with an answer that is not a list of records, so the steward reads it in their language', async () => {
+    const { backend } = await createVault({ connectorTickMs: null });
+    const add = (name: string, path: string, extra: Record<string, unknown> = {}) =>
+      addConnector(backend, name, 'rest', { baseUrl: base, path, authHeader: auth, pagination: { kind: 'link' }, ...extra });
+    await add('Login page', '/api/html');
+    await add('Wrong path', '/api/page', { recordsPath: 'data.clients' });
+    await add('No path', '/api/page');
+    await add('Elsewhere', '/api/elsewhere');
+    const detail = async (name: string) => (await sync(backend, name)).errorDetail;
+    expect(await detail('Login page')).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'notJson', page: 1 } });
+    expect(await detail('Wrong path')).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'noRecordsAt', page: 1, path: 'data.clients' } });
+    expect(await detail('No path')).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'notAList', page: 1 } });
+    expect(await detail('Elsewhere')).toEqual({ code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'otherHost', page: 2, host: 'example.invalid' } });
   });
 
   it('runs one sync of a connector at a time, even when asked twice at once', async () => {

@@ -104,8 +104,13 @@ async function fetchPage(url: URL, first: URL, config: RestConfig, headers: Reco
       await response.body?.cancel();
       const target = new URL(response.headers.get('location')!, current);
       if (!sameOrigin(target, first))
-        throw fail(`The API redirected page ${pageNumber} to another host (${target.host}): Custodia does not send the credentials there.`);
-      if (redirects >= MAX_REDIRECTS) throw fail(`The API redirected page ${pageNumber} more than ${MAX_REDIRECTS} times.`);
+        throw fail(`The API redirected page ${pageNumber} to another host (${target.host}): Custodia does not send the credentials there.`, {
+          reason: 'otherHost',
+          page: pageNumber,
+          host: target.host,
+        });
+      if (redirects >= MAX_REDIRECTS)
+        throw fail(`The API redirected page ${pageNumber} more than ${MAX_REDIRECTS} times.`, { reason: 'tooManyRedirects', page: pageNumber, redirects: MAX_REDIRECTS });
       current = target;
       continue;
     }
@@ -122,13 +127,13 @@ async function fetchPage(url: URL, first: URL, config: RestConfig, headers: Reco
       text = await response.text();
     } catch (error) {
       if (signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-      throw fail(`The API at ${where(current)} stopped sending page ${pageNumber}: ${oneLine((error as Error).message)}.`);
+      throw fail(`The API at ${where(current)} stopped sending page ${pageNumber}: ${oneLine((error as Error).message)}.`, { reason: 'pageCut', page: pageNumber });
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw fail(`The API's answer to page ${pageNumber} of ${where(current)} is not JSON.`);
+      throw fail(`The API's answer to page ${pageNumber} of ${where(current)} is not JSON.`, { reason: 'notJson', page: pageNumber });
     }
     return { url: current, body, text, link: response.headers.get('link') };
   }
@@ -181,7 +186,7 @@ export async function* readRest(config: RestConfig, cursor: string | null, signa
           { reason: 'tooManyPages', pages: config.maxPages },
         );
       }
-      if (seenUrls.has(url.href)) throw fail(SAME_PAGE_ERROR);
+      if (seenUrls.has(url.href)) throw fail(SAME_PAGE_ERROR, { reason: 'samePage' });
       seenUrls.add(url.href);
       pages += 1;
       const page = await fetchPage(url, first, config, headers, pages, signal);
@@ -189,11 +194,12 @@ export async function* readRest(config: RestConfig, cursor: string | null, signa
       if (!Array.isArray(records)) {
         throw fail(
           `The API's answer to page ${pages} has no list of records${config.recordsPath ? ` at ${config.recordsPath}` : ' (the body is not a list; set recordsPath)'}.`,
+          config.recordsPath ? { reason: 'noRecordsAt', page: pages, path: config.recordsPath } : { reason: 'notAList', page: pages },
         );
       }
       if (records.length > 0) {
         const digest = crypto.createHash('sha256').update(page.text).digest('hex');
-        if (seenPages.has(digest)) throw fail(SAME_PAGE_ERROR);
+        if (seenPages.has(digest)) throw fail(SAME_PAGE_ERROR, { reason: 'samePage' });
         seenPages.add(digest);
       }
       for (const record of records) {
@@ -218,7 +224,7 @@ export async function* readRest(config: RestConfig, cursor: string | null, signa
       }
       url = nextUrl(page, records.length);
       if (url !== null && !sameOrigin(url, first))
-        throw fail(`The API's next page is on another host (${url.host}): Custodia does not send the credentials there.`);
+        throw fail(`The API's next page is on another host (${url.host}): Custodia does not send the credentials there.`, { reason: 'otherHost', page: pages + 1, host: url.host });
     }
   } catch (error) {
     failure = error;
