@@ -93,6 +93,8 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);
   let detail = await app.profiles.openResult('Hélène Tremblay');
   await expect(detail.getByTestId('profile-record')).toContainText('C-001');
+  // Stored as +15145550199; read as people write it.
+  await expect(detail.getByTestId('profile-summary')).toContainText('+1 514 555 0199');
   await expect(detail.getByTestId('profile-record')).toContainText('written “(514) 555-0199”');
   await expect(detail.getByTestId('profile-events')).toContainText('125.50');
   await expect(detail.getByTestId('profile-consents')).toContainText('Given');
@@ -102,6 +104,9 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(app.profiles.results().getByRole('button')).toHaveText(['Łukasz Wójcik']);
   detail = await app.profiles.openResult('Łukasz Wójcik');
   await expect(detail.getByTestId('profile-summary')).toContainText('Łódź');
+  // Written in the source exactly as it is shown: nothing more to say about it.
+  await expect(detail.getByTestId('profile-summary')).toContainText('+48 42 123 45 67');
+  await expect(detail.getByTestId('profile-record')).not.toContainText('written “+48');
 });
 
 test('an auditor sees the import history but neither Import nor People', async ({ app }, testInfo) => {

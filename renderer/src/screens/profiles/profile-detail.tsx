@@ -11,6 +11,7 @@ import { useApiData } from '../../hooks/use-api-data';
 import { countryName } from '../../lib/countries';
 import { cellText, formatAmount, formatDate, formatDateTime, formatWhen } from '../../lib/format';
 import type { Mapping, TargetField } from '../../lib/mapping';
+import { formatPhone } from '../../lib/phone';
 import { EventsHeading } from './events-heading';
 
 type ProfileRecord = ProfileDetail['records'][number];
@@ -33,6 +34,12 @@ function rawValue(record: ProfileRecord, field: TargetField, mapping: Mapping | 
     if (text !== '' && text !== shown) return text;
   }
   return null;
+}
+
+/** The source wrote the number some other way than it is shown (stored or grouped): worth showing how. */
+function writtenOtherwise(raw: string, e164: string): boolean {
+  const written = raw.trim();
+  return written !== e164 && written !== formatPhone(e164);
 }
 
 function Value({ shown, raw }: { readonly shown: string; readonly raw: string | null }): ReactNode {
@@ -100,7 +107,7 @@ function RecordCard({ record, mapping }: { readonly record: ProfileRecord; reado
               <ul className="plain-list">
                 {record.phones.map((phone) => (
                   <li key={phone.value}>
-                    <Value shown={phone.value} raw={phone.raw.trim() !== phone.value ? phone.raw : null} />
+                    <Value shown={formatPhone(phone.value)} raw={writtenOtherwise(phone.raw, phone.value) ? phone.raw : null} />
                   </li>
                 ))}
               </ul>
@@ -137,7 +144,7 @@ function Summary({ profile }: { readonly profile: ProfileDetail }): ReactNode {
   const records = profile.records;
   const names = distinct(records.map((record) => record.fullName ?? ([record.givenName, record.familyName].filter(Boolean).join(' ') || null)));
   const emails = distinct(records.flatMap((record) => record.emails.map((email) => email.value)));
-  const phones = distinct(records.flatMap((record) => record.phones.map((phone) => phone.value)));
+  const phones = distinct(records.flatMap((record) => record.phones.map((phone) => phone.value))).map(formatPhone);
   const addresses = distinct(
     records.map((record) => {
       const line = [

@@ -2,6 +2,7 @@
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../../main/api/contract';
+import { formatPhone } from '../../lib/phone';
 
 export function ProfileHeaderRow(): ReactNode {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function ProfileRow({ profile, index, rowIndex, style, onOpen, onKeyDown 
     );
   }
   const emails = profile.emails.join(', ');
-  const phones = profile.phones.join(', ');
+  const phones = profile.phones.map(formatPhone).join(', ');
   const sources = profile.sources.join(', ');
   return (
     <div role="row" aria-rowindex={rowIndex} className="profile-row" style={style} data-index={index} data-profile-id={profile.id}>
@@ -68,7 +69,7 @@ export function ProfileRow({ profile, index, rowIndex, style, onOpen, onKeyDown 
         <span className="muted">{more(profile.emails)}</span>
       </div>
       <div role="cell" title={phones || undefined}>
-        {profile.phones[0] ?? ''}
+        {profile.phones[0] ? formatPhone(profile.phones[0]) : ''}
         <span className="muted">{more(profile.phones)}</span>
       </div>
       <div role="cell">{profile.city ?? ''}</div>
