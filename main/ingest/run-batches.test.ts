@@ -25,11 +25,11 @@ function job(steps: string[] = []): JobControl {
   return { signal: new AbortController().signal, progress: (step) => steps.push(step), checkpoint: () => undefined };
 }
 
-function startRun(vault: OpenVault) {
+function startRun(vault: OpenVault, name = 'CRM') {
   const mapping = { ...suggestMapping(HEADERS, rows(1, 5)), defaultCountry: 'CA' };
   const stamp = new Date().toISOString();
   return vault.db.transaction(() => {
-    const source = saveSource(vault.db, { name: 'CRM', kind: 'file', purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'CA', mapping }, stamp);
+    const source = saveSource(vault.db, { name, kind: 'file', purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'CA', mapping }, stamp);
     return { sourceId: source.id, mapping, runId: openRun(vault, { sourceId: source.id }, stamp) };
   });
 }
@@ -108,6 +108,36 @@ describe('bulk imports', () => {
     await writeBatches(vault, secondBatches(), { ...second, job: job(), now: () => new Date(), estimatedRows: 20, bulkMinRows: 5 });
     expect(present).toEqual([true, true]);
     expect(getRun(vault.db, second.runId)).toMatchObject({ status: 'completed', inserted: 20 });
+  });
+
+  it('are taken by one run at a time: a run beside it writes without the two indexes, and the rebuild covers its rows', async () => {
+    const { backend } = await createVault();
+    const vault = backend.vaults.current();
+    const big = startRun(vault, 'CRM');
+    const beside = startRun(vault, 'Till');
+    const presentBeside: boolean[] = [];
+    async function* batches(from: number, present?: boolean[]): AsyncGenerator<Batch> {
+      for (let batch = 0; batch < 4; batch += 1) {
+        present?.push(bulkIndexesPresent(vault.db.raw));
+        yield { items: rows(from + batch * 10, 10).map((row) => ({ kind: 'row' as const, row })) };
+      }
+    }
+    const bigSteps: string[] = [];
+    const besideSteps: string[] = [];
+    // Both qualify for bulk mode, and their batches alternate on the one connection (each yields to the event loop).
+    await Promise.all([
+      writeBatches(vault, batches(0), { ...big, job: job(bigSteps), now: () => new Date(), estimatedRows: 40, bulkMinRows: 20 }),
+      writeBatches(vault, batches(1_000, presentBeside), { ...beside, job: job(besideSteps), now: () => new Date(), estimatedRows: 40, bulkMinRows: 20 }),
+    ]);
+
+    expect([bigSteps.includes('indexing'), besideSteps.includes('indexing')]).toEqual([true, false]);
+    expect(presentBeside.slice(1)).toContain(false);
+    expect(getRun(vault.db, big.runId)).toMatchObject({ status: 'completed', inserted: 40 });
+    expect(getRun(vault.db, beside.runId)).toMatchObject({ status: 'completed', inserted: 40 });
+    expect(bulkIndexesPresent(vault.db.raw)).toBe(true);
+    expect(vault.db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const indexed = vault.db.raw.prepare(`SELECT count(*) AS n FROM identifier INDEXED BY identifier_value WHERE kind = 'email' AND value LIKE 'person%'`).get() as { n: number };
+    expect(indexed.n).toBe(80);
   });
 
   it('left without their indexes by a crash, a vault gets them back when it is next unlocked', async () => {

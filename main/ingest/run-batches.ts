@@ -146,6 +146,9 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
           WHERE id = ${runId}`);
       });
       read += size;
+      // Indexes already gone mean another run beside this one (a sync or an import on this connection)
+      // is in bulk mode: one run owns it at a time. Runs beside it write correctly without the two
+      // indexes (no write reads through them), and its rebuild at the end covers their rows too.
       if (!bulk && read === size && worthBulk(db, counts, size, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
         enterBulkMode(db.raw);
         bulk = true;

@@ -23,8 +23,9 @@ export const ID_ALIAS = '__custodia_id';
  * PAGE_SIZE rows read in key order, which an index serves in milliseconds; even a steward's SELECT that
  * the server must sort whole for every page takes seconds, at worst a minute or two, on tables of
  * millions of rows. A query still running after 5 minutes waits on something that may never come (a
- * lock held by a forgotten transaction, a frozen server, a network that drops packets silently), and the
- * scheduler syncs connectors one after another: this is how long one stalled source may hold up the rest.
+ * lock held by a forgotten transaction, a frozen server, a network that drops packets silently). This is
+ * how long one stalled source may keep one of the scheduler's few places (scheduler.ts), and hold up the
+ * connectors after it in `custodia sync --all`, which syncs them one after another.
  */
 export const QUERY_TIMEOUT_MS = 5 * 60_000;
 /**

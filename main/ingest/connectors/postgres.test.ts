@@ -281,7 +281,7 @@ describe('PostgreSQL connector, against a source that stalls', () => {
       Object.assign(queryLimits, { timeoutMs: 1_000, graceMs: 500 });
       const clock = new Date('2026-11-24T10:00:00Z');
       const { backend } = await createVault({ connectorTickMs: 50, now: () => clock });
-      // Scheduled syncs run one at a time, in name order: the healthy one waits behind the frozen one.
+      // Queued in name order, the frozen one first (scheduler.test.ts shows the healthy one no longer waits for it).
       await addConnector(backend, 'A frozen', 'postgres', config({ port: proxy.port }), { scheduleMinutes: 60 });
       await addConnector(backend, 'B healthy', 'postgres', config({ table: undefined, query: 'SELECT * FROM crm.customers WHERE id <= 100' }), {
         scheduleMinutes: 60,

@@ -1,11 +1,15 @@
 /**
  * Scheduled syncs while the vault is unlocked by an administrator or a steward: every minute, the
  * connectors whose period has elapsed since their last success and whose retry delay has passed are
- * synced one at a time, each as a `connectors.sync` job, so it shows its progress and can be cancelled
- * like any other. Folder connectors are also watched (watcher.ts) and synced when a file arrives.
- * One at a time means a source that stalls holds up those queued behind it, so no read may wait for ever:
- * every database query has a time limit (QUERY_TIMEOUT_MS in database.ts), every API request one too
- * (timeoutSeconds, rest.ts); the stalled sync then fails with its reason and the queue moves on.
+ * synced, each as a `connectors.sync` job, so it shows its progress and can be cancelled like any other.
+ * Folder connectors are also watched (watcher.ts) and synced when a file arrives.
+ *
+ * Several connectors sync at once (MAX_CONCURRENT_SYNCS), each at most once at a time: a source that
+ * stalls holds its own place only, and the others go on around it. It still may not wait for ever, since
+ * it would keep that place: every database query has a time limit (QUERY_TIMEOUT_MS in database.ts),
+ * every API request one too (timeoutSeconds, rest.ts). Running side by side is safe on the vault's one
+ * connection: every write transaction is synchronous (the driver refuses one that awaits), so two syncs
+ * only ever alternate between whole batches, and bulk mode is taken by one run at a time (run-batches.ts).
  *
  * Jobs are started through dispatch() directly, not through Backend.call(): a scheduled sync is not the
  * person's activity and must not hold off the idle lock.
@@ -21,6 +25,13 @@ import { FolderWatchers } from './watcher';
 export const TICK_MS = 60_000;
 /** A watcher's sync that found another sync of the same connector running is tried again this much later. */
 const SKIPPED_RETRY_MS = 5_000;
+/**
+ * Reading is I/O-bound (mostly waiting on a remote server), so a few syncs at once hide each other's
+ * waits; writing is serialized on the vault's one connection anyway, so more would not write faster,
+ * and each sync holds a page of rows in memory, a connection to its source and, for a folder, parse
+ * workers on a machine that may have two cores. Three lets the others through even with two sources stalled.
+ */
+const MAX_CONCURRENT_SYNCS = 3;
 
 export interface SchedulerClient {
   call<M extends MethodName>(method: M, input?: unknown): Promise<Result<MethodReply<M>>>;
@@ -39,8 +50,7 @@ export class ConnectorScheduler {
   private session: OpenVault | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly queue: string[] = [];
-  private draining = false;
-  private running: string | null = null;
+  private readonly running = new Set<string>();
   private stopped = false;
   private readonly watchers: FolderWatchers;
   private readonly tickMs: number | null;
@@ -80,7 +90,7 @@ export class ConnectorScheduler {
     }
   }
 
-  /** Stops for good (the backend is closing); a sync already running is cancelled by the job registry. */
+  /** Stops for good (the backend is closing); the syncs still running are cancelled by the job registry. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.session = null;
@@ -111,7 +121,7 @@ export class ConnectorScheduler {
 
   /** Resolves once nothing is queued or running (tests). */
   async idle(): Promise<void> {
-    while (this.draining || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.running.size > 0 || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   private current(): boolean {
@@ -131,27 +141,30 @@ export class ConnectorScheduler {
   private enqueue(name: string): void {
     if (!this.current()) return;
     // A tick during a sync still sees the old last success: the running one is not queued again.
-    if (name !== this.running && !this.queue.includes(name)) this.queue.push(name);
-    if (!this.draining) void this.drain();
+    if (!this.running.has(name) && !this.queue.includes(name)) this.queue.push(name);
+    this.startSyncs();
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
+  /** Fills the free places from the queue, in the order connectors were queued. */
+  private startSyncs(): void {
+    while (this.running.size < MAX_CONCURRENT_SYNCS && this.queue.length > 0 && this.current()) {
+      const name = this.queue.shift()!;
+      this.running.add(name);
+      void this.syncOne(name);
+    }
+  }
+
+  private async syncOne(name: string): Promise<void> {
     try {
-      while (this.queue.length > 0 && this.current()) {
-        const name = this.queue.shift()!;
-        this.running = name;
-        const result = await runJob(this.client, 'connectors.sync', { name })
-          .catch(() => null)
-          .finally(() => (this.running = null));
-        // Another sync of the same connector was running (started by a person): a file that arrived
-        // meanwhile may not have been seen by it, so look again shortly.
-        if (result?.ok && result.value.outcomes.some((outcome) => outcome.status === 'skipped')) {
-          setTimeout(() => this.enqueue(name), SKIPPED_RETRY_MS).unref();
-        }
+      const result = await runJob(this.client, 'connectors.sync', { name }).catch(() => null);
+      // Another sync of the same connector was running (started by a person): a file that arrived
+      // meanwhile may not have been seen by it, so look again shortly.
+      if (result?.ok && result.value.outcomes.some((outcome) => outcome.status === 'skipped')) {
+        setTimeout(() => this.enqueue(name), SKIPPED_RETRY_MS).unref();
       }
     } finally {
-      this.draining = false;
+      this.running.delete(name);
+      this.startSyncs();
     }
   }
 }
