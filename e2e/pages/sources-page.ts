@@ -12,6 +12,20 @@ export class SourcesPage {
     return this.page.getByTestId('runs-table').locator('tbody tr');
   }
 
+  /** A source's row in the Sources tab's register. */
+  sourceRow(name: string): Locator {
+    return this.page.getByTestId('sources-table').locator(`tr[data-source="${name}"]`);
+  }
+
+  editSourceButton(name: string): Locator {
+    return this.sourceRow(name).getByRole('button', { name: `Edit the source ${name}` });
+  }
+
+  /** The editor of a source, opened in place of the register. */
+  sourceEditor(): Locator {
+    return this.page.getByTestId('source-editor');
+  }
+
   connector(name: string): Locator {
     return this.page.locator(`[data-testid="connector"][data-name="${name}"]`);
   }

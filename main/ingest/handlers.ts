@@ -1,23 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Source } from '../api/contract';
 import type { Handlers } from '../backend/context';
 import { previewFile } from './formats';
 import { findRecordsPaths } from './formats/json';
 import { importFile } from './import-file';
 import { suggestMapping } from './mapping/suggest';
 import { exportRejects, listRejects, listRuns, rejectsCsv } from './runs';
-import { findSource, listSources, saveSource } from './sources';
+import { saveSourceEdited } from './source-save';
+import { findSource, listSources } from './sources';
 
 type IngestMethods = 'sources.list' | 'sources.save' | 'import.preview' | 'import.file' | 'import.runs' | 'import.rejects' | 'import.exportRejects' | 'import.rejectsCsv';
 
 export const ingestHandlers: Handlers<IngestMethods> = {
   'sources.list': (_input, { vaults }) => listSources(vaults.current().db),
-  'sources.save': ({ name, purposes, lawfulBasis, defaultCountry, mapping }, { vaults, now }) =>
-    vaults.mutate<Source>(
-      (source) => ({ action: 'source.saved', objectType: 'source', objectId: source.id, details: { kind: source.kind, lawfulBasis } }),
-      ({ db }) => saveSource(db, { name, kind: findSource(db, name)?.kind ?? 'file', purposes, lawfulBasis, defaultCountry, mapping }, now().toISOString()),
-    ),
+  'sources.save': (input, { vaults, now }) => saveSourceEdited(vaults, input, now().toISOString()),
   'import.preview': async ({ file, options, source }, { vaults }) => {
     const preview = await previewFile(file, options, 20);
     const saved = source ? findSource(vaults.current().db, source)?.mapping : null;

@@ -20,7 +20,7 @@ import { loadKnownRows } from './known-rows';
 import { parsedBatches } from './parsed-batches';
 import { openRun, writeBatches, type Batch } from './run-batches';
 import { getRun } from './runs';
-import { findSource, saveSource, saveSourceAudited, type SourceInput } from './sources';
+import { findSource, inDeclaredCountry, saveSource, saveSourceAudited, type SourceInput } from './sources';
 import type { ReadOptions } from './types';
 
 const BATCH = 5_000;
@@ -51,10 +51,9 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
   // Phone numbers and postal codes are read in the mapping's country: a suggestion starts from the declared one.
   const country = input.declaration?.defaultCountry ?? existing?.defaultCountry ?? null;
   const base = input.mapping ?? existing?.mapping ?? suggestMapping([...preview.headers], [...preview.rows], country ? { defaultCountry: country } : {});
-  // A country declared again for a source with a saved mapping moves the mapping too: the source says one
-  // country and its rows are read in it, never two.
-  const declaredCountry = input.declaration?.defaultCountry ?? null;
-  const mapping = !input.mapping && declaredCountry !== null && base.defaultCountry !== declaredCountry ? { ...base, defaultCountry: declaredCountry } : base;
+  // A country declared again for a source with a saved mapping moves the mapping too; a mapping given with
+  // the import is taken as it is.
+  const mapping = input.mapping ? base : inDeclaredCountry(base, input.declaration?.defaultCountry ?? null);
   const declared =
     input.declaration ??
     (existing ? { purposes: existing.purposes, lawfulBasis: existing.lawfulBasis, defaultCountry: existing.defaultCountry } : DEFAULT_DECLARATION);

@@ -81,6 +81,14 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
   return getSource(db, id);
 }
 
+/**
+ * A source says one country and its rows are read in it, never two: a country declared for a source moves
+ * its mapping's country too. Without a declared country the mapping keeps its own.
+ */
+export function inDeclaredCountry(mapping: Mapping, declaredCountry: string | null): Mapping {
+  return declaredCountry !== null && mapping.defaultCountry !== declaredCountry ? { ...mapping, defaultCountry: declaredCountry } : mapping;
+}
+
 /** saveSource plus its audit entry, inside the caller's transaction. */
 export function saveSourceAudited(vault: Pick<OpenVault, 'db' | 'audit' | 'user'>, input: SourceInput, stamp: string): Source {
   const source = saveSource(vault.db, input, stamp);

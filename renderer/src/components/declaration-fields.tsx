@@ -1,10 +1,11 @@
 /**
  * What a source is for and why the vault may hold its data: purposes, the GDPR lawful basis, and the
- * default country for numbers and postal codes. Shared by the import wizard and the connector form.
+ * default country for numbers and postal codes. Shared by the import wizard, the connector form and the
+ * Sources screen's editor of a source.
  */
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAWFUL_BASES, type LawfulBasis } from '../../../main/api/contract';
+import { LAWFUL_BASES, type LawfulBasis, type Source } from '../../../main/api/contract';
 import { CountrySelect } from './country-select';
 import { SelectField } from './field';
 
@@ -18,6 +19,10 @@ export const EMPTY_DECLARATION: Declaration = { purposes: [], lawfulBasis: 'cont
 
 const MAX_PURPOSES = 20;
 const SUGGESTIONS = ['relationship', 'marketing', 'loyalty', 'newsletter', 'delivery'] as const;
+
+export function declarationOf(source: Pick<Source, 'purposes' | 'lawfulBasis' | 'defaultCountry'>): Declaration {
+  return { purposes: source.purposes, lawfulBasis: source.lawfulBasis, defaultCountry: source.defaultCountry };
+}
 
 export function sameDeclaration(a: Declaration, b: Declaration): boolean {
   return a.lawfulBasis === b.lawfulBasis && a.defaultCountry === b.defaultCountry && JSON.stringify(a.purposes) === JSON.stringify(b.purposes);

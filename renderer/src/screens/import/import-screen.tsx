@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput, Source } from '../../../../main/api/contract';
 import { api, type ClientError, type StagedFile } from '../../api/client';
 import { Notice } from '../../components/alert';
-import { sameDeclaration } from '../../components/declaration-fields';
+import { declarationOf, sameDeclaration } from '../../components/declaration-fields';
 import { JobProgressBar } from '../../components/job-progress';
 import { PageHeader } from '../../components/section';
 import { WizardSteps } from '../../components/wizard-steps';
@@ -26,7 +26,7 @@ import { ImportResult } from './import-result';
 import type { FilePreview, ReadOptions } from './import-types';
 import { draftProblem, MappingStep } from './mapping-step';
 import { PreviewStep } from './preview-step';
-import { chosenSourceName, declarationOf, sourceProblem, SourceStep, type SourceChoice } from './source-step';
+import { chosenSourceName, sourceProblem, SourceStep, type SourceChoice } from './source-step';
 
 const STEPS = ['file', 'preview', 'source', 'mapping', 'run'] as const;
 type Step = (typeof STEPS)[number];

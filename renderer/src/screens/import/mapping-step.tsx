@@ -4,9 +4,10 @@
  * identifies a customer, date formats, the decimal separator and the default country. The mapping is
  * saved with the source, so the next file from it starts from here.
  *
- * The Sources screen reuses it to review a connector's mapping next to rows the connector read: `labels`
- * then replaces the import's wording of the notice, the heading, the two buttons and the columns missing
- * from the sample (there is no "file" to speak of).
+ * The Sources screen reuses it to review a connector's mapping next to rows the connector read, and a file
+ * source's saved mapping with no file at hand: `labels` then replaces the import's wording of the notice,
+ * the heading, the two buttons, the columns missing from the sample and the columns without values (there
+ * is no "file" to speak of).
  */
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,6 +75,7 @@ function MappingLine({
   samples,
   missing,
   missingLabel,
+  noSamplesLabel,
   problem,
   showErrors,
   onChange,
@@ -82,6 +84,7 @@ function MappingLine({
   readonly samples: readonly unknown[];
   readonly missing: boolean;
   readonly missingLabel: string | undefined;
+  readonly noSamplesLabel: string | undefined;
   readonly problem: RowProblem | undefined;
   readonly showErrors: boolean;
   readonly onChange: (row: MappingRow) => void;
@@ -97,7 +100,7 @@ function MappingLine({
         {missing ? <span className="tag tag-warning">{missingLabel ?? t('import.mapping.notInFile')}</span> : null}
       </th>
       <td className="samples" title={sampleText || undefined}>
-        {sampleText || <span className="muted">{t('import.mapping.noSamples')}</span>}
+        {sampleText || <span className="muted">{noSamplesLabel ?? t('import.mapping.noSamples')}</span>}
       </td>
       <td>
         <label htmlFor={`${id}-field`} className="visually-hidden">
@@ -162,6 +165,8 @@ export interface MappingStepLabels {
   readonly notInSample?: string;
   /** The warning listing those columns (`columns` joined by commas). */
   readonly missingColumns?: (count: number, columns: string) => string;
+  /** In place of the sample values of a column that has none. */
+  readonly noSamples?: string;
 }
 
 interface Props {
@@ -232,6 +237,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
                 samples={samplesOf(preview.rows, row.column)}
                 missing={missingFromFile(row.column, preview.headers)}
                 missingLabel={labels?.notInSample}
+                noSamplesLabel={labels?.noSamples}
                 problem={problems.get(index)}
                 showErrors={showErrors}
                 onChange={(next) => setRow(index, next)}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../../main/api/contract';
 import type { ClientError } from '../../api/client';
 import { ErrorAlert } from '../../components/alert';
-import { DeclarationFields, type Declaration } from '../../components/declaration-fields';
+import { declarationOf, DeclarationFields, type Declaration } from '../../components/declaration-fields';
 import { SelectField, TextField } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 
@@ -17,10 +17,6 @@ export interface SourceChoice {
   readonly existing: string;
   readonly newName: string;
   readonly declaration: Declaration;
-}
-
-export function declarationOf(source: Source): Declaration {
-  return { purposes: source.purposes, lawfulBasis: source.lawfulBasis, defaultCountry: source.defaultCountry };
 }
 
 export function chosenSourceName(choice: SourceChoice): string {

@@ -24,7 +24,7 @@ export function SourcesScreen(): ReactNode {
   const changed = (): void => setGeneration((value) => value + 1);
 
   const tabs: TabSpec<SourcesTab>[] = [
-    ...(manages ? [{ key: 'sources' as const, label: t('sources.tabs.sources'), content: <SourcesTable key={generation} /> }] : []),
+    ...(manages ? [{ key: 'sources' as const, label: t('sources.tabs.sources'), content: <SourcesTable key={generation} canEdit={manages} /> }] : []),
     { key: 'runs', label: t('sources.tabs.runs'), content: <RunsTable key={generation} canReview={manages} /> },
     { key: 'connectors', label: t('sources.tabs.connectors'), content: <ConnectorsPanel canEdit={manages} onChanged={changed} /> },
   ];

@@ -1,69 +1,59 @@
-/** The register of sources: where personal data comes from, what for, on which lawful basis, and the last import. */
-import type { ReactNode } from 'react';
+/**
+ * The Sources tab: the register of sources, and for administrators and stewards the editor of one
+ * source, opened in place of the register. Closing it gives the focus back to the row's Edit button and
+ * says what happened; a save reloads the register.
+ */
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/alert';
+import type { Source } from '../../../../main/api/contract';
+import { ErrorAlert, Notice } from '../../components/alert';
 import { useApiData } from '../../hooks/use-api-data';
-import { countryName } from '../../lib/countries';
-import { formatDateTime, formatNumber } from '../../lib/format';
-import { RunStatus } from './run-status';
+import { SourceEditor } from './source-editor';
+import { SourcesRegister } from './sources-register';
 
-export function SourcesTable(): ReactNode {
-  const { t, i18n } = useTranslation();
+interface Outcome {
+  readonly name: string;
+  readonly saved: boolean;
+}
+
+export function SourcesTable({ canEdit }: { readonly canEdit: boolean }): ReactNode {
+  const { t } = useTranslation();
   const sources = useApiData('sources.list', {});
-  const language = i18n.language;
+  const [editing, setEditing] = useState<Source | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Set when the editor closes: that source's Edit button takes the focus as soon as it is on screen again.
+  const focusBack = useRef<number | null>(null);
+
+  function open(source: Source): void {
+    setOutcome(null);
+    setEditing(source);
+  }
+
+  function close(source: Source, result: 'saved' | 'unchanged' | null): void {
+    setEditing(null);
+    setOutcome(result === null ? null : { name: source.name, saved: result === 'saved' });
+    if (result === 'saved') sources.reload();
+    focusBack.current = source.id;
+  }
+
+  function editButton(source: Source, button: HTMLButtonElement | null): void {
+    if (!button || focusBack.current !== source.id) return;
+    focusBack.current = null;
+    button.focus();
+  }
+
+  if (editing) return <SourceEditor source={editing} onClose={(result) => close(editing, result)} />;
   if (sources.error) return <ErrorAlert error={sources.error} />;
   if (!sources.data) return <p className="muted">{t('common.loading')}</p>;
   if (sources.data.length === 0) return <p className="empty">{t('sources.empty')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="sources-table">
-        <caption className="visually-hidden">{t('sources.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sources.columns.name')}</th>
-            <th scope="col">{t('sources.columns.kind')}</th>
-            <th scope="col">{t('sources.columns.purposes')}</th>
-            <th scope="col">{t('sources.columns.lawfulBasis')}</th>
-            <th scope="col">{t('sources.columns.country')}</th>
-            <th scope="col">{t('sources.columns.lastRun')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.data.map((source) => (
-            <tr key={source.id}>
-              <th scope="row">{source.name}</th>
-              <td>{t(`sources.kinds.${source.kind}`)}</td>
-              <td>
-                <ul className="chips compact">
-                  {source.purposes.map((purpose) => (
-                    <li key={purpose} className="chip">
-                      {purpose}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>{t(`lawfulBasis.${source.lawfulBasis}`)}</td>
-              <td>{source.defaultCountry ? countryName(source.defaultCountry, language) : <span className="muted">—</span>}</td>
-              <td>
-                {source.lastRun ? (
-                  <>
-                    <RunStatus run={source.lastRun} />
-                    <div className="muted small">
-                      {formatDateTime(source.lastRun.startedAt, language)} ·{' '}
-                      {t('sources.lastRunCounts', {
-                        read: formatNumber(source.lastRun.read, language),
-                        rejected: formatNumber(source.lastRun.rejected, language),
-                      })}
-                    </div>
-                  </>
-                ) : (
-                  <span className="muted">{t('sources.neverRun')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="stack">
+      {outcome ? (
+        <Notice tone={outcome.saved ? 'success' : 'info'} testId="source-edit-outcome">
+          {outcome.saved ? t('sources.edit.saved', { name: outcome.name }) : t('sources.edit.unchanged')}
+        </Notice>
+      ) : null}
+      <SourcesRegister sources={sources.data} {...(canEdit ? { onEdit: open, editButton } : {})} />
     </div>
   );
 }
