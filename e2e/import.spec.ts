@@ -109,7 +109,7 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(detail.getByTestId('profile-record')).not.toContainText('written “+48');
 });
 
-test('an auditor sees the import history but neither Import nor People', async ({ app }, testInfo) => {
+test('an auditor sees the register of sources and the import history, read-only, but neither Import nor People', async ({ app }, testInfo) => {
   const csv = testInfo.outputPath('clients.csv');
   fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
 
@@ -134,12 +134,18 @@ test('an auditor sees the import history but neither Import nor People', async (
   await expect(nav.getByRole('button', { name: 'People' })).toHaveCount(0);
 
   await app.goTo('Sources');
+  // The register is what an auditor reviews: each source's purposes and lawful basis, with nothing to edit.
+  const register = app.sources.sourceRow('Boutique Montréal');
+  await expect(register).toContainText('customer relationship');
+  await expect(register).toContainText('Contract');
+  await expect(register.getByRole('button')).toHaveCount(0);
+
+  await app.sources.tab('Import history');
   await expect(app.sources.runs()).toHaveCount(1);
   await expect(app.sources.runs().first()).toContainText('Boutique Montréal');
   await expect(app.sources.runs().first()).toContainText('clients.csv');
   // The counts, never the rows: no way to open the rejected rows.
   await expect(app.sources.runs().first().getByRole('button')).toHaveCount(0);
-  await expect(app.page.getByRole('tab', { name: 'Sources' })).toHaveCount(0);
 
   const attempt = await app.callApi('profiles.search', { query: 'helene' });
   expect(attempt.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

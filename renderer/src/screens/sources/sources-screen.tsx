@@ -1,7 +1,9 @@
 /**
  * Where the vault's data comes from: the sources with their declaration, the history of imports and
- * syncs, and the connectors. Auditors read the history and the connectors (the register of systems is
- * an audit matter); the sources' list and rejected rows are for stewards and administrators.
+ * syncs, and the connectors. Auditors read all three without changing anything: the register of sources
+ * with its purposes and lawful bases is what they review (a record of processing), and the history and
+ * connectors say which systems feed the vault. Rejected rows hold personal data: stewards and
+ * administrators only.
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,13 +20,13 @@ export function SourcesScreen(): ReactNode {
   const { t } = useTranslation();
   const { user } = useSession();
   const manages = hasRole(user, 'administrator', 'steward');
-  const [tab, setTab] = useState<SourcesTab>(manages ? 'sources' : 'runs');
+  const [tab, setTab] = useState<SourcesTab>('sources');
   // A sync adds runs and may add sources: bumping this reloads the other tabs.
   const [generation, setGeneration] = useState(0);
   const changed = (): void => setGeneration((value) => value + 1);
 
   const tabs: TabSpec<SourcesTab>[] = [
-    ...(manages ? [{ key: 'sources' as const, label: t('sources.tabs.sources'), content: <SourcesTable key={generation} canEdit={manages} /> }] : []),
+    { key: 'sources', label: t('sources.tabs.sources'), content: <SourcesTable key={generation} canEdit={manages} /> },
     { key: 'runs', label: t('sources.tabs.runs'), content: <RunsTable key={generation} canReview={manages} /> },
     { key: 'connectors', label: t('sources.tabs.connectors'), content: <ConnectorsPanel canEdit={manages} onChanged={changed} /> },
   ];
