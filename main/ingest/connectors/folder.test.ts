@@ -197,4 +197,35 @@ describe('watched folder connector', () => {
     await ok(backend, 'vault.lock');
     expect(backend.scheduler.watchedFolders).toBe(0);
   });
+
+  it('syncs once more for a file that arrives while the folder is being synced', async () => {
+    const { backend } = await createVault();
+    const folder = tempDir();
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 });
+    const real = vi.mocked(hashFile).getMockImplementation()!;
+    let hashing!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (hashing = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The first file's sync is held while it hashes: it has listed the folder, and then the second file comes.
+    vi.mocked(hashFile).mockImplementationOnce(async (file, signal) => {
+      hashing();
+      await released;
+      return real(file, signal);
+    });
+    drop(folder, 'first.csv', csv(['1;Agnès;Gagnon;agnes@exemple.ca;Laval']));
+    await started;
+    drop(folder, 'second.csv', csv(['2;Jérôme;Lévesque;jerome@exemple.ca;Lévis']));
+    // The watcher announces a file once it has stopped growing for a second, then waits 300 ms for others.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    release();
+    // No scheduled tick comes within this test (every 60 s): only the file's own trigger brings it in.
+    await expect.poll(() => list(path.join(folder, 'processed')), { timeout: 10_000, interval: 100 }).toEqual(['first.csv', 'second.csv']);
+    const runs = await ok(backend, 'import.runs', {});
+    expect(runs.map((run) => [run.fileName, run.read, run.status])).toEqual([
+      ['second.csv', 1, 'completed'],
+      ['first.csv', 1, 'completed'],
+    ]);
+    expect(await profileCount(backend)).toBe(2);
+  });
 });

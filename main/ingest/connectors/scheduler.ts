@@ -51,6 +51,8 @@ export class ConnectorScheduler {
   private timer: NodeJS.Timeout | null = null;
   private readonly queue: string[] = [];
   private readonly running = new Set<string>();
+  /** Running connectors whose folder received a file after their sync had listed it: they sync once more. */
+  private readonly again = new Set<string>();
   private stopped = false;
   private readonly watchers: FolderWatchers;
   private readonly tickMs: number | null;
@@ -61,7 +63,7 @@ export class ConnectorScheduler {
     this.tickMs = options.tickMs === undefined ? TICK_MS : options.tickMs;
     const { client } = options;
     this.client = { call: (method, input) => client.call(method, input), onEvent: (listener) => client.onEvent(listener), close: async () => undefined };
-    this.watchers = new FolderWatchers((name) => this.enqueue(name));
+    this.watchers = new FolderWatchers((name) => this.fileArrived(name));
   }
 
   /**
@@ -76,6 +78,7 @@ export class ConnectorScheduler {
     if (active !== this.session) {
       this.session = active;
       this.queue.length = 0;
+      this.again.clear();
       if (this.timer) clearInterval(this.timer);
       this.timer = null;
       if (active) {
@@ -95,6 +98,7 @@ export class ConnectorScheduler {
     this.stopped = true;
     this.session = null;
     this.queue.length = 0;
+    this.again.clear();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.watchers.closeAll();
@@ -138,6 +142,15 @@ export class ConnectorScheduler {
     }
   }
 
+  /**
+   * A sync of the folder already running listed its files when it started: a file that arrived since is
+   * not among them, so the connector syncs once more when it ends (a tick, unlike a file, has nothing new).
+   */
+  private fileArrived(name: string): void {
+    if (this.running.has(name) && this.current()) this.again.add(name);
+    else this.enqueue(name);
+  }
+
   private enqueue(name: string): void {
     if (!this.current()) return;
     // A tick during a sync still sees the old last success: the running one is not queued again.
@@ -164,6 +177,7 @@ export class ConnectorScheduler {
       }
     } finally {
       this.running.delete(name);
+      if (this.again.delete(name)) this.enqueue(name);
       this.startSyncs();
     }
   }
