@@ -5,6 +5,7 @@
  * says what changed, and the next import of the source starts from the edited mapping.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
@@ -20,7 +21,7 @@ interface PreviewReply {
   readonly value: { readonly mappingFrom: string; readonly mapping: { readonly columns: ReadonlyArray<{ readonly column: string }> } };
 }
 
-test('a source’s lawful basis and mapping are edited without importing, and the next import uses the edited mapping', async ({ app, page }, testInfo) => {
+test('a source’s lawful basis and mapping are edited without importing, and the next import uses the edited mapping', async ({ app, page, custodia }, testInfo) => {
   const csv = testInfo.outputPath('clients.csv');
   fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
 
@@ -61,6 +62,8 @@ test('a source’s lawful basis and mapping are edited without importing, and th
   await expect(editor.getByTestId('mapping-from')).toContainText('Values from the first rows of clients.csv');
   await expect(editor.locator('tr[data-column="Nom"] td.samples')).toContainText('Tremblay · Côté');
   await expect(editor.getByLabel('Imported as, for column Téléphone')).toHaveValue('');
+  // Browser mode uploaded a copy to read its first rows; no import will read it, so it is gone already.
+  await expect.poll(() => fs.readdirSync(path.join(custodia.vaultDir, 'staging'))).toEqual([]);
 
   await editor.getByRole('button', { name: 'Save the changes' }).click();
   await expect(editor).toHaveCount(0);

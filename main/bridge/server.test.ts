@@ -115,4 +115,31 @@ describe('browser-mode bridge', () => {
     const runs = JSON.parse((await call(bridge, 'import.runs', {})).body);
     expect(runs.value.map((run: { fileName: string }) => run.fileName)).toEqual(['.._clients _1_.csv']);
   });
+
+  it('discards a staged copy the page no longer needs, and nothing outside the staging folder', async () => {
+    const bridge = await bridgeWithVault();
+    const auth = { Authorization: `Bearer ${bridge.token}` };
+    const discard = (file: string, headers: Record<string, string> = auth) =>
+      request(bridge, { path: `/api/upload?file=${encodeURIComponent(file)}`, method: 'DELETE', headers });
+    await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
+    const upload = async () =>
+      JSON.parse((await request(bridge, { path: '/api/upload?name=a.csv', method: 'POST', headers: { ...auth, 'Content-Type': 'application/octet-stream' }, body: 'id\n1\n' })).body)
+        .value.file as string;
+    const staged = await upload();
+    const kept = await upload();
+
+    expect((await discard(staged, {})).status).toBe(401);
+    expect(fs.existsSync(staged)).toBe(true);
+    expect((await discard(staged)).status).toBe(200);
+    expect(fs.existsSync(path.dirname(staged))).toBe(false);
+    expect(fs.existsSync(kept)).toBe(true);
+
+    // The vault's own files, or a path that climbs out of a staged folder, are not the page's to remove.
+    const staging = path.dirname(path.dirname(kept));
+    for (const outside of [path.join(staging, '..', 'vault.db'), path.join(path.dirname(kept), '..', '..', 'keyslots.json'), staging, path.dirname(kept)]) {
+      expect((await discard(outside)).status).toBe(400);
+    }
+    expect(fs.existsSync(path.join(staging, '..', 'vault.db'))).toBe(true);
+    expect(fs.existsSync(kept)).toBe(true);
+  });
 });

@@ -91,6 +91,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (url.pathname === '/api/call' && request.method === 'POST') return handleCall(request, response);
       if (url.pathname === '/api/events' && request.method === 'GET') return handleEvents(request, response);
       if (url.pathname === '/api/upload' && request.method === 'POST') return handleUpload(request, response, url);
+      if (url.pathname === '/api/upload' && request.method === 'DELETE') return handleDiscard(response, url);
       return send(response, 404, { error: 'not found' });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method not allowed' });
@@ -110,21 +111,32 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     send(response, 200, await options.backend.call(method, input ?? {}));
   }
 
+  /** The uploads' folder, or why the person may not use it: it is for an unlocked administrator or steward. */
+  async function stagingFor(response: http.ServerResponse): Promise<string | null> {
+    if (!options.uploadDir) {
+      send(response, 404, { error: 'uploads are not enabled' });
+      return null;
+    }
+    const status = await options.backend.call('vault.status', {});
+    const role = status.ok ? status.value.user?.role : undefined;
+    if (role !== 'administrator' && role !== 'steward') {
+      send(response, 403, { ok: false, error: { code: role ? 'FORBIDDEN' : 'LOCKED', message: 'Unlock as an administrator or steward to import.' } });
+      return null;
+    }
+    return options.uploadDir;
+  }
+
   /**
    * Stages a file chosen or dropped in the browser so the import can read it by path. Only for an
    * unlocked administrator or steward; the import removes the staged copy when it is done.
    */
   async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
-    if (!options.uploadDir) return send(response, 404, { error: 'uploads are not enabled' });
-    const status = await options.backend.call('vault.status', {});
-    const role = status.ok ? status.value.user?.role : undefined;
-    if (role !== 'administrator' && role !== 'steward') {
-      return send(response, 403, { ok: false, error: { code: role ? 'FORBIDDEN' : 'LOCKED', message: 'Unlock as an administrator or steward to import.' } });
-    }
+    const uploadDir = await stagingFor(response);
+    if (uploadDir === null) return;
     const cleaned = (url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120);
     const name = cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
     // A folder of its own per upload keeps the person's file name, which the run's history shows.
-    const folder = path.join(options.uploadDir, crypto.randomUUID());
+    const folder = path.join(uploadDir, crypto.randomUUID());
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const file = path.join(folder, name);
     try {
@@ -134,6 +146,23 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return send(response, 400, { ok: false, error: { code: 'IO_ERROR', message: 'The upload did not arrive whole.' } });
     }
     send(response, 200, { ok: true, value: { file, bytes: fs.statSync(file).size } });
+  }
+
+  /**
+   * A staged copy the page no longer needs (another file chosen, a sample read, the wizard left) holds
+   * personal data in the clear: it goes now rather than at the next lock. Only a copy this server staged,
+   * named as the upload answered it.
+   */
+  async function handleDiscard(response: http.ServerResponse, url: URL): Promise<void> {
+    const uploadDir = await stagingFor(response);
+    if (uploadDir === null) return;
+    const file = path.resolve(url.searchParams.get('file') ?? '');
+    const folder = path.dirname(file);
+    if (path.dirname(folder) !== path.resolve(uploadDir) || !/^[0-9a-f-]{36}$/.test(path.basename(folder))) {
+      return send(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Not a staged file.' } });
+    }
+    fs.rmSync(folder, { recursive: true, force: true });
+    send(response, 200, { ok: true, value: null });
   }
 
   function handleEvents(request: http.IncomingMessage, response: http.ServerResponse): void {

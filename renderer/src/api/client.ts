@@ -28,6 +28,8 @@ export interface ApiClient {
   ): Promise<ClientResult<MethodOutput<M>>>;
   /** A chosen or dropped file, made readable by the backend for `import.preview` and `import.file`. */
   stageFile(file: File): Promise<ClientResult<StagedFile>>;
+  /** A staged file no import will read: a browser-mode copy goes at once (see file-source.ts). */
+  discardFile(staged: StagedFile): Promise<void>;
   onEvent(listener: (event: BackendEvent) => void): () => void;
   onLocked(listener: (cause: LockCause) => void): () => void;
 }
@@ -57,6 +59,7 @@ export function createClient(transport: Transport): ApiClient {
       if (!result.ok && result.error.code === 'LOCKED') notifyLocked('stale-session');
       return result;
     },
+    discardFile: (staged) => transport.discardFile(staged),
     onEvent: (listener) => transport.onEvent(listener),
     onLocked(listener) {
       lockListeners.add(listener);
@@ -73,6 +76,7 @@ function tokenlessTransport(): Transport {
     eventsReady: () => new Promise<void>(() => undefined),
     onReconnect: () => () => undefined,
     stageFile: () => Promise.resolve(failure('UNAUTHORIZED', 'This page was opened without its launch token.')),
+    discardFile: () => Promise.resolve(),
   };
 }
 

@@ -24,6 +24,8 @@ export function electronTransport(bridge: PreloadBridge): Transport {
     // IPC is connected as soon as the preload ran, and it never drops.
     eventsReady: () => Promise.resolve(),
     onReconnect: () => () => undefined,
+    // The path is the person's own file, not a copy: nothing to remove.
+    discardFile: () => Promise.resolve(),
     stageFile: (file) =>
       Promise.resolve(
         bridge.pathForFile ? fileFromPath((chosen) => bridge.pathForFile!(chosen), file) : failure('INTERNAL', 'This window cannot read file paths.'),

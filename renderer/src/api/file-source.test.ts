@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileFromPath, uploadFile } from './file-source';
+import { discardUpload, fileFromPath, uploadFile } from './file-source';
 
 const file = new File(['Nom;Courriel\nHélène;h@example.ca\n'], 'clients été.csv', { type: 'text/csv' });
 
@@ -33,6 +33,23 @@ describe('uploadFile', () => {
     }) as unknown as typeof fetch;
     const result = await uploadFile('tok', file, offline);
     expect(result.ok ? null : result.error.code).toBe('OFFLINE');
+  });
+});
+
+describe('discardUpload', () => {
+  it('asks the server to remove the staged copy, with the token', async () => {
+    const server = answering(200, { ok: true, value: null });
+    await discardUpload('tok', { path: '/vault/staging/x/clients été.csv', name: 'clients été.csv', bytes: 33 }, server.fetch);
+    expect(server.calls).toEqual([
+      { url: '/api/upload?file=%2Fvault%2Fstaging%2Fx%2Fclients%20%C3%A9t%C3%A9.csv', init: { method: 'DELETE', headers: { Authorization: 'Bearer tok' }, cache: 'no-store' } },
+    ]);
+  });
+
+  it('lets a missing server be: the copy goes at the next lock', async () => {
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    await expect(discardUpload('tok', { path: '/x', name: 'x', bytes: 0 }, offline)).resolves.toBeUndefined();
   });
 });
 

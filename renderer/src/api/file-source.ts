@@ -2,7 +2,8 @@
  * Getting a chosen or dropped file to the backend, which reads imports by path. Electron's preload
  * gives the file's own path, so nothing is copied; browser mode has no paths, so the file is uploaded
  * to the backend, which stages it in the vault folder and deletes it once the import is over. Screens
- * call `api.stageFile(file)` and never learn which of the two happened.
+ * call `api.stageFile(file)` and never learn which of the two happened; a staged file no import will
+ * read is handed back with `api.discardFile`, which removes a copy at once.
  */
 import { failure, type ClientResult } from './transport';
 
@@ -28,6 +29,18 @@ export function fileFromPath(pathForFile: (file: File) => string, file: File): C
 
 function isResult(body: unknown): body is ClientResult<{ file: string; bytes: number }> {
   return typeof body === 'object' && body !== null && 'ok' in body;
+}
+
+/**
+ * Browser mode: removes a staged copy. Best effort: one that stays (the server gone meanwhile) is removed
+ * at the next lock or when the server stops.
+ */
+export async function discardUpload(token: string, staged: StagedFile, fetchImpl: typeof fetch = fetch): Promise<void> {
+  try {
+    await fetchImpl(`/api/upload?file=${encodeURIComponent(staged.path)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  } catch {
+    // unreachable server: see above
+  }
 }
 
 /** Browser mode: POST /api/upload with the launch token; the answer names the staged copy. */

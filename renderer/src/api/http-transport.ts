@@ -4,7 +4,7 @@
  */
 import type { BackendEvent } from '../../../main/api/contract';
 import { openEventStream } from './event-stream';
-import { uploadFile } from './file-source';
+import { discardUpload, uploadFile } from './file-source';
 import { failure, type ClientResult, type EventListener, type Transport } from './transport';
 
 export function httpTransport(token: string): Transport {
@@ -71,5 +71,6 @@ export function httpTransport(token: string): Transport {
       return () => reconnectListeners.delete(listener);
     },
     stageFile: (file) => uploadFile(token, file),
+    discardFile: (staged) => discardUpload(token, staged),
   };
 }

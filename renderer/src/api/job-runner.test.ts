@@ -18,6 +18,7 @@ function fakeTransport(): Transport & { emit(event: BackendEvent): void; reconne
       return () => reconnectListeners.delete(listener);
     },
     stageFile: () => Promise.reject(new Error('unused')),
+    discardFile: () => Promise.reject(new Error('unused')),
     emit: (event) => listeners.forEach((listener) => listener(event)),
     reconnect: () => reconnectListeners.forEach((listener) => listener()),
   };

@@ -34,6 +34,8 @@ export interface Transport {
   onReconnect(listener: () => void): () => void;
   /** Makes a chosen or dropped file readable by the backend (see file-source.ts). */
   stageFile(file: File): Promise<ClientResult<StagedFile>>;
+  /** Lets go of a staged file the page no longer needs: a copy is removed now, an original is left alone. */
+  discardFile(staged: StagedFile): Promise<void>;
 }
 
 export function failure(code: ClientErrorCode, message: string): { readonly ok: false; readonly error: ClientError } {

@@ -37,6 +37,8 @@ export function SourceEditor({ source, onClose }: Props): ReactNode {
         const staged = await api.stageFile(file);
         if (!staged.ok) return staged;
         const read = await api.call('import.preview', { file: staged.value.path, options: {}, source: source.name });
+        // Its first rows were all the editor needed: the copy (browser mode) holds personal data in the clear.
+        void api.discardFile(staged.value);
         return read.ok ? { ok: true, value: { fileName: staged.value.name, preview: read.value } } : read;
       },
       [source.name],
