@@ -1,9 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type http from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { runJob, unwrap } from '../../backend/run-job';
 import { AUDITOR, createVault, ok } from '../../test-support/temp-vault';
 import { SAME_PAGE_ERROR } from './rest';
+import { serveDuringTests } from './test-servers';
 import { addConnector, customers, minutesAfter, profileCount, search, sync, type Customer } from './test-helpers';
 
 const TOKEN = 'Bearer s3cret-token-1234';
@@ -11,8 +11,6 @@ const PEOPLE = customers(23).map((person, index) => ({ ...person, updated_at: `2
 type Person = Customer & { updated_at: string };
 let people: Person[] = PEOPLE;
 
-let server: http.Server;
-let base: string;
 const requests: string[] = [];
 
 function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -22,7 +20,7 @@ function send(response: http.ServerResponse, status: number, body: unknown, head
 
 /** A small API: one route per way of paging, each behind an Authorization header. */
 function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
-  const url = new URL(request.url ?? '/', base);
+  const url = new URL(request.url ?? '/', api.base);
   requests.push(url.pathname + url.search);
   if (request.headers.authorization !== TOKEN) return send(response, 401, { error: 'unauthorized' });
   const number = (name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
@@ -46,7 +44,7 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
       const page = number('p', 1);
       const items = list.slice((page - 1) * 5, page * 5);
       const next =
-        page * 5 < list.length ? `<${base}/api/link?p=${page + 1}>; rel="next", <${base}/api/link?p=1>; rel="first"` : `<${base}/api/link?p=1>; rel="first"`;
+        page * 5 < list.length ? `<${api.base}/api/link?p=${page + 1}>; rel="next", <${api.base}/api/link?p=1>; rel="first"` : `<${api.base}/api/link?p=1>; rel="first"`;
       return send(response, 200, items, { link: next });
     }
     case '/api/same-content':
@@ -65,7 +63,7 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
     case '/api/endless': {
       // Always another page, always different: only maxPages stops it.
       const page = number('p', 1);
-      return send(response, 200, customers(2, 100 + 2 * page), { link: `<${base}/api/endless?p=${page + 1}>; rel="next"` });
+      return send(response, 200, customers(2, 100 + 2 * page), { link: `<${api.base}/api/endless?p=${page + 1}>; rel="next"` });
     }
     case '/api/slow':
       return void setTimeout(() => send(response, 200, []), number('ms', 3_000));
@@ -74,15 +72,7 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
   }
 }
 
-beforeAll(async () => {
-  server = http.createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const api = serveDuringTests(handle);
 
 const auth = { name: 'Authorization', value: TOKEN };
 
@@ -94,7 +84,7 @@ describe('REST connector', () => {
     ['Link headers', { path: '/api/link', pagination: { kind: 'link' } }, 5],
   ])('reads every page with %s', async (_label, config, pages) => {
     const { backend } = await createVault({ connectorTickMs: null });
-    await addConnector(backend, 'Boutique en ligne', 'rest', { baseUrl: base, authHeader: auth, ...config });
+    await addConnector(backend, 'Boutique en ligne', 'rest', { baseUrl: api.base, authHeader: auth, ...config });
     requests.length = 0;
     const outcome = await sync(backend, 'Boutique en ligne');
     expect(outcome).toMatchObject({ status: 'completed', error: null, consecutiveFailures: 0 });
@@ -110,7 +100,7 @@ describe('REST connector', () => {
   it('asks only for what changed since the last sync when incremental', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     const config = {
-      baseUrl: base,
+      baseUrl: api.base,
       path: '/api/offset',
       authHeader: auth,
       pagination: { kind: 'offset', param: 'offset', limitParam: 'limit', size: 10 },
@@ -139,7 +129,7 @@ describe('REST connector', () => {
     let clock = t0;
     const { backend } = await createVault({ connectorTickMs: null, now: () => clock });
     await addConnector(backend, 'API', 'rest', {
-      baseUrl: base,
+      baseUrl: api.base,
       path: '/api/page',
       authHeader: { name: 'Authorization', value: 'Bearer wrong-secret-999' },
       recordsPath: 'data.customers',
@@ -189,7 +179,7 @@ describe('REST connector', () => {
 
   it('tests unsaved changes to a saved connector with its stored header, on the same server only', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
-    await addConnector(backend, 'API', 'rest', { baseUrl: base, path: '/api/page', authHeader: auth, recordsPath: 'data.customers', pagination: { kind: 'page', param: 'page', size: 10 } });
+    await addConnector(backend, 'API', 'rest', { baseUrl: api.base, path: '/api/page', authHeader: auth, recordsPath: 'data.customers', pagination: { kind: 'page', param: 'page', size: 10 } });
     const [shown] = await ok(backend, 'connectors.list');
     // Another route, still on this server: the stored header (shown masked) opens it, and nothing is saved.
     const edited = { ...shown!.config, path: '/api/cursor', recordsPath: 'items', pagination: { kind: 'cursor', param: 'after', nextPath: 'meta.next' } };
@@ -201,7 +191,7 @@ describe('REST connector', () => {
     expect((await ok(backend, 'connectors.list'))[0]!.config).toMatchObject({ path: '/api/page' });
     // The same edit aimed at another origin would carry the header there: refused before any request.
     requests.length = 0;
-    const elsewhere = await backend.call('connectors.test', { name: 'API', config: { ...edited, baseUrl: base.replace('127.0.0.1', 'localhost') } });
+    const elsewhere = await backend.call('connectors.test', { name: 'API', config: { ...edited, baseUrl: api.base.replace('127.0.0.1', 'localhost') } });
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'secretMoved' } } });
     expect(requests).toEqual([]);
   });
@@ -209,14 +199,14 @@ describe('REST connector', () => {
   it('stops an API that serves the same page again, by content or by address', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     await addConnector(backend, 'Same content', 'rest', {
-      baseUrl: base,
+      baseUrl: api.base,
       path: '/api/same-content',
       authHeader: auth,
       recordsPath: 'data.customers',
       pagination: { kind: 'page', param: 'page', size: 10 },
     });
     await addConnector(backend, 'Same cursor', 'rest', {
-      baseUrl: base,
+      baseUrl: api.base,
       path: '/api/same-cursor',
       authHeader: auth,
       recordsPath: 'items',
@@ -235,7 +225,7 @@ describe('REST connector', () => {
 
   it('stops an API whose pages never end after maxPages, keeping the records read', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
-    await addConnector(backend, 'Endless', 'rest', { baseUrl: base, path: '/api/endless', authHeader: auth, pagination: { kind: 'link' }, maxPages: 5 });
+    await addConnector(backend, 'Endless', 'rest', { baseUrl: api.base, path: '/api/endless', authHeader: auth, pagination: { kind: 'link' }, maxPages: 5 });
     requests.length = 0;
     const outcome = await sync(backend, 'Endless');
     const detail = { code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'tooManyPages', pages: 5 } };
@@ -252,7 +242,7 @@ describe('REST connector', () => {
   it('refuses to follow a next link to another host, reports server errors and timeouts in one line', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     const add = (name: string, path: string, extra: Record<string, unknown> = {}) =>
-      addConnector(backend, name, 'rest', { baseUrl: `${base}/`, path, authHeader: auth, pagination: { kind: 'link' }, ...extra });
+      addConnector(backend, name, 'rest', { baseUrl: `${api.base}/`, path, authHeader: auth, pagination: { kind: 'link' }, ...extra });
     await add('Elsewhere', 'api/elsewhere');
     await add('Broken', '/api/broken');
     await add('Slow', '/api/slow', { timeoutSeconds: 1 });
@@ -267,7 +257,7 @@ describe('REST connector', () => {
   it('names what is wrong with an answer that is not a list of records, so the steward reads it in their language', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     const add = (name: string, path: string, extra: Record<string, unknown> = {}) =>
-      addConnector(backend, name, 'rest', { baseUrl: base, path, authHeader: auth, pagination: { kind: 'link' }, ...extra });
+      addConnector(backend, name, 'rest', { baseUrl: api.base, path, authHeader: auth, pagination: { kind: 'link' }, ...extra });
     await add('Login page', '/api/html');
     await add('Wrong path', '/api/page', { recordsPath: 'data.clients' });
     await add('No path', '/api/page');
@@ -281,7 +271,7 @@ describe('REST connector', () => {
 
   it('runs one sync of a connector at a time, even when asked twice at once', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
-    await addConnector(backend, 'Slow', 'rest', { baseUrl: base, path: '/api/slow?ms=300', authHeader: auth, pagination: { kind: 'link' } });
+    await addConnector(backend, 'Slow', 'rest', { baseUrl: api.base, path: '/api/slow?ms=300', authHeader: auth, pagination: { kind: 'link' } });
     const both = await Promise.all([runJob(backend, 'connectors.sync', { name: 'Slow' }), runJob(backend, 'connectors.sync', { name: 'Slow' })]);
     const outcomes = both.map((result) => unwrap(result).outcomes[0]!);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['completed', 'skipped']);
@@ -295,7 +285,7 @@ describe('REST connector', () => {
   it('tests a configuration before saving it and audits the outcome only', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     const config = {
-      baseUrl: base,
+      baseUrl: api.base,
       path: '/api/page',
       authHeader: auth,
       recordsPath: 'data.customers',
@@ -324,7 +314,7 @@ describe('REST connector', () => {
   it('syncs scheduled connectors by itself while an administrator or steward has the vault open, waiting out retry delays', async () => {
     let clock = new Date('2026-11-24T10:00:00Z');
     const { backend } = await createVault({ connectorTickMs: 50, now: () => clock });
-    const good = { baseUrl: base, path: '/api/offset', authHeader: auth, pagination: { kind: 'offset', param: 'offset', limitParam: 'limit', size: 10 } };
+    const good = { baseUrl: api.base, path: '/api/offset', authHeader: auth, pagination: { kind: 'offset', param: 'offset', limitParam: 'limit', size: 10 } };
     await addConnector(backend, 'Hourly', 'rest', good, { scheduleMinutes: 60 });
     await addConnector(backend, 'Failing', 'rest', { ...good, path: '/api/broken' }, { scheduleMinutes: 5 });
     await addConnector(backend, 'Manual', 'rest', good);

@@ -1,10 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type http from 'node:http';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../api/contract';
 import type { Backend } from '../../backend/backend';
 import { sql } from '../../store/sql';
 import { createVault, ok } from '../../test-support/temp-vault';
+import { serveDuringTests } from './test-servers';
 import { addConnector, customers, profileCount, search, type Customer } from './test-helpers';
 
 const PAGE = 2_000;
@@ -15,8 +15,6 @@ const SMALL = customers(23, 20_001);
 const LATE = customers(5, 30_001);
 const DATA: Record<string, Customer[]> = { north: NORTH, south: SOUTH, small: SMALL };
 
-let server: http.Server;
-let base: string;
 /** Requests to /api/silent: never answered unless a test does it. */
 const silent: http.ServerResponse[] = [];
 /** In lockstep, the highest page each source has asked for, and the answers waiting for the other source. */
@@ -42,28 +40,20 @@ function inLockstep(source: string, page: number, answer: () => void): void {
 }
 
 function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
-  const url = new URL(request.url ?? '/', base);
+  const url = new URL(request.url ?? '/', api.base);
   if (url.pathname === '/api/silent') return void silent.push(response);
   const source = url.pathname.slice('/api/'.length);
   const list = DATA[source];
   if (!list) return void response.writeHead(404).end();
   const page = Number(url.searchParams.get('p') ?? 1);
   const next: Record<string, string> = {};
-  if (page * PAGE < list.length) next.link = `<${base}${url.pathname}?p=${page + 1}${url.searchParams.has('lockstep') ? '&lockstep' : ''}>; rel="next"`;
+  if (page * PAGE < list.length) next.link = `<${api.base}${url.pathname}?p=${page + 1}${url.searchParams.has('lockstep') ? '&lockstep' : ''}>; rel="next"`;
   const answer = () => send(response, list.slice((page - 1) * PAGE, page * PAGE), next);
   if (url.searchParams.has('lockstep')) inLockstep(source, page, answer);
   else answer();
 }
 
-beforeAll(async () => {
-  server = http.createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const api = serveDuringTests(handle);
 beforeEach(() => {
   for (const response of silent.splice(0)) response.destroy();
   asked.clear();
@@ -71,7 +61,7 @@ beforeEach(() => {
 });
 
 function rest(path: string, extra: Record<string, unknown> = {}) {
-  return { baseUrl: base, path, pagination: { kind: 'link' }, ...extra };
+  return { baseUrl: api.base, path, pagination: { kind: 'link' }, ...extra };
 }
 
 async function runsBySource(backend: Backend): Promise<Record<string, RunSummary[]>> {

@@ -5,9 +5,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -209,4 +211,22 @@ export async function startStallingProxy(targetPort: number, stallOn: (chunk: Bu
       await new Promise((resolve) => proxy.close(resolve));
     },
   };
+}
+
+/**
+ * An HTTP API on 127.0.0.1 for the life of a test file: started before its tests, closed after them
+ * (connections a test left open included). `base` is its origin once the tests run.
+ */
+export function serveDuringTests(handle: http.RequestListener): { readonly base: string } {
+  const server = http.createServer(handle);
+  const served = { base: '' };
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    served.base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return served;
 }

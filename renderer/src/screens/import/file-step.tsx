@@ -2,10 +2,8 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientError } from '../../api/client';
+import { ImportFileInput } from '../../components/import-file-input';
 import { ImportError } from './import-error';
-
-export const ACCEPTED_FILES =
-  '.csv,.tsv,.tab,.txt,.json,.ndjson,.jsonl,.xlsx,text/csv,text/tab-separated-values,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Props {
   readonly busy: boolean;
@@ -39,20 +37,7 @@ export function FileStep({ busy, error, onFile }: Props): ReactNode {
             </button>
           </>
         )}
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept={ACCEPTED_FILES}
-          aria-label={t('import.file.choose')}
-          data-testid="import-file-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            // Cleared so that choosing the same file again (after a fix on disk) fires a change.
-            event.target.value = '';
-            if (file) onFile(file);
-          }}
-        />
+        <ImportFileInput ref={input} label={t('import.file.choose')} testId="import-file-input" onFile={onFile} />
         <p className="drop-zone-formats" id={`${id}-formats`}>
           {t('import.file.formats')}
         </p>

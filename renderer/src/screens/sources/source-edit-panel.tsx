@@ -11,7 +11,7 @@ import type { ClientError } from '../../api/client';
 import { ErrorAlert, Notice } from '../../components/alert';
 import { DeclarationFields, type Declaration } from '../../components/declaration-fields';
 import type { MappingDraft } from '../../lib/mapping';
-import { ACCEPTED_FILES } from '../import/file-step';
+import { ImportFileInput } from '../../components/import-file-input';
 import { ImportError } from '../import/import-error';
 import type { FilePreview } from '../import/import-types';
 import { MappingStep } from '../import/mapping-step';
@@ -66,20 +66,7 @@ function SampleChooser({
         >
           {t('sources.edit.sampleChoose')}
         </button>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept={ACCEPTED_FILES}
-          aria-label={t('sources.edit.sampleChoose')}
-          data-testid="source-sample-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            // Cleared so that choosing the same file again (changed on disk) reads it again.
-            event.target.value = '';
-            if (file) onFile(file);
-          }}
-        />
+        <ImportFileInput ref={input} label={t('sources.edit.sampleChoose')} testId="source-sample-input" onFile={onFile} />
       </div>
       <p className="form-note" id={`${id}-hint`} role={reading ? 'status' : undefined}>
         {reading ? t('sources.edit.sampleReading') : t('sources.edit.sampleHint')}
