@@ -162,6 +162,13 @@ export const ReadOptionsSchema = z.object({
   recordsPath: z.string().max(200).optional(),
 });
 
+/**
+ * What a source remembers of how its last files were read (ingest/read-options.ts). Not the format: each
+ * file's is detected from its content, and one forced for a file would misread the next of another kind.
+ */
+export const SavedReadOptions = ReadOptionsSchema.omit({ format: true });
+export type SavedReadOptions = z.infer<typeof SavedReadOptions>;
+
 /** Why a row was rejected, as a code the interface translates (see ingest/reasons.ts). */
 export const ReasonDetail = z.object({ code: z.enum(REASON_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type ReasonDetail = z.infer<typeof ReasonDetail>;
@@ -203,6 +210,8 @@ export const Source = z.object({
   lawfulBasis: LawfulBasis,
   defaultCountry: z.string().nullable(),
   mapping: Mapping.nullable(),
+  /** How the source's files were read last (a sheet, a records path, an encoding, a delimiter); null until chosen for one. */
+  readOptions: SavedReadOptions.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   lastRun: RunSummary.nullable(),
@@ -417,7 +426,8 @@ export const contract = {
     access: roles('administrator', 'steward'),
   }),
   'import.preview': method({
-    input: z.object({ file: FilePath, options: ReadOptionsSchema.default({}), source: SourceName.optional() }),
+    /** Without `options`, a file of a `source` is read with the options saved with the source. */
+    input: z.object({ file: FilePath, options: ReadOptionsSchema.optional(), source: SourceName.optional() }),
     output: z.object({
       format: z.enum(FILE_FORMATS),
       encoding: z.string(),
@@ -430,6 +440,12 @@ export const contract = {
       recordsPaths: z.array(z.string()),
       mapping: Mapping,
       mappingFrom: z.enum(['source', 'suggested']),
+      /**
+       * Read with the source's saved options: those that apply to this file's format (`used`, for the wizard
+       * to preselect), and a saved sheet or records path this file lacks (`missing`: read as detected
+       * instead). Null when options were given, or none of the saved ones was used or missed.
+       */
+      savedOptions: z.object({ used: SavedReadOptions, missing: SavedReadOptions.pick({ sheet: true, recordsPath: true }) }).nullable(),
     }),
     access: roles('administrator', 'steward'),
   }),

@@ -118,6 +118,35 @@ describe('custodia import, sources, profiles and rejects', () => {
     expect((await cli(['profiles', 'search', 'wisniewska'], asAdmin(dir))).stdout).toMatch(/Anna Wiśniewska/);
   });
 
+  it('reads the next file of a source at the records path given for the last one, unless a read option is given', async () => {
+    const dir = await initVault();
+    const exported = (name: string, key: string, customers: readonly object[]): string => {
+      const file = path.join(tempDir(), name);
+      fs.writeFileSync(file, JSON.stringify({ meta: { exportedAt: '2026-03-01' }, [key]: customers }));
+      return file;
+    };
+    const march = exported('mars.json', 'customers', [{ id: 'c-1', name: 'Hélène Lefèvre', email: 'helene@exemple.fr' }]);
+    expect((await cli(['import', march, '--source', 'CRM', '--records-path', 'customers'], asAdmin(dir))).code).toBe(0);
+
+    const april = exported('avril.json', 'customers', [{ id: 'c-2', name: 'Anna Wiśniewska', email: 'anna@wp.pl' }]);
+    const reused = await cli(['import', april, '--source', 'crm'], asAdmin(dir));
+    expect(reused.code).toBe(0);
+    expect(reused.stderr).toMatch(/^Read as CRM's last file: records path "customers" \(give any read option to choose them all yourself\)\.$/m);
+    expect(reused.stdout).toMatch(/inserted 1, updated 0, unchanged 0, rejected 0/);
+    expect((await cli(['profiles', 'search', 'wisniewska'], asAdmin(dir))).stdout).toMatch(/Anna Wiśniewska/);
+
+    // A read option given: the saved ones are left alone, the records path with them.
+    const given = await cli(['import', april, '--source', 'CRM', '--encoding', 'utf-8'], asAdmin(dir));
+    expect(given).toMatchObject({ code: 1, stderr: expect.stringMatching(/pass --records-path customers/) });
+    expect(given.stderr).not.toMatch(/Read as/);
+
+    const may = exported('mai.json', 'clients', [{ id: 'c-3', name: 'Agnès Martin', email: 'agnes@exemple.fr' }]);
+    const moved = await cli(['import', may, '--source', 'CRM'], asAdmin(dir));
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toMatch(/This file has no list of records at "customers" \(saved with CRM\): read without it\./);
+    expect(moved.stderr).toMatch(/pass --records-path clients/);
+  });
+
   it('uses a mapping file and refuses an auditor', async () => {
     const dir = await initVault();
     const file = path.join(tempDir(), 'odd.csv');

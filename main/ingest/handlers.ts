@@ -4,6 +4,7 @@ import type { Handlers } from '../backend/context';
 import { previewFile } from './formats';
 import { findRecordsPaths } from './formats/json';
 import { importFile } from './import-file';
+import { previewWithSaved } from './read-options';
 import { suggestMapping } from './mapping/suggest';
 import { exportRejects, listRejects, listRuns, rejectsCsv } from './runs';
 import { saveSourceEdited } from './source-save';
@@ -15,8 +16,12 @@ export const ingestHandlers: Handlers<IngestMethods> = {
   'sources.list': (_input, { vaults }) => listSources(vaults.current().db),
   'sources.save': (input, { vaults, now }) => saveSourceEdited(vaults, input, now().toISOString()),
   'import.preview': async ({ file, options, source }, { vaults }) => {
-    const preview = await previewFile(file, options, 20);
-    const saved = source ? findSource(vaults.current().db, source)?.mapping : null;
+    const known = source ? findSource(vaults.current().db, source) : null;
+    const { preview, use } =
+      options === undefined && known?.readOptions
+        ? await previewWithSaved(file, known.readOptions, 20)
+        : { preview: await previewFile(file, options, 20), use: null };
+    const saved = known?.mapping;
     return {
       format: preview.format,
       encoding: preview.encoding,
@@ -28,6 +33,7 @@ export const ingestHandlers: Handlers<IngestMethods> = {
       recordsPaths: preview.format === 'json' ? await findRecordsPaths(file, preview.encoding) : [],
       mapping: saved ?? suggestMapping([...preview.headers], [...preview.rows]),
       mappingFrom: saved ? ('source' as const) : ('suggested' as const),
+      savedOptions: use,
     };
   },
   'import.file': async (input, { vaults, now }, job) => {

@@ -19,8 +19,10 @@ import { suggestMapping } from './mapping/suggest';
 import { loadKnownRows } from './known-rows';
 import { parsedBatches } from './parsed-batches';
 import { openRun, writeBatches, type Batch } from './run-batches';
+import { rememberedOptions, saveReadOptions } from './read-options';
 import { getRun } from './runs';
-import { findSource, inDeclaredCountry, saveSource, saveSourceAudited, type SourceInput } from './sources';
+import { sameMapping, saveSourceAudited } from './source-audit';
+import { findSource, inDeclaredCountry, saveSource, type SourceInput } from './sources';
 import type { ReadOptions } from './types';
 
 const BATCH = 5_000;
@@ -65,9 +67,10 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
 
   const stamp = now().toISOString();
   const { sourceId, runId } = db.transaction(() => {
-    const changed = !existing || JSON.stringify(existing.mapping) !== JSON.stringify(mapping) || input.declaration;
+    const changed = !existing || !sameMapping(existing.mapping, mapping) || input.declaration;
     const sourceInput = { name: input.source, kind: 'file' as const, ...declaration, mapping };
-    const source = changed ? saveSourceAudited(vault, sourceInput, stamp) : saveSource(db, sourceInput, stamp);
+    const mappingSuggested = input.mapping === undefined && !existing?.mapping;
+    const source = changed ? saveSourceAudited(vault, sourceInput, stamp, { mappingSuggested }) : saveSource(db, sourceInput, stamp);
     return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes }, stamp) };
   });
 
@@ -77,5 +80,7 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     for await (const { items: prepared, size } of parsedBatches(file, input.options, mapping, BATCH, job.signal, known)) yield { prepared, size };
   }
   await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
+  // Only once the whole file was read: options that failed to read one are not offered for the next.
+  db.transaction(() => saveReadOptions(db, sourceId, rememberedOptions(existing?.readOptions ?? null, input.options, preview.format)));
   return getRun(db, runId);
 }

@@ -1,9 +1,8 @@
 /** Sources: where data comes from, with its declared purposes, lawful basis and saved column mapping. */
-import type { LawfulBasis, RunSummary, Source } from '../api/contract';
+import type { LawfulBasis, RunSummary, SavedReadOptions, Source } from '../api/contract';
 import { AppError } from '../api/errors';
 import { foldUserName } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
-import type { OpenVault } from '../vault/vault-service';
 import type { Mapping } from './mapping/fields';
 import { getRun } from './runs';
 
@@ -15,6 +14,7 @@ interface SourceRow {
   lawful_basis: LawfulBasis;
   default_country: string | null;
   mapping: string | null;
+  read_options: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -40,6 +40,7 @@ function toSource(db: SqlRunner, row: SourceRow): Source {
     lawfulBasis: row.lawful_basis,
     defaultCountry: row.default_country,
     mapping: row.mapping ? (JSON.parse(row.mapping) as Mapping) : null,
+    readOptions: row.read_options ? (JSON.parse(row.read_options) as SavedReadOptions) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastRun: last ? getRun(db, last.id) : null,
@@ -85,15 +86,10 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
  * A source says one country and its rows are read in it, never two: a country declared for a source moves
  * its mapping's country too. Without a declared country the mapping keeps its own.
  */
-export function inDeclaredCountry(mapping: Mapping, declaredCountry: string | null): Mapping {
-  return declaredCountry !== null && mapping.defaultCountry !== declaredCountry ? { ...mapping, defaultCountry: declaredCountry } : mapping;
-}
-
-/** saveSource plus its audit entry, inside the caller's transaction. */
-export function saveSourceAudited(vault: Pick<OpenVault, 'db' | 'audit' | 'user'>, input: SourceInput, stamp: string): Source {
-  const source = saveSource(vault.db, input, stamp);
-  vault.audit.append({ action: 'source.saved', actorId: vault.user.id, objectType: 'source', objectId: source.id, details: { kind: source.kind, lawfulBasis: source.lawfulBasis } });
-  return source;
+export function inDeclaredCountry(mapping: Mapping, declaredCountry: string | null): Mapping;
+export function inDeclaredCountry(mapping: Mapping | null, declaredCountry: string | null): Mapping | null;
+export function inDeclaredCountry(mapping: Mapping | null, declaredCountry: string | null): Mapping | null {
+  return mapping !== null && declaredCountry !== null && mapping.defaultCountry !== declaredCountry ? { ...mapping, defaultCountry: declaredCountry } : mapping;
 }
 
 export type { RunSummary };

@@ -12,6 +12,7 @@ import type { ActionFactory } from '../action';
 import { CliError } from '../errors';
 import { table } from '../output';
 import { readJsonInput } from '../json-input';
+import { savedOptionsNotes } from '../read-options-note';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 
 interface ImportOptions {
@@ -46,7 +47,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
         if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
         const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async (session) => {
-          const readOptions = {
+          const flags = {
             format: options.format,
             encoding: options.encoding,
             delimiter: options.delimiter,
@@ -55,9 +56,16 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
           };
           const named = (source: Source) => source.name.toLowerCase() === options.source.trim().toLowerCase();
           const existing = unwrap(await session.backend.call('sources.list')).find(named);
-          if (options.recordsPath === undefined && (options.format ?? path.extname(file).toLowerCase().slice(1)) === 'json') {
+          // Without a read option, the file is read as the source's last one was (the preview says how).
+          const reused =
+            existing?.readOptions && Object.values(flags).every((flag) => flag === undefined)
+              ? unwrap(await session.backend.call('import.preview', { file, source: existing.name }))
+              : null;
+          const readOptions = reused ? (reused.savedOptions?.used ?? {}) : flags;
+          for (const line of savedOptionsNotes(existing?.name ?? options.source, reused?.savedOptions ?? null)) out.note(line);
+          if (readOptions.recordsPath === undefined && (options.format ?? path.extname(file).toLowerCase().slice(1)) === 'json') {
             // Records wrapped in an object would be one reject for the whole file: say where they are instead.
-            const { recordsPaths } = unwrap(await session.backend.call('import.preview', { file, options: readOptions }));
+            const { recordsPaths } = reused ?? unwrap(await session.backend.call('import.preview', { file, options: readOptions }));
             if (recordsPaths.length > 0) {
               throw new CliError(
                 'INVALID_INPUT',

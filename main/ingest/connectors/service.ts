@@ -9,7 +9,8 @@ import { AppError } from '../../api/errors';
 import type { SqlRunner } from '../../store/sql';
 import type { OpenVault, VaultService } from '../../vault/vault-service';
 import type { Mapping } from '../mapping/fields';
-import { findSource, saveSourceAudited } from '../sources';
+import { saveSourceAudited } from '../source-audit';
+import { findSource, inDeclaredCountry } from '../sources';
 import { CONFIG_SCHEMAS, MASK, type ConnectorKind, type ConnectorSpec } from './config';
 import { keepSecrets, maskSpec } from './mask';
 import { probeConnector, type ProbeResult } from './probe';
@@ -107,7 +108,14 @@ export function addConnector(vaults: VaultService, input: AddInput, now: () => D
       if (existing && findConnector(db, existing.id)) throw new AppError('CONFLICT', `There is already a connector named ${existing.name}.`);
       const source = saveSourceAudited(
         vault,
-        { name: input.name, kind: input.kind, purposes: input.purposes, lawfulBasis: input.lawfulBasis, defaultCountry: input.defaultCountry, mapping: input.mapping },
+        {
+          name: input.name,
+          kind: input.kind,
+          purposes: input.purposes,
+          lawfulBasis: input.lawfulBasis,
+          defaultCountry: input.defaultCountry,
+          mapping: input.mapping === undefined ? undefined : inDeclaredCountry(input.mapping, input.defaultCountry),
+        },
         stamp,
       );
       return insertConnector(db, source.id, spec, input.scheduleMinutes, stamp);
@@ -129,6 +137,7 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
       if (declared || input.mapping !== undefined) {
         if (declared) changed.push('declaration');
         if (input.mapping !== undefined) changed.push('mapping');
+        const mapping = input.mapping === undefined ? source.mapping : input.mapping;
         saveSourceAudited(
           vault,
           {
@@ -137,7 +146,9 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
             purposes: input.purposes ?? source.purposes,
             lawfulBasis: input.lawfulBasis ?? source.lawfulBasis,
             defaultCountry: input.defaultCountry === undefined ? source.defaultCountry : input.defaultCountry,
-            mapping: input.mapping,
+            // A country declared again moves the mapping's too, as imports and sources.save do: a source's
+            // rows are read in one country, the one it declares.
+            mapping: input.defaultCountry === undefined ? mapping : inDeclaredCountry(mapping, input.defaultCountry),
           },
           stamp,
         );

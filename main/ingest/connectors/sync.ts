@@ -20,7 +20,8 @@ import { parsedBatches } from '../parsed-batches';
 import { closeRun, openRun, writeBatches, type Batch } from '../run-batches';
 import { getRun } from '../runs';
 import { storedError, type StoredError } from '../stored-error';
-import { findSource, saveSource, type SourceInput } from '../sources';
+import { saveSourceAudited } from '../source-audit';
+import { findSource, type SourceInput } from '../sources';
 import type { RawRow } from '../types';
 import type { FolderConfig } from './config';
 import type { ReadBatch } from './cursor';
@@ -172,16 +173,7 @@ function mappingFor(vault: OpenVault, connector: StoredConnector, sample: readon
     defaultCountry: source.defaultCountry,
     mapping: suggested,
   };
-  vault.db.transaction(() => {
-    saveSource(vault.db, input, now().toISOString());
-    vault.audit.append({
-      action: 'source.saved',
-      actorId: vault.user.id,
-      objectType: 'source',
-      objectId: source.id,
-      details: { kind: source.kind, lawfulBasis: source.lawfulBasis, mapping: 'suggested' },
-    });
-  });
+  vault.db.transaction(() => saveSourceAudited(vault, input, now().toISOString(), { mappingSuggested: true }));
   return suggested;
 }
 

@@ -53,6 +53,11 @@ function noSuchSheet(sheet: string): AppError {
   return new AppError('INVALID_INPUT', `This workbook has no sheet named "${sheet}".`, { sheet });
 }
 
+/** Whether `error` says the workbook has no sheet named `sheet`. */
+export function isNoSuchSheet(error: unknown, sheet: string): boolean {
+  return error instanceof AppError && error.code === 'INVALID_INPUT' && error.params?.sheet === sheet;
+}
+
 function toAppError(error: unknown, sheet: string | undefined): unknown {
   if (error instanceof SheetNotFoundError) return noSuchSheet(String(sheet));
   if (error instanceof InvalidInputError || error instanceof InvalidSpreadsheetError) {

@@ -21,7 +21,7 @@ function vaultAtVersion6(): Database.Database {
 describe('migration 007', () => {
   it('gives runs and connectors an error detail beside their English error, leaving the errors already there without', () => {
     const db = vaultAtVersion6();
-    expect(migrate(db)).toEqual([7]);
+    expect(migrate(db, 7)).toEqual([7]);
     expect(db.prepare('SELECT status, error, error_detail FROM import_run').get()).toEqual({
       status: 'failed',
       error: 'The connection to PostgreSQL at db:5432 was cut.',

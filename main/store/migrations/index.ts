@@ -12,10 +12,11 @@ import { migration004 } from './004-run-heartbeat';
 import { migration005 } from './005-row-fingerprint';
 import { migration006 } from './006-reject-details';
 import { migration007 } from './007-error-details';
+import { migration008 } from './008-source-read-options';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {

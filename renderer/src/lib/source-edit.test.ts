@@ -25,6 +25,7 @@ function source(extra: Partial<Source> = {}): Source {
     lawfulBasis: 'contract',
     defaultCountry: 'CA',
     mapping: MAPPING,
+    readOptions: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     lastRun: null,

@@ -23,7 +23,7 @@ import { CancelledRun } from './cancelled-run';
 import { DropOverlay, FileStep } from './file-step';
 import { ImportError } from './import-error';
 import { ImportResult } from './import-result';
-import type { FilePreview, ReadOptions } from './import-types';
+import type { FilePreview, ReadAsSaved, ReadOptions } from './import-types';
 import { draftProblem, MappingStep } from './mapping-step';
 import { PreviewStep } from './preview-step';
 import { chosenSourceName, sourceProblem, SourceStep, type SourceChoice } from './source-step';
@@ -90,12 +90,15 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
   const [step, setStep] = useState<Step>('file');
   const [file, setFile] = useState<StagedFile | null>(null);
   const [options, setOptions] = useState<ReadOptions>({});
+  const [readAsSaved, setReadAsSaved] = useState<ReadAsSaved | null>(null);
   const [preview, setPreview] = useState<PreviewState>({ loading: false, data: null, error: null });
   const previewRequest = useRef(0);
   const sources = useApiData('sources.list', {});
   // Until the user picks, the choice offered is the last file source used (or a new one).
   const [picked, setChoice] = useState<SourceChoice | null>(null);
   const choice = picked ?? defaultChoice(sources.data);
+  // A file is read as the last one of the source offered for it: no sheet or list to choose again.
+  const offered = choice.mode === 'existing' && choice.existing ? choice.existing : null;
   const [sourceErrors, setSourceErrors] = useState(false);
   const [mapping, setMapping] = useState<MappingState | null>(null);
   const [mappingErrors, setMappingErrors] = useState(false);
@@ -152,7 +155,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
           return;
         }
         const request = ++previewRequest.current;
-        const result = await api.call('import.preview', { file: staged.value.path, options: {} });
+        const result = await api.call('import.preview', offered ? { file: staged.value.path, source: offered } : { file: staged.value.path, options: {} });
         if (request !== previewRequest.current) return;
         if (!result.ok && !fixableInPreview(result.error)) {
           setFileError(result.error);
@@ -161,7 +164,9 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
         }
         job.reset();
         setFile(staged.value);
-        setOptions({});
+        const saved = result.ok ? result.value.savedOptions : null;
+        setOptions(saved?.used ?? {});
+        setReadAsSaved(offered && saved ? { source: offered, use: saved } : null);
         setPreview(result.ok ? { loading: false, data: result.value, error: null } : { loading: false, data: null, error: result.error });
         setMapping(null);
         setMappingErrors(false);
@@ -172,7 +177,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
         setOpening(false);
       }
     },
-    [job, opening],
+    [job, opening, offered],
   );
 
   const { dragging } = useWindowFileDrop(active && !job.running && !opening, (file) => void onFile(file));
@@ -188,6 +193,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
   function changeOptions(next: ReadOptions): void {
     if (!file) return;
     setOptions(next);
+    setReadAsSaved(null);
     void readPreview(file, next);
   }
 
@@ -196,6 +202,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
     setFileError(null);
     setBusyDrop(null);
     setFile(null);
+    setReadAsSaved(null);
     setPreview({ loading: false, data: null, error: null });
     setMapping(null);
     setRan(null);
@@ -279,6 +286,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
             error={preview.error}
             loading={preview.loading}
             options={options}
+            readAsSaved={readAsSaved}
             onOptions={changeOptions}
             onBack={startOver}
             onNext={() => setStep('source')}

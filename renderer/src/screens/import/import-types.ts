@@ -5,6 +5,12 @@ export type FilePreview = MethodOutput<'import.preview'>;
 export type ReadOptions = NonNullable<MethodInput<'import.preview'>['options']>;
 export type FileFormat = FilePreview['format'];
 
+/** The source a file was opened for, and how its saved read options were used (import.preview's `savedOptions`). */
+export interface ReadAsSaved {
+  readonly source: string;
+  readonly use: NonNullable<FilePreview['savedOptions']>;
+}
+
 export const FILE_FORMATS = Object.keys({ csv: true, tsv: true, json: true, ndjson: true, xlsx: true } satisfies Record<FileFormat, true>) as FileFormat[];
 
 /** The encodings offered by name; a detected one outside this list is offered too. */

@@ -1,25 +1,20 @@
 /**
- * Step 2: what Custodia read in the file, and how. Format, encoding, delimiter and sheet are detected;
- * each can be set by hand, which reads the file again at once. A JSON document whose records sit inside
+ * Step 2: what Custodia read in the file, and how. Format, encoding, delimiter and sheet are detected, or
+ * taken from the last file of the source the wizard offers (said above the rows); each can be set by
+ * hand, which reads the file again at once. A JSON document whose records sit inside
  * an object offers the lists it holds (the only one chosen at once). The first rows show whether it
  * looks right (accents are the quickest test of the encoding), and lines that could not be read are listed.
  */
-import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientError, StagedFile } from '../../api/client';
+import { Notice } from '../../components/alert';
 import { SelectField, TextField } from '../../components/field';
 import { formatBytes, formatNumber } from '../../lib/format';
+import { delimiterName, describeReadOptions } from '../../lib/read-options';
 import { ImportError } from './import-error';
-import { DELIMITERS, ENCODINGS, FILE_FORMATS, type FilePreview, type ReadOptions } from './import-types';
+import { DELIMITERS, ENCODINGS, FILE_FORMATS, type FilePreview, type ReadAsSaved, type ReadOptions } from './import-types';
 import { SampleCells } from '../../components/sample-cells';
-
-const DELIMITER_KEYS: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
-
-function delimiterName(t: TFunction, delimiter: string): string {
-  const key = DELIMITER_KEYS[delimiter];
-  return key ? t(`import.preview.delimiters.${key}`) : delimiter;
-}
 
 /** The select's value for "a path not in the list", which no records path can be (paths have no NUL). */
 const OTHER_PATH = '\u0000other';
@@ -190,6 +185,29 @@ function ReadSettings({
   );
 }
 
+/** The options saved with the source that this file was read with, and a saved sheet or list it lacks. */
+function ReadAsSavedNotes({ saved }: { readonly saved: ReadAsSaved | null }): ReactNode {
+  const { t } = useTranslation();
+  if (!saved) return null;
+  const { source, use } = saved;
+  const used = describeReadOptions(t, use.used);
+  return (
+    <>
+      {used ? <Notice testId="read-as-last">{t('import.preview.readAsLast', { source, options: used })}</Notice> : null}
+      {use.missing.sheet ? (
+        <Notice tone="warning" testId="saved-option-missing">
+          {t('import.preview.savedSheetMissing', { source, sheet: use.missing.sheet })}
+        </Notice>
+      ) : null}
+      {use.missing.recordsPath ? (
+        <Notice tone="warning" testId="saved-option-missing">
+          {t('import.preview.savedRecordsPathMissing', { source, path: use.missing.recordsPath })}
+        </Notice>
+      ) : null}
+    </>
+  );
+}
+
 function PreviewTable({ preview }: { readonly preview: FilePreview }): ReactNode {
   const { t } = useTranslation();
   if (preview.rows.length === 0) return <p className="empty">{t('import.preview.noRows')}</p>;
@@ -251,12 +269,14 @@ interface Props {
   readonly error: ClientError | null;
   readonly loading: boolean;
   readonly options: ReadOptions;
+  /** Set while the options are the ones saved with the source the file was opened for. */
+  readonly readAsSaved?: ReadAsSaved | null;
   readonly onOptions: (options: ReadOptions) => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
 }
 
-export function PreviewStep({ file, preview, error, loading, options, onOptions, onBack, onNext }: Props): ReactNode {
+export function PreviewStep({ file, preview, error, loading, options, readAsSaved = null, onOptions, onBack, onNext }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   // Records inside an object, in a single list: that list, chosen once per file (the steward may change it).
   const only = preview?.format === 'json' && preview.recordsPaths.length === 1 && options.recordsPath === undefined ? preview.recordsPaths[0] : undefined;
@@ -275,6 +295,7 @@ export function PreviewStep({ file, preview, error, loading, options, onOptions,
         <span className="muted"> · {formatBytes(file.bytes, i18n.language)}</span>
       </p>
       <ReadSettings preview={preview} options={options} loading={loading} onOptions={onOptions} />
+      <ReadAsSavedNotes saved={readAsSaved} />
       <ImportError error={error} context="read" testId="import-error" />
       {loading ? (
         <p className="muted" role="status">

@@ -31,6 +31,7 @@ const BOUTIQUE: Source = {
     birthDateFormat: 'YYYY-MM-DD',
     defaultCountry: 'CA',
   },
+  readOptions: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   lastRun: null,
@@ -85,6 +86,17 @@ describe('the editor of a source', () => {
     expect(html).toContain('helene@exemple.ca');
     expect(html).toContain('<tr data-column="prénom" class="row-unmapped"');
     expect(html).not.toContain('aucun fichier choisi');
+  });
+
+  it('says how the source’s next file is read, when its last one was read with options chosen for it', async () => {
+    expect(await render('en', panel(BOUTIQUE))).not.toContain('data-testid="source-read-options"');
+    const saved = { ...BOUTIQUE, readOptions: { sheet: 'Clients', encoding: 'windows-1252' } };
+    expect(await render('en', panel(saved))).toContain(
+      'The next file imported into “Boutique” is read as its last one: sheet “Clients”, encoding Windows-1252 (Western Europe).',
+    );
+    expect(await render('fr', panel(saved))).toContain(
+      'Le prochain fichier importé dans «\u00a0Boutique\u00a0» est lu comme le dernier\u00a0: feuille «\u00a0Clients\u00a0», encodage Windows-1252 (Europe occidentale).',
+    );
   });
 
   it('edits only the declaration of a connector’s source, and sends the steward to its card for the mapping', async () => {

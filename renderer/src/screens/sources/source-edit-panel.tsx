@@ -11,6 +11,7 @@ import type { ClientError } from '../../api/client';
 import { ErrorAlert, Notice } from '../../components/alert';
 import { DeclarationFields, type Declaration } from '../../components/declaration-fields';
 import type { MappingDraft } from '../../lib/mapping';
+import { describeReadOptions } from '../../lib/read-options';
 import { ImportFileInput } from '../../components/import-file-input';
 import { ImportError } from '../import/import-error';
 import type { FilePreview } from '../import/import-types';
@@ -97,6 +98,11 @@ export function SourceEditPanel(props: Props): ReactNode {
       {draft ? (
         <>
           <h3 className="subheading">{t('sources.edit.mapping')}</h3>
+          {source.readOptions ? (
+            <p className="form-note" data-testid="source-read-options">
+              {t('sources.edit.readOptions', { name: source.name, options: describeReadOptions(t, source.readOptions) })}
+            </p>
+          ) : null}
           <SampleChooser reading={reading} disabled={saving} onFile={props.onSampleFile} />
           <ImportError error={sampleError} context="read" testId="source-sample-error" />
           <MappingStep

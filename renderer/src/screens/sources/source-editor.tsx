@@ -36,7 +36,8 @@ export function SourceEditor({ source, onClose }: Props): ReactNode {
       async (file: File): Promise<ClientResult<Sample>> => {
         const staged = await api.stageFile(file);
         if (!staged.ok) return staged;
-        const read = await api.call('import.preview', { file: staged.value.path, options: {}, source: source.name });
+        // Read as the source's files are (its saved sheet or list), so the values are the ones an import would take.
+        const read = await api.call('import.preview', { file: staged.value.path, source: source.name });
         // Its first rows were all the editor needed: the copy (browser mode) holds personal data in the clear.
         void api.discardFile(staged.value);
         return read.ok ? { ok: true, value: { fileName: staged.value.name, preview: read.value } } : read;

@@ -1,0 +1,60 @@
+/**
+ * The one audit entry of a source save, whoever saves it (sources.save, an import, a connector added,
+ * updated or synced): what the declaration was and became, and only whether the mapping changed. A
+ * mapping names columns, and the trail has no use for them.
+ */
+import type { Source } from '../api/contract';
+import type { AuditDetails } from '../audit/actions';
+import { canonicalJson } from '../audit/chain';
+import type { OpenVault } from '../vault/vault-service';
+import type { Mapping } from './mapping/fields';
+import { findSource, saveSource, type SourceInput } from './sources';
+
+const DECLARATION_FIELDS = ['purposes', 'lawfulBasis', 'defaultCountry'] as const;
+
+/** Key order differs between a suggested mapping and one parsed from the contract: compare them by content. */
+export function sameMapping(a: Mapping | null, b: Mapping | null): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * `mappingSuggested`: the mapping saved is one Custodia suggested from the rows, not one a person gave;
+ * the entry's actor only ran the import or the sync.
+ */
+export function sourceSaveDetails(before: Source | null, after: Source, mappingSuggested = false): AuditDetails {
+  const changed: string[] = DECLARATION_FIELDS.filter((field) => canonicalJson(before?.[field] ?? null) !== canonicalJson(after[field]));
+  const mappingChanged = !sameMapping(before?.mapping ?? null, after.mapping);
+  if (mappingChanged) changed.push('mapping');
+  return {
+    kind: after.kind,
+    created: before === null,
+    changed,
+    purposesBefore: before ? [...before.purposes] : null,
+    purposesAfter: [...after.purposes],
+    lawfulBasisBefore: before?.lawfulBasis ?? null,
+    lawfulBasisAfter: after.lawfulBasis,
+    defaultCountryBefore: before?.defaultCountry ?? null,
+    defaultCountryAfter: after.defaultCountry,
+    mappingChanged,
+    mappingSuggested: mappingChanged && mappingSuggested,
+  };
+}
+
+/** saveSource plus its audit entry, inside the caller's transaction. */
+export function saveSourceAudited(
+  vault: Pick<OpenVault, 'db' | 'audit' | 'user'>,
+  input: SourceInput,
+  stamp: string,
+  { mappingSuggested = false }: { readonly mappingSuggested?: boolean } = {},
+): Source {
+  const before = findSource(vault.db, input.name);
+  const source = saveSource(vault.db, input, stamp);
+  vault.audit.append({
+    action: 'source.saved',
+    actorId: vault.user.id,
+    objectType: 'source',
+    objectId: source.id,
+    details: sourceSaveDetails(before, source, mappingSuggested),
+  });
+  return source;
+}
