@@ -137,6 +137,16 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
     setPreview(result.ok ? { loading: false, data: result.value, error: null } : { loading: false, data: null, error: result.error });
   }, []);
 
+  // The staged file the wizard holds and no run has taken: in browser mode a copy with personal data in the
+  // clear, so it is handed back as soon as the wizard lets go of it (another file, starting over, leaving)
+  // rather than at the next lock. Once a run takes it, the backend removes it when the run is over.
+  const held = useRef<StagedFile | null>(null);
+  const letGo = useCallback((): void => {
+    if (held.current) void api.discardFile(held.current);
+    held.current = null;
+  }, []);
+  useEffect(() => letGo, [letGo]);
+
   const onFile = useCallback(
     async (chosen: File): Promise<void> => {
       // Only a file dropped on another area gets here while busy: this screen takes no drops then.
@@ -156,13 +166,16 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
         }
         const request = ++previewRequest.current;
         const result = await api.call('import.preview', offered ? { file: staged.value.path, source: offered } : { file: staged.value.path, options: {} });
-        if (request !== previewRequest.current) return;
-        if (!result.ok && !fixableInPreview(result.error)) {
-          setFileError(result.error);
+        if (request !== previewRequest.current || (!result.ok && !fixableInPreview(result.error))) {
+          void api.discardFile(staged.value);
+          if (request !== previewRequest.current) return;
+          setFileError(result.ok ? null : result.error);
           setStep('file');
           return;
         }
         job.reset();
+        letGo();
+        held.current = staged.value;
         setFile(staged.value);
         const saved = result.ok ? result.value.savedOptions : null;
         setOptions(saved?.used ?? {});
@@ -177,7 +190,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
         setOpening(false);
       }
     },
-    [job, opening, offered],
+    [job, opening, offered, letGo],
   );
 
   const { dragging } = useWindowFileDrop(active && !job.running && !opening, (file) => void onFile(file));
@@ -198,6 +211,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
   }
 
   function startOver(): void {
+    letGo();
     job.reset();
     setFileError(null);
     setBusyDrop(null);
@@ -244,6 +258,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
     const declare = choice.mode === 'new' || !existing || !sameDeclaration(choice.declaration, declarationOf(existing));
     setRan({ fileName: file.name, sourceName });
     setStep('run');
+    held.current = null;
     await job.start({
       file: file.path,
       source: sourceName,
