@@ -8,6 +8,7 @@ import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
 import { registerConnectorCommands } from './commands/connectors';
 import { registerIngestCommands } from './commands/ingest';
+import { registerSourceCommands } from './commands/sources';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
@@ -47,6 +48,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerUserCommands(program, action);
   registerAuditCommands(program, action);
   registerIngestCommands(program, action);
+  registerSourceCommands(program, action);
   registerConnectorCommands(program, action);
   registerServeCommand(program, action);
   return program;

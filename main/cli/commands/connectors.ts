@@ -8,6 +8,7 @@ import { LAWFUL_BASES, type Connector, type LawfulBasis, type SyncOutcome } from
 import { unwrap } from '../../backend/run-job';
 import { CONNECTOR_KINDS, type ConnectorKind } from '../../ingest/connectors/config';
 import type { ActionFactory } from '../action';
+import { parseCountry } from '../country-option';
 import { EXIT_FAILURE, usageError } from '../errors';
 import { table } from '../output';
 import { readJsonInput, STDIN } from '../json-input';
@@ -219,7 +220,3 @@ function parseScheduleOrOff(value: string): number | null {
   return value === 'off' ? null : parseSchedule(value);
 }
 
-function parseCountry(value: string): string {
-  if (!/^[A-Za-z]{2}$/.test(value)) throw new InvalidArgumentError('expected a two-letter country code such as CA, FR or PL.');
-  return value.toUpperCase();
-}

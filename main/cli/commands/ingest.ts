@@ -1,5 +1,5 @@
 /**
- * `custodia import`, `sources`, `profiles` and `rejects`: bring files in and find people from the
+ * `custodia import`, `profiles` and `rejects`: bring files in and find people from the
  * command line (cron jobs, scripts, benchmarks), through the same API as the app.
  */
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import type { ActionFactory } from '../action';
 import { CliError } from '../errors';
 import { table } from '../output';
 import { readJsonInput } from '../json-input';
+import { parseCountry } from '../country-option';
 import { savedOptionsNotes } from '../read-options-note';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 
@@ -108,16 +109,6 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
       }),
     );
 
-  const sources = program.command('sources').description('the systems data comes from');
-  addCommonOptions(sources.command('list').description('list sources with their last run')).action(
-    action(({ options, io, out }) =>
-      withSession(options, io, async ({ backend }) => {
-        const list = unwrap(await backend.call('sources.list'));
-        out.result(list, () => table([['NAME', 'KIND', 'BASIS', 'PURPOSES', 'LAST RUN'], ...list.map(sourceRow)]));
-      }),
-    ),
-  );
-
   const profiles = program.command('profiles').description('find people in the vault (administrators, stewards)');
   addCommonOptions(profiles.command('search').description('search names, emails, phones and cities, ignoring accents and case'))
     .argument('<text...>', 'what to look for')
@@ -171,11 +162,6 @@ export function describeRun(run: RunSummary): string[] {
   return lines;
 }
 
-function sourceRow(source: Source): string[] {
-  const last = source.lastRun;
-  return [source.name, source.kind, source.lawfulBasis, source.purposes.join(', '), last ? `#${last.id} ${last.status} ${last.startedAt.slice(0, 16)}` : '-'];
-}
-
 function profileRow(profile: ProfileSummary): string[] {
   return [String(profile.id), profile.displayName, profile.emails[0] ?? '-', profile.phones[0] ?? '-', profile.city ?? '-', profile.sources.join(', ')];
 }
@@ -192,7 +178,3 @@ function parseRunId(value: string): number {
   return n;
 }
 
-function parseCountry(value: string): string {
-  if (!/^[A-Za-z]{2}$/.test(value)) throw new InvalidArgumentError('expected a two-letter country code such as CA, FR or PL.');
-  return value.toUpperCase();
-}

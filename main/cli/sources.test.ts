@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Source } from '../api/contract';
+import { asAdmin, asAuditor, cli, initVault } from '../test-support/cli';
+import { AUDITOR, tempDir } from '../test-support/temp-vault';
+
+const EXPORT = ['no_client;prénom;nom;courriel;téléphone;ville', '1;Hélène;Tremblay;helene@exemple.ca;01 23 45 67 89;Montréal'].join('\n');
+
+async function show(dir: string, name: string): Promise<Source> {
+  const run = await cli(['sources', 'show', name, '--json'], asAdmin(dir));
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Source;
+}
+
+describe('custodia sources show and set', () => {
+  it('declares a source only with a purpose and a lawful basis, and shows it', async () => {
+    const dir = await initVault();
+    const bare = await cli(['sources', 'set', 'Caisse'], asAdmin(dir));
+    expect(bare).toMatchObject({ code: 2, stderr: expect.stringMatching(/nothing to change: give --purpose, --basis, --country or --mapping/) });
+    const guessed = await cli(['sources', 'set', 'Caisse', '--country', 'fr'], asAdmin(dir));
+    expect(guessed.stderr).toMatch(/there is no source named Caisse yet: give --purpose and --basis to declare it \(INVALID_INPUT\)/);
+
+    const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'fidélité', 'ventes', '--basis', 'consent', '--country', 'fr'], asAdmin(dir));
+    expect(declared.code).toBe(0);
+    expect(declared.stdout).toMatch(/^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: fidélité, ventes\n {2}lawful basis: consent\n {2}default country: FR\n/);
+    expect(await show(dir, 'caisse')).toMatchObject({ name: 'Caisse', kind: 'file', purposes: ['fidélité', 'ventes'], lawfulBasis: 'consent', defaultCountry: 'FR', mapping: null });
+    expect((await cli(['sources', 'show', 'Nowhere'], asAdmin(dir))).stderr).toMatch(/there is no source named Nowhere \(NOT_FOUND\)/);
+  });
+
+  it('changes the saved mapping and the declaration without importing, audited, and the next import uses them', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'clients.csv');
+    fs.writeFileSync(file, EXPORT);
+    expect((await cli(['import', file, '--source', 'Boutique', '--country', 'FR'], asAdmin(dir))).code).toBe(0);
+
+    // The mapping as `show --json` prints it, edited: the city is no longer imported.
+    const mapping = (await show(dir, 'Boutique')).mapping!;
+    expect(mapping.columns).toContainEqual({ column: 'ville', field: 'city' });
+    const edited = { ...mapping, columns: mapping.columns.filter((column) => column.column !== 'ville') };
+    const stdin = Object.assign(Readable.from([JSON.stringify(edited)]), { isTTY: false });
+    const set = await cli(['sources', 'set', 'Boutique', '--mapping', '-', '--basis', 'legitimate_interests'], asAdmin(dir), { stdin });
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/^Source Boutique updated\./);
+
+    const entry = JSON.parse((await cli(['audit', 'list', '--action', 'source.saved', '--json'], asAdmin(dir))).stdout).entries[0];
+    expect(entry.details).toMatchObject({ changed: ['lawfulBasis', 'mapping'], lawfulBasisBefore: 'contract', lawfulBasisAfter: 'legitimate_interests', mappingChanged: true });
+
+    // A country given again moves the saved mapping with it: the source reads its rows in one country.
+    await cli(['sources', 'set', 'Boutique', '--country', 'CA'], asAdmin(dir));
+    expect(await show(dir, 'Boutique')).toMatchObject({ lawfulBasis: 'legitimate_interests', defaultCountry: 'CA', mapping: { defaultCountry: 'CA' } });
+    await cli(['sources', 'set', 'Boutique', '--country', 'FR'], asAdmin(dir));
+
+    const changed = path.join(tempDir(), 'clients-2.csv');
+    fs.writeFileSync(changed, `${EXPORT}\n2;Zoé;Martin;zoe@exemple.fr;06 12 34 56 78;Paris`);
+    const again = JSON.parse((await cli(['import', changed, '--source', 'Boutique', '--json'], asAdmin(dir))).stdout);
+    expect(again).toMatchObject({ inserted: 1, rejected: 0 });
+    const [zoe] = JSON.parse((await cli(['profiles', 'search', 'zoe', '--json'], asAdmin(dir))).stdout);
+    expect(zoe).toMatchObject({ displayName: 'Zoé Martin', phones: ['+33612345678'], city: null });
+  });
+
+  it('lets an auditor read the register but not change it', async () => {
+    const dir = await initVault();
+    await cli(['sources', 'set', 'Caisse', '--purpose', 'ventes', '--basis', 'contract'], asAdmin(dir));
+    await cli(['users', 'add', AUDITOR.name, '--role', 'auditor'], { ...asAdmin(dir), CUSTODIA_NEW_PASSPHRASE: AUDITOR.passphrase });
+    expect((await cli(['sources', 'show', 'Caisse'], asAuditor(dir))).stdout).toMatch(/lawful basis: contract/);
+    const refused = await cli(['sources', 'set', 'Caisse', '--basis', 'consent'], asAuditor(dir));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/FORBIDDEN/);
+  });
+});
