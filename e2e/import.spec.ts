@@ -6,23 +6,15 @@
  */
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
+import { FRENCH_CLIENTS } from './french-clients';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
 const AUDITOR = { name: 'Oscar Auditor', passphrase: 'audit the ledger every quarter' };
 
-// Line 1 is the header: the bad email is on line 4, the missing customer number on line 5.
-const CLIENTS = [
-  'No client;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Pays;Optin infolettre;Date achat;Montant',
-  'C-001;Hélène;Tremblay;helene.tremblay@exemple.ca;(514) 555-0199;Montréal;H2X 1Y4;Canada;oui;05/03/2024;125,50',
-  'C-002;Łukasz;Wójcik;lukasz.wojcik@przyklad.pl;+48 42 123 45 67;Łódź;90-001;Pologne;non;12/04/2024;89,90',
-  'C-003;François;Gagné;francois.gagne@@exemple;514 555 0123;Québec;G1R 4P5;Canada;oui;01/02/2024;42,00',
-  ';Zoé;Lefebvre;zoe.lefebvre@exemple.fr;01 42 68 53 00;Paris;75001;France;oui;15/01/2024;15,00',
-  'C-005;Anaïs;Côté;anais.cote@exemple.ca;418 555 0142;Lévis;G6V 6N3;Canada;non;20/02/2024;230,00',
-].join('\r\n');
 
 test('a French CSV with rejected rows is imported, its rejects downloaded, and its people found without accents', async ({ app, page }, testInfo) => {
   const csv = testInfo.outputPath('clients-été.csv');
-  fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
+  fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
   const empty = testInfo.outputPath('vide.csv');
   fs.writeFileSync(empty, '');
 
@@ -74,7 +66,7 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   // The same file again, dropped on the window this time, into the same source: its saved mapping
   // comes back and nothing changes.
   await app.importer.importAnother();
-  await app.importer.dropFile('clients-été.csv', `${CLIENTS}\r\n`);
+  await app.importer.dropFile('clients-été.csv', `${FRENCH_CLIENTS}\r\n`);
   await expect(app.importer.step('preview')).toBeVisible();
   await app.importer.toSource();
   await expect(app.importer.step('source').getByLabel('A source already in the vault')).toBeChecked();
@@ -111,7 +103,7 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
 
 test('an auditor sees the register of sources and the import history, read-only, but neither Import nor People', async ({ app }, testInfo) => {
   const csv = testInfo.outputPath('clients.csv');
-  fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
+  fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
 
   await app.open();
   await app.start.createVault(ADMIN.name, ADMIN.passphrase);

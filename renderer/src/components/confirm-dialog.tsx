@@ -2,7 +2,7 @@
  * A modal confirmation built on <dialog>: the browser traps focus, Escape cancels, and focus returns to
  * the button that opened it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -19,6 +19,8 @@ interface Props {
 export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, danger = false, onConfirm, onCancel }: Props): ReactNode {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Its own id: two dialogs on one page must not share the title their aria-labelledby points at.
+  const titleId = useId();
 
   useEffect(() => {
     const element = dialog.current;
@@ -31,13 +33,13 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
     <dialog
       ref={dialog}
       className="dialog"
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onCancel();
       }}
     >
-      <h2 id="confirm-dialog-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy} autoFocus>

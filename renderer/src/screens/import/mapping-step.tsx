@@ -146,9 +146,13 @@ function MappingLine({
             ) : null}
           </>
         ) : (
-          <span className="muted" aria-label={t('import.mapping.noPurpose')}>
-            —
-          </span>
+          // aria-label is ignored on a plain span: the dash is hidden and the words said instead.
+          <>
+            <span className="muted" aria-hidden="true">
+              —
+            </span>
+            <span className="visually-hidden">{t('import.mapping.noPurpose')}</span>
+          </>
         )}
       </td>
     </tr>

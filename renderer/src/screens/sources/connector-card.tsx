@@ -162,9 +162,9 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
 
   const header = (
     <header className="connector-head">
-      <h3 className="card-title" id={`${id}-name`}>
+      <h2 className="card-title" id={`${id}-name`}>
         {connector.name}
-      </h3>
+      </h2>
       <span className="tag">{t(`sources.kinds.${connector.kind}`)}</span>
       <span className={`status-dot ${connector.enabled ? 'status-active' : 'status-disabled'}`}>
         {t(connector.enabled ? 'connectors.enabled' : 'connectors.disabled')}

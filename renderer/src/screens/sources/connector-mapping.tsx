@@ -66,9 +66,9 @@ export function ConnectorMapping({ connector, onClose }: Props): ReactNode {
 
   return (
     <section ref={container} className="stack" aria-labelledby={`mapping-${connector.id}`} data-testid="connector-mapping">
-      <h4 className="subheading" id={`mapping-${connector.id}`} tabIndex={-1} ref={heading}>
+      <h3 className="subheading" id={`mapping-${connector.id}`} tabIndex={-1} ref={heading}>
         {t('connectors.mapping.title', { name: connector.name })}
-      </h4>
+      </h3>
       {read.loading ? (
         <p className="muted" role="status">
           {t('connectors.mapping.reading')}

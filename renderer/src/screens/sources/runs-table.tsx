@@ -87,12 +87,15 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                 <td className="num">{formatNumber(run.unchanged, language)}</td>
                 <td className={`num${run.rejected > 0 ? ' has-rejects' : ''}`}>
                   {canReview && run.rejected > 0 ? (
-                    // The count opens the rows it counts; the label says so to screen readers.
+                    // The count opens the rows it counts; the label says so to screen readers, and keeps the
+                    // count it shows so that speech input finds the button by what it reads (WCAG 2.5.3).
                     <button
                       type="button"
                       className="link-button count-button"
                       aria-expanded={run.id === review}
                       aria-label={t(run.id === review ? 'runs.hideRejects' : 'runs.showRejects', {
+                        count: run.rejected,
+                        formatted: formatNumber(run.rejected, language),
                         source: run.sourceName,
                         date: formatDateTime(run.startedAt, language),
                       })}
