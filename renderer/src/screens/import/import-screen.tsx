@@ -64,11 +64,12 @@ function focusFirstProblem(step: Step): void {
 
 const NEW_SOURCE: SourceChoice = { mode: 'new', existing: '', newName: '', declaration: { purposes: [], lawfulBasis: 'contract', defaultCountry: null } };
 
-function defaultChoice(sources: readonly Source[] | null): SourceChoice {
+function defaultChoice(sources: readonly Source[] | null, suggestedCountry: string | null): SourceChoice {
   const recent = (sources ?? [])
     .filter((source) => source.kind === 'file')
     .sort((a, b) => (b.lastRun?.startedAt ?? '').localeCompare(a.lastRun?.startedAt ?? ''))[0];
-  return recent ? { ...NEW_SOURCE, mode: 'existing', existing: recent.name, declaration: declarationOf(recent) } : NEW_SOURCE;
+  if (recent) return { ...NEW_SOURCE, mode: 'existing', existing: recent.name, declaration: declarationOf(recent) };
+  return { ...NEW_SOURCE, declaration: { ...NEW_SOURCE.declaration, defaultCountry: suggestedCountry } };
 }
 
 /** A file dropped on the window while another area was shown; `id` tells one drop from the next. */
@@ -96,7 +97,8 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
   const sources = useApiData('sources.list', {});
   // Until the user picks, the choice offered is the last file source used (or a new one).
   const [picked, setChoice] = useState<SourceChoice | null>(null);
-  const choice = picked ?? defaultChoice(sources.data);
+  const suggestedCountry = preview.data?.mapping.defaultCountry ?? null;
+  const choice = picked ?? defaultChoice(sources.data, suggestedCountry);
   // A file is read as the last one of the source offered for it: no sheet or list to choose again.
   const offered = choice.mode === 'existing' && choice.existing ? choice.existing : null;
   const [sourceErrors, setSourceErrors] = useState(false);
@@ -312,6 +314,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
             sources={sources.data}
             sourcesError={sources.error}
             choice={choice}
+            suggestedCountry={suggestedCountry}
             showErrors={sourceErrors}
             busy={loadMapping.busy}
             error={loadMapping.error}

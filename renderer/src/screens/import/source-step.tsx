@@ -41,6 +41,12 @@ interface Props {
   readonly sources: readonly Source[] | null;
   readonly sourcesError: ClientError | null;
   readonly choice: SourceChoice;
+  /**
+   * The country the file's rows are read in unless told otherwise (the preview's mapping: its country
+   * column, else the default): a new source starts declared with it, rather than with none that would
+   * silently become it.
+   */
+  readonly suggestedCountry: string | null;
   readonly showErrors: boolean;
   readonly busy: boolean;
   readonly error: ClientError | null;
@@ -49,7 +55,7 @@ interface Props {
   readonly onNext: () => void;
 }
 
-export function SourceStep({ sources, sourcesError, choice, showErrors, busy, error, onChange, onBack, onNext }: Props): ReactNode {
+export function SourceStep({ sources, sourcesError, choice, suggestedCountry, showErrors, busy, error, onChange, onBack, onNext }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const id = useId();
   // Connectors' sources are fed by their connector: a file goes to a file source.
@@ -62,7 +68,7 @@ export function SourceStep({ sources, sourcesError, choice, showErrors, busy, er
       const source = chosen ?? fileSources[0];
       if (source) onChange({ ...choice, mode, existing: source.name, declaration: declarationOf(source) });
     } else {
-      onChange({ ...choice, mode, declaration: { purposes: [], lawfulBasis: 'contract', defaultCountry: null } });
+      onChange({ ...choice, mode, declaration: { purposes: [], lawfulBasis: 'contract', defaultCountry: suggestedCountry } });
     }
   }
 
