@@ -195,14 +195,24 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await axe.check('Audit trail: verification');
     await app.audit.tab('Export');
     await axe.check('Audit trail: export');
+    await app.audit.tab('Checkpoints');
+    await axe.check('Audit trail: checkpoints');
 
     await app.goTo('Users');
     await expect(app.users.row(ADMIN.name)).toBeVisible();
     await axe.check('Users');
+    // Sent empty: each field of the form says what is missing.
+    const addUser = page.getByRole('form', { name: 'Add a user' });
+    await addUser.getByRole('button', { name: 'Add the user' }).click();
+    await expect(addUser.getByLabel('User name')).toHaveAttribute('aria-invalid', 'true');
+    await axe.check('Users: add a user, with its errors');
 
     await app.goTo('Settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await axe.check('Settings');
+    await page.getByRole('button', { name: 'Change the passphrase' }).click();
+    await expect(page.getByLabel('Current passphrase')).toHaveAttribute('aria-invalid', 'true');
+    await axe.check('Settings: change the passphrase, with its errors');
 
     await app.lock();
     await axe.check('Unlock');
