@@ -199,8 +199,14 @@ export const RunSummary = z.object({
   error: z.string().nullable(),
   /** Null for runs that failed before details were kept, and for failures without a code. */
   errorDetail: ErrorDetail.nullable(),
+  /** When what the run added was removed (import.undo); the counts above stay as the run left them. */
+  undoneAt: IsoTime.nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
+
+/** Counts only: records removed, records from before the run it changed (kept), records a later run wrote to (kept), rejected rows removed. */
+export const UndoCounts = z.object({ removed: z.number().int(), keptChanged: z.number().int(), keptLater: z.number().int(), rejectsRemoved: z.number().int() });
+export type UndoCounts = z.infer<typeof UndoCounts>;
 
 export const Source = z.object({
   id: z.number().int(),
@@ -465,6 +471,13 @@ export const contract = {
     output: z.array(RunSummary),
     access: roles('administrator', 'steward', 'auditor'),
   }),
+  /** What import.undo would remove and keep now, for the confirmation; changes nothing. */
+  'import.undoPlan': method({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward') }),
+  /**
+   * Removes the records a finished run created that no later run wrote to, with all that hangs from them.
+   * CONFLICT (`runRunning`, `runUndone`, `importRunning`) while it or another run of its source is running, or once undone.
+   */
+  'import.undo': method({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward') }),
   'import.rejects': method({
     input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({

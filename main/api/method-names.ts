@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'import.preview',
   'import.file',
   'import.runs',
+  'import.undoPlan',
+  'import.undo',
   'import.rejects',
   'import.exportRejects',
   'import.rejectsCsv',

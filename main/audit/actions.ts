@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'import.cancelled',
   'import.interrupted',
   'import.rejects_exported',
+  'import.undone',
   'connector.added',
   'connector.updated',
   'connector.removed',

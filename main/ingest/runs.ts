@@ -23,6 +23,7 @@ interface RunRow {
   rejected: number;
   error: string | null;
   error_detail: string | null;
+  undone_at: string | null;
 }
 
 const SELECT_RUN = sql`SELECT r.*, s.name AS source_name FROM import_run r JOIN source s ON s.id = r.source_id`;
@@ -44,6 +45,7 @@ function toRun(row: RunRow): RunSummary {
     rejected: row.rejected,
     error: row.error,
     errorDetail: parseDetail(row.error_detail),
+    undoneAt: row.undone_at,
   };
 }
 

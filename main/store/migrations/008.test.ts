@@ -14,7 +14,7 @@ function vaultAtVersion7(): Database.Database {
 describe('migration 008', () => {
   it('gives sources their read options, leaving the sources already there without', () => {
     const db = vaultAtVersion7();
-    expect(migrate(db)).toEqual([8]);
+    expect(migrate(db, 8)).toEqual([8]);
     expect(db.prepare('SELECT name, mapping, read_options FROM source').get()).toEqual({ name: 'Boutique', mapping: '{}', read_options: null });
   });
 

@@ -13,10 +13,21 @@ import { migration005 } from './005-row-fingerprint';
 import { migration006 } from './006-reject-details';
 import { migration007 } from './007-error-details';
 import { migration008 } from './008-source-read-options';
+import { migration009 } from './009-run-undone';
 
 export type Migration = (db: Database.Database) => void;
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,11 +1,13 @@
 /**
  * Import history: every file import and connector sync with its counts. Stewards and administrators can
- * open a run's rejected rows; auditors see the counts only (the rows hold personal data).
+ * open a run's rejected rows, and remove what a run added (the wrong file, or the wrong source); auditors
+ * see the counts only (the rows hold personal data).
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import type { RunSummary } from '../../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { ErrorAlert } from '../../components/alert';
+import { ErrorAlert, Notice } from '../../components/alert';
 import { StoredErrorText } from '../../components/stored-error';
 import { useApiData } from '../../hooks/use-api-data';
 import { displayFileName } from '../../lib/file-paths';
@@ -13,6 +15,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { shownError, shownErrorTitle } from '../../lib/stored-error';
 import { RejectsPanel } from '../import/rejects-panel';
 import { RunStatus } from './run-status';
+import { UndoRunDialog } from './undo-run-dialog';
 
 const RUNS_SHOWN = 200;
 
@@ -20,6 +23,8 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
   const { t, i18n } = useTranslation();
   const runs = useApiData('import.runs', { limit: RUNS_SHOWN });
   const [review, setReview] = useState<number | null>(null);
+  const [toUndo, setToUndo] = useState<RunSummary | null>(null);
+  const [removed, setRemoved] = useState<number | null>(null);
   const language = i18n.language;
   const reload = runs.reload;
 
@@ -38,6 +43,7 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
         {canReview && runs.data.some((run) => run.rejected > 0) ? <span className="muted small">{t('runs.reviewHint')}</span> : null}
         {runs.data.length >= RUNS_SHOWN ? <span className="muted small">{t('runs.latestOnly', { count: RUNS_SHOWN })}</span> : null}
       </div>
+      {removed !== null ? <Notice tone="success">{t('runs.undo.done', { count: removed, formatted: formatNumber(removed, language) })}</Notice> : null}
       {runs.data.length === 0 ? <p className="empty">{t('runs.empty')}</p> : null}
       <div className="table-wrap" hidden={runs.data.length === 0}>
         <table className="table runs-table" data-testid="runs-table">
@@ -63,6 +69,11 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
               <th scope="col" className="num">
                 {t('import.counts.rejected')}
               </th>
+              {canReview ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('users.columns.actions')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -75,6 +86,11 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                 </td>
                 <td>
                   <RunStatus run={run} />
+                  {run.undoneAt ? (
+                    <div className="small" data-testid="run-undone" title={formatDateTime(run.undoneAt, language)}>
+                      {t('runs.undone')}
+                    </div>
+                  ) : null}
                   {run.error ? (
                     <div className="muted small cell-clip" title={shownErrorTitle(shownError(t, run.error, run.errorDetail))}>
                       <StoredErrorText text={run.error} detail={run.errorDetail} />
@@ -86,7 +102,8 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                 <td className="num">{formatNumber(run.updated, language)}</td>
                 <td className="num">{formatNumber(run.unchanged, language)}</td>
                 <td className={`num${run.rejected > 0 ? ' has-rejects' : ''}`}>
-                  {canReview && run.rejected > 0 ? (
+                  {/* An undone run's rejected rows went with it: the count stays, as the run left it. */}
+                  {canReview && run.rejected > 0 && !run.undoneAt ? (
                     // The count opens the rows it counts; the label says so to screen readers, and keeps the
                     // count it shows so that speech input finds the button by what it reads (WCAG 2.5.3).
                     <button
@@ -107,11 +124,32 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                     formatNumber(run.rejected, language)
                   )}
                 </td>
+                {canReview ? (
+                  <td>
+                    {run.inserted > 0 && run.status !== 'running' && !run.undoneAt ? (
+                      <button type="button" className="link-button nowrap" onClick={() => setToUndo(run)}>
+                        {t('runs.undo.action')}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {toUndo ? (
+        <UndoRunDialog
+          key={toUndo.id}
+          run={toUndo}
+          onClose={() => setToUndo(null)}
+          onUndone={(counts) => {
+            setToUndo(null);
+            setRemoved(counts.removed);
+            reload();
+          }}
+        />
+      ) : null}
       {reviewed ? (
         <div className="card">
           <RejectsPanel
