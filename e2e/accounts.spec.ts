@@ -21,9 +21,7 @@ test('the recovery code resets the administrator passphrase and is replaced', as
 });
 
 test('a disabled user can no longer unlock', async ({ app }) => {
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Users');
   await app.users.addUser('Sam Steward', 'steward', 'steward passphrase here');
   // Nobody may disable their own account: the button is not offered.

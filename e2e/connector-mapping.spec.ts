@@ -13,9 +13,7 @@ const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' 
 test('a connector’s mapping is reviewed next to its rows, changed, saved and found again', async ({ app }) => {
   const api = await startApi();
   try {
-    await app.open();
-    await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-    await app.start.acknowledgeRecoveryCode();
+    await app.openNewVault(ADMIN);
     await app.goTo('Sources');
     await app.sources.tab('Connectors');
     const card = await app.sources.addRestConnector(
@@ -81,9 +79,7 @@ test('a watched folder whose files were all imported is reviewed with the rows o
   const folder = testInfo.outputPath('exports');
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(`${folder}/clients.csv`, 'id;first_name;last_name;email\r\n1;Hélène;Tremblay;helene@exemple.ca\r\n2;Zoé;Roy;zoe@exemple.ca\r\n', 'utf8');
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Sources');
   await app.sources.tab('Connectors');
   const card = await app.sources.addFolderConnector('Exports', folder, 'customer relationship');

@@ -96,9 +96,7 @@ async function throughWizard(app: AppPage, csv: string, newSource: boolean): Pro
 test('a long import cancelled from the wizard keeps whole batches, and the same file again adds the rest', async ({ app, customersCsv: csv }, testInfo) => {
   test.setTimeout(120_000);
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
   await throughWizard(app, csv, true);
 
@@ -172,9 +170,7 @@ test('a long import cancelled from the wizard keeps whole batches, and the same 
 });
 
 test('a cancel pressed at once, before any progress, stops the import and leaves no half-written batch', async ({ app, customersCsv: csv }, testInfo) => {
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
   await throughWizard(app, csv, true);
 

@@ -18,9 +18,7 @@ test('the records of a JSON object are found, chosen when alone, and imported', 
   const two = testInfo.outputPath('two-lists.json');
   fs.writeFileSync(two, JSON.stringify({ orders: [{ sku: 'A1' }], data: { customers } }));
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
 
   // Two lists: the steward chooses; until then nothing can be read.

@@ -29,9 +29,7 @@ test('the second workbook of a source is read from the sheet chosen for the firs
   const april = testInfo.outputPath('clients-avril.xlsx');
   await workbook(april, [['X-103', 'Anaïs', 'Côté', 'anais.cote@exemple.ca', 'Lévis']]);
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
 
   await app.importer.chooseFile(march);

@@ -19,9 +19,7 @@ test('a new source is offered the country of its file’s rows, and its phones a
   const csv = testInfo.outputPath('clients-lyon.csv');
   fs.writeFileSync(csv, `${CLIENTS}\n`, 'utf8');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
   await app.importer.chooseFile(csv);
   await app.importer.toSource();

@@ -22,9 +22,7 @@ test('the wizard keeps no staged copy it no longer needs', async ({ app, page, c
   const second = testInfo.outputPath('second.csv');
   fs.writeFileSync(second, 'id;nom\n2;Łukasz\n');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
 
   await app.importer.chooseFile(empty);

@@ -21,9 +21,7 @@ test('the people a wrong file brought in are removed from the import history, an
   const wrong = testInfo.outputPath('autre-boutique.csv');
   fs.writeFileSync(wrong, `${WRONG_FILE}\r\n`, 'utf8');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
   await app.importer.chooseFile(right);
   await app.importer.toSource();

@@ -30,9 +30,7 @@ test('the sheet chosen in the preview is the one previewed, mapped and imported'
     { sheet: 'Clients', data: CLIENTS },
   ]).toFile(workbook);
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
 
   await app.importer.chooseFile(workbook);

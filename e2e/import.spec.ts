@@ -18,9 +18,7 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   const empty = testInfo.outputPath('vide.csv');
   fs.writeFileSync(empty, '');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
 
   // A file that cannot be imported is explained, and the wizard stays on the first step.
@@ -105,9 +103,7 @@ test('an auditor sees the register of sources and the import history, read-only,
   const csv = testInfo.outputPath('clients.csv');
   fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
   await app.importer.chooseFile(csv);
   await app.importer.toSource();

@@ -4,9 +4,7 @@ import { expect, test } from './fixtures';
 const ADMIN = { name: 'Camille', passphrase: 'une phrase de passe assez longue' };
 
 test('a wrong passphrase is explained, and French persists across a reload', async ({ app, page }) => {
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.lock();
 
   await app.start.fillUnlock(ADMIN.name, 'not the right passphrase');

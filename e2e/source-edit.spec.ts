@@ -25,9 +25,7 @@ test('a source’s lawful basis and mapping are edited without importing, and th
   const csv = testInfo.outputPath('clients.csv');
   fs.writeFileSync(csv, `${CLIENTS}\r\n`, 'utf8');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Import');
   await app.importer.chooseFile(csv);
   await app.importer.toSource();

@@ -12,9 +12,7 @@ test('a watched-folder connector is tested, added and synced', async ({ app }, t
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(`${folder}/clients.csv`, 'id;Prénom;Nom;Courriel\r\n1;Hélène;Tremblay;helene@exemple.ca\r\n2;Zoé;Roy;zoe@exemple.ca\r\n', 'utf8');
 
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Sources');
   await app.sources.tab('Connectors');
   const card = await app.sources.addFolderConnector('Boutique dossier', folder, 'customer relationship');
@@ -43,9 +41,7 @@ test('a watched-folder connector is tested, added and synced', async ({ app }, t
 test('a REST connector is edited: a setting changes with the stored header value kept, then the header is removed', async ({ app }) => {
   const api = await startApi();
   try {
-    await app.open();
-    await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-    await app.start.acknowledgeRecoveryCode();
+    await app.openNewVault(ADMIN);
     await app.goTo('Sources');
     await app.sources.tab('Connectors');
     const card = await app.sources.addRestConnector(

@@ -11,9 +11,7 @@ const AUDITOR = { name: 'Oscar Auditor', passphrase: 'audit the ledger every qua
 const CLIENTS = ['id;first_name;last_name;city', 'C-001;Hélène;Tremblay;Montréal', 'C-002;Łukasz;Wójcik;Łódź'].join('\r\n');
 
 test('a CSV dropped on the People screen opens the import wizard at its preview', async ({ app, page }) => {
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('People');
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
 
@@ -35,9 +33,7 @@ test('a CSV dropped on the People screen opens the import wizard at its preview'
 });
 
 test('an auditor who drops a file is told that the role cannot import it', async ({ app, page }) => {
-  await app.open();
-  await app.start.createVault(ADMIN.name, ADMIN.passphrase);
-  await app.start.acknowledgeRecoveryCode();
+  await app.openNewVault(ADMIN);
   await app.goTo('Users');
   await app.users.addUser(AUDITOR.name, 'auditor', AUDITOR.passphrase);
   await app.lock();

@@ -42,6 +42,13 @@ export class AppPage {
     await this.page.goto(this.served.url);
   }
 
+  /** Where most specs start: a new vault, its administrator signed in, the recovery code acknowledged. */
+  async openNewVault(admin: { readonly name: string; readonly passphrase: string }): Promise<void> {
+    await this.open();
+    await this.start.createVault(admin.name, admin.passphrase);
+    await this.start.acknowledgeRecoveryCode();
+  }
+
   navigation(name = 'Main navigation'): Locator {
     return this.page.getByRole('navigation', { name });
   }
