@@ -33,6 +33,8 @@ const UserName = z
 /** Long passphrases are encouraged; 10 characters is the floor NIST SP 800-63B would accept for a vault key. */
 const Passphrase = z.string().min(10).max(1024);
 const FilePath = z.string().min(1).max(4096);
+/** Whether a file written by the call may replace one of the same name (the CLI's --force, a confirmation in the UI). */
+const Overwrite = z.boolean().default(false);
 const IsoTime = z.string();
 
 export const SessionUser = z.object({
@@ -367,7 +369,7 @@ export const contract = {
     access: roles('administrator'),
   }),
   'vault.backup': jobMethod({
-    input: z.object({ outFile: FilePath }),
+    input: z.object({ outFile: FilePath, overwrite: Overwrite }),
     output: z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string() }),
     access: roles('administrator'),
   }),
@@ -495,7 +497,7 @@ export const contract = {
     access: roles('administrator', 'steward'),
   }),
   'import.exportRejects': method({
-    input: z.object({ runId: z.number().int(), outFile: FilePath }),
+    input: z.object({ runId: z.number().int(), outFile: FilePath, overwrite: Overwrite }),
     output: z.object({ file: z.string(), rows: z.number().int() }),
     access: roles('administrator', 'steward'),
   }),

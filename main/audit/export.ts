@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { AuditFilter, Checkpoint, SessionUser } from '../api/contract';
 import type { JobControl } from '../api/dispatch';
-import { AppError } from '../api/errors';
+import { ensureOutputDir, OutputFile, writeOutputFile } from '../platform/output-file';
 import { yieldToEventLoop } from '../jobs/jobs';
 import type { AuditLog, AuditRow } from './audit-log';
 import { signCheckpoint } from './checkpoint';
@@ -33,11 +33,7 @@ export async function exportAudit(
   options: { outDir: string; filter: AuditFilter; user: SessionUser; signingKey: crypto.KeyObject | null; now: Date; job: JobControl },
 ): Promise<ExportResult> {
   const { outDir, filter, job } = options;
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-  } catch (error) {
-    throw new AppError('IO_ERROR', `Cannot create the folder ${outDir}: ${(error as Error).message}`);
-  }
+  ensureOutputDir(outDir);
   // The head is read first: entries appended during the export belong to the next one.
   const head = audit.head();
   const total = audit.count(filter);
@@ -57,40 +53,46 @@ export async function exportAudit(
   };
   const finalCheckpoint = options.signingKey ? signCheckpoint(checkpoint, options.signingKey) : checkpoint;
 
-  const csv = fs.openSync(`${csvFile}.partial`, 'w');
-  const json = fs.openSync(`${jsonFile}.partial`, 'w');
+  // The names carry the time to the millisecond, so an existing file means a second export in the same
+  // instant or a file put there by hand: either way it is not replaced.
+  const csv = OutputFile.open(csvFile);
+  let json: OutputFile;
+  try {
+    json = OutputFile.open(jsonFile);
+  } catch (error) {
+    csv.abort();
+    throw error;
+  }
+  const committed: string[] = [];
   let written = 0;
   try {
-    fs.writeSync(csv, `${CSV_COLUMNS.join(',')}\r\n`);
-    fs.writeSync(
-      json,
+    csv.write(`${CSV_COLUMNS.join(',')}\r\n`);
+    json.write(
       `{"format":"custodia-audit-export/1","vaultId":${JSON.stringify(audit.vaultId)},"exportedAt":${JSON.stringify(checkpoint.takenAt)},` +
         `"headSeq":${head.seq},"headHash":${JSON.stringify(head.hash)},"filter":${JSON.stringify(filter)},"entries":[`,
     );
     for (const rows of audit.pages(filter, PAGE)) {
       const inRange = rows.filter((row) => row.seq <= head.seq);
       if (inRange.length === 0) break;
-      fs.writeSync(csv, Papa.unparse(inRange.map(csvRow), { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n');
-      fs.writeSync(json, (written === 0 ? '\n' : ',\n') + inRange.map(jsonRow).join(',\n'));
+      csv.write(Papa.unparse(inRange.map(csvRow), { header: false, newline: '\r\n', escapeFormulae: true }) + '\r\n');
+      json.write((written === 0 ? '\n' : ',\n') + inRange.map(jsonRow).join(',\n'));
       written += inRange.length;
       job.progress('export', written, total);
       job.checkpoint();
       await yieldToEventLoop();
       if (inRange.length < rows.length) break;
     }
-    fs.writeSync(json, '\n]}\n');
+    json.write('\n]}\n');
+    committed.push(csv.commit());
+    committed.push(json.commit());
+    writeOutputFile(checkpointFile, `${JSON.stringify(finalCheckpoint, null, 2)}\n`);
   } catch (error) {
-    fs.closeSync(csv);
-    fs.closeSync(json);
-    fs.rmSync(`${csvFile}.partial`, { force: true });
-    fs.rmSync(`${jsonFile}.partial`, { force: true });
+    csv.abort();
+    json.abort();
+    // A file committed before the failure is removed too: an export is its three files or nothing.
+    for (const file of committed) fs.rmSync(file, { force: true });
     throw error;
   }
-  fs.closeSync(csv);
-  fs.closeSync(json);
-  fs.renameSync(`${csvFile}.partial`, csvFile);
-  fs.renameSync(`${jsonFile}.partial`, jsonFile);
-  fs.writeFileSync(checkpointFile, `${JSON.stringify(finalCheckpoint, null, 2)}\n`);
   return { files: [csvFile, jsonFile, checkpointFile], checkpoint: finalCheckpoint, checkpointFile, entries: written };
 }
 

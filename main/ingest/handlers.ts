@@ -65,13 +65,11 @@ export const ingestHandlers: Handlers<IngestMethods> = {
       ({ db }) => undoRun(db, runId, now()),
     ),
   'import.rejects': ({ runId, offset, limit }, { vaults }) => listRejects(vaults.current().db, runId, offset, limit),
-  'import.exportRejects': ({ runId, outFile }, { vaults }) => {
-    const rows = vaults.mutate<number>(
-      (count) => ({ action: 'import.rejects_exported', objectType: 'import_run', objectId: runId, details: { rows: count } }),
-      ({ db }) => exportRejects(db, runId, outFile),
-    );
-    return { file: outFile, rows };
-  },
+  'import.exportRejects': ({ runId, outFile, overwrite }, { vaults }) =>
+    vaults.mutate<{ file: string; rows: number }>(
+      ({ rows }) => ({ action: 'import.rejects_exported', objectType: 'import_run', objectId: runId, details: { rows } }),
+      ({ db }) => exportRejects(db, runId, outFile, { overwrite }),
+    ),
   'import.rejectsCsv': ({ runId }, { vaults }) =>
     vaults.mutate<{ csv: string; rows: number }>(
       ({ rows }) => ({ action: 'import.rejects_exported', objectType: 'import_run', objectId: runId, details: { rows } }),

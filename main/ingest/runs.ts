@@ -1,8 +1,8 @@
 /** Import runs: one per file import or sync, with counts, and the rows rejected along the way. */
-import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { RunSummary } from '../api/contract';
 import { AppError } from '../api/errors';
+import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { sql, type SqlRunner } from '../store/sql';
 import type { ReasonDetail } from './reasons';
 import { parseDetail } from './stored-error';
@@ -161,17 +161,17 @@ export function* rejectsCsv(db: SqlRunner, runId: number): Generator<{ text: str
 }
 
 /** Writes the rejected rows to a CSV file for correction; returns how many. */
-export function exportRejects(db: SqlRunner, runId: number, outFile: string): number {
-  const out = fs.openSync(`${outFile}.partial`, 'w');
+export function exportRejects(db: SqlRunner, runId: number, outFile: string, options: OutputOptions = {}): { file: string; rows: number } {
+  const out = OutputFile.open(outFile, options);
   let rows = 0;
   try {
     for (const chunk of rejectsCsv(db, runId)) {
-      fs.writeSync(out, chunk.text);
+      out.write(chunk.text);
       rows += chunk.rows;
     }
-  } finally {
-    fs.closeSync(out);
+  } catch (error) {
+    out.abort();
+    throw error;
   }
-  fs.renameSync(`${outFile}.partial`, outFile);
-  return rows;
+  return { file: out.commit(), rows };
 }

@@ -9,11 +9,11 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { JobControl } from '../api/dispatch';
 import { AppError } from '../api/errors';
 import { AuditLog } from '../audit/audit-log';
+import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { applyConnectionSettings, openEncrypted } from '../store/connection';
 import { deriveKek, parseKeyslotJson, readKeyslots, slotLookup, unwrapVaultKey, writeKeyslots, type KeyslotFile } from '../store/keyslots';
 import { assertNotTooNew, migrate, schemaVersion } from '../store/migrations';
@@ -41,16 +41,15 @@ export interface BackupResult {
   readonly sha256: string;
 }
 
-export async function createBackup(vault: OpenVault, outFile: string, now: Date, job: JobControl): Promise<BackupResult> {
-  const target = path.resolve(outFile);
-  if (target.startsWith(vault.files.dir + path.sep)) throw new AppError('INVALID_INPUT', 'Choose a backup location outside the vault folder.');
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const snapshot = `${target}.db-partial`;
-  fs.rmSync(snapshot, { force: true });
-  job.progress('snapshot', 0, 3);
-  // VACUUM INTO copies a consistent snapshot, encrypted with the same key, without stopping the app.
-  vault.raw.prepare('VACUUM INTO ?').run(snapshot);
+export async function createBackup(vault: OpenVault, outFile: string, now: Date, job: JobControl, options: OutputOptions = {}): Promise<BackupResult> {
+  const out = OutputFile.open(outFile, options);
+  const target = out.target;
+  // The snapshot sits beside the backup (same disk, same owner-only folder) under a name no one else uses.
+  const snapshot = `${out.temporaryPath}.db`;
   try {
+    job.progress('snapshot', 0, 3);
+    // VACUUM INTO copies a consistent snapshot, encrypted with the same key, without stopping the app.
+    vault.raw.prepare('VACUUM INTO ?').run(snapshot);
     job.checkpoint();
     job.progress('hash', 1, 3);
     const dbBytes = fs.statSync(snapshot).size;
@@ -64,22 +63,18 @@ export async function createBackup(vault: OpenVault, outFile: string, now: Date,
       keyslots: readKeyslots(vault.files.keyslots),
     };
     job.progress('write', 2, 3);
-    const partial = `${target}.partial`;
-    const out = fs.openSync(partial, 'w', 0o600);
+    out.write(MAGIC + JSON.stringify(header) + '\n');
+    const input = fs.openSync(snapshot, 'r');
+    const buffer = Buffer.allocUnsafe(CHUNK);
     try {
-      fs.writeSync(out, MAGIC + JSON.stringify(header) + '\n');
-      const input = fs.openSync(snapshot, 'r');
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      try {
-        for (let read = fs.readSync(input, buffer); read > 0; read = fs.readSync(input, buffer)) fs.writeSync(out, buffer, 0, read);
-      } finally {
-        fs.closeSync(input);
-      }
-      fs.fsyncSync(out);
+      for (let read = fs.readSync(input, buffer); read > 0; read = fs.readSync(input, buffer)) out.write(buffer.subarray(0, read));
     } finally {
-      fs.closeSync(out);
+      fs.closeSync(input);
     }
-    fs.renameSync(partial, target);
+    out.commit();
+  } catch (error) {
+    out.abort();
+    throw error;
   } finally {
     fs.rmSync(snapshot, { force: true });
   }

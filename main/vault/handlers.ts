@@ -44,7 +44,7 @@ export const vaultHandlers: Handlers<VaultMethods> = {
     );
     return {};
   },
-  'vault.backup': ({ outFile }, { vaults, now }, job) => createBackup(vaults.current(), outFile, now(), job),
+  'vault.backup': ({ outFile, overwrite }, { vaults, now }, job) => createBackup(vaults.current(), outFile, now(), job, { overwrite }),
   'vault.restore': async ({ file, targetDir, userName, passphrase }, { vaults, now }) => {
     const open = vaults.session;
     if (open) {

@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { AuditEntry, VerifyReport } from '../../api/contract';
 import { assertNever } from '../../api/errors';
 import { unwrap } from '../../backend/run-job';
+import { checkOutputDir } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
 import { CliError, EXIT_FAILURE } from '../errors';
 import { table } from '../output';
@@ -30,9 +31,11 @@ export function registerAuditCommands(program: Command, action: ActionFactory): 
   addCommonOptions(audit.command('export').description('write the trail as CSV and JSON, with a checkpoint file to keep'))
     .requiredOption('--out <dir>', 'folder to write the three files into')
     .action(
-      action<{ out: string }>(({ options, io, out }) =>
-        withSession(options, io, async (session) => {
-          const exported = await runJobWithProgress(session, out, 'audit.export', { outDir: path.resolve(options.out) });
+      action<{ out: string }>(({ options, io, out }) => {
+        // Checked before the vault is opened: a refused folder leaves the vault byte-identical.
+        const outDir = checkOutputDir(options.out);
+        return withSession(options, io, async (session) => {
+          const exported = await runJobWithProgress(session, out, 'audit.export', { outDir });
           const { checkpoint } = exported;
           out.result(exported, () => [
             `Exported ${exported.entries} entries:`,
@@ -40,8 +43,8 @@ export function registerAuditCommands(program: Command, action: ActionFactory): 
             `Checkpoint: entry #${checkpoint.seq}, head hash ${checkpoint.headHash}, ${checkpoint.signature ? `signed (key ${checkpoint.signature.fingerprint})` : 'not signed'}`,
             'Keep the checkpoint file outside the vault: `custodia audit verify --checkpoint FILE` proves later that history was not rewritten.',
           ]);
-        }),
-      ),
+        });
+      }),
     );
 
   addCommonOptions(audit.command('list').description('list audit entries, newest first'))

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { LAWFUL_BASES, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
+import { checkOutputPath } from '../../platform/output-file';
 import { unwrap } from '../../backend/run-job';
 import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
 import type { ActionFactory } from '../action';
@@ -136,14 +137,18 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
   const rejects = program.command('rejects').description('rows an import could not take');
   addCommonOptions(rejects.command('export').description('write the rejected rows of a run as CSV, for correction'))
     .argument('<run>', 'the run number (see `custodia sources list`)', parseRunId)
-    .requiredOption('--out <file>', 'CSV file to write')
+    .requiredOption('--out <file>', 'CSV file to write, outside the vault folder')
+    .option('--force', 'replace the file if it exists')
     .action(
-      action<{ out: string }>(({ args, options, io, out }) =>
-        withSession(options, io, async ({ backend }) => {
-          const exported = unwrap(await backend.call('import.exportRejects', { runId: args[0] as unknown as number, outFile: path.resolve(options.out) }));
+      action<{ out: string; force?: boolean }>(({ args, options, io, out }) => {
+        const overwrite = options.force === true;
+        // Checked before the vault is even opened: a refused path leaves the vault folder byte-identical.
+        const outFile = checkOutputPath(options.out, { overwrite });
+        return withSession(options, io, async ({ backend }) => {
+          const exported = unwrap(await backend.call('import.exportRejects', { runId: args[0] as unknown as number, outFile, overwrite }));
           out.result(exported, () => [`Wrote ${exported.rows} rejected rows to ${exported.file}.`]);
-        }),
-      ),
+        });
+      }),
     );
 }
 

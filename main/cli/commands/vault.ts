@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Backend } from '../../backend/backend';
 import { unwrap } from '../../backend/run-job';
+import { checkOutputPath } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
 import { CliError, EXIT_FAILURE } from '../errors';
 import { PASSPHRASE_VAR, readNewPassphrase, readPassphrase } from '../passphrase';
@@ -57,13 +58,17 @@ export function registerVaultCommands(program: Command, action: ActionFactory): 
 
   addCommonOptions(vault.command('backup').description('write an encrypted backup of the vault (administrators)'))
     .requiredOption('--out <file>', 'backup file to write, outside the vault folder')
+    .option('--force', 'replace the file if it exists')
     .action(
-      action<{ out: string }>(({ options, io, out }) =>
-        withSession(options, io, async (session) => {
-          const backup = await runJobWithProgress(session, out, 'vault.backup', { outFile: path.resolve(options.out) });
+      action<{ out: string; force?: boolean }>(({ options, io, out }) => {
+        const overwrite = options.force === true;
+        // Checked before the vault is opened: a refused path leaves the vault folder byte-identical.
+        const outFile = checkOutputPath(options.out, { overwrite });
+        return withSession(options, io, async (session) => {
+          const backup = await runJobWithProgress(session, out, 'vault.backup', { outFile, overwrite });
           out.result(backup, () => [`Backup written to ${backup.file}`, `${backup.bytes} bytes, SHA-256 ${backup.sha256}`]);
-        }),
-      ),
+        });
+      }),
     );
 
   addCommonOptions(vault.command('restore').description('restore a backup into a new, empty vault folder (--vault)'))

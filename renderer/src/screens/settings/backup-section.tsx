@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { TextField } from '../../components/field';
 import { JobStatus } from '../../components/job-status';
 import { Section } from '../../components/section';
@@ -19,10 +20,12 @@ export function BackupSection(): ReactNode {
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (outFile.trim() === '') return;
-    await job.start({ outFile: outFile.trim() });
+    await job.start({ outFile: outFile.trim(), overwrite: false });
   }
 
   const result = job.state.kind === 'completed' ? job.state.value : null;
+  // A file of that name is replaced only once the administrator says so.
+  const existing = job.state.kind === 'failed' && job.state.error.code === 'CONFLICT' && job.state.error.params?.reason === 'fileExists' ? String(job.state.error.params.path) : null;
   return (
     <Section title={t('settings.backup.title')} description={t('settings.backup.description')} id="backup">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('settings.backup.title')}>
@@ -41,7 +44,17 @@ export function BackupSection(): ReactNode {
           </SubmitButton>
         </div>
       </form>
-      <JobStatus job={job} label={t('settings.backup.running')} />
+      {existing === null ? <JobStatus job={job} label={t('settings.backup.running')} /> : null}
+      <ConfirmDialog
+        open={existing !== null}
+        title={t('settings.backup.replaceTitle')}
+        confirmLabel={t('settings.backup.replace')}
+        danger
+        onConfirm={() => void job.start({ outFile: outFile.trim(), overwrite: true })}
+        onCancel={job.reset}
+      >
+        <p>{t('settings.backup.replaceText', { file: existing ?? '' })}</p>
+      </ConfirmDialog>
       {result ? (
         <div className="result result-ok" data-testid="backup-result">
           <p className="result-title">{t('settings.backup.done', { size: formatBytes(result.bytes, i18n.language) })}</p>
