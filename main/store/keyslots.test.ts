@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../api/errors';
-import { createSlot, deriveKek, newRecoveryCode, normalizeRecoveryCode, unwrapVaultKey } from './keyslots';
+import { createSlot, deriveKek, KEYSLOT_FORMAT, newRecoveryCode, normalizeRecoveryCode, parseKeyslotJson, unwrapVaultKey } from './keyslots';
 
 const vaultId = 'vault-under-test';
 
@@ -25,6 +25,20 @@ describe('keyslots', () => {
   it('refuse Argon2id settings below the floor as a downgrade', async () => {
     const weak = { algorithm: 'argon2id' as const, memoryKiB: 1024, iterations: 1, parallelism: 1, salt: crypto.randomBytes(16).toString('base64') };
     await expect(deriveKek('whatever passphrase', weak)).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'DOWNGRADE_REFUSED');
+  });
+
+  it('refuse settings above the ceiling as damage before deriving anything', async () => {
+    const { slot } = await createSlot(vaultId, crypto.randomBytes(32), 'a long enough passphrase', { kind: 'user', userId: 3, userName: 'steward' });
+    const damaged = (error: unknown) => error instanceof AppError && error.code === 'VAULT_DAMAGED';
+    for (const kdf of [
+      { ...slot.kdf, memoryKiB: 4294967295 },
+      { ...slot.kdf, parallelism: 16777215 },
+      { ...slot.kdf, iterations: 1_000_000 },
+    ]) {
+      expect(() => parseKeyslotJson({ format: KEYSLOT_FORMAT, vaultId, slots: [{ ...slot, kdf }] })).toThrow(expect.objectContaining({ code: 'VAULT_DAMAGED' }));
+      await expect(deriveKek('a long enough passphrase', kdf)).rejects.toSatisfy(damaged);
+    }
+    expect(parseKeyslotJson({ format: KEYSLOT_FORMAT, vaultId, slots: [slot] }).slots).toHaveLength(1);
   });
 
   it('accept recovery codes as people type them', () => {

@@ -16,6 +16,12 @@ export const KEYSLOT_FORMAT = 'custodia-keyslots/1';
 /** The floor Bitwarden and KeePassXC use for Argon2id; anything lower is refused as a downgrade. */
 export const MIN_KDF = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
 export const DEFAULT_KDF = MIN_KDF;
+/**
+ * The ceiling: settings a real keyslot never has. Without it an edited keyslots.json (memoryKiB
+ * 4294967295) makes every command allocate until the OOM killer ends it, and a huge parallelism fails
+ * deep inside Argon2. 4 GiB and 20 passes are many times what any device Custodia runs on would choose.
+ */
+export const MAX_KDF = { memoryKiB: 4 * 1024 * 1024, iterations: 20, parallelism: 16 } as const;
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
@@ -72,7 +78,19 @@ export function assertNoDowngrade(kdf: Kdf): void {
   }
 }
 
+/** Refuses settings above the ceiling as damage, before a single byte is derived. */
+export function assertWithinCeiling(kdf: Kdf): void {
+  if (kdf.memoryKiB > MAX_KDF.memoryKiB || kdf.iterations > MAX_KDF.iterations || kdf.parallelism > MAX_KDF.parallelism) {
+    throw new AppError(
+      'VAULT_DAMAGED',
+      `keyslots.json is damaged: a keyslot asks for Argon2id settings (${kdf.memoryKiB} KiB, ${kdf.iterations} passes, ${kdf.parallelism} lanes) above the most Custodia accepts (${MAX_KDF.memoryKiB} KiB, ${MAX_KDF.iterations} passes, ${MAX_KDF.parallelism} lanes).`,
+      { reason: 'kdfAboveCeiling' },
+    );
+  }
+}
+
 export async function deriveKek(secret: string, kdf: Kdf): Promise<Buffer> {
+  assertWithinCeiling(kdf);
   assertNoDowngrade(kdf);
   return hashRaw(secret.normalize('NFC'), {
     algorithm: 2, // Argon2id
@@ -176,6 +194,7 @@ export function parseKeyslotJson(json: unknown): KeyslotFile {
   }
   const parsed = KeyslotFile.safeParse(json);
   if (!parsed.success) throw new AppError('VAULT_DAMAGED', 'keyslots.json is damaged: its structure is not valid.');
+  for (const slot of parsed.data.slots) assertWithinCeiling(slot.kdf);
   return parsed.data;
 }
 
