@@ -15,6 +15,7 @@ export default defineConfig({
           worker: resolve(root, 'main/backend/worker.ts'),
           'audit-verify': resolve(root, 'main/audit/verify-worker.ts'),
           parse: resolve(root, 'main/ingest/parse-worker.ts'),
+          integrity: resolve(root, 'main/store/integrity-worker.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
         },
       },

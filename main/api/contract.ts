@@ -54,6 +54,8 @@ export const VaultStatus = z.object({
   language: Language.nullable(),
   suggestedExportDir: z.string(),
   retryAfterSeconds: z.number().int().nullable(),
+  /** Set once the background page check found damage: writing is stopped, restore from a backup. */
+  damage: z.object({ problems: z.number().int(), foundAt: IsoTime, lastBackupAt: IsoTime.nullable() }).nullable(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -598,4 +600,5 @@ export type BackendEvent =
       readonly value?: unknown;
       readonly error?: { code: string; message: string; params?: Record<string, string | number> };
     }
-  | { readonly type: 'vault.locked'; readonly reason: 'idle' | 'user' };
+  | { readonly type: 'vault.locked'; readonly reason: 'idle' | 'user' }
+  | { readonly type: 'vault.damaged' };

@@ -10,7 +10,8 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import type { ApiError, Result } from '../api/errors';
 import { JobRegistry } from '../jobs/jobs';
 import { ConnectorScheduler } from '../ingest/connectors/scheduler';
-import { isDamageError } from '../store/connection';
+import { interruptAbandonedRuns } from '../ingest/run-batches';
+import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
 import type { BackendContext } from './context';
 import { handlers } from './handlers';
@@ -44,11 +45,21 @@ export class Backend implements BackendClient {
 
   constructor(options: BackendOptions) {
     const now = options.now ?? (() => new Date());
-    this.vaults = new VaultService(options.vaultDir, now);
-    this.logFile = path.join(this.vaults.files.dir, 'custodia.log');
     const emit = (event: BackendEvent): void => {
       for (const listener of this.listeners) listener(event);
     };
+    this.vaults = new VaultService(options.vaultDir, now, {
+      onOpen: (vault) => {
+        const interrupted = interruptAbandonedRuns(vault, now());
+        if (interrupted > 0) this.log(`unlock: ${interrupted} import run(s) left running by a stopped process marked interrupted`);
+      },
+      onDamage: (damage) => {
+        this.log(`page check: the vault file is damaged (${damage.problems} problem(s)); writing stopped`);
+        emit({ type: 'vault.damaged' });
+      },
+    });
+    this.logFile = path.join(this.vaults.files.dir, 'custodia.log');
+    tightenLogFile(this.logFile);
     const mapError = (error: unknown, method: MethodName): ApiError => this.mapError(error, method);
     this.jobs = new JobRegistry(emit, mapError);
     const context: BackendContext = {
@@ -103,6 +114,13 @@ export class Backend implements BackendClient {
 
   private mapError(error: unknown, method: MethodName): ApiError {
     if (isDamageError(error)) return { code: 'VAULT_DAMAGED', message: 'The vault file is damaged: a page failed its integrity check.' };
+    if (isBusyError(error)) {
+      return {
+        code: 'CONFLICT',
+        message: 'The vault is busy with a long write in another window or process (a bulk import). Try again in a moment.',
+        params: { reason: 'vaultBusy' },
+      };
+    }
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EISDIR', 'ENOTDIR', 'EROFS', 'EEXIST'].includes(code)) {
       return { code: 'IO_ERROR', message: `File system error (${code}).`, params: { errno: code } };
@@ -113,10 +131,20 @@ export class Backend implements BackendClient {
 
   private log(line: string): void {
     try {
-      fs.mkdirSync(path.dirname(this.logFile), { recursive: true });
-      fs.appendFileSync(this.logFile, `${new Date().toISOString()} ${line}\n`);
+      fs.mkdirSync(path.dirname(this.logFile), { recursive: true, mode: 0o700 });
+      // Owner-only: a stack trace can quote a value from a customer's row.
+      fs.appendFileSync(this.logFile, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
     } catch {
       // logging must never turn an error into a crash
     }
+  }
+}
+
+/** A log written by an earlier version may be readable by everyone on the machine. */
+function tightenLogFile(file: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // No log yet: it is created owner-only.
   }
 }

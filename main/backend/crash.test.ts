@@ -59,7 +59,12 @@ describe('kill -9 in the middle of mutations', () => {
     expect(reopened.vaults.current().db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const [killed] = await ok(reopened, 'import.runs', {});
     const afterCrash = (await ok(reopened, 'profiles.count')).profiles;
-    expect(killed).toMatchObject({ status: 'running' });
+    // Unlocking tells the truth at once: the process that ran it is gone, so the run is interrupted,
+    // not "running" until the next import of its source notices (and its undo is no longer refused).
+    expect(killed).toMatchObject({ status: 'interrupted' });
+    expect(await ok(reopened, 'import.undoPlan', { runId: killed!.id })).toMatchObject({ removed: afterCrash });
+    const interrupted = await ok(reopened, 'audit.list', { filter: { action: 'import.interrupted' } });
+    expect(interrupted.entries).toEqual([expect.objectContaining({ objectId: String(killed!.id), actorName: ADMIN.name })]);
     // The run's counters were committed with each batch, so they match what is in the vault exactly.
     expect(afterCrash).toBe(killed!.inserted);
     expect(afterCrash % 5_000).toBe(0);

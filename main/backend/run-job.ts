@@ -18,7 +18,7 @@ export async function runJob<M extends JobMethodName>(
   let jobId: string | null = null;
   let settle: ((result: Result<MethodOutput<M>>) => void) | null = null;
   const handle = (event: BackendEvent): void => {
-    if (event.type === 'vault.locked') return;
+    if (event.type === 'vault.locked' || event.type === 'vault.damaged') return;
     if (jobId === null) {
       early.push(event);
       return;

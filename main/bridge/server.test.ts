@@ -6,18 +6,19 @@ import type { BackendEvent } from '../api/contract';
 import { openBackend, tempDir, ADMIN } from '../test-support/temp-vault';
 import { isLoopbackAddress, startBridge, type Bridge } from './server';
 import { afterEach } from 'vitest';
+import { vaultFiles } from '../vault/vault-files';
 
 const bridges: Bridge[] = [];
 afterEach(async () => {
   for (const bridge of bridges.splice(0)) await bridge.close();
 });
 
-async function bridgeWithVault(): Promise<Bridge> {
+async function bridgeWithVault(maxUploadBytes?: number): Promise<Bridge> {
   const renderer = tempDir();
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Custodia</title>');
   fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'outside');
   const vault = path.join(tempDir(), 'vault');
-  const bridge = await startBridge({ backend: openBackend(vault), rendererDir: renderer, uploadDir: path.join(vault, 'staging') });
+  const bridge = await startBridge({ backend: openBackend(vault), rendererDir: renderer, uploadDir: vaultFiles(vault).staging, maxUploadBytes });
   bridges.push(bridge);
   return bridge;
 }
@@ -107,11 +108,11 @@ describe('browser-mode bridge', () => {
     // The person's file name, in a folder of its own: the run's history shows the name they know.
     expect(path.basename(staged.value.file)).toBe('.._clients _1_.csv');
     expect(path.basename(path.dirname(staged.value.file))).toMatch(/^[0-9a-f-]{36}$/);
-    expect(path.basename(path.dirname(path.dirname(staged.value.file)))).toBe('staging');
+    expect(path.basename(path.dirname(path.dirname(path.dirname(staged.value.file))))).toBe('staging');
     expect(fs.readFileSync(staged.value.file, 'utf8')).toBe(JSON.stringify(csv));
     const started = JSON.parse((await call(bridge, 'import.file', { file: staged.value.file, source: 'Web' })).body);
     expect(started.ok).toBe(true);
-    await expect.poll(() => fs.existsSync(path.dirname(staged.value.file))).toBe(false);
+    await expect.poll(() => fs.existsSync(path.dirname(staged.value.file)), { timeout: 10_000 }).toBe(false);
     const runs = JSON.parse((await call(bridge, 'import.runs', {})).body);
     expect(runs.value.map((run: { fileName: string }) => run.fileName)).toEqual(['.._clients _1_.csv']);
   });
@@ -136,10 +137,33 @@ describe('browser-mode bridge', () => {
 
     // The vault's own files, or a path that climbs out of a staged folder, are not the page's to remove.
     const staging = path.dirname(path.dirname(kept));
-    for (const outside of [path.join(staging, '..', 'vault.db'), path.join(path.dirname(kept), '..', '..', 'keyslots.json'), staging, path.dirname(kept)]) {
+    for (const outside of [path.join(staging, '..', '..', 'vault.db'), path.join(path.dirname(kept), '..', '..', '..', 'keyslots.json'), staging, path.dirname(kept)]) {
       expect((await discard(outside)).status).toBe(400);
     }
-    expect(fs.existsSync(path.join(staging, '..', 'vault.db'))).toBe(true);
+    expect(fs.existsSync(path.join(staging, '..', '..', 'vault.db'))).toBe(true);
     expect(fs.existsSync(kept)).toBe(true);
+  });
+
+  it('answers 413 to an over-long body instead of resetting the connection, and 400 to a malformed path', async () => {
+    const bridge = await bridgeWithVault(64 * 1024);
+    const huge = { method: 'vault.status', input: { padding: 'x'.repeat(2 * 1024 * 1024) } };
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` };
+    const refused = await request(bridge, { path: '/api/call', method: 'POST', headers, body: huge });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'tooLarge' } } });
+    // The server goes on serving.
+    expect((await call(bridge, 'vault.status', {})).status).toBe(200);
+
+    const malformed = await request(bridge, { path: '/%E0%A4%A' });
+    expect(malformed.status).toBe(400);
+
+    await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
+    const upload = await request(bridge, {
+      path: '/api/upload?name=big.csv',
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/octet-stream' },
+      body: 'y'.repeat(100 * 1024),
+    });
+    expect(upload.status).toBe(413);
   });
 });

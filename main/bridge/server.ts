@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackendEvent } from '../api/contract';
 import { isMethodName } from '../api/dispatch';
@@ -16,6 +17,16 @@ import type { BackendClient } from '../backend/backend';
 import { SECURITY_HEADERS } from './content-security-policy';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Uploads are whole exports staged for import. 4 GiB is far above any real one (a million CRM rows are
+ * ~150 MB of CSV) and keeps a runaway page from filling the disk with plaintext personal data.
+ */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+/** How much of an over-long body is read and thrown away so the 413 answer reaches the client intact. */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+
+/** An over-long request body: answered 413, never reset. */
+class BodyTooLarge extends Error {}
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -34,6 +45,8 @@ export interface BridgeOptions {
   readonly token?: string;
   /** Where files sent from the browser for import are staged (a browser cannot give a file's path). */
   readonly uploadDir?: string;
+  /** The largest upload taken (MAX_UPLOAD_BYTES unless a test sets it lower). */
+  readonly maxUploadBytes?: number;
 }
 
 export interface Bridge {
@@ -57,6 +70,7 @@ function sameToken(given: string, expected: string): boolean {
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
+  const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const rendererDir = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
   let origin = '';
@@ -103,7 +117,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     let body: unknown;
     try {
       body = JSON.parse(await readBody(request));
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge(response, request, MAX_BODY_BYTES);
       return send(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
     }
     const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
@@ -131,6 +146,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
    * unlocked administrator or steward; the import removes the staged copy when it is done.
    */
   async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+    const declared = Number(request.headers['content-length']);
+    if (declared > maxUpload) return tooLarge(response, request, maxUpload);
     const uploadDir = await stagingFor(response);
     if (uploadDir === null) return;
     const cleaned = (url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120);
@@ -139,10 +156,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const folder = path.join(uploadDir, crypto.randomUUID());
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const file = path.join(folder, name);
+    let received = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        done(received > maxUpload ? new BodyTooLarge() : null, chunk);
+      },
+    });
     try {
-      await pipeline(request, fs.createWriteStream(file, { mode: 0o600 }));
-    } catch {
+      await pipeline(request, limit, fs.createWriteStream(file, { mode: 0o600 }));
+    } catch (error) {
       fs.rmSync(folder, { recursive: true, force: true });
+      if (error instanceof BodyTooLarge) return tooLarge(response, request, maxUpload);
       return send(response, 400, { ok: false, error: { code: 'IO_ERROR', message: 'The upload did not arrive whole.' } });
     }
     send(response, 200, { ok: true, value: { file, bytes: fs.statSync(file).size } });
@@ -173,7 +198,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   function serveStatic(pathname: string, response: http.ServerResponse): void {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // A malformed escape (`/%E0%A4%A`) names no file of ours.
+      return send(response, 400, { error: 'malformed path' });
+    }
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative);
     if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) return send(response, 404, { error: 'not found' });
     let content: Buffer;
@@ -214,19 +246,49 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
   response.end(JSON.stringify(body));
 }
 
+/**
+ * Answers 413 and closes the connection. The rest of the body is read and dropped first (up to a bound):
+ * closing a socket with unread data makes TCP reset it, and the client would see a reset, not the answer.
+ */
+function tooLarge(response: http.ServerResponse, request: http.IncomingMessage, limit: number): void {
+  const answer = (): void => {
+    if (response.headersSent) return;
+    response.writeHead(413, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+    response.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: `The request is larger than ${limit} bytes.`, params: { reason: 'tooLarge', limit } } }));
+  };
+  if (request.readableEnded || request.destroyed) return answer();
+  let discarded = 0;
+  request.removeAllListeners('data');
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARD_BYTES) {
+      answer();
+      request.destroy();
+    }
+  });
+  request.once('end', answer);
+  request.once('error', answer);
+  request.resume();
+}
+
 function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length']) > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        request.destroy();
+        request.off('data', onData);
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });

@@ -50,6 +50,7 @@ export const ingestHandlers: Handlers<IngestMethods> = {
   'import.file': async (input, { vaults, now }, job) => {
     const vault = vaults.current();
     try {
+      await vaults.pages.assertIntact(vault);
       return await importFile(vault, input, now, job);
     } finally {
       // A copy staged from the browser holds personal data in the clear: it goes once the run is over.

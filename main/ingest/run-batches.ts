@@ -44,6 +44,30 @@ const INTERRUPTED = storedError(
   ),
 );
 
+function markInterrupted(vault: OpenVault, runId: number, sourceId: number, stamp: string): void {
+  vault.db.run(sql`
+    UPDATE import_run SET status = 'interrupted', finished_at = ${stamp}, error = ${INTERRUPTED.text}, error_detail = ${detailJson(INTERRUPTED.detail)}
+    WHERE id = ${runId}`);
+  vault.audit.append({ action: 'import.interrupted', actorId: vault.user.id, objectType: 'import_run', objectId: runId, details: { sourceId } });
+}
+
+/**
+ * At unlock: runs still marked "running" whose process is gone (killed, crashed, the machine lost power)
+ * are marked interrupted at once, so the history tells the truth and their undo is possible, rather than
+ * waiting for the next import of the same source to notice. Returns how many.
+ */
+export function interruptAbandonedRuns(vault: OpenVault, now: Date): number {
+  const running = vault.db.all<RunningRun & { sourceId: number }>(
+    sql`SELECT id, source_id AS sourceId, owner, heartbeat_at AS heartbeatAt, started_at AS startedAt FROM import_run WHERE status = 'running'`,
+  );
+  const abandoned = running.filter((run) => !runIsAlive(run, now));
+  if (abandoned.length === 0) return 0;
+  vault.db.transaction(() => {
+    for (const run of abandoned) markInterrupted(vault, run.id, run.sourceId, now.toISOString());
+  });
+  return abandoned.length;
+}
+
 /**
  * Opens a run inside the caller's transaction. A run of the same source still going on elsewhere (another
  * window, a cron job) refuses the new one; runs a crash left "running" are marked interrupted.
@@ -61,12 +85,7 @@ export function openRun(vault: OpenVault, start: RunStart, stamp: string): numbe
       startedAt: live.startedAt,
     });
   }
-  for (const run of running) {
-    db.run(sql`
-      UPDATE import_run SET status = 'interrupted', finished_at = ${stamp}, error = ${INTERRUPTED.text}, error_detail = ${detailJson(INTERRUPTED.detail)}
-      WHERE id = ${run.id}`);
-    audit.append({ action: 'import.interrupted', actorId: user.id, objectType: 'import_run', objectId: run.id, details: { sourceId: start.sourceId } });
-  }
+  for (const run of running) markInterrupted(vault, run.id, start.sourceId, stamp);
   const runId = Number(
     db.run(sql`
       INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes, cursor_before, cursor_after, owner, heartbeat_at)

@@ -18,6 +18,12 @@ export function isDamageError(error: unknown): boolean {
   return code !== undefined && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code === 'SQLITE_IOERR_SHORT_READ');
 }
 
+/** Another connection held the file longer than busy_timeout: a state to wait out, not a bug. */
+export function isBusyError(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 /** Applies the SQLCipher 4 settings and the key; the key is hex so it never passes through a passphrase KDF. */
 export function applyKey(db: Database.Database, key: Buffer): void {
   db.pragma(`cipher='sqlcipher'`);
@@ -57,11 +63,18 @@ export function openEncrypted(file: string, key: Buffer, options: OpenOptions): 
 
 /** Settings that must hold on every connection; WAL is persistent but is set again harmlessly. */
 export function applyConnectionSettings(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
+  // First, so that everything below waits for another connection's write instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    // A bulk import in another process holds the file in rollback-journal mode (see bulk-mode.ts) and
+    // puts WAL back when it ends; this connection works in that mode meanwhile rather than failing.
+    if (sqliteCode(error) !== 'SQLITE_BUSY') throw error;
+  }
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   // Every page that leaves the cache is encrypted on the way out: a cache of 64 MiB instead of 8 MiB
   // made bulk inserts three times faster, and checkpointing every 40 MiB of WAL instead of every 4 MiB
   // copies each hot index page far fewer times.

@@ -1,6 +1,6 @@
 import { AppError } from '../api/errors';
 import type { Handlers } from '../backend/context';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import { integrityProblems } from '../store/integrity-problems';
 import { isDamageError } from '../store/connection';
 import { createBackup, restoreBackup } from './backup';
 import { putSetting } from './settings';
@@ -78,13 +78,3 @@ export const vaultHandlers: Handlers<VaultMethods> = {
     return {};
   },
 };
-
-/** Runs an integrity pragma; a check that cannot even finish is itself a finding, not a crash. */
-function integrityProblems(raw: Database.Database, pragma: 'cipher_integrity_check' | 'quick_check'): string[] {
-  try {
-    return (raw.pragma(pragma) as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0])).filter((line) => line !== 'ok');
-  } catch (error) {
-    if (!isDamageError(error)) throw error;
-    return [`${pragma}: ${(error as Error).message}`];
-  }
-}

@@ -34,7 +34,8 @@ import { assertNotTooNew, migrate, schemaVersion } from '../store/migrations';
 import { sql, SqlRunner } from '../store/sql';
 import { idleLockMinutes } from './settings';
 import { UnlockAttempts } from './unlock-attempts';
-import { vaultFiles, vaultPresent, type VaultFiles } from './vault-files';
+import { PageGuard, type Damage } from './page-guard';
+import { clearStaging, vaultFiles, vaultPresent, type VaultFiles } from './vault-files';
 
 export interface OpenVault {
   readonly files: VaultFiles;
@@ -58,18 +59,29 @@ interface UserRow {
 
 export type LockReason = 'user' | 'idle' | 'shutdown';
 
+/** What other capabilities do when a session opens, without the vault knowing them (runs a crash left open…). */
+export interface VaultHooks {
+  readonly onOpen?: (vault: OpenVault) => void;
+  readonly onDamage?: (damage: Damage) => void;
+}
+
 export class VaultService {
   readonly files: VaultFiles;
   private opened: OpenVault | null = null;
   private lastActivity = 0;
   private readonly attempts: UnlockAttempts;
 
+  /** The background page check of the open vault (see page-guard.ts). */
+  readonly pages: PageGuard;
+
   constructor(
     dir: string,
     readonly now: () => Date = () => new Date(),
+    private readonly hooks: VaultHooks = {},
   ) {
     this.files = vaultFiles(dir);
     this.attempts = new UnlockAttempts(this.files.attempts, now);
+    this.pages = new PageGuard(now, (damage) => hooks.onDamage?.(damage));
   }
 
   get session(): OpenVault | null {
@@ -89,6 +101,7 @@ export class VaultService {
   /** Runs a mutation and its audit entry in one transaction. */
   mutate<T>(record: (result: T) => Omit<AuditRecord, 'actorId'>, work: (vault: OpenVault) => T): T {
     const vault = this.current();
+    this.pages.assertWritable();
     return vault.db.transaction(() => {
       const result = work(vault);
       vault.audit.append({ ...record(result), actorId: vault.user.id });
@@ -107,6 +120,7 @@ export class VaultService {
       language: this.language(),
       suggestedExportDir: suggestedExportDir(),
       retryAfterSeconds: open ? null : this.attempts.retryAfterSeconds() || null,
+      damage: open ? this.pages.current : null,
     };
   }
 
@@ -132,6 +146,8 @@ export class VaultService {
     if (vaultPresent(this.files)) throw new AppError('VAULT_EXISTS', 'A vault already exists in this folder.');
     this.lock('user');
     fs.mkdirSync(this.files.dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode applies only to a folder it creates: an existing one chosen for the vault is tightened too.
+    fs.chmodSync(this.files.dir, 0o700);
     const vaultId = crypto.randomUUID();
     const key = crypto.randomBytes(32);
     const recoveryCode = newRecoveryCode();
@@ -273,13 +289,16 @@ export class VaultService {
     const vault = this.opened;
     if (!vault) return;
     this.opened = null;
+    const damaged = this.pages.current !== null;
+    this.pages.reset();
     try {
-      if (reason !== 'shutdown' || vault.raw.open) vault.audit.record({ action: 'vault.locked', actorId: vault.user.id, details: { reason } });
+      // A damaged vault's connection is read-only: its lock cannot be written, and need not be.
+      if (!damaged && (reason !== 'shutdown' || vault.raw.open)) vault.audit.record({ action: 'vault.locked', actorId: vault.user.id, details: { reason } });
     } finally {
       vault.raw.close();
       vault.key.fill(0);
       // Files staged from the browser for an import that never ran hold personal data in the clear.
-      fs.rmSync(this.files.staging, { recursive: true, force: true });
+      clearStaging(this.files);
     }
   }
 
@@ -337,8 +356,12 @@ export class VaultService {
         });
         this.attempts.reset();
       }
-      this.opened = { files: this.files, vaultId, key, raw, db, audit, user, slotId: slot.id, signingKey };
+      const opened: OpenVault = { files: this.files, vaultId, key, raw, db, audit, user, slotId: slot.id, signingKey };
+      this.opened = opened;
       this.touch();
+      this.pages.reset();
+      void this.pages.check(opened);
+      this.hooks.onOpen?.(opened);
       return user;
     } catch (error) {
       raw.close();

@@ -60,6 +60,15 @@ export function App({ initial }: { readonly initial: ClientResult<VaultStatus> }
     [],
   );
 
+  // The background page check found damage: the status carries what the banner says.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'vault.damaged') void reload();
+      }),
+    [reload],
+  );
+
   const lock = useCallback(async (): Promise<void> => {
     const result = await api.call('vault.lock', {});
     if (result.ok) setPhase((previous) => (previous.kind === 'unlocked' ? { kind: 'locked', notice: { cause: 'user', minutes: null } } : previous));

@@ -14,5 +14,10 @@ export const connectorHandlers: Handlers<ConnectorMethods> = {
     return {};
   },
   'connectors.test': (input, { vaults }) => testConnector(vaults, input),
-  'connectors.sync': (input, { vaults, now }, job) => syncConnectors(vaults.current(), input, now, job),
+  'connectors.sync': async (input, { vaults, now }, job) => {
+    const vault = vaults.current();
+    // A sync is a bulk write: it never writes into a vault file whose pages fail their check.
+    await vaults.pages.assertIntact(vault);
+    return syncConnectors(vault, input, now, job);
+  },
 };

@@ -9,6 +9,8 @@ import { useIdleTouch } from '../../hooks/use-idle-touch';
 import { useLockShortcut } from '../../hooks/use-lock-shortcut';
 import { usePreventFileNavigation, useWindowFileDrop } from '../../hooks/use-window-file-drop';
 import { areasFor, type Area } from '../../session/areas';
+import type { VaultStatus } from '../../../../main/api/contract';
+import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session-context';
 import { AuditScreen } from '../audit/audit-screen';
 import { DropOverlay } from '../import/file-step';
@@ -41,6 +43,21 @@ function AreaContent({ area, onNavigate }: { readonly area: Area; readonly onNav
   }
 }
 
+/** Writing stopped because a page of vault.db failed its check: what to do, on every screen until the vault is locked. */
+function DamageBanner({ damage }: { readonly damage: NonNullable<VaultStatus['damage']> }): ReactNode {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="page" style={{ marginBottom: 18 }}>
+      <div className="alert alert-error" role="alert" data-testid="vault-damaged">
+        <strong>{t('shell.damaged.title')}</strong> {t('shell.damaged.text', { problems: damage.problems })}{' '}
+        {damage.lastBackupAt
+          ? t('shell.damaged.lastBackup', { date: formatDateTime(damage.lastBackupAt, i18n.language) })
+          : t('shell.damaged.noBackup')}
+      </div>
+    </div>
+  );
+}
+
 /** Shown while a file is dragged over the window of a role that may not import it. */
 function RefusedDropOverlay({ visible }: { readonly visible: boolean }): ReactNode {
   const { t } = useTranslation();
@@ -54,7 +71,7 @@ function RefusedDropOverlay({ visible }: { readonly visible: boolean }): ReactNo
 
 export function Shell(): ReactNode {
   const { t } = useTranslation();
-  const { user, lock } = useSession();
+  const { user, lock, status } = useSession();
   const areas = areasFor(user.role);
   const canImport = areas.includes('import');
   const [area, setArea] = useState<Area>('home');
@@ -109,6 +126,7 @@ export function Shell(): ReactNode {
       <div className="shell-body">
         <SideNav areas={areas} current={area} onSelect={navigate} />
         <main className="content" ref={main} tabIndex={-1}>
+          {status.damage ? <DamageBanner damage={status.damage} /> : null}
           {refusedDrop !== null ? (
             <div className="page" style={{ marginBottom: 18 }}>
               <div className="alert alert-warning" role="alert" data-testid="drop-refused">
