@@ -48,7 +48,7 @@ export function UndoRunDialog({ run, onClose, onUndone }: Props): ReactNode {
       onCancel={onClose}
     >
       <ErrorAlert error={error} />
-      {state.kind === 'cancelled' ? <Notice tone="warning">{t('runs.undo.stopped')}</Notice> : null}
+      {state.kind === 'cancelled' ? <Notice tone="warning" testId="undo-stopped">{t('runs.undo.stopped')}</Notice> : null}
       {plan.data ? (
         <div data-testid="undo-plan">
           <p>{counted('runs.undo.remove', plan.data.removed)}</p>
