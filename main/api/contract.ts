@@ -478,10 +478,13 @@ export const contract = {
   /** What import.undo would remove and keep now, for the confirmation; changes nothing. */
   'import.undoPlan': method({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward') }),
   /**
-   * Removes the records a finished run created that no later run wrote to, with all that hangs from them.
-   * CONFLICT (`runRunning`, `runUndone`, `importRunning`) while it or another run of its source is running, or once undone.
+   * Removes the records a finished run created that no later run wrote to, with all that hangs from them,
+   * a batch of records per transaction (ingest/undo-job.ts). CONFLICT (`runRunning`, `runUndone`,
+   * `importRunning`, `undoRunning`) while it or another run of its source is running, or once undone. Cancelled,
+   * the batches done stay done and the run stays undoable: the counts of what went and what is left are in
+   * the CANCELLED error's params (`removed`, `remaining`, `rejectsRemoved`, `rejectsRemaining`).
    */
-  'import.undo': method({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward') }),
+  'import.undo': jobMethod({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward') }),
   'import.rejects': method({
     input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({

@@ -21,6 +21,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   const program = new Command('custodia')
     .description('Custodia, the offline customer-data vault, from the command line.')
     .version(version, '-V, --version')
+    // Each command parses the options after its name, so `import undo 12 --json` gives --json to `undo`
+    // rather than to `import`, which has one of the same name.
+    .enablePositionalOptions()
     // Parse errors become exceptions so runCli can map them to exit code 2; everything printed goes
     // through io, never straight to process.stdout.
     .exitOverride()

@@ -8,7 +8,8 @@ import { previewWithSaved } from './read-options';
 import { suggestMapping } from './mapping/suggest';
 import { exportRejects, listRejects, listRuns, rejectsCsv } from './runs';
 import { saveSourceEdited } from './source-save';
-import { planUndo, undoRun, type UndoCounts } from './undo-run';
+import { undoRunJob } from './undo-job';
+import { planUndo } from './undo-run';
 import { findSource, listSources } from './sources';
 
 type IngestMethods =
@@ -60,11 +61,7 @@ export const ingestHandlers: Handlers<IngestMethods> = {
   },
   'import.runs': ({ sourceId, limit }, { vaults }) => listRuns(vaults.current().db, sourceId, limit),
   'import.undoPlan': ({ runId }, { vaults, now }) => planUndo(vaults.current().db, runId, now()),
-  'import.undo': ({ runId }, { vaults, now }) =>
-    vaults.mutate<UndoCounts>(
-      (counts) => ({ action: 'import.undone', objectType: 'import_run', objectId: runId, details: { ...counts } }),
-      ({ db }) => undoRun(db, runId, now()),
-    ),
+  'import.undo': ({ runId }, { vaults, now }, job) => undoRunJob(vaults, runId, now, job),
   'import.rejects': ({ runId, offset, limit }, { vaults }) => listRejects(vaults.current().db, runId, offset, limit),
   'import.exportRejects': ({ runId, outFile, overwrite }, { vaults }) =>
     vaults.mutate<{ file: string; rows: number }>(

@@ -71,7 +71,7 @@ describe('undoing an import', () => {
 
     // What the confirmation shows is what the undo then does.
     expect(await ok(backend, 'import.undoPlan', { runId: b.id })).toEqual({ removed: 2, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 });
-    const counts = await ok(backend, 'import.undo', { runId: b.id });
+    const counts = unwrap(await runJob(backend, 'import.undo', { runId: b.id }));
     expect(counts).toEqual({ removed: 2, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 });
     expect(rows(backend, 'SELECT count(*) FROM import_reject')).toBe(0);
 
@@ -107,10 +107,9 @@ describe('undoing an import', () => {
     expect(runs.find((run) => run.id === b.id)).toMatchObject({ inserted: 2, undoneAt: expect.any(String) });
     expect(runs.find((run) => run.id === a.id)).toMatchObject({ undoneAt: null });
 
-    for (const method of ['import.undo', 'import.undoPlan'] as const) {
-      expect(await backend.call(method, { runId: b.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runUndone' } } });
-    }
-    expect(await backend.call('import.undo', { runId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.call('import.undoPlan', { runId: b.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runUndone' } } });
+    expect(await runJob(backend, 'import.undo', { runId: b.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runUndone' } } });
+    expect(await runJob(backend, 'import.undo', { runId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await ok(backend, 'audit.list', { filter: { action: 'import.undone' } })).entries).toHaveLength(1);
   });
 
@@ -123,7 +122,7 @@ describe('undoing an import', () => {
     const preview = await ok(backend, 'import.preview', { file: later });
     unwrap(await runJob(backend, 'import.file', { file: later, source: 'Boutique', options: {}, mapping: { ...preview.mapping, defaultCountry: 'FR' } }));
 
-    expect(await ok(backend, 'import.undo', { runId: a.id })).toEqual({ removed: 1, keptChanged: 0, keptLater: 2, rejectsRemoved: 0 });
+    expect(unwrap(await runJob(backend, 'import.undo', { runId: a.id }))).toEqual({ removed: 1, keptChanged: 0, keptLater: 2, rejectsRemoved: 0 });
     expect(await search(backend, 'hugo')).toEqual([]);
     expect(await search(backend, 'martin-roy')).toEqual(['Zoé Martin-Roy']);
     expect(await search(backend, 'ines')).toEqual(['Inès Petit']);
@@ -135,8 +134,8 @@ describe('undoing an import', () => {
     const a = await importCustomers(backend, 'a.json', A);
     const vault = backend.vaults.current();
     const running = vault.db.transaction(() => openRun(vault, { sourceId: a.sourceId }, new Date().toISOString()));
-    expect(await backend.call('import.undo', { runId: running })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runRunning' } } });
-    expect(await backend.call('import.undo', { runId: a.id })).toMatchObject({
+    expect(await runJob(backend, 'import.undo', { runId: running })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runRunning' } } });
+    expect(await runJob(backend, 'import.undo', { runId: a.id })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', params: { reason: 'importRunning', runId: running } },
     });
@@ -153,7 +152,7 @@ describe('undoing an import', () => {
     await ok(backend, 'vault.lock');
     await ok(backend, 'vault.unlock', { userName: STEWARD.name, passphrase: STEWARD.passphrase });
     expect((await ok(backend, 'profiles.count')).profiles).toBe(3);
-    expect(await ok(backend, 'import.undo', { runId: a.id })).toEqual({ removed: 3, keptChanged: 0, keptLater: 0, rejectsRemoved: 0 });
+    expect(unwrap(await runJob(backend, 'import.undo', { runId: a.id }))).toEqual({ removed: 3, keptChanged: 0, keptLater: 0, rejectsRemoved: 0 });
     expect((await ok(backend, 'profiles.count')).profiles).toBe(0);
   });
 });

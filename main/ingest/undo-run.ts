@@ -21,21 +21,21 @@ export interface UndoCounts {
   readonly rejectsRemoved: number;
 }
 
-interface RunState {
+export interface RunState {
   readonly id: number;
   readonly sourceId: number;
   readonly status: string;
   readonly undoneAt: string | null;
 }
 
-/** Enough ids for one statement, well below SQLite's limits, and few enough to keep each pass short. */
+/** Enough ids for one statement, well below SQLite's limits. */
 const CHUNK = 500;
 
 /**
  * The run, if it can be undone now: not still running, not undone already, and no import of its source
  * going on (its writer trusts what it found at its start, and would skip rows whose records went since).
  */
-function undoableRun(db: SqlRunner, runId: number, now: Date): RunState {
+export function undoableRun(db: SqlRunner, runId: number, now: Date): RunState {
   const run = db.get<RunState>(sql`SELECT id, source_id AS sourceId, status, undone_at AS undoneAt FROM import_run WHERE id = ${runId}`);
   if (!run) throw new AppError('NOT_FOUND', `There is no import run ${runId}.`);
   if (run.undoneAt !== null) {
@@ -48,8 +48,14 @@ function undoableRun(db: SqlRunner, runId: number, now: Date): RunState {
   if (run.status === 'running') {
     throw new AppError('CONFLICT', `Import run ${runId} is still running. Wait for it to finish or cancel it.`, { reason: 'runRunning', runId });
   }
+  assertNoImportRunning(db, run.sourceId, now);
+  return run;
+}
+
+/** An import of the source that started since would trust records it found at its start that are going. */
+export function assertNoImportRunning(db: SqlRunner, sourceId: number, now: Date): void {
   const running = db.all<RunningRun>(
-    sql`SELECT id, owner, heartbeat_at AS heartbeatAt, started_at AS startedAt FROM import_run WHERE source_id = ${run.sourceId} AND status = 'running'`,
+    sql`SELECT id, owner, heartbeat_at AS heartbeatAt, started_at AS startedAt FROM import_run WHERE source_id = ${sourceId} AND status = 'running'`,
   );
   const live = running.find((other) => runIsAlive(other, now));
   if (live) {
@@ -63,7 +69,6 @@ function undoableRun(db: SqlRunner, runId: number, now: Date): RunState {
       },
     );
   }
-  return run;
 }
 
 /**
@@ -93,13 +98,23 @@ export function planUndo(db: SqlRunner, runId: number, now: Date): UndoCounts {
   return count(db, undoableRun(db, runId, now));
 }
 
-/** Removes what the run alone added and marks it undone. The caller's transaction holds it together with its audit entry. */
-export function undoRun(db: SqlRunner, runId: number, now: Date): UndoCounts {
-  const run = undoableRun(db, runId, now);
-  const counts = count(db, run);
+export interface BatchRemoved {
+  readonly records: number;
+  /** The largest record id looked at: the next batch starts after it. */
+  readonly lastId: number;
+}
+
+/**
+ * Removes up to `limit` of the records the run alone wrote, with ids above `after`, and everything that
+ * hangs from them. The caller's transaction holds one batch together: a record never goes without its
+ * identifiers, events, consents, membership, orphaned profile and full-text row.
+ */
+export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, limit: number): BatchRemoved {
+  // Walks the run's own records by id (source_record_first_run), so the records kept are passed once, not at every batch.
   const records = db.all<{ id: number; profileId: number | null }>(sql`
     SELECT r.id, m.profile_id AS profileId FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id
-    WHERE r.source_id = ${run.sourceId} AND ${ONLY_THIS_RUN(run.id)}`);
+    WHERE r.first_run = ${run.id} AND r.id > ${after} AND ${ONLY_THIS_RUN(run.id)}
+    ORDER BY r.id LIMIT ${limit}`);
   for (let start = 0; start < records.length; start += CHUNK) {
     const chunk = records.slice(start, start + CHUNK);
     const ids = JSON.stringify(chunk.map((record) => record.id));
@@ -117,7 +132,14 @@ export function undoRun(db: SqlRunner, runId: number, now: Date): UndoCounts {
     db.run(sql`DELETE FROM profile_search WHERE rowid IN ${orphans}`);
     db.run(sql`DELETE FROM profile WHERE id IN ${orphans}`);
   }
-  db.run(sql`DELETE FROM import_reject WHERE run_id = ${run.id}`);
-  db.run(sql`UPDATE import_run SET undone_at = ${now.toISOString()} WHERE id = ${run.id}`);
-  return counts;
+  return { records: records.length, lastId: records.at(-1)?.id ?? after };
+}
+
+/** Removes up to `limit` of the run's rejected rows; returns how many went. */
+export function removeRejectBatch(db: SqlRunner, runId: number, limit: number): number {
+  return db.run(sql`DELETE FROM import_reject WHERE id IN (SELECT id FROM import_reject WHERE run_id = ${runId} ORDER BY id LIMIT ${limit})`).changes;
+}
+
+export function markUndone(db: SqlRunner, runId: number, now: Date): void {
+  db.run(sql`UPDATE import_run SET undone_at = ${now.toISOString()} WHERE id = ${runId}`);
 }

@@ -10,15 +10,16 @@ import { checkOutputPath } from '../../platform/output-file';
 import { unwrap } from '../../backend/run-job';
 import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
 import type { ActionFactory } from '../action';
-import { CliError } from '../errors';
+import { CliError, usageError } from '../errors';
 import { table } from '../output';
 import { readJsonInput } from '../json-input';
 import { parseCountry } from '../country-option';
 import { savedOptionsNotes } from '../read-options-note';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
+import { registerUndoCommand } from './undo';
 
 interface ImportOptions {
-  source: string;
+  source?: string;
   mapping?: string;
   format?: FileFormat;
   encoding?: string;
@@ -31,9 +32,16 @@ interface ImportOptions {
 }
 
 export function registerIngestCommands(program: Command, action: ActionFactory): void {
-  addCommonOptions(program.command('import').description('import a CSV, TSV, JSON, NDJSON or XLSX file into the vault (administrators, stewards)'))
+  // Positional options (here and on the program): `import undo 12 --vault DIR` leaves `--vault` to `undo`.
+  const importCommand = program
+    .command('import')
+    .description('import a CSV, TSV, JSON, NDJSON or XLSX file into the vault (administrators, stewards)')
+    .enablePositionalOptions();
+  registerUndoCommand(importCommand, action);
+  addCommonOptions(importCommand)
     .argument('<file>', 'the file to import')
-    .requiredOption('--source <name>', 'the source the file comes from; created on first use')
+    // Checked in the action, not by commander: a required option here would be asked of `import undo` too.
+    .option('--source <name>', 'the source the file comes from; created on first use (required)')
     .option('--mapping <file>', 'a mapping.json saying which column is which field (default: the source’s saved one, or a suggestion)')
     .addOption(new Option('--format <format>', 'file format, when detection guesses wrong').choices(FILE_FORMATS))
     .option('--encoding <name>', 'text encoding, e.g. windows-1252 or utf-16le (default: detected)')
@@ -45,6 +53,8 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     .option('--country <code>', 'default country for phone numbers and postal codes (a new source, or changed for this one), e.g. CA', parseCountry)
     .action(
       action<ImportOptions>(async ({ args, options, io, out }) => {
+        if (options.source === undefined) throw usageError("required option '--source <name>' not specified");
+        const sourceName = options.source;
         const file = path.resolve(args[0]!);
         if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
         const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
@@ -56,7 +66,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
             sheet: options.sheet,
             recordsPath: options.recordsPath,
           };
-          const named = (source: Source) => source.name.toLowerCase() === options.source.trim().toLowerCase();
+          const named = (source: Source) => source.name.toLowerCase() === sourceName.trim().toLowerCase();
           const existing = unwrap(await session.backend.call('sources.list')).find(named);
           // Without a read option, the file is read as the source's last one was (the preview says how).
           const reused =
@@ -64,7 +74,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
               ? unwrap(await session.backend.call('import.preview', { file, source: existing.name }))
               : null;
           const readOptions = reused ? (reused.savedOptions?.used ?? {}) : flags;
-          for (const line of savedOptionsNotes(existing?.name ?? options.source, reused?.savedOptions ?? null)) out.note(line);
+          for (const line of savedOptionsNotes(existing?.name ?? sourceName, reused?.savedOptions ?? null)) out.note(line);
           if (readOptions.recordsPath === undefined && (options.format ?? path.extname(file).toLowerCase().slice(1)) === 'json') {
             // Records wrapped in an object would be one reject for the whole file: say where they are instead.
             const { recordsPaths } = reused ?? unwrap(await session.backend.call('import.preview', { file, options: readOptions }));
@@ -85,7 +95,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
             : undefined;
           const run = await runJobWithProgress(session, out, 'import.file', {
             file,
-            source: options.source,
+            source: sourceName,
             options: readOptions,
             ...(mapping === undefined ? {} : { mapping }),
             ...(declaration ? { declaration } : {}),
@@ -103,7 +113,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
           if (!existing && options.purpose === undefined && options.basis === undefined) {
             // Nobody declared why this data is held: say what was recorded, so it is a choice, not an accident.
             out.note(
-              `The new source ${options.source} was declared with the defaults: purpose "customer relationship", lawful basis "contract". If that is not why you hold this data, import again with --purpose and --basis.`,
+              `The new source ${sourceName} was declared with the defaults: purpose "customer relationship", lawful basis "contract". If that is not why you hold this data, import again with --purpose and --basis.`,
             );
           }
         });
@@ -177,7 +187,7 @@ function parseLimit(value: string): number {
   return n;
 }
 
-function parseRunId(value: string): number {
+export function parseRunId(value: string): number {
   const n = Number(value.replace(/^#/, ''));
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a run number.');
   return n;

@@ -14,6 +14,7 @@ import { migration006 } from './006-reject-details';
 import { migration007 } from './007-error-details';
 import { migration008 } from './008-source-read-options';
 import { migration009 } from './009-run-undone';
+import { migration010 } from './010-foreign-key-indexes';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

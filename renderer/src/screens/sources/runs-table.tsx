@@ -3,8 +3,8 @@
  * open a run's rejected rows, and remove what a run added (the wrong file, or the wrong source); auditors
  * see the counts only (the rows hold personal data).
  */
-import { useEffect, useState, type ReactNode } from 'react';
-import type { RunSummary } from '../../../../main/api/contract';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { RunSummary, UndoCounts } from '../../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert, Notice } from '../../components/alert';
@@ -30,6 +30,16 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
 
   // Imports and syncs started elsewhere (another window, the scheduler, a watched folder) show up by themselves.
   useEffect(() => api.onEvent((event) => event.type === 'job.finished' && reload()), [reload]);
+  // Stable, since this table reloads at every finished job and the dialog reports its outcome from an effect.
+  const closeUndo = useCallback(() => setToUndo(null), []);
+  const undone = useCallback(
+    (counts: UndoCounts) => {
+      setToUndo(null);
+      setRemoved(counts.removed);
+      reload();
+    },
+    [reload],
+  );
 
   if (runs.error) return <ErrorAlert error={runs.error} />;
   if (!runs.data) return <p className="muted">{t('common.loading')}</p>;
@@ -142,12 +152,8 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
         <UndoRunDialog
           key={toUndo.id}
           run={toUndo}
-          onClose={() => setToUndo(null)}
-          onUndone={(counts) => {
-            setToUndo(null);
-            setRemoved(counts.removed);
-            reload();
-          }}
+          onClose={closeUndo}
+          onUndone={undone}
         />
       ) : null}
       {reviewed ? (

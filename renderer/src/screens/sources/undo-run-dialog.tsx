@@ -2,14 +2,17 @@
  * "Remove what this import added": the steward reads what will go and what will stay (counted by the
  * backend as the vault stands now, not taken from the run's own counts, which later runs may have
  * overtaken) before anything is removed. Mounted for one run at a time, so its counts never show another's.
+ * The removal is a job: a large run takes a while, so it shows its progress and can be stopped. Stopped,
+ * what went stays gone and the counts are read again: they are then what a second Remove would take.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary, UndoCounts } from '../../../../main/api/contract';
-import { ErrorAlert } from '../../components/alert';
+import { ErrorAlert, Notice } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useApiAction } from '../../hooks/use-action';
+import { JobProgressBar } from '../../components/job-progress';
 import { useApiData } from '../../hooks/use-api-data';
+import { useJob } from '../../hooks/use-job';
 import { formatNumber } from '../../lib/format';
 
 interface Props {
@@ -21,27 +24,31 @@ interface Props {
 export function UndoRunDialog({ run, onClose, onUndone }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const plan = useApiData('import.undoPlan', { runId: run.id });
-  const undo = useApiAction('import.undo');
+  const undo = useJob('import.undo');
+  const { state } = undo;
+  const { reload } = plan;
 
-  async function confirm(): Promise<void> {
-    const result = await undo.run({ runId: run.id });
-    if (result.ok) onUndone(result.value);
-  }
+  useEffect(() => {
+    if (state.kind === 'completed') onUndone(state.value);
+    // Part of the run may be gone: the plan now counts what is left.
+    if (state.kind === 'cancelled' || state.kind === 'failed') reload();
+  }, [state, onUndone, reload]);
 
   const language = i18n.language;
   const counted = (key: string, count: number) => t(key, { count, formatted: formatNumber(count, language), source: run.sourceName });
-  const error = plan.error ?? undo.error;
+  const error = plan.error ?? (state.kind === 'failed' ? state.error : null);
   return (
     <ConfirmDialog
       open
       title={t('runs.undo.title')}
       confirmLabel={t('runs.undo.confirm')}
       danger
-      busy={undo.busy || plan.loading}
-      onConfirm={() => void confirm()}
+      busy={undo.running || plan.loading}
+      onConfirm={() => void undo.start({ runId: run.id })}
       onCancel={onClose}
     >
       <ErrorAlert error={error} />
+      {state.kind === 'cancelled' ? <Notice tone="warning" testId="undo-stopped">{t('runs.undo.stopped')}</Notice> : null}
       {plan.data ? (
         <div data-testid="undo-plan">
           <p>{counted('runs.undo.remove', plan.data.removed)}</p>
@@ -54,6 +61,9 @@ export function UndoRunDialog({ run, onClose, onUndone }: Props): ReactNode {
         </div>
       ) : plan.loading ? (
         <p className="muted">{t('common.loading')}</p>
+      ) : null}
+      {state.kind === 'running' ? (
+        <JobProgressBar label={t('runs.undo.running')} progress={state.progress} cancelling={state.cancelling} onCancel={() => void undo.cancel()} />
       ) : null}
     </ConfirmDialog>
   );
