@@ -15,6 +15,7 @@ export default defineConfig({
           worker: resolve(root, 'main/backend/worker.ts'),
           'audit-verify': resolve(root, 'main/audit/verify-worker.ts'),
           parse: resolve(root, 'main/ingest/parse-worker.ts'),
+          preview: resolve(root, 'main/ingest/preview-worker.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
         },
       },
