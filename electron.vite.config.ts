@@ -16,6 +16,7 @@ export default defineConfig({
           'audit-verify': resolve(root, 'main/audit/verify-worker.ts'),
           parse: resolve(root, 'main/ingest/parse-worker.ts'),
           integrity: resolve(root, 'main/store/integrity-worker.ts'),
+          preview: resolve(root, 'main/ingest/preview-worker.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
         },
       },

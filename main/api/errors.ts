@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'CHECKPOINT_INVALID',
   'FILE_EMPTY',
   'FILE_UNSUPPORTED',
+  /** Reading the file would take more than Custodia allows one file: params.reason says which limit. */
+  'FILE_TOO_LARGE',
   'ENCODING_UNKNOWN',
   'CONNECTOR_FAILED',
   'CANCELLED',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asAdmin, asAuditor, cli, initVault } from '../test-support/cli';
 import { AUDITOR, tempDir } from '../test-support/temp-vault';
+import { bombRows, sheetXml, workbookParts, writeZip } from '../ingest/formats/test-workbook';
 
 const EXPORT = [
   'no_client;prénom;nom;courriel;ville',
@@ -175,4 +176,18 @@ describe('custodia import, sources, profiles and rejects', () => {
     expect(refused.stderr).toMatch(/FORBIDDEN/);
     expect((await cli(['import', path.join(tempDir(), 'missing.csv'), '--source', 'X'], asAdmin(dir))).code).toBe(1);
   });
+});
+
+describe('custodia import of a workbook past the limits', () => {
+  it('prints the one-line reason and exits 1, without a stack', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'bomb.xlsx');
+    await writeZip(file, workbookParts(sheetXml(bombRows(600))));
+    const run = await cli(['import', file, '--source', 'Boutique'], asAdmin(dir));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "custodia: this workbook's part xl/worksheets/sheet1.xml unpacks to more than 512 MB, the most Custodia reads from one sheet or its shared strings (FILE_TOO_LARGE)\n",
+    );
+    expect(run.stdout).toBe('');
+  }, 60_000);
 });

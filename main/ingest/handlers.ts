@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../backend/context';
-import { previewFile } from './formats';
 import { findRecordsPaths } from './formats/json';
 import { importFile } from './import-file';
+import { previewFile } from './preview-isolated';
 import { previewWithSaved } from './read-options';
 import { suggestMapping } from './mapping/suggest';
 import { exportRejects, listRejects, listRuns, rejectsCsv } from './runs';

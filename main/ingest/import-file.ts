@@ -13,7 +13,7 @@ import { AppError } from '../api/errors';
 import type { OpenVault } from '../vault/vault-service';
 import { hashFile } from './formats/bytes';
 import { estimateRows } from './formats/estimate';
-import { previewFile } from './formats';
+import { previewFile } from './preview-isolated';
 import type { Mapping } from './mapping/fields';
 import { suggestMapping } from './mapping/suggest';
 import { loadKnownRows } from './known-rows';
@@ -74,10 +74,12 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes }, stamp) };
   });
 
-  // Reading and mapping run in a worker thread; this thread only writes.
+  // Reading and mapping run in a worker thread; this thread only writes. The workers are sized for the
+  // format before they read anything: a workbook whose name does not say so still needs a workbook's heap.
+  const readAs: ReadOptions = preview.format === 'xlsx' ? { ...input.options, format: 'xlsx' } : input.options;
   async function* batches(): AsyncIterable<Batch> {
     const known = loadKnownRows(db, sourceId);
-    for await (const { items: prepared, size } of parsedBatches(file, input.options, mapping, BATCH, job.signal, known)) yield { prepared, size };
+    for await (const { items: prepared, size } of parsedBatches(file, readAs, mapping, BATCH, job.signal, known)) yield { prepared, size };
   }
   await writeBatches(vault, batches(), { sourceId, runId, mapping, job, now, estimatedRows });
   // Only once the whole file was read: options that failed to read one are not offered for the next.

@@ -13,6 +13,7 @@ import type { Mapping } from './mapping/fields';
 import type { ReadOptions } from './types';
 import { KnownRows } from './known-rows';
 import { prepareItems } from './write-items';
+import { toWorkerError } from './worker-failure';
 
 export interface ParseWorkerInput {
   readonly file: string;
@@ -70,8 +71,7 @@ try {
   }
   port.postMessage({ done: true });
 } catch (error) {
-  const { code, message, params, stack } = error as { code?: string; message?: string; params?: unknown; stack?: string };
-  port.postMessage({ error: { code, message: message ?? String(error), params, stack } });
+  port.postMessage({ error: toWorkerError(error) });
 } finally {
   port.close();
 }

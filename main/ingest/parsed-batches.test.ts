@@ -7,6 +7,7 @@ import { suggestMapping } from './mapping/suggest';
 import { parsedBatches, workerFailure } from './parsed-batches';
 import { openReader } from './formats';
 import { prepareItems, type WriteItem } from './write-items';
+import { customerRows, sheetXml, workbookParts, writeZip } from './formats/test-workbook';
 
 const HEADER = 'customer_no,first_name,last_name,email';
 
@@ -77,4 +78,19 @@ describe('parse workers', () => {
     expect(bug).not.toBeInstanceOf(AppError);
     expect(bug.stack).toContain('apply.ts:9:9');
   });
+});
+
+describe('parse workers out of memory', () => {
+  it('end the run with FILE_TOO_LARGE (memory), not the process', async () => {
+    const file = path.join(tempDir(), 'large.xlsx');
+    // 26 MB of sheet XML: its text fits a 64 MB heap, the rows the library makes of it do not.
+    await writeZip(file, workbookParts(sheetXml(customerRows(200_000))));
+    const mapping = suggestMapping(['name', 'email'], []);
+    const limits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+    const failure = await (async () => {
+      for await (const batch of parsedBatches(file, {}, mapping, 1_000, new AbortController().signal, null, 1, limits)) void batch;
+    })().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'FILE_TOO_LARGE', params: { reason: 'memory', max: 64 } });
+    expect(failure).toBeInstanceOf(AppError);
+  }, 60_000);
 });

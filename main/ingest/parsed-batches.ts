@@ -4,21 +4,24 @@
  */
 import os from 'node:os';
 import { deserialize } from 'node:v8';
-import type { Worker } from 'node:worker_threads';
-import { AppError, ERROR_CODES, type ErrorCode } from '../api/errors';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { AppError } from '../api/errors';
 import { startWorker } from '../platform/worker-entry';
 import type { Mapping } from './mapping/fields';
 import type { ParseWorkerInput } from './parse-worker';
 import type { ReadItem, ReadOptions } from './types';
 import type { KnownRows } from './known-rows';
 import { prepareItems, type WriteItem } from './write-items';
+import { workerCrash, workerFailure, type WorkerError } from './worker-failure';
+import { parseWorkerHeap } from './worker-limits';
+
+export { workerFailure } from './worker-failure';
 
 /**
  * `batch`: prepared items; `items`: read items the writer prepares itself. Both as v8.serialize bytes,
  * with the number of rows they hold.
  */
 type Chunk = ({ batch: ArrayBuffer } | { items: ArrayBuffer }) & { size: number };
-type WorkerError = { code?: string; message: string; params?: Record<string, string | number>; stack?: string };
 type Message = Chunk | { done: true } | { error: WorkerError };
 
 /**
@@ -30,12 +33,6 @@ export interface PreparedBatch {
   readonly size: number;
   readonly items: Iterable<WriteItem>;
 }
-
-/**
- * A worker holds a few chunks and its caches (about 60 MB live); left to itself V8 let each heap grow to
- * 300 MB before collecting, which on a 1 M-row import was most of the process's memory.
- */
-const PARSE_WORKER_HEAP = { maxOldGenerationSizeMb: 112, maxYoungGenerationSizeMb: 16 };
 
 /** Batches each worker may have ready ahead of the writer. */
 const IN_FLIGHT = 2;
@@ -59,26 +56,17 @@ function joined(chunks: readonly Chunk[], mapping: Mapping, known: KnownRows | n
 }
 
 /**
- * One of ours (an unreadable file, a cancelled run) stays an AppError. Anything else, a bug or the
- * system's own error, is rebuilt as a plain error with the worker's stack and code: the backend then
- * logs it to custodia.log as it does any unexpected error, and maps an errno (a file removed mid-import)
- * to IO_ERROR rather than passing `ENOENT` on as if it were an API code.
- */
-export function workerFailure(error: WorkerError): Error {
-  if (error.code !== undefined && (ERROR_CODES as readonly string[]).includes(error.code)) {
-    return new AppError(error.code as ErrorCode, error.message, error.params);
-  }
-  return Object.assign(new Error(error.message), { code: error.code, stack: error.stack ?? error.message });
-}
-
-/**
  * The writer needs a core of its own, and the garbage collectors' helper threads most of another: on
  * two cores a second parse worker only takes CPU from the writer (measured: 1 M rows 58 s with one,
  * 61 s with two). Bigger machines get a second one. A workbook is read whole by its library: one.
  */
 export function parseWorkerCount(options: ReadOptions, file: string): number {
-  const xlsx = options.format === 'xlsx' || (options.format === undefined && /\.xlsx$/i.test(file));
-  return xlsx ? 1 : Math.max(1, Math.min(2, os.availableParallelism() - 2));
+  return isWorkbook(options, file) ? 1 : Math.max(1, Math.min(2, os.availableParallelism() - 2));
+}
+
+/** By its name or the format chosen: the workers start before anything reads the file. */
+function isWorkbook(options: ReadOptions, file: string): boolean {
+  return options.format === 'xlsx' || (options.format === undefined && /\.xlsx$/i.test(file));
 }
 
 class ParseWorker {
@@ -86,13 +74,16 @@ class ParseWorker {
   exited: Error | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(readonly worker: Worker) {
+  constructor(
+    readonly worker: Worker,
+    limits: ResourceLimits,
+  ) {
     worker.on('message', (message: Message) => {
       this.queue.push(message);
       this.wake?.();
     });
     worker.on('error', (error) => {
-      this.exited = error;
+      this.exited = workerCrash(error, limits);
       this.wake?.();
     });
     worker.on('exit', () => {
@@ -128,14 +119,17 @@ export async function* parsedBatches(
   signal: AbortSignal,
   known: KnownRows | null = null,
   count = parseWorkerCount(options, file),
+  /** Tests only: a smaller heap than parseWorkerHeap's. */
+  resourceLimits?: ResourceLimits,
 ): AsyncGenerator<PreparedBatch> {
   // Workers prepare small chunks, so little of what they allocate lives long enough to be promoted (a
   // 5 000-row batch kept garbage collectors busy on both cores); the writer joins them into batches.
   const chunk = Math.min(PARSE_CHUNK, batchSize);
   const group = Math.ceil(batchSize / chunk);
+  const heap = resourceLimits ?? parseWorkerHeap(isWorkbook(options, file));
   const workers = Array.from({ length: count }, (_, share) => {
     const input: ParseWorkerInput = { file, options, mapping, batchSize: chunk, inFlight: IN_FLIGHT * group, share, of: count, known: known?.buffer ?? null };
-    return new ParseWorker(startWorker({ built: 'parse.js', source: 'ingest/parse-worker.ts' }, input, PARSE_WORKER_HEAP));
+    return new ParseWorker(startWorker({ built: 'parse.js', source: 'ingest/parse-worker.ts' }, input, heap), heap);
   });
   const onAbort = (): void => {
     for (const parser of workers) {

@@ -6,7 +6,7 @@
  */
 import type { SavedReadOptions } from '../api/contract';
 import { sql, type SqlRunner } from '../store/sql';
-import { previewFile } from './formats';
+import { previewFile } from './preview-isolated';
 import { isNoSuchSheet } from './formats/xlsx';
 import type { FileFormat, FilePreview, ReadOptions } from './types';
 

@@ -3,7 +3,7 @@
  * the source has (or would get). Nothing is written except the audit entry saying the test was made.
  */
 import { AppError } from '../../api/errors';
-import { previewFile } from '../formats';
+import { previewFile } from '../preview-isolated';
 import type { Mapping } from '../mapping/fields';
 import { suggestMapping } from '../mapping/suggest';
 import type { RawRow, ReadProblem } from '../types';

@@ -7,6 +7,7 @@ import { sniffFile } from './detect';
 import { describeWorkbook, readTextItems, sampleText, sampleWorkbook } from './dispatch';
 import { throwIfAborted } from './text';
 import { loadWorkbook, readWorkbook } from './xlsx';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
 
 export { describeFile } from './detect';
 export { hashFile } from './bytes';
@@ -55,10 +56,15 @@ export async function openReader(path: string, options: ReadOptions = {}): Promi
   };
 }
 
-/** Description plus the first `rows` rows (and the problems met before them); reads no further than that. */
-export async function previewFile(path: string, options: ReadOptions = {}, rows = 20): Promise<FilePreview> {
+/**
+ * Description plus the first `rows` rows (and the problems met before them); reads no further than that.
+ * This runs the readers on the calling thread: the backend goes through preview-isolated.ts instead.
+ */
+export async function previewFile(path: string, options: ReadOptions = {}, rows = 20, limits: XlsxLimits = XLSX_LIMITS): Promise<FilePreview> {
   const sniffed = await sniffFile(path, options);
   const sample =
-    sniffed.format === 'xlsx' ? await sampleWorkbook(sniffed, await loadWorkbook(path, options.sheet), rows) : await sampleText(path, sniffed, options, rows);
+    sniffed.format === 'xlsx'
+      ? await sampleWorkbook(sniffed, await loadWorkbook(path, options.sheet, limits), rows)
+      : await sampleText(path, sniffed, options, rows);
   return { ...sample.description, rows: sample.rows, problems: sample.problems };
 }

@@ -12,6 +12,7 @@ import readXlsxFile, { InvalidInputError, InvalidSpreadsheetError, SheetNotFound
 import { AppError } from '../../api/errors';
 import type { ReadItem } from '../types';
 import { normalizeHeaders, rowValues, throwIfAborted, toIoError } from './text';
+import { checkWorkbookLimits, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
 
 export interface Workbook {
   readonly sheets: readonly string[];
@@ -66,8 +67,12 @@ function toAppError(error: unknown, sheet: string | undefined): unknown {
   return toIoError(error);
 }
 
-/** Reads the workbook: all sheet names, and the chosen sheet (the first when `sheet` is absent) as text. */
-export async function loadWorkbook(path: string, sheet?: string): Promise<Workbook> {
+/**
+ * Reads the workbook: all sheet names, and the chosen sheet (the first when `sheet` is absent) as text.
+ * Refuses first, without unpacking it, a workbook that would unpack past `limits` (see xlsx-limits.ts).
+ */
+export async function loadWorkbook(path: string, sheet?: string, limits: XlsxLimits = XLSX_LIMITS): Promise<Workbook> {
+  await checkWorkbookLimits(path, limits);
   let all: Awaited<ReturnType<typeof readXlsxFile>>;
   try {
     // trim: false — values are kept as written, as for CSV; cleaning them is the normaliser's job.

@@ -36,3 +36,15 @@ describe('connector failures', () => {
     expect(untranslatedDetail(t, error)).toBe(error.message);
   });
 });
+
+describe('files too large to read', () => {
+  it('name the limit a workbook went past, with its figure written the way the language writes numbers', async () => {
+    const cells = { code: 'FILE_TOO_LARGE' as const, message: 'x', params: { reason: 'xlsxCells', max: 16_777_216 } };
+    expect(errorText(await translator('fr'), cells)).toMatch(/^Les feuilles de ce classeur Excel s’étendent sur plus de 16\s777\s216 cellules/);
+    expect(errorText(await translator('en'), cells)).toMatch(/^The sheets of this Excel workbook span more than 16,777,216 cells/);
+    const part = { code: 'FILE_TOO_LARGE' as const, message: 'x', params: { reason: 'xlsxPart', max: 512, part: 'xl/worksheets/sheet1.xml' } };
+    expect(errorText(await translator('en'), part)).toMatch(/^A part of this Excel workbook \(xl\/worksheets\/sheet1\.xml\) unpacks to more than 512 MB/);
+    const memory = { code: 'FILE_TOO_LARGE' as const, message: 'x', params: { reason: 'memory', max: 4096 } };
+    expect(errorText(await translator('fr'), memory)).toMatch(/^La lecture de ce fichier demandait plus que les 4\s096 Mo de mémoire/);
+  });
+});
