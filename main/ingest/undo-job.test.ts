@@ -45,7 +45,7 @@ async function undoWatched(backend: Backend, runId: number, onProgress: (event: 
   let jobId: string | null = null;
   const finished = new Promise<Extract<BackendEvent, { type: 'job.finished' }>>((resolve) => {
     const stop = backend.onEvent((event) => {
-      if (event.type === 'vault.locked' || event.jobId !== jobId) return;
+      if (event.type === 'vault.locked' || event.type === 'vault.damaged' || event.jobId !== jobId) return;
       if (event.type === 'job.progress') onProgress(event, event.jobId);
       else {
         stop();
