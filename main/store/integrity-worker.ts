@@ -14,14 +14,18 @@ export interface IntegrityWorkerInput {
 
 const input = workerData as IntegrityWorkerInput;
 const port = parentPort!;
+let answer: { problems: string[] } | { error: string };
 try {
   const db = new Database(input.dbFile, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, Buffer.from(input.key));
-    port.postMessage({ problems: pageProblems(db) });
+    answer = { problems: pageProblems(db) };
   } finally {
+    // Closed before answering: the vault may lock right after, and its connection must be the last one
+    // open for SQLite to fold the WAL back into vault.db.
     db.close();
   }
 } catch (error) {
-  port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  answer = { error: error instanceof Error ? error.message : String(error) };
 }
+port.postMessage(answer);
