@@ -9,9 +9,13 @@ import { expect, test } from './fixtures';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
 
+/** Every staged file: staging/<the serving process>/<one folder per upload>/<the file's own name>. */
 function stagedCopies(vaultDir: string): string[] {
-  const staging = path.join(vaultDir, 'staging');
-  return fs.existsSync(staging) ? fs.readdirSync(staging).flatMap((folder) => fs.readdirSync(path.join(staging, folder))) : [];
+  const below = (folder: string): string[] => (fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : []);
+  return below(path.join(vaultDir, 'staging'))
+    .flatMap(below)
+    .flatMap(below)
+    .map((file) => path.basename(file));
 }
 
 test('the wizard keeps no staged copy it no longer needs', async ({ app, page, custodia }, testInfo) => {
