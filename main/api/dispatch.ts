@@ -4,25 +4,18 @@
  * Audit entries are written by the handlers inside their own transaction, never here, so that a
  * mutation and its entry commit or vanish together.
  */
-import type { z } from 'zod';
-import { contract, type Access, type MethodName, type MethodReply, type Role } from './contract';
-import { AppError, type ApiError, type Result } from './errors';
+import type { Handler as CoreHandler, SliceHandlers } from '../core/handlers';
+import { contract, type Access, type Contract, type MethodName, type MethodReply, type Role } from './contract';
+import { AppError, type ApiError, type Result } from '../core/errors';
+import type { JobControl } from '../core/job-control';
+import { describeZodError } from '../core/validation';
 
-export interface JobControl {
-  readonly signal: AbortSignal;
-  progress(step: string, done: number, total: number | null): void;
-  /** Throws CANCELLED when the job was cancelled: call between batches. */
-  checkpoint(): void;
-}
+export type { JobControl };
 
-type Output<M extends MethodName> = z.output<(typeof contract)[M]['output']>;
-type Input<M extends MethodName> = z.output<(typeof contract)[M]['input']>;
 
-export type Handler<M extends MethodName, C> = (typeof contract)[M] extends { job: true }
-  ? (input: Input<M>, ctx: C, job: JobControl) => Promise<Output<M>>
-  : (input: Input<M>, ctx: C) => Output<M> | Promise<Output<M>>;
+export type Handler<M extends MethodName, C> = CoreHandler<Contract[M], C>;
 
-export type HandlerTable<C> = { readonly [M in MethodName]: Handler<M, C> };
+export type HandlerTable<C> = SliceHandlers<Contract, C>;
 
 export interface DispatchHost<C> {
   readonly context: C;
@@ -47,12 +40,6 @@ function checkAccess(access: Access, role: Role | null): ApiError | null {
   }
 }
 
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
-    .join('; ');
-}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

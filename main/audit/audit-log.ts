@@ -2,7 +2,7 @@
  * Appending to and reading the audit trail. append() must run inside the caller's transaction so that
  * the entry commits with the change it records (a mutation without its entry cannot exist).
  */
-import type { AuditEntry, AuditFilter } from '../api/contract';
+import type { AuditEntry, AuditFilter } from './contract';
 import { emptySql, joinSql, sql, type SqlFragment, type SqlRunner } from '../store/sql';
 import type { AuditRecord } from './actions';
 import { canonicalEntry, canonicalJson, entryHash, genesisHash } from './chain';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Checkpoint } from '../api/contract';
+import type { Checkpoint } from './contract';
 import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { applyKey } from '../store/connection';

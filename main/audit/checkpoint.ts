@@ -4,7 +4,7 @@
  * checkpoint cannot be forged by an administrator who holds only the vault key.
  */
 import crypto from 'node:crypto';
-import type { Checkpoint } from '../api/contract';
+import type { Checkpoint } from './contract';
 import { canonicalJson } from './chain';
 
 export function publicKeyFingerprint(publicKeyDerBase64: string): string {

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { AuditFilter, Checkpoint, SessionUser } from '../api/contract';
-import type { JobControl } from '../api/dispatch';
+import type { SessionUser } from '../vault/contract';
+import type { AuditFilter, Checkpoint } from './contract';
+import type { JobControl } from '../core/job-control';
 import { ensureOutputDir, OutputFile, writeOutputFile } from '../platform/output-file';
 import { yieldToEventLoop } from '../jobs/jobs';
 import type { AuditLog, AuditRow } from './audit-log';

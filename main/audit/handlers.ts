@@ -1,5 +1,7 @@
-import type { StoredCheckpoint } from '../api/contract';
-import type { Handlers } from '../backend/context';
+import type { StoredCheckpoint } from './contract';
+import type { SliceHandlers } from '../core/handlers';
+import type { CapabilityContext } from '../vault/context';
+import type { auditMethods } from './contract';
 import { yieldToEventLoop } from '../jobs/jobs';
 import { sql } from '../store/sql';
 import { AUDIT_ACTIONS } from './actions';
@@ -7,9 +9,7 @@ import { publicKeyFingerprint } from './checkpoint';
 import { exportAudit } from './export';
 import { verifyChain } from './verify';
 
-type AuditMethods = 'audit.list' | 'audit.actions' | 'audit.verify' | 'audit.export' | 'audit.checkpoints';
-
-export const auditHandlers: Handlers<AuditMethods> = {
+export const auditHandlers: SliceHandlers<typeof auditMethods, CapabilityContext> = {
   'audit.list': ({ filter, beforeSeq, limit }, { vaults }) => {
     const { audit } = vaults.current();
     return { entries: audit.list(filter, limit, beforeSeq), total: audit.count(filter) };

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import os from 'node:os';
-import type { Checkpoint, VerifyReport } from '../api/contract';
+import type { Checkpoint, VerifyReport } from './contract';
 import { startWorker } from '../platform/worker-entry';
 import { genesisHash } from './chain';
 import { verifyCheckpointSignature } from './checkpoint';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackendEvent, MethodName, MethodReply } from '../api/contract';
 import { createDispatch, type Dispatch } from '../api/dispatch';
-import type { ApiError, Result } from '../api/errors';
+import type { ApiError, Result } from '../core/errors';
 import { JobRegistry } from '../jobs/jobs';
 import { ConnectorScheduler } from '../ingest/connectors/scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
@@ -15,6 +15,7 @@ import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
 import type { BackendContext } from './context';
 import { handlers } from './handlers';
+import { runJob } from './run-job';
 
 export interface BackendClient {
   call<M extends MethodName>(method: M, input?: unknown): Promise<Result<MethodReply<M>>>;
@@ -60,7 +61,7 @@ export class Backend implements BackendClient {
     });
     this.logFile = path.join(this.vaults.files.dir, 'custodia.log');
     tightenLogFile(this.logFile);
-    const mapError = (error: unknown, method: MethodName): ApiError => this.mapError(error, method);
+    const mapError = (error: unknown, method: string): ApiError => this.mapError(error, method);
     this.jobs = new JobRegistry(emit, mapError);
     const context: BackendContext = {
       vaults: this.vaults,
@@ -88,7 +89,7 @@ export class Backend implements BackendClient {
     this.scheduler = new ConnectorScheduler({
       vaults: this.vaults,
       now,
-      client: { call: this.dispatch, onEvent: (listener) => this.onEvent(listener) },
+      runSync: (name) => runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'connectors.sync', { name }),
       tickMs: options.connectorTickMs,
     });
   }
@@ -112,7 +113,7 @@ export class Backend implements BackendClient {
     this.vaults.lock('shutdown');
   }
 
-  private mapError(error: unknown, method: MethodName): ApiError {
+  private mapError(error: unknown, method: string): ApiError {
     if (isDamageError(error)) return { code: 'VAULT_DAMAGED', message: 'The vault file is damaged: a page failed its integrity check.' };
     if (isBusyError(error)) {
       return {

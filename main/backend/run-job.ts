@@ -1,5 +1,5 @@
 import type { BackendEvent, JobMethodName, MethodOutput } from '../api/contract';
-import { AppError, type ErrorCode, type Result } from '../api/errors';
+import { AppError, type ErrorCode, type Result } from '../core/errors';
 import type { BackendClient } from './backend';
 
 export type ProgressListener = (progress: { step: string; done: number; total: number | null }) => void;

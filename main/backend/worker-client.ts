@@ -4,7 +4,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { BackendEvent, MethodName, MethodReply } from '../api/contract';
-import type { Result } from '../api/errors';
+import type { Result } from '../core/errors';
 import type { BackendClient } from './backend';
 import { startWorker } from '../platform/worker-entry';
 

@@ -3,7 +3,7 @@
  * code so scripts can branch on the same closed set the app uses; the CLI adds only USAGE.
  */
 import { CommanderError } from 'commander';
-import { isAppError, type ErrorCode } from '../api/errors';
+import { isAppError, type ErrorCode } from '../core/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

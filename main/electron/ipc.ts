@@ -5,7 +5,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { MethodName } from '../api/contract';
 import { isMethodName } from '../api/dispatch';
-import type { Result } from '../api/errors';
+import type { Result } from '../core/errors';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../api/method-names';
 import type { BackendClient } from '../backend/backend';
 import { isAppUrl } from './app-origin';

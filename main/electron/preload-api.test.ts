@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendEvent, MethodName } from '../api/contract';
 import { contract } from '../api/contract';
-import type { Result } from '../api/errors';
+import type { Result } from '../core/errors';
 import { METHOD_NAMES } from '../api/method-names';
 import { createCustodiaApi, type PreloadTransport } from '../../preload/api';
 

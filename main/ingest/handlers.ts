@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers } from '../backend/context';
+import type { SliceHandlers } from '../core/handlers';
+import type { CapabilityContext } from '../vault/context';
+import type { ingestMethods } from './contract';
 import { findRecordsPaths } from './formats/json';
 import { importFile } from './import-file';
 import { previewFile } from './preview-isolated';
@@ -12,19 +14,7 @@ import { undoRunJob } from './undo-job';
 import { planUndo } from './undo-run';
 import { findSource, listSources } from './sources';
 
-type IngestMethods =
-  | 'sources.list'
-  | 'sources.save'
-  | 'import.preview'
-  | 'import.file'
-  | 'import.runs'
-  | 'import.undoPlan'
-  | 'import.undo'
-  | 'import.rejects'
-  | 'import.exportRejects'
-  | 'import.rejectsCsv';
-
-export const ingestHandlers: Handlers<IngestMethods> = {
+export const ingestHandlers: SliceHandlers<typeof ingestMethods, CapabilityContext> = {
   'sources.list': (_input, { vaults }) => listSources(vaults.current().db),
   'sources.save': (input, { vaults, now }) => saveSourceEdited(vaults, input, now().toISOString()),
   'import.preview': async ({ file, options, source }, { vaults }) => {

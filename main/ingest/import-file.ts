@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunSummary } from '../api/contract';
-import type { JobControl } from '../api/dispatch';
-import { AppError } from '../api/errors';
+import type { RunSummary } from './contract';
+import type { JobControl } from '../core/job-control';
+import { AppError } from '../core/errors';
 import type { OpenVault } from '../vault/vault-service';
 import { hashFile } from './formats/bytes';
 import { estimateRows } from './formats/estimate';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 import { tempDir } from '../test-support/temp-vault';
 import { suggestMapping } from './mapping/suggest';
 import { parsedBatches, workerFailure } from './parsed-batches';

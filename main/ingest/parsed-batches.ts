@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { deserialize } from 'node:v8';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 import { startWorker } from '../platform/worker-entry';
 import type { Mapping } from './mapping/fields';
 import type { ParseWorkerInput } from './parse-worker';

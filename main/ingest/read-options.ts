@@ -4,7 +4,7 @@
  * Each option is remembered from the last completed import of a file it applies to: a CSV says nothing
  * about which sheet of a workbook to read, so importing one leaves the saved sheet alone.
  */
-import type { SavedReadOptions } from '../api/contract';
+import type { SavedReadOptions } from './contract';
 import { sql, type SqlRunner } from '../store/sql';
 import { previewFile } from './preview-isolated';
 import { isNoSuchSheet } from './formats/xlsx';

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { JobControl } from '../api/dispatch';
-import { AppError } from '../api/errors';
+import type { JobControl } from '../core/job-control';
+import { AppError } from '../core/errors';
 import { bulkIndexesPresent, dropBulkIndexes } from '../store/bulk-indexes';
 import { ADMIN, createVault, ok } from '../test-support/temp-vault';
 import type { OpenVault } from '../vault/vault-service';

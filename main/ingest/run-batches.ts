@@ -3,8 +3,8 @@
  * (one transaction per batch, with the run's counters and cursor in the same transaction), and close the
  * run with its audit entry. Files and connectors differ only in where their batches come from.
  */
-import type { JobControl } from '../api/dispatch';
-import { AppError } from '../api/errors';
+import type { JobControl } from '../core/job-control';
+import { AppError } from '../core/errors';
 import { yieldToEventLoop } from '../jobs/jobs';
 import { bulkIndexesPresent } from '../store/bulk-indexes';
 import { enterBulkMode, leaveBulkMode } from '../store/bulk-mode';

@@ -1,7 +1,7 @@
 /** Import runs: one per file import or sync, with counts, and the rows rejected along the way. */
 import Papa from 'papaparse';
-import type { RunSummary } from '../api/contract';
-import { AppError } from '../api/errors';
+import type { RunSummary } from './contract';
+import { AppError } from '../core/errors';
 import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { sql, type SqlRunner } from '../store/sql';
 import type { ReasonDetail } from './reasons';

@@ -3,7 +3,7 @@
  * updated or synced): what the declaration was and became, and only whether the mapping changed. A
  * mapping names columns, and the trail has no use for them.
  */
-import type { Source } from '../api/contract';
+import type { Source } from './contract';
 import type { AuditDetails } from '../audit/actions';
 import { canonicalJson } from '../audit/chain';
 import type { OpenVault } from '../vault/vault-service';

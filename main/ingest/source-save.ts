@@ -2,12 +2,13 @@
  * sources.save: a steward edits a source's declaration and saved mapping without importing a file,
  * audited as every other save of a source is (source-audit.ts).
  */
-import type { MethodInput, Source } from '../api/contract';
+import type { ingestMethods, Source } from './contract';
+import type { z } from 'zod';
 import type { VaultService } from '../vault/vault-service';
 import { saveSourceAudited } from './source-audit';
 import { findSource, inDeclaredCountry } from './sources';
 
-type SaveInput = MethodInput<'sources.save'>;
+type SaveInput = z.input<(typeof ingestMethods)['sources.save']['input']>;
 
 export function saveSourceEdited(vaults: VaultService, input: SaveInput, stamp: string): Source {
   const vault = vaults.current();

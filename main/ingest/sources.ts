@@ -1,6 +1,6 @@
 /** Sources: where data comes from, with its declared purposes, lawful basis and saved column mapping. */
-import type { LawfulBasis, RunSummary, SavedReadOptions, Source } from '../api/contract';
-import { AppError } from '../api/errors';
+import type { LawfulBasis, RunSummary, SavedReadOptions, Source } from './contract';
+import { AppError } from '../core/errors';
 import { foldUserName } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
 import type { Mapping } from './mapping/fields';

@@ -3,8 +3,8 @@
  * which the command line prints and `--json` users read, and beside it the code and parameters the
  * interface translates as it does live errors (migration 007).
  */
-import { ErrorDetail } from '../api/contract';
-import { ERROR_CODES, isAppError, type ErrorCode } from '../api/errors';
+import { ErrorDetail } from './contract';
+import { ERROR_CODES, isAppError, type ErrorCode } from '../core/errors';
 
 export interface StoredError {
   readonly text: string;

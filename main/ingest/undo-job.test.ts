@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BackendEvent } from '../api/contract';
+import type { BackendEvent } from '../core/events';
 import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { createVault, ok, tempDir } from '../test-support/temp-vault';

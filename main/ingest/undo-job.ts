@@ -11,8 +11,8 @@
  * If the process dies between batches, the started entry stands without its end, and the rest is undone
  * by running the undo again.
  */
-import type { JobControl } from '../api/dispatch';
-import { AppError } from '../api/errors';
+import type { JobControl } from '../core/job-control';
+import { AppError } from '../core/errors';
 import { yieldToEventLoop } from '../jobs/jobs';
 import type { OpenVault, VaultService } from '../vault/vault-service';
 import { assertNoImportRunning, markUndone, planUndo, removeRecordBatch, removeRejectBatch, undoableRun, type UndoCounts } from './undo-run';

@@ -6,7 +6,7 @@
  * so they cannot come back), and a record a later run wrote to belongs to that run too: both stay, counted.
  * The run's rejected rows go too: they are the same wrong file's rows, personal data kept for correction.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
 import { runIsAlive, type RunningRun } from './run-owner';
 

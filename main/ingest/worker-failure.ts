@@ -4,7 +4,7 @@
  * running out of memory ends that one reading, as an error for its call or run, not the process.
  */
 import type { ResourceLimits } from 'node:worker_threads';
-import { AppError, ERROR_CODES, type ErrorCode } from '../api/errors';
+import { AppError, ERROR_CODES, type ErrorCode } from '../core/errors';
 
 export type WorkerError = { code?: string; message: string; params?: Record<string, string | number>; stack?: string };
 

@@ -1,6 +1,8 @@
-import type { Handlers } from '../backend/context';
+import type { SliceHandlers } from '../core/handlers';
+import type { CapabilityContext } from '../vault/context';
+import type { jobMethods } from './contract';
 
-export const jobHandlers: Handlers<'jobs.get' | 'jobs.cancel'> = {
+export const jobHandlers: SliceHandlers<typeof jobMethods, CapabilityContext> = {
   'jobs.get': ({ jobId }, { jobs }) => jobs.get(jobId),
   'jobs.cancel': ({ jobId }, { jobs }) => jobs.cancel(jobId),
 };

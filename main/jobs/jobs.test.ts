@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendEvent } from '../api/contract';
-import { AppError } from '../api/errors';
+import type { BackendEvent } from '../core/events';
+import { AppError } from '../core/errors';
 import { JobRegistry, yieldToEventLoop } from './jobs';
 
 function registry(): { jobs: JobRegistry; events: BackendEvent[] } {

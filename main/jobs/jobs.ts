@@ -4,9 +4,10 @@
  * Progress events are throttled so that a million-row job does not flood the window.
  */
 import crypto from 'node:crypto';
-import type { BackendEvent, JobState, MethodName } from '../api/contract';
-import type { JobControl } from '../api/dispatch';
-import { AppError, type ApiError } from '../api/errors';
+import type { BackendEvent } from '../core/events';
+import type { JobState } from './contract';
+import type { JobControl } from '../core/job-control';
+import { AppError, type ApiError } from '../core/errors';
 
 const KEEP_FINISHED = 100;
 const PROGRESS_INTERVAL_MS = 100;
@@ -22,10 +23,10 @@ export class JobRegistry {
 
   constructor(
     private readonly emit: (event: BackendEvent) => void,
-    private readonly mapError: (error: unknown, method: MethodName) => ApiError,
+    private readonly mapError: (error: unknown, method: string) => ApiError,
   ) {}
 
-  start(method: MethodName, run: (job: JobControl) => Promise<unknown>): string {
+  start(method: string, run: (job: JobControl) => Promise<unknown>): string {
     const jobId = crypto.randomUUID();
     const controller = new AbortController();
     const state: JobState = { jobId, method, status: 'running', step: 'starting', done: 0, total: null };

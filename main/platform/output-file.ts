@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 
 /** The files that make a folder a vault (see vault/vault-files.ts); a folder holding either is one. */
 const VAULT_MARKERS = ['vault.db', 'keyslots.json'] as const;

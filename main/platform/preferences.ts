@@ -1,7 +1,7 @@
 /** Workstation preferences that must be known before unlock (the interface language). Nothing secret. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Language } from '../api/contract';
+import { Language } from '../core/contract-kit';
 
 export function readLanguage(file: string): Language | null {
   try {

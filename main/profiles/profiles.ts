@@ -2,8 +2,8 @@
  * Finding people: accent- and case-insensitive search over the full-text index, a sorted list for the
  * virtualized table, and one person's full view (fields, every source record, events, consents).
  */
-import type { ProfileDetail, ProfileSummary } from '../api/contract';
-import { AppError } from '../api/errors';
+import type { ProfileDetail, ProfileSummary } from './contract';
+import { AppError } from '../core/errors';
 import { searchQuery } from '../ingest/search-terms';
 import { sql, type SqlRunner } from '../store/sql';
 

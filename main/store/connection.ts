@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 
 export const SQLCIPHER_PAGE_SIZE = 4096;
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 import { createSlot, deriveKek, KEYSLOT_FORMAT, newRecoveryCode, normalizeRecoveryCode, parseKeyslotJson, unwrapVaultKey } from './keyslots';
 
 const vaultId = 'vault-under-test';

@@ -9,7 +9,7 @@ import { hashRaw } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 
 export const KEYSLOT_FORMAT = 'custodia-keyslots/1';
 

@@ -1,8 +1,10 @@
-import type { Handlers } from '../backend/context';
+import type { SliceHandlers } from '../core/handlers';
+import type { CapabilityContext } from '../vault/context';
+import type { userMethods } from './contract';
 import { generateSigningKeyPair, publicKeyFingerprint } from '../audit/checkpoint';
 import { addUser, disableUser, listUsers } from './users';
 
-export const userHandlers: Handlers<'users.list' | 'users.add' | 'users.disable' | 'users.createSigningKey'> = {
+export const userHandlers: SliceHandlers<typeof userMethods, CapabilityContext> = {
   'users.list': (_input, { vaults }) => listUsers(vaults.current().db),
   'users.add': ({ name, role, passphrase }, { vaults }) => addUser(vaults, name, role, passphrase),
   'users.disable': ({ userId }, { vaults }) => disableUser(vaults, userId),

@@ -2,8 +2,9 @@
  * Users and roles live inside the encrypted database; each active user also has one keyslot. Disabling
  * a user removes their keyslot, so their passphrase no longer opens the vault.
  */
-import type { Role, User } from '../api/contract';
-import { AppError } from '../api/errors';
+import type { Role } from '../core/contract-kit';
+import type { User } from './contract';
+import { AppError } from '../core/errors';
 import { publicKeyFingerprint } from '../audit/checkpoint';
 import { createSlot, foldUserName, readKeyslots, writeKeyslots } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';

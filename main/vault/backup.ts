@@ -10,8 +10,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { JobControl } from '../api/dispatch';
-import { AppError } from '../api/errors';
+import type { JobControl } from '../core/job-control';
+import { AppError } from '../core/errors';
 import { AuditLog } from '../audit/audit-log';
 import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { applyConnectionSettings, openEncrypted } from '../store/connection';

@@ -1,26 +1,13 @@
-import { AppError } from '../api/errors';
-import type { Handlers } from '../backend/context';
+import { AppError } from '../core/errors';
+import type { SliceHandlers } from '../core/handlers';
+import type { CapabilityContext } from './context';
+import type { vaultMethods } from './contract';
 import { integrityProblems } from '../store/integrity-problems';
 import { isDamageError } from '../store/connection';
 import { createBackup, restoreBackup } from './backup';
 import { putSetting } from './settings';
 
-type VaultMethods =
-  | 'vault.status'
-  | 'vault.create'
-  | 'vault.unlock'
-  | 'vault.recover'
-  | 'vault.lock'
-  | 'vault.touch'
-  | 'vault.changePassphrase'
-  | 'vault.setIdleLock'
-  | 'vault.backup'
-  | 'vault.restore'
-  | 'vault.check'
-  | 'vault.revealKey'
-  | 'preferences.setLanguage';
-
-export const vaultHandlers: Handlers<VaultMethods> = {
+export const vaultHandlers: SliceHandlers<typeof vaultMethods, CapabilityContext> = {
   'vault.status': (_input, { vaults }) => vaults.status(),
   'vault.create': ({ adminName, passphrase }, { vaults }) => vaults.create(adminName, passphrase),
   'vault.unlock': ({ userName, passphrase }, { vaults }) => vaults.unlock(userName, passphrase),

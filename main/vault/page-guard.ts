@@ -5,7 +5,7 @@
  * page fails, the connection turns read-only (what is intact can still be read and backed up elsewhere)
  * and every write is refused with the date of the last backup to restore from.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../core/errors';
 import { checkPagesInBackground } from '../store/integrity';
 import { sql } from '../store/sql';
 import type { OpenVault } from './vault-service';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../api/contract';
+import type { AuditEntry } from '../audit/contract';
 import { applyKey } from '../store/connection';
 import { ADMIN, AUDITOR, createVault, ok, openBackend, STEWARD, tempDir } from '../test-support/temp-vault';
 import Database from 'better-sqlite3-multiple-ciphers';

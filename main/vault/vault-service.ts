@@ -5,8 +5,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Language, Role, SessionUser, VaultStatus } from '../api/contract';
-import { AppError } from '../api/errors';
+import type { Language, Role } from '../core/contract-kit';
+import type { SessionUser, VaultStatus } from './contract';
+import { AppError } from '../core/errors';
 import type { AuditRecord } from '../audit/actions';
 import { AuditLog } from '../audit/audit-log';
 import { suggestedExportDir } from '../platform/app-paths';

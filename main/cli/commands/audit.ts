@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AuditEntry, VerifyReport } from '../../api/contract';
-import { assertNever } from '../../api/errors';
+import { assertNever } from '../../core/errors';
 import { unwrap } from '../../backend/run-job';
 import { checkOutputDir } from '../../platform/output-file';
 import type { ActionFactory } from '../action';

@@ -9,7 +9,7 @@
  * Rows whose cursor is NULL sort first, so the first sync reads them too; later syncs see only rows
  * whose cursor grew.
  */
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { RawRow } from '../types';
 import type { DatabaseConfig } from './config';
 import { decodeCursor, encodeCursor, scopeOf, type Position, type ReadBatch } from './cursor';

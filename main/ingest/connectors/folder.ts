@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { FolderConfig } from './config';
 
 export const PROCESSED = 'processed';

@@ -1,11 +1,11 @@
 /** The connector methods of the contract; the work is in service.ts and sync.ts. */
-import type { Handlers } from '../../backend/context';
+import type { SliceHandlers } from '../../core/handlers';
+import type { CapabilityContext } from '../../vault/context';
+import type { connectorMethods } from './contract';
 import { addConnector, connectorList, removeConnectorNamed, testConnector, updateConnectorNamed } from './service';
 import { syncConnectors } from './sync';
 
-type ConnectorMethods = 'connectors.list' | 'connectors.add' | 'connectors.update' | 'connectors.remove' | 'connectors.test' | 'connectors.sync';
-
-export const connectorHandlers: Handlers<ConnectorMethods> = {
+export const connectorHandlers: SliceHandlers<typeof connectorMethods, CapabilityContext> = {
   'connectors.list': (_input, { vaults }) => connectorList(vaults.current().db),
   'connectors.add': (input, { vaults, now }) => addConnector(vaults, input, now),
   'connectors.update': (input, { vaults, now }) => updateConnectorNamed(vaults, input, now),

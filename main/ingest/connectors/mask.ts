@@ -4,7 +4,7 @@
  * `token`…) are replaced by MASK in every answer. An update that sends a masked value back unchanged
  * keeps the stored secret, so a form can show the configuration and save it again without retyping.
  */
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { MASK, type ConnectorSpec } from './config';
 
 const SECRET_PARAM = /(pass|secret|token|key|sig|auth|credential)/i;

@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import mysql from 'mysql2/promise';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { MysqlConfig } from './config';
 import type { ReadBatch } from './cursor';
 import {

@@ -6,7 +6,7 @@
  * a little later.
  */
 import pg from 'pg';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { PostgresConfig } from './config';
 import type { ReadBatch } from './cursor';
 import {

@@ -2,7 +2,7 @@
  * Testing a connector: connect, read the first 20 rows, and show them with their headers and the mapping
  * the source has (or would get). Nothing is written except the audit entry saying the test was made.
  */
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { previewFile } from '../preview-isolated';
 import type { Mapping } from '../mapping/fields';
 import { suggestMapping } from '../mapping/suggest';

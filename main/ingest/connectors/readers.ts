@@ -3,7 +3,7 @@
  * that follow it, honouring the job's AbortSignal. (The folder connector reads files, one run each: see
  * folder.ts and sync.ts.)
  */
-import { assertNever } from '../../api/errors';
+import { assertNever } from '../../core/errors';
 import type { ConnectorSpec } from './config';
 import type { ReadBatch } from './cursor';
 import { readMysql } from './mysql';

@@ -8,7 +8,7 @@
  * another host is refused); and no error message repeats the authentication header or a URL's secrets.
  */
 import crypto from 'node:crypto';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { readPath, isPlainObject } from '../mapping/paths';
 import type { ReadItem } from '../types';
 import type { RestConfig } from './config';

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../api/contract';
+import type { RunSummary } from '../contract';
 import type { Backend } from '../../backend/backend';
 import { sql } from '../../store/sql';
 import { createVault, ok } from '../../test-support/temp-vault';

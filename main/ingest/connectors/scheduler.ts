@@ -14,10 +14,8 @@
  * Jobs are started through dispatch() directly, not through Backend.call(): a scheduled sync is not the
  * person's activity and must not hold off the idle lock.
  */
-import type { BackendEvent, MethodName, MethodReply } from '../../api/contract';
-import type { Result } from '../../api/errors';
-import type { BackendClient } from '../../backend/backend';
-import { runJob } from '../../backend/run-job';
+import type { SyncOutcome } from './contract';
+import type { Result } from '../../core/errors';
 import type { OpenVault, VaultService } from '../../vault/vault-service';
 import { isDue, listConnectors } from './store';
 import { FolderWatchers } from './watcher';
@@ -33,15 +31,16 @@ const SKIPPED_RETRY_MS = 5_000;
  */
 const MAX_CONCURRENT_SYNCS = 3;
 
-export interface SchedulerClient {
-  call<M extends MethodName>(method: M, input?: unknown): Promise<Result<MethodReply<M>>>;
-  onEvent(listener: (event: BackendEvent) => void): () => void;
-}
+/**
+ * Runs one connector's sync as a job through the same door as a person's (the backend passes it in, so
+ * this capability never imports the backend): the outcome, or null when the job could not run.
+ */
+export type SyncRunner = (name: string) => Promise<Result<{ outcomes: readonly SyncOutcome[] }> | null>;
 
 export interface SchedulerOptions {
   readonly vaults: VaultService;
   readonly now: () => Date;
-  readonly client: SchedulerClient;
+  readonly runSync: SyncRunner;
   /** How often due connectors are looked for; null switches scheduling and watching off (the CLI). */
   readonly tickMs?: number | null;
 }
@@ -57,12 +56,8 @@ export class ConnectorScheduler {
   private readonly watchers: FolderWatchers;
   private readonly tickMs: number | null;
 
-  private readonly client: BackendClient;
-
   constructor(private readonly options: SchedulerOptions) {
     this.tickMs = options.tickMs === undefined ? TICK_MS : options.tickMs;
-    const { client } = options;
-    this.client = { call: (method, input) => client.call(method, input), onEvent: (listener) => client.onEvent(listener), close: async () => undefined };
     this.watchers = new FolderWatchers((name) => this.fileArrived(name));
   }
 
@@ -71,7 +66,7 @@ export class ConnectorScheduler {
    * Called after every API call (a cheap identity check) and after an idle lock; a call that changed
    * connectors also updates the watched folders.
    */
-  refresh(method?: MethodName): void {
+  refresh(method?: string): void {
     if (this.tickMs === null || this.stopped) return;
     const open = this.options.vaults.session;
     const active = open && (open.user.role === 'administrator' || open.user.role === 'steward') ? open : null;
@@ -169,7 +164,7 @@ export class ConnectorScheduler {
 
   private async syncOne(name: string): Promise<void> {
     try {
-      const result = await runJob(this.client, 'connectors.sync', { name }).catch(() => null);
+      const result = await this.options.runSync(name).catch(() => null);
       // Another sync of the same connector was running (started by a person): a file that arrived
       // meanwhile may not have been seen by it, so look again shortly.
       if (result?.ok && result.value.outcomes.some((outcome) => outcome.status === 'skipped')) {

@@ -3,9 +3,10 @@
  * Audit details hold ids, kinds and counts: never a host, a user name, a password or a URL.
  */
 import type { z } from 'zod';
-import type { Connector, LawfulBasis } from '../../api/contract';
-import { describeZodError } from '../../api/dispatch';
-import { AppError } from '../../api/errors';
+import type { LawfulBasis } from '../contract';
+import type { Connector } from './contract';
+import { describeZodError } from '../../core/validation';
+import { AppError } from '../../core/errors';
 import type { SqlRunner } from '../../store/sql';
 import type { OpenVault, VaultService } from '../../vault/vault-service';
 import type { Mapping } from '../mapping/fields';

@@ -3,12 +3,12 @@
  * encrypted vault only), its schedule and the state of its retries. Every function here runs inside the
  * caller's transaction, which also writes the audit entry.
  */
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { sql, type SqlRunner } from '../../store/sql';
 import { getRun } from '../runs';
 import { getSource } from '../sources';
 import { CONFIG_SCHEMAS, ConnectorSpec, type ConnectorKind } from './config';
-import type { ErrorDetail, RunSummary, Source } from '../../api/contract';
+import type { ErrorDetail, RunSummary, Source } from '../contract';
 import { detailJson, parseDetail, type StoredError } from '../stored-error';
 
 interface ConnectorRow {

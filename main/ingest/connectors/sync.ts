@@ -7,9 +7,10 @@
  * A failure counts towards the connector's retry delay (1, 2, 4 … 60 minutes); a success clears it. With
  * several connectors, each one runs on its own: a failing one never stops the others.
  */
-import type { RunSummary, SyncOutcome } from '../../api/contract';
-import type { JobControl } from '../../api/dispatch';
-import { AppError } from '../../api/errors';
+import type { RunSummary } from '../contract';
+import type { SyncOutcome } from './contract';
+import type { JobControl } from '../../core/job-control';
+import { AppError } from '../../core/errors';
 import type { OpenVault } from '../../vault/vault-service';
 import { hashFile } from '../formats';
 import { previewFile } from '../preview-isolated';

@@ -1,6 +1,6 @@
 /** Shared by the connector tests: customers with accents, and adding and syncing connectors through the API. */
 import { expect } from 'vitest';
-import type { Connector, SyncOutcome } from '../../api/contract';
+import type { Connector, SyncOutcome } from './contract';
 import type { Backend } from '../../backend/backend';
 import { runJob, unwrap } from '../../backend/run-job';
 import { ok } from '../../test-support/temp-vault';

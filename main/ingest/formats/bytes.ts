@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 
 /**
  * SHA-256 of the whole file as lowercase hex, streamed so that a multi-gigabyte export costs no memory.

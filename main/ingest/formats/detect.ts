@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { jsonVerifier } from 'stream-json/core/utils/verifier.js';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { FileDescription, FileFormat, ReadOptions } from '../types';
 import { readHead } from './bytes';
 import { sampleText, describeWorkbook } from './dispatch';

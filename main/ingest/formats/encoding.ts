@@ -7,7 +7,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 
 export interface DetectedEncoding {
   /** iconv-lite name. */

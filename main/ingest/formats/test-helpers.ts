@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { FileDescription, RawRow, ReadItem, ReadOptions, ReadProblem } from '../types';
 import { openReader } from './index';
 

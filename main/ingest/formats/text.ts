@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 
 /** A problem keeps at most this much of the record's text (ReadProblem.raw). */
 export const MAX_RAW_CHARS = 10_000;

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { open } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { SheetExtent } from './sheet-extent';
 import { toIoError } from './text';
 import { readZipDirectory, ZipStructureError, type ZipEntry } from './zip-directory';

@@ -9,7 +9,7 @@
  * significant digits (no binary float noise such as 0.30000000000000004), booleans as TRUE/FALSE.
  */
 import readXlsxFile, { InvalidInputError, InvalidSpreadsheetError, SheetNotFoundError } from 'read-excel-file/node';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import type { ReadItem } from '../types';
 import { normalizeHeaders, rowValues, throwIfAborted, toIoError } from './text';
 import { checkWorkbookLimits, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';

@@ -3,7 +3,7 @@
  * version is higher than the last one here was written by a newer Custodia and is refused untouched.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { ensureBulkIndexes } from '../bulk-indexes';
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-ingest';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../core/errors';
 import { LATEST_VERSION, migrate, schemaVersion } from './index';
 
 function fresh(): Database.Database {
