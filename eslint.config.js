@@ -1,5 +1,6 @@
 // Layering rules (as VS Code enforces its own): only main/electron and preload may import Electron;
-// the renderer may not import Node built-ins or main-process code other than the API contract.
+// the renderer may not import Node built-ins or main-process code other than the API contract and the
+// translations' list (main/i18n/namespaces).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -36,7 +37,11 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer talks to the backend through the API client only.' }, ...nodeBuiltins.flatMap((name) => [{ name }, { name: `node:${name}` }])],
           patterns: [
-            { group: ['**/main/*', '!**/main/api', '**/main/!(api)/**'], message: 'The renderer may import only main/api (the contract).' },
+            {
+              // main/i18n/namespaces imports the capabilities' translation files (JSON) and nothing else.
+              group: ['**/main/*', '!**/main/api', '!**/main/i18n', '**/main/!(api)/**', '**/main/i18n/*', '!**/main/i18n/namespaces'],
+              message: 'The renderer may import only main/api (the contract) and main/i18n/namespaces (the translations).',
+            },
           ],
         },
       ],

@@ -22,7 +22,7 @@ test('the mapping editor offers the backend’s fields, in its groups and order'
 
 for (const language of ['en', 'fr'] as const) {
   test(`the ${language} field labels are FIELD_INFO’s`, () => {
-    const file = path.resolve(import.meta.dirname, '..', 'renderer', 'src', 'i18n', `${language}.json`);
+    const file = path.resolve(import.meta.dirname, '..', 'main', 'ingest', 'strings', `${language}.json`);
     const fields = (JSON.parse(fs.readFileSync(file, 'utf8')) as Tree).fields as Tree;
     for (const field of TARGET_FIELDS) {
       const label = fields[field.replace('.', '_')];

@@ -18,7 +18,7 @@ function lookup(tree: Tree, key: string): string | undefined {
 
 for (const language of ['en', 'fr']) {
   test(`every audit action has a ${language} label`, () => {
-    const file = path.resolve(import.meta.dirname, '..', 'renderer', 'src', 'i18n', `${language}.json`);
+    const file = path.resolve(import.meta.dirname, '..', 'main', 'audit', 'strings', `${language}.json`);
     const translations = JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
     const missing = AUDIT_ACTIONS.filter((action) => !lookup(translations, `auditActions.${action}`)?.trim());
     expect(missing).toEqual([]);

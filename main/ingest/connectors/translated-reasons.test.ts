@@ -7,8 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../../renderer/src/i18n/en.json';
-import fr from '../../../renderer/src/i18n/fr.json';
+// The sentences are the contract's error codes refined by a reason: the api namespace holds them.
+import en from '../../api/strings/en.json';
+import fr from '../../api/strings/fr.json';
 
 const CONNECTORS = __dirname;
 /**

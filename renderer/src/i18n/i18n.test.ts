@@ -1,16 +1,24 @@
 /**
  * The translations must be complete in both languages: same keys, every plural form each language
- * needs, a sentence for every error code, and no key used in the code that the files lack.
+ * needs, a sentence for every error code, and no key used in the code that the files lack. They are
+ * checked over every namespace at once, as `t()` reads them: the namespaces' groups side by side.
  */
 import { describe, expect, it } from 'vitest';
-import { ReasonDetail } from '../../../main/api/contract';
+import { LANGUAGES as APP_LANGUAGES, ReasonDetail } from '../../../main/api/contract';
 import { ERROR_CODES } from '../../../main/api/errors';
 import type { ClientErrorCode } from '../api/transport';
-import en from './en.json';
-import fr from './fr.json';
+import { NAMESPACES } from './resources';
 
 type Tree = { readonly [key: string]: string | Tree };
-const LANGUAGES: Readonly<Record<string, Tree>> = { en, fr };
+
+/** Each language's namespaces merged into one tree (a group in two namespaces fails its own test below). */
+function merged(language: string): Tree {
+  const tree: Record<string, string | Tree> = {};
+  for (const strings of Object.values(NAMESPACES) as Readonly<Record<string, Tree>>[]) Object.assign(tree, strings[language]);
+  return tree;
+}
+
+const LANGUAGES: Readonly<Record<string, Tree>> = Object.fromEntries(APP_LANGUAGES.map((language) => [language, merged(language)]));
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const CLIENT_CODES: readonly ClientErrorCode[] = ['OFFLINE', 'UNAUTHORIZED'];
 
@@ -31,6 +39,37 @@ function has(language: string, key: string): boolean {
   const keys = flat[language]!;
   return keys.has(key) || keys.has(`${key}_other`);
 }
+
+describe('namespaces', () => {
+  it('have every language the app speaks, each a file of groups', () => {
+    for (const [name, strings] of Object.entries(NAMESPACES) as [string, Readonly<Record<string, Tree | undefined>>][]) {
+      expect(Object.keys(strings).sort(), name).toEqual([...APP_LANGUAGES].sort());
+      for (const language of APP_LANGUAGES) {
+        const groups = Object.values(strings[language] ?? {});
+        expect(groups.length, `${name} ${language}`).toBeGreaterThan(0);
+        for (const group of groups) expect(typeof group, `${name} ${language}`).toBe('object');
+      }
+    }
+  });
+
+  it('have the same groups in every language', () => {
+    for (const [name, strings] of Object.entries(NAMESPACES) as [string, Readonly<Record<string, Tree>>][]) {
+      for (const language of APP_LANGUAGES) expect(Object.keys(strings[language]!), `${name} ${language}`).toEqual(Object.keys(strings.en!));
+    }
+  });
+
+  it('never share a top-level group: the first namespace would silently hide the other’s keys', () => {
+    for (const language of APP_LANGUAGES) {
+      const owner = new Map<string, string>();
+      for (const [name, strings] of Object.entries(NAMESPACES) as [string, Readonly<Record<string, Tree>>][]) {
+        for (const group of Object.keys(strings[language]!)) {
+          expect(owner.get(group), `${language}: ${group} is in ${owner.get(group)} and ${name}`).toBeUndefined();
+          owner.set(group, name);
+        }
+      }
+    }
+  });
+});
 
 describe('translations', () => {
   it('have the same keys in English and French (plural forms aside)', () => {

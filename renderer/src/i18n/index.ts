@@ -1,14 +1,11 @@
 /**
  * i18next set up once, with both languages bundled: the app is offline and the CSP allows no fetching
- * of translation files from anywhere else anyway.
+ * of translation files from anywhere else anyway. One namespace per capability (./resources.ts).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../main/api/contract';
-import en from './en.json';
-import fr from './fr.json';
-
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+import { NAMESPACE_OPTIONS } from './resources';
 
 /** The saved preference wins; on first start the system language does, when we have it. */
 export function initialLanguage(saved: Language | null, browserLanguages: readonly string[]): Language {
@@ -22,13 +19,7 @@ export function initialLanguage(saved: Language | null, browserLanguages: readon
 }
 
 export async function initI18n(language: Language): Promise<void> {
-  await i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-  });
+  await i18next.use(initReactI18next).init({ ...NAMESPACE_OPTIONS, lng: language });
   document.documentElement.lang = language;
 }
 

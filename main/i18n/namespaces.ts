@@ -1,0 +1,72 @@
+/**
+ * The translations, one i18next namespace per capability, each in its capability's folder
+ * (`main/<capability>/strings/en.json`, `fr.json`) so that a capability owns its words. Every file keeps
+ * the top-level groups the keys start with (the audit file holds `{ "audit": {…}, "auditActions": {…} }`),
+ * and no group is in two namespaces (a test checks it): with every namespace a fallback of the others, a
+ * key such as `t('audit.title')` resolves without naming its namespace.
+ *
+ *   api         main/api/strings              roles, errors (the contract's roles and error codes, and the
+ *                                             reasons that refine them: a connector's failures included)
+ *   vault       main/vault/strings            start, create, recoveryCode, unlock, recover, lockNotice, settings
+ *   users       main/users/strings            users
+ *   audit       main/audit/strings            audit, auditActions
+ *   jobs        main/jobs/strings             jobs
+ *   ingest      main/ingest/strings           import, runs, sources, fields, fieldGroups, eventTypes,
+ *                                             declaration, lawfulBasis, lawfulBasisHint
+ *   connectors  main/ingest/connectors/strings  connectors
+ *   profiles    main/profiles/strings         profiles
+ *
+ * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
+ * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
+ * (renderer/src/i18n/resources.ts): main never imports the renderer, and needs none of them. Everything a
+ * report or a CLI message may say (an error, an audit action, a role, a field) is here.
+ *
+ * This module imports JSON only, so the renderer may import it too (the lint rules allow this one file).
+ */
+import { LANGUAGES, type Language } from '../api/contract';
+import apiEn from '../api/strings/en.json';
+import apiFr from '../api/strings/fr.json';
+import auditEn from '../audit/strings/en.json';
+import auditFr from '../audit/strings/fr.json';
+import connectorsEn from '../ingest/connectors/strings/en.json';
+import connectorsFr from '../ingest/connectors/strings/fr.json';
+import ingestEn from '../ingest/strings/en.json';
+import ingestFr from '../ingest/strings/fr.json';
+import jobsEn from '../jobs/strings/en.json';
+import jobsFr from '../jobs/strings/fr.json';
+import profilesEn from '../profiles/strings/en.json';
+import profilesFr from '../profiles/strings/fr.json';
+import usersEn from '../users/strings/en.json';
+import usersFr from '../users/strings/fr.json';
+import vaultEn from '../vault/strings/en.json';
+import vaultFr from '../vault/strings/fr.json';
+
+/** A namespace's text: groups of keys, nested, down to strings. */
+export type StringTree = { readonly [key: string]: string | StringTree };
+
+/** A namespace in every language the app speaks (the type makes a missing language a compile error). */
+export type NamespaceStrings = Readonly<Record<Language, StringTree>>;
+
+/** The namespace that answers first in main; the renderer puts its own `app` before it. */
+export const MAIN_DEFAULT_NAMESPACE = 'api';
+
+export const MAIN_NAMESPACES = {
+  api: { en: apiEn, fr: apiFr },
+  vault: { en: vaultEn, fr: vaultFr },
+  users: { en: usersEn, fr: usersFr },
+  audit: { en: auditEn, fr: auditFr },
+  jobs: { en: jobsEn, fr: jobsFr },
+  ingest: { en: ingestEn, fr: ingestFr },
+  connectors: { en: connectorsEn, fr: connectorsFr },
+  profiles: { en: profilesEn, fr: profilesFr },
+} as const satisfies Readonly<Record<string, NamespaceStrings>>;
+
+export type MainNamespace = keyof typeof MAIN_NAMESPACES;
+
+/** i18next's `resources`: `{ en: { api: {…}, vault: {…}, … }, fr: {…} }`. */
+export function toResources<N extends string>(namespaces: Readonly<Record<N, NamespaceStrings>>): Record<Language, Record<N, StringTree>> {
+  const names = Object.keys(namespaces) as N[];
+  const inLanguage = (language: Language): Record<N, StringTree> =>
+    Object.fromEntries(names.map((name) => [name, namespaces[name][language]])) as Record<N, StringTree>;
+  return Object.fromEntries(LANGUAGES.map((language) => [language, inLanguage(language)])) as Record<Language, Record<N, StringTree>>;
+}
