@@ -5,7 +5,7 @@
  * and no group is in two namespaces (a test checks it): with every namespace a fallback of the others, a
  * key such as `t('audit.title')` resolves without naming its namespace.
  *
- *   api         main/api/strings              roles, errors (the contract's roles and error codes, and the
+ *   core        main/core/strings             roles, errors (the roles and error codes every capability shares, and the
  *                                             reasons that refine them: a connector's failures included)
  *   vault       main/vault/strings            start, create, recoveryCode, unlock, recover, lockNotice, settings
  *   users       main/users/strings            users
@@ -23,9 +23,9 @@
  *
  * This module imports JSON only, so the renderer may import it too (the lint rules allow this one file).
  */
-import { LANGUAGES, type Language } from '../api/contract';
-import apiEn from '../api/strings/en.json';
-import apiFr from '../api/strings/fr.json';
+import { LANGUAGES, type Language } from '../core/contract-kit';
+import coreEn from '../core/strings/en.json';
+import coreFr from '../core/strings/fr.json';
 import auditEn from '../audit/strings/en.json';
 import auditFr from '../audit/strings/fr.json';
 import connectorsEn from '../ingest/connectors/strings/en.json';
@@ -48,10 +48,10 @@ export type StringTree = { readonly [key: string]: string | StringTree };
 export type NamespaceStrings = Readonly<Record<Language, StringTree>>;
 
 /** The namespace that answers first in main; the renderer puts its own `app` before it. */
-export const MAIN_DEFAULT_NAMESPACE = 'api';
+export const MAIN_DEFAULT_NAMESPACE = 'core';
 
 export const MAIN_NAMESPACES = {
-  api: { en: apiEn, fr: apiFr },
+  core: { en: coreEn, fr: coreFr },
   vault: { en: vaultEn, fr: vaultFr },
   users: { en: usersEn, fr: usersFr },
   audit: { en: auditEn, fr: auditFr },
@@ -63,7 +63,7 @@ export const MAIN_NAMESPACES = {
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;
 
-/** i18next's `resources`: `{ en: { api: {…}, vault: {…}, … }, fr: {…} }`. */
+/** i18next's `resources`: `{ en: { core: {…}, vault: {…}, … }, fr: {…} }`. */
 export function toResources<N extends string>(namespaces: Readonly<Record<N, NamespaceStrings>>): Record<Language, Record<N, StringTree>> {
   const names = Object.keys(namespaces) as N[];
   const inLanguage = (language: Language): Record<N, StringTree> =>

@@ -4,7 +4,7 @@
  * The resources are bundled, so the instance is ready when this returns (no loading, no waiting).
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { LANGUAGES, type Language } from '../api/contract';
+import { LANGUAGES, type Language } from '../core/contract-kit';
 import { MAIN_DEFAULT_NAMESPACE, MAIN_NAMESPACES, toResources } from './namespaces';
 
 const NAMESPACES = Object.keys(MAIN_NAMESPACES);

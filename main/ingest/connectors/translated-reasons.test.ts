@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The sentences are the contract's error codes refined by a reason: the api namespace holds them.
-import en from '../../api/strings/en.json';
-import fr from '../../api/strings/fr.json';
+import en from '../../core/strings/en.json';
+import fr from '../../core/strings/fr.json';
 
 const CONNECTORS = __dirname;
 /**
