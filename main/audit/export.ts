@@ -10,7 +10,7 @@ import type { SessionUser } from '../vault/contract';
 import type { AuditFilter, Checkpoint } from './contract';
 import type { JobControl } from '../core/job-control';
 import { ensureOutputDir, OutputFile, writeOutputFile } from '../platform/output-file';
-import { yieldToEventLoop } from '../jobs/jobs';
+import { yieldToEventLoop } from '../jobs/index';
 import type { AuditLog, AuditRow } from './audit-log';
 import { signCheckpoint } from './checkpoint';
 import type crypto from 'node:crypto';

@@ -1,8 +1,8 @@
 import type { StoredCheckpoint } from './contract';
 import type { SliceHandlers } from '../core/handlers';
-import type { CapabilityContext } from '../vault/context';
+import type { CapabilityContext } from '../vault/index';
 import type { auditMethods } from './contract';
-import { yieldToEventLoop } from '../jobs/jobs';
+import { yieldToEventLoop } from '../jobs/index';
 import { sql } from '../store/sql';
 import { AUDIT_ACTIONS } from './actions';
 import { publicKeyFingerprint } from './checkpoint';

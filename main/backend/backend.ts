@@ -13,15 +13,12 @@ import { ConnectorScheduler } from '../ingest/connectors/scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
 import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
+import type { BackendClient } from './client';
 import type { BackendContext } from './context';
 import { handlers } from './handlers';
 import { runJob } from './run-job';
 
-export interface BackendClient {
-  call<M extends MethodName>(method: M, input?: unknown): Promise<Result<MethodReply<M>>>;
-  onEvent(listener: (event: BackendEvent) => void): () => void;
-  close(): Promise<void>;
-}
+export type { BackendClient };
 
 export interface BackendOptions {
   readonly vaultDir: string;

@@ -1,6 +1,6 @@
 import type { BackendEvent, JobMethodName, MethodOutput } from '../api/contract';
 import { AppError, type ErrorCode, type Result } from '../core/errors';
-import type { BackendClient } from './backend';
+import type { BackendClient } from './client';
 
 export type ProgressListener = (progress: { step: string; done: number; total: number | null }) => void;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SliceHandlers } from '../core/handlers';
-import type { CapabilityContext } from '../vault/context';
+import type { CapabilityContext } from '../vault/index';
 import type { ingestMethods } from './contract';
 import { findRecordsPaths } from './formats/json';
 import { importFile } from './import-file';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { RunSummary } from './contract';
 import type { JobControl } from '../core/job-control';
 import { AppError } from '../core/errors';
-import type { OpenVault } from '../vault/vault-service';
+import type { OpenVault } from '../vault/index';
 import { hashFile } from './formats/bytes';
 import { estimateRows } from './formats/estimate';
 import { previewFile } from './preview-isolated';

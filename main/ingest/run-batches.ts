@@ -5,11 +5,11 @@
  */
 import type { JobControl } from '../core/job-control';
 import { AppError } from '../core/errors';
-import { yieldToEventLoop } from '../jobs/jobs';
+import { yieldToEventLoop } from '../jobs/index';
 import { bulkIndexesPresent } from '../store/bulk-indexes';
 import { enterBulkMode, leaveBulkMode } from '../store/bulk-mode';
 import { sql, type SqlRunner } from '../store/sql';
-import type { OpenVault } from '../vault/vault-service';
+import type { OpenVault } from '../vault/index';
 import type { ReadItem } from './types';
 import type { Mapping } from './mapping/fields';
 import { RecordWriter, type BatchCounts } from './record-writer';

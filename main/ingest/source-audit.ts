@@ -4,9 +4,9 @@
  * mapping names columns, and the trail has no use for them.
  */
 import type { Source } from './contract';
-import type { AuditDetails } from '../audit/actions';
-import { canonicalJson } from '../audit/chain';
-import type { OpenVault } from '../vault/vault-service';
+import type { AuditDetails } from '../audit/index';
+import { canonicalJson } from '../audit/index';
+import type { OpenVault } from '../vault/index';
 import type { Mapping } from './mapping/fields';
 import { findSource, saveSource, type SourceInput } from './sources';
 

@@ -4,7 +4,7 @@
  */
 import type { ingestMethods, Source } from './contract';
 import type { z } from 'zod';
-import type { VaultService } from '../vault/vault-service';
+import type { VaultService } from '../vault/index';
 import { saveSourceAudited } from './source-audit';
 import { findSource, inDeclaredCountry } from './sources';
 

@@ -13,8 +13,8 @@
  */
 import type { JobControl } from '../core/job-control';
 import { AppError } from '../core/errors';
-import { yieldToEventLoop } from '../jobs/jobs';
-import type { OpenVault, VaultService } from '../vault/vault-service';
+import { yieldToEventLoop } from '../jobs/index';
+import type { OpenVault, VaultService } from '../vault/index';
 import { assertNoImportRunning, markUndone, planUndo, removeRecordBatch, removeRejectBatch, undoableRun, type UndoCounts } from './undo-run';
 
 /**

@@ -1,5 +1,5 @@
 import type { SliceHandlers } from '../core/handlers';
-import type { CapabilityContext } from '../vault/context';
+import type { CapabilityContext } from '../vault/index';
 import type { jobMethods } from './contract';
 
 export const jobHandlers: SliceHandlers<typeof jobMethods, CapabilityContext> = {

@@ -1,5 +1,5 @@
 import type { SliceHandlers } from '../core/handlers';
-import type { CapabilityContext } from '../vault/context';
+import type { CapabilityContext } from '../vault/index';
 import type { profileMethods } from './contract';
 import { countProfiles, getProfile, listProfiles, searchProfiles } from './profiles';
 

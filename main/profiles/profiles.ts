@@ -4,7 +4,7 @@
  */
 import type { ProfileDetail, ProfileSummary } from './contract';
 import { AppError } from '../core/errors';
-import { searchQuery } from '../ingest/search-terms';
+import { searchQuery } from '../ingest/index';
 import { sql, type SqlRunner } from '../store/sql';
 
 interface SummaryRow {

@@ -1,7 +1,7 @@
 import type { SliceHandlers } from '../core/handlers';
-import type { CapabilityContext } from '../vault/context';
+import type { CapabilityContext } from '../vault/index';
 import type { userMethods } from './contract';
-import { generateSigningKeyPair, publicKeyFingerprint } from '../audit/checkpoint';
+import { generateSigningKeyPair, publicKeyFingerprint } from '../audit/index';
 import { addUser, disableUser, listUsers } from './users';
 
 export const userHandlers: SliceHandlers<typeof userMethods, CapabilityContext> = {

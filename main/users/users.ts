@@ -5,10 +5,10 @@
 import type { Role } from '../core/contract-kit';
 import type { User } from './contract';
 import { AppError } from '../core/errors';
-import { publicKeyFingerprint } from '../audit/checkpoint';
+import { publicKeyFingerprint } from '../audit/index';
 import { createSlot, foldUserName, readKeyslots, writeKeyslots } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
-import type { VaultService } from '../vault/vault-service';
+import type { VaultService } from '../vault/index';
 
 interface UserRow {
   id: number;

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { JobControl } from '../core/job-control';
 import { AppError } from '../core/errors';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/index';
 import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { applyConnectionSettings, openEncrypted } from '../store/connection';
 import { deriveKek, parseKeyslotJson, readKeyslots, slotLookup, unwrapVaultKey, writeKeyslots, type KeyslotFile } from '../store/keyslots';

@@ -1,5 +1,5 @@
 import type { BackendEvent } from '../core/events';
-import type { JobRegistry } from '../jobs/jobs';
+import type { JobRegistry } from '../jobs/index';
 import type { VaultService } from './vault-service';
 
 /**

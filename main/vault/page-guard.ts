@@ -8,7 +8,7 @@
 import { AppError } from '../core/errors';
 import { checkPagesInBackground } from '../store/integrity';
 import { sql } from '../store/sql';
-import type { OpenVault } from './vault-service';
+import type { OpenVault } from './open-vault';
 
 export interface Damage {
   /** How many problems the page check reported. */

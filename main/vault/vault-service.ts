@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import type { Language, Role } from '../core/contract-kit';
 import type { SessionUser, VaultStatus } from './contract';
 import { AppError } from '../core/errors';
-import type { AuditRecord } from '../audit/actions';
-import { AuditLog } from '../audit/audit-log';
+import type { AuditRecord } from '../audit/index';
+import { AuditLog } from '../audit/index';
 import { suggestedExportDir } from '../platform/app-paths';
 import { readLanguage, writeLanguage } from '../platform/preferences';
 import { applyConnectionSettings, openEncrypted } from '../store/connection';
@@ -35,20 +35,11 @@ import { assertNotTooNew, migrate, schemaVersion } from '../store/migrations';
 import { sql, SqlRunner } from '../store/sql';
 import { idleLockMinutes } from './settings';
 import { UnlockAttempts } from './unlock-attempts';
+import type { OpenVault } from './open-vault';
 import { PageGuard, type Damage } from './page-guard';
 import { clearStaging, vaultFiles, vaultPresent, type VaultFiles } from './vault-files';
 
-export interface OpenVault {
-  readonly files: VaultFiles;
-  readonly vaultId: string;
-  readonly key: Buffer;
-  readonly raw: Database.Database;
-  readonly db: SqlRunner;
-  readonly audit: AuditLog;
-  readonly user: SessionUser;
-  readonly slotId: string;
-  signingKey: crypto.KeyObject | null;
-}
+export type { OpenVault };
 
 interface UserRow {
   id: number;

@@ -14,6 +14,7 @@ import { CliError, usageError } from '../errors';
 import { table } from '../output';
 import { readJsonInput } from '../json-input';
 import { parseCountry } from '../country-option';
+import { parseRunId } from '../run-id-option';
 import { savedOptionsNotes } from '../read-options-note';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 import { registerUndoCommand } from './undo';
@@ -187,9 +188,4 @@ function parseLimit(value: string): number {
   return n;
 }
 
-export function parseRunId(value: string): number {
-  const n = Number(value.replace(/^#/, ''));
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a run number.');
-  return n;
-}
 

@@ -11,7 +11,7 @@ import type { ActionFactory } from '../action';
 import { confirmInTerminal } from '../confirm';
 import { CliError, usageError } from '../errors';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
-import { parseRunId } from './ingest';
+import { parseRunId } from '../run-id-option';
 
 export function registerUndoCommand(importCommand: Command, action: ActionFactory): void {
   addCommonOptions(importCommand.command('undo').description('remove what an import added: the records no later run wrote to, and its rejected rows'))

@@ -1,6 +1,6 @@
 /** The connector methods of the contract; the work is in service.ts and sync.ts. */
 import type { SliceHandlers } from '../../core/handlers';
-import type { CapabilityContext } from '../../vault/context';
+import type { CapabilityContext } from '../../vault/index';
 import type { connectorMethods } from './contract';
 import { addConnector, connectorList, removeConnectorNamed, testConnector, updateConnectorNamed } from './service';
 import { syncConnectors } from './sync';

@@ -16,7 +16,7 @@
  */
 import type { SyncOutcome } from './contract';
 import type { Result } from '../../core/errors';
-import type { OpenVault, VaultService } from '../../vault/vault-service';
+import type { OpenVault, VaultService } from '../../vault/index';
 import { isDue, listConnectors } from './store';
 import { FolderWatchers } from './watcher';
 

@@ -8,7 +8,7 @@ import type { Connector } from './contract';
 import { describeZodError } from '../../core/validation';
 import { AppError } from '../../core/errors';
 import type { SqlRunner } from '../../store/sql';
-import type { OpenVault, VaultService } from '../../vault/vault-service';
+import type { OpenVault, VaultService } from '../../vault/index';
 import type { Mapping } from '../mapping/fields';
 import { saveSourceAudited } from '../source-audit';
 import { findSource, inDeclaredCountry } from '../sources';

@@ -11,7 +11,7 @@ import type { RunSummary } from '../contract';
 import type { SyncOutcome } from './contract';
 import type { JobControl } from '../../core/job-control';
 import { AppError } from '../../core/errors';
-import type { OpenVault } from '../../vault/vault-service';
+import type { OpenVault } from '../../vault/index';
 import { hashFile } from '../formats';
 import { previewFile } from '../preview-isolated';
 import type { Mapping } from '../mapping/fields';

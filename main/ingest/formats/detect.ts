@@ -12,6 +12,7 @@ import { jsonVerifier } from 'stream-json/core/utils/verifier.js';
 import { AppError } from '../../core/errors';
 import type { FileDescription, FileFormat, ReadOptions } from '../types';
 import { readHead } from './bytes';
+import type { Sniffed } from './sniffed';
 import { sampleText, describeWorkbook } from './dispatch';
 import { assertKnownEncoding, detectBom, detectBomlessUtf16, guessLegacyEncoding, isValidUtf8 } from './encoding';
 import { toIoError } from './text';
@@ -26,13 +27,6 @@ const DELIMITERS = [',', ';', '\t', '|'];
 /** Records read to describe a JSON file's keys (FileDescription.headers). */
 const DESCRIBE_ROWS = 20;
 
-export interface Sniffed {
-  readonly format: FileFormat;
-  readonly encoding: string;
-  /** CSV/TSV only. */
-  readonly delimiter: string | null;
-  readonly hasBom: boolean;
-}
 
 function unsupported(detected: string, message = 'This file is not a text table, JSON or Excel file.'): AppError {
   return new AppError('FILE_UNSUPPORTED', message, { detected });
@@ -196,3 +190,5 @@ export async function describeFile(path: string, options: ReadOptions = {}): Pro
   const sample = await sampleText(path, sniffed, options, DESCRIBE_ROWS);
   return sample.description;
 }
+
+export type { Sniffed };

@@ -4,7 +4,7 @@
  */
 import type { FileDescription, RawRow, ReadItem, ReadOptions, ReadProblem } from '../types';
 import { readCsv } from './csv';
-import type { Sniffed } from './detect';
+import type { Sniffed } from './sniffed';
 import { readJson, readNdjson } from './json';
 import { readWorkbook, workbookHeaders, workbookRowCount, type Workbook } from './xlsx';
 
