@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'connector.removed',
   'connector.tested',
   'sync.retry_scheduled',
+  'profile.viewed',
+  'profiles.searched',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

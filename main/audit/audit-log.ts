@@ -110,6 +110,8 @@ function filterConditions(filter: AuditFilter): SqlFragment[] {
   const conditions: SqlFragment[] = [];
   if (filter.actorId !== undefined) conditions.push(sql`a.actor_id = ${filter.actorId}`);
   if (filter.action) conditions.push(sql`a.action = ${filter.action}`);
+  if (filter.objectType) conditions.push(sql`a.object_type = ${filter.objectType}`);
+  if (filter.objectId) conditions.push(sql`a.object_id = ${filter.objectId}`);
   if (filter.from) conditions.push(sql`a.at >= ${filter.from}`);
   if (filter.to) conditions.push(sql`a.at <= ${filter.to}`);
   return conditions;

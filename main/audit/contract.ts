@@ -17,6 +17,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditFilter = z.object({
   actorId: z.number().int().optional(),
   action: z.string().max(64).optional(),
+  /** What an entry is about, e.g. `profile` and `42`: "who accessed profile 42". */
+  objectType: z.string().max(64).optional(),
+  objectId: z.string().max(64).optional(),
   from: IsoTime.optional(),
   to: IsoTime.optional(),
 });

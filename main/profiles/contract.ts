@@ -51,7 +51,7 @@ export const profileMethods = {
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ hits: z.array(ProfileSummary) }),
     access: roles('administrator', 'steward'),
-    audit: 'read-only',
+    audit: ['profiles.searched'],
   }),
   'profiles.list': method({
     input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
@@ -59,5 +59,5 @@ export const profileMethods = {
     access: roles('administrator', 'steward'),
     audit: 'read-only',
   }),
-  'profiles.get': method({ input: z.object({ id: z.number().int() }), output: ProfileDetail, access: roles('administrator', 'steward'), audit: 'read-only' }),
+  'profiles.get': method({ input: z.object({ id: z.number().int() }), output: ProfileDetail, access: roles('administrator', 'steward'), audit: ['profile.viewed'] }),
 } as const;

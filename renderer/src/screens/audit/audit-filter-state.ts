@@ -5,11 +5,13 @@ import { dayEnd, dayStart } from '../../lib/date-range';
 export interface AuditFilterForm {
   readonly actorId: string;
   readonly action: string;
+  /** A profile number: entries about that person (who opened it). */
+  readonly profileId: string;
   readonly fromDay: string;
   readonly toDay: string;
 }
 
-export const EMPTY_FILTER: AuditFilterForm = { actorId: '', action: '', fromDay: '', toDay: '' };
+export const EMPTY_FILTER: AuditFilterForm = { actorId: '', action: '', profileId: '', fromDay: '', toDay: '' };
 
 export function toApiFilter(form: AuditFilterForm): AuditFilter {
   const from = dayStart(form.fromDay);
@@ -17,6 +19,7 @@ export function toApiFilter(form: AuditFilterForm): AuditFilter {
   return {
     ...(form.actorId ? { actorId: Number(form.actorId) } : {}),
     ...(form.action ? { action: form.action } : {}),
+    ...(/^\d+$/.test(form.profileId.trim()) ? { objectType: 'profile', objectId: form.profileId.trim() } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };

@@ -27,6 +27,13 @@ export function AuditFilters({ value, onChange }: { readonly value: AuditFilterF
         ))}
       </SelectField>
       <TextField
+        label={t('audit.filters.profile')}
+        hint={t('audit.filters.profileHint')}
+        inputMode="numeric"
+        value={value.profileId}
+        onChange={(event) => onChange({ ...value, profileId: event.target.value })}
+      />
+      <TextField
         label={t('audit.filters.from')}
         type="date"
         value={value.fromDay}
