@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJob, unwrap } from '../backend/run-job';
+import { asAuditor, cli } from '../test-support/cli';
 import { ADMIN, AUDITOR, createVault, ok, tempDir } from '../test-support/temp-vault';
 
 describe('access to people is logged', () => {
   it('records who opened which person and that a search ran, with ids and counts only', async () => {
-    const { backend } = await createVault();
+    const { backend, dir } = await createVault();
     const file = path.join(tempDir(), 'clients.csv');
     fs.writeFileSync(file, 'id,first_name,last_name,email\n1,Hélène,Tremblay,helene@exemple.ca\n2,Zoé,Gagnon,zoe@exemple.ca\n');
     unwrap(await runJob(backend, 'import.file', { file, source: 'CRM' }));
@@ -28,5 +29,12 @@ describe('access to people is logged', () => {
     // Another person's entries are not "about" this one.
     const other = await ok(backend, 'audit.list', { filter: { objectType: 'profile', objectId: String(hits[0]!.id + 1) } });
     expect(other.total).toBe(0);
+
+    // The same question from the command line.
+    await backend.close();
+    const listed = await cli(['audit', 'list', '--action', 'profile.viewed', '--profile', String(person.id), '--json'], asAuditor(dir));
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ total: 2, entries: [expect.objectContaining({ actorName: ADMIN.name }), expect.objectContaining({ actorName: ADMIN.name })] });
+    expect((await cli(['audit', 'list', '--profile', 'x'], asAuditor(dir))).code).toBe(2);
   });
 });

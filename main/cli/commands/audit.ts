@@ -49,16 +49,25 @@ export function registerAuditCommands(program: Command, action: ActionFactory): 
 
   addCommonOptions(audit.command('list').description('list audit entries, newest first'))
     .option('--action <action>', 'only entries with this action, e.g. user.added')
+    .option('--profile <id>', 'only entries about this person (who opened profile ID)', parseProfileId)
     .option('--limit <n>', 'how many entries (1–1000)', parseLimit, 50)
     .action(
-      action<{ action?: string; limit: number }>(({ options, io, out }) =>
+      action<{ action?: string; profile?: string; limit: number }>(({ options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
-          const filter = options.action === undefined ? {} : { action: options.action };
+          const filter = {
+            ...(options.action === undefined ? {} : { action: options.action }),
+            ...(options.profile === undefined ? {} : { objectType: 'profile', objectId: options.profile }),
+          };
           const page = unwrap(await backend.call('audit.list', { filter, limit: options.limit }));
           out.result(page, () => [...table(page.entries.map(entryRow)), `${page.entries.length} of ${page.total} entries`]);
         }),
       ),
     );
+}
+
+function parseProfileId(value: string): string {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a profile number.');
+  return value;
 }
 
 function parseLimit(value: string): number {
