@@ -108,6 +108,8 @@ export class Backend implements BackendClient {
     await this.scheduler.stop();
     await this.jobs.cancelAll();
     this.vaults.lock('shutdown');
+    // A page check started at unlock must not outlive the backend with the file open.
+    await this.vaults.pages.stop();
   }
 
   private mapError(error: unknown, method: string): ApiError {

@@ -6,10 +6,17 @@
 import { startWorker } from '../platform/worker-entry';
 import type { IntegrityWorkerInput } from './integrity-worker';
 
-/** The pages that failed their check (empty when the file is intact). */
-export function checkPagesInBackground(dbFile: string, key: Buffer): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker({ built: 'integrity.js', source: 'store/integrity-worker.ts' }, { dbFile, key } satisfies IntegrityWorkerInput);
+export interface PageCheck {
+  /** The pages that failed their check (empty when the file is intact). */
+  readonly result: Promise<string[]>;
+  /** Ends the check early (the vault is locking); resolves once the worker and its connection are gone. */
+  stop(): Promise<void>;
+}
+
+export function checkPagesInBackground(dbFile: string, key: Buffer): PageCheck {
+  let worker!: ReturnType<typeof startWorker>;
+  const result = new Promise<string[]>((resolve, reject) => {
+    worker = startWorker({ built: 'integrity.js', source: 'store/integrity-worker.ts' }, { dbFile, key } satisfies IntegrityWorkerInput);
     let settled = false;
     worker.on('message', (message: { problems?: string[]; error?: string }) => {
       settled = true;
@@ -26,4 +33,12 @@ export function checkPagesInBackground(dbFile: string, key: Buffer): Promise<str
       settled = true;
     });
   });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    result,
+    stop: async () => {
+      await worker.terminate();
+      await exited;
+    },
+  };
 }

@@ -20,7 +20,9 @@ export interface Damage {
 
 export class PageGuard {
   private damage: Damage | null = null;
-  private inFlight: { vault: OpenVault; check: Promise<Damage | null> } | null = null;
+  private inFlight: { vault: OpenVault; check: Promise<Damage | null>; stop: () => Promise<void> } | null = null;
+  /** Checks still winding down after a lock: awaited by stop() so no worker holds the file afterwards. */
+  private readonly stopping = new Set<Promise<void>>();
 
   constructor(
     private readonly now: () => Date,
@@ -31,17 +33,29 @@ export class PageGuard {
     return this.damage;
   }
 
-  /** Forgets the session's finding: the next unlock checks again. */
+  /** Forgets the session's finding (the next unlock checks again) and ends a check still running. */
   reset(): void {
     this.damage = null;
+    if (this.inFlight) {
+      const stopped = this.inFlight.stop();
+      this.stopping.add(stopped);
+      void stopped.finally(() => this.stopping.delete(stopped));
+    }
     this.inFlight = null;
+  }
+
+  /** Resolves once no check is running: the backend waits for it before it closes. */
+  async stop(): Promise<void> {
+    this.reset();
+    await Promise.all([...this.stopping]);
   }
 
   /** Checks every page of the open vault; a check already running for it is shared, not repeated. */
   check(vault: OpenVault): Promise<Damage | null> {
     if (this.inFlight?.vault === vault) return this.inFlight.check;
     // A copy of the key: the session's own buffer is zeroed when the vault locks, perhaps mid-check.
-    const check = checkPagesInBackground(vault.files.db, Buffer.from(vault.key)).then(
+    const running = checkPagesInBackground(vault.files.db, Buffer.from(vault.key));
+    const check = running.result.then(
       (problems) => {
         if (problems.length > 0) this.markDamaged(vault, problems.length);
         return this.damage;
@@ -49,7 +63,7 @@ export class PageGuard {
       // A check that could not run (the worker failed to start) proves nothing either way.
       () => this.damage,
     );
-    const entry = { vault, check };
+    const entry = { vault, check, stop: running.stop };
     this.inFlight = entry;
     void check.finally(() => {
       if (this.inFlight === entry) this.inFlight = null;
