@@ -21,6 +21,11 @@ export interface DispatchHost<C> {
   readonly context: C;
   /** The role of the unlocked user, or null while the vault is locked. */
   currentRole(): Role | null;
+  /**
+   * Whether the unlocked user must replace a one-time passphrase first: until then, only what any session
+   * may do (change the passphrase, lock, poll) is allowed.
+   */
+  mustChangePassphrase?(): boolean;
   startJob(method: MethodName, run: (job: JobControl) => Promise<unknown>): string;
   /** Maps errors thrown by libraries (SQLite, file system) to API errors; unknown ones become INTERNAL. */
   mapError(error: unknown, method: MethodName): ApiError;
@@ -49,7 +54,10 @@ export function createDispatch<C>(handlers: HandlerTable<C>, host: DispatchHost<
   return async function dispatch<M extends MethodName>(method: M, rawInput: unknown): Promise<Result<MethodReply<M>>> {
     if (!isMethodName(method)) return { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown method ${String(method)}.` } };
     const spec = contract[method];
-    const denied = checkAccess(spec.access, host.currentRole());
+    const denied =
+      spec.access.kind === 'roles' && host.mustChangePassphrase?.()
+        ? { code: 'FORBIDDEN' as const, message: 'Replace the one-time passphrase first (Settings › Passphrase).', params: { reason: 'passphraseChangeRequired' } }
+        : checkAccess(spec.access, host.currentRole());
     if (denied) return { ok: false, error: denied };
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };

@@ -22,6 +22,8 @@ export const METHOD_NAMES = [
   'users.list',
   'users.add',
   'users.disable',
+  'users.changeRole',
+  'users.resetPassphrase',
   'users.createSigningKey',
   'audit.list',
   'audit.actions',

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'user.added',
   'user.disabled',
   'user.signing_key_created',
+  'user.role_changed',
+  'user.passphrase_reset',
   'audit.verified',
   'audit.exported',
   'source.saved',

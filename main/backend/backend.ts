@@ -75,6 +75,7 @@ export class Backend implements BackendClient {
     this.dispatch = createDispatch(handlers, {
       context,
       currentRole: () => this.vaults.role(),
+      mustChangePassphrase: () => this.vaults.session?.user.mustChangePassphrase === true,
       startJob: (method, run) => this.jobs.start(method, run),
       mapError,
     });

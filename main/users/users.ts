@@ -6,7 +6,7 @@ import type { Role } from '../core/contract-kit';
 import type { User } from './contract';
 import { AppError } from '../core/errors';
 import { publicKeyFingerprint } from '../audit/index';
-import { createSlot, foldUserName, readKeyslots, writeKeyslots } from '../store/keyslots';
+import { createSlot, foldUserName, newRecoveryCode, readKeyslots, writeKeyslots } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
 import type { VaultService } from '../vault/index';
 
@@ -17,6 +17,8 @@ interface UserRow {
   status: 'active' | 'disabled';
   created_at: string;
   signing_public_key: string | null;
+  last_unlock_at: string | null;
+  must_change_passphrase: 0 | 1;
 }
 
 function toUser(row: UserRow): User {
@@ -27,6 +29,8 @@ function toUser(row: UserRow): User {
     status: row.status,
     createdAt: row.created_at,
     signingKeyFingerprint: row.signing_public_key ? publicKeyFingerprint(row.signing_public_key) : null,
+    lastUnlockAt: row.last_unlock_at,
+    mustChangePassphrase: row.must_change_passphrase === 1,
   };
 }
 
@@ -76,4 +80,52 @@ export function disableUser(vaults: VaultService, userId: number): User {
       return getUser(db, userId);
     },
   );
+}
+
+function activeAdministrators(db: SqlRunner): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM app_user WHERE role = 'administrator' AND status = 'active'`)?.n ?? 0;
+}
+
+export function changeRole(vaults: VaultService, userId: number, role: Role): User {
+  const vault = vaults.current();
+  // The session keeps the role it unlocked with: another administrator changes this one's.
+  if (userId === vault.user.id) throw new AppError('CONFLICT', 'You cannot change your own role.', { reason: 'ownAccount' });
+  const target = getUser(vault.db, userId);
+  if (target.status === 'disabled') throw new AppError('CONFLICT', 'This account is disabled.', { reason: 'userDisabled' });
+  if (target.role === role) return target;
+  return vaults.mutate(
+    () => ({ action: 'user.role_changed', objectType: 'user', objectId: userId, details: { from: target.role, to: role } }),
+    ({ db }) => {
+      db.run(sql`UPDATE app_user SET role = ${role} WHERE id = ${userId}`);
+      if (activeAdministrators(db) === 0) {
+        throw new AppError('CONFLICT', 'The vault must keep at least one active administrator.', { reason: 'lastAdministrator' });
+      }
+      return getUser(db, userId);
+    },
+  );
+}
+
+/**
+ * Replaces the user's keyslot with one for a one-time passphrase (as readable as a recovery code), which
+ * the user must replace at the next unlock: the administrator who read it never knows the final one.
+ */
+export async function resetPassphrase(vaults: VaultService, userId: number): Promise<{ user: User; oneTimePassphrase: string }> {
+  const vault = vaults.current();
+  if (userId === vault.user.id) {
+    throw new AppError('CONFLICT', 'Change your own passphrase in Settings; a reset is for someone else’s.', { reason: 'ownAccount' });
+  }
+  const target = getUser(vault.db, userId);
+  if (target.status === 'disabled') throw new AppError('CONFLICT', 'This account is disabled.', { reason: 'userDisabled' });
+  const oneTimePassphrase = newRecoveryCode();
+  const { slot } = await createSlot(vault.vaultId, vault.key, oneTimePassphrase, { kind: 'user', userId, userName: target.name });
+  const user = vaults.mutate<User>(
+    () => ({ action: 'user.passphrase_reset', objectType: 'user', objectId: userId, details: { role: target.role } }),
+    ({ db, files }) => {
+      db.run(sql`UPDATE app_user SET must_change_passphrase = 1 WHERE id = ${userId}`);
+      const keyslots = readKeyslots(files.keyslots);
+      writeKeyslots(files.keyslots, { ...keyslots, slots: [...keyslots.slots.filter((existing) => existing.kind !== 'user' || existing.userId !== userId), slot] });
+      return getUser(db, userId);
+    },
+  );
+  return { user, oneTimePassphrase };
 }

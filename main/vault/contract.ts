@@ -7,6 +7,8 @@ export const SessionUser = z.object({
   name: z.string(),
   role: Role,
   canSign: z.boolean(),
+  /** Unlocked with a one-time passphrase: nothing but changing it is allowed until it is changed. */
+  mustChangePassphrase: z.boolean().default(false),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 export const VaultStatus = z.object({

@@ -47,6 +47,7 @@ interface UserRow {
   role: Role;
   status: 'active' | 'disabled';
   signing_public_key: string | null;
+  must_change_passphrase: 0 | 1;
 }
 
 export type LockReason = 'user' | 'idle' | 'shutdown';
@@ -242,9 +243,14 @@ export class VaultService {
     const replacement = vault.signingKey ? sealSigningKey(keyslots.vaultId, fresh, kek, vault.signingKey.export({ type: 'pkcs8', format: 'der' }), Buffer.from(slot.signingKey!.publicKey, 'base64')) : fresh;
     this.mutate(
       () => ({ action: 'vault.passphrase_changed', objectType: 'user', objectId: vault.user.id }),
-      () => writeKeyslots(this.files.keyslots, { ...keyslots, slots: keyslots.slots.map((candidate) => (candidate.id === slot.id ? replacement : candidate)) }),
+      ({ db }) => {
+        writeKeyslots(this.files.keyslots, { ...keyslots, slots: keyslots.slots.map((candidate) => (candidate.id === slot.id ? replacement : candidate)) });
+        // A one-time passphrase, once replaced, frees the session.
+        db.run(sql`UPDATE app_user SET must_change_passphrase = 0 WHERE id = ${vault.user.id}`);
+      },
     );
     (this.opened as { slotId: string }).slotId = replacement.id;
+    (this.opened as { user: SessionUser }).user = { ...vault.user, mustChangePassphrase: false };
   }
 
   /** Re-asks the session user's passphrase before something sensitive (revealing the key). */
@@ -334,7 +340,7 @@ export class VaultService {
       if (!row) throw new AppError('WRONG_PASSPHRASE', 'Wrong user name or passphrase.');
       if (row.status !== 'active') throw new AppError('FORBIDDEN', 'This account has been disabled by an administrator.');
       const signingKey = kek ? openSigningKey(vaultId, slot, kek) : null;
-      const user: SessionUser = { id: row.id, name: row.name, role: row.role, canSign: signingKey !== null };
+      const user: SessionUser = { id: row.id, name: row.name, role: row.role, canSign: signingKey !== null, mustChangePassphrase: row.must_change_passphrase === 1 };
       const audit = new AuditLog(db, vaultId, this.now);
       if (entry) {
         const failures = this.attempts.pending();
@@ -344,6 +350,7 @@ export class VaultService {
           }
           const { writeKeyslots: nextSlots, ...record } = entry;
           audit.append({ ...record, actorId: user.id });
+          db.run(sql`UPDATE app_user SET last_unlock_at = ${this.now().toISOString()} WHERE id = ${user.id}`);
           if (nextSlots) writeKeyslots(this.files.keyslots, nextSlots);
         });
         this.attempts.reset();

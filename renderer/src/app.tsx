@@ -8,6 +8,7 @@ import { api, type ClientError, type ClientResult } from './api/client';
 import { SessionContext, type Session } from './session/session-context';
 import { Shell } from './screens/shell/shell';
 import { CreateVaultScreen } from './screens/start/create-vault-screen';
+import { ForcedPassphraseScreen } from './screens/start/forced-passphrase-screen';
 import type { LockNotice } from './screens/start/lock-notice';
 import { LockedScreen } from './screens/start/locked-screen';
 import { RecoveryCodeScreen, type RevealReason } from './screens/start/recovery-code-screen';
@@ -127,7 +128,7 @@ export function App({ initial }: { readonly initial: ClientResult<VaultStatus> }
       if (!session) return null;
       return (
         <SessionContext.Provider value={session}>
-          <Shell />
+          {session.user.mustChangePassphrase ? <ForcedPassphraseScreen onChanged={() => void reload()} onLock={() => void lock()} /> : <Shell />}
         </SessionContext.Provider>
       );
   }

@@ -1,5 +1,5 @@
-/** `custodia users …`: add, list and disable the people who may unlock the vault. */
-import { Option, type Command } from 'commander';
+/** `custodia users …`: add, list, disable, change the role and reset the passphrase of the people who may unlock the vault. */
+import { Argument, Option, type Command } from 'commander';
 import { ROLES, type Role, type User } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
@@ -31,7 +31,7 @@ export function registerUserCommands(program: Command, action: ActionFactory): v
     action(({ options, io, out }) =>
       withSession(options, io, async ({ backend }) => {
         const list = unwrap(await backend.call('users.list'));
-        out.result(list, () => table([['NAME', 'ROLE', 'STATUS', 'CREATED', 'SIGNING KEY'], ...list.map(userRow)]));
+        out.result(list, () => table([['NAME', 'ROLE', 'STATUS', 'CREATED', 'LAST UNLOCK', 'SIGNING KEY'], ...list.map(userRow)]));
       }),
     ),
   );
@@ -47,10 +47,39 @@ export function registerUserCommands(program: Command, action: ActionFactory): v
         }),
       ),
     );
+
+  addCommonOptions(users.command('role').description('change a user’s role (administrators; never the last administrator’s)'))
+    .argument('<name>', 'the user')
+    .addArgument(new Argument('<role>', 'the new role').choices(ROLES))
+    .action(
+      action(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const target = findUser(unwrap(await backend.call('users.list')), args[0]!);
+          const changed = unwrap(await backend.call('users.changeRole', { userId: target.id, role: args[1] as Role }));
+          out.result(changed, () => [`${changed.name} is now ${changed.role}.`]);
+        }),
+      ),
+    );
+
+  addCommonOptions(users.command('reset-passphrase').description('replace a forgotten passphrase with a one-time one, to be changed at the next unlock (administrators)'))
+    .argument('<name>', 'the user')
+    .action(
+      action(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const target = findUser(unwrap(await backend.call('users.list')), args[0]!);
+          const reset = unwrap(await backend.call('users.resetPassphrase', { userId: target.id }));
+          out.result(reset, () => [
+            `One-time passphrase for ${reset.user.name} (shown this once; ${reset.user.name} must replace it at the next unlock):`,
+            `    ${reset.oneTimePassphrase}`,
+            'Give it in person or by telephone, not by email.',
+          ]);
+        }),
+      ),
+    );
 }
 
 function userRow(user: User): string[] {
-  return [user.name, user.role, user.status, user.createdAt.slice(0, 10), user.signingKeyFingerprint ?? '-'];
+  return [user.name, user.role, user.status, user.createdAt.slice(0, 10), user.lastUnlockAt?.slice(0, 16).replace('T', ' ') ?? 'never', user.signingKeyFingerprint ?? '-'];
 }
 
 /** users.disable takes an id; people type names, matched the way unlock matches them (case-insensitive). */

@@ -7,7 +7,7 @@ import { unwrap } from '../../backend/run-job';
 import { checkOutputPath } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
 import { CliError, EXIT_FAILURE } from '../errors';
-import { PASSPHRASE_VAR, readNewPassphrase, readPassphrase } from '../passphrase';
+import { assertPassphraseSource, NEW_PASSPHRASE_VAR, PASSPHRASE_VAR, readNewPassphrase, readPassphrase } from '../passphrase';
 import { addCommonOptions, runJobWithProgress, userNameOf, vaultDirOf, withSession } from '../session';
 
 export function registerVaultCommands(program: Command, action: ActionFactory): void {
@@ -55,6 +55,18 @@ export function registerVaultCommands(program: Command, action: ActionFactory): 
       }),
     ),
   );
+
+  addCommonOptions(vault.command('passphrase').description('change your own passphrase (a one-time one an administrator issued must be changed first)'))
+    .action(
+      action(async ({ options, io, out }) => {
+        assertPassphraseSource(io, NEW_PASSPHRASE_VAR);
+        await withSession(options, io, async ({ backend, passphrase }) => {
+          const next = await readNewPassphrase(io, NEW_PASSPHRASE_VAR, 'New passphrase: ');
+          unwrap(await backend.call('vault.changePassphrase', { currentPassphrase: passphrase, newPassphrase: next }));
+          out.result({}, () => ['Your passphrase has been changed.']);
+        });
+      }),
+    );
 
   addCommonOptions(vault.command('backup').description('write an encrypted backup of the vault (administrators)'))
     .requiredOption('--out <file>', 'backup file to write, outside the vault folder')

@@ -8,7 +8,7 @@ import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
 
 /** Everyone changes their own passphrase; a new user should do so right after receiving the initial one. */
-export function PassphraseSection(): ReactNode {
+export function PassphraseSection({ onChanged }: { readonly onChanged?: () => void } = {}): ReactNode {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState(EMPTY_PASSPHRASE);
@@ -27,6 +27,7 @@ export function PassphraseSection(): ReactNode {
     setNext(EMPTY_PASSPHRASE);
     setSubmitted(false);
     setDone(true);
+    onChanged?.();
   }
 
   return (
