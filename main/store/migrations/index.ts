@@ -15,6 +15,7 @@ import { migration007 } from './007-error-details';
 import { migration008 } from './008-source-read-options';
 import { migration009 } from './009-run-undone';
 import { migration010 } from './010-foreign-key-indexes';
+import { migration011 } from './011-external-id-search';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
