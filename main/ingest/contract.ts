@@ -1,5 +1,6 @@
 /** The ingest slice of the contract. Sources and imports: the register of sources, previews, import runs, rejected rows, undo. */
 import { z } from 'zod';
+import { CountryCode } from '../core/countries';
 import { Empty, FilePath, IsoTime, Overwrite, jobMethod, method, roles } from '../core/contract-kit';
 import { Mapping } from './mapping/fields';
 import { REASON_CODES } from './reasons';
@@ -75,7 +76,7 @@ export const SourceName = z.string().trim().min(1).max(100);
 export const SourceDeclaration = z.object({
   purposes: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
   lawfulBasis: LawfulBasis,
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  defaultCountry: CountryCode.nullable(),
 });
 
 export const ingestMethods = {
