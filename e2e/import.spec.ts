@@ -127,11 +127,15 @@ test('an auditor sees the register of sources and the import history, read-only,
   await expect(register).toContainText('customer relationship');
   await expect(register).toContainText('Contract');
   await expect(register.getByRole('button')).toHaveCount(0);
+  await expect(register.locator('[data-status]')).toHaveText('Completed with 2 rejected rows');
 
   await app.sources.tab('Import history');
   await expect(app.sources.runs()).toHaveCount(1);
   await expect(app.sources.runs().first()).toContainText('Boutique Montréal');
   await expect(app.sources.runs().first()).toContainText('clients.csv');
+  // Two rows rejected: not a green "Completed".
+  await expect(app.sources.runs().first().locator('[data-status]')).toHaveAttribute('data-status', 'completed-with-rejects');
+  await expect(app.sources.runs().first()).toContainText('Completed with 2 rejected rows');
   // The counts, never the rows: no way to open the rejected rows.
   await expect(app.sources.runs().first().getByRole('button')).toHaveCount(0);
 
