@@ -90,6 +90,10 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(detail.getByTestId('profile-consents')).toContainText('Given');
   await app.profiles.back();
 
+  // By customer number, in any case.
+  await app.profiles.search('c-001');
+  await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);
+
   await app.profiles.search('lodz');
   await expect(app.profiles.results().getByRole('button')).toHaveText(['Łukasz Wójcik']);
   detail = await app.profiles.openResult('Łukasz Wójcik');
