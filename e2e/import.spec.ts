@@ -56,9 +56,9 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   expect(download.suggestedFilename()).toBe('clients-été-rejected-rows.csv');
   const rejects = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = rejects.trim().split(/\r?\n/);
-  // The file's own columns after the line and the reasons, to correct in a spreadsheet and import again.
-  expect(lines[0]).toBe('line,reasons,No client,Prénom,Nom,Courriel,Téléphone,Ville,Code postal,Pays,Optin infolettre,Date achat,Montant');
-  expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['4', '5']);
+  // The file's own columns after the line and the reasons, with its own `;`, to correct in a spreadsheet and import again.
+  expect(lines[0]).toBe('line;reasons;No client;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Pays;Optin infolettre;Date achat;Montant');
+  expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['4', '5']);
   expect(rejects).toContain('francois.gagne@@exemple');
 
   // The same file again, dropped on the window this time, into the same source: its saved mapping

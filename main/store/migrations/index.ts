@@ -16,6 +16,7 @@ import { migration008 } from './008-source-read-options';
 import { migration009 } from './009-run-undone';
 import { migration010 } from './010-foreign-key-indexes';
 import { migration011 } from './011-external-id-search';
+import { migration012 } from './012-run-delimiter';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
