@@ -2,7 +2,8 @@
  * A connector's mapping reviewed from its card: before the first sync, the suggestion is shown next to the
  * rows the connector reads; the steward changes the record key and a column, saves, and finds the change
  * saved when reopening (and in the audit trail as a change of the connector's mapping). A watched folder
- * whose files were all imported is reviewed with the rows of the last one, from processed/.
+ * set to "On demand only" imports nothing until Sync now; once its files were all imported it is reviewed
+ * with the rows of the last one, from processed/.
  */
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
@@ -83,11 +84,15 @@ test('a watched folder whose files were all imported is reviewed with the rows o
   await app.goTo('Sources');
   await app.sources.tab('Connectors');
   const card = await app.sources.addFolderConnector('Exports', folder, 'customer relationship');
-  // Watched: the file is imported at once and moved aside, which empties the folder.
-  await expect.poll(() => fs.existsSync(`${folder}/processed/clients.csv`), { timeout: 30_000 }).toBe(true);
-  // Disabled, so that the file dropped below waits to be read instead of being imported.
-  await card.getByRole('button', { name: 'Disable' }).click();
-  await expect(card).toContainText('Disabled');
+  // On demand only: adding it imports nothing; the file waits until Sync now.
+  await expect(card).toContainText('On demand only');
+  await app.page.waitForTimeout(2_000);
+  expect(fs.existsSync(`${folder}/clients.csv`)).toBe(true);
+  expect((await app.callApi('import.runs', {})).body).toEqual({ ok: true, value: [] });
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  await expect(card.getByTestId('sync-result')).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  // Imported and moved aside, which empties the folder.
+  expect(fs.existsSync(`${folder}/processed/clients.csv`)).toBe(true);
 
   await card.getByRole('button', { name: 'Review the mapping' }).click();
   const panel = card.getByTestId('connector-mapping');

@@ -1,7 +1,9 @@
 /**
  * A source remembers the sheet chosen for its first workbook: the next workbook of that source is
- * previewed, mapped and imported from the same sheet without the steward choosing it again.
+ * previewed, mapped and imported from the same sheet without the steward choosing it again. A file with
+ * other columns (a till export) is not offered to it: the wizard starts a new source.
  */
+import fs from 'node:fs';
 import writeExcelFile from 'write-excel-file/node';
 import { expect, test } from './fixtures';
 
@@ -60,6 +62,17 @@ test('the second workbook of a source is read from the sheet chosen for the firs
   await app.importer.start();
   await expect(app.importer.count('read')).toHaveAttribute('data-value', '1');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '1');
+
+  // A till export next: its columns are not the ones Boutique's mapping reads, so Boutique is not offered.
+  const till = testInfo.outputPath('caisse.csv');
+  fs.writeFileSync(till, 'Carte;Montant;Date\r\nC-9;12,50;05/03/2024\r\n');
+  await app.importer.importAnother();
+  await app.importer.chooseFile(till);
+  await expect(app.importer.previewTable()).toContainText('C-9');
+  await expect(page.getByTestId('read-as-last')).toHaveCount(0);
+  await app.importer.toSource();
+  await expect(app.importer.step('source').getByLabel('A new source')).toBeChecked();
+  await expect(app.importer.step('source').getByLabel('A source already in the vault')).not.toBeChecked();
 
   await app.goTo('People');
   await expect(app.profiles.total()).toHaveAttribute('data-total', '3');

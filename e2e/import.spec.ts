@@ -56,9 +56,9 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   expect(download.suggestedFilename()).toBe('clients-été-rejected-rows.csv');
   const rejects = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = rejects.trim().split(/\r?\n/);
-  // The file's own columns after the line and the reasons, to correct in a spreadsheet and import again.
-  expect(lines[0]).toBe('line,reasons,No client,Prénom,Nom,Courriel,Téléphone,Ville,Code postal,Pays,Optin infolettre,Date achat,Montant');
-  expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['4', '5']);
+  // The file's own columns after the line and the reasons, with its own `;`, to correct in a spreadsheet and import again.
+  expect(lines[0]).toBe('line;reasons;No client;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Pays;Optin infolettre;Date achat;Montant');
+  expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['4', '5']);
   expect(rejects).toContain('francois.gagne@@exemple');
 
   // The same file again, dropped on the window this time, into the same source: its saved mapping
@@ -89,6 +89,10 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(detail.getByTestId('profile-events')).toContainText('125.50');
   await expect(detail.getByTestId('profile-consents')).toContainText('Given');
   await app.profiles.back();
+
+  // By customer number, in any case.
+  await app.profiles.search('c-001');
+  await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);
 
   await app.profiles.search('lodz');
   await expect(app.profiles.results().getByRole('button')).toHaveText(['Łukasz Wójcik']);
@@ -127,11 +131,15 @@ test('an auditor sees the register of sources and the import history, read-only,
   await expect(register).toContainText('customer relationship');
   await expect(register).toContainText('Contract');
   await expect(register.getByRole('button')).toHaveCount(0);
+  await expect(register.locator('[data-status]')).toHaveText('Completed with 2 rejected rows');
 
   await app.sources.tab('Import history');
   await expect(app.sources.runs()).toHaveCount(1);
   await expect(app.sources.runs().first()).toContainText('Boutique Montréal');
   await expect(app.sources.runs().first()).toContainText('clients.csv');
+  // Two rows rejected: not a green "Completed".
+  await expect(app.sources.runs().first().locator('[data-status]')).toHaveAttribute('data-status', 'completed-with-rejects');
+  await expect(app.sources.runs().first()).toContainText('Completed with 2 rejected rows');
   // The counts, never the rows: no way to open the rejected rows.
   await expect(app.sources.runs().first().getByRole('button')).toHaveCount(0);
 

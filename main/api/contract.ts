@@ -14,6 +14,7 @@ import { profileMethods } from '../profiles/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
+export { COUNTRY_CODES, CountryCode, isCountryCode } from '../core/countries';
 export { LANGUAGES, Language, ROLES, Role, type Access, type AuditEffect, type MethodSpec } from '../core/contract-kit';
 export type { BackendEvent } from '../core/events';
 export * from '../audit/contract';

@@ -43,8 +43,12 @@ describe('custodia import, sources, profiles and rejects', () => {
       code: 0,
       stdout: expect.stringMatching(/Wrote 1 rejected rows/),
     });
-    // The rows in their own columns, to correct in a spreadsheet and import again.
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFline,reasons,no_client,prénom,nom,courriel,ville\r\n4,[^,]+,3,Bad,Email,nope@,Laval\r\n$/);
+    // The rows in their own columns and the file's own `;`, to correct in a spreadsheet and import again.
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFline;reasons;no_client;prénom;nom;courriel;ville\r\n4;[^;]+;3;Bad;Email;nope@;Laval\r\n$/);
+    // The reasons and the two columns of its own in French when asked.
+    const french = path.join(tempDir(), 'rejets.csv');
+    expect(await cli(['rejects', 'export', '1', '--out', french, '--lang', 'fr'], asAdmin(dir))).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(french, 'utf8')).toMatch(/^\uFEFFligne;motifs;no_client;prénom;nom;courriel;ville\r\n4;courriel\u00a0: adresse courriel invalide;3;Bad;Email;nope@;Laval\r\n$/);
   });
 
   it('says truthfully what a run changed: nothing, or nothing because every row was rejected', async () => {

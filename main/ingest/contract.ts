@@ -1,6 +1,7 @@
 /** The ingest slice of the contract. Sources and imports: the register of sources, previews, import runs, rejected rows, undo. */
 import { z } from 'zod';
-import { Empty, FilePath, IsoTime, Overwrite, jobMethod, method, roles } from '../core/contract-kit';
+import { CountryCode } from '../core/countries';
+import { Empty, FilePath, Language, IsoTime, Overwrite, jobMethod, method, roles } from '../core/contract-kit';
 import { Mapping } from './mapping/fields';
 import { REASON_CODES } from './reasons';
 import { FILE_FORMATS } from './types';
@@ -75,7 +76,7 @@ export const SourceName = z.string().trim().min(1).max(100);
 export const SourceDeclaration = z.object({
   purposes: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
   lawfulBasis: LawfulBasis,
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  defaultCountry: CountryCode.nullable(),
 });
 
 export const ingestMethods = {
@@ -158,14 +159,15 @@ export const ingestMethods = {
     audit: 'read-only',
   }),
   'import.exportRejects': method({
-    input: z.object({ runId: z.number().int(), outFile: FilePath, overwrite: Overwrite }),
+    /** `language`: of the reasons and of the file's own columns (`line`, `reasons`); English when absent. */
+    input: z.object({ runId: z.number().int(), outFile: FilePath, overwrite: Overwrite, language: Language.default('en') }),
     output: z.object({ file: z.string(), rows: z.number().int() }),
     access: roles('administrator', 'steward'),
     audit: ['import.rejects_exported'],
   }),
   /** The same CSV as import.exportRejects, as text: browser mode offers it as a download. */
   'import.rejectsCsv': method({
-    input: z.object({ runId: z.number().int() }),
+    input: z.object({ runId: z.number().int(), language: Language.default('en') }),
     output: z.object({ csv: z.string(), rows: z.number().int() }),
     access: roles('administrator', 'steward'),
     audit: ['import.rejects_exported'],

@@ -53,18 +53,18 @@ export const ingestHandlers: SliceHandlers<typeof ingestMethods, CapabilityConte
   'import.undoPlan': ({ runId }, { vaults, now }) => planUndo(vaults.current().db, runId, now()),
   'import.undo': ({ runId }, { vaults, now }, job) => undoRunJob(vaults, runId, now, job),
   'import.rejects': ({ runId, offset, limit }, { vaults }) => listRejects(vaults.current().db, runId, offset, limit),
-  'import.exportRejects': ({ runId, outFile, overwrite }, { vaults }) =>
+  'import.exportRejects': ({ runId, outFile, overwrite, language }, { vaults }) =>
     vaults.mutate<{ file: string; rows: number }>(
       ({ rows }) => ({ action: 'import.rejects_exported', objectType: 'import_run', objectId: runId, details: { rows } }),
-      ({ db }) => exportRejects(db, runId, outFile, { overwrite }),
+      ({ db }) => exportRejects(db, runId, outFile, { overwrite, language }),
     ),
-  'import.rejectsCsv': ({ runId }, { vaults }) =>
+  'import.rejectsCsv': ({ runId, language }, { vaults }) =>
     vaults.mutate<{ csv: string; rows: number }>(
       ({ rows }) => ({ action: 'import.rejects_exported', objectType: 'import_run', objectId: runId, details: { rows } }),
       ({ db }) => {
         let csv = '';
         let rows = 0;
-        for (const chunk of rejectsCsv(db, runId)) {
+        for (const chunk of rejectsCsv(db, runId, { language })) {
           csv += chunk.text;
           rows += chunk.rows;
         }

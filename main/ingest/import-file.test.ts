@@ -161,6 +161,41 @@ describe('file import', () => {
     expect(await search(backend, 'zoe@exemple.ca')).toEqual(['Zoé']);
   });
 
+  it('writes the rejects back in the file’s delimiter, with reasons in the requester’s language, and phones as they were: imported again unedited, the same rows are rejected for the same reasons', async () => {
+    const { backend } = await createVault();
+    const rows = [
+      'no_client;prénom;nom;courriel;téléphone;code_postal;pays',
+      '2001;Amélie;Poulain;amelie@;+33 6 12 34 56 78;75018;France',
+      '2002;Léa;Seydoux;lea@exemple.fr;+33 6 12 34 56 79;750;France',
+      ';Sans;Numéro;sans@exemple.fr;+1 (514) 555-0199;H2X 1Y4;Canada',
+      '2004;=SUM(A1);Formule;cmd@;-12.5;H2X 1Y4;Canada',
+      '2005;Bon;Client;bon@exemple.fr;+33 6 12 34 56 70;75001;France',
+    ];
+    const declaration = { purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'FR' };
+    const run = await importFile(backend, writeFile('clients.csv', rows.join('\r\n') + '\r\n'), 'Boutique', { declaration });
+    expect(run).toMatchObject({ inserted: 1, rejected: 4 });
+    const reasonsOf = async (runId: number) => (await ok(backend, 'import.rejects', { runId })).rows.map((row) => ({ reasons: row.reasons, details: row.details }));
+    const original = await reasonsOf(run.id);
+
+    const { csv } = await ok(backend, 'import.rejectsCsv', { runId: run.id, language: 'fr' });
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('ligne;motifs;no_client;prénom;nom;courriel;téléphone;code_postal;pays');
+    // `+` phones and a negative number are data, written as they came; formulas are still defused.
+    expect(lines[1]).toBe('2;courriel : adresse courriel invalide;2001;Amélie;Poulain;amelie@;+33 6 12 34 56 78;75018;France'.replace(' :', '\u00a0:'));
+    expect(lines[3]).toContain(';+1 (514) 555-0199;');
+    expect(lines[4]).toContain(";'=SUM(A1);Formule;cmd@;-12.5;");
+    const out = path.join(tempDir(), 'rejets.csv');
+    await ok(backend, 'import.exportRejects', { runId: run.id, outFile: out, language: 'fr' });
+    expect(fs.readFileSync(out, 'utf8')).toBe(csv);
+    // English unless asked: the API's default.
+    expect((await ok(backend, 'import.rejectsCsv', { runId: run.id })).csv.replace(/^\uFEFF/, '')).toMatch(/^line;reasons;no_client;/);
+
+    // (A defused formula comes back with its `'`: here a name, which is not what rejected its row.)
+    const again = await importFile(backend, writeFile('rejets.csv', csv));
+    expect(again).toMatchObject({ read: 4, inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
+    expect(await reasonsOf(again.id)).toEqual(original);
+  });
+
   it('exports rejected JSON records with nested values as JSON text, and a raw column for what could not be read', async () => {
     const { backend } = await createVault();
     const records = '[{"id":"1","line":"x","email":"bad","address":{"city":"Laval"}},42,{"id":"2","email":"ok@exemple.ca","tags":["a"]}]';

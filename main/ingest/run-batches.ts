@@ -33,6 +33,8 @@ export interface RunStart {
   readonly fileSha256?: string | null;
   readonly fileBytes?: number | null;
   readonly cursorBefore?: string | null;
+  /** The delimiter the file is read with (CSV, TSV), for writing its rejected rows back the same way. */
+  readonly delimiter?: string | null;
 }
 
 /** What a steward needs to know about a run that never finished: nothing is lost, and how to finish it. */
@@ -88,9 +90,9 @@ export function openRun(vault: OpenVault, start: RunStart, stamp: string): numbe
   for (const run of running) markInterrupted(vault, run.id, start.sourceId, stamp);
   const runId = Number(
     db.run(sql`
-      INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes, cursor_before, cursor_after, owner, heartbeat_at)
+      INSERT INTO import_run (source_id, started_by, started_at, status, file_name, file_sha256, file_bytes, cursor_before, cursor_after, owner, heartbeat_at, delimiter)
       VALUES (${start.sourceId}, ${user.id}, ${stamp}, 'running', ${start.fileName ?? null}, ${start.fileSha256 ?? null}, ${start.fileBytes ?? null},
-              ${start.cursorBefore ?? null}, ${start.cursorBefore ?? null}, ${RUN_OWNER}, ${stamp})`).lastInsertRowid,
+              ${start.cursorBefore ?? null}, ${start.cursorBefore ?? null}, ${RUN_OWNER}, ${stamp}, ${start.delimiter ?? null})`).lastInsertRowid,
   );
   claimRun(runId);
   audit.append({

@@ -4,7 +4,9 @@ import type { RunSummary } from './contract';
 import { AppError } from '../core/errors';
 import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { sql, type SqlRunner } from '../store/sql';
+import type { Language } from '../core/contract-kit';
 import type { ReasonDetail } from './reasons';
+import { reasonTexts, rejectColumnName } from './reject-text';
 import { parseDetail } from './stored-error';
 
 interface RunRow {
@@ -87,10 +89,43 @@ export function listRejects(db: SqlRunner, runId: number, offset: number, limit:
 const REJECTS_PAGE = 5_000;
 
 /**
- * Papa's own `escapeFormulae: true` misses a value with a line break (`.*$` stops at it), which a
- * spreadsheet still runs as a formula: any value starting with these characters is escaped.
+ * Spreadsheet formula injection (OWASP, "CSV Injection"): a cell that starts with `=`, `+`, `-` or `@`
+ * (or a tab or carriage return, which some spreadsheets skip before reading the rest) may be run as a
+ * formula when the file is opened. Such a cell is written with a `'` in front, so it is shown as text.
+ *
+ * But `+` and `-` also start ordinary data: an international phone number (`+33 6 12 34 56 78`,
+ * `+1 (514) 555-0199`), a negative amount (`-12.5`, `-12,5`). Escaping those made the rejects file
+ * unusable as it is: the corrected file came back with `'+33 6…`. So a cell that starts with `+` or `-`
+ * and holds nothing after the sign but digits, spaces, `.`, `,`, `-` and parentheses, with at least one
+ * digit, is data and left alone: without letters there is no function, no cell reference and no DDE
+ * command (`cmd|…`), and no other operator (`+`, `*`, `/`, `^`, `&`, `=`) can follow. At worst a
+ * spreadsheet computes `-2-3`, with no effect outside the cell. `=SUM(A1)`, `+A1*2`, `-2+3`, `@cmd`,
+ * `+33 6…\n=cmd` (anything after a line break counts) stay escaped. (Papa's own `escapeFormulae: true`
+ * also missed a value with a line break: its `.*$` stops there.)
  */
-const FORMULA = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const SIGNED_NUMBER = /^[+-][0-9 .,()-]*[0-9][0-9 .,()-]*$/;
+
+export function isFormulaLike(value: string): boolean {
+  return FORMULA_START.test(value) && !SIGNED_NUMBER.test(value);
+}
+
+function guarded(value: string | number | boolean): string | number | boolean {
+  return typeof value === 'string' && isFormulaLike(value) ? `'${value}` : value;
+}
+
+/** Delimiters a rejects file is written with: the file's own, when it was one of these; `,` otherwise. */
+const DELIMITERS: ReadonlySet<string> = new Set([',', ';', '\t', '|']);
+
+/** Remembers the delimiter a connector's file was read with, once its preview has found it. */
+export function recordDelimiter(db: SqlRunner, runId: number, delimiter: string | null): void {
+  db.run(sql`UPDATE import_run SET delimiter = ${delimiter} WHERE id = ${runId}`);
+}
+
+export interface RejectsCsvOptions {
+  /** The language of the reasons and of the `line`, `reasons` and `raw` columns; English by default. */
+  readonly language?: Language;
+}
 
 /** The columns of a rejected row as the reader saw them, when its raw text is that object; null otherwise. */
 function rawColumns(raw: string): Record<string, unknown> | null {
@@ -114,11 +149,11 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
   return taken.has(name) ? freeName(`_${name}`, taken) : name;
 }
 
-function* rejectPages(db: SqlRunner, runId: number): Generator<{ line: number; reasons: string; raw: string }[]> {
+function* rejectPages(db: SqlRunner, runId: number): Generator<{ line: number; reasons: string; details: string | null; raw: string }[]> {
   let after = -1;
   for (;;) {
-    const page = db.all<{ id: number; line: number; reasons: string; raw: string }>(
-      sql`SELECT id, line, reasons, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT ${REJECTS_PAGE}`,
+    const page = db.all<{ id: number; line: number; reasons: string; details: string | null; raw: string }>(
+      sql`SELECT id, line, reasons, details, raw FROM import_reject WHERE run_id = ${runId} AND id > ${after} ORDER BY id LIMIT ${REJECTS_PAGE}`,
     );
     if (page.length === 0) return;
     yield page;
@@ -128,13 +163,19 @@ function* rejectPages(db: SqlRunner, runId: number): Generator<{ line: number; r
 
 /**
  * The rejected rows as CSV text, page by page, in the file's own columns so a steward can correct them in a
- * spreadsheet and import the file again: `line`, `reasons`, then every column met in the rejected rows (in
- * first-seen order; nested JSON values as JSON text), then `raw` for rows that could not be read into
- * columns at all. A first pass over the rejects gathers the columns. Formula-like values are escaped so
- * spreadsheets never run them.
+ * spreadsheet and import the file again: `line`, `reasons` (both named, and the reasons written, in the
+ * requester's language), then every column met in the rejected rows (in first-seen order; nested JSON
+ * values as JSON text), then `raw` for rows that could not be read into columns at all. A first pass over
+ * the rejects gathers the columns. The file's own delimiter is used when the run kept it (a `;` export
+ * comes back as `;`), `,` otherwise. Formula-like values are escaped so spreadsheets never run them (see
+ * isFormulaLike); everything else is written as it was read, so the file imported again unedited gives
+ * the same rejects for the same reasons.
  */
-export function* rejectsCsv(db: SqlRunner, runId: number): Generator<{ text: string; rows: number }> {
+export function* rejectsCsv(db: SqlRunner, runId: number, options: RejectsCsvOptions = {}): Generator<{ text: string; rows: number }> {
   getRun(db, runId);
+  const language = options.language ?? 'en';
+  const stored = db.get<{ delimiter: string | null }>(sql`SELECT delimiter FROM import_run WHERE id = ${runId}`)?.delimiter ?? null;
+  const delimiter = stored !== null && DELIMITERS.has(stored) ? stored : ',';
   const keys = new Set<string>();
   let unread = false;
   for (const page of rejectPages(db, runId)) {
@@ -145,27 +186,29 @@ export function* rejectsCsv(db: SqlRunner, runId: number): Generator<{ text: str
     }
   }
   const names = [...keys];
-  const line = freeName('line', keys);
-  const reasons = freeName('reasons', keys);
-  const header = [line, reasons, ...names, ...(unread ? [freeName('raw', new Set([...names, line, reasons]))] : [])];
-  const unparse = (rows: unknown[][]) => Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n';
-  yield { text: '\uFEFF' + unparse([header]), rows: 0 };
+  const line = freeName(rejectColumnName(language, 'line'), keys);
+  const reasons = freeName(rejectColumnName(language, 'reasons'), keys);
+  const header = [line, reasons, ...names, ...(unread ? [freeName(rejectColumnName(language, 'raw'), new Set([...names, line, reasons]))] : [])];
+  const unparse = (rows: unknown[][]) => Papa.unparse(rows, { header: false, newline: '\r\n', delimiter, escapeFormulae: false }) + '\r\n';
+  yield { text: '\uFEFF' + unparse([header.map(guarded)]), rows: 0 };
   for (const page of rejectPages(db, runId)) {
     const data = page.map((row) => {
       const columns = rawColumns(row.raw);
-      const values = names.map((key) => (columns && Object.hasOwn(columns, key) ? cell(columns[key]) : ''));
-      return [row.line, (JSON.parse(row.reasons) as string[]).join('; '), ...values, ...(unread ? [columns ? '' : row.raw] : [])];
+      const values = names.map((key) => guarded(columns && Object.hasOwn(columns, key) ? cell(columns[key]) : ''));
+      const details = row.details === null ? null : (JSON.parse(row.details) as (ReasonDetail | null)[]);
+      const text = reasonTexts(language, JSON.parse(row.reasons) as string[], details).join('; ');
+      return [row.line, guarded(text), ...values, ...(unread ? [guarded(columns ? '' : row.raw)] : [])];
     });
     yield { text: unparse(data), rows: page.length };
   }
 }
 
 /** Writes the rejected rows to a CSV file for correction; returns how many. */
-export function exportRejects(db: SqlRunner, runId: number, outFile: string, options: OutputOptions = {}): { file: string; rows: number } {
+export function exportRejects(db: SqlRunner, runId: number, outFile: string, options: OutputOptions & RejectsCsvOptions = {}): { file: string; rows: number } {
   const out = OutputFile.open(outFile, options);
   let rows = 0;
   try {
-    for (const chunk of rejectsCsv(db, runId)) {
+    for (const chunk of rejectsCsv(db, runId, { language: options.language ?? 'en' })) {
       out.write(chunk.text);
       rows += chunk.rows;
     }

@@ -35,6 +35,16 @@ async function savedEntries(backend: Backend) {
 }
 
 describe('sources.save', () => {
+  it('refuses a withdrawn country code (DD, YU, SU, UK, ZR) and takes current ones such as SS', async () => {
+    const { backend } = await createVault();
+    const declaration = { name: 'Newsletter', purposes: ['newsletter'], lawfulBasis: 'consent' };
+    for (const defaultCountry of ['DD', 'YU', 'SU', 'UK', 'ZR']) {
+      const reply = await backend.call('sources.save', { ...declaration, defaultCountry });
+      expect(reply.ok ? 'accepted' : reply.error.code, defaultCountry).toBe('INVALID_INPUT');
+    }
+    expect(await ok(backend, 'sources.save', { ...declaration, defaultCountry: 'SS' })).toMatchObject({ defaultCountry: 'SS' });
+  });
+
   it('edits the existing source, and audits the declaration before and after and whether the mapping changed', async () => {
     const { backend, file } = await vaultWithSource();
     const entries = (await savedEntries(backend)).length;

@@ -41,6 +41,26 @@ describe('profile search', () => {
   });
 });
 
+describe('search by customer number', () => {
+  it('finds a person by a source record’s external key, exactly and case-insensitively', async () => {
+    const { backend } = await createVault();
+    const file = path.join(tempDir(), 'numbers.csv');
+    fs.writeFileSync(file, 'id,first_name,last_name,city\n100001,Ada,Lovelace,London\n6033029099977331,Alan,Turing,Wilmslow\nwsg_1lgt471,Grace,Hopper,Arlington\n1000010,Not,Them,Paris\n');
+    unwrap(await runJob(backend, 'import.file', { file, source: 'Till' }));
+    expect(await names(backend, '100001', 50)).toEqual(['Ada Lovelace']);
+    expect(await names(backend, ' 6033029099977331 ', 50)).toEqual(['Alan Turing']);
+    expect(await names(backend, 'wsg_1lgt471', 50)).toEqual(['Grace Hopper']);
+    expect(await names(backend, 'WSG_1LGT471', 50)).toEqual(['Grace Hopper']);
+    // Exact, not a prefix: part of a number finds nobody by it.
+    expect(await names(backend, '10000', 50)).toEqual([]);
+    // A name search is unchanged.
+    expect(await names(backend, 'hopper', 50)).toEqual(['Grace Hopper']);
+    const db = backend.vaults.current().db.raw;
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM source_record WHERE external_id = ? COLLATE NOCASE`).all('100001') as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX source_record_external_id/);
+  });
+});
+
 describe('a person’s detail', () => {
   it('shows the latest events only, and says how many there are in all', async () => {
     const { backend } = await createVault();

@@ -49,6 +49,27 @@ export function countProfiles(db: SqlRunner): number {
  * ranking runs again over the active ones only.
  */
 export function searchProfiles(db: SqlRunner, input: string, limit: number): ProfileSummary[] {
+  const byKey = profilesByCustomerNumber(db, input, limit);
+  const byText = searchText(db, input, limit);
+  if (byKey.length === 0) return summaries(db, byText);
+  const seen = new Set(byKey.map((row) => row.id));
+  return summaries(db, [...byKey, ...byText.filter((row) => !seen.has(row.id))].slice(0, limit));
+}
+
+/**
+ * The people one of whose source records has this customer number (a source's external key), in any
+ * source: an exact match, case-insensitive for ASCII letters, through `source_record_external_id`
+ * (migration 011). They come before the full-text matches.
+ */
+function profilesByCustomerNumber(db: SqlRunner, input: string, limit: number): SummaryRow[] {
+  const key = input.trim().replace(/\s+/g, ' ');
+  if (key === '') return [];
+  return db.all<SummaryRow>(sql`
+    SELECT DISTINCT p.id, p.display_name FROM source_record r CROSS JOIN profile_member m ON m.source_record_id = r.id CROSS JOIN profile p ON p.id = m.profile_id
+    WHERE r.external_id = ${key} COLLATE NOCASE AND p.status = 'active' ORDER BY p.id LIMIT ${limit}`);
+}
+
+function searchText(db: SqlRunner, input: string, limit: number): SummaryRow[] {
   const query = searchQuery(input);
   if (!query) return [];
   const best = sql`SELECT rowid AS id, bm25(profile_search) AS score FROM profile_search WHERE profile_search MATCH ${query} ORDER BY score, rowid`;
@@ -58,10 +79,9 @@ export function searchProfiles(db: SqlRunner, input: string, limit: number): Pro
     // CROSS JOIN keeps the lookup by id: given the choice, the planner scanned every active profile through the status index.
     db.all<SummaryRow>(sql`SELECT p.id, p.display_name FROM json_each(${ids}) AS j CROSS JOIN profile p ON p.id = j.value WHERE p.status = 'active'`).map((row) => [row.id, row]),
   );
-  if (found.size === ranked.length || ranked.length < limit) return summaries(db, ranked.flatMap((row) => found.get(row.id) ?? []));
-  const active = db.all<SummaryRow>(sql`
+  if (found.size === ranked.length || ranked.length < limit) return ranked.flatMap((row) => found.get(row.id) ?? []);
+  return db.all<SummaryRow>(sql`
     SELECT p.id, p.display_name FROM (${best}) s CROSS JOIN profile p ON p.id = s.id WHERE p.status = 'active' ORDER BY s.score, s.id LIMIT ${limit}`);
-  return summaries(db, active);
 }
 
 export function listProfiles(db: SqlRunner, offset: number, limit: number): { total: number; profiles: ProfileSummary[] } {

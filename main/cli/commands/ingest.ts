@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { LAWFUL_BASES, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
+import { LANGUAGES, LAWFUL_BASES, type Language, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
 import { checkOutputPath } from '../../platform/output-file';
 import { unwrap } from '../../backend/run-job';
 import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
@@ -150,13 +150,16 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     .argument('<run>', 'the run number (see `custodia sources list`)', parseRunId)
     .requiredOption('--out <file>', 'CSV file to write, outside the vault folder')
     .option('--force', 'replace the file if it exists')
+    .addOption(new Option('--lang <language>', 'language of the reasons and of the line and reasons columns').choices([...LANGUAGES]).default('en'))
     .action(
-      action<{ out: string; force?: boolean }>(({ args, options, io, out }) => {
+      action<{ out: string; force?: boolean; lang: Language }>(({ args, options, io, out }) => {
         const overwrite = options.force === true;
         // Checked before the vault is even opened: a refused path leaves the vault folder byte-identical.
         const outFile = checkOutputPath(options.out, { overwrite });
         return withSession(options, io, async ({ backend }) => {
-          const exported = unwrap(await backend.call('import.exportRejects', { runId: args[0] as unknown as number, outFile, overwrite }));
+          const exported = unwrap(
+            await backend.call('import.exportRejects', { runId: args[0] as unknown as number, outFile, overwrite, language: options.lang }),
+          );
           out.result(exported, () => [`Wrote ${exported.rows} rejected rows to ${exported.file}.`]);
         });
       }),

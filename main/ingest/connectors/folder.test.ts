@@ -166,11 +166,44 @@ describe('watched folder connector', () => {
     expect((await sync(backend, 'Dépôt')).runs.map((run) => [run.fileName, run.status])).toEqual([['clients.csv', 'completed']]);
   });
 
-  it('while unlocked, watches the folder and syncs a file once it has been completely written', async () => {
+  it('never syncs a folder set to "On demand only": not when it is added, nor when a file arrives; its mapping is reviewed from the waiting file', async () => {
+    const { backend } = await createVault({ connectorTickMs: 50 });
+    const folder = tempDir();
+    drop(folder, 'caisse.csv', csv(['1;Agnès;Gagnon;agnes@exemple.ca;Laval', '2;Jérôme;Lévesque;jerome@exemple.ca;Lévis']));
+    const added = await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 });
+    expect(added.scheduleMinutes).toBeNull();
+    expect(backend.scheduler.watchedFolders).toBe(0);
+    // Ticks pass (every 50 ms here) and a second file arrives: nothing is read, nothing moves.
+    drop(folder, 'caisse-2.csv', csv(['3;Noël;Bouchard;noel@exemple.ca;Gatineau']), 0);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await backend.scheduler.idle();
+    expect(await ok(backend, 'import.runs', {})).toEqual([]);
+    expect(list(folder)).toEqual(['caisse-2.csv', 'caisse.csv']);
+    expect(await profileCount(backend)).toBe(0);
+
+    // Review the mapping: the rows of a waiting file, and the mapping the first sync would save.
+    const review = await ok(backend, 'connectors.test', { name: 'Dépôt' });
+    expect(review.rows.length).toBeGreaterThan(0);
+    expect(review.mappingFrom).toBe('suggested');
+    expect(review.mapping.recordKey).toBe('no_client');
+    const mapping = { ...review.mapping, columns: review.mapping.columns.filter((column) => column.column !== 'ville') };
+    await ok(backend, 'connectors.update', { name: 'Dépôt', mapping });
+    expect(await ok(backend, 'import.runs', {})).toEqual([]);
+
+    // Synced when asked, with the reviewed mapping.
+    expect((await sync(backend, 'Dépôt')).runs.map((run) => [run.fileName, run.inserted])).toEqual([
+      ['caisse.csv', 2],
+      ['caisse-2.csv', 1],
+    ]);
+    const [source] = await ok(backend, 'sources.list');
+    expect(source!.mapping!.columns.map((column) => column.column)).not.toContain('ville');
+  });
+
+  it('while unlocked, watches the folder of a connector with a schedule and syncs a file once it has been completely written', async () => {
     const { backend } = await createVault();
     const folder = tempDir();
     drop(folder, 'waiting.csv', csv(['1;Agnès;Gagnon;agnes@exemple.ca;Laval']));
-    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 });
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 }, { scheduleMinutes: 60 });
     expect(backend.scheduler.watchedFolders).toBe(1);
     // A file already there when watching starts is synced at once.
     await expect.poll(() => list(path.join(folder, 'processed')), { timeout: 10_000, interval: 100 }).toEqual(['waiting.csv']);
@@ -201,7 +234,7 @@ describe('watched folder connector', () => {
   it('syncs once more for a file that arrives while the folder is being synced', async () => {
     const { backend } = await createVault();
     const folder = tempDir();
-    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 });
+    await addConnector(backend, 'Dépôt', 'folder', { path: folder, settleSeconds: 0 }, { scheduleMinutes: 60 });
     const real = vi.mocked(hashFile).getMockImplementation()!;
     let hashing!: () => void;
     let release!: () => void;

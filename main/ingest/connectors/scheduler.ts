@@ -2,7 +2,9 @@
  * Scheduled syncs while the vault is unlocked by an administrator or a steward: every minute, the
  * connectors whose period has elapsed since their last success and whose retry delay has passed are
  * synced, each as a `connectors.sync` job, so it shows its progress and can be cancelled like any other.
- * Folder connectors are also watched (watcher.ts) and synced when a file arrives.
+ * Folder connectors with a schedule are also watched (watcher.ts) and synced when a file arrives. A
+ * connector without one ("On demand only") is never synced from here: not when it is added, not at a
+ * tick, not when a file arrives in its folder.
  *
  * Several connectors sync at once (MAX_CONCURRENT_SYNCS), each at most once at a time: a source that
  * stalls holds its own place only, and the others go on around it. It still may not wait for ever, since

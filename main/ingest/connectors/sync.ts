@@ -20,7 +20,7 @@ import { estimateRows } from '../formats/estimate';
 import { loadKnownRows } from '../known-rows';
 import { parsedBatches } from '../parsed-batches';
 import { closeRun, openRun, writeBatches, type Batch } from '../run-batches';
-import { getRun } from '../runs';
+import { getRun, recordDelimiter } from '../runs';
 import { storedError, type StoredError } from '../stored-error';
 import { saveSourceAudited } from '../source-audit';
 import { findSource, type SourceInput } from '../sources';
@@ -292,6 +292,7 @@ async function importFolderFile(
   let estimatedRows: number | null = null;
   try {
     const preview = await previewFile(file.path, config.options, 200);
+    recordDelimiter(db, runId, preview.delimiter);
     estimatedRows = estimateRows(preview, file.bytes);
     mapping = mappingFor(vault, connector, preview.rows, now);
     const fileMapping = mapping;

@@ -1,6 +1,8 @@
 /**
- * While the app is open and unlocked, each enabled folder connector's folder is watched (chokidar), and a
- * file that appears or changes there triggers a sync of that connector. chokidar's `awaitWriteFinish`
+ * While the app is open and unlocked, each enabled folder connector with a schedule has its folder watched
+ * (chokidar), and a file that appears or changes there triggers a sync of that connector. A folder
+ * connector set to "On demand only" (no schedule) is not watched: it is synced only when someone asks
+ * (Sync now, `custodia sync`), so adding it, or a file arriving in its folder, never imports anything. chokidar's `awaitWriteFinish`
  * waits until the file has stopped growing, so a file still being copied is not read half-way; the sync
  * itself applies the same rule (settleSeconds) to what it finds. The watcher never reads a file itself.
  */
@@ -18,16 +20,21 @@ interface Watched {
   timer: NodeJS.Timeout | null;
 }
 
+/** A folder connector is watched when it is enabled and synced on a schedule; "On demand only" is never watched. */
+export function watchable(connector: StoredConnector): connector is StoredConnector & { spec: { kind: 'folder' } } {
+  return connector.enabled && connector.scheduleMinutes !== null && connector.spec.kind === 'folder';
+}
+
 export class FolderWatchers {
   private readonly watched = new Map<number, Watched>();
 
   constructor(private readonly trigger: (connectorName: string) => void) {}
 
-  /** Watches exactly the enabled folder connectors given; stops watching the others. */
+  /** Watches exactly the enabled folder connectors given that have a schedule; stops watching the others. */
   reconcile(connectors: readonly StoredConnector[]): void {
     const wanted = new Map<number, { name: string; folder: string; settleSeconds: number; key: string }>();
     for (const connector of connectors) {
-      if (!connector.enabled || connector.spec.kind !== 'folder') continue;
+      if (!watchable(connector)) continue;
       const { path: folder, settleSeconds } = connector.spec.config;
       wanted.set(connector.id, { name: connector.source.name, folder, settleSeconds, key: JSON.stringify([connector.source.name, folder, settleSeconds]) });
     }

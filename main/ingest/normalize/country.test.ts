@@ -97,4 +97,11 @@ describe('normalizeCountry', () => {
     expect(code('--')).toBe('✗ not a country');
     expect(normalizeCountry('')).toEqual({ ok: true, value: null, raw: '' });
   });
+
+  it('knows current ISO 3166-1 codes only: withdrawn ones are unknown, UK is read as GB', () => {
+    for (const withdrawn of ['DD', 'YU', 'SU', 'ZR', 'CS', 'AN', 'TP', 'XK']) expect(code(withdrawn), withdrawn).toBe('✗ unknown country');
+    expect(code('UK')).toBe('GB');
+    expect(code('SS')).toBe('SS');
+    expect(code('CW')).toBe('CW');
+  });
 });

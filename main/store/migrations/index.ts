@@ -15,6 +15,8 @@ import { migration007 } from './007-error-details';
 import { migration008 } from './008-source-read-options';
 import { migration009 } from './009-run-undone';
 import { migration010 } from './010-foreign-key-indexes';
+import { migration011 } from './011-external-id-search';
+import { migration012 } from './012-run-delimiter';
 import { migration013 } from './013-user-passphrase-reset';
 
 export type Migration = (db: Database.Database) => void;
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
+  migration012,
   migration013,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

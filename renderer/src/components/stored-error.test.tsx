@@ -12,8 +12,12 @@ async function render(language: 'en' | 'fr', node: ReactNode): Promise<string> {
 }
 
 const HTTP_ERROR = 'The API answered HTTP 503 for page 3 (api.example.ca/customers).';
-const failedRun: Pick<RunSummary, 'status' | 'error' | 'errorDetail'> = {
+const failedRun: Pick<RunSummary, 'status' | 'error' | 'errorDetail' | 'inserted' | 'updated' | 'unchanged' | 'rejected'> = {
   status: 'failed',
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
   error: HTTP_ERROR,
   errorDetail: { code: 'CONNECTOR_FAILED', params: { kind: 'rest', reason: 'httpStatus', status: 503, page: 3 } },
 };

@@ -1,12 +1,11 @@
 /**
- * ISO 3166-1 alpha-2 countries named in the interface language, for the default-country choices. The
- * browser knows the names (Intl.DisplayNames), so no list has to be shipped or translated: every code
- * from AA to ZZ that it can name is a country or territory, apart from a few groupings.
+ * The current ISO 3166-1 alpha-2 countries (the list the API accepts, main/core/countries.ts), named in
+ * the interface language by the browser (Intl.DisplayNames), so no names have to be shipped or
+ * translated. Intl also names withdrawn codes (DD, YU, SU, ZR), reservations (UK, EU, UN) and
+ * user-assigned ones (XK, QO, ZZ): they are not offered.
  */
+import { COUNTRY_CODES } from '../../../main/api/contract';
 import { formatLocale } from './format';
-
-/** Codes Intl names that are not countries: the EU, the euro area, the UN, pseudo-regions. */
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB']);
 
 export interface Country {
   readonly code: string;
@@ -21,18 +20,14 @@ export function countries(language: string): readonly Country[] {
   const locale = formatLocale(language);
   const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
   const list: Country[] = [];
-  for (let first = 65; first <= 90; first += 1) {
-    for (let second = 65; second <= 90; second += 1) {
-      const code = String.fromCharCode(first, second);
-      if (NOT_COUNTRIES.has(code)) continue;
-      let name: string | undefined;
-      try {
-        name = names.of(code);
-      } catch {
-        name = undefined;
-      }
-      if (name && name !== code) list.push({ code, name });
+  for (const code of COUNTRY_CODES) {
+    let name: string | undefined;
+    try {
+      name = names.of(code);
+    } catch {
+      name = undefined;
     }
+    list.push({ code, name: name && name !== code ? name : code });
   }
   const collator = new Intl.Collator(locale);
   list.sort((a, b) => collator.compare(a.name, b.name));

@@ -18,6 +18,7 @@ import { useApiData } from '../../hooks/use-api-data';
 import { useJob, type Job } from '../../hooks/use-job';
 import { useWindowFileDrop } from '../../hooks/use-window-file-drop';
 import { draftFromMapping, mappingFromDraft, type MappingDraft } from '../../lib/mapping';
+import { sourceForFile } from '../../lib/source-match';
 import type { Area } from '../../session/areas';
 import { CancelledRun } from './cancelled-run';
 import { DropOverlay, FileStep } from './file-step';
@@ -64,12 +65,21 @@ function focusFirstProblem(step: Step): void {
 
 const NEW_SOURCE: SourceChoice = { mode: 'new', existing: '', newName: '', declaration: { purposes: [], lawfulBasis: 'contract', defaultCountry: null } };
 
-function defaultChoice(sources: readonly Source[] | null, suggestedCountry: string | null): SourceChoice {
-  const recent = (sources ?? [])
-    .filter((source) => source.kind === 'file')
-    .sort((a, b) => (b.lastRun?.startedAt ?? '').localeCompare(a.lastRun?.startedAt ?? ''))[0];
-  if (recent) return { ...NEW_SOURCE, mode: 'existing', existing: recent.name, declaration: declarationOf(recent) };
-  return { ...NEW_SOURCE, declaration: { ...NEW_SOURCE.declaration, defaultCountry: suggestedCountry } };
+/** The source whose saved read options a new file is first read with: the last file source used. */
+function lastFileSource(sources: readonly Source[] | null): Source | null {
+  return (
+    (sources ?? []).filter((source) => source.kind === 'file').sort((a, b) => (b.lastRun?.startedAt ?? '').localeCompare(a.lastRun?.startedAt ?? ''))[0] ?? null
+  );
+}
+
+/**
+ * The source offered for the file: one whose saved mapping reads only columns the file has (the last used
+ * among them, see lib/source-match.ts), else a new source. Not the last source used whatever the file.
+ */
+function defaultChoice(sources: readonly Source[] | null, preview: FilePreview | null): SourceChoice {
+  const fitting = preview ? sourceForFile(sources ?? [], preview.headers) : null;
+  if (fitting) return { ...NEW_SOURCE, mode: 'existing', existing: fitting.name, declaration: declarationOf(fitting) };
+  return { ...NEW_SOURCE, declaration: { ...NEW_SOURCE.declaration, defaultCountry: preview?.mapping.defaultCountry ?? null } };
 }
 
 /** A file dropped on the window while another area was shown; `id` tells one drop from the next. */
@@ -95,12 +105,12 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
   const [preview, setPreview] = useState<PreviewState>({ loading: false, data: null, error: null });
   const previewRequest = useRef(0);
   const sources = useApiData('sources.list', {});
-  // Until the user picks, the choice offered is the last file source used (or a new one).
+  // Until the user picks, the choice offered is a source whose saved mapping fits the file's columns (or a new one).
   const [picked, setChoice] = useState<SourceChoice | null>(null);
-  const suggestedCountry = preview.data?.mapping.defaultCountry ?? null;
-  const choice = picked ?? defaultChoice(sources.data, suggestedCountry);
-  // A file is read as the last one of the source offered for it: no sheet or list to choose again.
-  const offered = choice.mode === 'existing' && choice.existing ? choice.existing : null;
+  const choice = picked ?? defaultChoice(sources.data, preview.data);
+  // A new file is first read as the last one of the source picked, or used last: no sheet or list to choose
+  // again. If its columns then fit another source (or none), it is read again as that source's files are.
+  const readAs = picked?.mode === 'existing' && picked.existing ? picked.existing : (lastFileSource(sources.data)?.name ?? null);
   const [sourceErrors, setSourceErrors] = useState(false);
   const [mapping, setMapping] = useState<MappingState | null>(null);
   const [mappingErrors, setMappingErrors] = useState(false);
@@ -167,7 +177,22 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
           return;
         }
         const request = ++previewRequest.current;
-        const result = await api.call('import.preview', offered ? { file: staged.value.path, source: offered } : { file: staged.value.path, options: {} });
+        const previewAs = (source: string | null) =>
+          api.call('import.preview', source ? { file: staged.value.path, source } : { file: staged.value.path, options: {} });
+        let offered = readAs;
+        let result = await previewAs(offered);
+        if (result.ok && request === previewRequest.current) {
+          // Read with the saved options of a source the file does not fit: read it again as the one it fits.
+          const fitting = sourceForFile(sources.data ?? [], result.value.headers)?.name ?? null;
+          const usedSaved = result.value.savedOptions !== null && Object.keys(result.value.savedOptions.used).length > 0;
+          if (fitting !== offered && (usedSaved || fitting !== null)) {
+            const again = await previewAs(fitting);
+            if (again.ok) {
+              result = again;
+              offered = fitting;
+            }
+          } else if (fitting !== offered) offered = null;
+        }
         if (request !== previewRequest.current || (!result.ok && !fixableInPreview(result.error))) {
           void api.discardFile(staged.value);
           if (request !== previewRequest.current) return;
@@ -186,13 +211,15 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
         setMapping(null);
         setMappingErrors(false);
         setSourceErrors(false);
+        // A new file gets the source that fits it, not the one picked for the last file.
+        setChoice(null);
         setRan(null);
         setStep('preview');
       } finally {
         setOpening(false);
       }
     },
-    [job, opening, offered, letGo],
+    [job, opening, readAs, sources.data, letGo],
   );
 
   const { dragging } = useWindowFileDrop(active && !job.running && !opening, (file) => void onFile(file));
@@ -314,7 +341,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
             sources={sources.data}
             sourcesError={sources.error}
             choice={choice}
-            suggestedCountry={suggestedCountry}
+            suggestedCountry={preview.data?.mapping.defaultCountry ?? null}
             showErrors={sourceErrors}
             busy={loadMapping.busy}
             error={loadMapping.error}

@@ -34,7 +34,7 @@ export function RejectsPanel({ runId, baseName, headingLevel: Heading = 'h3' }: 
 
   async function save(): Promise<void> {
     setDownloaded(null);
-    const result = await download.run({ runId });
+    const result = await download.run({ runId, language: language === 'fr' ? 'fr' : 'en' });
     if (!result.ok) return;
     downloadText(`${withoutExtension(baseName)}-${t('import.rejects.fileSuffix')}.csv`, result.value.csv);
     setDownloaded(result.value.rows);

@@ -10,6 +10,7 @@ import { useApiData } from '../../hooks/use-api-data';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { areasFor, type Area } from '../../session/areas';
 import { hasRole, useSession } from '../../session/session-context';
+import { RunStatus } from '../sources/run-status';
 
 function VaultAtAGlance(): ReactNode {
   const { t, i18n } = useTranslation();
@@ -28,10 +29,14 @@ function VaultAtAGlance(): ReactNode {
       {runs.data ? (
         <div>
           <dt>{t('home.lastImport')}</dt>
-          <dd>
-            {last
-              ? t('home.lastImportValue', { source: last.sourceName, date: formatDateTime(last.startedAt, language), status: t(`runs.status.${last.status}`) })
-              : t('home.noImport')}
+          <dd data-testid="home-last-import">
+            {last ? (
+              <>
+                {t('home.lastImportValue', { source: last.sourceName, date: formatDateTime(last.startedAt, language) })} <RunStatus run={last} />
+              </>
+            ) : (
+              t('home.noImport')
+            )}
           </dd>
         </div>
       ) : null}

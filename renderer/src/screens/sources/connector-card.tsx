@@ -30,7 +30,7 @@ function SyncOutcomes({ result }: { readonly result: MethodOutput<'connectors.sy
       {result.outcomes.map((outcome) => (
         <div
           key={outcome.name}
-          className={`result ${outcome.status === 'completed' ? 'result-ok' : 'result-bad'}`}
+          className={`result ${outcome.status !== 'completed' ? 'result-bad' : outcome.runs.some((run) => run.rejected > 0) ? 'result-warn' : 'result-ok'}`}
           data-testid="sync-result"
           data-status={outcome.status}
         >
@@ -50,7 +50,10 @@ function SyncOutcomes({ result }: { readonly result: MethodOutput<'connectors.sy
           {outcome.waitingFiles > 0 ? <p className="result-detail">{t('connectors.sync.waiting', { count: outcome.waitingFiles })}</p> : null}
           {outcome.runs.map((run) => (
             <div key={run.id} className="sync-run">
-              {run.fileName ? <p className="small">{run.fileName}</p> : null}
+              <p className="small">
+                {run.fileName ? <>{run.fileName} · </> : null}
+                <RunStatus run={run} />
+              </p>
               <RunCounts run={run} />
             </div>
           ))}
