@@ -18,11 +18,7 @@ test('a steward opens a person and the auditor sees that access', async ({ app, 
   await app.users.addUser(STEWARD.name, 'steward', STEWARD.passphrase);
   await app.users.addUser(AUDITOR.name, 'auditor', AUDITOR.passphrase);
   await app.goTo('Import');
-  await app.importer.chooseFile(csv);
-  await app.importer.toSource();
-  await app.importer.declareNewSource('Boutique Montréal', 'customer relationship');
-  await app.importer.toMapping();
-  await app.importer.start();
+  await app.importer.importIntoNewSource(csv, 'Boutique Montréal', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '3');
   await app.lock();
 

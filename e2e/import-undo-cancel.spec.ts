@@ -28,11 +28,7 @@ test('an undo cancelled part-way keeps what it removed, and Remove again takes t
 
   await app.openNewVault(ADMIN);
   await app.goTo('Import');
-  await app.importer.chooseFile(file);
-  await app.importer.toSource();
-  await app.importer.declareNewSource('Boutique Montréal', 'customer relationship');
-  await app.importer.toMapping();
-  await app.importer.start();
+  await app.importer.importIntoNewSource(file, 'Boutique Montréal', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
 
   await app.goTo('Sources');

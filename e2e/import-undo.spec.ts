@@ -23,11 +23,7 @@ test('the people a wrong file brought in are removed from the import history, an
 
   await app.openNewVault(ADMIN);
   await app.goTo('Import');
-  await app.importer.chooseFile(right);
-  await app.importer.toSource();
-  await app.importer.declareNewSource('Boutique Montréal', 'customer relationship');
-  await app.importer.toMapping();
-  await app.importer.start();
+  await app.importer.importIntoNewSource(right, 'Boutique Montréal', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '3');
 
   await app.importer.importAnother();

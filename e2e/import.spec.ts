@@ -109,11 +109,7 @@ test('an auditor sees the register of sources and the import history, read-only,
 
   await app.openNewVault(ADMIN);
   await app.goTo('Import');
-  await app.importer.chooseFile(csv);
-  await app.importer.toSource();
-  await app.importer.declareNewSource('Boutique Montréal', 'customer relationship');
-  await app.importer.toMapping();
-  await app.importer.start();
+  await app.importer.importIntoNewSource(csv, 'Boutique Montréal', 'customer relationship');
 
   await app.goTo('Users');
   await app.users.addUser(AUDITOR.name, 'auditor', AUDITOR.passphrase);

@@ -62,6 +62,15 @@ export class ImportPage {
     await expect(form.getByRole('list', { name: 'Declared purposes' })).toContainText(purpose);
   }
 
+  /** The whole wizard for a file going into a new source, with the suggested mapping: the usual set-up of a spec. */
+  async importIntoNewSource(file: string, source: string, purpose: string): Promise<void> {
+    await this.chooseFile(file);
+    await this.toSource();
+    await this.declareNewSource(source, purpose);
+    await this.toMapping();
+    await this.start();
+  }
+
   async toMapping(): Promise<void> {
     await this.step('source').getByRole('button', { name: 'Next: mapping' }).click();
     await expect(this.step('mapping')).toBeVisible({ timeout: 30_000 });

@@ -4,6 +4,7 @@
  * still exists; a run from elsewhere (a vault on a shared folder) is judged by its heartbeat alone.
  */
 import os from 'node:os';
+import { processExists } from '../platform/processes';
 
 /** Longer than any pause between two batches (the last index build of a million rows takes seconds). */
 export const HEARTBEAT_STALE_MS = 2 * 60_000;
@@ -18,16 +19,6 @@ export function claimRun(runId: number): void {
 
 export function releaseRun(runId: number): void {
   ownRuns.delete(runId);
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export interface RunningRun {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processExists } from '../platform/processes';
 
 export interface VaultFiles {
   readonly dir: string;
@@ -32,15 +33,6 @@ export function vaultFiles(dir: string): VaultFiles {
 
 function stagingOwner(host = os.hostname(), pid = process.pid): string {
   return `${host.replace(/[^A-Za-z0-9.-]/g, '_')}-${pid}`;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
