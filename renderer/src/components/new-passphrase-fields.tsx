@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase-strength';
-import { TextField } from './field';
 import { StrengthMeter } from './strength-meter';
+import { PassphraseField } from './passphrase-field';
 
 export interface NewPassphrase {
   readonly passphrase: string;
@@ -38,9 +38,8 @@ export function NewPassphraseFields({ value, onChange, showErrors, label, confir
   const problem = showErrors ? newPassphraseProblem(value) : null;
   return (
     <>
-      <TextField
+      <PassphraseField
         label={label ?? t('passphrase.new')}
-        type="password"
         autoComplete="new-password"
         value={value.passphrase}
         disabled={disabled}
@@ -53,9 +52,8 @@ export function NewPassphraseFields({ value, onChange, showErrors, label, confir
         }
         error={problem === 'too-short' ? t('passphrase.tooShort', { count: MIN_PASSPHRASE_LENGTH }) : null}
       />
-      <TextField
+      <PassphraseField
         label={confirmLabel ?? t('passphrase.confirm')}
-        type="password"
         autoComplete="new-password"
         value={value.confirm}
         disabled={disabled}

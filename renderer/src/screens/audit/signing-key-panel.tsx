@@ -6,11 +6,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Notice } from '../../components/alert';
-import { TextField } from '../../components/field';
 import { Section } from '../../components/section';
 import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
 import { useSession } from '../../session/session-context';
+import { PassphraseField } from '../../components/passphrase-field';
 
 export function SigningKeyPanel(): ReactNode {
   const { t } = useTranslation();
@@ -40,9 +40,8 @@ export function SigningKeyPanel(): ReactNode {
     <Section title={t('audit.signingKey.title')} description={t('audit.signingKey.description')} id="signing-key">
       <p className="form-note">{t('audit.signingKey.changeFirst')}</p>
       <form className="form inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('audit.signingKey.title')}>
-        <TextField
+        <PassphraseField
           label={t('audit.signingKey.passphrase')}
-          type="password"
           autoComplete="current-password"
           value={passphrase}
           disabled={create.busy}

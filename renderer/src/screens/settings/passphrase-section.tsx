@@ -1,11 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Notice } from '../../components/alert';
-import { TextField } from '../../components/field';
 import { EMPTY_PASSPHRASE, NewPassphraseFields, newPassphraseProblem } from '../../components/new-passphrase-fields';
 import { Section } from '../../components/section';
 import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
+import { PassphraseField } from '../../components/passphrase-field';
 
 /** Everyone changes their own passphrase; a new user should do so right after receiving the initial one. */
 export function PassphraseSection({ onChanged }: { readonly onChanged?: () => void } = {}): ReactNode {
@@ -33,9 +33,8 @@ export function PassphraseSection({ onChanged }: { readonly onChanged?: () => vo
   return (
     <Section title={t('settings.passphrase.title')} description={t('settings.passphrase.description')} id="passphrase">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('settings.passphrase.title')}>
-        <TextField
+        <PassphraseField
           label={t('settings.passphrase.current')}
-          type="password"
           autoComplete="current-password"
           value={current}
           disabled={change.busy}

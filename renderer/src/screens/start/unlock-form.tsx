@@ -11,6 +11,7 @@ import { TextField } from '../../components/field';
 import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
 import { useCountdown } from '../../hooks/use-countdown';
+import { PassphraseField } from '../../components/passphrase-field';
 
 interface Props {
   readonly initialUserName: string;
@@ -61,9 +62,8 @@ export function UnlockForm({ initialUserName, retryAfterSeconds, onUnlocked, onF
         onChange={(event) => setUserName(event.target.value)}
         error={submitted && userName.trim() === '' ? t('validation.nameRequired') : null}
       />
-      <TextField
+      <PassphraseField
         label={t('unlock.passphrase')}
-        type="password"
         autoComplete="current-password"
         autoFocus={initialUserName !== ''}
         value={passphrase}
