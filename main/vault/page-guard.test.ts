@@ -85,6 +85,8 @@ describe('the background page check', () => {
     await ok(backend, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
     await backend.vaults.pages.check(backend.vaults.current());
     expect((await ok(backend, 'vault.status')).damage).toBeNull();
+    // A clean check older than the freshness window is not trusted: the import reads every page again.
+    backend.vaults.pages.freshForMs = 0;
     backend.vaults.current().raw.pragma('wal_checkpoint(TRUNCATE)');
     flipMiddle(dir);
     const file = path.join(tempDir(), 'more.csv');
@@ -101,5 +103,26 @@ describe('the background page check', () => {
     fs.writeFileSync(file, 'id,first_name,email\n9001,Zoé,zoe@exemple.ca\n');
     expect(unwrap(await runJob(backend, 'import.file', { file, source: 'CRM' }))).toMatchObject({ inserted: 1 });
     expect((await ok(backend, 'vault.status')).damage).toBeNull();
+  });
+});
+
+describe('the check before a bulk write', () => {
+  it('trusts a clean check of the last minutes instead of reading every page again', async () => {
+    const dir = await vaultOnDisk();
+    const backend = openBackend(dir);
+    await ok(backend, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
+    const vault = backend.vaults.current();
+    await backend.vaults.pages.check(vault);
+    let started = 0;
+    const original = backend.vaults.pages.check.bind(backend.vaults.pages);
+    backend.vaults.pages.check = (checked) => {
+      started += 1;
+      return original(checked);
+    };
+    await backend.vaults.pages.assertIntact(vault);
+    expect(started).toBe(0);
+    backend.vaults.pages.freshForMs = 0;
+    await backend.vaults.pages.assertIntact(vault);
+    expect(started).toBe(1);
   });
 });
