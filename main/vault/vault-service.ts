@@ -161,7 +161,7 @@ export class VaultService {
       const createdAt = this.now().toISOString();
       db.transaction(() => {
         db.run(sql`INSERT INTO vault_meta (key, value) VALUES ('vault_id', ${vaultId}), ('created_at', ${createdAt})`);
-        db.run(sql`INSERT INTO app_user (id, name, name_folded, role, created_at) VALUES (${adminId}, ${adminName.trim()}, ${foldUserName(adminName)}, 'administrator', ${createdAt})`);
+        db.run(sql`INSERT INTO app_user (id, name, name_folded, role, created_at, last_unlock_at) VALUES (${adminId}, ${adminName.trim()}, ${foldUserName(adminName)}, 'administrator', ${createdAt}, ${createdAt})`);
         audit.append({ action: 'vault.created', actorId: adminId, objectType: 'vault', objectId: vaultId, details: { schemaVersion: schemaVersion(raw) } });
         audit.append({ action: 'user.added', actorId: adminId, objectType: 'user', objectId: adminId, details: { role: 'administrator' } });
         // keyslots.json last: a folder without it is not yet a vault, so a crash here leaves nothing half-made.
