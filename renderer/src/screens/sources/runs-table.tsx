@@ -135,9 +135,9 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                   )}
                 </td>
                 {canReview ? (
-                  <td>
+                  <td className="cell-undo">
                     {run.inserted > 0 && run.status !== 'running' && !run.undoneAt ? (
-                      <button type="button" className="link-button nowrap" onClick={() => setToUndo(run)}>
+                      <button type="button" className="link-button" onClick={() => setToUndo(run)}>
                         {t('runs.undo.action')}
                       </button>
                     ) : null}
