@@ -11,17 +11,41 @@ interface FieldFrameProps {
   readonly className?: string;
 }
 
-function describedBy(id: string, hint: ReactNode, error: string | null | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+/** A note shown between a field's hint and its error, such as a Caps Lock warning; `key` names its id. */
+export interface FieldWarning {
+  readonly key: string;
+  readonly text: ReactNode;
+  readonly testId?: string;
+}
+
+/** The ids of the notes a field shows, for its aria-describedby. */
+export function describedBy(id: string, hint: ReactNode, error: string | null | undefined, warning?: FieldWarning | null): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, warning ? `${id}-${warning.key}` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldNotes({ id, hint, error }: { readonly id: string; readonly hint: ReactNode; readonly error: string | null | undefined }): ReactNode {
+/** A field's hint, warning and error, each with the id describedBy() names. */
+export function FieldNotes({
+  id,
+  hint,
+  error,
+  warning,
+}: {
+  readonly id: string;
+  readonly hint: ReactNode;
+  readonly error: string | null | undefined;
+  readonly warning?: FieldWarning | null;
+}): ReactNode {
   return (
     <>
       {hint ? (
         <div className="field-hint" id={`${id}-hint`}>
           {hint}
+        </div>
+      ) : null}
+      {warning ? (
+        <div className="field-warning" id={`${id}-${warning.key}`} role="status" data-testid={warning.testId}>
+          {warning.text}
         </div>
       ) : null}
       {error ? (

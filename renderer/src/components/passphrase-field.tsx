@@ -5,6 +5,7 @@
  */
 import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy, FieldNotes } from './field';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
   readonly label: ReactNode;
@@ -18,7 +19,7 @@ export function PassphraseField({ label, hint, error, onKeyDown, onKeyUp, onBlur
   const [shown, setShown] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   const watchCapsLock = (event: KeyboardEvent<HTMLInputElement>): void => setCapsLock(event.getModifierState('CapsLock'));
-  const notes = [hint ? `${id}-hint` : null, capsLock ? `${id}-caps` : null, error ? `${id}-error` : null].filter(Boolean);
+  const warning = capsLock ? { key: 'caps', text: t('passphrase.capsLock'), testId: 'caps-lock' } : null;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -29,7 +30,7 @@ export function PassphraseField({ label, hint, error, onKeyDown, onKeyUp, onBlur
           spellCheck={false}
           autoCapitalize="off"
           aria-invalid={error ? true : undefined}
-          aria-describedby={notes.length > 0 ? notes.join(' ') : undefined}
+          aria-describedby={describedBy(id, hint, error, warning)}
           onKeyDown={(event) => {
             watchCapsLock(event);
             onKeyDown?.(event);
@@ -48,21 +49,7 @@ export function PassphraseField({ label, hint, error, onKeyDown, onKeyUp, onBlur
           {shown ? t('passphrase.hide') : t('passphrase.show')}
         </button>
       </div>
-      {hint ? (
-        <div className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {capsLock ? (
-        <div className="field-warning" id={`${id}-caps`} role="status" data-testid="caps-lock">
-          {t('passphrase.capsLock')}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} warning={warning} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connector, MethodOutput } from '../../../../main/api/contract';
 import { ErrorAlert } from '../../components/alert';
 import { DeclarationFields, EMPTY_DECLARATION, sameDeclaration, type Declaration } from '../../components/declaration-fields';
-import { SelectField, TextField } from '../../components/field';
+import { describedBy, FieldNotes, SelectField, TextField } from '../../components/field';
 import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
 import {
@@ -70,13 +70,14 @@ function SecretInput({ secret, label, hint, value, error, disabled, stored, kept
       />
     );
   }
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const storedHint = t(kept ? `connectors.edit.${secret}.keptHint` : `connectors.edit.${secret}.newHint`);
+  const notes = describedBy(id, storedHint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{kept ? label : t(`connectors.edit.${secret}.new`)}</label>
       <div className="inline-input secret-input">
         {kept ? (
-          <input key="kept" id={id} className="secret-kept" readOnly value={t('connectors.edit.unchanged')} aria-describedby={describedBy} />
+          <input key="kept" id={id} className="secret-kept" readOnly value={t('connectors.edit.unchanged')} aria-describedby={notes} />
         ) : (
           // Mounted by a click on "Replace": the cursor goes where the new value is typed.
           <input
@@ -89,7 +90,7 @@ function SecretInput({ secret, label, hint, value, error, disabled, stored, kept
             value={value}
             disabled={disabled}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
+            aria-describedby={notes}
             onChange={(event) => onChange(event.target.value)}
           />
         )}
@@ -97,14 +98,7 @@ function SecretInput({ secret, label, hint, value, error, disabled, stored, kept
           {t(kept ? `connectors.edit.${secret}.replace` : `connectors.edit.${secret}.keep`)}
         </button>
       </div>
-      <div className="field-hint" id={`${id}-hint`}>
-        {t(kept ? `connectors.edit.${secret}.keptHint` : `connectors.edit.${secret}.newHint`)}
-      </div>
-      {error ? (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
+      <FieldNotes id={id} hint={storedHint} error={error} />
     </div>
   );
 }
