@@ -73,8 +73,7 @@ export function disableUser(vaults: VaultService, userId: number): User {
     () => ({ action: 'user.disabled', objectType: 'user', objectId: userId, details: { role: target.role } }),
     ({ db, files }) => {
       db.run(sql`UPDATE app_user SET status = 'disabled' WHERE id = ${userId}`);
-      const activeAdmins = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM app_user WHERE role = 'administrator' AND status = 'active'`)?.n ?? 0;
-      if (activeAdmins === 0) throw new AppError('CONFLICT', 'The vault must keep at least one active administrator.');
+      if (activeAdministrators(db) === 0) throw new AppError('CONFLICT', 'The vault must keep at least one active administrator.');
       const keyslots = readKeyslots(files.keyslots);
       writeKeyslots(files.keyslots, { ...keyslots, slots: keyslots.slots.filter((slot) => slot.kind !== 'user' || slot.userId !== userId) });
       return getUser(db, userId);
