@@ -57,6 +57,7 @@ function asIs(mapping: Mapping, line: number, values: Readonly<Record<string, un
       identifiers,
       consents: [],
       events: [],
+      flags: [],
     },
   };
 }

@@ -10,6 +10,7 @@ const EXPORT = [
   '1;Hélène;Tremblay;helene@exemple.ca;Montréal',
   '2;Łukasz;Wiśniewski;lukasz@wp.pl;Łódź',
   '3;Bad;Email;nope@;Laval',
+  ';;;;Laval',
 ].join('\n');
 
 describe('custodia import, sources, profiles and rejects', () => {
@@ -21,11 +22,13 @@ describe('custodia import, sources, profiles and rejects', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Suggested mapping/);
     expect(first.stdout).toMatch(/"field": "givenName"/);
-    expect(first.stdout).toMatch(/inserted 2, updated 0, unchanged 0, rejected 1/);
+    // A bad email is flagged on a record that is kept; a row where nothing identifies anyone is rejected.
+    expect(first.stdout).toMatch(/inserted 3, updated 0, unchanged 0, rejected 1, flagged 1, anonymous 0/);
+    expect(first.stdout).toMatch(/1 records were kept with values that could not be read, kept as sent: `custodia quality "Boutique"`/);
     expect(first.stderr).toMatch(/The new source Boutique was declared with the defaults: purpose "customer relationship", lawful basis "contract"\./);
 
     const again = JSON.parse((await cli(['import', file, '--source', 'Boutique', '--json'], asAdmin(dir))).stdout);
-    expect(again).toMatchObject({ inserted: 0, unchanged: 2, rejected: 1, suggestedMapping: null });
+    expect(again).toMatchObject({ inserted: 0, unchanged: 3, rejected: 1, flagged: 1, anonymous: 0, suggestedMapping: null });
     const third = await cli(['import', file, '--source', 'Boutique'], asAdmin(dir));
     expect(third.stdout).toMatch(/Nothing changed: the vault already held every valid row of this file, and the others were rejected\./);
     expect(third.stderr).not.toMatch(/declared with the defaults/);
@@ -34,7 +37,7 @@ describe('custodia import, sources, profiles and rejects', () => {
     expect(JSON.parse((await cli(['profiles', 'search', 'helene', 'trem', '--json'], asAdmin(dir))).stdout)).toEqual([
       expect.objectContaining({ displayName: 'Hélène Tremblay' }),
     ]);
-    expect(JSON.parse((await cli(['profiles', 'count', '--json'], asAdmin(dir))).stdout)).toEqual({ profiles: 2 });
+    expect(JSON.parse((await cli(['profiles', 'count', '--json'], asAdmin(dir))).stdout)).toEqual({ profiles: 3 });
     const sources = JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout);
     expect(sources).toEqual([expect.objectContaining({ name: 'Boutique', defaultCountry: 'CA', lastRun: expect.objectContaining({ id: 3 }) })]);
 
@@ -44,17 +47,17 @@ describe('custodia import, sources, profiles and rejects', () => {
       stdout: expect.stringMatching(/Wrote 1 rejected rows/),
     });
     // The rows in their own columns and the file's own `;`, to correct in a spreadsheet and import again.
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFline;reasons;no_client;prénom;nom;courriel;ville\r\n4;[^;]+;3;Bad;Email;nope@;Laval\r\n$/);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFline;reasons;no_client;prénom;nom;courriel;ville\r\n5;"[^"]+";;;;;Laval\r\n$/);
     // The reasons and the two columns of its own in French when asked.
     const french = path.join(tempDir(), 'rejets.csv');
     expect(await cli(['rejects', 'export', '1', '--out', french, '--lang', 'fr'], asAdmin(dir))).toMatchObject({ code: 0 });
-    expect(fs.readFileSync(french, 'utf8')).toMatch(/^\uFEFFligne;motifs;no_client;prénom;nom;courriel;ville\r\n4;courriel\u00a0: adresse courriel invalide;3;Bad;Email;nope@;Laval\r\n$/);
+    expect(fs.readFileSync(french, 'utf8')).toMatch(/^\uFEFFligne;motifs;no_client;prénom;nom;courriel;ville\r\n5;"Ni numéro de client, ni nom, ni courriel, ni téléphone\u00a0: rien n’identifie une personne; [^"]+";;;;;Laval\r\n$/);
   });
 
   it('says truthfully what a run changed: nothing, or nothing because every row was rejected', async () => {
     const dir = await initVault();
     const bad = path.join(tempDir(), 'bad.csv');
-    fs.writeFileSync(bad, 'id,email\n1,nope@\n2,@nope\n');
+    fs.writeFileSync(bad, 'id,email,city\n,,Laval\n,,Lyon\n');
     const rejected = await cli(['import', bad, '--source', 'Web'], asAdmin(dir));
     expect(rejected.stdout).toMatch(/inserted 0, updated 0, unchanged 0, rejected 2/);
     expect(rejected.stdout).toMatch(/No row could be imported: every row of this file was rejected\./);
@@ -97,9 +100,11 @@ describe('custodia import, sources, profiles and rejects', () => {
     const file = path.join(tempDir(), 'klienci.csv');
     fs.writeFileSync(file, ['id;imię;nazwisko;telefon;kod pocztowy', '1;Anna;Nowak;601 234 567;00-950'].join('\n'));
     const canadian = JSON.parse((await cli(['import', file, '--source', 'Sklep', '--country', 'CA', '--json'], asAdmin(dir))).stdout);
-    expect(canadian).toMatchObject({ inserted: 0, rejected: 1 });
+    // Neither the phone nor the postal code fits Canada: Anna is kept with both flagged.
+    expect(canadian).toMatchObject({ inserted: 1, rejected: 0, flagged: 1 });
     const polish = JSON.parse((await cli(['import', file, '--source', 'Sklep', '--country', 'PL', '--json'], asAdmin(dir))).stdout);
-    expect(polish).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(polish).toMatchObject({ inserted: 0, updated: 1, rejected: 0, flagged: 0 });
+    expect((await cli(['profiles', 'search', '601234567'], asAdmin(dir))).stdout).toMatch(/Anna Nowak/);
     const sources = JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout);
     expect(sources).toEqual([expect.objectContaining({ name: 'Sklep', defaultCountry: 'PL', mapping: expect.objectContaining({ defaultCountry: 'PL' }) })]);
   });

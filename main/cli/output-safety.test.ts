@@ -24,7 +24,7 @@ function snapshot(dir: string): Record<string, string> {
 async function vaultWithRejects(): Promise<string> {
   const dir = await initVault();
   const file = path.join(tempDir(), 'clients.csv');
-  fs.writeFileSync(file, 'no_client;prénom;courriel\n1;Hélène;helene@exemple.ca\n2;Bad;nope@\n');
+  fs.writeFileSync(file, 'no_client;prénom;courriel\n1;Hélène;helene@exemple.ca\n2;Bad;nope@;too many\n');
   expect((await cli(['import', file, '--source', 'Boutique', '--country', 'CA'], asAdmin(dir))).code).toBe(0);
   return dir;
 }

@@ -6,7 +6,7 @@ import { asAdmin, cli, initVault } from '../test-support/cli';
 import { tempDir } from '../test-support/temp-vault';
 
 const RIGHT = ['id,prénom,nom,courriel,ville', '1,Hélène,Tremblay,helene@exemple.ca,Montréal'].join('\n');
-const WRONG = ['id,prénom,nom,courriel,ville', '7,Ophélie,Quintal,ophelie@ailleurs.ca,Gatineau', '8,Gaspard,Vasseur,gaspard@ailleurs.ca,Laval', '9,Bad,Row,nope@,Laval'].join(
+const WRONG = ['id,prénom,nom,courriel,ville', '7,Ophélie,Quintal,ophelie@ailleurs.ca,Gatineau', '8,Gaspard,Vasseur,gaspard@ailleurs.ca,Laval', '9,Bad,Row,nope@'].join(
   '\n',
 );
 

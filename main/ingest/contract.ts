@@ -46,6 +46,10 @@ export const RunSummary = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  /** Records kept with at least one flagged value (also among inserted, updated or unchanged). */
+  flagged: z.number().int(),
+  /** Events with no key and no personal data: counted, not a person, nothing stored. */
+  anonymous: z.number().int(),
   /** In English: the command line prints it, and `--json` users read it. */
   error: z.string().nullable(),
   /** Null for runs that failed before details were kept, and for failures without a code. */

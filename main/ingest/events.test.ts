@@ -82,7 +82,7 @@ describe('events and consents of imported records', () => {
     expect(eventRows(backend)).toBe(4);
   });
 
-  it('rejects a row whose transaction number was already given with other details, and keeps the first', async () => {
+  it('keeps the first details of a transaction number given twice, and flags the conflict with the other details', async () => {
     const { backend } = await createVault();
     const run = await importFile(
       backend,
@@ -93,10 +93,12 @@ describe('events and consents of imported records', () => {
         'C-1,Marie,Gagnon,marie@exemple.ca,T1,2026-03-01,99.00,Laval',
       ]),
     );
-    expect(run).toMatchObject({ read: 3, inserted: 1, rejected: 1 });
-    const rejects = (await ok(backend, 'import.rejects', { runId: run.id })).rows;
-    expect(rejects.map((row) => [row.line, row.details?.[0]])).toEqual([[4, { code: 'duplicateTransaction', params: { id: 'T1' } }]]);
-    expect(rejects[0]!.reasons[0]).toMatch(/^transaction T1 appears more than once/);
+    expect(run).toMatchObject({ read: 3, inserted: 1, rejected: 0, flagged: 1 });
+    const flags = backend.vaults.current().db.raw.prepare('SELECT code, reason, raw FROM record_flag').all() as { code: string; reason: string; raw: string }[];
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ code: 'duplicateTransaction', reason: expect.stringMatching(/^transaction T1 appears more than once/) });
+    // The other details, as sent, for the steward to decide.
+    expect(JSON.parse(flags[0]!.raw)).toMatchObject({ amount: '99.00' });
     expect(await eventsOf(backend, 'gagnon')).toEqual([['2026-03-01', 12.5, 'Laval']]);
   });
 

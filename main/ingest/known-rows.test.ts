@@ -30,8 +30,11 @@ describe('known rows', () => {
   it('stop matching when the mapping changes, since the same row may then become another record', () => {
     const known = knownFor([stored]);
     const otherMapping = { ...mapping, defaultCountry: 'FR' };
-    // Normalized again under the new mapping: the Montréal number is not a French one.
-    expect(prepareItems([stored], otherMapping, known)[0]).toMatchObject({ kind: 'reject', reasons: [expect.stringContaining('not a valid phone number for FR')] });
+    // Normalized again under the new mapping: the Montréal number is not a French one, so it is flagged.
+    expect(prepareItems([stored], otherMapping, known)[0]).toMatchObject({
+      kind: 'record',
+      record: { flags: [{ field: 'phone', reason: expect.stringContaining('not a valid phone number for FR') }] },
+    });
   });
 
   it('tell fingerprints apart by their bytes, through table growth, and know nothing of an empty source', () => {

@@ -90,13 +90,22 @@ function words(bytes: Buffer): [number, number, number] {
   return a === 0 && b === 0 && c === 0 ? [1, 0, 0] : [a, b, c];
 }
 
-/** The fingerprints of a source's records, for a run about to read it again. */
+/**
+ * The fingerprints of a source's records, for a run about to read it again; with the rows a later row of
+ * the same customer number replaced in the same file (see RecordWriter.write), which are not new either.
+ */
 export function loadKnownRows(db: SqlRunner, sourceId: number): KnownRows | null {
-  const count = db.get<{ n: number }>(sql`SELECT count(row_hash) AS n FROM source_record WHERE source_id = ${sourceId}`)?.n ?? 0;
+  const superseded = sql`
+    SELECT json_extract(f.detail, '$.supersededRow') AS rowHash FROM record_flag f JOIN source_record r ON r.id = f.source_record_id
+    WHERE r.source_id = ${sourceId} AND f.code = 'duplicateKey' AND json_extract(f.detail, '$.supersededRow') IS NOT NULL`;
+  const count =
+    db.get<{ n: number }>(sql`SELECT (SELECT count(row_hash) FROM source_record WHERE source_id = ${sourceId}) + (SELECT count(*) FROM (${superseded})) AS n`)?.n ?? 0;
   if (count === 0) return null;
   // Streamed (a million rows as objects would be 100 MB for a moment), and read to the end by build():
   // an unfinished iterator would keep the connection busy.
-  const rows = db.iterate<{ rowHash: string }>(sql`SELECT row_hash AS rowHash FROM source_record WHERE source_id = ${sourceId} AND row_hash IS NOT NULL`);
+  const rows = db.iterate<{ rowHash: string }>(
+    sql`SELECT row_hash AS rowHash FROM source_record WHERE source_id = ${sourceId} AND row_hash IS NOT NULL UNION ALL ${superseded}`,
+  );
   return KnownRows.build(
     (function* () {
       for (const row of rows) yield row.rowHash;

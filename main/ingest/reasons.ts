@@ -19,6 +19,8 @@ export const REASON_CODES = [
   'keyMissing',
   'keyNotSingle',
   'keyTooLong',
+  'keyDamaged',
+  'noIdentity',
   'duplicateKey',
   'duplicateTransaction',
   'consentNoPurpose',

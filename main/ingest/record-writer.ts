@@ -17,6 +17,7 @@ import { IdSet } from './id-set';
 import type { MappedConsent, MappedEvent, MappedRecord } from './mapping/apply';
 import { searchTerms, sortKey, displayName } from './search-terms';
 import type { ReasonDetails } from './reasons';
+import type { FieldFlag } from './mapping/row-context';
 import type { PreparedRecord } from './write-items';
 
 export interface BatchCounts {
@@ -24,7 +25,13 @@ export interface BatchCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows kept as records with at least one flagged value (also counted above as inserted, updated or unchanged). */
+  flagged: number;
+  /** Events with no key and no personal data: counted, nothing stored. */
+  anonymous: number;
 }
+
+export const emptyCounts = (): BatchCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, anonymous: 0 });
 
 export interface RejectInput {
   readonly line: number;
@@ -84,10 +91,16 @@ type EventStep =
   | { readonly kind: 'update'; readonly id: number; readonly event: MappedEvent }
   | { readonly kind: 'same'; readonly id: number };
 
-function duplicateTransaction(id: string): Pick<RejectInput, 'reasons' | 'details'> {
+/** A transaction number met twice in one import with other details: the first is kept, the conflict flagged. */
+function duplicateTransaction(event: MappedEvent & { readonly externalId: string }): FieldFlag {
+  const id = event.externalId;
   return {
-    reasons: [`transaction ${id} appears more than once in this import with different details; the first was kept`],
-    details: [{ code: 'duplicateTransaction', params: { id } }],
+    field: 'event.id',
+    column: 'event.id',
+    reason: `transaction ${id} appears more than once in this import with different details; the first was kept`,
+    detail: { code: 'duplicateTransaction', params: { id } },
+    // The other details, as sent: the steward decides which one was right.
+    raw: JSON.stringify(event.raw),
   };
 }
 
@@ -95,11 +108,29 @@ function consentValues(consent: MappedConsent, runId: number): SqlValue[] {
   return [consent.purpose, consent.granted ? 1 : 0, consent.at, JSON.stringify(consent.raw ?? null), runId];
 }
 
-function duplicate(key: string, firstLine: number): Pick<RejectInput, 'reasons' | 'details'> {
+/**
+ * The same customer number twice in one file with other details: the same record seen twice, the later
+ * row's values kept (an export lists changes in order), and the conflict flagged for the steward.
+ */
+function duplicate(key: string, firstLine: number, line: number, supersededRow: string | null): FieldFlag {
   return {
-    reasons: [`duplicate customer number ${key}: line ${firstLine} has the same number with different details; that line was kept`],
-    details: [{ code: 'duplicateKey', params: { key, line: firstLine } }],
+    ...(supersededRow === null ? {} : { supersededRow }),
+    field: 'sourceRecordId',
+    column: 'sourceRecordId',
+    reason: `customer number ${key} appears on line ${firstLine} and line ${line} with different details; line ${line}'s were kept`,
+    detail: { code: 'duplicateKey', params: { key, line: firstLine, later: line } },
+    raw: key,
   };
+}
+
+/** A flag's row after the record's id: the run, then what the flag says. */
+function flagColumns(flag: FieldFlag, runId: number): SqlValue[] {
+  const params = Object.keys(flag.detail.params).length > 0 ? flag.detail.params : undefined;
+  const detail =
+    params === undefined && flag.pendingEvent === undefined && flag.supersededRow === undefined
+      ? null
+      : JSON.stringify({ params, pendingEvent: flag.pendingEvent, supersededRow: flag.supersededRow });
+  return [runId, flag.field, flag.column, flag.detail.code, flag.reason, flag.raw.slice(0, MAX_RAW), detail];
 }
 
 interface Statements {
@@ -112,6 +143,8 @@ interface Statements {
   readonly insertReject: Database.Statement;
   readonly findRecord: Database.Statement;
   readonly setRowHash: Database.Statement;
+  readonly insertFlag: Database.Statement;
+  readonly clearIdentityFlags: Database.Statement;
 }
 
 interface FoundRecord {
@@ -134,6 +167,13 @@ function prepareStatements(db: SqlRunner): Statements {
     insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, details, raw) VALUES (?, ?, ?, ?, ?)'),
     findRecord: db.statement('SELECT id, content_hash AS hash, row_hash AS rowHash FROM source_record WHERE source_id = ? AND external_id = ?'),
     setRowHash: db.statement('UPDATE source_record SET row_hash = ? WHERE id = ?'),
+    insertFlag: db.statement(
+      'INSERT OR IGNORE INTO record_flag (source_record_id, run_id, field, column_name, code, reason, raw, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    // The identity flags describe the identity now stored; flags on events and consents pile up like them.
+    clearIdentityFlags: db.statement(
+      "DELETE FROM record_flag WHERE source_record_id = ? AND field NOT LIKE 'event.%' AND field NOT LIKE 'consent.%'",
+    ),
   };
 }
 
@@ -146,6 +186,7 @@ interface NewRows {
   readonly event: BatchedInsert;
   readonly consent: BatchedInsert;
   readonly terms: BatchedInsert;
+  readonly flag: BatchedInsert;
 }
 
 function newRows(db: SqlRunner): NewRows {
@@ -161,6 +202,7 @@ function newRows(db: SqlRunner): NewRows {
     event: new BatchedInsert(db, 'INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)', 9),
     consent: new BatchedInsert(db, 'INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id)', 6),
     terms: new BatchedInsert(db, 'INSERT INTO profile_search (rowid, terms)', 2),
+    flag: new BatchedInsert(db, 'INSERT OR IGNORE INTO record_flag (source_record_id, run_id, field, column_name, code, reason, raw, detail)', 8),
   };
 }
 
@@ -182,6 +224,12 @@ export class RecordWriter {
    * another occurrence, and a transaction number met again with other details is a conflict.
    */
   private readonly eventsMet = new IdSet();
+  /**
+   * The keys of the source's records that carry flags when the run starts: a row recognized unchanged
+   * (`same`) is still a record with flagged values, and the run says so. Flags are few; this stays small.
+   */
+  private readonly flaggedKeys: ReadonlySet<string>;
+  private readonly flaggedThisRun = new Set<string>();
 
   constructor(
     private readonly db: SqlRunner,
@@ -189,16 +237,35 @@ export class RecordWriter {
     private readonly runId: number,
     /** With event columns, the same customer on many rows is expected (one row per purchase). */
     private readonly repeatedKeysExpected: boolean,
+    /**
+     * Maps a row again from its raw JSON. A row recognized unchanged (`same`) arrives without its record;
+     * when an earlier row of the same file changed that record, the later row must win, so it is mapped
+     * after all. Null when the row cannot be mapped again (its raw text was cut).
+     */
+    private readonly remap: (line: number, raw: string) => PreparedRecord | null = () => null,
   ) {
     this.statements = prepareStatements(db);
     this.newRows = newRows(db);
     this.sourceWasEmpty = db.get(sql`SELECT 1 AS found FROM source_record WHERE source_id = ${sourceId} LIMIT 1`) === undefined;
+    this.flaggedKeys = this.sourceWasEmpty
+      ? new Set()
+      : new Set(
+          db
+            .all<{ key: string }>(
+              sql`SELECT DISTINCT r.external_id AS key FROM record_flag f JOIN source_record r ON r.id = f.source_record_id WHERE r.source_id = ${sourceId}`,
+            )
+            .map((row) => row.key),
+        );
   }
 
   reject(counts: BatchCounts, input: RejectInput): void {
     const details = input.details?.some((detail) => detail !== null) ? JSON.stringify(input.details) : null;
     this.statements.insertReject.run(this.runId, input.line, JSON.stringify(input.reasons), details, input.raw.slice(0, MAX_RAW));
     counts.rejected += 1;
+  }
+
+  anonymous(counts: BatchCounts): void {
+    counts.anonymous += 1;
   }
 
   /** Writes the pending new records; before the batch's transaction commits, and before any lookup. */
@@ -211,67 +278,81 @@ export class RecordWriter {
   write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
     const firstLine = this.firstLines.firstOr(record.key, line);
     if (firstLine === undefined && this.sourceWasEmpty) {
-      this.insertNew(counts, line, record, stamp);
+      this.insertNew(counts, record, stamp);
       return;
     }
     // Only keys this run has already seen can be among the pending records.
     if (firstLine !== undefined) this.flush();
     const existing = this.statements.findRecord.get(this.sourceId, record.key) as FoundRecord | undefined;
     if (existing === undefined) {
-      this.insertNew(counts, line, record, stamp);
+      this.insertNew(counts, record, stamp);
       return;
     }
-    if (firstLine !== undefined && existing.hash !== record.hash && !this.repeatedKeysExpected) {
-      // The stored identity is the first line's (written or found unchanged by it).
-      this.reject(counts, { line, ...duplicate(record.key, firstLine), raw: record.raw });
-      return;
-    }
-    const steps = this.planEvents(existing.id, record.events);
-    if (typeof steps === 'string') {
-      this.reject(counts, { line, ...duplicateTransaction(steps), raw: record.raw });
-      return;
-    }
+    const extra: FieldFlag[] = [];
+    const steps = this.planEvents(existing.id, record.events, extra);
     const added = this.writeEvents(existing.id, steps) + this.addConsents(existing.id, record);
-    if (existing.hash === record.hash || firstLine !== undefined) {
-      if (added > 0) {
+    // The stored identity is an earlier line's of this file when firstLine is set: a different one here is
+    // the same record seen twice with other details (a till's rows of one card repeat the same person).
+    const conflict = firstLine !== undefined && existing.hash !== record.hash;
+    if (conflict) extra.push(duplicate(record.key, firstLine, line, existing.rowHash));
+    if (existing.hash === record.hash) {
+      const flagsAdded = this.addFlags(existing.id, record.flags, extra);
+      if (added + flagsAdded > 0) {
         // Written to anyway: from now on this row is the one the record is known by.
         if (firstLine === undefined) this.statements.setRowHash.run(record.rowHash, existing.id);
         counts.updated += 1;
       } else counts.unchanged += 1;
-      return;
+    } else {
+      this.update(existing.id, record, stamp);
+      this.addFlags(existing.id, record.flags, extra);
+      counts.updated += 1;
     }
-    this.update(existing.id, record, stamp);
-    counts.updated += 1;
+    if (record.flags.length + extra.length > 0) this.countFlagged(counts, record.key);
+  }
+
+  /** Once per record in a run, however many of its rows the file holds (a till's rows of one card). */
+  private countFlagged(counts: BatchCounts, key: string): void {
+    if (this.flaggedThisRun.has(key)) return;
+    this.flaggedThisRun.add(key);
+    counts.flagged += 1;
   }
 
   /** A row the record was written from, unchanged since (see known-rows.ts). */
-  same(counts: BatchCounts, line: number, key: string, rowHash: string, raw: string): void {
+  same(counts: BatchCounts, line: number, key: string, rowHash: string, raw: string, stamp: string): void {
     const firstLine = this.firstLines.firstOr(key, line);
     if (firstLine === undefined) {
       counts.unchanged += 1;
+      if (this.flaggedKeys.has(key)) this.countFlagged(counts, key);
       return;
     }
     // The key came earlier in this file, which may have changed the record since the run started.
     this.flush();
     const current = this.statements.findRecord.get(this.sourceId, key) as FoundRecord | undefined;
-    if (current?.rowHash === rowHash || this.repeatedKeysExpected) {
+    if (current === undefined || current.rowHash === rowHash || this.repeatedKeysExpected) {
       counts.unchanged += 1;
+      if (this.flaggedKeys.has(key)) this.countFlagged(counts, key);
       return;
     }
-    this.reject(counts, { line, ...duplicate(key, firstLine), raw });
+    // An earlier line of this file changed the record: this later row wins, so it is mapped after all.
+    const record = this.remap(line, raw);
+    if (record !== null && record.key === key) {
+      this.write(counts, line, record, stamp);
+      return;
+    }
+    this.addFlags(current.id, [duplicate(key, firstLine, line, null)], []);
+    counts.unchanged += 1;
+    this.countFlagged(counts, key);
   }
 
-  private insertNew(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
-    const events = newEvents(record.events);
-    if (typeof events === 'string') {
-      this.reject(counts, { line, ...duplicateTransaction(events), raw: record.raw });
-      return;
-    }
-    this.insert(record, events, stamp);
+  private insertNew(counts: BatchCounts, record: PreparedRecord, stamp: string): void {
+    const extra: FieldFlag[] = [];
+    const events = newEvents(record.events, extra);
+    this.insert(record, events, [...record.flags, ...extra], stamp);
     counts.inserted += 1;
+    if (record.flags.length + extra.length > 0) this.countFlagged(counts, record.key);
   }
 
-  private insert(record: PreparedRecord, events: readonly { readonly key: string; readonly event: MappedEvent }[], stamp: string): void {
+  private insert(record: PreparedRecord, events: readonly { readonly key: string; readonly event: MappedEvent }[], flags: readonly FieldFlag[], stamp: string): void {
     const { newRows: rows, runId } = this;
     const ids = (this.nextIds ??= this.firstFreeIds());
     const profileId = ids.profile++;
@@ -284,10 +365,19 @@ export class RecordWriter {
       rows.identifier.add(recordId, identifiers[index]!, identifiers[index + 1]!, identifiers[index + 2]!);
     for (const { key, event } of events) rows.event.add(recordId, key, ...eventColumns(event, runId));
     for (const consent of record.consents) rows.consent.add(recordId, ...consentValues(consent, runId));
+    for (const flag of flags) rows.flag.add(recordId, ...flagColumns(flag, runId));
     rows.terms.add(profileId, record.terms);
     // Every full statement's worth of records goes in at once: the rows of other tables left pending
     // then only reference records already written.
     if (rows.record.pending === ROWS_PER_STATEMENT) for (const table of Object.values(rows)) table.flush(true);
+  }
+
+  /** Returns how many flags were new. */
+  private addFlags(recordId: number, flags: readonly FieldFlag[], extra: readonly FieldFlag[]): number {
+    let added = 0;
+    for (const flag of flags) added += this.statements.insertFlag.run(recordId, ...flagColumns(flag, this.runId)).changes;
+    for (const flag of extra) added += this.statements.insertFlag.run(recordId, ...flagColumns(flag, this.runId)).changes;
+    return added;
   }
 
   private firstFreeIds(): { profile: number; record: number } {
@@ -306,6 +396,7 @@ export class RecordWriter {
         raw = ${record.raw}, row_hash = ${record.rowHash}, last_run = ${this.runId}, updated_at = ${stamp}
       WHERE id = ${recordId}`);
     this.db.run(sql`DELETE FROM identifier WHERE source_record_id = ${recordId}`);
+    this.statements.clearIdentityFlags.run(recordId);
     this.writeIdentifiers(recordId, record);
     const profileId = this.db.get<{ profile_id: number }>(sql`SELECT profile_id FROM profile_member WHERE source_record_id = ${recordId}`)!.profile_id;
     this.refreshProfile(profileId, stamp);
@@ -373,9 +464,9 @@ export class RecordWriter {
    * What a row's events do to a stored record: a new transaction number is inserted, a known one with
    * other details updated (the export corrected it), an identical one left as it is. An event without a
    * number takes the first of its keys (see contentKey) that this run has not accounted for yet. A
-   * transaction number this run already wrote with other details is returned: the row is rejected.
+   * transaction number this run already wrote with other details keeps the first: the conflict is flagged.
    */
-  private planEvents(recordId: number, events: readonly MappedEvent[]): EventStep[] | string {
+  private planEvents(recordId: number, events: readonly MappedEvent[], conflicts: FieldFlag[]): EventStep[] {
     const steps: EventStep[] = [];
     const withNumber = new Map<string, MappedEvent>();
     const planned = new Set<string>();
@@ -385,14 +476,14 @@ export class RecordWriter {
         // Given twice in the row: written once, or a conflict.
         const inRow = withNumber.get(event.externalId);
         if (inRow !== undefined) {
-          if (!equalEvents(inRow, event)) return event.externalId;
+          if (!equalEvents(inRow, event)) conflicts.push(duplicateTransaction({ ...event, externalId: event.externalId }));
           continue;
         }
         withNumber.set(event.externalId, event);
         const stored = this.statements.findEvent.get(recordId, event.externalId) as StoredEvent | undefined;
         if (stored === undefined) steps.push({ kind: 'insert', key: event.externalId, event });
         else if (sameEvent(stored, event)) steps.push({ kind: 'same', id: stored.id });
-        else if (this.metInThisRun(stored)) return event.externalId;
+        else if (this.metInThisRun(stored)) conflicts.push(duplicateTransaction({ ...event, externalId: event.externalId }));
         else steps.push({ kind: 'update', id: stored.id, event });
         continue;
       }
@@ -437,17 +528,17 @@ export class RecordWriter {
 
 /**
  * A new record's events with their keys: transaction numbers, or content keys numbered by occurrence. The
- * same transaction twice in the row is written once; with other details it is returned: the row is
- * rejected.
+ * same transaction twice in the row is written once; with other details the first is kept, the conflict
+ * flagged.
  */
-function newEvents(events: readonly MappedEvent[]): { readonly key: string; readonly event: MappedEvent }[] | string {
+function newEvents(events: readonly MappedEvent[], conflicts: FieldFlag[]): { readonly key: string; readonly event: MappedEvent }[] {
   if (events.length === 0) return [];
   const keyed = new Map<string, MappedEvent>();
   for (const event of events) {
     if (event.externalId !== undefined) {
       const earlier = keyed.get(event.externalId);
       if (earlier === undefined) keyed.set(event.externalId, event);
-      else if (!equalEvents(earlier, event)) return event.externalId;
+      else if (!equalEvents(earlier, event)) conflicts.push(duplicateTransaction({ ...event, externalId: event.externalId }));
       continue;
     }
     const base = contentKey(event);

@@ -164,25 +164,26 @@ describe('new records', () => {
     }
     await writeBatches(vault, batches(), { sourceId, runId, mapping, job: job(), now: () => new Date(), estimatedRows: 222 });
 
-    expect(getRun(vault.db, runId)).toMatchObject({ status: 'completed', inserted: 220, unchanged: 1, rejected: 1 });
+    // The same number again with other details is the same record seen twice: the later row wins, flagged.
+    expect(getRun(vault.db, runId)).toMatchObject({ status: 'completed', inserted: 220, updated: 1, unchanged: 1, rejected: 0, flagged: 1 });
     const mismatched = vault.db.raw
       .prepare(
         `SELECT count(*) AS n FROM profile p JOIN profile_member m ON m.profile_id = p.id JOIN source_record r ON r.id = m.source_record_id
-         WHERE p.display_name <> r.given_name || ' Tremblay' OR r.external_id <> 'C' || substr(r.given_name, 5)`,
+         WHERE p.display_name <> r.given_name || ' Tremblay' OR (r.external_id <> 'C' || substr(r.given_name, 5) AND r.external_id <> 'C10')`,
       )
       .get() as { n: number };
     expect(mismatched.n).toBe(0);
     const record10 = vault.db.raw.prepare(`SELECT given_name AS name, id FROM source_record WHERE external_id = 'C10'`).get() as { name: string; id: number };
-    expect(record10.name).toBe('Name10');
+    expect(record10.name).toBe('Someone Else');
     expect(vault.db.raw.prepare('SELECT value FROM identifier WHERE source_record_id = ? ORDER BY kind').all(record10.id)).toEqual([
       { value: 'person10@example.ca' },
       { value: '+15145551010' },
     ]);
     const found = await ok(backend, 'profiles.search', { query: 'name219' });
     expect(found.hits.map((profile) => profile.displayName)).toEqual(['Name219 Tremblay']);
-    const [reject] = vault.db.raw.prepare('SELECT line, details FROM import_reject WHERE run_id = ?').all(runId) as { line: number; details: string }[];
-    expect(reject).toMatchObject({ line: 151 });
-    expect(JSON.parse(reject!.details)).toEqual([{ code: 'duplicateKey', params: { key: 'C10', line: 11 } }]);
+    const flags = vault.db.raw.prepare('SELECT source_record_id AS recordId, code, detail FROM record_flag WHERE run_id = ?').all(runId) as { recordId: number; code: string; detail: string }[];
+    expect(flags).toEqual([{ recordId: record10.id, code: 'duplicateKey', detail: expect.any(String) }]);
+    expect(JSON.parse(flags[0]!.detail)).toEqual({ params: { key: 'C10', line: 11, later: 151 }, supersededRow: expect.stringMatching(/^[\w-]{22}$/) });
   });
 });
 

@@ -12,11 +12,11 @@ import { sql, type SqlRunner } from '../store/sql';
 import type { OpenVault } from '../vault/index';
 import type { ReadItem } from './types';
 import type { Mapping } from './mapping/fields';
-import { RecordWriter, type BatchCounts } from './record-writer';
+import { emptyCounts, RecordWriter, type BatchCounts } from './record-writer';
 import { getRun } from './runs';
 import { claimRun, releaseRun, RUN_OWNER, runIsAlive, type RunningRun } from './run-owner';
 import { detailJson, storedError, type StoredError } from './stored-error';
-import { prepareItems, type WriteItem } from './write-items';
+import { prepareItems, remapRaw, type WriteItem } from './write-items';
 
 /**
  * Raw items are mapped here; parse workers hand over items they have already prepared, as an iterable
@@ -139,7 +139,7 @@ function worthBulk(db: SqlRunner, counts: BatchCounts, batchRows: number, read: 
 export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batch>, options: WriteOptions): Promise<void> {
   const { db } = vault;
   const { runId, mapping, job } = options;
-  const writer = new RecordWriter(db, options.sourceId, runId, hasEventColumns(mapping));
+  const writer = new RecordWriter(db, options.sourceId, runId, hasEventColumns(mapping), (line, raw) => remapRaw(line, raw, mapping));
   let read = 0;
   let bulk = false;
   try {
@@ -149,20 +149,22 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
       const items = 'prepared' in batch ? batch.prepared : prepareItems(batch.items, mapping);
       const size = 'prepared' in batch ? batch.size : batch.items.length;
       const { cursor } = batch;
-      const counts: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const counts = emptyCounts();
       let lastLine = 0;
       const stamp = options.now().toISOString();
       db.transaction(() => {
         for (const item of items) {
           if (item.kind === 'record') writer.write(counts, item.line, item.record, stamp);
-          else if (item.kind === 'same') writer.same(counts, item.line, item.key, item.rowHash, item.raw);
+          else if (item.kind === 'same') writer.same(counts, item.line, item.key, item.rowHash, item.raw, stamp);
+          else if (item.kind === 'anonymous') writer.anonymous(counts);
           else writer.reject(counts, item);
           lastLine = Math.max(lastLine, item.line);
         }
         writer.flush();
         db.run(sql`
           UPDATE import_run SET rows_read = rows_read + ${size}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
-            unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected}, last_line = max(last_line, ${lastLine}),
+            unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected},
+            flagged = flagged + ${counts.flagged}, anonymous = anonymous + ${counts.anonymous}, last_line = max(last_line, ${lastLine}),
             cursor_after = coalesce(${cursor ?? null}, cursor_after), heartbeat_at = ${stamp}
           WHERE id = ${runId}`);
       });
@@ -207,7 +209,17 @@ export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 
       actorId: user.id,
       objectType: 'import_run',
       objectId: runId,
-      details: { sourceId: run.sourceId, read: run.read, inserted: run.inserted, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, fileSha256: run.fileSha256 },
+      details: {
+        sourceId: run.sourceId,
+        read: run.read,
+        inserted: run.inserted,
+        updated: run.updated,
+        unchanged: run.unchanged,
+        rejected: run.rejected,
+        flagged: run.flagged,
+        anonymous: run.anonymous,
+        fileSha256: run.fileSha256,
+      },
     });
   });
 }

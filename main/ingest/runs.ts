@@ -23,6 +23,8 @@ interface RunRow {
   updated: number;
   unchanged: number;
   rejected: number;
+  flagged: number;
+  anonymous: number;
   error: string | null;
   error_detail: string | null;
   undone_at: string | null;
@@ -45,6 +47,8 @@ function toRun(row: RunRow): RunSummary {
     updated: row.updated,
     unchanged: row.unchanged,
     rejected: row.rejected,
+    flagged: row.flagged,
+    anonymous: row.anonymous,
     error: row.error,
     errorDetail: parseDetail(row.error_detail),
     undoneAt: row.undone_at,

@@ -36,6 +36,11 @@ export function searchTerms(records: readonly MappedRecord[]): string {
     if (identity.postalCode?.value) terms.add(foldForSearch(identity.postalCode.value).replace(/ /g, ''));
     for (const email of identity.emails) addWords(foldForSearch(email.value));
     for (const phone of identity.phones) for (const form of phoneForms(phone.value)) terms.add(form);
+    // Flagged values: an address's words and a number's digits as sent still find the person.
+    for (const value of identity.unusable ?? []) {
+      if (/^\d+$/.test(value)) terms.add(value);
+      else addWords(foldForSearch(value));
+    }
   }
   return [...terms].join(' ');
 }

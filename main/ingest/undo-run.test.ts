@@ -25,23 +25,25 @@ const B: readonly Customer[] = [
   { ...A[1]!, email: 'hugo.bernard@nouveau.fr' },
   { id: 4, first: 'Ophélie', last: 'Quintal', email: 'ophelie@mauvais.fr', order: 'O-4', store: 'Rennes' },
   { id: 5, first: 'Gaspard', last: 'Vasseur', email: 'gaspard@mauvais.fr', order: 'O-5', store: 'Dijon' },
-  // Rejected (the email): kept for correction, until the file it came from is taken back.
-  { id: 6, first: 'Yann', last: 'Rejeté', email: 'yann@', order: 'O-6', store: 'Brest' },
+  // Kept with the email flagged: a bad value never drops the person.
+  { id: 6, first: 'Yann', last: 'Signalé', email: 'yann@', order: 'O-6', store: 'Brest' },
 ];
+// What cannot be a record at all: kept as a rejected row for correction, until the file is taken back.
+const NOT_A_RECORD = 42;
 
-function writeCustomers(name: string, customers: readonly Customer[]): string {
+function writeCustomers(name: string, customers: readonly Customer[], extra: readonly unknown[] = []): string {
   const file = path.join(tempDir(), name);
   const json = customers.map((customer) => ({
     customer: { id: customer.id, first_name: customer.first, last_name: customer.last, email: customer.email },
     orders: [{ id: customer.order, date: '2026-05-01', total: 10 + customer.id, store: customer.store }],
     consents: [{ purpose: `newsletter-${customer.id}`, granted: true, date: '2026-01-01' }],
   }));
-  fs.writeFileSync(file, JSON.stringify(json));
+  fs.writeFileSync(file, JSON.stringify([...json, ...extra]));
   return file;
 }
 
-async function importCustomers(backend: Backend, name: string, customers: readonly Customer[], source = 'Boutique') {
-  const file = writeCustomers(name, customers);
+async function importCustomers(backend: Backend, name: string, customers: readonly Customer[], source = 'Boutique', extra: readonly unknown[] = []) {
+  const file = writeCustomers(name, customers, extra);
   const preview = await ok(backend, 'import.preview', { file });
   return unwrap(await runJob(backend, 'import.file', { file, source, options: {}, mapping: { ...preview.mapping, defaultCountry: 'FR' } }));
 }
@@ -63,24 +65,26 @@ describe('undoing an import', () => {
     const { backend } = await createVault();
     const a = await importCustomers(backend, 'a.json', A);
     expect(a).toMatchObject({ inserted: 3, rejected: 0 });
-    const b = await importCustomers(backend, 'b.json', B);
-    expect(b).toMatchObject({ inserted: 2, updated: 1, rejected: 1 });
+    const b = await importCustomers(backend, 'b.json', B, 'Boutique', [NOT_A_RECORD]);
+    expect(b).toMatchObject({ inserted: 3, updated: 1, rejected: 1, flagged: 1 });
+    expect(rows(backend, 'SELECT count(*) FROM record_flag')).toBe(1);
     expect(rows(backend, 'SELECT count(*) FROM import_reject WHERE run_id = ?', b.id)).toBe(1);
     expect(await search(backend, 'ophelie')).toEqual(['Ophélie Quintal']);
-    expect(rows(backend, 'SELECT count(*) FROM event')).toBe(5);
+    expect(rows(backend, 'SELECT count(*) FROM event')).toBe(6);
 
     // What the confirmation shows is what the undo then does.
-    expect(await ok(backend, 'import.undoPlan', { runId: b.id })).toEqual({ removed: 2, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 });
+    expect(await ok(backend, 'import.undoPlan', { runId: b.id })).toEqual({ removed: 3, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 });
     const counts = unwrap(await runJob(backend, 'import.undo', { runId: b.id }));
-    expect(counts).toEqual({ removed: 2, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 });
+    expect(counts).toEqual({ removed: 3, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 });
     expect(rows(backend, 'SELECT count(*) FROM import_reject')).toBe(0);
+    expect(rows(backend, 'SELECT count(*) FROM record_flag')).toBe(0);
 
     // A's three stay; Hugo as B left him, since his earlier email was not kept.
     expect((await ok(backend, 'profiles.count')).profiles).toBe(3);
     expect(await search(backend, 'hugo.bernard@nouveau.fr')).toEqual(['Hugo Bernard']);
     expect(await search(backend, 'zoe')).toEqual(['Zoé Martin']);
     expect(await search(backend, 'ines petit')).toEqual(['Inès Petit']);
-    for (const query of ['ophelie', 'quintal', 'gaspard', 'vasseur', 'ophelie@mauvais.fr', 'gaspard@mauvais.fr'])
+    for (const query of ['ophelie', 'quintal', 'gaspard', 'vasseur', 'ophelie@mauvais.fr', 'gaspard@mauvais.fr', 'yann'])
       expect(await search(backend, query)).toEqual([]);
 
     // Nothing of theirs is left behind a table the search does not read.
@@ -101,10 +105,10 @@ describe('undoing an import', () => {
     expect(rows(backend, 'PRAGMA secure_delete')).toBe(1);
 
     const [audited] = (await ok(backend, 'audit.list', { filter: { action: 'import.undone' } })).entries;
-    expect(audited).toMatchObject({ objectType: 'import_run', objectId: String(b.id), details: { removed: 2, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 } });
+    expect(audited).toMatchObject({ objectType: 'import_run', objectId: String(b.id), details: { removed: 3, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 } });
     expect(JSON.stringify(audited)).not.toMatch(/Quintal|Vasseur|mauvais|Bernard/);
     const runs = await ok(backend, 'import.runs', {});
-    expect(runs.find((run) => run.id === b.id)).toMatchObject({ inserted: 2, undoneAt: expect.any(String) });
+    expect(runs.find((run) => run.id === b.id)).toMatchObject({ inserted: 3, undoneAt: expect.any(String) });
     expect(runs.find((run) => run.id === a.id)).toMatchObject({ undoneAt: null });
 
     expect(await backend.call('import.undoPlan', { runId: b.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runUndone' } } });

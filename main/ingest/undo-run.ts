@@ -123,6 +123,7 @@ export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, l
     db.run(sql`DELETE FROM identifier WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM event WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM consent_observation WHERE source_record_id IN ${inIds}`);
+    db.run(sql`DELETE FROM record_flag WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM profile_member WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM source_record WHERE id IN ${inIds}`);
     // A profile another record still belongs to (once identity merging lands), or that another was merged

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { KnownRows} from './known-rows';
 import { mappingSeed, rowFingerprint } from './known-rows';
 import { applyMapping, keyOf, type MappedConsent, type MappedEvent, type MappedRecord } from './mapping/apply';
+import type { FieldFlag } from './mapping/row-context';
 import type { Mapping } from './mapping/fields';
 import { displayName, searchTerms, sortKey } from './search-terms';
 import type { ReasonDetails } from './reasons';
@@ -38,13 +39,17 @@ export interface PreparedRecord {
   readonly identifiers: readonly string[];
   readonly consents: readonly MappedConsent[];
   readonly events: readonly MappedEvent[];
+  /** Values kept raw because they could not be read (see mapping/row-context.ts); usually none. */
+  readonly flags: readonly FieldFlag[];
 }
 
 export type WriteItem =
   | { readonly kind: 'record'; readonly line: number; readonly record: PreparedRecord }
   /** A row some record was written from, unchanged since: only what duplicate detection needs. */
   | { readonly kind: 'same'; readonly line: number; readonly key: string; readonly rowHash: string; readonly raw: string }
-  | { readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly details?: ReasonDetails; readonly raw: string };
+  | { readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly details?: ReasonDetails; readonly raw: string }
+  /** Events with no key and no personal data: counted, nothing stored. */
+  | { readonly kind: 'anonymous'; readonly line: number };
 
 const UNIT = '\u001f';
 const RECORD = '\u001e';
@@ -65,10 +70,12 @@ export function identityHash(record: MappedRecord): string {
   for (const email of identity.emails) text += email.value + UNIT + email.raw + UNIT;
   text += RECORD;
   for (const phone of identity.phones) text += phone.value + UNIT + phone.raw + UNIT + (phone.type ?? '') + UNIT;
+  // A bad phone replaced by another bad phone is a change too.
+  if (identity.unusable !== undefined) text += RECORD + identity.unusable.join(UNIT);
   return crypto.hash('sha256', text, 'base64');
 }
 
-export function prepareRecord(record: MappedRecord, raw: string, rowHash: string): PreparedRecord {
+export function prepareRecord(record: MappedRecord, raw: string, rowHash: string, flags: readonly FieldFlag[] = []): PreparedRecord {
   const { identity } = record;
   const identifiers: string[] = [];
   for (const email of identity.emails) identifiers.push('email', email.value, email.raw);
@@ -85,6 +92,7 @@ export function prepareRecord(record: MappedRecord, raw: string, rowHash: string
     identifiers,
     consents: record.consents,
     events: record.events,
+    flags,
   };
 }
 
@@ -113,6 +121,19 @@ export function prepareItems(items: readonly ReadItem[], mapping: Mapping, known
     }
     const result = applyMapping(row, mapping);
     if (!result.ok) return { kind: 'reject', line: row.line, reasons: result.reasons, details: result.details, raw: raw.slice(0, MAX_RAW) };
-    return { kind: 'record', line: row.line, record: prepareRecord(result.record, raw, fingerprint.text) };
+    if (result.kind === 'anonymous') return { kind: 'anonymous', line: row.line };
+    return { kind: 'record', line: row.line, record: prepareRecord(result.record, raw, fingerprint.text, result.flags) };
   });
+}
+
+/**
+ * A row mapped again from the raw JSON a `same` item carries (see RecordWriter.same). Null when the raw
+ * text was cut to MAX_RAW, or the row no longer maps to a record.
+ */
+export function remapRaw(line: number, raw: string, mapping: Mapping): PreparedRecord | null {
+  if (raw.length >= MAX_RAW) return null;
+  const values = JSON.parse(raw) as Record<string, unknown>;
+  const result = applyMapping({ line, values }, mapping);
+  if (!result.ok || result.kind !== 'record') return null;
+  return prepareRecord(result.record, raw, rowFingerprint(seedFor(mapping), raw).text, result.flags);
 }

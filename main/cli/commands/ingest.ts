@@ -169,13 +169,18 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
 export function describeRun(run: RunSummary): string[] {
   const lines = [
     `Run #${run.id} (${run.sourceName}, ${run.fileName ?? 'sync'}): ${run.status}`,
-    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}`,
+    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}, flagged ${run.flagged}, anonymous ${run.anonymous}`,
   ];
   if (run.inserted === 0 && run.updated === 0 && run.read > 0) {
     const what = run.fileName === null ? 'this sync' : 'this file';
     if (run.rejected === 0) lines.push(`  Nothing changed: the vault already held everything in ${what}.`);
-    else if (run.unchanged === 0) lines.push(`  No row could be imported: every row of ${what} was rejected.`);
+    else if (run.unchanged === 0 && run.anonymous === 0) lines.push(`  No row could be imported: every row of ${what} was rejected.`);
     else lines.push(`  Nothing changed: the vault already held every valid row of ${what}, and the others were rejected.`);
+  }
+  if (run.flagged > 0) {
+    lines.push(
+      `  ${run.flagged} records were kept with values that could not be read, kept as sent: \`custodia quality "${run.sourceName}"\` lists them and corrects them.`,
+    );
   }
   if (run.rejected > 0) lines.push(`  Rejected rows are kept: \`custodia rejects export ${run.id} --out rejects.csv\` writes them for correction.`);
   return lines;

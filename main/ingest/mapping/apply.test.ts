@@ -59,6 +59,8 @@ describe('applyMapping', () => {
     const result = applyMapping(row(helene), quebec, { now });
     expect(result).toEqual({
       ok: true,
+      kind: 'record',
+      flags: [],
       record: {
         sourceRecordId: 'C-1001',
         identity: {
@@ -80,53 +82,90 @@ describe('applyMapping', () => {
     });
   });
 
-  it('rejects a row without a customer number', () => {
-    const missing = { code: 'keyMissing', params: { column: 'No. client' } };
-    expect(applyMapping(row({ ...helene, 'No. client': '  ' }, 7), quebec, { now })).toEqual({
-      ok: false,
-      line: 7,
-      reasons: ['no customer number in column No. client'],
-      details: [missing],
+  it('keeps a person without a customer number under a key of their own, and flags the missing number', () => {
+    const keyMissing = { field: 'sourceRecordId', column: 'No. client', detail: { code: 'keyMissing', params: { column: 'No. client' } } };
+    expect(applyMapping(row({ ...helene, 'No. client': '  ' }, 7), quebec, { now })).toMatchObject({
+      ok: true,
+      kind: 'record',
+      record: { sourceRecordId: '~email:helene.damours@videotron.ca', identity: { givenName: { value: 'Hélène' } } },
+      flags: [keyMissing],
     });
-    expect(applyMapping(row({ Prénom: 'Zoé' }, 8), quebec, { now })).toEqual({ ok: false, line: 8, reasons: ['no customer number in column No. client'], details: [missing] });
+    const zoe = applyMapping(row({ Prénom: 'Zoé' }, 8), quebec, { now });
+    expect(zoe).toMatchObject({ ok: true, kind: 'record', record: { identity: { givenName: { value: 'Zoé' } } }, flags: [keyMissing] });
+    // The same row imported again must find the same record: the key is derived from what identifies Zoé.
+    const again = applyMapping(row({ Prénom: 'Zoé' }, 30), quebec, { now });
+    expect(zoe.ok && zoe.kind === 'record' && again.ok && again.kind === 'record' && again.record.sourceRecordId === zoe.record.sourceRecordId).toBe(true);
+    expect(zoe.ok && zoe.kind === 'record' && zoe.record.sourceRecordId).toMatch(/^~row:/);
   });
 
-  it('lists every reason of a bad row', () => {
+  it('rejects, with its line, only a row where nothing identifies anyone', () => {
+    expect(applyMapping(row({ 'No. client': '', Ville: 'Laval', Province: 'QC' }, 9), quebec, { now })).toEqual({
+      ok: false,
+      kind: 'reject',
+      line: 9,
+      reasons: ['no customer number, name, email or phone: nothing identifies a person', 'no customer number in column No. client'],
+      details: [
+        { code: 'noIdentity', params: {} },
+        { code: 'keyMissing', params: { column: 'No. client' } },
+      ],
+    });
+  });
+
+  it('never uses a card number Excel damaged as the key: many cards share the damaged text', () => {
+    for (const damaged of ['6,03314E+15', '6.03314E+15']) {
+      const result = applyMapping(row({ ...helene, 'No. client': damaged }), quebec, { now });
+      expect(result).toMatchObject({
+        ok: true,
+        kind: 'record',
+        record: { sourceRecordId: '~email:helene.damours@videotron.ca' },
+        flags: [{ field: 'sourceRecordId', raw: damaged, detail: { code: 'keyDamaged' } }],
+      });
+    }
+  });
+
+  it('flags every bad value of a row and keeps the record with the rest', () => {
     const result = applyMapping(
       row({ ...helene, Courriel: 'helene@', Téléphone: '555 0199', Naissance: '1980-02-31', 'Code postal': '12345', Infolettre: 'peut-être' }, 9),
       quebec,
       { now },
     );
-    expect(result).toEqual({
-      ok: false,
-      line: 9,
-      reasons: [
-        'Courriel: not an email address: no domain after the @',
-        'Téléphone: not a valid phone number for CA',
-        'Code postal: not a valid postal code for Canada',
-        'Naissance: not a real calendar date',
-        'Infolettre: not a yes/no value',
-      ],
-      // One code per reason, in the same order, for the interface to translate.
-      details: [
-        { code: 'email', params: { column: 'Courriel' } },
-        { code: 'phone', params: { column: 'Téléphone' } },
-        { code: 'postalCode', params: { column: 'Code postal' } },
-        { code: 'date', params: { column: 'Naissance' } },
-        { code: 'consent', params: { column: 'Infolettre' } },
-      ],
-    });
+    expect(result.ok && result.kind === 'record').toBe(true);
+    if (!result.ok || result.kind !== 'record') return;
+    expect(result.flags.map((flag) => [flag.field, flag.reason, flag.raw])).toEqual([
+      ['email', 'Courriel: not an email address: no domain after the @', 'helene@'],
+      ['phone', 'Téléphone: not a valid phone number for CA', '555 0199'],
+      ['postalCode', 'Code postal: not a valid postal code for Canada', '12345'],
+      ['birthDate', 'Naissance: not a real calendar date', '1980-02-31'],
+      ['consent.granted', 'Infolettre: not a yes/no value', 'peut-être'],
+    ]);
+    // One code per flag, for the interface to translate.
+    expect(result.flags.map((flag) => flag.detail)).toEqual([
+      { code: 'email', params: { column: 'Courriel' } },
+      { code: 'phone', params: { column: 'Téléphone' } },
+      { code: 'postalCode', params: { column: 'Code postal' } },
+      { code: 'date', params: { column: 'Naissance' } },
+      { code: 'consent', params: { column: 'Infolettre' } },
+    ]);
+    const { identity } = result.record;
+    expect(identity.emails.map((email) => email.value)).toEqual(['helene.damours@videotron.ca']);
+    expect(identity.phones).toEqual([]);
+    expect(identity.postalCode).toBeUndefined();
+    expect(identity.birthDate).toBeUndefined();
+    expect(identity.givenName?.value).toBe('Hélène');
+    // What search can still use: the bad address's text and the bad number's digits.
+    expect(identity.unusable).toEqual(['helene@', '5550199']);
+    expect(result.record.consents.filter((consent) => consent.purpose === 'newsletter')).toEqual([]);
   });
 
-  it('never lets a bad row affect the good rows around it', () => {
+  it('never lets a bad value of one row affect the rows around it', () => {
     const rows = [
       row({ ...helene, 'No. client': 'C-1' }, 2),
       row({ ...helene, 'No. client': 'C-2', Courriel: 'x@localhost' }, 3),
       row({ ...helene, 'No. client': 'C-3' }, 4),
     ];
     const results = rows.map((item) => applyMapping(item, quebec, { now }));
-    expect(results.map((result) => result.ok)).toEqual([true, false, true]);
-    expect(results[1]).toMatchObject({ ok: false, line: 3, reasons: ['Courriel: not an email address: the domain has no dot'] });
+    expect(results.map((result) => (result.ok && result.kind === 'record' ? result.flags.length : -1))).toEqual([0, 1, 0]);
+    expect(results[1]).toMatchObject({ ok: true, flags: [{ reason: 'Courriel: not an email address: the domain has no dot' }] });
   });
 
   it('reads phones and postal codes in the row’s own country', () => {
@@ -160,7 +199,7 @@ describe('applyMapping', () => {
     [0, false],
   ])('reads the consent value %s as %s', (value, granted) => {
     const result = applyMapping(row({ ...helene, SMS: value }), quebec, { now });
-    expect(result.ok && result.record.consents.find((consent) => consent.purpose === 'sms')?.granted).toBe(granted);
+    expect(result.ok && result.kind === 'record' && result.record.consents.find((consent) => consent.purpose === 'sms')?.granted).toBe(granted);
   });
 
   it('splits a full name when there are no separate name columns, and splits cells holding several emails', () => {
@@ -168,6 +207,8 @@ describe('applyMapping', () => {
     const result = applyMapping(row({ customer_id: 42, name: 'Kowalski, Jan', emails: 'jan@wp.pl; Jan.Kowalski@poczta.onet.pl, jan@wp.pl' }), mapping, { now });
     expect(result).toEqual({
       ok: true,
+      kind: 'record',
+      flags: [],
       record: {
         sourceRecordId: '42',
         identity: {
@@ -192,9 +233,11 @@ describe('applyMapping', () => {
       ok: true,
       record: { sourceRecordId: 'marie@videotron.ca' },
     });
+    // A bad address cannot be the key: the record is kept under one of its own, the address flagged.
     expect(applyMapping(row({ Nom: 'Tremblay', Courriel: 'marie@' }), mapping, { now })).toMatchObject({
-      ok: false,
-      reasons: ['Courriel: not an email address: no domain after the @'],
+      ok: true,
+      record: { sourceRecordId: expect.stringMatching(/^~row:/), identity: { familyName: { value: 'Tremblay' }, unusable: ['marie@'] } },
+      flags: [{ field: 'sourceRecordId', reason: 'Courriel: not an email address: no domain after the @' }],
     });
   });
 
@@ -207,6 +250,8 @@ describe('applyMapping', () => {
         applyMapping(row({ nr_karty: 'K-77', nr_paragonu: 'P/2024/001', data: '05.03.2024', kwota: '1 234,50 zł', sklep: 'Kraków Galeria' }), till, { now }),
       ).toEqual({
         ok: true,
+        kind: 'record',
+        flags: [],
         record: {
           sourceRecordId: 'K-77',
           identity: { emails: [], phones: [] },
@@ -226,27 +271,45 @@ describe('applyMapping', () => {
       });
     });
 
-    it('rejects a purchase without a date or with an unreadable amount', () => {
-      expect(applyMapping(row({ nr_karty: 'K-77', kwota: '12,50' }, 5), till, { now })).toEqual({
-        ok: false,
-        line: 5,
-        reasons: ['data: event without a date'],
-        details: [{ code: 'eventNoDate', params: { column: 'data' } }],
+    it('keeps a purchase whose amount cannot be read, and holds one without a readable date on its flag', () => {
+      expect(applyMapping(row({ nr_karty: 'K-77', kwota: '12,50' }, 5), till, { now })).toMatchObject({
+        ok: true,
+        record: { sourceRecordId: 'K-77', events: [] },
+        flags: [{ field: 'event.at', reason: 'data: event without a date', detail: { code: 'eventNoDate', params: { column: 'data' } } }],
       });
-      expect(applyMapping(row({ nr_karty: 'K-77', data: '2024-03-05', kwota: 'dwanaście' }, 6), till, { now })).toEqual({
-        ok: false,
-        line: 6,
-        reasons: ['data: not a date in the format DD.MM.YYYY', 'kwota: not an amount: unknown currency'],
-        details: [
-          { code: 'date', params: { column: 'data' } },
-          { code: 'amount', params: { column: 'kwota' } },
+      const result = applyMapping(row({ nr_karty: 'K-77', nr_paragonu: 'P-9', data: '2024-03-05', kwota: 'dwanaście' }, 6), till, { now });
+      expect(result).toMatchObject({
+        ok: true,
+        record: { events: [] },
+        flags: [
+          { field: 'event.amount', reason: 'kwota: not an amount: unknown currency', raw: 'dwanaście' },
+          // Everything else about the purchase waits on the flag for a correction of the date format.
+          {
+            field: 'event.at',
+            reason: 'data: not a date in the format DD.MM.YYYY',
+            raw: '2024-03-05',
+            pendingEvent: { type: 'purchase', externalId: 'P-9', raw: { nr_paragonu: 'P-9', data: '2024-03-05', kwota: 'dwanaście' } },
+          },
         ],
+      });
+      const amountOnly = applyMapping(row({ nr_karty: 'K-77', data: '05.03.2024', kwota: 'dwanaście' }, 7), till, { now });
+      expect(amountOnly).toMatchObject({ ok: true, record: { events: [{ at: '2024-03-05', type: 'purchase' }] } });
+      expect(amountOnly.ok && amountOnly.kind === 'record' && amountOnly.record.events[0]?.amount).toBeUndefined();
+    });
+
+    it('counts a sale with no card and no personal data as anonymous, and keys a cardless customer by the transaction', () => {
+      expect(applyMapping(row({ nr_karty: '', nr_paragonu: 'P-1', data: '05.03.2024', kwota: '12,50' }), till, { now })).toEqual({ ok: true, kind: 'anonymous' });
+      const withName = { ...till, columns: [...till.columns, { column: 'imie', field: 'givenName' as const }] };
+      expect(applyMapping(row({ nr_karty: '', imie: 'Ala', nr_paragonu: 'P-2', data: '05.03.2024', kwota: '12,50' }), withName, { now })).toMatchObject({
+        ok: true,
+        kind: 'record',
+        record: { sourceRecordId: '~txn:P-2', identity: { givenName: { value: 'Ala' } } },
       });
     });
 
     it('applies the decimal hint of the mapping to ambiguous amounts', () => {
       const result = applyMapping(row({ nr_karty: 'K-1', data: '05.03.2024', kwota: '1.234' }), { ...till, decimal: ',' }, { now });
-      expect(result.ok && result.record.events[0]?.amount).toBe(1234);
+      expect(result.ok && result.kind === 'record' && result.record.events[0]?.amount).toBe(1234);
     });
   });
 
@@ -291,6 +354,8 @@ describe('applyMapping', () => {
     it('maps nested objects, lists of values, nested events and nested consents', () => {
       expect(applyMapping(row(record), mapping, { now })).toEqual({
         ok: true,
+        kind: 'record',
+        flags: [],
         record: {
           sourceRecordId: '9001',
           identity: {
@@ -334,23 +399,23 @@ describe('applyMapping', () => {
       });
     });
 
-    it('names the element of a nested list in reasons', () => {
+    it('names the element of a nested list in flags', () => {
       const bad = { ...record, orders: [record.orders[0], { id: 'O-3', total: '8' }, 'oops'], consents: [{ granted: 'tak' }] };
-      expect(applyMapping(row(bad, 12), mapping, { now })).toEqual({
-        ok: false,
-        line: 12,
-        reasons: ['consents[0]: consent without a purpose', 'orders[1]: event without a date', 'orders[2]: expected an object'],
-        details: [
-          { code: 'consentNoPurpose', params: { column: 'consents[0]' } },
-          { code: 'eventNoDate', params: { column: 'orders[1]' } },
-          { code: 'notObject', params: { column: 'orders[2]' } },
-        ],
-      });
+      const result = applyMapping(row(bad, 12), mapping, { now });
+      expect(result).toMatchObject({ ok: true, kind: 'record', record: { events: [{ externalId: 'O-1' }] } });
+      expect(result.ok && result.kind === 'record' && result.flags.map((flag) => [flag.reason, flag.detail])).toEqual([
+        ['consents[0]: consent without a purpose', { code: 'consentNoPurpose', params: { column: 'consents[0]' } }],
+        ['orders[1]: event without a date', { code: 'eventNoDate', params: { column: 'orders[1]' } }],
+        ['orders[2]: expected an object', { code: 'notObject', params: { column: 'orders[2]' } }],
+      ]);
     });
 
-    it('accepts a record without the lists, and rejects a list that is not one', () => {
+    it('accepts a record without the lists, and flags a list that is not one', () => {
       expect(applyMapping(row({ customer: { id: 1 } }), mapping, { now })).toMatchObject({ ok: true, record: { events: [], consents: [] } });
-      expect(applyMapping(row({ customer: { id: 1 }, orders: 'none' }), mapping, { now })).toMatchObject({ ok: false, reasons: ['orders: expected a list'], details: [{ code: 'notList', params: { column: 'orders' } }] });
+      expect(applyMapping(row({ customer: { id: 1 }, orders: 'none' }), mapping, { now })).toMatchObject({
+        ok: true,
+        flags: [{ reason: 'orders: expected a list', detail: { code: 'notList', params: { column: 'orders' } } }],
+      });
     });
   });
 
@@ -358,6 +423,6 @@ describe('applyMapping', () => {
     const first = applyMapping(row(helene), quebec, { now });
     const reordered = Object.fromEntries(Object.entries(helene).reverse());
     const second = applyMapping(row(reordered), quebec, { now });
-    expect(first.ok && second.ok && JSON.stringify(first.record.identity) === JSON.stringify(second.record.identity)).toBe(true);
+    expect(first.ok && first.kind === 'record' && second.ok && second.kind === 'record' && JSON.stringify(first.record.identity) === JSON.stringify(second.record.identity)).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * One source row → one mapped record: identity fields normalized, consents and events extracted. A row
- * is all or nothing: if any mapped value fails normalization the row is rejected with every reason
- * listed (so one correction pass fixes it), and the good rows around it are never affected. Nothing is
- * guessed to rescue a bad value: the raw row is kept with its reasons for a steward to correct.
+ * One source row → one mapped record: identity fields normalized, consents and events extracted. A value
+ * that cannot be read is flagged (row-context.ts): the record goes in with that value raw and the rest
+ * normalized, because a person Custodia drops is one no access request or erasure can reach. Nothing is
+ * guessed to rescue a bad value. A row is rejected only when it cannot be a record at all: no key and
+ * nothing that identifies anyone. A row of events with no key and no personal data is an anonymous
+ * transaction: counted, not a person.
  */
 import { detectCurrency, normalizeCurrency, parseAmount } from '../normalize/amount';
 import { parseConsentFlag } from '../normalize/boolean';
@@ -12,12 +14,15 @@ import { normalizeEmail } from '../normalize/email';
 import { normalizePersonName, splitFullName } from '../normalize/name';
 import { normalizePhone, type Phone, type PhoneType } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postal';
+import { isExcelDamaged } from '../normalize/excel-damage';
 import { isBlank, rawText, type Normalized } from '../normalize/result';
 import { cleanText, normalizeText } from '../normalize/text';
-import type { ReasonCode, ReasonDetail, ReasonDetails } from '../reasons';
+import type { ReasonDetails } from '../reasons';
 import type { RawRow } from '../types';
 import { EVENT_FIELDS, splitListPath, type Mapping, type TargetField } from './fields';
 import { isPlainObject, readPath } from './paths';
+import { fallbackKey, identifiesSomeone, readRecordKey } from './record-key';
+import { RowContext, type FieldFlag } from './row-context';
 
 export interface FieldValue<T = string> {
   readonly value: T;
@@ -44,6 +49,11 @@ export interface MappedIdentity {
   readonly country?: FieldValue;
   /** YYYY-MM-DD. */
   readonly birthDate?: FieldValue;
+  /**
+   * What flagged emails and phones still offer search: an address's text, a number's digits. Kept out of
+   * the identifiers, which identity matching trusts as normalized.
+   */
+  readonly unusable?: readonly string[];
 }
 
 export interface MappedConsent {
@@ -78,15 +88,15 @@ export interface MappedRecord {
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly record: MappedRecord }
-  | { readonly ok: false; readonly line: number; readonly reasons: readonly string[]; readonly details: ReasonDetails };
+  | { readonly ok: true; readonly kind: 'record'; readonly record: MappedRecord; readonly flags: readonly FieldFlag[] }
+  /** Events with no key and no personal data (a till sale paid cash, no card): counted, not a person. */
+  | { readonly ok: true; readonly kind: 'anonymous' }
+  | { readonly ok: false; readonly kind: 'reject'; readonly line: number; readonly reasons: readonly string[]; readonly details: ReasonDetails };
 
 export interface ApplyOptions {
   /** Clock for the plausibility ranges of dates (birth dates not in the future…). */
   readonly now?: Date;
 }
-
-const MAX_RECORD_KEY = 200;
 
 type EventField = (typeof EVENT_FIELDS)[number];
 type SingleIdentityField = 'givenName' | 'familyName' | 'fullName' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate';
@@ -229,68 +239,6 @@ function valuesOf(record: Readonly<Record<string, unknown>>, read: ColumnRead, m
   return [value];
 }
 
-/** What kind of value a normalization was for: the code of its reasons (see reasons.ts). */
-type ValueKind = 'email' | 'phone' | 'country' | 'name' | 'text' | 'postalCode' | 'date' | 'consent' | 'amount' | 'currency';
-
-class RowContext {
-  readonly reasons: string[] = [];
-  /** Created on the first reason: most rows have none, and this runs for every row. */
-  private details: Map<string, ReasonDetail> | null = null;
-
-  constructor(
-    readonly mapping: Mapping,
-    readonly now: Date,
-  ) {}
-
-  /** The value of a normalization, or null after recording why it failed. */
-  take<T>(label: string, result: Normalized<T>, kind: ValueKind): T | null {
-    if (result.ok) return result.value;
-    const code: ReasonCode = result.reason.startsWith('expected a single') ? 'notSingle' : kind;
-    this.add(`${label}: ${result.reason}`, { code, params: { column: label } });
-    return null;
-  }
-
-  add(reason: string, detail: ReasonDetail | null = null): void {
-    this.reasons.push(reason);
-    if (detail === null) return;
-    this.details ??= new Map();
-    if (!this.details.has(reason)) this.details.set(reason, detail);
-  }
-
-  /** The reasons once each, in order, with their details. */
-  failure(line: number): ApplyResult {
-    const reasons = [...new Set(this.reasons)];
-    return { ok: false, line, reasons, details: reasons.map((reason) => this.details?.get(reason) ?? null) };
-  }
-}
-
-function recordKey(context: RowContext, plan: Plan, values: Readonly<Record<string, unknown>>): string | null {
-  const raw = readPath(values, plan.keyColumn);
-  const column = { column: plan.keyColumn };
-  if (isBlank(raw)) {
-    context.add(`no customer number in column ${plan.keyColumn}`, { code: 'keyMissing', params: column });
-    return null;
-  }
-  if (Array.isArray(raw) || isPlainObject(raw)) {
-    context.add(`${plan.keyColumn}: a customer number must be a single value`, { code: 'keyNotSingle', params: column });
-    return null;
-  }
-  if (plan.keyIsEmail) return context.take(plan.keyColumn, normalizeEmail(raw), 'email');
-  const key = cleanText(rawText(raw));
-  if (key === '') {
-    context.add(`no customer number in column ${plan.keyColumn}`, { code: 'keyMissing', params: column });
-    return null;
-  }
-  if (key.length > MAX_RECORD_KEY) {
-    context.add(`${plan.keyColumn}: a customer number cannot be longer than ${MAX_RECORD_KEY} characters`, {
-      code: 'keyTooLong',
-      params: { ...column, max: MAX_RECORD_KEY },
-    });
-    return null;
-  }
-  return key;
-}
-
 function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<string, unknown>>): MappedIdentity {
   const { mapping, now } = context;
   const single: Partial<Record<SingleIdentityField, FieldValue>> = {};
@@ -301,7 +249,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
   for (const read of plan.countries) {
     for (const raw of valuesOf(values, read, false, null)) {
       const result = normalizeCountry(raw);
-      keepFirst('country', context.take(read.label, result, 'country'), result.raw);
+      keepFirst('country', context.take('country', read.label, result, 'country'), result.raw);
     }
   }
   // Phones and postal codes are read in the row's own country when it has one, else the source's.
@@ -309,19 +257,30 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
   const emails: FieldValue[] = [];
   const phones: MappedPhone[] = [];
   const streets: FieldValue[] = [];
+  const unusable: string[] = [];
   for (const { field, read } of plan.identity) {
     switch (field) {
       case 'email':
         for (const raw of valuesOf(values, read, true, EMAIL_SEPARATORS)) {
           const result = normalizeEmail(raw);
-          const value = context.take(read.label, result, 'email');
+          const value = context.take('email', read.label, result, 'email');
           if (value !== null && !emails.some((email) => email.value === value)) emails.push({ value, raw: result.raw });
+          else if (value === null && !result.ok) unusable.push(result.raw.trim().toLowerCase());
         }
         break;
       case 'phone':
         for (const raw of valuesOf(values, read, true, PHONE_SEPARATORS)) {
-          const result = cachedPhone(plan, raw, country);
-          const phone = context.take(read.label, result, 'phone');
+          // A national number the row's country cannot explain may be the source's (and the other way round).
+          let result = cachedPhone(plan, raw, country);
+          if (!result.ok && country !== mapping.defaultCountry) {
+            const inSourceCountry = cachedPhone(plan, raw, mapping.defaultCountry);
+            if (inSourceCountry.ok) result = inSourceCountry;
+          }
+          const phone = context.take('phone', read.label, result, 'phone');
+          if (phone === null && !result.ok) {
+            const digits = result.raw.replace(/\D/g, '');
+            if (digits.length >= 6 && !isExcelDamaged(raw)) unusable.push(digits);
+          }
           if (phone !== null && !phones.some((known) => known.value === phone.e164)) {
             phones.push(phone.type === null ? { value: phone.e164, raw: result.raw } : { value: phone.e164, raw: result.raw, type: phone.type });
           }
@@ -330,7 +289,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
       case 'street':
         for (const raw of valuesOf(values, read, true, null)) {
           const result = normalizeText(raw);
-          const value = context.take(read.label, result, 'text');
+          const value = context.take('street', read.label, result, 'text');
           if (value !== null) streets.push({ value, raw: result.raw });
         }
         break;
@@ -338,23 +297,23 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
       case 'familyName':
       case 'fullName': {
         const result = normalizePersonName(readPath(values, read.path));
-        keepFirst(field, context.take(read.label, result, 'name'), result.raw);
+        keepFirst(field, context.take(field, read.label, result, 'name'), result.raw);
         break;
       }
       case 'city':
       case 'region': {
         const result = normalizeText(readPath(values, read.path), 200);
-        keepFirst(field, context.take(read.label, result, 'text'), result.raw);
+        keepFirst(field, context.take(field, read.label, result, 'text'), result.raw);
         break;
       }
       case 'postalCode': {
         const result = normalizePostalCode(readPath(values, read.path), country);
-        keepFirst(field, context.take(read.label, result, 'postalCode'), result.raw);
+        keepFirst(field, context.take(field, read.label, result, 'postalCode'), result.raw);
         break;
       }
       case 'birthDate': {
         const result = parseDate(readPath(values, read.path), mapping.birthDateFormat, { kind: 'birth', now });
-        keepFirst(field, context.take(read.label, result, 'date'), result.raw);
+        keepFirst(field, context.take(field, read.label, result, 'date'), result.raw);
         break;
       }
       default:
@@ -388,6 +347,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
   put('region', single.region);
   put('country', single.country);
   put('birthDate', single.birthDate);
+  if (unusable.length > 0) put('unusable', unusable);
   return identity as unknown as MappedIdentity;
 }
 
@@ -415,16 +375,26 @@ function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Re
       // A date with no yes/no is not evidence of either: no observation is recorded.
       continue;
     }
-    const flag = context.take(label(granted.read), parseConsentFlag(granted.value), 'consent');
+    const flag = context.take('consent.granted', label(granted.read), parseConsentFlag(granted.value), 'consent');
     const at = firstValue([record], [group.at]);
-    const when = at === null ? null : context.take(label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now }), 'date');
+    // An observation whose date cannot be read is still an observation: kept undated, the date flagged.
+    const when =
+      at === null
+        ? null
+        : context.take('consent.at', label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now }), 'date');
     let purpose = group.purpose;
     if (purpose === null) {
       const named = firstValue([record], [plan.purposeColumns]);
       purpose = named === null ? '' : cleanText(rawText(named.value));
       if (purpose === '') {
         const where = prefix === '' ? label(granted.read) : prefix;
-        context.add(`${where}: consent without a purpose`, { code: 'consentNoPurpose', params: { column: where } });
+        context.flag({
+          field: 'consent.purpose',
+          column: where,
+          reason: `${where}: consent without a purpose`,
+          detail: { code: 'consentNoPurpose', params: { column: where } },
+          raw: rawText(granted.value),
+        });
         continue;
       }
     }
@@ -451,80 +421,98 @@ function mapEvent(
     const cell = found[field];
     if (cell !== null) raw[label(cell.read, field)] = rawText(cell.value);
   }
-  const before = context.reasons.length;
   const cell = (field: EventField) => found[field];
-  const atCell = cell('event.at');
-  if (atCell === null) {
-    const where = prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix;
-    context.add(`${where}: event without a date`, { code: 'eventNoDate', params: { column: where } });
-  }
-  const at = atCell === null ? null : context.take(label(atCell.read, 'event.at'), parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now }), 'date');
+  // A detail that cannot be read is left out of the event and flagged; the event stays.
   const amountCell = cell('event.amount');
-  const amount = amountCell === null ? null : context.take(label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }), 'amount');
+  const amount =
+    amountCell === null
+      ? null
+      : context.take('event.amount', label(amountCell.read, 'event.amount'), parseAmount(amountCell.value, { decimal: mapping.decimal }), 'amount');
   const currencyCell = cell('event.currency');
   const currency =
     currencyCell === null
       ? amountCell === null
         ? null
         : detectCurrency(amountCell.value)
-      : context.take(label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value), 'currency');
+      : context.take('event.currency', label(currencyCell.read, 'event.currency'), normalizeCurrency(currencyCell.value), 'currency');
   const placeCell = cell('event.place');
-  const place = placeCell === null ? null : context.take(label(placeCell.read, 'event.place'), normalizeText(placeCell.value, 200), 'text');
+  const place = placeCell === null ? null : context.take('event.place', label(placeCell.read, 'event.place'), normalizeText(placeCell.value, 200), 'text');
   const typeCell = cell('event.type');
-  const type = typeCell === null ? null : context.take(label(typeCell.read, 'event.type'), normalizeText(typeCell.value, 100), 'text');
+  const type = typeCell === null ? null : context.take('event.type', label(typeCell.read, 'event.type'), normalizeText(typeCell.value, 100), 'text');
   const idCell = cell('event.id');
-  const externalId = idCell === null ? null : context.take(label(idCell.read, 'event.id'), normalizeText(idCell.value, 200), 'text');
-  if (context.reasons.length > before || at === null) return null;
-  const event: { -readonly [K in keyof MappedEvent]: MappedEvent[K] } = { type: type ?? mapping.eventType ?? 'event', at, raw };
+  const externalId = idCell === null ? null : context.take('event.id', label(idCell.read, 'event.id'), normalizeText(idCell.value, 200), 'text');
+  const event: { -readonly [K in keyof MappedEvent]: MappedEvent[K] } = { type: type ?? mapping.eventType ?? 'event', at: '', raw };
   if (amount !== null) event.amount = amount;
   if (currency !== null) event.currency = currency;
   if (place !== null) event.place = place;
   if (externalId !== null) event.externalId = externalId;
+
+  // An event is placed in time or not stored: without its date it is kept on the flag, whole, so that
+  // correcting the column's date format stores it without the file.
+  const atCell = cell('event.at');
+  const { at: _unset, ...pendingEvent } = event;
+  if (atCell === null) {
+    const where = prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix;
+    context.flag({ field: 'event.at', column: where, reason: `${where}: event without a date`, detail: { code: 'eventNoDate', params: { column: where } }, raw: '', pendingEvent });
+    return null;
+  }
+  const column = label(atCell.read, 'event.at');
+  const at = parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now });
+  if (!at.ok) {
+    context.flag({ field: 'event.at', column, reason: `${column}: ${at.reason}`, detail: { code: 'date', params: { column } }, raw: at.raw, pendingEvent });
+    return null;
+  }
+  if (at.value === null) return null;
+  event.at = at.value;
   return event;
 }
 
-/** The elements of a nested list, or null after recording why the value is not a list of objects. */
-function listElements(context: RowContext, values: Readonly<Record<string, unknown>>, list: string): readonly unknown[] {
+/** The elements of a nested list; none after flagging a value that is not a list. */
+function listElements(context: RowContext, values: Readonly<Record<string, unknown>>, list: string, field: TargetField): readonly unknown[] {
   const value = readPath(values, list);
   if (isBlank(value)) return [];
   if (!Array.isArray(value)) {
-    context.add(`${list}: expected a list`, { code: 'notList', params: { column: list } });
+    context.flag({ field, column: list, reason: `${list}: expected a list`, detail: { code: 'notList', params: { column: list } }, raw: rawText(value) });
     return [];
   }
   return value;
 }
 
-/** The record key of a row alone, or null when it has none that applyMapping would accept. */
+function notAnObject(context: RowContext, field: TargetField, column: string, element: unknown): void {
+  context.flag({ field, column, reason: `${column}: expected an object`, detail: { code: 'notObject', params: { column } }, raw: rawText(element) });
+}
+
+/** The record key of a row alone, or null when it has no usable one of its own. */
 export function keyOf(row: RawRow, mapping: Mapping): string | null {
-  const context = new RowContext(mapping, new Date());
-  const key = recordKey(context, planFor(mapping), row.values);
-  return context.reasons.length > 0 ? null : key;
+  const plan = planFor(mapping);
+  return readRecordKey(new RowContext(mapping, new Date()), plan.keyColumn, plan.keyIsEmail, row.values);
 }
 
 export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOptions = {}): ApplyResult {
   const plan = planFor(mapping);
   const context = new RowContext(mapping, options.now ?? new Date());
   const values = row.values;
-  const sourceRecordId = recordKey(context, plan, values);
+  const ownKey = readRecordKey(context, plan.keyColumn, plan.keyIsEmail, values);
   const identity = mapIdentity(context, plan, values);
 
   const consents: MappedConsent[] = [];
   mapConsents(context, plan.consents, values, '', consents);
   if (plan.nestedConsents !== null) {
     const { list, plan: nested } = plan.nestedConsents;
-    listElements(context, values, list).forEach((element, index) => {
+    listElements(context, values, list, 'consent.granted').forEach((element, index) => {
       if (isPlainObject(element)) mapConsents(context, nested, element, `${list}[${index}]`, consents);
-      else context.add(`${list}[${index}]: expected an object`, { code: 'notObject', params: { column: `${list}[${index}]` } });
+      else notAnObject(context, 'consent.granted', `${list}[${index}]`, element);
     });
   }
 
   const events: MappedEvent[] = [];
+  const flagsBeforeEvents = context.flagCount;
   if (plan.nestedEvents !== null) {
     // Columns outside the list (a top-level `currency`) apply to every nested event that lacks them.
     const { list, columns } = plan.nestedEvents;
-    listElements(context, values, list).forEach((element, index) => {
+    listElements(context, values, list, 'event.at').forEach((element, index) => {
       if (!isPlainObject(element)) {
-        context.add(`${list}[${index}]: expected an object`, { code: 'notObject', params: { column: `${list}[${index}]` } });
+        notAnObject(context, 'event.at', `${list}[${index}]`, element);
         return;
       }
       const event = mapEvent(context, columns, [element, values], (field) => [columns[field], plan.events[field]], `${list}[${index}]`);
@@ -535,7 +523,16 @@ export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOption
     if (event !== null) events.push(event);
   }
 
-  // A key column that is also mapped (an email as record key) would report the same problem twice.
-  if (context.reasons.length > 0 || sourceRecordId === null) return context.failure(row.line);
-  return { ok: true, record: { sourceRecordId, identity, consents, events } };
+  let sourceRecordId = ownKey;
+  if (sourceRecordId === null) {
+    if (!identifiesSomeone(identity)) {
+      const hadEvents = events.length > 0 || context.flags?.slice(flagsBeforeEvents).some((flag) => flag.pendingEvent !== undefined) === true;
+      if (hadEvents) return { ok: true, kind: 'anonymous' };
+      context.fatal.push({ reason: 'no customer number, name, email or phone: nothing identifies a person', detail: { code: 'noIdentity', params: {} } });
+      return { ok: false, kind: 'reject', line: row.line, ...context.rejection() };
+    }
+    const transaction = events.find((event) => event.externalId !== undefined)?.externalId;
+    sourceRecordId = fallbackKey(identity, transaction);
+  }
+  return { ok: true, kind: 'record', record: { sourceRecordId, identity, consents, events }, flags: context.uniqueFlags() };
 }

@@ -18,6 +18,7 @@ import { migration010 } from './010-foreign-key-indexes';
 import { migration011 } from './011-external-id-search';
 import { migration012 } from './012-run-delimiter';
 import { migration013 } from './013-user-passphrase-reset';
+import { migration014 } from './014-record-flags';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

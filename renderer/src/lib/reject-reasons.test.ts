@@ -98,6 +98,8 @@ describe('reasons of the file readers', () => {
       keyMissing: { column: 'No client' },
       keyNotSingle: { column: 'No client' },
       keyTooLong: { column: 'No client', max: 128 },
+      keyDamaged: { column: 'No carte' },
+      noIdentity: {},
       consentNoPurpose: { column: 'consents[0]' },
       eventNoDate: { column: 'date_achat' },
       notList: { column: 'commandes' },
