@@ -16,7 +16,7 @@ describe('reasons of a rejected row', () => {
     expect(shownReasons(t, reasons, details)).toEqual([
       { text: 'courriel : adresse courriel invalide', lang: undefined },
       { text: 'line 7: unterminated quote', lang: 'en' },
-      { text: 'Le numéro de client 1001 figure déjà à la ligne 2 avec d’autres données ; la ligne 2 a été conservée', lang: undefined },
+      { text: 'Le numéro de client 1001 figure aussi à la ligne 2 avec d’autres renseignements ; ceux de la ligne suivante ont été gardés', lang: undefined },
     ]);
   });
 
