@@ -3,7 +3,17 @@ import { EXCEL_DAMAGE_REASON, isExcelDamaged } from './excel-damage';
 
 describe('isExcelDamaged', () => {
   it('flags scientific notation in text, with a comma or a point, whatever the number of digits kept', () => {
-    for (const text of ['6,03314E+15', '6.03314E+15', '6,03E+15', '1.23457E+11', '6.03314e+015', '6.03302909997733E+15', '6E+15', ' 6,03314E+15 ', '6,03314E15']) {
+    for (const text of [
+      '6,03314E+15',
+      '6.03314E+15',
+      '6,03E+15',
+      '1.23457E+11',
+      '6.03314e+015',
+      '6.03302909997733E+15',
+      '6E+15',
+      ' 6,03314E+15 ',
+      '6,03314E15',
+    ]) {
       expect(isExcelDamaged(text), text).toBe(true);
     }
   });

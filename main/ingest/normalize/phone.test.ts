@@ -31,11 +31,22 @@ describe('normalizePhone', () => {
   it('reads the international prefixes people write by hand, whatever the default country', () => {
     const polish = { ok: true, value: { e164: '+48601234567', country: 'PL', type: 'mobile', extension: null } };
     for (const country of ['CA', 'US', 'FR', 'PL', null]) {
-      for (const written of ['0048 601 234 567', '00 48 601 234 567', '0048601234567', '(+48) 601 234 567', '(+48)601234567', '+48 (0) 601 234 567', '0048 (0) 601 234 567']) {
+      for (const written of [
+        '0048 601 234 567',
+        '00 48 601 234 567',
+        '0048601234567',
+        '(+48) 601 234 567',
+        '(+48)601234567',
+        '+48 (0) 601 234 567',
+        '0048 (0) 601 234 567',
+      ]) {
         expect(normalizePhone(written, country), `${written} in ${country}`).toMatchObject({ ...polish, raw: written });
       }
       for (const written of ['+33 (0)6 12 34 56 78', '+33 (0) 6 12 34 56 78', '0033 6 12 34 56 78', '(+33) 6 12 34 56 78']) {
-        expect(normalizePhone(written, country), `${written} in ${country}`).toMatchObject({ ok: true, value: { e164: '+33612345678', country: 'FR', type: 'mobile' } });
+        expect(normalizePhone(written, country), `${written} in ${country}`).toMatchObject({
+          ok: true,
+          value: { e164: '+33612345678', country: 'FR', type: 'mobile' },
+        });
       }
       expect(normalizePhone('+1 (514) 555-0199', country)).toMatchObject({ ok: true, value: { e164: '+15145550199', country: 'CA' } });
       expect(normalizePhone('+44 (0)20 7946 0018', country)).toMatchObject({ ok: true, value: { e164: '+442079460018', country: 'GB' } });
