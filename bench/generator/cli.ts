@@ -1,5 +1,6 @@
 /**
  * node --import tsx bench/generator/cli.ts --count 100000 --format csv-fr --out /tmp/x.csv [--seed 1] [--messiness 1] [--date-format DD/MM/YYYY]
+ *   (also writes /tmp/x.csv.counts.json: the rows of each kind and the messes written, for checking an import)
  * node --import tsx bench/generator/cli.ts --mutate /tmp/x.csv --fraction 0.01 [--seed 2] [--out /tmp/x.updated.csv]
  */
 import { parseArgs } from 'node:util';
@@ -52,6 +53,7 @@ if (values.help) {
     seed: values.seed,
     format: values.format as Format,
     out: values.out,
+    counts: `${values.out}.counts.json`,
     messiness,
     ...(dateFormat ? { dateFormat: dateFormat as DateFormat } : {}),
   });
@@ -60,4 +62,5 @@ if (values.help) {
     `${result.file}: ${result.rows.toLocaleString('en')} ${result.format} rows (${result.encoding}), ${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${seconds.toFixed(2)} s (${Math.round(result.rows / Math.max(seconds, 1e-9)).toLocaleString('en')} rows/s)`,
   );
   console.log(`  ${JSON.stringify(result.stats)}`);
+  console.log(`  counts: ${values.out}.counts.json`);
 }

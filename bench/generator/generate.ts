@@ -3,18 +3,34 @@
  * streamed to disk in ~1 MiB chunks so a million rows never sit in memory.
  *
  * Formats: `csv` (UTF-8, `,`), `csv-fr` (Windows-1252, `;`, French headers, decimal comma, CRLF),
- * `csv-pl` (Windows-1250, `;`, Polish headers, decimal comma, CRLF), `tsv` (UTF-8, tab, US-style dates),
- * `ndjson` and `json` (nested records with consents and orders), `till` (one row per purchase, the
- * customer repeated on each row, keyed by loyalty card).
+ * `csv-pl` (Windows-1250, `;`, Polish headers, decimal comma, CRLF), `tsv` (UTF-8, tab, US-style dates,
+ * a newsletter tool's export), `ndjson` and `json` (nested records with consents and orders), `till` and
+ * `till-fr` (one row per purchase, the customer repeated on each row, keyed by loyalty card; till.ts).
  *
  * Messiness (default rates, scalable): households of 2–4 sharing an address and a landline, typos,
  * missing accents, upper-case names, extra spaces, ~1 % broken e-mails, ~0.5 % unreadable dates,
  * ~0.2 % rows without a customer number, values starting with = + - @, exact duplicate rows and
- * different people under the same customer number.
+ * different people under the same customer number. And what real exports showed besides:
+ * - Customers living in France or Poland keep their national habits in a Canadian company's file: most
+ *   of their phones have no country code (`601 234 567`, `06 12 34 56 78`; about a quarter of csv/tsv
+ *   rows, from the locale mix), so only the row's country explains them.
+ * - ~1 % of phones in a hand-written international form (`0048 601…`, `(+48) 601…`, `+33 (0)6…`,
+ *   `011 33…` dialled from Canada, `001 514…` from Europe) that strict parsing does not read alone.
+ * - ~2 % of postal codes of another country than the row's (moved abroad, or a defaulted country cell).
+ * - tsv: ~1 % of rows repeat an earlier subscriber (same e-mail) as `unsubscribed`: a consent withdrawn
+ *   later in the same file, which must win over the earlier `yes`.
+ * - JSON: `{ given, family }` or only `{ full }` names (~10 %), orders with `placed_at` in local,
+ *   offset or UTC time, a currency, and ~5 % shipped to a third party (`ship_to`); see records.ts.
+ * - Tills: cardless and anonymous purchases, cards damaged by Excel (`6,03314E+15`), day-first
+ *   dates with a time and no zone; see till.ts.
+ * GenerateStats counts each kind so an import's accounting can be checked against it; the CLI writes
+ * them beside the file (`<file>.counts.json`). Till rows are counted by kind as written, duplicates
+ * included, and add up to the rows; the other counts are per generated customer or record, an exact
+ * duplicate row being counted once, in duplicateRows.
  */
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { COUNTRY, GIVEN, FAMILY, GROUP, LOCALE_MIX, STORES, type City, type Locale } from './data';
+import { COUNTRY, GIVEN, FAMILY, GROUP, LOCALE_MIX, type City, type Locale } from './data';
 import {
   badDate,
   badEmail,
@@ -31,8 +47,10 @@ import {
 } from './people';
 import { Rng, weights, type Weighted } from './random';
 import { extraSpaces, fitToEncoding, quoteField, stripAccents, transpose } from './text';
+import { TILL_HEADERS, TillRows } from './till';
+import { handwrittenInternational, jsonRecord, type JsonContext } from './records';
 
-export const FORMATS = ['csv', 'csv-fr', 'csv-pl', 'tsv', 'ndjson', 'json', 'till'] as const;
+export const FORMATS = ['csv', 'csv-fr', 'csv-pl', 'tsv', 'ndjson', 'json', 'till', 'till-fr'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface MessinessRates {
@@ -57,6 +75,22 @@ export interface MessinessRates {
   readonly duplicateRow: number;
   /** A different person under a customer number already used. */
   readonly duplicateId: number;
+  /** A postal code of another country than the row's own (moved abroad, or the country cell defaulted). */
+  readonly foreignPostal: number;
+  /** A phone in a hand-written international form: `0048 601…`, `(+48) 601…`, `+33 (0)6…`, `011 33…`. */
+  readonly handwrittenPhone: number;
+  /** tsv: a later row of the same customer (same e-mail) that says `unsubscribed`. */
+  readonly unsubscribe: number;
+  /** JSON: an order shipped to someone else (a gift: a third party's name and city). */
+  readonly giftOrder: number;
+  /** JSON: a customer whose name is only `{ full }`, not `{ given, family }`. */
+  readonly fullName: number;
+  /** Till: a purchase without card nor personal data. */
+  readonly tillAnonymous: number;
+  /** Till: a purchase without card but with a name and a phone or an e-mail. */
+  readonly tillCardless: number;
+  /** Till: a card turned into `6,03314E+15` by a spreadsheet. */
+  readonly damagedCard: number;
 }
 
 export const DEFAULT_MESSINESS: MessinessRates = {
@@ -76,6 +110,14 @@ export const DEFAULT_MESSINESS: MessinessRates = {
   formula: 0.0008,
   duplicateRow: 0.003,
   duplicateId: 0.001,
+  foreignPostal: 0.02,
+  handwrittenPhone: 0.01,
+  unsubscribe: 0.01,
+  giftOrder: 0.05,
+  fullName: 0.1,
+  tillAnonymous: 0.15,
+  tillCardless: 0.15,
+  damagedCard: 0.01,
 };
 
 export interface GenerateOptions {
@@ -87,6 +129,8 @@ export interface GenerateOptions {
   readonly messiness?: number | Partial<MessinessRates>;
   /** Birth-date format; each format has its own default (csv ISO, csv-fr DD/MM/YYYY, csv-pl DD.MM.YYYY, tsv MM/DD/YYYY). */
   readonly dateFormat?: DateFormat;
+  /** Where to write the counts of each kind of row and mess as JSON (the ground truth an import is checked against). */
+  readonly counts?: string;
 }
 
 export interface GenerateStats {
@@ -100,6 +144,21 @@ export interface GenerateStats {
   duplicateIds: number;
   formulaValues: number;
   typos: number;
+  foreignPostals: number;
+  handwrittenPhones: number;
+  unsubscribes: number;
+  /** JSON orders, those shipped to a third party, and records with only a full name. */
+  orders: number;
+  giftOrders: number;
+  fullNames: number;
+  /** Till rows by kind; they add up to the rows written. */
+  cardRows: number;
+  damagedCardRows: number;
+  cardlessRows: number;
+  anonymousRows: number;
+  /** Distinct cards that were damaged, and the distinct damaged texts they became (fewer: they collapse). */
+  damagedCards: number;
+  damagedCardTexts: number;
 }
 
 export interface GenerateResult {
@@ -241,8 +300,17 @@ export const FORMAT_SPECS: Readonly<Record<Format, FormatSpec>> = {
     eol: '\n',
     language: 'en',
     mix: weights(LOCALE_MIX.till),
-    dateFormat: 'YYYY-MM-DD',
-    headers: ['loyalty_card', 'first_name', 'last_name', 'email', 'phone', 'transaction_id', 'date', 'amount', 'store'],
+    dateFormat: 'DD/MM/YYYY',
+    headers: TILL_HEADERS.till,
+  },
+  'till-fr': {
+    encoding: 'windows-1252',
+    delimiter: ';',
+    eol: '\r\n',
+    language: 'fr',
+    mix: weights(LOCALE_MIX.till),
+    dateFormat: 'DD/MM/YYYY',
+    headers: TILL_HEADERS['till-fr'],
   },
 };
 
@@ -327,6 +395,14 @@ const COUNTRY_NAMES = Object.fromEntries(
   ]),
 ) as Record<Language | 'iso', Record<'CA' | 'FR' | 'US' | 'PL', Weighted<string>>>;
 
+/** Locales of the other countries, for a postal code that does not match the row's country. */
+const FOREIGN_LOCALES: Readonly<Record<'CA' | 'FR' | 'US' | 'PL', readonly Locale[]>> = {
+  CA: ['fr', 'us', 'pl'],
+  FR: ['qc', 'us', 'pl'],
+  US: ['qc', 'ca', 'fr', 'pl'],
+  PL: ['qc', 'ca', 'fr', 'us'],
+};
+
 const CONSENT_WORDS: Readonly<Record<Language, readonly [string, string]>> = { en: ['yes', 'no'], fr: ['oui', 'non'], pl: ['tak', 'nie'] };
 const LOCALE_LANGUAGE: Readonly<Record<Locale, Language>> = { qc: 'fr', fr: 'fr', ca: 'en', us: 'en', pl: 'pl' };
 
@@ -356,7 +432,7 @@ interface Household {
 }
 
 /** One customer, before rendering. */
-interface Person {
+export interface Person {
   readonly locale: Locale;
   first: string;
   last: string;
@@ -371,6 +447,8 @@ interface Person {
   birth: Ymd | string | null;
   id: string | null;
   consent: boolean | null;
+  /** A later newsletter row of this customer withdraws the consent. */
+  unsubscribed?: boolean;
   /** When the consent answer was recorded (ms since epoch). */
   consentAt: number;
   spendCents: number;
@@ -387,10 +465,6 @@ function mergeRates(messiness: GenerateOptions['messiness']): MessinessRates {
 }
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
-
-function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
 
 /** Genders the Polish adjectival surnames: "Wiśniewski|Wiśniewska". */
 function surnameFor(entry: string, gender: 'm' | 'f'): string {
@@ -421,6 +495,18 @@ class Generator {
     duplicateIds: 0,
     formulaValues: 0,
     typos: 0,
+    foreignPostals: 0,
+    handwrittenPhones: 0,
+    unsubscribes: 0,
+    orders: 0,
+    giftOrders: 0,
+    fullNames: 0,
+    cardRows: 0,
+    damagedCardRows: 0,
+    cardlessRows: 0,
+    anonymousRows: 0,
+    damagedCards: 0,
+    damagedCardTexts: 0,
   };
   readonly rates: MessinessRates;
   private readonly spec: FormatSpec;
@@ -428,7 +514,7 @@ class Generator {
   /** Characters that force a CSV field into quotes for this format's delimiter. */
   private readonly needsQuotes: RegExp;
   private nextCustomer = 1;
-  private nextOrder = 1;
+  private readonly json: JsonContext;
   /** Household members waiting for their row: row index → households. */
   private readonly pending = new Map<number, Household[]>();
   /** Household members whose row has come: the next new customers. */
@@ -445,6 +531,7 @@ class Generator {
     this.rates = mergeRates(messiness);
     this.spec = FORMAT_SPECS[format];
     this.dateFormat = dateFormat ?? this.spec.dateFormat;
+    this.json = { rng, rates: this.rates, stats: this.stats, nextOrder: 1 };
     this.needsQuotes = new RegExp(`["\r\n${this.spec.delimiter === '\t' ? '\\t' : (this.spec.delimiter ?? ',')}]`);
   }
 
@@ -458,8 +545,10 @@ class Generator {
       case 'csv-pl':
         return String(100_000 + sequence);
       case 'till':
-        // A bijective scramble of the sequence: unique 13-digit cards that do not look sequential.
-        return `2900${pad((sequence * 2_654_435_761) % 1_000_000_000, 9)}`;
+      case 'till-fr':
+        // A bijective scramble of the sequence: unique 16-digit cards (the length Excel damages) that do
+        // not look sequential, under one issuer prefix as real loyalty programmes have.
+        return `603314${pad(Number((BigInt(sequence) * 2_654_435_761n) % 10_000_000_000n), 10)}`;
       default:
         return `cus_${pad(sequence, 8)}`;
     }
@@ -609,6 +698,15 @@ class Generator {
       person.phones[person.primaryPhone] = rng.chance(0.5)
         ? `${phone} / ${mobilePhone(rng, person.locale, pickCity(rng, person.locale))}`
         : `${phone} ${person.locale === 'pl' ? 'wew.' : person.locale === 'qc' || person.locale === 'fr' ? 'poste' : 'ext.'} ${rng.int(10, 999)}`;
+    } else if (rng.chance(rates.handwrittenPhone) && person.phones.length > 0) {
+      person.phones[person.primaryPhone] = handwrittenInternational(rng, person.phones[person.primaryPhone]!, person.country);
+      this.stats.handwrittenPhones += 1;
+    }
+
+    if (rng.chance(rates.foreignPostal)) {
+      const elsewhere = rng.pick(FOREIGN_LOCALES[person.country]);
+      person.postal = postalCode(rng, elsewhere, pickCity(rng, elsewhere));
+      this.stats.foreignPostals += 1;
     }
 
     if (rng.chance(rates.blankBirthDate)) person.birth = null;
@@ -665,6 +763,7 @@ class Generator {
   }
 
   private consentText(person: Person): string {
+    if (person.unsubscribed) return 'unsubscribed';
     if (person.consent === null) return '';
     const language = this.spec.language === 'en' ? LOCALE_LANGUAGE[person.locale] : this.rng.chance(0.9) ? this.spec.language : LOCALE_LANGUAGE[person.locale];
     const word = CONSENT_WORDS[language][person.consent ? 0 : 1];
@@ -723,47 +822,7 @@ class Generator {
 
   /** The nested JSON record (ndjson/json). */
   jsonRecord(person: Person): string {
-    const rng = this.rng;
-    const consents: { purpose: string; granted: boolean; at: string }[] = [];
-    const consentAt = isoSeconds(person.consentAt);
-    if (person.consent !== null) consents.push({ purpose: 'marketing', granted: person.consent, at: consentAt });
-    if (rng.chance(0.3)) consents.push({ purpose: 'newsletter', granted: rng.chance(0.6), at: consentAt });
-    const orders: { id: string; at: string; total: number; store: string }[] = [];
-    const orderCount = Math.floor(rng.float() ** 1.5 * 5);
-    let at = Date.UTC(2020, 0, 1) + Math.floor(rng.float() * 3 * 365 * 86_400) * 1000;
-    for (let index = 0; index < orderCount; index += 1) {
-      orders.push({ id: `O${pad(this.nextOrder, 9)}`, at: isoSeconds(at), total: rng.int(199, 39_999) / 100, store: rng.pick(STORES) });
-      this.nextOrder += 1;
-      at += rng.int(1, 120) * 86_400_000 + rng.int(0, 86_399) * 1000;
-    }
-    return JSON.stringify({
-      customer: {
-        id: person.id,
-        name: { first: person.first, last: person.last },
-        birthDate: person.birth === null ? null : this.birthText(person),
-        contact: { email: person.email, phones: person.phones },
-      },
-      address: { street: person.street, city: person.city, postalCode: person.postal, country: this.countryText(person) },
-      consents,
-      orders,
-    });
-  }
-
-  /** The customer part of a till line: card, first, last, email, phone (with trailing comma). */
-  tillCustomer(person: Person): string {
-    return `${quoteField(person.id ?? '', ',')},${quoteField(person.first, ',')},${quoteField(person.last, ',')},${quoteField(person.email ?? '', ',')},${quoteField(person.phones[person.primaryPhone] ?? '', ',')},`;
-  }
-
-  tillDate(ms: number): string {
-    if (!this.rng.chance(this.rates.badDate)) return isoSeconds(ms);
-    this.stats.badDates += 1;
-    const iso = isoSeconds(ms);
-    return this.rng.pick([
-      iso.slice(0, 5) + '13' + iso.slice(7),
-      `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)} ${iso.slice(11, 16)}`,
-      'N/A',
-      iso.slice(0, 10).replace(/-\d\d$/, '-32'),
-    ]);
+    return jsonRecord(this.json, person, person.birth === null ? null : this.birthText(person), this.countryText(person));
   }
 }
 
@@ -878,42 +937,40 @@ export async function generateCustomers(options: GenerateOptions): Promise<Gener
         if (writer.add(format === 'json' ? (index < count - 1 ? `${record},${eol}` : `${record}${eol}`) : `${record}${eol}`)) await writer.flush();
       }
       if (format === 'json') writer.add(`]${eol}`);
-    } else if (format === 'till') {
-      writer.add(spec.headers.join(',') + eol);
-      const pool: string[] = [];
-      let at = Date.UTC(2024, 0, 2, 13, 0, 0);
-      const stepMax = Math.max(2, Math.round((2 * 365 * 86_400) / Math.max(1, count)));
+    } else if (format === 'till' || format === 'till-fr') {
+      const till = new TillRows(rng, rates, generator.stats, format, count, (index) => generator.newPerson(index));
+      writer.add(till.header + eol);
       for (let index = 0; index < count; index += 1) {
         generator.tick(index);
-        let line: string;
-        if (recent.length > 0 && rng.chance(rates.duplicateRow)) {
-          line = rng.pick(recent);
-          generator.stats.duplicateRows += 1;
-        } else {
-          let customer: string;
-          if (pool.length === 0 || rng.chance(0.35)) {
-            customer = generator.tillCustomer(generator.newPerson(index));
-            if (pool.length < 20_000) pool.push(customer);
-            else pool[rng.int(0, pool.length - 1)] = customer;
-          } else customer = rng.pickSkewed(pool, 1.5);
-          at += rng.int(1, stepMax) * 1000;
-          const cents = rng.chance(0.01) ? -rng.int(199, 9_999) : 99 + Math.floor(rng.float() ** 2 * 30_000);
-          line = `${customer}T${pad(index + 1, 9)},${generator.tillDate(at)},${(cents / 100).toFixed(2)},${rng.pick(STORES)}`;
-          remember(line);
-        }
-        if (writer.add(line + eol)) await writer.flush();
+        if (writer.add(till.next(index) + eol)) await writer.flush();
       }
     } else {
       writer.add(spec.headers.map((header) => quoteField(header, spec.delimiter!)).join(spec.delimiter!) + eol);
+      // Only the tsv is a newsletter tool's export, with its unsubscribe rows.
+      const newsletter = format === 'tsv';
+      const subscribers: Person[] = [];
       for (let index = 0; index < count; index += 1) {
         generator.tick(index);
         let line: string;
         if (recent.length > 0 && rng.chance(rates.duplicateRow)) {
           line = rng.pick(recent);
           generator.stats.duplicateRows += 1;
+        } else if (subscribers.length > 0 && rng.chance(rates.unsubscribe)) {
+          // The newsletter tool appends a row when someone unsubscribes; the earlier row stays.
+          const at = rng.int(0, subscribers.length - 1);
+          const person = subscribers[at]!;
+          subscribers[at] = subscribers[subscribers.length - 1]!;
+          subscribers.pop();
+          line = generator.customerLine({ ...person, unsubscribed: true });
+          generator.stats.unsubscribes += 1;
         } else {
-          line = generator.customerLine(generator.newPerson(index));
+          const person = generator.newPerson(index);
+          line = generator.customerLine(person);
           remember(line);
+          if (newsletter && person.consent === true && person.email !== null) {
+            if (subscribers.length < 2_000) subscribers.push(person);
+            else subscribers[rng.int(0, subscribers.length - 1)] = person;
+          }
         }
         if (writer.add(line + eol)) await writer.flush();
       }
@@ -921,6 +978,10 @@ export async function generateCustomers(options: GenerateOptions): Promise<Gener
     await writer.flush();
   } finally {
     await handle.close();
+  }
+  if (options.counts !== undefined) {
+    const counts = { file: out, format, seed: options.seed, rows: count, stats: generator.stats };
+    await fs.promises.writeFile(options.counts, `${JSON.stringify(counts, null, 2)}\n`);
   }
   return {
     file: out,

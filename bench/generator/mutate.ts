@@ -43,6 +43,7 @@ export function sniffFormat(head: Buffer): Format {
   if (first === '{') return 'ndjson';
   const header = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
   if (header.startsWith('loyalty_card,')) return 'till';
+  if (header.startsWith('no_carte;')) return 'till-fr';
   if (header.includes('\t')) return 'tsv';
   if (header.startsWith('pr\xe9nom;')) return 'csv-fr';
   if (header.startsWith('imi\xea;')) return 'csv-pl';
@@ -126,7 +127,7 @@ interface Columns {
 function findColumns(headers: readonly string[]): Columns {
   const find = (pattern: RegExp): number => headers.findIndex((header) => pattern.test(header.trim().toLowerCase()));
   return {
-    key: find(/customer|client|klient|loyalty/),
+    key: find(/customer|client|klient|loyalty|carte/),
     phone: find(/phone|téléphone|telefon/),
     street: find(/street|adresse|ulica/),
     postal: find(/postal|zip|kod_pocztowy/),
@@ -162,7 +163,7 @@ export async function mutate(file: string, fraction: number, seed: number | stri
     const selector = hash32(`${seed}\u0000${key}`);
     if (selector >= threshold) return null;
     const draw = hash32(`${key}\u0000${seed}\u0000change`);
-    return { what: format === 'till' || (draw & 1) === 0 ? 'phone' : 'street', draw, seed: `${seed}:${key}` };
+    return { what: format === 'till' || format === 'till-fr' || (draw & 1) === 0 ? 'phone' : 'street', draw, seed: `${seed}:${key}` };
   };
   const decode = (bytes: Buffer): string => (encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding));
   const encode = (text: string): Buffer => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(fitToEncoding(text, encoding), encoding));
