@@ -60,6 +60,11 @@ export const DATE_FORMATS = Object.keys({
   YYYYMMDD: true,
   iso: true,
   'excel-serial': true,
+  'DD/MM/YYYY HH:MM': true,
+  'MM/DD/YYYY HH:MM': true,
+  'YYYY-MM-DD HH:MM': true,
+  'DD.MM.YYYY HH:MM': true,
+  'DD-MM-YYYY HH:MM': true,
 } satisfies Record<DateFormat, true>) as DateFormat[];
 
 /** Consent columns of a flat file carry their purpose in the mapping (one column per purpose). */

@@ -42,6 +42,11 @@ const DATE_FORMAT_KEYS: Readonly<Record<DateFormat, string>> = {
   YYYYMMDD: 'compact',
   iso: 'iso',
   'excel-serial': 'excel',
+  'DD/MM/YYYY HH:MM': 'dmySlashTime',
+  'MM/DD/YYYY HH:MM': 'mdySlashTime',
+  'YYYY-MM-DD HH:MM': 'ymdTime',
+  'DD.MM.YYYY HH:MM': 'dmyDotTime',
+  'DD-MM-YYYY HH:MM': 'dmyDashTime',
 };
 
 export type DraftProblem = 'noColumns' | 'noRecordKey' | 'rows';
