@@ -52,6 +52,8 @@ function CheckLine({ check, country, onUse }: { readonly check: DateColumnCheck;
   );
 }
 
+type DatePart = Parameters<typeof checkDateColumns>[1];
+
 interface Props {
   readonly rows: FilePreview['rows'];
   readonly draft: MappingDraft;
@@ -60,7 +62,11 @@ interface Props {
 
 export function DateFormatCheck({ rows, draft, onChange }: Props): ReactNode {
   const { t } = useTranslation();
-  const checks = useMemo(() => checkDateColumns(rows, mappingFromDraft(draft)), [rows, draft]);
+  // Only what the check reads, as the memo's key: typing an event type must not re-read every sample with every format.
+  const { columns, dateFormat, birthDateFormat, defaultCountry, timeZone } = mappingFromDraft(draft);
+  const read: DatePart = { columns, dateFormat, birthDateFormat, defaultCountry, ...(timeZone === undefined ? {} : { timeZone }) };
+  const key = JSON.stringify(read);
+  const checks = useMemo(() => checkDateColumns(rows, JSON.parse(key) as DatePart), [rows, key]);
   // A saved mapping reviewed without a file has nothing to check against.
   if (checks.length === 0 || rows.length === 0) return null;
   const failing = checks.some((check) => check.failing > 0);
