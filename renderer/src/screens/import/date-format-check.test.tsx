@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { testI18n } from '../../i18n/test-translator';
 import { draftFromMapping, type Mapping } from '../../lib/mapping';
-import { DateFormatCheck, TimeZoneSelect } from './date-format-check';
+import { adoptDetected, DateFormatCheck, TimeZoneSelect } from './date-format-check';
 
 async function render(language: 'en' | 'fr', node: ReactNode): Promise<string> {
   return renderToStaticMarkup(<I18nextProvider i18n={await testI18n(language)}>{node}</I18nextProvider>);
@@ -48,9 +48,16 @@ describe('the date format check of the mapping step', () => {
     expect(await render('en', <DateFormatCheck rows={ambiguous} draft={draftOf('DD/MM/YYYY HH:MM', 'CA')} onChange={noop} />)).toContain(
       'Day and month are ambiguous in every sample: read as day/month because the source’s country is Canada.',
     );
-    expect(await render('en', <DateFormatCheck rows={ambiguous} draft={draftOf('MM/DD/YYYY HH:MM', 'FR')} onChange={noop} />)).toContain(
-      'Day and month are ambiguous in every sample, and France usually writes day/month: check that this order is right.',
-    );
+    const against = await render('en', <DateFormatCheck rows={ambiguous} draft={draftOf('MM/DD/YYYY HH:MM', 'FR')} onChange={noop} />);
+    expect(against).toContain('Day and month are ambiguous in every sample, and France usually writes day/month: check that this order is right.');
+    expect(against).toContain('>Use DD/MM/YYYY HH:MM</button>');
+    expect(against).not.toContain('look like');
+  });
+
+  it('puts the offered format in the setting the column follows', () => {
+    const draft = draftOf('DD/MM/YYYY');
+    expect(adoptDetected(draft, { kind: 'event', detected: 'DD/MM/YYYY HH:MM' })).toMatchObject({ dateFormat: 'DD/MM/YYYY HH:MM', birthDateFormat: 'YYYY-MM-DD' });
+    expect(adoptDetected(draft, { kind: 'birth', detected: 'DD.MM.YYYY' })).toMatchObject({ dateFormat: 'DD/MM/YYYY', birthDateFormat: 'DD.MM.YYYY' });
   });
 
   it('shows nothing without date columns or without sample rows', async () => {

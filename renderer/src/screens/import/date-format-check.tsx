@@ -25,6 +25,8 @@ function CheckLine({ check, country, onUse }: { readonly check: DateColumnCheck;
   const format = formatName(check.format);
   const { column } = check;
   const better = check.detected !== check.format && check.detectedFailing < check.failing;
+  // Both orders read every sample: the country's is offered, with no claim that it fits better.
+  const offer = better || check.ambiguity === 'againstCountry';
   const order = t(DAY_FIRST.has(check.format) ? 'import.mapping.dateCheck.dayMonth' : 'import.mapping.dateCheck.monthDay');
   const usualOrder = t(DAY_FIRST.has(check.format) ? 'import.mapping.dateCheck.monthDay' : 'import.mapping.dateCheck.dayMonth');
   const countryLabel = countryName(country, i18n.language);
@@ -42,7 +44,12 @@ function CheckLine({ check, country, onUse }: { readonly check: DateColumnCheck;
           {' '}
           {check.detectedFailing === 0
             ? t('import.mapping.dateCheck.detectedAll', { format: formatName(check.detected) })
-            : t('import.mapping.dateCheck.detectedMore', { format: formatName(check.detected), count: check.detectedFailing })}{' '}
+            : t('import.mapping.dateCheck.detectedMore', { format: formatName(check.detected), count: check.detectedFailing })}
+        </>
+      ) : null}
+      {offer ? (
+        <>
+          {' '}
           <button type="button" className="button button-small" onClick={() => onUse(check)}>
             {t('import.mapping.dateCheck.useFormat', { format: formatName(check.detected) })}
           </button>
@@ -50,6 +57,11 @@ function CheckLine({ check, country, onUse }: { readonly check: DateColumnCheck;
       ) : null}
     </li>
   );
+}
+
+/** The draft with the format a column's values suggest, in the setting that column follows. */
+export function adoptDetected(draft: MappingDraft, check: Pick<DateColumnCheck, 'kind' | 'detected'>): MappingDraft {
+  return check.kind === 'birth' ? { ...draft, birthDateFormat: check.detected } : { ...draft, dateFormat: check.detected };
 }
 
 type DatePart = Parameters<typeof checkDateColumns>[1];
@@ -70,7 +82,7 @@ export function DateFormatCheck({ rows, draft, onChange }: Props): ReactNode {
   // A saved mapping reviewed without a file has nothing to check against.
   if (checks.length === 0 || rows.length === 0) return null;
   const failing = checks.some((check) => check.failing > 0);
-  const use = (check: DateColumnCheck) => onChange(check.kind === 'birth' ? { ...draft, birthDateFormat: check.detected } : { ...draft, dateFormat: check.detected });
+  const use = (check: DateColumnCheck) => onChange(adoptDetected(draft, check));
   return (
     <div className={`alert alert-${failing ? 'warning' : 'info'}`} role="status" data-testid="date-format-check">
       <ul aria-label={t('import.mapping.dateCheck.label')} className="plain-list">
