@@ -6,6 +6,10 @@ import { Mapping } from './mapping/fields';
 import { REASON_CODES } from './reasons';
 import { FILE_FORMATS } from './types';
 
+// Pure helpers the mapping editor runs on the preview rows (no Node: the renderer imports them from here).
+export { checkDateColumns, type DateColumnCheck } from './mapping/date-check';
+export { defaultTimeZone, isTimeZone, timeZoneNames } from './normalize/time-zone';
+
 export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
 export const LawfulBasis = z.enum(LAWFUL_BASES);
 export type LawfulBasis = z.infer<typeof LawfulBasis>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_INFO, Mapping, TARGET_FIELDS, splitListPath } from './fields';
+import { FIELD_INFO, Mapping, TARGET_FIELDS, mappingTimeZone, splitListPath } from './fields';
 
 const base = { version: 1, recordKey: 'no_client', dateFormat: 'DD/MM/YYYY', birthDateFormat: 'YYYY-MM-DD', defaultCountry: 'CA' } as const;
 
@@ -59,6 +59,18 @@ describe('Mapping', () => {
     expect(issues({ ...base, defaultCountry: 'Canada', columns: [] })).toHaveLength(1);
     expect(issues({ ...base, dateFormat: 'D/M/YY', columns: [] })).toHaveLength(1);
     expect(issues({ ...base, version: 2, columns: [] })).toHaveLength(1);
+  });
+
+  it('takes the source’s time zone as an IANA name, and the country’s main zone without one', () => {
+    const columns = [{ column: 'no_client', field: 'sourceRecordId' }];
+    expect(Mapping.parse({ ...base, columns, timeZone: 'America/Vancouver' }).timeZone).toBe('America/Vancouver');
+    expect(issues({ ...base, columns, timeZone: 'Pacific Time' })).toEqual(['an IANA time zone such as America/Toronto or Europe/Paris']);
+    expect(mappingTimeZone(Mapping.parse({ ...base, columns, timeZone: 'America/Vancouver' }))).toBe('America/Vancouver');
+    expect(mappingTimeZone(Mapping.parse({ ...base, columns }))).toBe('America/Toronto');
+    expect(mappingTimeZone({ defaultCountry: 'FR' })).toBe('Europe/Paris');
+    // Saved before any format had a time: still valid.
+    expect(issues({ ...base, dateFormat: 'iso', columns })).toEqual([]);
+    expect(issues({ ...base, dateFormat: 'DD/MM/YYYY HH:MM', columns })).toEqual([]);
   });
 
   it('describes every target field', () => {

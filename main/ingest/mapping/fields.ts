@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { DATE_FORMATS } from '../normalize/date';
+import { defaultTimeZone, isTimeZone } from '../normalize/time-zone';
 
 export const IDENTITY_FIELDS = [
   'sourceRecordId',
@@ -113,6 +114,11 @@ export const Mapping = z
     birthDateFormat: DateFormat,
     /** ISO alpha-2 country for phone numbers without `+` and for postal codes when a row has no country. */
     defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as CA, FR, PL'),
+    /**
+     * IANA zone of the source's local date-times (`28/07/2012 13:25` from a till); the main zone of
+     * `defaultCountry` when absent, so that older saved mappings keep their meaning when the country changes.
+     */
+    timeZone: z.string().max(100).refine(isTimeZone, 'an IANA time zone such as America/Toronto or Europe/Paris').optional(),
     /** Decimal separator for amounts whose shape is ambiguous (`1,234`); `.` when absent. */
     decimal: z.enum([',', '.']).optional(),
     /** JSON: path of an array of nested events in each record (`orders`); columns `orders[].total`… */
@@ -142,3 +148,8 @@ export const Mapping = z
     });
   });
 export type Mapping = z.infer<typeof Mapping>;
+
+/** The zone local date-times of this source are read in: its own, else its country's main one. */
+export function mappingTimeZone(mapping: Pick<Mapping, 'timeZone' | 'defaultCountry'>): string {
+  return mapping.timeZone ?? defaultTimeZone(mapping.defaultCountry);
+}

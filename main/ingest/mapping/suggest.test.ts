@@ -252,6 +252,28 @@ describe('suggestMapping: sample values', () => {
     expect(suggestMapping(['date'], samples, { now, defaultCountry: 'US' }).dateFormat).toBe('MM/DD/YYYY');
   });
 
+  it('reads a French till export’s day-first date-times and decimal commas', () => {
+    const till = rows(
+      { no_carte: 'C-1', date_achat: '28/07/2012 13:25', montant: '12,50', magasin: 'Lyon' },
+      { no_carte: 'C-2', date_achat: '02/08/2012 9:05', montant: '1 234,00', magasin: 'Lyon' },
+      { no_carte: 'C-1', date_achat: '03/08/2012 18:40', montant: '8', magasin: 'Paris' },
+    );
+    const mapping = suggestMapping(['no_carte', 'date_achat', 'montant', 'magasin'], till, { now, defaultCountry: 'FR' });
+    expect(fieldsOf(mapping)).toMatchObject({ date_achat: 'event.at', montant: 'event.amount' });
+    expect(mapping).toMatchObject({ dateFormat: 'DD/MM/YYYY HH:MM', decimal: ',', defaultCountry: 'FR' });
+    // The zone stays implicit: it follows the country if the steward changes it.
+    expect(mapping.timeZone).toBeUndefined();
+  });
+
+  it('reads a US export’s month-first date-times with AM/PM and decimal points', () => {
+    const mapping = suggestMapping(
+      ['customer_id', 'purchase_date', 'amount'],
+      rows({ customer_id: '1', purchase_date: '7/28/2012 1:25 PM', amount: '1,234.50' }, { customer_id: '2', purchase_date: '8/2/2012 9:05 AM', amount: '12.00' }),
+      { now, defaultCountry: 'US' },
+    );
+    expect(mapping).toMatchObject({ dateFormat: 'MM/DD/YYYY HH:MM', decimal: '.' });
+  });
+
   it('detects ISO, dotted and compact date formats and the birth-date format separately', () => {
     const mapping = suggestMapping(
       ['data_urodzenia', 'data', 'kwota'],

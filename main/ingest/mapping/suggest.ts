@@ -8,7 +8,8 @@
 import { parseAmount } from '../normalize/amount';
 import { looksLikeFlag } from '../normalize/boolean';
 import { normalizeCountry } from '../normalize/country';
-import { DATE_FORMATS, parseDate, type DateFormat, type DateKind } from '../normalize/date';
+import type { DateKind } from '../normalize/date';
+import { detectDateFormat, detectDecimal } from '../normalize/detect-format';
 import { looksLikeEmail } from '../normalize/email';
 import { normalizePersonName } from '../normalize/name';
 import { normalizePhone } from '../normalize/phone';
@@ -203,51 +204,11 @@ function samplesFit(field: TargetField, samples: readonly unknown[], country: st
     case 'event.at':
     case 'consent.at': {
       const kind: DateKind = field === 'birthDate' ? 'birth' : 'event';
-      return DATE_FORMATS.some((format) => share(samples, (value) => parseDate(value, format, { kind, now }).ok) >= 0.8);
+      return detectDateFormat(samples, { kind, country, now }).failing <= samples.length * 0.2;
     }
     default:
       return true;
   }
-}
-
-/**
- * The format that reads every sample (or the most), trying the unambiguous ones first. When both
- * DD/MM/YYYY and MM/DD/YYYY read everything (all days ≤ 12), the country decides: MM/DD in the US only.
- */
-function pickDateFormat(samples: readonly unknown[], kind: DateKind, country: string, now: Date, fallback: DateFormat): DateFormat {
-  if (samples.length === 0) return fallback;
-  const order: DateFormat[] =
-    country === 'US'
-      ? ['YYYY-MM-DD', 'iso', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'YYYYMMDD', 'excel-serial']
-      : ['YYYY-MM-DD', 'iso', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'YYYYMMDD', 'excel-serial'];
-  let best: DateFormat = fallback;
-  let bestCount = 0;
-  for (const format of order) {
-    const count = samples.filter((value) => parseDate(value, format, { kind, now }).ok).length;
-    if (count === samples.length) return format;
-    if (count > bestCount) [best, bestCount] = [format, count];
-  }
-  return best;
-}
-
-/** `,` when the samples show a comma decimal (`12,50`, `1.234,50`), `.` when they show a point; else none. */
-function guessDecimal(samples: readonly unknown[]): ',' | '.' | undefined {
-  let comma = 0;
-  let point = 0;
-  for (const value of samples) {
-    if (typeof value !== 'string') continue;
-    const lastComma = value.lastIndexOf(',');
-    const lastPoint = value.lastIndexOf('.');
-    const last = Math.max(lastComma, lastPoint);
-    if (last < 0) continue;
-    const digitsAfter = /^\d*/.exec(value.slice(last + 1))?.[0].length ?? 0;
-    const both = lastComma >= 0 && lastPoint >= 0;
-    if (!both && digitsAfter === 3) continue;
-    if (last === lastComma) comma += 1;
-    else point += 1;
-  }
-  if (comma === 0 && point === 0) return undefined;
-  return comma > point ? ',' : '.';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -441,9 +402,10 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
 
   const samplesOf = (fields: readonly TargetField[]) =>
     chosen.filter(({ guess }) => fields.includes(guess.field)).flatMap(({ candidate }) => candidate.samples);
-  const dateFormat = pickDateFormat(samplesOf(['event.at', 'consent.at']), 'event', defaultCountry, now, 'iso');
-  const birthDateFormat = pickDateFormat(samplesOf(['birthDate']), 'birth', defaultCountry, now, 'YYYY-MM-DD');
-  const decimal = guessDecimal(samplesOf(['event.amount']));
+  // Read from the values (see normalize/detect-format): a day above 12 settles day/month, else the country.
+  const dateFormat = detectDateFormat(samplesOf(['event.at', 'consent.at']), { kind: 'event', country: defaultCountry, now, fallback: 'iso' }).format;
+  const birthDateFormat = detectDateFormat(samplesOf(['birthDate']), { kind: 'birth', country: defaultCountry, now, fallback: 'YYYY-MM-DD' }).format;
+  const { decimal } = detectDecimal(samplesOf(['event.amount']));
   const hasType = columns.some((column) => column.field === 'event.type');
   const hasAmount = columns.some((column) => column.field === 'event.amount');
 

@@ -14,4 +14,5 @@ export { normalizePostalCode } from './postal';
 export { normalizeCountry } from './country';
 export { parseConsentFlag, looksLikeFlag } from './boolean';
 export { parseDate, DATE_FORMATS, type DateFormat, type DateKind, type DateOptions } from './date';
+export { defaultTimeZone, isTimeZone } from './time-zone';
 export { parseAmount, detectCurrency, normalizeCurrency, type AmountOptions, type DecimalSeparator } from './amount';

@@ -70,6 +70,10 @@ describe('mapping model', () => {
     const draft = draftFromMapping(['No client', 'Courriel', 'Optin', 'orders'], mapping);
     expect(mappingFromDraft(draft)).toEqual({ ...mapping, decimal: '.' });
     expect(mappingFromDraft({ ...draft, eventType: ' purchase ' }).eventType).toBe('purchase');
+    // No zone of its own: the mapping keeps none, so the country's main zone applies.
+    expect(draft.timeZone).toBe('');
+    expect(mappingFromDraft({ ...draft, timeZone: 'America/Vancouver' }).timeZone).toBe('America/Vancouver');
+    expect(draftFromMapping([], { ...mapping, timeZone: 'Europe/Paris' }).timeZone).toBe('Europe/Paris');
   });
 
   it('finds columns missing from a new file and sample values by path', () => {

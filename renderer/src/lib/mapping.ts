@@ -60,7 +60,29 @@ export const DATE_FORMATS = Object.keys({
   YYYYMMDD: true,
   iso: true,
   'excel-serial': true,
+  'DD/MM/YYYY HH:MM': true,
+  'MM/DD/YYYY HH:MM': true,
+  'YYYY-MM-DD HH:MM': true,
+  'DD.MM.YYYY HH:MM': true,
+  'DD-MM-YYYY HH:MM': true,
 } satisfies Record<DateFormat, true>) as DateFormat[];
+
+/** The formats' keys under `import.dateFormats` (i18next keys cannot contain dots, which some formats do). */
+export const DATE_FORMAT_KEYS: Readonly<Record<DateFormat, string>> = {
+  'YYYY-MM-DD': 'ymd',
+  'DD/MM/YYYY': 'dmySlash',
+  'MM/DD/YYYY': 'mdySlash',
+  'DD.MM.YYYY': 'dmyDot',
+  'DD-MM-YYYY': 'dmyDash',
+  YYYYMMDD: 'compact',
+  iso: 'iso',
+  'excel-serial': 'excel',
+  'DD/MM/YYYY HH:MM': 'dmySlashTime',
+  'MM/DD/YYYY HH:MM': 'mdySlashTime',
+  'YYYY-MM-DD HH:MM': 'ymdTime',
+  'DD.MM.YYYY HH:MM': 'dmyDotTime',
+  'DD-MM-YYYY HH:MM': 'dmyDashTime',
+};
 
 /** Consent columns of a flat file carry their purpose in the mapping (one column per purpose). */
 export function needsPurpose(field: TargetField | ''): boolean {
@@ -141,6 +163,8 @@ export interface MappingDraft {
   readonly dateFormat: DateFormat;
   readonly birthDateFormat: DateFormat;
   readonly defaultCountry: string;
+  /** An IANA zone, or '' for the country's main one (left out of the mapping, so it follows the country). */
+  readonly timeZone: string;
   readonly decimal: ',' | '.';
   readonly eventType: string;
   readonly eventsPath?: string;
@@ -154,6 +178,7 @@ export function draftFromMapping(headers: readonly string[], mapping: Mapping): 
     dateFormat: mapping.dateFormat,
     birthDateFormat: mapping.birthDateFormat,
     defaultCountry: mapping.defaultCountry,
+    timeZone: mapping.timeZone ?? '',
     decimal: mapping.decimal ?? '.',
     eventType: mapping.eventType ?? '',
     ...(mapping.eventsPath === undefined ? {} : { eventsPath: mapping.eventsPath }),
@@ -170,6 +195,7 @@ export function mappingFromDraft(draft: MappingDraft): Mapping {
     dateFormat: draft.dateFormat,
     birthDateFormat: draft.birthDateFormat,
     defaultCountry: draft.defaultCountry,
+    ...(draft.timeZone === '' ? {} : { timeZone: draft.timeZone }),
     decimal: draft.decimal,
     ...(draft.eventsPath === undefined ? {} : { eventsPath: draft.eventsPath }),
     ...(draft.consentsPath === undefined ? {} : { consentsPath: draft.consentsPath }),

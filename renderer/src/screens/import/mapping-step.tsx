@@ -16,6 +16,7 @@ import { CountrySelect } from '../../components/country-select';
 import { SelectField, TextField } from '../../components/field';
 import { cellText } from '../../lib/format';
 import {
+  DATE_FORMAT_KEYS,
   DATE_FORMATS,
   FIELD_GROUPS,
   fieldGroup,
@@ -30,19 +31,8 @@ import {
   type RowProblem,
   type TargetField,
 } from '../../lib/mapping';
+import { DateFormatCheck, TimeZoneSelect } from './date-format-check';
 import type { FilePreview } from './import-types';
-
-/** i18next keys cannot contain dots, which some formats do. */
-const DATE_FORMAT_KEYS: Readonly<Record<DateFormat, string>> = {
-  'YYYY-MM-DD': 'ymd',
-  'DD/MM/YYYY': 'dmySlash',
-  'MM/DD/YYYY': 'mdySlash',
-  'DD.MM.YYYY': 'dmyDot',
-  'DD-MM-YYYY': 'dmyDash',
-  YYYYMMDD: 'compact',
-  iso: 'iso',
-  'excel-serial': 'excel',
-};
 
 export type DraftProblem = 'noColumns' | 'noRecordKey' | 'rows';
 
@@ -297,6 +287,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
             </option>
           ))}
         </SelectField>
+        <TimeZoneSelect draft={draft} hint={hasDates ? undefined : t('import.mapping.unused')} onChange={onChange} />
         <SelectField
           label={t('import.mapping.decimal')}
           hint={hasEvents ? t('import.mapping.decimalHint') : t('import.mapping.unused')}
@@ -317,6 +308,8 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
           />
         ) : null}
       </div>
+
+      <DateFormatCheck rows={preview.rows} draft={draft} onChange={onChange} />
 
       {problem === 'noColumns' || problem === 'rows' ? (
         <div className="alert alert-error" role="alert" data-testid="mapping-problem">
