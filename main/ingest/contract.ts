@@ -6,6 +6,10 @@ import { Mapping } from './mapping/fields';
 import { REASON_CODES } from './reasons';
 import { FILE_FORMATS } from './types';
 
+// Pure helpers the mapping editor shares with the CLI: the columns a sample offers, a third party's paths.
+export { samplePaths, sampleValues } from './mapping/sample-paths';
+export { isThirdPartyPath } from './mapping/third-party';
+
 export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
 export const LawfulBasis = z.enum(LAWFUL_BASES);
 export type LawfulBasis = z.infer<typeof LawfulBasis>;
