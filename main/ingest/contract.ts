@@ -9,6 +9,9 @@ import { FILE_FORMATS } from './types';
 // Pure helpers the mapping editor runs on the preview rows (no Node: the renderer imports them from here).
 export { checkDateColumns, type DateColumnCheck } from './mapping/date-check';
 export { defaultTimeZone, isTimeZone, timeZoneNames } from './normalize/time-zone';
+// Pure helpers the mapping editor shares with the CLI: the columns a sample offers, a third party's paths.
+export { samplePaths, sampleValues } from './mapping/sample-paths';
+export { isThirdPartyPath } from './mapping/third-party';
 
 export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
 export const LawfulBasis = z.enum(LAWFUL_BASES);

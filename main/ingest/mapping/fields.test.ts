@@ -43,6 +43,12 @@ describe('Mapping', () => {
     ).toEqual([]);
   });
 
+  it('accepts a column one object deeper inside an element of the events list', () => {
+    const mapping = { ...base, eventsPath: 'orders', columns: [{ column: 'orders[].payment.amount', field: 'event.amount' }] };
+    expect(issues(mapping)).toEqual([]);
+    expect(splitListPath('orders[].payment.amount')).toEqual({ list: 'orders', inner: 'payment.amount' });
+  });
+
   it('explains mistakes a person editing the JSON can make', () => {
     expect(issues({ ...base, columns: [{ column: 'optin', field: 'consent.granted' }] })).toEqual(['consent.granted needs a purpose']);
     expect(issues({ ...base, columns: [{ column: 'ville', field: 'city', purpose: 'x' }] })).toEqual(['only consent columns have a purpose']);

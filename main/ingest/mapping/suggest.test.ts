@@ -348,3 +348,166 @@ describe('suggestMapping: sample values', () => {
     }
   });
 });
+
+describe('suggestMapping: a web shop’s NDJSON export', () => {
+  const shipTo = { name: 'Jean Roy', city: 'Laval', postal_code: 'H7N 1A1', country: 'CA' };
+  const customer = (index: number, extra: Record<string, unknown> = {}) => ({
+    customer_id: `wsg_1lgt47${index}`,
+    email: `client${index}@videotron.ca`,
+    name: { given: 'Amélie', family: 'Tremblay' },
+    phone: '+1 514 555 014' + String(index),
+    address: { line1: `${4520 + index} rue Saint-Denis`, line2: 'app. 3', city: 'Montréal', postal_code: 'H2X 1Y4', region: 'QC', country: 'CA' },
+    ...extra,
+  });
+  const order = (index: number, extra: Record<string, unknown> = {}) => ({
+    order_id: `o-${index}`,
+    placed_at: `2024-03-0${index}T13:25:00-05:00`,
+    total: `4${index}.50`,
+    currency: 'CAD',
+    status: 'fulfilled',
+    ship_to: shipTo,
+    ...extra,
+  });
+  const consents = [{ purpose: 'newsletter', granted: true, at: '2024-01-10T09:00:00-05:00' }];
+
+  it('maps the nested name and address, the orders and the consents, and never the recipient', () => {
+    const mapping = suggestMapping(
+      ['customer_id', 'email', 'name', 'phone', 'address', 'orders', 'consents'],
+      rows(
+        customer(1, { orders: [order(1), order(2)], consents }),
+        customer(2, { orders: [order(3, { gift: { recipient: { name: 'Zoé Roy', email: 'zoe.roy@exemple.fr' } } })], consents }),
+      ),
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      customer_id: 'sourceRecordId',
+      email: 'email',
+      'name.given': 'givenName',
+      'name.family': 'familyName',
+      phone: 'phone',
+      'address.line1': 'street',
+      'address.line2': 'street',
+      'address.city': 'city',
+      'address.postal_code': 'postalCode',
+      'address.region': 'region',
+      'address.country': 'country',
+      'orders[].order_id': 'event.id',
+      'orders[].placed_at': 'event.at',
+      'orders[].total': 'event.amount',
+      'orders[].currency': 'event.currency',
+      'consents[].purpose': 'consent.purpose',
+      'consents[].granted': 'consent.granted',
+      'consents[].at': 'consent.at',
+    });
+    expect(mapping).toMatchObject({ recordKey: 'customer_id', eventsPath: 'orders', consentsPath: 'consents', dateFormat: 'iso' });
+  });
+
+  it('maps a full name given as name.full', () => {
+    const mapping = suggestMapping(['customer_id', 'name'], rows({ customer_id: 'wsg_1', name: { full: 'Amélie Tremblay' } }), { now });
+    expect(fieldsOf(mapping)).toEqual({ customer_id: 'sourceRecordId', 'name.full': 'fullName' });
+  });
+
+  it.each([
+    [
+      'created, amount, id',
+      [
+        { id: 1001, created: '2024-03-05T13:25:00Z', amount: 42.5, currency: 'CAD' },
+        { id: 1002, created: '2024-04-01T09:00:00Z', amount: 18, currency: 'CAD' },
+      ],
+      { 'orders[].id': 'event.id', 'orders[].created': 'event.at', 'orders[].amount': 'event.amount', 'orders[].currency': 'event.currency' },
+    ],
+    [
+      'date, total_price, number',
+      [
+        { number: 'WS-10023', date: '2024-03-05', total_price: '42.50', currency: 'CAD' },
+        { number: 'WS-10024', date: '2024-03-06', total_price: '18.00', currency: 'CAD' },
+      ],
+      { 'orders[].number': 'event.id', 'orders[].date': 'event.at', 'orders[].total_price': 'event.amount', 'orders[].currency': 'event.currency' },
+    ],
+    [
+      'timestamp, grand_total, an unnamed key and currency',
+      [
+        { key: 'ord_8f2k1', timestamp: '2024-03-05T13:25:00+01:00', subtotal: '40.00', grand_total: '42.50', cur: 'EUR', updated_at: '2024-05-01T00:00:00Z' },
+        { key: 'ord_9a7b2', timestamp: '2024-03-09T10:00:00+01:00', subtotal: '16.00', grand_total: '18.00', cur: 'EUR', updated_at: '2024-05-02T00:00:00Z' },
+      ],
+      { 'orders[].key': 'event.id', 'orders[].timestamp': 'event.at', 'orders[].grand_total': 'event.amount', 'orders[].cur': 'event.currency' },
+    ],
+    [
+      'payment one level deeper',
+      [
+        { ref: 'A-1', when: '2024-03-05T13:25:00Z', payment: { value: '42.50', code: 'CAD' }, shipping: { name: 'Jean Roy', city: 'Laval' } },
+        { ref: 'A-2', when: '2024-03-06T13:25:00Z', payment: { value: '18.00', code: 'CAD' }, shipping: { name: 'Jean Roy', city: 'Laval' } },
+      ],
+      { 'orders[].ref': 'event.id', 'orders[].when': 'event.at', 'orders[].payment.value': 'event.amount', 'orders[].payment.code': 'event.currency' },
+    ],
+  ])('maps orders with %s from their names and values', (_label, orders, expected) => {
+    const mapping = suggestMapping(['customer_id', 'orders'], rows({ customer_id: 'wsg_1', orders }), { now });
+    expect(fieldsOf(mapping)).toEqual({ customer_id: 'sourceRecordId', ...expected });
+    expect(mapping.eventsPath).toBe('orders');
+  });
+
+  it.each(['visits', 'bookings', 'reservations'])('treats a list of %s as events', (list) => {
+    const mapping = suggestMapping(
+      ['customer_id', list],
+      rows({
+        customer_id: 'wsg_1',
+        [list]: [
+          { code: 'V-31', visited: '2024-03-05T10:00:00-05:00', location: 'Montréal Centre', guest: { name: 'Jean Roy' } },
+          { code: 'V-32', visited: '2024-04-05T10:00:00-05:00', location: 'Laval', guest: { name: 'Jean Roy' } },
+        ],
+      }),
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      customer_id: 'sourceRecordId',
+      [`${list}[].code`]: 'event.id',
+      [`${list}[].visited`]: 'event.at',
+      [`${list}[].location`]: 'event.place',
+    });
+    expect(mapping.eventsPath).toBe(list);
+  });
+
+  it('recognises an unnamed list of orders from its dates and amounts', () => {
+    const mapping = suggestMapping(
+      ['customer_id', 'activity', 'addresses'],
+      rows({
+        customer_id: 'wsg_1',
+        activity: [{ at: '2024-03-05T10:00:00Z', sum: '12.50' }],
+        addresses: [{ city: 'Paris', updated_at: '2024-03-05T10:00:00Z' }],
+      }),
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({ customer_id: 'sourceRecordId', 'activity[].at': 'event.at', 'activity[].sum': 'event.amount' });
+  });
+
+  it('never maps a third party’s details as the customer’s, a place or any field', () => {
+    const mapping = suggestMapping(
+      ['customer_id', 'email', 'shipping', 'billing_contact', 'gift_recipient_email', 'orders'],
+      rows({
+        customer_id: 'wsg_1',
+        email: 'amelie@videotron.ca',
+        shipping: { name: 'Jean Roy', street: '1 rue Principale', city: 'Laval', phone: '+1 450 555 0100' },
+        billing_contact: { first_name: 'Marc', last_name: 'Roy', email: 'marc.roy@exemple.ca' },
+        gift_recipient_email: 'zoe.roy@exemple.fr',
+        orders: [
+          {
+            id: 'o-1',
+            date: '2024-03-05',
+            total: '42.50',
+            ship_to: { name: 'Jean Roy', city: 'Laval' },
+            delivery: { address: { city: 'Laval' }, date: '2024-03-07' },
+            recipient: { name: 'Zoé Roy', email: 'zoe.roy@exemple.fr' },
+          },
+        ],
+      }),
+      { now },
+    );
+    expect(fieldsOf(mapping)).toEqual({
+      customer_id: 'sourceRecordId',
+      email: 'email',
+      'orders[].id': 'event.id',
+      'orders[].date': 'event.at',
+      'orders[].total': 'event.amount',
+    });
+  });
+});

@@ -19,6 +19,8 @@ import { foldForSearch } from '../normalize/text';
 import type { RawRow } from '../types';
 import { Mapping, type MappingColumn, type TargetField } from './fields';
 import { isPlainObject, readPath } from './paths';
+import { isThirdPartyPath } from './third-party';
+import { guessFromValues, looksLikeEventList, type ValueCandidate } from './value-guess';
 import {
   BARE_ID_PHRASES,
   CONSENT_ELEMENT_PHRASES,
@@ -221,6 +223,8 @@ interface Candidate {
   readonly tokens: readonly string[];
   /** The last key's words alone, when `tokens` also holds its parent's. */
   readonly bareTokens: readonly string[];
+  /** The enclosing object's words (`name` for `name.given`); none at a record's or a list element's top. */
+  readonly parentTokens: readonly string[];
   readonly context: Context;
   readonly samples: readonly unknown[];
 }
@@ -244,8 +248,12 @@ interface Lists {
   consentsPath?: string;
 }
 
-/** Flattens nested objects into dotted columns and picks the events and consents lists. */
-function collect(path: string, name: string, values: readonly unknown[], context: Context, depth: number, lists: Lists, out: Candidate[]): void {
+/**
+ * Flattens nested objects into dotted columns and picks the events and consents lists. A third party's
+ * details (`orders[].ship_to`, `gift`) are left out whole: no field of the customer's comes from them.
+ */
+function collect(path: string, name: string, values: readonly unknown[], context: Context, depth: number, lists: Lists, out: Candidate[], now: Date): void {
+  if (isThirdPartyPath(path)) return;
   const present = nonBlank(values);
   const objects = present.filter(isPlainObject);
   if (depth < MAX_DEPTH && objects.length > 0 && objects.length === present.length) {
@@ -258,6 +266,7 @@ function collect(path: string, name: string, values: readonly unknown[], context
         depth + 1,
         lists,
         out,
+        now,
       );
     return;
   }
@@ -270,7 +279,7 @@ function collect(path: string, name: string, values: readonly unknown[], context
       const listContext: Context | null =
         lists.consentsPath === undefined && hasAny(listTokens, CONSENT_LISTS)
           ? 'consents'
-          : lists.eventsPath === undefined && hasAny(listTokens, EVENT_LISTS)
+          : lists.eventsPath === undefined && (hasAny(listTokens, EVENT_LISTS) || looksLikeEventList(elementObjects, now))
             ? 'events'
             : null;
       // Other lists of objects (`addresses`) have no place in a mapping: left to the raw record.
@@ -286,26 +295,30 @@ function collect(path: string, name: string, values: readonly unknown[], context
           depth + 1,
           lists,
           out,
+          now,
         );
       return;
     }
     const tokens = headerTokens(name);
-    out.push({ column: path, tokens, bareTokens: tokens, context, samples: nonBlank(elements) });
+    out.push({ column: path, tokens, bareTokens: tokens, parentTokens: [], context, samples: nonBlank(elements) });
     return;
   }
-  // Inside a nested object the key alone may be too vague (`store.name`): keep the parent's words too.
+  // Inside a nested object the key alone may be too vague (`store.name`, `address.line1`): keep the parent's words too.
   const tokens = headerTokens(name);
-  const parent = path.includes('.') ? headerTokens(path.slice(0, path.lastIndexOf('.')).split('.').at(-1)?.replace('[]', '') ?? '') : [];
+  const parentKey = path.includes('.') ? (path.slice(0, path.lastIndexOf('.')).split('.').at(-1) ?? '') : '';
+  const parent = parentKey.endsWith('[]') ? [] : headerTokens(parentKey);
+  const oneWord = tokens.filter((token) => !/^\d+$/.test(token)).length === 1;
   out.push({
     column: path,
-    tokens: parent.length > 0 && tokens.length === 1 && context === 'row' ? [...parent, ...tokens] : tokens,
+    tokens: parent.length > 0 && oneWord && context === 'row' ? [...parent, ...tokens] : tokens,
     bareTokens: tokens,
+    parentTokens: parent,
     context,
     samples: present,
   });
 }
 
-function candidatesOf(headers: readonly string[], rows: readonly RawRow[], lists: Lists): Candidate[] {
+function candidatesOf(headers: readonly string[], rows: readonly RawRow[], lists: Lists, now: Date): Candidate[] {
   const out: Candidate[] = [];
   for (const header of headers) {
     if (header.trim() === '' || header.length > 500) continue;
@@ -317,6 +330,7 @@ function candidatesOf(headers: readonly string[], rows: readonly RawRow[], lists
       0,
       lists,
       out,
+      now,
     );
   }
   return out;
@@ -326,17 +340,57 @@ function guessesFor(candidate: Candidate): Guess[] {
   switch (candidate.context) {
     case 'consents':
       return rankFields(candidate.tokens, CONSENT_ELEMENT);
-    case 'events':
-      return rankFields(candidate.tokens, EVENT_ELEMENT);
+    case 'events': {
+      const ranked = rankFields(candidate.tokens, EVENT_ELEMENT);
+      // `store.name` is the store; `guest.name` is a person, never a place.
+      const placeParent = candidate.parentTokens.length === 0 || rankFields(candidate.parentTokens, EVENT_ELEMENT)[0]?.field === 'event.place';
+      return placeParent ? ranked : ranked.filter((guess) => guess.field !== 'event.place');
+    }
     case 'row': {
       if (hasAny(candidate.tokens, OPT_OUT_JOINED)) return [];
       const consent = consentGuess(candidate.tokens, candidate.samples);
       if (consent !== null) return [consent];
       const ranked = rankFields(candidate.tokens, ROW_PHRASES, true);
-      // The parent's words (`profil.prenom`) may have spoiled a key that is clear alone: retry it bare.
-      return ranked.length > 0 || candidate.bareTokens === candidate.tokens ? ranked : rankFields(candidate.bareTokens, ROW_PHRASES, true);
+      if (ranked.length > 0 || candidate.parentTokens.length === 0) return ranked;
+      // Words read in the parent-first order may say nothing that key-first does (`name.given` is a given
+      // name); the parent's words (`profil.prenom`) may also have spoiled a key that is clear alone.
+      const keyFirst = rankFields([...candidate.bareTokens, ...candidate.parentTokens], ROW_PHRASES, true);
+      return keyFirst.length > 0 ? keyFirst : rankFields(candidate.bareTokens, ROW_PHRASES, true);
     }
   }
+}
+
+interface Ranked {
+  readonly candidate: Candidate;
+  readonly guesses: readonly Guess[];
+}
+
+/**
+ * Inside the events and consents lists: one column per field, the shallowest (`orders[].id` over
+ * `orders[].store.id`), and the fields no name gave taken from the values (`placed_at` is the order's date).
+ */
+function withValueGuesses(ranked: readonly Ranked[], now: Date): Ranked[] {
+  const taken = new Set<TargetField>();
+  const depth = (column: string) => column.split('.').length;
+  const byDepth = ranked.filter(({ candidate }) => candidate.context !== 'row').sort((a, b) => depth(a.candidate.column) - depth(b.candidate.column));
+  const dropped = new Set<Candidate>();
+  for (const { candidate, guesses } of byDepth) {
+    const field = guesses[0]?.field;
+    if (field === undefined) continue;
+    if (taken.has(field)) dropped.add(candidate);
+    taken.add(field);
+  }
+  const unnamed: ValueCandidate[] = ranked.flatMap(({ candidate, guesses }) =>
+    candidate.context !== 'row' && guesses.length === 0
+      ? [{ column: candidate.column, tokens: candidate.bareTokens, context: candidate.context, samples: candidate.samples }]
+      : [],
+  );
+  const fromValues = guessFromValues(unnamed, taken, now);
+  return ranked.map(({ candidate, guesses }) => {
+    if (dropped.has(candidate)) return { candidate, guesses: [] };
+    const field = fromValues.get(candidate.column);
+    return field === undefined || candidate.context === 'row' ? { candidate, guesses } : { candidate, guesses: [{ field, score: 0.5 }] };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -350,8 +404,11 @@ const mostCommon = (values: readonly string[]): string | undefined => {
 export function suggestMapping(headers: readonly string[], sampleRows: readonly RawRow[] = [], options: SuggestOptions = {}): Mapping {
   const now = options.now ?? new Date();
   const lists: Lists = {};
-  const candidates = candidatesOf(headers, sampleRows, lists);
-  const ranked = candidates.map((candidate) => ({ candidate, guesses: guessesFor(candidate) }));
+  const candidates = candidatesOf(headers, sampleRows, lists, now);
+  const ranked = withValueGuesses(
+    candidates.map((candidate) => ({ candidate, guesses: guessesFor(candidate) })),
+    now,
+  );
 
   // The default country first: phone and postal samples are judged in it.
   const countrySamples = ranked

@@ -555,5 +555,115 @@ export const EVENT_LIST_WORDS = [
   'zakupy',
   'wizyty',
   'historia',
+  'bookings',
+  'booking',
+  'reservations',
+  'réservations',
+  'rezerwacje',
+  'appointments',
+  'rendez vous',
+  'invoices',
+  'factures',
+  'faktury',
+  'stays',
+  'séjours',
+  'tickets',
+  'billets',
 ];
 export const CONSENT_LIST_WORDS = ['consents', 'consent', 'consentements', 'permissions', 'optins', 'subscriptions', 'zgody', 'preferences', 'préférences'];
+
+/**
+ * Someone other than the customer: a gift's recipient, whoever an order is shipped to. Their details sit
+ * inside the customer's record but are never the customer's, so no field is suggested from them and the
+ * values are marked as a third party's in the raw data (third-party.ts). These words name such a person
+ * wherever they appear in a path (`recipient_email`, `orders[].ship_to`).
+ */
+export const THIRD_PARTY_WORDS = [
+  'recipient',
+  'recipients',
+  'giftee',
+  'ship to',
+  'shipto',
+  'deliver to',
+  'beneficiary',
+  'beneficiaries',
+  'destinataire',
+  'destinataires',
+  'bénéficiaire',
+  'odbiorca',
+  'adresat',
+  'emergency contact',
+  'next of kin',
+];
+
+/**
+ * These name a third party only as an object holding someone's details (`shipping: { name, city }`,
+ * `gift: { … }`): a flat `Shipping address` column is the customer's own, and `orders[].gift: true` is a flag.
+ */
+export const THIRD_PARTY_OBJECT_WORDS = [
+  'shipping',
+  'shipping address',
+  'shipment',
+  'delivery',
+  'delivery address',
+  'livraison',
+  'adresse de livraison',
+  'expédition',
+  'dostawa',
+  'adres dostawy',
+  'wysyłka',
+  'gift',
+  'cadeau',
+  'prezent',
+  'billing contact',
+];
+
+/**
+ * Inside a list of events, the key among several holding dates or amounts that says when the event
+ * happened or what it cost (`placed_at` over `updated_at`, `grand_total` over `subtotal`). A key with an
+ * `avoid` word is not suggested from its values at all: a shipping date is not the date of the order.
+ */
+export const EVENT_VALUE_HINTS: Readonly<Record<'event.at' | 'event.amount', { readonly prefer: readonly string[]; readonly avoid: readonly string[] }>> = {
+  'event.at': {
+    prefer: ['placed', 'created', 'ordered', 'purchased', 'booked', 'visited', 'date', 'at', 'time', 'timestamp', 'when'],
+    avoid: [
+      'updated',
+      'modified',
+      'shipped',
+      'delivered',
+      'cancelled',
+      'canceled',
+      'refunded',
+      'deleted',
+      'due',
+      'expires',
+      'expiry',
+      'paid',
+      'processed',
+      'closed',
+      'synced',
+    ],
+  },
+  'event.amount': {
+    prefer: ['total', 'grand', 'amount', 'sum', 'value', 'montant', 'kwota'],
+    avoid: [
+      'sub',
+      'subtotal',
+      'tax',
+      'taxes',
+      'vat',
+      'tva',
+      'shipping',
+      'discount',
+      'fee',
+      'fees',
+      'tip',
+      'unit',
+      'refund',
+      'refunded',
+      'balance',
+      'weight',
+      'quantity',
+    ],
+  },
+};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addablePaths,
   columnsFromRows,
   DATE_FORMATS,
   draftFromMapping,
@@ -10,6 +11,7 @@ import {
   rowsFromMapping,
   samplesOf,
   TARGET_FIELDS,
+  withListPaths,
   type Mapping,
 } from './mapping';
 
@@ -83,5 +85,45 @@ describe('mapping model', () => {
     const rows = [{ values: { a: 'x', c: { d: 1 } } }, { values: { a: 'x', c: { d: 2 } } }, { values: { a: '' } }, { values: { a: 'y' } }];
     expect(samplesOf(rows, 'a')).toEqual(['x', 'y']);
     expect(samplesOf(rows, 'c.d')).toEqual([1, 2]);
+  });
+
+  const shop = [
+    {
+      values: {
+        customer_id: 'wsg_1',
+        name: { given: 'Amélie' },
+        orders: [{ order_id: 'o-1', placed_at: '2024-03-05T13:25:00-05:00', ship_to: { city: 'Laval' } }],
+        consents: [{ purpose: 'newsletter', granted: true }],
+      },
+    },
+  ];
+
+  it('shows the values inside the list elements for a list path, not “empty”', () => {
+    expect(samplesOf(shop, 'orders[].placed_at')).toEqual(['2024-03-05T13:25:00-05:00']);
+    expect(samplesOf(shop, 'consents[].granted')).toEqual([true]);
+    expect(samplesOf(shop, 'orders[].ship_to.city')).toEqual(['Laval']);
+  });
+
+  it('offers the sample rows’ paths the editor has no line for', () => {
+    const draft = draftFromMapping(['customer_id', 'name', 'orders', 'consents'], {
+      ...mapping,
+      columns: [{ column: 'orders[].order_id', field: 'event.id' }],
+      recordKey: 'customer_id',
+    });
+    expect(addablePaths(shop, draft)).toEqual(['name.given', 'orders[].placed_at', 'orders[].ship_to.city', 'consents[].purpose', 'consents[].granted']);
+  });
+
+  it('names the events or consents list when a column inside it is first mapped', () => {
+    const base = draftFromMapping([], { ...mapping, columns: [], eventsPath: undefined });
+    const rows = [
+      { column: 'orders[].placed_at', field: 'event.at', purpose: '' },
+      { column: 'consents[].granted', field: 'consent.granted', purpose: '' },
+      { column: 'visits[].date', field: 'event.at', purpose: '' },
+      { column: 'gifts[].name', field: '', purpose: '' },
+    ] as const;
+    expect(withListPaths({ ...base, rows })).toMatchObject({ eventsPath: 'orders', consentsPath: 'consents' });
+    expect(withListPaths({ ...base, rows: [rows[3]] })).toEqual({ ...base, rows: [rows[3]] });
+    const named = { ...base, eventsPath: 'purchases', rows: [rows[0]] };
+    expect(withListPaths(named)).toBe(named);
   });
 });

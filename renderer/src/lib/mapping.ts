@@ -4,7 +4,7 @@
  * there stops this file compiling until it is mirrored (and e2e/mapping-fields.spec.ts checks the
  * groups and the labels against main/ingest/mapping/fields.ts).
  */
-import type { Source } from '../../../main/api/contract';
+import { samplePaths, sampleValues, type Source } from '../../../main/api/contract';
 
 export type Mapping = NonNullable<Source['mapping']>;
 export type MappingColumn = Mapping['columns'][number];
@@ -210,23 +210,37 @@ export function missingFromFile(column: string, headers: readonly string[]): boo
   return !headers.includes(root);
 }
 
-/** Sample values of a column in the preview rows: a plain key first, else a dotted path (`customer.email`). */
-export function samplesOf(rows: readonly { readonly values: Readonly<Record<string, unknown>> }[], column: string, max = 3): unknown[] {
-  const found: unknown[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    let value: unknown = row.values[column];
-    if (value === undefined && !column.includes('[]')) {
-      value = column
-        .split('.')
-        .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), row.values);
-    }
-    if (value === undefined || value === null || value === '') continue;
-    const key = JSON.stringify(value);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    found.push(value);
-    if (found.length >= max) break;
+type SampleRows = readonly { readonly values: Readonly<Record<string, unknown>> }[];
+
+/**
+ * Sample values of a column in the preview rows: a plain key first, else a dotted path (`customer.email`);
+ * for a list path (`orders[].total`, `emails[]`), the values inside the list's elements.
+ */
+export function samplesOf(rows: SampleRows, column: string, max = 3): unknown[] {
+  return sampleValues(rows, column, max);
+}
+
+/** Paths of the sample rows the editor has no line for yet (`name.given`, `orders[].placed_at`): the steward may add them. */
+export function addablePaths(rows: SampleRows, draft: Pick<MappingDraft, 'rows'>): string[] {
+  const listed = new Set(draft.rows.map((row) => row.column));
+  return samplePaths(rows).filter((path) => !listed.has(path));
+}
+
+/**
+ * A column inside a list (`orders[].placed_at`) is read only from the mapping's events or consents list:
+ * mapping the first one to an event or consent field names its list as that, so the mapping is valid.
+ */
+export function withListPaths(draft: MappingDraft): MappingDraft {
+  let { eventsPath, consentsPath } = draft;
+  for (const row of draft.rows) {
+    const at = row.column.indexOf('[].');
+    if (row.field === '' || at <= 0) continue;
+    const list = row.column.slice(0, at);
+    if (list === eventsPath || list === consentsPath) continue;
+    const group = fieldGroup(row.field);
+    if (group === 'event' && eventsPath === undefined) eventsPath = list;
+    else if (group === 'consent' && consentsPath === undefined) consentsPath = list;
   }
-  return found;
+  if (eventsPath === draft.eventsPath && consentsPath === draft.consentsPath) return draft;
+  return { ...draft, ...(eventsPath === undefined ? {} : { eventsPath }), ...(consentsPath === undefined ? {} : { consentsPath }) };
 }

@@ -25,6 +25,7 @@ import {
   needsPurpose,
   rowProblems,
   samplesOf,
+  withListPaths,
   type DateFormat,
   type MappingDraft,
   type MappingRow,
@@ -32,6 +33,7 @@ import {
   type TargetField,
 } from '../../lib/mapping';
 import { DateFormatCheck, TimeZoneSelect } from './date-format-check';
+import { AddColumn } from './add-column';
 import type { FilePreview } from './import-types';
 
 export type DraftProblem = 'noColumns' | 'noRecordKey' | 'rows';
@@ -189,7 +191,8 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
   const hasBirthDate = mapped.some((row) => row.field === 'birthDate');
   const missing = draft.rows.filter((row) => row.field !== '' && missingFromFile(row.column, preview.headers)).map((row) => row.column);
 
-  const setRow = (index: number, row: MappingRow): void => onChange({ ...draft, rows: draft.rows.map((item, at) => (at === index ? row : item)) });
+  const setRow = (index: number, row: MappingRow): void =>
+    onChange(withListPaths({ ...draft, rows: draft.rows.map((item, at) => (at === index ? row : item)) }));
 
   return (
     <div className="stack">
@@ -240,6 +243,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
           </tbody>
         </table>
       </div>
+      <AddColumn rows={preview.rows} draft={draft} onAdd={(column) => onChange({ ...draft, rows: [...draft.rows, { column, field: '', purpose: '' }] })} />
 
       <h3 className="subheading">{labels?.whole ?? t('import.mapping.wholeFile')}</h3>
       <div className="settings-grid">
