@@ -56,9 +56,16 @@ function nthKey(base: string, occurrence: number): string {
   return occurrence === 1 ? base : `${base}#${occurrence}`;
 }
 
+/**
+ * Where an event's raw JSON keeps someone else's details (see MappedEvent.thirdParty): beside the cells,
+ * under a key no column can have, for the access package to withhold.
+ */
+export const THIRD_PARTY_KEY = '~thirdParty';
+
 /** An event's columns after its record's id and its key. */
 function eventColumns(event: MappedEvent, runId: number): SqlValue[] {
-  return [event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(event.raw ?? null), runId];
+  const raw = event.thirdParty === undefined ? event.raw : { ...event.raw, [THIRD_PARTY_KEY]: event.thirdParty };
+  return [event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(raw ?? null), runId];
 }
 
 interface StoredEvent {

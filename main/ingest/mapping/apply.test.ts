@@ -426,3 +426,39 @@ describe('applyMapping', () => {
     expect(first.ok && first.kind === 'record' && second.ok && second.kind === 'record' && JSON.stringify(first.record.identity) === JSON.stringify(second.record.identity)).toBe(true);
   });
 });
+
+describe('a third party inside an order', () => {
+  it('keeps a gift recipient’s details with the event, marked as someone else’s, and never as the customer’s', () => {
+    const mapping = Mapping.parse({
+      version: 1,
+      recordKey: 'customer_id',
+      dateFormat: 'iso',
+      birthDateFormat: 'YYYY-MM-DD',
+      defaultCountry: 'CA',
+      eventsPath: 'orders',
+      columns: [
+        { column: 'customer_id', field: 'sourceRecordId' },
+        { column: 'name.given', field: 'givenName' },
+        { column: 'orders[].order_id', field: 'event.id' },
+        { column: 'orders[].placed_at', field: 'event.at' },
+      ],
+    });
+    const result = applyMapping(
+      row({
+        customer_id: 'wsg_1',
+        name: { given: 'Amélie' },
+        orders: [{ order_id: 'o-1', placed_at: '2024-03-05T13:25:00-05:00', ship_to: { name: 'Jean Roy', city: 'Laval' } }],
+      }),
+      mapping,
+      { now },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      record: {
+        identity: { givenName: { value: 'Amélie' } },
+        events: [{ externalId: 'o-1', at: '2024-03-05T18:25:00.000Z', thirdParty: { 'orders[0].ship_to.name': 'Jean Roy', 'orders[0].ship_to.city': 'Laval' } }],
+      },
+    });
+    expect(JSON.stringify(result.ok && result.kind === 'record' && result.record.identity)).not.toContain('Jean');
+  });
+});

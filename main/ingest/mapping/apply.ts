@@ -21,6 +21,7 @@ import type { ReasonDetails } from '../reasons';
 import type { RawRow } from '../types';
 import { EVENT_FIELDS, splitListPath, type Mapping, type TargetField } from './fields';
 import { isPlainObject, readPath } from './paths';
+import { isThirdPartyPath } from './third-party';
 import { fallbackKey, identifiesSomeone, readRecordKey } from './record-key';
 import { RowContext, type FieldFlag } from './row-context';
 
@@ -77,6 +78,11 @@ export interface MappedEvent {
   readonly externalId?: string;
   /** Each event cell as sent, by column. */
   readonly raw: Readonly<Record<string, string>>;
+  /**
+   * Someone else's details found in a nested event (a gift's recipient, `orders[0].ship_to.name`), by
+   * path, as sent: kept with the event, never mapped, marked so that an access package withholds them.
+   */
+  readonly thirdParty?: Readonly<Record<string, string>>;
 }
 
 export interface MappedRecord {
@@ -312,7 +318,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
         break;
       }
       case 'birthDate': {
-        const result = parseDate(readPath(values, read.path), mapping.birthDateFormat, { kind: 'birth', now });
+        const result = parseDate(readPath(values, read.path), mapping.birthDateFormat, { kind: 'birth', now, timeZone: context.timeZone });
         keepFirst(field, context.take(field, read.label, result, 'date'), result.raw);
         break;
       }
@@ -381,7 +387,7 @@ function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Re
     const when =
       at === null
         ? null
-        : context.take('consent.at', label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now }), 'date');
+        : context.take('consent.at', label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now, timeZone: context.timeZone }), 'date');
     let purpose = group.purpose;
     if (purpose === null) {
       const named = firstValue([record], [plan.purposeColumns]);
@@ -446,6 +452,12 @@ function mapEvent(
   if (currency !== null) event.currency = currency;
   if (place !== null) event.place = place;
   if (externalId !== null) event.externalId = externalId;
+  const element = prefix === '' ? null : records[0];
+  if (element) {
+    const found: Record<string, string> = {};
+    collectThirdParty(element, prefix, prefix.replace(/\[\d+\]$/, '[]'), 0, found);
+    if (Object.keys(found).length > 0) event.thirdParty = found;
+  }
 
   // An event is placed in time or not stored: without its date it is kept on the flag, whole, so that
   // correcting the column's date format stores it without the file.
@@ -457,7 +469,7 @@ function mapEvent(
     return null;
   }
   const column = label(atCell.read, 'event.at');
-  const at = parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now });
+  const at = parseDate(atCell.value, mapping.dateFormat, { kind: 'event', now, timeZone: context.timeZone });
   if (!at.ok) {
     context.flag({ field: 'event.at', column, reason: `${column}: ${at.reason}`, detail: { code: 'date', params: { column } }, raw: at.raw, pendingEvent });
     return null;
@@ -465,6 +477,29 @@ function mapEvent(
   if (at.value === null) return null;
   event.at = at.value;
   return event;
+}
+
+const thirdPartyPaths = new Map<string, boolean>();
+
+/** Whether a path (with `[]` for the list) holds someone else's details; cached, since every row asks. */
+function thirdParty(path: string): boolean {
+  let known = thirdPartyPaths.get(path);
+  if (known === undefined) {
+    if (thirdPartyPaths.size > 10_000) thirdPartyPaths.clear();
+    thirdPartyPaths.set(path, (known = isThirdPartyPath(path)));
+  }
+  return known;
+}
+
+/** The scalar values under an element's third-party keys (`ship_to.name`), by their path in the row. */
+function collectThirdParty(value: Readonly<Record<string, unknown>>, at: string, pattern: string, depth: number, out: Record<string, string>): void {
+  for (const [key, inner] of Object.entries(value)) {
+    const path = `${at}.${key}`;
+    const shape = `${pattern}.${key}`;
+    if (isPlainObject(inner)) {
+      if (depth < 3) collectThirdParty(inner, path, shape, depth + 1, out);
+    } else if (!isBlank(inner) && thirdParty(shape)) out[path] = rawText(inner);
+  }
 }
 
 /** The elements of a nested list; none after flagging a value that is not a list. */

@@ -7,7 +7,7 @@
 import type { Normalized } from '../normalize/result';
 import type { ReasonCode, ReasonDetail, ReasonDetails } from '../reasons';
 import type { MappedEvent } from './apply';
-import type { Mapping, TargetField } from './fields';
+import { mappingTimeZone, type Mapping, type TargetField } from './fields';
 
 /** A value kept raw because it could not be read as its field. */
 export interface FieldFlag {
@@ -42,10 +42,15 @@ export class RowContext {
   /** Problems that make the row no record at all (see applyMapping). */
   readonly fatal: { reason: string; detail: ReasonDetail | null }[] = [];
 
+  /** Where the source's local times are read (see normalize/time-zone.ts). */
+  readonly timeZone: string;
+
   constructor(
     readonly mapping: Mapping,
     readonly now: Date,
-  ) {}
+  ) {
+    this.timeZone = mappingTimeZone(mapping);
+  }
 
   /** The value of a normalization, or null after flagging why it failed. */
   take<T>(field: TargetField, column: string, result: Normalized<T>, kind: ValueKind): T | null {

@@ -28,6 +28,7 @@ const draft: MappingDraft = {
   recordKey: 'customer_id',
   dateFormat: 'iso',
   birthDateFormat: 'YYYY-MM-DD',
+  timeZone: '',
   defaultCountry: 'CA',
   decimal: '.',
   eventType: '',
