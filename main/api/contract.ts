@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { auditMethods } from '../audit/contract';
 import { connectorMethods } from '../ingest/connectors/contract';
 import { ingestMethods } from '../ingest/contract';
+import { qualityMethods } from '../ingest/quality/contract';
 import { jobMethods } from '../jobs/contract';
 import { profileMethods } from '../profiles/contract';
 import { userMethods } from '../users/contract';
@@ -20,6 +21,7 @@ export type { BackendEvent } from '../core/events';
 export * from '../audit/contract';
 export * from '../ingest/connectors/contract';
 export * from '../ingest/contract';
+export * from '../ingest/quality/contract';
 export * from '../jobs/contract';
 export * from '../profiles/contract';
 export * from '../users/contract';
@@ -32,6 +34,7 @@ export const CONTRACT_SLICES = {
   audit: auditMethods,
   ingest: ingestMethods,
   connectors: connectorMethods,
+  quality: qualityMethods,
   profiles: profileMethods,
   jobs: jobMethods,
 } as const;
@@ -42,6 +45,7 @@ export const contract = {
   ...auditMethods,
   ...ingestMethods,
   ...connectorMethods,
+  ...qualityMethods,
   ...profileMethods,
   ...jobMethods,
 } as const;

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'import.undone',
   'import.undo_cancelled',
   'import.undo_failed',
+  'quality.corrected',
   'connector.added',
   'connector.updated',
   'connector.removed',

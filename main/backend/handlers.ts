@@ -3,6 +3,7 @@ import type { HandlerTable } from '../api/dispatch';
 import { auditHandlers } from '../audit/handlers';
 import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
+import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { userHandlers } from '../users/handlers';
@@ -15,6 +16,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...auditHandlers,
   ...ingestHandlers,
   ...connectorHandlers,
+  ...qualityHandlers,
   ...profileHandlers,
   ...jobHandlers,
 };

@@ -8,6 +8,7 @@ import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
 import { registerConnectorCommands } from './commands/connectors';
 import { registerIngestCommands } from './commands/ingest';
+import { registerQualityCommand } from './commands/quality';
 import { registerSourceCommands } from './commands/sources';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
@@ -51,6 +52,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerUserCommands(program, action);
   registerAuditCommands(program, action);
   registerIngestCommands(program, action);
+  registerQualityCommand(program, action);
   registerSourceCommands(program, action);
   registerConnectorCommands(program, action);
   registerServeCommand(program, action);

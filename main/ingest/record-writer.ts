@@ -14,8 +14,8 @@ import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { FirstLines } from './first-lines';
 import { IdSet } from './id-set';
-import type { MappedConsent, MappedEvent, MappedRecord } from './mapping/apply';
-import { searchTerms, sortKey, displayName } from './search-terms';
+import type { MappedConsent, MappedEvent } from './mapping/apply';
+import { refreshProfile } from './profile-refresh';
 import type { ReasonDetails } from './reasons';
 import type { FieldFlag } from './mapping/row-context';
 import type { PreparedRecord } from './write-items';
@@ -48,11 +48,11 @@ const MAX_RAW = 10_000;
  * and place. Two identical purchases are still two purchases, so the second one met in a run gets the
  * key `…#2`, the third `…#3`: importing the same file again meets them in the same order and finds them.
  */
-function contentKey(event: MappedEvent): string {
+export function contentKey(event: Omit<MappedEvent, 'raw' | 'externalId'>): string {
   return crypto.hash('sha1', JSON.stringify([event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null]), 'hex');
 }
 
-function nthKey(base: string, occurrence: number): string {
+export function nthKey(base: string, occurrence: number): string {
   return occurrence === 1 ? base : `${base}#${occurrence}`;
 }
 
@@ -310,8 +310,7 @@ export class RecordWriter {
         counts.updated += 1;
       } else counts.unchanged += 1;
     } else {
-      this.update(existing.id, record, stamp);
-      this.addFlags(existing.id, record.flags, extra);
+      this.update(existing.id, record, extra, stamp);
       counts.updated += 1;
     }
     if (record.flags.length + extra.length > 0) this.countFlagged(counts, record.key);
@@ -394,7 +393,7 @@ export class RecordWriter {
     return { profile: (last.profile ?? 0) + 1, record: (last.record ?? 0) + 1 };
   }
 
-  private update(recordId: number, record: PreparedRecord, stamp: string): void {
+  private update(recordId: number, record: PreparedRecord, extraFlags: readonly FieldFlag[], stamp: string): void {
     const [givenName, familyName, fullName, street, city, postalCode, region, country, birthDate] = record.columns;
     this.db.run(sql`
       UPDATE source_record SET content_hash = ${record.hash}, given_name = ${givenName ?? null}, family_name = ${familyName ?? null},
@@ -404,55 +403,10 @@ export class RecordWriter {
       WHERE id = ${recordId}`);
     this.db.run(sql`DELETE FROM identifier WHERE source_record_id = ${recordId}`);
     this.statements.clearIdentityFlags.run(recordId);
+    this.addFlags(recordId, record.flags, extraFlags);
     this.writeIdentifiers(recordId, record);
     const profileId = this.db.get<{ profile_id: number }>(sql`SELECT profile_id FROM profile_member WHERE source_record_id = ${recordId}`)!.profile_id;
-    this.refreshProfile(profileId, stamp);
-  }
-
-  /** Display name and search terms come from every record of the profile (one, until merging lands). */
-  private refreshProfile(profileId: number, stamp: string): void {
-    const records = this.memberRecords(profileId);
-    if (records.length === 0) return;
-    this.db.run(
-      sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`,
-    );
-    this.db.run(sql`DELETE FROM profile_search WHERE rowid = ${profileId}`);
-    this.statements.insertTerms.run(profileId, searchTerms(records));
-  }
-
-  /** Rebuilds the identity view of a profile's records from the stored columns and identifiers. */
-  private memberRecords(profileId: number): MappedRecord[] {
-    const rows = this.db.all<{
-      id: number;
-      external_id: string;
-      given_name: string | null;
-      family_name: string | null;
-      full_name: string | null;
-      city: string | null;
-      postal_code: string | null;
-    }>(
-      sql`SELECT r.id, r.external_id, r.given_name, r.family_name, r.full_name, r.city, r.postal_code FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = ${profileId} ORDER BY r.id`,
-    );
-    return rows.map((row) => {
-      const identifiers = this.db.all<{ kind: 'email' | 'phone'; value: string; raw: string }>(
-        sql`SELECT kind, value, raw FROM identifier WHERE source_record_id = ${row.id} ORDER BY id`,
-      );
-      const field = (value: string | null) => (value === null ? undefined : { value, raw: value });
-      return {
-        sourceRecordId: row.external_id,
-        identity: {
-          givenName: field(row.given_name),
-          familyName: field(row.family_name),
-          fullName: field(row.full_name),
-          city: field(row.city),
-          postalCode: field(row.postal_code),
-          emails: identifiers.filter((item) => item.kind === 'email').map(({ value, raw }) => ({ value, raw })),
-          phones: identifiers.filter((item) => item.kind === 'phone').map(({ value, raw }) => ({ value, raw })),
-        },
-        consents: [],
-        events: [],
-      } as MappedRecord;
-    });
+    refreshProfile(this.db, profileId, stamp);
   }
 
   private writeIdentifiers(recordId: number | bigint, record: PreparedRecord): void {

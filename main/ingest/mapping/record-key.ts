@@ -9,7 +9,7 @@ import { normalizeEmail } from '../normalize/email';
 import { isExcelDamaged } from '../normalize/excel-damage';
 import { isBlank, rawText } from '../normalize/result';
 import { cleanText } from '../normalize/text';
-import type { MappedIdentity } from './apply';
+import type { MappedIdentity } from './mapped';
 import { isPlainObject, readPath } from './paths';
 import type { RowContext } from './row-context';
 

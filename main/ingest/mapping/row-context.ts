@@ -6,7 +6,7 @@
  */
 import type { Normalized } from '../normalize/result';
 import type { ReasonCode, ReasonDetail, ReasonDetails } from '../reasons';
-import type { MappedEvent } from './apply';
+import type { MappedEvent } from './mapped';
 import { mappingTimeZone, type Mapping, type TargetField } from './fields';
 
 /** A value kept raw because it could not be read as its field. */

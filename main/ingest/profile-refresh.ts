@@ -1,0 +1,62 @@
+/**
+ * A profile's display name, sort key and full-text row, rebuilt from what its records hold now: after a
+ * re-import changed a record, and after a data quality correction added a phone or a date to one.
+ */
+import { sql, type SqlRunner } from '../store/sql';
+import type { MappedRecord } from './mapping/apply';
+import { displayName, searchTerms, sortKey } from './search-terms';
+
+/** Display name and search terms come from every record of the profile (one, until merging lands). */
+export function refreshProfile(db: SqlRunner, profileId: number, stamp: string): void {
+  const records = memberRecords(db, profileId);
+  if (records.length === 0) return;
+  db.run(sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`);
+  db.run(sql`DELETE FROM profile_search WHERE rowid = ${profileId}`);
+  db.run(sql`INSERT INTO profile_search (rowid, terms) VALUES (${profileId}, ${searchTerms(records)})`);
+}
+
+/** The profile of a record, or null for a record that belongs to none (never, until erasure lands). */
+export function profileOf(db: SqlRunner, recordId: number): number | null {
+  return db.get<{ id: number }>(sql`SELECT profile_id AS id FROM profile_member WHERE source_record_id = ${recordId}`)?.id ?? null;
+}
+
+/** Rebuilds the identity view of a profile's records from the stored columns, identifiers and flags. */
+function memberRecords(db: SqlRunner, profileId: number): MappedRecord[] {
+  const rows = db.all<{
+    id: number;
+    external_id: string;
+    given_name: string | null;
+    family_name: string | null;
+    full_name: string | null;
+    city: string | null;
+    postal_code: string | null;
+  }>(
+    sql`SELECT r.id, r.external_id, r.given_name, r.family_name, r.full_name, r.city, r.postal_code FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = ${profileId} ORDER BY r.id`,
+  );
+  return rows.map((row) => {
+    const identifiers = db.all<{ kind: 'email' | 'phone'; value: string; raw: string }>(
+      sql`SELECT kind, value, raw FROM identifier WHERE source_record_id = ${row.id} ORDER BY id`,
+    );
+    // What flagged emails and phones still offer search, as the import put it in the terms.
+    const unusable = db
+      .all<{ field: string; raw: string }>(sql`SELECT field, raw FROM record_flag WHERE source_record_id = ${row.id} AND field IN ('email', 'phone') ORDER BY id`)
+      .map((flag) => (flag.field === 'phone' ? flag.raw.replace(/\D/g, '') : flag.raw.trim().toLowerCase()))
+      .filter((value) => value.length >= 6 || /\D/.test(value));
+    const field = (value: string | null) => (value === null ? undefined : { value, raw: value });
+    return {
+      sourceRecordId: row.external_id,
+      identity: {
+        givenName: field(row.given_name),
+        familyName: field(row.family_name),
+        fullName: field(row.full_name),
+        city: field(row.city),
+        postalCode: field(row.postal_code),
+        emails: identifiers.filter((item) => item.kind === 'email').map(({ value, raw }) => ({ value, raw })),
+        phones: identifiers.filter((item) => item.kind === 'phone').map(({ value, raw }) => ({ value, raw })),
+        ...(unusable.length > 0 ? { unusable } : {}),
+      },
+      consents: [],
+      events: [],
+    } as MappedRecord;
+  });
+}
