@@ -46,6 +46,7 @@ export const METHOD_NAMES = [
   'connectors.remove',
   'connectors.test',
   'connectors.sync',
+  'quality.overview',
   'quality.summary',
   'quality.flags',
   'quality.previewCorrection',

@@ -82,7 +82,12 @@ export type CorrectionPlan = z.infer<typeof CorrectionPlan>;
 
 const steward = roles('administrator', 'steward');
 
+/** One line per source that has flagged values: what the home screen and the quality view start from. */
+export const SourceQuality = z.object({ sourceId: z.number().int(), sourceName: z.string(), records: z.number().int(), flaggedRecords: z.number().int() });
+export type SourceQuality = z.infer<typeof SourceQuality>;
+
 export const qualityMethods = {
+  'quality.overview': method({ input: z.object({}).strict(), output: z.array(SourceQuality), access: steward, audit: 'read-only' }),
   'quality.summary': method({
     input: z.object({ sourceId: z.number().int(), runId: z.number().int().optional() }),
     output: QualitySummary,

@@ -5,7 +5,7 @@
  */
 import { sql, type SqlRunner } from '../../store/sql';
 import { getSource } from '../sources';
-import type { FlagCount, FlaggedValue, QualitySummary } from './contract';
+import type { FlagCount, FlaggedValue, QualitySummary, SourceQuality } from './contract';
 
 export interface FlagFilter {
   readonly sourceId: number;
@@ -35,6 +35,14 @@ export function registerFold(db: SqlRunner): void {
   if (registered.has(db.raw)) return;
   db.raw.function('regexp_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldColumn(value) : value));
   registered.add(db.raw);
+}
+
+export function qualityOverview(db: SqlRunner): SourceQuality[] {
+  return db.all<SourceQuality>(sql`
+    SELECT s.id AS sourceId, s.name AS sourceName,
+      (SELECT count(*) FROM source_record r WHERE r.source_id = s.id) AS records,
+      (SELECT count(DISTINCT f.source_record_id) FROM record_flag f JOIN source_record r ON r.id = f.source_record_id WHERE r.source_id = s.id) AS flaggedRecords
+    FROM source s ORDER BY flaggedRecords DESC, s.name`).filter((source) => source.flaggedRecords > 0);
 }
 
 export function qualitySummary(db: SqlRunner, sourceId: number, runId?: number): QualitySummary {

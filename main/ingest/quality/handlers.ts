@@ -4,9 +4,10 @@ import { yieldToEventLoop } from '../../jobs/index';
 import type { CapabilityContext } from '../../vault/index';
 import type { CorrectionPlan, qualityMethods } from './contract';
 import { applyCorrection, previewCorrection } from './correct';
-import { listFlags, qualitySummary } from './flags';
+import { listFlags, qualityOverview, qualitySummary } from './flags';
 
 export const qualityHandlers: SliceHandlers<typeof qualityMethods, CapabilityContext> = {
+  'quality.overview': (_input, { vaults }) => qualityOverview(vaults.current().db),
   'quality.summary': ({ sourceId, runId }, { vaults }) => qualitySummary(vaults.current().db, sourceId, runId),
   'quality.flags': ({ offset, limit, ...filter }, { vaults }) => listFlags(vaults.current().db, filter, offset, limit),
   'quality.previewCorrection': ({ sourceId, correction }, { vaults, now }) => previewCorrection(vaults.current().db, sourceId, correction, now()),

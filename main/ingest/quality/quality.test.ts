@@ -50,6 +50,7 @@ describe('data quality', () => {
     const { backend } = await createVault();
     const run = await importCrm(backend);
     expect(run).toMatchObject({ read: 5, inserted: 5, rejected: 0, flagged: 4 });
+    expect(await ok(backend, 'quality.overview', {})).toEqual([{ sourceId: run.sourceId, sourceName: 'CRM', records: 5, flaggedRecords: 4 }]);
     const summary = await ok(backend, 'quality.summary', { sourceId: run.sourceId });
     expect(summary).toMatchObject({ sourceName: 'CRM', records: 5, flaggedRecords: 4 });
     expect(summary.counts).toEqual([
