@@ -8,13 +8,14 @@ import { auditHandlers } from '../audit/handlers';
 import { handlers } from '../backend/handlers';
 import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
+import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, profileHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, profileHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -50,6 +51,7 @@ describe('the composed contract', () => {
       audit: ['audit.'],
       ingest: ['sources.', 'import.'],
       connectors: ['connectors.'],
+      quality: ['quality.'],
       profiles: ['profiles.'],
       jobs: ['jobs.'],
     };
