@@ -167,3 +167,19 @@ describe('events and consents of imported records', () => {
     ]);
   });
 });
+
+describe('a newsletter that lists the same address twice', () => {
+  it('keeps both rows’ consent observations, so a later withdrawal is not lost', async () => {
+    const { backend } = await createVault();
+    const file = path.join(tempDir(), 'newsletter.tsv');
+    fs.writeFileSync(file, ['email\tfirst_name\tnewsletter\tdate', 'ana@exemple.ca\tAna\tyes\t2026-01-05', 'bo@exemple.ca\tBo\tyes\t2026-01-06', 'ana@exemple.ca\tAna\tno\t2026-02-10'].join('\n'));
+    const run = unwrap(await runJob(backend, 'import.file', { file, source: 'Infolettre' }));
+    expect(run).toMatchObject({ read: 3, inserted: 2, rejected: 0 });
+    const consents = backend.vaults
+      .current()
+      .db.raw.prepare(`SELECT c.granted FROM consent_observation c JOIN source_record r ON r.id = c.source_record_id WHERE r.external_id = 'ana@exemple.ca' ORDER BY c.id`)
+      .pluck()
+      .all();
+    expect(consents).toEqual([1, 0]);
+  });
+});

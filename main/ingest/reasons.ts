@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'keyNotSingle',
   'keyTooLong',
   'keyDamaged',
+  'excelDamaged',
   'noIdentity',
   'duplicateKey',
   'duplicateTransaction',

@@ -462,3 +462,18 @@ describe('a third party inside an order', () => {
     expect(JSON.stringify(result.ok && result.kind === 'record' && result.record.identity)).not.toContain('Jean');
   });
 });
+
+describe('phones a default country cannot explain', () => {
+  it('reads the number’s own international prefix, flags a number Excel damaged as such, and keeps a national one’s digits for search', () => {
+    const result = applyMapping(row({ ...helene, Téléphone: '0048 601 234 567', Cellulaire: '6,03314E+15' }), quebec, { now });
+    expect(result).toMatchObject({
+      ok: true,
+      record: { identity: { phones: [{ value: '+48601234567' }] } },
+      flags: [{ field: 'phone', raw: '6,03314E+15', detail: { code: 'excelDamaged', params: { column: 'Cellulaire' } } }],
+    });
+    // A damaged value's digits are not the number's: nothing of it goes to search.
+    expect(result.ok && result.kind === 'record' && result.record.identity.unusable).toBeUndefined();
+    const national = applyMapping(row({ ...helene, Téléphone: '601 234 567' }), quebec, { now });
+    expect(national).toMatchObject({ ok: true, record: { identity: { phones: [], unusable: ['601234567'] } }, flags: [{ field: 'phone', detail: { code: 'phone' } }] });
+  });
+});

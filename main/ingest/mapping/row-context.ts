@@ -4,6 +4,7 @@
  * quality view. Only a row that cannot be a record at all (no key and nothing that identifies anyone) is
  * rejected, with every reason listed so one correction pass fixes it.
  */
+import { EXCEL_DAMAGE_REASON } from '../normalize/excel-damage';
 import type { Normalized } from '../normalize/result';
 import type { ReasonCode, ReasonDetail, ReasonDetails } from '../reasons';
 import type { MappedEvent } from './mapped';
@@ -55,7 +56,7 @@ export class RowContext {
   /** The value of a normalization, or null after flagging why it failed. */
   take<T>(field: TargetField, column: string, result: Normalized<T>, kind: ValueKind): T | null {
     if (result.ok) return result.value;
-    const code: ReasonCode = result.reason.startsWith('expected a single') ? 'notSingle' : kind;
+    const code: ReasonCode = result.reason.startsWith('expected a single') ? 'notSingle' : result.reason === EXCEL_DAMAGE_REASON ? 'excelDamaged' : kind;
     this.flag({ field, column, reason: `${column}: ${result.reason}`, detail: { code, params: { column } }, raw: result.raw });
     return null;
   }

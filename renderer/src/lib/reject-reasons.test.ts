@@ -99,6 +99,7 @@ describe('reasons of the file readers', () => {
       keyNotSingle: { column: 'No client' },
       keyTooLong: { column: 'No client', max: 128 },
       keyDamaged: { column: 'No carte' },
+      excelDamaged: { column: 'téléphone' },
       noIdentity: {},
       consentNoPurpose: { column: 'consents[0]' },
       eventNoDate: { column: 'date_achat' },
