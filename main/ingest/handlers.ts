@@ -33,7 +33,8 @@ export const ingestHandlers: SliceHandlers<typeof ingestMethods, CapabilityConte
       rows: preview.rows.map((row) => ({ line: row.line, values: { ...row.values } })),
       problems: [...preview.problems],
       recordsPaths: preview.format === 'json' ? await findRecordsPaths(file, preview.encoding) : [],
-      mapping: saved ?? suggestMapping([...preview.headers], [...preview.rows]),
+      // A known source's country settles what the values cannot (an ambiguous day/month, a national phone).
+      mapping: saved ?? suggestMapping([...preview.headers], [...preview.rows], known?.defaultCountry ? { defaultCountry: known.defaultCountry } : {}),
       mappingFrom: saved ? ('source' as const) : ('suggested' as const),
       savedOptions: use,
     };
