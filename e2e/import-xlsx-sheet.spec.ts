@@ -19,7 +19,8 @@ const CLIENTS = [
   ['No client', 'Prénom', 'Nom', 'Courriel', 'Téléphone', 'Ville'],
   ['X-101', 'Hélène', 'Tremblay', 'helene.tremblay@exemple.ca', '(514) 555-0199', 'Montréal'],
   ['X-102', 'Łukasz', 'Wójcik', 'lukasz.wojcik@przyklad.pl', '+48 42 123 45 67', 'Łódź'],
-  ['X-103', 'François', 'Gagné', 'francois.gagne@@exemple', '514 555 0123', 'Québec'],
+  // Nothing that identifies anyone: the one row rejected (a bad value alone would only be flagged).
+  ['', '', '', '', '', 'Québec'],
   ['X-104', 'Anaïs', 'Côté', 'anais.cote@exemple.ca', '418 555 0142', 'Lévis'],
 ];
 
