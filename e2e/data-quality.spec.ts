@@ -52,7 +52,12 @@ test('flagged phones are reviewed and read again as another country’s', async 
   await expect(app.quality.counts()).toHaveCount(1);
   await expect(app.quality.counts().first()).toContainText('Phone');
   await expect(app.quality.counts().first()).toContainText('Téléphone: not a valid phone number');
-  await expect(app.quality.counts().first().getByRole('button', { name: /^List the values of 2 records: Phone, column Téléphone/ })).toBeVisible();
+  await expect(
+    app.quality
+      .counts()
+      .first()
+      .getByRole('button', { name: /^List the values of 2 records: Phone, column Téléphone/ }),
+  ).toBeVisible();
   await expect(app.quality.flags()).toHaveCount(2);
   await expect(app.quality.flags().first()).toContainText('601 234 567');
   await expect(app.quality.flags().first()).toContainText('T-1');
