@@ -65,7 +65,7 @@ export function CorrectionPanel({ sourceId, sourceName, counts, onCorrected }: P
         ) : null
       ) : (
         <form
-          className="form"
+          className="form correction-form"
           aria-labelledby="quality-correct-title"
           onSubmit={(event) => {
             event.preventDefault();

@@ -24,7 +24,7 @@ export function CountsTable({ counts, filter, onFilter }: Props): ReactNode {
       </h2>
       <p className="card-description">{t('quality.counts.hint')}</p>
       <div className="table-wrap">
-        <table className="table" data-testid="quality-counts">
+        <table className="table quality-counts" data-testid="quality-counts">
           <caption className="visually-hidden">{t('quality.counts.caption')}</caption>
           <thead>
             <tr>

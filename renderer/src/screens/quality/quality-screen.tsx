@@ -36,6 +36,7 @@ export function QualityScreen({ focus }: { readonly focus?: AreaFocus | undefine
       <div hidden={person !== null} className="stack">
         <p className="lead">{t('quality.intro')}</p>
         <ErrorAlert error={overview.error} />
+        {!overview.data && !overview.error ? <p className="muted">{t('common.loading')}</p> : null}
         {overview.data && sources.length === 0 && sourceId === null ? (
           <p className="empty" data-testid="quality-clean">
             {t('quality.allClean')}
