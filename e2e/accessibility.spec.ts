@@ -1,6 +1,7 @@
 /**
  * Every screen a user meets, checked with axe-core against WCAG 2.1 A and AA: the start screens, each
- * step of the import wizard (a French CSV with accents and two bad rows), People, Sources, the audit
+ * step of the import wizard (a French CSV with accents, two values to review and a rejected row), Data
+ * quality, People, Sources, the audit
  * trail, Users and Settings in English, then the main ones again in French. A `serious` or `critical`
  * WCAG violation fails the test, with each rule, its impact, the elements it found and what to fix; the
  * walk goes on after one, so a single run lists every screen's problems. The rest (moderate and minor
@@ -13,7 +14,7 @@ import fs from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import type { AreaName } from './pages/app-page';
 import { expect, test } from './fixtures';
-import { FRENCH_CLIENTS } from './french-clients';
+import { FRENCH_CLIENTS, NOBODY_ROW } from './french-clients';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
 
@@ -21,11 +22,11 @@ const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
-
 const FRENCH_AREAS: Record<AreaName, string> = {
   Overview: 'Vue d’ensemble',
   Import: 'Importer',
   People: 'Personnes',
+  'Data quality': 'Qualité des données',
   Sources: 'Sources',
   'Audit trail': 'Journal d’audit',
   Users: 'Utilisateurs',
@@ -94,7 +95,7 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
   // One long walk through every screen twice (about 30 s alone): room for a machine shared with other work.
   test.setTimeout(180_000);
   const csv = testInfo.outputPath('clients-été.csv');
-  fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
+  fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n${NOBODY_ROW}\r\n`, 'utf8');
   // A watched folder with an export waiting, for the connectors list and a connector's mapping review.
   const folder = testInfo.outputPath('exports');
   fs.mkdirSync(folder, { recursive: true });
@@ -115,7 +116,7 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.name}` })).toBeVisible();
     await axe.check('Overview');
 
-    // The import wizard, step by step, to a result with rejected rows.
+    // The import wizard, step by step, to a result with values to review and a rejected row.
     await app.goTo('Import');
     await expect(app.importer.step('file')).toBeVisible();
     await axe.check('Import: file');
@@ -129,12 +130,24 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await app.importer.toMapping();
     await axe.check('Import: mapping');
     await app.importer.start();
-    await expect(app.importer.rejectedRows()).toHaveCount(2);
-    await axe.check('Import: result with rejected rows');
+    await expect(app.importer.rejectedRows()).toHaveCount(1);
+    await expect(app.importer.count('flagged')).toHaveAttribute('data-value', '2');
+    await axe.check('Import: result with values to review and a rejected row');
+
+    // Data quality, from the result: the values the import kept as sent, then a correction previewed.
+    await page.getByRole('button', { name: 'Review them in Data quality' }).click();
+    await expect(app.quality.flags()).toHaveCount(2);
+    await axe.check('Data quality: one import’s flagged values');
+    await app.goTo('Data quality');
+    await expect(app.quality.counts()).toHaveCount(2);
+    await axe.check('Data quality: a source');
+    await app.quality.counts().first().getByRole('button').click();
+    await expect(app.quality.flags()).toHaveCount(1);
+    await axe.check('Data quality: one field and column listed');
 
     // People: the list, a search, one person.
     await app.goTo('People');
-    await expect(app.profiles.listRows()).toHaveCount(3);
+    await expect(app.profiles.listRows()).toHaveCount(5);
     await axe.check('People: list');
     await app.profiles.search('helene');
     await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);
@@ -260,11 +273,14 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await axe.check('Importer : correspondance (fr)');
     await app.importer.step('mapping').getByRole('button', { name: 'Lancer l’importation' }).click();
     await expect(app.importer.result()).toBeVisible({ timeout: 60_000 });
-    await expect(app.importer.rejectedRows()).toHaveCount(2);
+    await expect(app.importer.rejectedRows()).toHaveCount(1);
     await axe.check('Importer : résultat avec lignes rejetées (fr)');
+    await goToInFrench('Data quality');
+    await expect(app.quality.counts()).toHaveCount(2);
+    await axe.check('Qualité des données (fr)');
     await goToInFrench('People');
-    // The CSV's three people and the watched folder's two.
-    await expect(app.profiles.listRows()).toHaveCount(5);
+    // The CSV's five people and the watched folder's two.
+    await expect(app.profiles.listRows()).toHaveCount(7);
     await axe.check('Personnes : liste (fr)');
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill('helene');
     await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);

@@ -10,3 +10,9 @@ export const FRENCH_CLIENTS = [
   ';Zoé;Lefebvre;zoe.lefebvre@exemple.fr;01 42 68 53 00;Paris;75001;France;oui;15/01/2024;15,00',
   'C-005;Anaïs;Côté;anais.cote@exemple.ca;418 555 0142;Lévis;G6V 6N3;Canada;non;20/02/2024;230,00',
 ].join('\r\n');
+
+/**
+ * A line that names nobody and records nothing: since imports keep a row with a bad value as a record with
+ * that value flagged (lines 4 and 5 above), the one kind of row still rejected. Appended as line 7.
+ */
+export const NOBODY_ROW = ';;;;;Paris;75001;France;;;';

@@ -1,20 +1,21 @@
 /**
  * The import wizard end to end, in browser mode (the file is uploaded and staged by the backend): a
- * French `;` CSV with accents and two bad rows, its rejects downloaded as CSV, the same file imported
+ * French `;` CSV with accents, two rows kept with a value to review and one rejected, its rejects downloaded as CSV, the same file imported
  * again without changing anything, then people found with accent-free searches. And the role rule:
  * auditors never see imports or people.
  */
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
-import { FRENCH_CLIENTS } from './french-clients';
+import { FRENCH_CLIENTS, NOBODY_ROW } from './french-clients';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
 const AUDITOR = { name: 'Oscar Auditor', passphrase: 'audit the ledger every quarter' };
-
+/** Two rows kept with a value to review (a bad email, no customer number), and one rejected (nobody in it). */
+const CLIENTS = `${FRENCH_CLIENTS}\r\n${NOBODY_ROW}\r\n`;
 
 test('a French CSV with rejected rows is imported, its rejects downloaded, and its people found without accents', async ({ app, page }, testInfo) => {
   const csv = testInfo.outputPath('clients-été.csv');
-  fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
+  fs.writeFileSync(csv, CLIENTS, 'utf8');
   const empty = testInfo.outputPath('vide.csv');
   fs.writeFileSync(empty, '');
 
@@ -41,16 +42,19 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await expect(app.importer.fieldOf('Courriel')).toHaveValue('email');
   await app.importer.start();
 
-  await expect(app.importer.count('read')).toHaveAttribute('data-value', '5');
-  await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '3');
-  await expect(app.importer.count('rejected')).toHaveAttribute('data-value', '2');
-  await expect(app.importer.result()).toContainText('Import complete: 3 customer records added or updated.');
-  await expect(app.importer.rejectedRows()).toHaveCount(2);
-  await expect(app.importer.rejectedRows().nth(0)).toHaveAttribute('data-line', '4');
-  await expect(app.importer.rejectedRows().nth(1)).toHaveAttribute('data-line', '5');
+  await expect(app.importer.count('read')).toHaveAttribute('data-value', '6');
+  await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '5');
+  await expect(app.importer.count('rejected')).toHaveAttribute('data-value', '1');
+  await expect(app.importer.count('flagged')).toHaveAttribute('data-value', '2');
+  await expect(app.importer.result()).toContainText('Import complete: 5 customer records added or updated.');
+  await expect(page.getByTestId('import-flagged')).toContainText('2 records were kept with values that could not be read');
+  await expect(app.importer.rejectedRows()).toHaveCount(1);
+  await expect(app.importer.rejectedRows().nth(0)).toHaveAttribute('data-line', '7');
   // Reasons are said by the interface from their codes, not copied from the backend's text.
-  await expect(app.importer.rejectedRows().nth(0).getByRole('listitem')).toHaveText(['Courriel: not a valid email address']);
-  await expect(app.importer.rejectedRows().nth(1).getByRole('listitem')).toHaveText(['No customer number in column No client']);
+  await expect(app.importer.rejectedRows().nth(0).getByRole('listitem')).toHaveText([
+    'No customer number, name, email or phone: nothing identifies a person',
+    'No customer number in column No client',
+  ]);
 
   const download = await app.importer.downloadRejects();
   expect(download.suggestedFilename()).toBe('clients-été-rejected-rows.csv');
@@ -58,13 +62,13 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   const lines = rejects.trim().split(/\r?\n/);
   // The file's own columns after the line and the reasons, with its own `;`, to correct in a spreadsheet and import again.
   expect(lines[0]).toBe('line;reasons;No client;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Pays;Optin infolettre;Date achat;Montant');
-  expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['4', '5']);
-  expect(rejects).toContain('francois.gagne@@exemple');
+  expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['7']);
+  expect(rejects).toContain('75001');
 
   // The same file again, dropped on the window this time, into the same source: its saved mapping
   // comes back and nothing changes.
   await app.importer.importAnother();
-  await app.importer.dropFile('clients-été.csv', `${FRENCH_CLIENTS}\r\n`);
+  await app.importer.dropFile('clients-été.csv', CLIENTS);
   await expect(app.importer.step('preview')).toBeVisible();
   await app.importer.toSource();
   await expect(app.importer.step('source').getByLabel('A source already in the vault')).toBeChecked();
@@ -72,12 +76,12 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
   await app.importer.toMapping();
   await expect(app.importer.mappingFrom()).toContainText('This is the mapping saved with “Boutique Montréal”');
   await app.importer.start();
-  await expect(app.importer.result()).toContainText('Nothing changed: the vault already held every valid row of this file, and 2 rows were rejected.');
-  await expect(app.importer.count('unchanged')).toHaveAttribute('data-value', '3');
+  await expect(app.importer.result()).toContainText('Nothing changed: the vault already held every valid row of this file, and 1 row was rejected.');
+  await expect(app.importer.count('unchanged')).toHaveAttribute('data-value', '5');
 
   await app.goTo('People');
-  await expect(app.profiles.total()).toHaveAttribute('data-total', '3');
-  await expect(app.profiles.listRows()).toHaveCount(3);
+  await expect(app.profiles.total()).toHaveAttribute('data-total', '5');
+  await expect(app.profiles.listRows()).toHaveCount(5);
 
   await app.profiles.search('helene');
   await expect(app.profiles.results().getByRole('button')).toHaveText(['Hélène Tremblay']);
@@ -105,7 +109,7 @@ test('a French CSV with rejected rows is imported, its rejects downloaded, and i
 
 test('an auditor sees the register of sources and the import history, read-only, but neither Import nor People', async ({ app }, testInfo) => {
   const csv = testInfo.outputPath('clients.csv');
-  fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
+  fs.writeFileSync(csv, CLIENTS, 'utf8');
 
   await app.openNewVault(ADMIN);
   await app.goTo('Import');
@@ -120,6 +124,7 @@ test('an auditor sees the register of sources and the import history, read-only,
   await expect(nav.getByRole('button', { name: 'Sources' })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Import' })).toHaveCount(0);
   await expect(nav.getByRole('button', { name: 'People' })).toHaveCount(0);
+  await expect(nav.getByRole('button', { name: 'Data quality' })).toHaveCount(0);
 
   await app.goTo('Sources');
   // The register is what an auditor reviews: each source's purposes and lawful basis, with nothing to edit.
@@ -127,15 +132,15 @@ test('an auditor sees the register of sources and the import history, read-only,
   await expect(register).toContainText('customer relationship');
   await expect(register).toContainText('Contract');
   await expect(register.getByRole('button')).toHaveCount(0);
-  await expect(register.locator('[data-status]')).toHaveText('Completed with 2 rejected rows');
+  await expect(register.locator('[data-status]')).toHaveText('Completed with 1 rejected row');
 
   await app.sources.tab('Import history');
   await expect(app.sources.runs()).toHaveCount(1);
   await expect(app.sources.runs().first()).toContainText('Boutique Montréal');
   await expect(app.sources.runs().first()).toContainText('clients.csv');
-  // Two rows rejected: not a green "Completed".
+  // A row rejected: not a green "Completed".
   await expect(app.sources.runs().first().locator('[data-status]')).toHaveAttribute('data-status', 'completed-with-rejects');
-  await expect(app.sources.runs().first()).toContainText('Completed with 2 rejected rows');
+  await expect(app.sources.runs().first()).toContainText('Completed with 1 rejected row');
   // The counts, never the rows: no way to open the rejected rows.
   await expect(app.sources.runs().first().getByRole('button')).toHaveCount(0);
 

@@ -4,12 +4,13 @@ import type { Served } from '../fixtures';
 import { AuditPage } from './audit-page';
 import { ImportPage } from './import-page';
 import { ProfilesPage } from './profiles-page';
+import { QualityPage } from './quality-page';
 import { SettingsPage } from './settings-page';
 import { SourcesPage } from './sources-page';
 import { StartPage } from './start-page';
 import { UsersPage } from './users-page';
 
-export type AreaName = 'Overview' | 'Import' | 'People' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
+export type AreaName = 'Overview' | 'Import' | 'People' | 'Data quality' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
 
 /** The page's globals used from page.evaluate; typed here because the e2e tsconfig has no DOM library. */
 interface PageGlobals {
@@ -24,6 +25,7 @@ export class AppPage {
   readonly importer: ImportPage;
   readonly profiles: ProfilesPage;
   readonly sources: SourcesPage;
+  readonly quality: QualityPage;
 
   constructor(
     readonly page: Page,
@@ -36,6 +38,7 @@ export class AppPage {
     this.importer = new ImportPage(page);
     this.profiles = new ProfilesPage(page);
     this.sources = new SourcesPage(page);
+    this.quality = new QualityPage(page);
   }
 
   async open(): Promise<void> {

@@ -14,6 +14,7 @@
  *   ingest      main/ingest/strings           import, runs, sources, fields, fieldGroups, eventTypes,
  *                                             declaration, lawfulBasis, lawfulBasisHint
  *   connectors  main/ingest/connectors/strings  connectors
+ *   quality     main/ingest/quality/strings  quality
  *   profiles    main/profiles/strings         profiles
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
@@ -34,6 +35,8 @@ import ingestEn from '../ingest/strings/en.json';
 import ingestFr from '../ingest/strings/fr.json';
 import jobsEn from '../jobs/strings/en.json';
 import jobsFr from '../jobs/strings/fr.json';
+import qualityEn from '../ingest/quality/strings/en.json';
+import qualityFr from '../ingest/quality/strings/fr.json';
 import profilesEn from '../profiles/strings/en.json';
 import profilesFr from '../profiles/strings/fr.json';
 import usersEn from '../users/strings/en.json';
@@ -58,6 +61,7 @@ export const MAIN_NAMESPACES = {
   jobs: { en: jobsEn, fr: jobsFr },
   ingest: { en: ingestEn, fr: ingestFr },
   connectors: { en: connectorsEn, fr: connectorsFr },
+  quality: { en: qualityEn, fr: qualityFr },
   profiles: { en: profilesEn, fr: profilesFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 

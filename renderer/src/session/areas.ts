@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = ['home', 'import', 'profiles', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
@@ -12,6 +12,8 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   // Imports and profiles show personal data: never to auditors, who see the runs and connectors only.
   import: ['administrator', 'steward'],
   profiles: ['administrator', 'steward'],
+  // Flagged values are personal data as sent: the same people as imports.
+  quality: ['administrator', 'steward'],
   sources: ['administrator', 'steward', 'auditor'],
   audit: ['administrator', 'auditor'],
   users: ['administrator'],
@@ -21,3 +23,11 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
 export function areasFor(role: Role): Area[] {
   return AREAS.filter((area) => AREA_ROLES[area].includes(role));
 }
+
+/** Where to land in an area, when it is opened from another: Data quality on one source, perhaps one run. */
+export interface AreaFocus {
+  readonly sourceId: number;
+  readonly runId?: number;
+}
+
+export type Navigate = (area: Area, focus?: AreaFocus) => void;

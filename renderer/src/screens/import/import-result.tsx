@@ -5,8 +5,11 @@ import type { RunSummary } from '../../../../main/api/contract';
 import { formatNumber } from '../../lib/format';
 import { RejectsPanel } from './rejects-panel';
 
-type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected';
-const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'rejected'];
+type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous';
+const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous'];
+
+/** Anonymous sales come from tills only: a zero there says nothing about a customer file. */
+const shownCounts = (run: RunSummary): Count[] => COUNTS.filter((count) => count !== 'anonymous' || run.anonymous > 0);
 
 export function resultSentence(run: RunSummary): { readonly key: string; readonly values: Record<string, number> } {
   const changed = run.inserted + run.updated;
@@ -22,10 +25,10 @@ export function RunCounts({ run }: { readonly run: RunSummary }): ReactNode {
   const { t, i18n } = useTranslation();
   return (
     <dl className="counts" data-testid="import-counts">
-      {COUNTS.map((count) => (
+      {shownCounts(run).map((count) => (
         <div
           key={count}
-          className={`count-${count}${count === 'rejected' && run.rejected > 0 ? ' has-rejects' : ''}`}
+          className={`count-${count}${count === 'rejected' && run.rejected > 0 ? ' has-rejects' : ''}${count === 'flagged' && run.flagged > 0 ? ' has-flags' : ''}`}
           data-count={count}
           data-value={run[count]}
         >
@@ -37,7 +40,14 @@ export function RunCounts({ run }: { readonly run: RunSummary }): ReactNode {
   );
 }
 
-export function ImportResult({ run, fileName }: { readonly run: RunSummary; readonly fileName: string }): ReactNode {
+interface Props {
+  readonly run: RunSummary;
+  readonly fileName: string;
+  /** Opens Data quality on this run's flagged values. */
+  readonly onReview: () => void;
+}
+
+export function ImportResult({ run, fileName, onReview }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const sentence = resultSentence(run);
   const language = i18n.language;
@@ -57,7 +67,18 @@ export function ImportResult({ run, fileName }: { readonly run: RunSummary; read
         {run.rejected > 0 && run.inserted + run.updated > 0 ? (
           <p className="result-detail">{t('import.result.someRejected', { count: run.rejected, formatted: formatNumber(run.rejected, language) })}</p>
         ) : null}
+        {run.anonymous > 0 ? (
+          <p className="result-detail">{t('import.result.anonymous', { count: run.anonymous, formatted: formatNumber(run.anonymous, language) })}</p>
+        ) : null}
       </div>
+      {run.flagged > 0 ? (
+        <div className="alert alert-warning result-flagged" data-testid="import-flagged">
+          <p>{t('import.result.flagged', { count: run.flagged, formatted: formatNumber(run.flagged, language) })}</p>
+          <button type="button" className="button button-small" onClick={onReview}>
+            {t('import.result.review')}
+          </button>
+        </div>
+      ) : null}
       <RunCounts run={run} />
       {run.rejected > 0 ? <RejectsPanel runId={run.id} baseName={fileName} /> : null}
     </div>

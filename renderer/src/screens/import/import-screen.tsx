@@ -19,7 +19,7 @@ import { useJob, type Job } from '../../hooks/use-job';
 import { useWindowFileDrop } from '../../hooks/use-window-file-drop';
 import { draftFromMapping, mappingFromDraft, type MappingDraft } from '../../lib/mapping';
 import { sourceForFile } from '../../lib/source-match';
-import type { Area } from '../../session/areas';
+import type { Navigate } from '../../session/areas';
 import { CancelledRun } from './cancelled-run';
 import { DropOverlay, FileStep } from './file-step';
 import { ImportError } from './import-error';
@@ -93,7 +93,7 @@ interface Props {
   readonly active: boolean;
   /** The last file dropped elsewhere, opened here as if dropped on this screen. */
   readonly dropped?: DroppedFile | null;
-  readonly onNavigate: (area: Area) => void;
+  readonly onNavigate: Navigate;
 }
 
 export function ImportScreen({ active, dropped = null, onNavigate }: Props): ReactNode {
@@ -362,7 +362,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
             onRun={() => void run()}
           />
         ) : null}
-        {step === 'run' ? <RunStep job={job} fileName={ran?.fileName ?? ''} onAgain={startOver} onProfiles={() => onNavigate('profiles')} /> : null}
+        {step === 'run' ? <RunStep job={job} fileName={ran?.fileName ?? ''} onAgain={startOver} onNavigate={onNavigate} /> : null}
       </section>
       <DropOverlay visible={dragging} />
     </div>
@@ -373,12 +373,12 @@ function RunStep({
   job,
   fileName,
   onAgain,
-  onProfiles,
+  onNavigate,
 }: {
   readonly job: Job<'import.file'>;
   readonly fileName: string;
   readonly onAgain: () => void;
-  readonly onProfiles: () => void;
+  readonly onNavigate: Navigate;
 }): ReactNode {
   const { t } = useTranslation();
   const { state } = job;
@@ -394,14 +394,16 @@ function RunStep({
       ) : null}
       {state.kind === 'cancelled' ? <CancelledRun fileName={fileName} /> : null}
       {state.kind === 'failed' ? <ImportError error={state.error} context="run" testId="import-error" /> : null}
-      {state.kind === 'completed' ? <ImportResult run={state.value} fileName={fileName} /> : null}
+      {state.kind === 'completed' ? (
+        <ImportResult run={state.value} fileName={fileName} onReview={() => onNavigate('quality', { sourceId: state.value.sourceId, runId: state.value.id })} />
+      ) : null}
       {state.kind !== 'running' && state.kind !== 'idle' ? (
         <div className="form-actions start">
           <button type="button" className="button button-primary" onClick={onAgain}>
             {t('import.run.another')}
           </button>
           {state.kind === 'completed' && state.value.inserted + state.value.updated > 0 ? (
-            <button type="button" className="button" onClick={onProfiles}>
+            <button type="button" className="button" onClick={() => onNavigate('profiles')}>
               {t('import.run.seeProfiles')}
             </button>
           ) : null}

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { areasFor, type Area } from '../../session/areas';
 import { hasRole, useSession } from '../../session/session-context';
 import { RunStatus } from '../sources/run-status';
+import { QualityAttention } from './quality-attention';
 
 function VaultAtAGlance(): ReactNode {
   const { t, i18n } = useTranslation();
@@ -52,6 +53,7 @@ export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) =
     <div className="page">
       <PageHeader title={t('home.title', { name: user.name })} />
       <p className="lead">{t(`home.roleIntro.${user.role}`)}</p>
+      {shortcuts.includes('quality') ? <QualityAttention onOpen={() => onNavigate('quality')} /> : null}
       <div className="tiles">
         {shortcuts.map((area) => (
           <button key={area} type="button" className="tile" onClick={() => onNavigate(area)}>

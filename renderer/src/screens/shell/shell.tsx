@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useIdleTouch } from '../../hooks/use-idle-touch';
 import { useLockShortcut } from '../../hooks/use-lock-shortcut';
 import { usePreventFileNavigation, useWindowFileDrop } from '../../hooks/use-window-file-drop';
-import { areasFor, type Area } from '../../session/areas';
+import { areasFor, type Area, type AreaFocus, type Navigate } from '../../session/areas';
 import type { VaultStatus } from '../../../../main/api/contract';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session-context';
@@ -16,6 +16,7 @@ import { AuditScreen } from '../audit/audit-screen';
 import { DropOverlay } from '../import/file-step';
 import { ImportScreen, type DroppedFile } from '../import/import-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
+import { QualityScreen } from '../quality/quality-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { SourcesScreen } from '../sources/sources-screen';
 import { UsersScreen } from '../users/users-screen';
@@ -23,7 +24,13 @@ import { AppHeader } from './app-header';
 import { HomeScreen } from './home-screen';
 import { SideNav } from './side-nav';
 
-function AreaContent({ area, onNavigate }: { readonly area: Area; readonly onNavigate: (area: Area) => void }): ReactNode {
+interface Focused {
+  /** Tells one navigation from the next: the same focus asked twice opens the area afresh. */
+  readonly id: number;
+  readonly focus: AreaFocus | undefined;
+}
+
+function AreaContent({ area, focused, onNavigate }: { readonly area: Area; readonly focused: Focused; readonly onNavigate: Navigate }): ReactNode {
   switch (area) {
     case 'home':
       return <HomeScreen onNavigate={onNavigate} />;
@@ -32,6 +39,8 @@ function AreaContent({ area, onNavigate }: { readonly area: Area; readonly onNav
       return null;
     case 'profiles':
       return <ProfilesScreen />;
+    case 'quality':
+      return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
       return <SourcesScreen />;
     case 'audit':
@@ -50,9 +59,7 @@ function DamageBanner({ damage }: { readonly damage: NonNullable<VaultStatus['da
     <div className="page" style={{ marginBottom: 18 }}>
       <div className="alert alert-error" role="alert" data-testid="vault-damaged">
         <strong>{t('shell.damaged.title')}</strong> {t('shell.damaged.text', { problems: damage.problems })}{' '}
-        {damage.lastBackupAt
-          ? t('shell.damaged.lastBackup', { date: formatDateTime(damage.lastBackupAt, i18n.language) })
-          : t('shell.damaged.noBackup')}
+        {damage.lastBackupAt ? t('shell.damaged.lastBackup', { date: formatDateTime(damage.lastBackupAt, i18n.language) }) : t('shell.damaged.noBackup')}
       </div>
     </div>
   );
@@ -75,6 +82,7 @@ export function Shell(): ReactNode {
   const areas = areasFor(user.role);
   const canImport = areas.includes('import');
   const [area, setArea] = useState<Area>('home');
+  const [focused, setFocused] = useState<Focused>({ id: 0, focus: undefined });
   const [locking, setLocking] = useState(false);
   const main = useRef<HTMLElement>(null);
   const navigated = useRef(false);
@@ -98,9 +106,10 @@ export function Shell(): ReactNode {
     if (navigated.current) main.current?.focus();
   }, [area]);
 
-  const navigate = (next: Area): void => {
+  const navigate: Navigate = (next, focus) => {
     navigated.current = true;
     setArea(next);
+    setFocused((previous) => ({ id: previous.id + 1, focus }));
     setRefusedDrop(null);
     if (next === 'import') setImportOpened(true);
   };
@@ -137,7 +146,7 @@ export function Shell(): ReactNode {
               </div>
             </div>
           ) : null}
-          <AreaContent area={shown} onNavigate={navigate} />
+          <AreaContent area={shown} focused={focused} onNavigate={navigate} />
           {importOpened && canImport ? (
             <div hidden={shown !== 'import'}>
               <ImportScreen active={shown === 'import'} dropped={dropped} onNavigate={navigate} />

@@ -79,6 +79,9 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
               <th scope="col" className="num">
                 {t('import.counts.rejected')}
               </th>
+              <th scope="col" className="num">
+                {t('import.counts.flagged')}
+              </th>
               {canReview ? (
                 <th scope="col">
                   <span className="visually-hidden">{t('users.columns.actions')}</span>
@@ -134,6 +137,8 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
                     formatNumber(run.rejected, language)
                   )}
                 </td>
+                {/* Records kept with values to review: counted, not opened from here, since auditors see this table too. */}
+                <td className="num">{formatNumber(run.flagged, language)}</td>
                 {canReview ? (
                   <td className="cell-undo">
                     {run.inserted > 0 && run.status !== 'running' && !run.undoneAt ? (
@@ -148,14 +153,7 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
           </tbody>
         </table>
       </div>
-      {toUndo ? (
-        <UndoRunDialog
-          key={toUndo.id}
-          run={toUndo}
-          onClose={closeUndo}
-          onUndone={undone}
-        />
-      ) : null}
+      {toUndo ? <UndoRunDialog key={toUndo.id} run={toUndo} onClose={closeUndo} onUndone={undone} /> : null}
       {reviewed ? (
         <div className="card">
           <RejectsPanel
