@@ -19,7 +19,7 @@ test('a steward opens a person and the auditor sees that access', async ({ app, 
   await app.users.addUser(AUDITOR.name, 'auditor', AUDITOR.passphrase);
   await app.goTo('Import');
   await app.importer.importIntoNewSource(csv, 'Boutique Montréal', 'customer relationship');
-  await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '3');
+  await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '5');
   await app.lock();
 
   await app.start.unlock(STEWARD.name, STEWARD.passphrase);

@@ -1,6 +1,7 @@
 /**
- * A French `;` export as Quebec shops write them: accents, Polish letters, a comma decimal, and two bad
- * rows. Line 1 is the header: the bad email is on line 4, the missing customer number on line 5.
+ * A French `;` export as Quebec shops write them: accents, Polish letters, a comma decimal, and two rows
+ * with a bad value, kept as records with that value flagged. Line 1 is the header: the bad email is on
+ * line 4, the missing customer number on line 5.
  */
 export const FRENCH_CLIENTS = [
   'No client;Prénom;Nom;Courriel;Téléphone;Ville;Code postal;Pays;Optin infolettre;Date achat;Montant',
