@@ -159,6 +159,13 @@ export interface GenerateStats {
   /** Distinct cards that were damaged, and the distinct damaged texts they became (fewer: they collapse). */
   damagedCards: number;
   damagedCardTexts: number;
+  /**
+   * Till: the people an import should find. Distinct intact cards written (a card is one customer however
+   * often it comes), and sales with no usable card but a name, a phone or an e-mail, exact duplicate rows
+   * left out: each is its own customer until identity resolution says otherwise.
+   */
+  cards: number;
+  keylessSales: number;
 }
 
 export interface GenerateResult {
@@ -507,6 +514,8 @@ class Generator {
     anonymousRows: 0,
     damagedCards: 0,
     damagedCardTexts: 0,
+    cards: 0,
+    keylessSales: 0,
   };
   readonly rates: MessinessRates;
   private readonly spec: FormatSpec;

@@ -349,6 +349,12 @@ describe('generateCustomers', () => {
       const { cardRows, damagedCardRows, cardlessRows, anonymousRows } = truth.stats;
       expect({ card: cardRows, damaged: damagedCardRows, cardless: cardlessRows, anonymous: anonymousRows }).toEqual(kinds);
       expect(cardRows + damagedCardRows + cardlessRows + anonymousRows).toBe(count);
+      // The people an import should find: each intact card once, each named sale without a usable card once.
+      const transaction = column(['transaction_id', 'no_transaction']);
+      const intact = rows.filter((row) => row[card!] !== '' && !isExcelDamaged(row[card!]));
+      const keyless = rows.filter((row) => isExcelDamaged(row[card!]) || (row[card!] === '' && personal(row)));
+      expect(truth.stats.cards).toBe(new Set(intact.map((row) => row[card!])).size);
+      expect(truth.stats.keylessSales).toBe(new Set(keyless.map((row) => row[transaction])).size);
     });
   }
 });

@@ -96,6 +96,8 @@ export class TillRows {
   private readonly recent: (readonly [string, TillKind])[] = [];
   private readonly damagedCards = new Set<string>();
   private readonly damagedTexts = new Set<string>();
+  /** Unbounded, unlike the others: the count of people must be exact (a million rows keep ~250 k cards). */
+  private readonly intactCards = new Set<string>();
   private at = Date.UTC(2024, 0, 2, 9, 0, 0);
   private readonly stepMax: number;
 
@@ -141,6 +143,9 @@ export class TillRows {
     this.at += rng.int(1, this.stepMax) * 1000;
     const cents = rng.chance(0.01) ? -rng.int(199, 9_999) : 99 + Math.floor(rng.float() ** 2 * 30_000);
     const kind = kindOf(customer, damaged);
+    if (kind === 'card') this.intactCards.add(customer.card);
+    else if (kind !== 'anonymous') this.stats.keylessSales += 1;
+    this.stats.cards = this.intactCards.size;
     const line = this.render(customer, index, cents);
     if (this.recent.length < 2_000) this.recent.push([line, kind]);
     else this.recent[rng.int(0, this.recent.length - 1)] = [line, kind];
