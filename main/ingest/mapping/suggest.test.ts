@@ -511,3 +511,12 @@ describe('suggestMapping: a web shop’s NDJSON export', () => {
     });
   });
 });
+
+describe('a newsletter platform’s export', () => {
+  it('maps its combined “ZIP/Postal Code” column', () => {
+    const mapping = suggestMapping(['Email Address', 'First Name', 'Last Name', 'ZIP/Postal Code'], [
+      { line: 2, values: { 'Email Address': 'ana@exemple.ca', 'First Name': 'Ana', 'Last Name': 'Lima', 'ZIP/Postal Code': 'H2X 1Y4' } },
+    ]);
+    expect(mapping.columns).toContainEqual({ column: 'ZIP/Postal Code', field: 'postalCode' });
+  });
+});

@@ -103,7 +103,7 @@ export const FIELD_PHRASES: readonly (readonly [RowField, readonly string[]])[] 
       'tel kom',
     ],
   ],
-  ['postalCode', ['postal code', 'postcode', 'zip', 'zip code', 'zipcode', 'code postal', 'cp', 'kod pocztowy', 'kod']],
+  ['postalCode', ['postal code', 'postcode', 'zip', 'zip code', 'zipcode', 'zip postal code', 'postal zip code', 'postal zip', 'code postal', 'cp', 'kod pocztowy', 'kod']],
   [
     'street',
     [
