@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language, type Region } from '../../../main/api/contract';
+import { formatNumber } from '../lib/format';
 import { setCurrentRegion } from '../lib/region';
 import { NAMESPACE_OPTIONS } from './resources';
 
@@ -24,6 +25,8 @@ export function initialLanguage(saved: Language | null, browserLanguages: readon
 
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({ ...NAMESPACE_OPTIONS, lng: language, react: { bindI18n: `languageChanged ${REGION_CHANGED}` } });
+  // `{{max, number}}` in a sentence is written in the region too, not in the bare language's.
+  i18next.services.formatter?.add('number', (value: number, lng: string | undefined, options: Intl.NumberFormatOptions) => formatNumber(value, lng ?? language, options));
   document.documentElement.lang = language;
 }
 

@@ -43,8 +43,8 @@ export function formatTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(formatLocale(language), { timeStyle: 'short' }).format(date);
 }
 
-export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(formatLocale(language)).format(value);
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(formatLocale(language), options).format(value);
 }
 
 export function formatBytes(bytes: number, language: string): string {
