@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'vault.check',
   'vault.revealKey',
   'preferences.setLanguage',
+  'preferences.setRegion',
   'users.list',
   'users.add',
   'users.disable',

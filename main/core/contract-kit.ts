@@ -13,6 +13,14 @@ export const LANGUAGES = ['en', 'fr'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
+/**
+ * Where dates, times, numbers, money and addresses are written the local way: Canada (Quebec's
+ * conventions in French), France, Poland, the United States, or `other` (the system's own region).
+ */
+export const REGIONS = ['CA', 'FR', 'PL', 'US', 'other'] as const;
+export const Region = z.enum(REGIONS);
+export type Region = z.infer<typeof Region>;
+
 /** Who may call a method: anyone (before unlock), any unlocked user, or listed roles only. */
 export type Access = { readonly kind: 'public' } | { readonly kind: 'session' } | { readonly kind: 'roles'; readonly roles: readonly Role[] };
 

@@ -1,6 +1,6 @@
-/** The vault slice of the contract. The vault: create, unlock, recover, lock, passphrases, idle lock, backup and restore, checks, the interface language. */
+/** The vault slice of the contract. The vault: create, unlock, recover, lock, passphrases, idle lock, backup and restore, checks, the interface language and region. */
 import { z } from 'zod';
-import { Empty, FilePath, IsoTime, Language, Overwrite, Passphrase, Role, UserName, jobMethod, method, publicAccess, roles, sessionAccess } from '../core/contract-kit';
+import { Empty, FilePath, IsoTime, Language, Overwrite, Passphrase, Region, Role, UserName, jobMethod, method, publicAccess, roles, sessionAccess } from '../core/contract-kit';
 
 export const SessionUser = z.object({
   id: z.number().int(),
@@ -18,6 +18,8 @@ export const VaultStatus = z.object({
   user: SessionUser.nullable(),
   idleLockMinutes: z.number().int().nullable(),
   language: Language.nullable(),
+  /** Null until chosen: the interface then writes the Canadian (Quebec) way, the product's home. */
+  region: Region.nullable(),
   suggestedExportDir: z.string(),
   retryAfterSeconds: z.number().int().nullable(),
   /** Set once the background page check found damage: writing is stopped, restore from a backup. */
@@ -89,4 +91,5 @@ export const vaultMethods = {
     audit: ['vault.key_revealed'],
   }),
   'preferences.setLanguage': method({ input: z.object({ language: Language }), output: Empty, access: publicAccess, audit: 'unaudited: the interface language, kept outside the encrypted vault' }),
+  'preferences.setRegion': method({ input: z.object({ region: Region }), output: Empty, access: publicAccess, audit: 'unaudited: the formatting region, kept outside the encrypted vault' }),
 } as const;

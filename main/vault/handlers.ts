@@ -64,4 +64,8 @@ export const vaultHandlers: SliceHandlers<typeof vaultMethods, CapabilityContext
     vaults.setLanguage(language);
     return {};
   },
+  'preferences.setRegion': ({ region }, { vaults }) => {
+    vaults.setRegion(region);
+    return {};
+  },
 };

@@ -5,13 +5,13 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Language, Role } from '../core/contract-kit';
+import type { Language, Region, Role } from '../core/contract-kit';
 import type { SessionUser, VaultStatus } from './contract';
 import { AppError } from '../core/errors';
 import type { AuditRecord } from '../audit/index';
 import { AuditLog } from '../audit/index';
 import { suggestedExportDir } from '../platform/app-paths';
-import { readLanguage, writeLanguage } from '../platform/preferences';
+import { readPreferences, updatePreferences } from '../platform/preferences';
 import { applyConnectionSettings, openEncrypted } from '../store/connection';
 import {
   assertNoDowngrade,
@@ -111,6 +111,7 @@ export class VaultService {
       user: open?.user ?? null,
       idleLockMinutes: open ? idleLockMinutes(open.db) : null,
       language: this.language(),
+      region: readPreferences(this.files.preferences).region,
       suggestedExportDir: suggestedExportDir(),
       retryAfterSeconds: open ? null : this.attempts.retryAfterSeconds() || null,
       damage: open ? this.pages.current : null,
@@ -118,11 +119,15 @@ export class VaultService {
   }
 
   language(): Language | null {
-    return readLanguage(this.files.preferences);
+    return readPreferences(this.files.preferences).language;
   }
 
   setLanguage(language: Language): void {
-    writeLanguage(this.files.preferences, language);
+    updatePreferences(this.files.preferences, { language });
+  }
+
+  setRegion(region: Region): void {
+    updatePreferences(this.files.preferences, { region });
   }
 
   touch(): void {

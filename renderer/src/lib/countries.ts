@@ -15,9 +15,9 @@ export interface Country {
 const cache = new Map<string, readonly Country[]>();
 
 export function countries(language: string): readonly Country[] {
-  const cached = cache.get(language);
-  if (cached) return cached;
   const locale = formatLocale(language);
+  const cached = cache.get(locale);
+  if (cached) return cached;
   const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
   const list: Country[] = [];
   for (const code of COUNTRY_CODES) {
@@ -31,7 +31,7 @@ export function countries(language: string): readonly Country[] {
   }
   const collator = new Intl.Collator(locale);
   list.sort((a, b) => collator.compare(a.name, b.name));
-  cache.set(language, list);
+  cache.set(locale, list);
   return list;
 }
 

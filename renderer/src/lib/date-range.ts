@@ -1,6 +1,7 @@
 /**
- * Date filters are whole days chosen in an <input type="date">; the backend compares ISO instants, so a
- * day becomes its first and last millisecond (in UTC, like the stored timestamps).
+ * Date filters are whole days (typed in components/date-field.tsx, held as YYYY-MM-DD); the backend
+ * compares ISO instants, so a day becomes its first and last millisecond (in UTC, like the stored
+ * timestamps).
  */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

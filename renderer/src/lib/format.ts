@@ -1,33 +1,50 @@
 /**
- * Locale-aware formatting. The interface language comes from i18next; the region from the system when it
- * speaks the same language, so a British user sees 24/11/2026 and an American one 11/24/2026.
+ * Locale-aware formatting in the interface language and the chosen region (./region.ts): fr in Canada
+ * writes `2026-12-07 14 h 30` and `1 234,56 $`, en in the United States `Dec 7, 2026, 2:30 PM`.
+ *
+ * Dates are never written in an ambiguous numeric order (is `12/07/2026` July or December?). Numbers only
+ * in year-month-day order (`2026-12-07`, Canada's short date, the national standard); everywhere else the
+ * month in letters (`7 déc. 2026`, `7 gru 2026`, `Dec 7, 2026`): the medium date style, which is that in
+ * the regions offered and in nearly every locale the system may give for `other`. Times are the region's
+ * own (`14 h 30` in Quebec French, `14:30` in France and Poland, `2:30 PM` in the United States).
  */
-export function formatLocale(language: string, systemLanguages: readonly string[] = globalThis.navigator?.languages ?? []): string {
-  return systemLanguages.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+import { currentRegion, regionLocale } from './region';
+
+export function formatLocale(language: string): string {
+  return regionLocale(language);
 }
 
-/** Dense and aligned for tables: numeric date and time with seconds, which audit work needs. */
-export function formatDateTime(iso: string, language: string): string {
+function dateStyle(): 'short' | 'medium' {
+  return currentRegion() === 'CA' ? 'short' : 'medium';
+}
+
+function moment(iso: string): Date | null {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(formatLocale(language), {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(date);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Dense for tables: the date and the time with seconds, which audit work needs. */
+export function formatDateTime(iso: string, language: string): string {
+  const date = moment(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: dateStyle(), timeStyle: 'medium' }).format(date);
 }
 
 export function formatDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium' }).format(date);
+  const date = moment(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: dateStyle() }).format(date);
 }
 
-export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(formatLocale(language)).format(value);
+/** The time of day alone, without seconds. */
+export function formatTime(iso: string, language: string): string {
+  const date = moment(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(formatLocale(language), { timeStyle: 'short' }).format(date);
+}
+
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(formatLocale(language), options).format(value);
 }
 
 export function formatBytes(bytes: number, language: string): string {
@@ -68,14 +85,14 @@ export function formatWhen(value: string, language: string): string {
     const [year, month, day] = value.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(year, month - 1, day));
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: dateStyle(), timeZone: 'UTC' }).format(date);
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const date = moment(value);
+  if (!date) return value;
+  return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: dateStyle(), timeStyle: 'short' }).format(date);
 }
 
-/** An amount in its currency when it has one (`1 234,50 $ CA` in French, `CA$1,234.50` in English). */
+/** An amount in its currency when it has one (`1 234,50 $` in Quebec French, `CA$1,234.50` in American English). */
 export function formatAmount(amount: number, currency: string | null, language: string): string {
   const locale = formatLocale(language);
   if (currency && /^[A-Z]{3}$/.test(currency)) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field';
 import { SelectField, TextField } from '../../components/field';
 import { useApiData } from '../../hooks/use-api-data';
 import { EMPTY_FILTER, isFiltered, type AuditFilterForm } from './audit-filter-state';
@@ -33,20 +34,8 @@ export function AuditFilters({ value, onChange }: { readonly value: AuditFilterF
         value={value.profileId}
         onChange={(event) => onChange({ ...value, profileId: event.target.value })}
       />
-      <TextField
-        label={t('audit.filters.from')}
-        type="date"
-        value={value.fromDay}
-        max={value.toDay || undefined}
-        onChange={(event) => onChange({ ...value, fromDay: event.target.value })}
-      />
-      <TextField
-        label={t('audit.filters.to')}
-        type="date"
-        value={value.toDay}
-        min={value.fromDay || undefined}
-        onChange={(event) => onChange({ ...value, toDay: event.target.value })}
-      />
+      <DateField label={t('audit.filters.from')} value={value.fromDay} onChange={(fromDay) => onChange({ ...value, fromDay })} />
+      <DateField label={t('audit.filters.to')} value={value.toDay} onChange={(toDay) => onChange({ ...value, toDay })} />
       <div className="filters-actions">
         <button type="button" className="button" disabled={!isFiltered(value)} onClick={() => onChange(EMPTY_FILTER)}>
           {t('audit.filters.reset')}

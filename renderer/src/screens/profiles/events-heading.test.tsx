@@ -18,9 +18,9 @@ describe('a person’s timeline heading', () => {
 
   it('in French, with French number formatting', async () => {
     const html = await render('fr', <EventsHeading id="events" shown={1000} total={12345} />);
-    // Intl groups French thousands with a narrow no-break space.
-    expect(html).toContain('>Événements (12\u202f345)</h3>');
-    expect(html).toContain('Affichage des 1\u202f000 événements les plus récents sur 12\u202f345.');
+    // Intl groups thousands in Quebec French (the default region) with a no-break space.
+    expect(html).toContain('>Événements (12\u00a0345)</h3>');
+    expect(html).toContain('Affichage des 1\u00a0000 événements les plus récents sur 12\u00a0345.');
   });
 
   it('says nothing more when every event is shown', async () => {

@@ -8,10 +8,12 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileDetail, Source } from '../../../../main/api/contract';
 import { ErrorAlert } from '../../components/alert';
 import { useApiData } from '../../hooks/use-api-data';
+import { addressLines } from '../../lib/address';
 import { countryName } from '../../lib/countries';
 import { cellText, formatAmount, formatDate, formatDateTime, formatWhen } from '../../lib/format';
 import type { Mapping, TargetField } from '../../lib/mapping';
 import { formatPhone } from '../../lib/phone';
+import { regionCountry } from '../../lib/region';
 import { EventsHeading } from './events-heading';
 
 type ProfileRecord = ProfileDetail['records'][number];
@@ -147,15 +149,9 @@ function Summary({ profile }: { readonly profile: ProfileDetail }): ReactNode {
   const phones = distinct(records.flatMap((record) => record.phones.map((phone) => phone.value))).map(formatPhone);
   const addresses = distinct(
     records.map((record) => {
-      const line = [
-        record.street,
-        [record.postalCode, record.city].filter(Boolean).join(' '),
-        record.region,
-        record.country ? countryName(record.country, language) : null,
-      ]
-        .filter((part) => part)
-        .join(', ');
-      return line === '' ? null : line;
+      const lines = addressLines(record, regionCountry(language));
+      if (record.country) lines.push(countryName(record.country, language));
+      return lines.length === 0 ? null : lines.join(', ');
     }),
   );
   const births = distinct(records.map((record) => record.birthDate)).map((day) => formatWhen(day, language));

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../components/language-select';
+import { RegionSelect } from '../../components/region-select';
 import { PageHeader, Section } from '../../components/section';
 import { hasRole, useSession } from '../../session/session-context';
 import { BackupSection } from './backup-section';
@@ -21,6 +22,9 @@ export function SettingsScreen(): ReactNode {
       <div className="stack">
         <Section title={t('settings.language.title')} description={t('settings.language.description')} id="language">
           <LanguageSelect />
+        </Section>
+        <Section title={t('settings.region.title')} description={t('settings.region.description')} id="region">
+          <RegionSelect />
         </Section>
         <PassphraseSection />
       </div>

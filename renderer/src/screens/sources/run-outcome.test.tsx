@@ -32,7 +32,7 @@ describe('a run’s status with its rejected rows', () => {
     expect(await shown('en', { inserted: 3, rejected: 12 })).toBe('<span class="status-dot run-completed-with-rejects" data-status="completed-with-rejects">Completed with 12 rejected rows</span>');
     expect(await shown('en', { inserted: 3, rejected: 1 })).toContain('>Completed with 1 rejected row<');
     expect(await shown('en', { rejected: 2819 })).toBe('<span class="status-dot run-all-rejected" data-status="all-rejected">Nothing imported: every row was rejected</span>');
-    expect(await shown('fr', { inserted: 3, rejected: 1200 })).toContain('>Terminée avec 1\u202f200 lignes rejetées<');
+    expect(await shown('fr', { inserted: 3, rejected: 1200 })).toContain('>Terminée avec 1\u00a0200 lignes rejetées<');
     expect(await shown('fr', { rejected: 7 })).toContain('>Rien d’importé\u00a0: toutes les lignes ont été rejetées<');
     expect(await shown('en', { inserted: 3 })).toContain('class="status-dot run-completed" data-status="completed">Completed<');
   });
