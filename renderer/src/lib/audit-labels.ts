@@ -26,6 +26,13 @@ const HASH_KEYS = new Set(['fileSha256', 'sha256', 'backupSha256', 'fingerprint'
 const TIME_KEYS = new Set(['attemptedAt', 'backupCreatedAt', 'filterFrom', 'filterTo']);
 const ROLE_KEYS = new Set(['role', 'from', 'to']);
 const ACTION_KEYS = new Set(['filterAction']);
+const LAWFUL_BASIS_KEYS = new Set(['lawfulBasisBefore', 'lawfulBasisAfter']);
+/** What the object is and what it counted come first; the log stores keys in alphabetical order. */
+const FIRST_KEYS = ['sourceId', 'runId', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous', 'rows', 'results', 'records'];
+const rank = (key: string): number => {
+  const index = FIRST_KEYS.indexOf(key);
+  return index === -1 ? FIRST_KEYS.length : index;
+};
 const HASH_SHOWN = 12;
 
 export type NameRequest = Required<MethodInput<'audit.names'>>;
@@ -101,15 +108,17 @@ export function detailValue(key: string, value: unknown, names: AuditNames, t: T
   if (TIME_KEYS.has(key)) return { text: formatDateTime(value, language), full: value };
   if (ROLE_KEYS.has(key) && (ROLES as readonly string[]).includes(value)) return { text: t(`roles.${value}`) };
   if (ACTION_KEYS.has(key)) return { text: t(`auditActions.${value}`, { defaultValue: value }) };
+  if (LAWFUL_BASIS_KEYS.has(key)) return { text: t(`lawfulBasis.${value}`, { defaultValue: value }) };
   return { text: value };
 }
 
 /** Every detail, labelled in the reader's language; a key without a label shows as itself. */
 export function detailFields(details: Readonly<Record<string, unknown>>, names: AuditNames, t: TFunction, language: string): DetailField[] {
-  return Object.entries(details).map(([key, value]) => ({
+  const keys = Object.keys(details).sort((a, b) => rank(a) - rank(b));
+  return keys.map((key) => ({
     key,
     label: t(`audit.detailLabels.${key}`, { defaultValue: key }),
-    value: detailValue(key, value, names, t, language),
+    value: detailValue(key, details[key], names, t, language),
   }));
 }
 

@@ -33,7 +33,7 @@ function ExportScope({ filter, filtered }: { readonly filter: AuditFilter; reado
   const total = count.data?.total;
   return (
     <div className="form-note" data-testid="export-scope" aria-live="polite">
-      <p>
+      <p className="export-scope">
         {total === undefined
           ? t('audit.export.counting')
           : t(filtered ? 'audit.export.scopeFiltered' : 'audit.export.scopeAll', {
