@@ -37,9 +37,18 @@ test('a steward opens a person and the auditor sees that access', async ({ app, 
   await expect(viewed).toHaveCount(1);
   await expect(viewed).toContainText(STEWARD.name);
   await expect(viewed).toContainText('Person opened');
+  await expect(viewed).toContainText(`Person ${profileId}`);
+  await expect(viewed).not.toContainText('Tremblay');
   // Searches are recorded as a fact and a count: the text looked for is nowhere in the trail.
   await page.getByLabel('Person (profile number)').fill('');
   await page.getByLabel('Action').selectOption('profiles.searched');
   await expect(app.audit.row('profiles.searched').first()).toContainText(STEWARD.name);
   await expect(page.getByTestId('audit-list')).not.toContainText('helene');
+  // What did the steward look at: their entries only, each person by number.
+  await page.getByLabel('Action').selectOption('profile.viewed');
+  await page.getByLabel('Actor').selectOption({ label: STEWARD.name });
+  await expect(app.audit.total()).toHaveAttribute('data-total', '1');
+  await expect(app.audit.row('profile.viewed')).toContainText(`Person ${profileId}`);
+  await page.getByLabel('Actor').selectOption({ label: AUDITOR.name });
+  await expect(app.audit.total()).toHaveAttribute('data-total', '0');
 });

@@ -2,7 +2,7 @@
  * Every screen a user meets, checked with axe-core against WCAG 2.1 A and AA: the start screens, each
  * step of the import wizard (a French CSV with accents, two values to review and a rejected row), Data
  * quality, People, Sources, the audit
- * trail, Users and Settings in English, then the main ones again in French. A `serious` or `critical`
+ * trail (an entry's side panel included), Users and Settings in English, then the main ones again in French. A `serious` or `critical`
  * WCAG violation fails the test, with each rule, its impact, the elements it found and what to fix; the
  * walk goes on after one, so a single run lists every screen's problems. The rest (moderate and minor
  * violations, axe's best practices, and what axe could not decide, such as a contrast over a gradient)
@@ -208,6 +208,10 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await app.goTo('Audit trail');
     await expect(app.audit.rows().first()).toBeVisible();
     await axe.check('Audit trail: entries');
+    await app.audit.openEntry('import.completed');
+    await axe.check('Audit trail: an entry’s side panel');
+    await page.keyboard.press('Escape');
+    await expect(app.audit.panel()).toHaveCount(0);
     await app.audit.verify();
     await axe.check('Audit trail: verification');
     await app.audit.tab('Export');
@@ -305,6 +309,9 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await goToInFrench('Audit trail');
     await expect(app.audit.rows().first()).toBeVisible();
     await axe.check('Journal d’audit : entrées (fr)');
+    await app.audit.openEntry('import.completed');
+    await axe.check('Journal d’audit : une entrée dans le panneau latéral (fr)');
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Vérification' }).click();
     await page.locator('#verify-chain').getByRole('button', { name: 'Vérifier le journal d’audit' }).click();
     await expect(page.locator('#verify-chain').getByTestId('verify-result')).toBeVisible({ timeout: 30_000 });

@@ -12,6 +12,18 @@ export class AuditPage {
     return this.page.getByTestId('audit-list').locator(`[role="row"][data-action="${action}"]`);
   }
 
+  /** Opens the side panel of the newest rendered entry with this action, through its row's button. */
+  async openEntry(action: string): Promise<Locator> {
+    await this.row(action).first().getByRole('button').click();
+    const panel = this.panel();
+    await expect(panel.getByTestId('audit-entry-hash')).toBeVisible();
+    return panel;
+  }
+
+  panel(): Locator {
+    return this.page.getByTestId('audit-entry-panel');
+  }
+
   total(): Locator {
     return this.page.getByTestId('audit-total');
   }

@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'users.resetPassphrase',
   'users.createSigningKey',
   'audit.list',
+  'audit.names',
   'audit.actions',
   'audit.verify',
   'audit.export',

@@ -132,6 +132,7 @@ export function toEntry(row: AuditRow & { actor_name: string | null }): AuditEnt
     objectType: row.object_type,
     objectId: row.object_id,
     details: JSON.parse(row.details) as Record<string, unknown>,
+    prevHash: row.prev_hash,
     hash: row.hash,
   };
 }

@@ -72,7 +72,7 @@ describe('audit trail', () => {
     const exported = await exportTo(backend, out);
     expect(exported.entries).toBe(6);
     const [csvFile, jsonFile, checkpointFile] = exported.files;
-    const csv = Papa.parse<Record<string, string>>(fs.readFileSync(csvFile!, 'utf8'), { header: true, skipEmptyLines: true });
+    const csv = Papa.parse<Record<string, string>>(fs.readFileSync(csvFile!, 'utf8'), { header: true, skipEmptyLines: true, comments: '#' });
     expect(csv.data.map((row) => row.action)).toEqual(['vault.created', 'user.added', ...Array(4).fill('vault.idle_lock_changed')]);
     expect(csv.data[0]!.actor_name).toBe(ADMIN.name);
     const json = JSON.parse(fs.readFileSync(jsonFile!, 'utf8'));

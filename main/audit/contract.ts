@@ -11,6 +11,8 @@ export const AuditEntry = z.object({
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The hash of the entry before it in the chain (the genesis hash for the first). */
+  prevHash: z.string(),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
@@ -24,6 +26,19 @@ export const AuditFilter = z.object({
   to: IsoTime.optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
+const Ids = z.array(z.number().int()).max(1000).default([]);
+/**
+ * The ids on a page of entries whose names the reader wants. People are not among them: a profile's name
+ * is personal data, and an auditor reads the trail without ever reading a person.
+ */
+export const AuditNameRequest = z.object({ users: Ids, sources: Ids, runs: Ids, connectors: Ids });
+export const AuditNames = z.object({
+  users: z.record(z.string(), z.string()),
+  sources: z.record(z.string(), z.string()),
+  runs: z.record(z.string(), z.object({ sourceId: z.number().int(), sourceName: z.string() })),
+  connectors: z.record(z.string(), z.object({ sourceId: z.number().int(), sourceName: z.string() })),
+});
+export type AuditNames = z.infer<typeof AuditNames>;
 export const Checkpoint = z.object({
   format: z.literal('custodia-checkpoint/1'),
   vaultId: z.string(),
@@ -79,6 +94,7 @@ export const auditMethods = {
     access: roles('administrator', 'auditor'),
     audit: 'read-only',
   }),
+  'audit.names': method({ input: AuditNameRequest, output: AuditNames, access: roles('administrator', 'auditor'), audit: 'read-only' }),
   'audit.actions': method({ input: Empty, output: z.array(z.string()), access: roles('administrator', 'auditor'), audit: 'read-only' }),
   'audit.verify': jobMethod({
     input: z.object({ checkpoint: Checkpoint.optional() }),

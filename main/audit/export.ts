@@ -25,6 +25,24 @@ export interface ExportResult {
   readonly entries: number;
 }
 
+/** `action=import.completed; actorId=3`, in the filter's own key order; `none` when nothing narrows the export. */
+export function filterText(filter: AuditFilter): string {
+  const parts = Object.entries(filter)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length ? parts.join('; ') : 'none';
+}
+
+/** The filter as audit details (`filterAction`, `filterActorId`…): an export entry says what it left out. */
+export function filterDetails(filter: AuditFilter): Record<string, string | number> {
+  const details: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === '') continue;
+    details[`filter${key.charAt(0).toUpperCase()}${key.slice(1)}`] = value as string | number;
+  }
+  return details;
+}
+
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
@@ -67,6 +85,8 @@ export async function exportAudit(
   const committed: string[] = [];
   let written = 0;
   try {
+    // A comment line first: a filtered CSV read on its own must not pass for the whole trail.
+    csv.write(`# custodia-audit-export/1; head #${head.seq}; filter: ${filterText(filter).replace(/[\r\n]/g, ' ')}\r\n`);
     csv.write(`${CSV_COLUMNS.join(',')}\r\n`);
     json.write(
       `{"format":"custodia-audit-export/1","vaultId":${JSON.stringify(audit.vaultId)},"exportedAt":${JSON.stringify(checkpoint.takenAt)},` +

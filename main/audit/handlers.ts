@@ -6,7 +6,8 @@ import { yieldToEventLoop } from '../jobs/index';
 import { sql } from '../store/sql';
 import { AUDIT_ACTIONS } from './actions';
 import { publicKeyFingerprint } from './checkpoint';
-import { exportAudit } from './export';
+import { exportAudit, filterDetails } from './export';
+import { resolveNames } from './names';
 import { verifyChain } from './verify';
 
 export const auditHandlers: SliceHandlers<typeof auditMethods, CapabilityContext> = {
@@ -14,6 +15,7 @@ export const auditHandlers: SliceHandlers<typeof auditMethods, CapabilityContext
     const { audit } = vaults.current();
     return { entries: audit.list(filter, limit, beforeSeq), total: audit.count(filter) };
   },
+  'audit.names': (request, { vaults }) => resolveNames(vaults.current().db, request),
   'audit.actions': () => [...AUDIT_ACTIONS],
   'audit.verify': async ({ checkpoint }, { vaults }, job) => {
     const vault = vaults.current();
@@ -56,7 +58,7 @@ export const auditHandlers: SliceHandlers<typeof auditMethods, CapabilityContext
       vault.audit.append({
         action: 'audit.exported',
         actorId: vault.user.id,
-        details: { entries: result.entries, checkpointSeq: checkpoint.seq, signed: checkpoint.signature !== undefined },
+        details: { entries: result.entries, checkpointSeq: checkpoint.seq, signed: checkpoint.signature !== undefined, ...filterDetails(filter) },
       });
     });
     return { files: result.files, checkpoint: result.checkpoint, entries: result.entries };

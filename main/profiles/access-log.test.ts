@@ -36,5 +36,10 @@ describe('access to people is logged', () => {
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toMatchObject({ total: 2, entries: [expect.objectContaining({ actorName: ADMIN.name }), expect.objectContaining({ actorName: ADMIN.name })] });
     expect((await cli(['audit', 'list', '--profile', 'x'], asAuditor(dir))).code).toBe(2);
+    // And what one user looked at, by the user's name.
+    const looked = await cli(['audit', 'list', '--actor', ADMIN.name.toUpperCase(), '--action', 'profile.viewed', '--json'], asAuditor(dir));
+    expect(JSON.parse(looked.stdout)).toMatchObject({ total: 2, entries: [expect.objectContaining({ objectId: String(person.id) }), expect.anything()] });
+    expect(JSON.parse((await cli(['audit', 'list', '--actor', AUDITOR.name, '--action', 'profile.viewed', '--json'], asAuditor(dir))).stdout).total).toBe(0);
+    expect((await cli(['audit', 'list', '--actor', 'Nobody'], asAuditor(dir))).code).toBe(1);
   });
 });

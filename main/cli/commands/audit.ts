@@ -50,11 +50,14 @@ export function registerAuditCommands(program: Command, action: ActionFactory): 
   addCommonOptions(audit.command('list').description('list audit entries, newest first'))
     .option('--action <action>', 'only entries with this action, e.g. user.added')
     .option('--profile <id>', 'only entries about this person (who opened profile ID)', parseProfileId)
+    .option('--actor <name>', 'only entries by this user (what NAME did or looked at)')
     .option('--limit <n>', 'how many entries (1–1000)', parseLimit, 50)
     .action(
-      action<{ action?: string; profile?: string; limit: number }>(({ options, io, out }) =>
+      action<{ action?: string; profile?: string; actor?: string; limit: number }>(({ options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
+          const actorId = options.actor === undefined ? undefined : userId(unwrap(await backend.call('users.list', {})), options.actor);
           const filter = {
+            ...(actorId === undefined ? {} : { actorId }),
             ...(options.action === undefined ? {} : { action: options.action }),
             ...(options.profile === undefined ? {} : { objectType: 'profile', objectId: options.profile }),
           };
@@ -63,6 +66,14 @@ export function registerAuditCommands(program: Command, action: ActionFactory): 
         }),
       ),
     );
+}
+
+/** By name, as people know each other; the case does not matter, as at unlock. */
+function userId(users: readonly { id: number; name: string }[], name: string): number {
+  const wanted = name.trim().toLocaleLowerCase();
+  const user = users.find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
+  if (!user) throw new CliError('NOT_FOUND', `There is no user named ${name}.`);
+  return user.id;
 }
 
 function parseProfileId(value: string): string {

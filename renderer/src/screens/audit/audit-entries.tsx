@@ -3,21 +3,26 @@
  * million entries scrolls as smoothly as one of ten. Older pages load as the user nears the end.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode, type UIEvent } from 'react';
+import { useRef, useState, type ReactNode, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../../../main/api/contract';
 import { ErrorAlert } from '../../components/alert';
 import { useAuditEntries } from '../../hooks/use-audit-entries';
+import { useAuditNames } from '../../hooks/use-audit-names';
 import { formatNumber } from '../../lib/format';
+import { AuditEntryPanel } from './audit-entry-panel';
 import { AuditEntryRow } from './audit-entry-row';
 
-const ROW_HEIGHT = 36;
+/** Two lines of 13 px text: a long date, name or action wraps once instead of being cut. */
+const ROW_HEIGHT = 46;
 /** Start fetching the next page this far before the end, so scrolling rarely waits. */
 const PREFETCH_PX = ROW_HEIGHT * 40;
 
 export function AuditEntries({ filter, filtered }: { readonly filter: AuditFilter; readonly filtered: boolean }): ReactNode {
   const { t, i18n } = useTranslation();
   const { entries, total, loading, error, hasMore, loadMore } = useAuditEntries(filter);
+  const names = useAuditNames(entries);
+  const [openSeq, setOpenSeq] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual keeps mutable state and re-renders through its own callback, so the React compiler
   // skips memoizing this component; nothing here is passed to memoized children, so that is safe.
@@ -32,6 +37,14 @@ export function AuditEntries({ filter, filtered }: { readonly filter: AuditFilte
   function onScroll(event: UIEvent<HTMLDivElement>): void {
     const element = event.currentTarget;
     if (element.scrollHeight - element.scrollTop - element.clientHeight < PREFETCH_PX) loadMore();
+  }
+
+  /** Back to the row's button if it is still rendered (the list is virtualized), else to the list itself. */
+  function closePanel(): void {
+    const seq = openSeq;
+    setOpenSeq(null);
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-seq="${seq}"] button`);
+    (button ?? scroller.current)?.focus();
   }
 
   const language = i18n.language;
@@ -87,6 +100,9 @@ export function AuditEntries({ filter, filtered }: { readonly filter: AuditFilte
                 <AuditEntryRow
                   key={entry.seq}
                   entry={entry}
+                  names={names}
+                  selected={entry.seq === openSeq}
+                  onOpen={setOpenSeq}
                   rowIndex={item.index + 2}
                   style={{ height: item.size, transform: `translateY(${item.start}px)` }}
                 />
@@ -103,6 +119,7 @@ export function AuditEntries({ filter, filtered }: { readonly filter: AuditFilte
           </button>
         </div>
       ) : null}
+      {openSeq === null ? null : <AuditEntryPanel seq={openSeq} onMove={setOpenSeq} onClose={closePanel} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/alert';
 import { useApiData } from '../../hooks/use-api-data';
 import { baseName } from '../../lib/file-paths';
 import { formatDateTime, shortHash } from '../../lib/format';
+import { ShownValue } from './shown-value';
 
 /** Checkpoints taken by exports from this vault: where the trail stood, who took it, whether it was signed. */
 export function CheckpointsTable(): ReactNode {
@@ -32,17 +33,17 @@ export function CheckpointsTable(): ReactNode {
               <td>{formatDateTime(checkpoint.takenAt, i18n.language)}</td>
               <td className="num">{t('audit.seqValue', { seq: checkpoint.seq })}</td>
               <td>
-                <code title={checkpoint.headHash}>{shortHash(checkpoint.headHash, 16)}</code>
+                <ShownValue code value={{ text: shortHash(checkpoint.headHash, 16), full: checkpoint.headHash }} />
               </td>
               <td>{checkpoint.takenBy}</td>
               <td>
                 {checkpoint.fingerprint ? (
-                  <code title={checkpoint.fingerprint}>{shortHash(checkpoint.fingerprint, 16)}</code>
+                  <ShownValue code value={{ text: shortHash(checkpoint.fingerprint, 16), full: checkpoint.fingerprint }} />
                 ) : (
                   <span className="muted">{t('audit.checkpoint.unsigned')}</span>
                 )}
               </td>
-              <td>{checkpoint.file ? <code title={checkpoint.file}>{baseName(checkpoint.file)}</code> : null}</td>
+              <td>{checkpoint.file ? <ShownValue code value={{ text: baseName(checkpoint.file), full: checkpoint.file }} /> : null}</td>
             </tr>
           ))}
         </tbody>

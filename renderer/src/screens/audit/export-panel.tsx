@@ -11,8 +11,10 @@ import { TextField } from '../../components/field';
 import { JobStatus } from '../../components/job-status';
 import { Section } from '../../components/section';
 import { SubmitButton } from '../../components/submit-button';
+import { useApiData } from '../../hooks/use-api-data';
 import { useJob } from '../../hooks/use-job';
-import { shortHash } from '../../lib/format';
+import { filterSummary } from '../../lib/audit-labels';
+import { formatNumber, shortHash } from '../../lib/format';
 import { useSession } from '../../session/session-context';
 import { SigningKeyPanel } from './signing-key-panel';
 
@@ -20,6 +22,29 @@ interface Props {
   readonly filter: AuditFilter;
   readonly filtered: boolean;
   readonly onFinished: () => void;
+}
+
+/** What the export will hold, said before it runs: a filter must never narrow it silently. */
+function ExportScope({ filter, filtered }: { readonly filter: AuditFilter; readonly filtered: boolean }): ReactNode {
+  const { t, i18n } = useTranslation();
+  const count = useApiData('audit.list', { filter, limit: 1 });
+  const users = useApiData('users.list', {});
+  const userNames = Object.fromEntries((users.data ?? []).map((user) => [user.id, user.name]));
+  const total = count.data?.total;
+  return (
+    <div className="form-note" data-testid="export-scope" aria-live="polite">
+      <p className="export-scope">
+        {total === undefined
+          ? t('audit.export.counting')
+          : t(filtered ? 'audit.export.scopeFiltered' : 'audit.export.scopeAll', {
+              count: total,
+              formatted: formatNumber(total, i18n.language),
+              filters: filterSummary(filter, userNames, t, i18n.language),
+            })}
+      </p>
+      <p>{t('audit.export.scopeNote')}</p>
+    </div>
+  );
 }
 
 export function ExportPanel({ filter, filtered, onFinished }: Props): ReactNode {
@@ -51,7 +76,7 @@ export function ExportPanel({ filter, filtered, onFinished }: Props): ReactNode 
             onChange={(event) => setOutDir(event.target.value)}
             error={outDir.trim() === '' ? t('validation.folderRequired') : null}
           />
-          <p className="form-note">{t(filtered ? 'audit.export.scopeFiltered' : 'audit.export.scopeAll')}</p>
+          <ExportScope filter={filter} filtered={filtered} />
           {!user.canSign ? <p className="form-note">{t(user.role === 'auditor' ? 'audit.export.unsignedAuditor' : 'audit.export.unsignedOther')}</p> : null}
           <div className="form-actions start">
             <SubmitButton busy={job.running} disabled={outDir.trim() === ''}>
