@@ -1,8 +1,9 @@
 /**
  * Every screen a user meets, checked with axe-core against WCAG 2.1 A and AA: the start screens, each
  * step of the import wizard (a French CSV with accents, two values to review and a rejected row), Data
- * quality, People, Sources, the audit
- * trail (an entry's side panel included), Users and Settings in English, then the main ones again in French. A `serious` or `critical`
+ * quality, the Overview with what needs attention and its charts' tables open, People, Sources, the audit
+ * trail (an entry's side panel included), Users and Settings in English, then the main ones again in
+ * French. A `serious` or `critical`
  * WCAG violation fails the test, with each rule, its impact, the elements it found and what to fix; the
  * walk goes on after one, so a single run lists every screen's problems. The rest (moderate and minor
  * violations, axe's best practices, and what axe could not decide, such as a contrast over a gradient)
@@ -91,6 +92,14 @@ class AxeWalk {
   }
 }
 
+/** Opens every chart's table on the Overview. */
+async function showChartTables(page: Page, label: string): Promise<void> {
+  const charts = page.getByTestId('home-charts').locator('details');
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) await chart.getByText(label, { exact: true }).click();
+  await expect(page.getByTestId('home-charts').locator('details[open] table')).toHaveCount(3);
+}
+
 test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French', async ({ app, page }, testInfo) => {
   // One long walk through every screen twice (about 30 s alone): room for a machine shared with other work.
   test.setTimeout(180_000);
@@ -144,6 +153,16 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await app.quality.counts().first().getByRole('button').click();
     await expect(app.quality.flags()).toHaveCount(1);
     await axe.check('Data quality: one field and column listed');
+
+    // The Overview with something to attend to, each chart's table shown; then a tile's way to the fix.
+    await app.goTo('Overview');
+    await expect(page.locator('[data-testid="attention-item"][data-kind="runRejectedSome"]')).toBeVisible();
+    await expect(page.locator('[data-testid="attention-item"][data-kind="flaggedRecords"]')).toBeVisible();
+    await showChartTables(page, 'Show as table');
+    await axe.check('Overview: what needs attention, and the charts with their tables');
+    await page.locator('[data-testid="attention-item"][data-kind="runRejectedSome"]').click();
+    await expect(page.getByTestId('run-rejects').getByTestId('rejects-table')).toBeVisible();
+    await axe.check('Sources: import history opened from the Overview, its rejected rows shown');
 
     // People: the list, a search, one person.
     await app.goTo('People');
@@ -256,7 +275,9 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await axe.check('Paramètres (fr)');
     await goToInFrench('Overview');
     await expect(page.getByRole('heading', { level: 1, name: `Bienvenue, ${ADMIN.name}` })).toBeVisible();
-    await axe.check('Vue d’ensemble (fr)');
+    await expect(page.locator('[data-testid="attention-item"]').first()).toBeVisible();
+    await showChartTables(page, 'Afficher en tableau');
+    await axe.check('Vue d’ensemble, avec les tableaux des graphiques (fr)');
     await goToInFrench('Import');
     await expect(app.importer.step('file')).toBeVisible();
     await axe.check('Importer : fichier (fr)');

@@ -39,7 +39,7 @@ test('flagged phones are reviewed and read again as another country’s', async 
 
   // The landing page says there is something to review.
   await app.goTo('Overview');
-  await expect(page.getByTestId('home-attention')).toContainText('2 records to review in Data quality');
+  await expect(page.locator('[data-testid="attention-item"][data-kind="flaggedRecords"]')).toContainText('Boutique Toronto: 2 records to review in Data quality.');
   await app.goTo('Import');
 
   await flagged.getByRole('button', { name: 'Review them in Data quality' }).click();
@@ -82,5 +82,6 @@ test('flagged phones are reviewed and read again as another country’s', async 
   await expect(page.getByTestId('quality-clean')).toHaveText('All sources are clean: every value imported so far could be read.');
   await app.goTo('Overview');
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.name}` })).toBeVisible();
-  await expect(page.getByTestId('home-attention')).toHaveCount(0);
+  await expect(page.getByTestId('attention-none')).toBeVisible();
+  await expect(page.locator('[data-testid="attention-item"][data-kind="flaggedRecords"]')).toHaveCount(0);
 });

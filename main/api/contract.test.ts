@@ -10,12 +10,13 @@ import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
 import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
+import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, profileHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -52,6 +53,7 @@ describe('the composed contract', () => {
       ingest: ['sources.', 'import.'],
       connectors: ['connectors.'],
       quality: ['quality.'],
+      overview: ['overview.'],
       profiles: ['profiles.'],
       jobs: ['jobs.'],
     };

@@ -11,6 +11,7 @@ import { connectorMethods } from '../ingest/connectors/contract';
 import { ingestMethods } from '../ingest/contract';
 import { qualityMethods } from '../ingest/quality/contract';
 import { jobMethods } from '../jobs/contract';
+import { overviewMethods } from '../overview/contract';
 import { profileMethods } from '../profiles/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
@@ -23,6 +24,7 @@ export * from '../ingest/connectors/contract';
 export * from '../ingest/contract';
 export * from '../ingest/quality/contract';
 export * from '../jobs/contract';
+export * from '../overview/contract';
 export * from '../profiles/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
@@ -35,6 +37,7 @@ export const CONTRACT_SLICES = {
   ingest: ingestMethods,
   connectors: connectorMethods,
   quality: qualityMethods,
+  overview: overviewMethods,
   profiles: profileMethods,
   jobs: jobMethods,
 } as const;
@@ -46,6 +49,7 @@ export const contract = {
   ...ingestMethods,
   ...connectorMethods,
   ...qualityMethods,
+  ...overviewMethods,
   ...profileMethods,
   ...jobMethods,
 } as const;

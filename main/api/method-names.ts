@@ -53,6 +53,8 @@ export const METHOD_NAMES = [
   'quality.flags',
   'quality.previewCorrection',
   'quality.correct',
+  'overview.attention',
+  'overview.figures',
   'profiles.count',
   'profiles.search',
   'profiles.list',

@@ -5,6 +5,7 @@ import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
 import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
+import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
@@ -17,6 +18,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...ingestHandlers,
   ...connectorHandlers,
   ...qualityHandlers,
+  ...overviewHandlers,
   ...profileHandlers,
   ...jobHandlers,
 };

@@ -16,6 +16,7 @@
  *   connectors  main/ingest/connectors/strings  connectors
  *   quality     main/ingest/quality/strings  quality
  *   profiles    main/profiles/strings         profiles
+ *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -37,6 +38,8 @@ import jobsEn from '../jobs/strings/en.json';
 import jobsFr from '../jobs/strings/fr.json';
 import qualityEn from '../ingest/quality/strings/en.json';
 import qualityFr from '../ingest/quality/strings/fr.json';
+import overviewEn from '../overview/strings/en.json';
+import overviewFr from '../overview/strings/fr.json';
 import profilesEn from '../profiles/strings/en.json';
 import profilesFr from '../profiles/strings/fr.json';
 import usersEn from '../users/strings/en.json';
@@ -63,6 +66,7 @@ export const MAIN_NAMESPACES = {
   connectors: { en: connectorsEn, fr: connectorsFr },
   quality: { en: qualityEn, fr: qualityFr },
   profiles: { en: profilesEn, fr: profilesFr },
+  overview: { en: overviewEn, fr: overviewFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

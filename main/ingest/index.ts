@@ -1,2 +1,4 @@
 /** What other capabilities may use of ingest: everything else in this folder is its own business. */
 export { searchQuery } from './search-terms';
+export { ingestAttention, UNDONE_SHOWN_DAYS, type IngestAttentionItem, type IngestAttentionKind } from './attention';
+export { FIGURE_MONTHS, ingestFigures, type IngestFigures } from './figures';

@@ -18,7 +18,7 @@ export interface FlagFilter {
 export const foldColumn = (column: string): string => column.replace(/\[\d+\]/g, '[]');
 
 /** SQL for the folded column, the same fold as foldColumn for the positions a JSON path can carry. */
-const FOLDED = sql`regexp_fold(f.column_name)`;
+export const FOLDED = sql`regexp_fold(f.column_name)`;
 
 function where(filter: FlagFilter) {
   return sql`r.source_id = ${filter.sourceId}

@@ -24,10 +24,14 @@ export function areasFor(role: Role): Area[] {
   return AREAS.filter((area) => AREA_ROLES[area].includes(role));
 }
 
-/** Where to land in an area, when it is opened from another: Data quality on one source, perhaps one run. */
+/**
+ * Where to land in an area, when it is opened from another: Data quality on one source, perhaps one run;
+ * Sources on its import history with one run selected (its rejected rows opened), or on its connectors.
+ */
 export interface AreaFocus {
-  readonly sourceId: number;
+  readonly sourceId?: number;
   readonly runId?: number;
+  readonly tab?: 'runs' | 'connectors';
 }
 
 export type Navigate = (area: Area, focus?: AreaFocus) => void;

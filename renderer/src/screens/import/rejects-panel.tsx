@@ -3,7 +3,7 @@
  * as a CSV download to correct in a spreadsheet and import again. Reasons with a code are translated;
  * the others come from the backend in English, and are marked so for screen readers.
  */
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Notice } from '../../components/alert';
 import { Pager } from '../../components/pager';
@@ -30,7 +30,8 @@ export function RejectsPanel({ runId, baseName, headingLevel: Heading = 'h3' }: 
   const [downloaded, setDownloaded] = useState<number | null>(null);
   const language = i18n.language;
   const total = page.data?.total ?? null;
-  const headingId = `rejects-${runId}-title`;
+  // Not the run's id alone: the wizard's result (kept mounted) and the import history may show the same run.
+  const headingId = `${useId()}-rejects-title`;
 
   async function save(): Promise<void> {
     setDownloaded(null);

@@ -1,17 +1,18 @@
 /**
- * The landing page. It says honestly what works today for this role and what is still to come, and
- * offers no button that leads nowhere. Stewards and administrators also see the vault at a glance:
- * how many people it holds and the last import.
+ * The landing page: what needs attention first, each tile leading to where it is put right; then the
+ * role's areas, the vault in figures (counts only, so every role), and for stewards and administrators
+ * how many people it holds and the last import. No button leads nowhere.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { areasFor, type Area } from '../../session/areas';
+import { areasFor, type Navigate } from '../../session/areas';
 import { hasRole, useSession } from '../../session/session-context';
 import { RunStatus } from '../sources/run-status';
-import { QualityAttention } from './quality-attention';
+import { AttentionPanel } from '../home/attention-panel';
+import { HomeCharts } from '../home/home-charts';
 
 function VaultAtAGlance(): ReactNode {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ function VaultAtAGlance(): ReactNode {
   );
 }
 
-export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) => void }): ReactNode {
+export function HomeScreen({ onNavigate }: { readonly onNavigate: Navigate }): ReactNode {
   const { t } = useTranslation();
   const { user, status } = useSession();
   const shortcuts = areasFor(user.role).filter((area) => area !== 'home');
@@ -53,7 +54,8 @@ export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) =
     <div className="page">
       <PageHeader title={t('home.title', { name: user.name })} />
       <p className="lead">{t(`home.roleIntro.${user.role}`)}</p>
-      {shortcuts.includes('quality') ? <QualityAttention onOpen={() => onNavigate('quality')} /> : null}
+      <AttentionPanel onNavigate={onNavigate} />
+      <h2 className="visually-hidden">{t('home.areasTitle')}</h2>
       <div className="tiles">
         {shortcuts.map((area) => (
           <button key={area} type="button" className="tile" onClick={() => onNavigate(area)}>
@@ -62,12 +64,7 @@ export function HomeScreen({ onNavigate }: { readonly onNavigate: (area: Area) =
           </button>
         ))}
       </div>
-      <section className="card muted-card" aria-labelledby="home-next-title">
-        <h2 className="card-title" id="home-next-title">
-          {t('home.nextTitle')}
-        </h2>
-        <p className="card-description">{t('home.nextText')}</p>
-      </section>
+      <HomeCharts />
       <dl className="facts">
         {hasRole(user, 'administrator', 'steward') ? <VaultAtAGlance /> : null}
         <div>

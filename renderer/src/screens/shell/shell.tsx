@@ -42,7 +42,7 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
     case 'quality':
       return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
-      return <SourcesScreen />;
+      return <SourcesScreen key={focused.id} focus={focused.focus} />;
     case 'audit':
       return <AuditScreen />;
     case 'users':

@@ -8,10 +8,18 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Section } from '../../components/section';
 import { useApiAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
+import { useLandOn } from '../../hooks/use-land-on';
 import { ConnectorCard } from './connector-card';
 import { ConnectorForm } from './connector-form';
 
-export function ConnectorsPanel({ canEdit, onChanged }: { readonly canEdit: boolean; readonly onChanged: () => void }): ReactNode {
+interface Props {
+  readonly canEdit: boolean;
+  readonly onChanged: () => void;
+  /** The source whose connector was asked for (from the home screen): shown in view. */
+  readonly focusSourceId?: number | undefined;
+}
+
+export function ConnectorsPanel({ canEdit, onChanged, focusSourceId }: Props): ReactNode {
   const { t } = useTranslation();
   const connectors = useApiData('connectors.list', {});
   const remove = useApiAction('connectors.remove');
@@ -20,6 +28,8 @@ export function ConnectorsPanel({ canEdit, onChanged }: { readonly canEdit: bool
   const [toRemove, setToRemove] = useState<Connector | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const reload = connectors.reload;
+  const focused = connectors.data?.find((connector) => connector.sourceId === focusSourceId);
+  useLandOn(focused ? `[data-testid="connector"][data-name="${CSS.escape(focused.name)}"]` : null);
 
   // A scheduled or watched-folder sync changes a connector's last run and health: follow it.
   useEffect(() => api.onEvent((event) => event.type === 'job.finished' && reload()), [reload]);

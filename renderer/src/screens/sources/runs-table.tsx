@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { ErrorAlert, Notice } from '../../components/alert';
 import { StoredErrorText } from '../../components/stored-error';
 import { useApiData } from '../../hooks/use-api-data';
+import { useLandOn } from '../../hooks/use-land-on';
 import { displayFileName } from '../../lib/file-paths';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { shownError, shownErrorTitle } from '../../lib/stored-error';
@@ -19,10 +20,16 @@ import { UndoRunDialog } from './undo-run-dialog';
 
 const RUNS_SHOWN = 200;
 
-export function RunsTable({ canReview }: { readonly canReview: boolean }): ReactNode {
+interface Props {
+  readonly canReview: boolean;
+  /** The run asked for (from the home screen): selected and in view, its rejected rows opened for those who may read them. */
+  readonly focusRunId?: number | undefined;
+}
+
+export function RunsTable({ canReview, focusRunId }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const runs = useApiData('import.runs', { limit: RUNS_SHOWN });
-  const [review, setReview] = useState<number | null>(null);
+  const [review, setReview] = useState<number | null>(canReview ? (focusRunId ?? null) : null);
   const [toUndo, setToUndo] = useState<RunSummary | null>(null);
   const [removed, setRemoved] = useState<number | null>(null);
   const language = i18n.language;
@@ -41,9 +48,14 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
     [reload],
   );
 
+  const selected = review ?? focusRunId;
+  const reviewable = runs.data?.some((run) => run.id === review && run.rejected > 0 && !run.undoneAt) ?? false;
+  useLandOn(selected === undefined || !runs.data ? null : reviewable ? '[data-testid="run-rejects"]' : `[data-run-id="${selected}"]`);
+
   if (runs.error) return <ErrorAlert error={runs.error} />;
   if (!runs.data) return <p className="muted">{t('common.loading')}</p>;
-  const reviewed = runs.data.find((run) => run.id === review) ?? null;
+  // An undone run's rejected rows went with it: landing on one selects its row only.
+  const reviewed = runs.data.find((run) => run.id === review && run.rejected > 0 && !run.undoneAt) ?? null;
   return (
     <div className="stack">
       <div className="form-actions start">
@@ -91,7 +103,7 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
           </thead>
           <tbody>
             {runs.data.map((run) => (
-              <tr key={run.id} data-run-id={run.id} aria-current={run.id === review ? 'true' : undefined}>
+              <tr key={run.id} data-run-id={run.id} aria-current={run.id === selected ? 'true' : undefined}>
                 <td className="nowrap">{formatDateTime(run.startedAt, language)}</td>
                 <th scope="row">{run.sourceName}</th>
                 <td className="cell-clip" title={run.fileName ? displayFileName(run.fileName) : undefined}>
@@ -155,7 +167,7 @@ export function RunsTable({ canReview }: { readonly canReview: boolean }): React
       </div>
       {toUndo ? <UndoRunDialog key={toUndo.id} run={toUndo} onClose={closeUndo} onUndone={undone} /> : null}
       {reviewed ? (
-        <div className="card">
+        <div className="card" data-testid="run-rejects">
           <RejectsPanel
             key={reviewed.id}
             runId={reviewed.id}

@@ -9,6 +9,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
 import { Tabs, type TabSpec } from '../../components/tabs';
+import type { AreaFocus } from '../../session/areas';
 import { hasRole, useSession } from '../../session/session-context';
 import { ConnectorsPanel } from './connectors-panel';
 import { RunsTable } from './runs-table';
@@ -16,19 +17,19 @@ import { SourcesTable } from './sources-table';
 
 type SourcesTab = 'sources' | 'runs' | 'connectors';
 
-export function SourcesScreen(): ReactNode {
+export function SourcesScreen({ focus }: { readonly focus?: AreaFocus | undefined }): ReactNode {
   const { t } = useTranslation();
   const { user } = useSession();
   const manages = hasRole(user, 'administrator', 'steward');
-  const [tab, setTab] = useState<SourcesTab>('sources');
+  const [tab, setTab] = useState<SourcesTab>(focus?.tab ?? 'sources');
   // A sync adds runs and may add sources: bumping this reloads the other tabs.
   const [generation, setGeneration] = useState(0);
   const changed = (): void => setGeneration((value) => value + 1);
 
   const tabs: TabSpec<SourcesTab>[] = [
     { key: 'sources', label: t('sources.tabs.sources'), content: <SourcesTable key={generation} canEdit={manages} /> },
-    { key: 'runs', label: t('sources.tabs.runs'), content: <RunsTable key={generation} canReview={manages} /> },
-    { key: 'connectors', label: t('sources.tabs.connectors'), content: <ConnectorsPanel canEdit={manages} onChanged={changed} /> },
+    { key: 'runs', label: t('sources.tabs.runs'), content: <RunsTable key={generation} canReview={manages} focusRunId={focus?.runId} /> },
+    { key: 'connectors', label: t('sources.tabs.connectors'), content: <ConnectorsPanel canEdit={manages} onChanged={changed} focusSourceId={focus?.tab === 'connectors' ? focus.sourceId : undefined} /> },
   ];
 
   return (

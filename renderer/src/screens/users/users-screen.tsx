@@ -55,7 +55,7 @@ export function UsersScreen(): ReactNode {
       <PageHeader title={t('users.title')}>
         {users.data ? <span className="count">{t('users.count', { count: users.data.length, active })}</span> : null}
       </PageHeader>
-      <div className="two-columns">
+      <div className="two-columns users-columns">
         <div className="column-main">
           <ErrorAlert error={users.error} />
           <ErrorAlert error={disable.error} overrides={{ CONFLICT: t('users.disableConflict') }} />

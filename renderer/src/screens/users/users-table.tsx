@@ -72,16 +72,16 @@ export function UsersTable({ users, currentUserId, onDisable, onChangeRole, onRe
               </td>
               <td className="cell-actions">
                 {user.status === 'active' && user.id !== currentUserId ? (
-                  <button type="button" className="button button-small" onClick={() => onResetPassphrase(user)}>
-                    {t('users.resetPassphrase')}
-                    <span className="visually-hidden"> {user.name}</span>
-                  </button>
-                ) : null}
-                {user.status === 'active' && user.id !== currentUserId ? (
-                  <button type="button" className="button button-small button-danger-quiet" onClick={() => onDisable(user)}>
-                    {t('users.disable')}
-                    <span className="visually-hidden"> {user.name}</span>
-                  </button>
+                  <div className="stacked-actions">
+                    <button type="button" className="button button-small" onClick={() => onResetPassphrase(user)}>
+                      {t('users.resetPassphrase')}
+                      <span className="visually-hidden"> {user.name}</span>
+                    </button>
+                    <button type="button" className="button button-small button-danger-quiet" onClick={() => onDisable(user)}>
+                      {t('users.disable')}
+                      <span className="visually-hidden"> {user.name}</span>
+                    </button>
+                  </div>
                 ) : null}
               </td>
             </tr>

@@ -1,0 +1,44 @@
+/**
+ * How an item of overview.attention is said and where its tile leads. Pure, so that every kind is
+ * checked in both languages without drawing the home screen.
+ */
+import type { TFunction } from 'i18next';
+import type { AttentionItem, Role } from '../../../main/api/contract';
+import type { Area, AreaFocus } from '../session/areas';
+import { formatDateTime, formatNumber } from './format';
+
+export interface AttentionText {
+  readonly title: string;
+  readonly text: string;
+  readonly action: string;
+}
+
+/** Auditors may not read rejected rows (personal data): their tile opens the history, and says so. */
+function actionKey(item: AttentionItem, role: Role): string {
+  const rows = item.kind === 'runRejectedAll' || item.kind === 'runRejectedSome';
+  return `overview.attention.kinds.${item.kind}.${rows && role === 'auditor' ? 'actionAuditor' : 'action'}`;
+}
+
+export function attentionText(t: TFunction, item: AttentionItem, role: Role, language: string): AttentionText {
+  const base = `overview.attention.kinds.${item.kind}`;
+  const params = {
+    count: item.count,
+    formatted: formatNumber(item.count, language),
+    name: item.name,
+    date: item.at === null ? '' : formatDateTime(item.at, language),
+  };
+  const textKey = item.kind === 'connectorOverdue' && item.at === null ? `${base}.textNever` : `${base}.text`;
+  return { title: t(`${base}.title`), text: t(textKey, params), action: t(actionKey(item, role)) };
+}
+
+export function attentionDestination(item: AttentionItem): { readonly area: Area; readonly focus: AreaFocus } {
+  const target = item.target;
+  switch (target.place) {
+    case 'runs':
+      return { area: 'sources', focus: { tab: 'runs', runId: target.runId } };
+    case 'connectors':
+      return { area: 'sources', focus: { tab: 'connectors', sourceId: target.sourceId } };
+    case 'quality':
+      return { area: 'quality', focus: { sourceId: target.sourceId } };
+  }
+}
