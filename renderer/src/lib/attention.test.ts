@@ -38,7 +38,7 @@ describe('an attention tile', () => {
     expect(text.action).toBe('Open the rejected rows');
     expect(attentionText(en, item('runRejectedAll'), 'auditor', 'en').action).toBe('Open Import history');
     const fr = await translator('fr');
-    expect(attentionText(fr, item('flaggedRecords', { count: 1500 }), 'steward', 'fr').text).toBe('Salon de Lyon\u00a0: 1\u202f500 fiches à examiner dans Qualité des données.');
+    expect(attentionText(fr, item('flaggedRecords', { count: 1500 }), 'steward', 'fr').text).toBe('Salon de Lyon\u00a0: 1\u00a0500 fiches à examiner dans Qualité des données.');
   });
 
   it('leads to where each item is put right', () => {
