@@ -36,11 +36,11 @@ export function formatDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: dateStyle() }).format(date);
 }
 
-/** The time of day alone, without seconds. */
-export function formatTime(iso: string, language: string): string {
+/** The time of day alone, without seconds unless asked (a table that splits a moment in two lines). */
+export function formatTime(iso: string, language: string, withSeconds = false): string {
   const date = moment(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(formatLocale(language), { timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(formatLocale(language), { timeStyle: withSeconds ? 'medium' : 'short' }).format(date);
 }
 
 export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {

@@ -12,7 +12,7 @@ import { StoredErrorText } from '../../components/stored-error';
 import { useApiData } from '../../hooks/use-api-data';
 import { useLandOn } from '../../hooks/use-land-on';
 import { displayFileName } from '../../lib/file-paths';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
 import { shownError, shownErrorTitle } from '../../lib/stored-error';
 import { RejectsPanel } from '../import/rejects-panel';
 import { RunStatus } from './run-status';
@@ -104,7 +104,10 @@ export function RunsTable({ canReview, focusRunId }: Props): ReactNode {
           <tbody>
             {runs.data.map((run) => (
               <tr key={run.id} data-run-id={run.id} aria-current={run.id === selected ? 'true' : undefined}>
-                <td className="nowrap">{formatDateTime(run.startedAt, language)}</td>
+                {/* Date and time may go on two lines: at 1280 px the history's last column must stay in view. */}
+                <td title={formatDateTime(run.startedAt, language)}>
+                  <span className="nowrap">{formatDate(run.startedAt, language)}</span> <span className="nowrap">{formatTime(run.startedAt, language, true)}</span>
+                </td>
                 <th scope="row">{run.sourceName}</th>
                 <td className="cell-clip" title={run.fileName ? displayFileName(run.fileName) : undefined}>
                   {run.fileName ? displayFileName(run.fileName) : <span className="muted">—</span>}
