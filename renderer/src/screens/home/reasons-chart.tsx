@@ -18,7 +18,7 @@ export function ReasonsChart({ counts }: { readonly counts: OverviewFigures['fla
     reason: reasonText(t, { code: bar.code, column: bar.columns.join(', ') }),
     records: bar.records,
   }));
-  const data = bars.map((bar) => ({ label: `${bar.field}: ${bar.reason}`, records: bar.records }));
+  const data = bars.map((bar) => ({ label: t('quality.chart.bar', { field: bar.field, reason: bar.reason, interpolation: { escapeValue: false } }), records: bar.records }));
   const table = (
     <table className="table">
       <caption className="visually-hidden">{t('overview.charts.flags.caption')}</caption>

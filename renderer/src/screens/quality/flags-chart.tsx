@@ -17,7 +17,11 @@ const ROW_HEIGHT = 44;
 export function FlagsChart({ sourceName, counts }: { readonly sourceName: string; readonly counts: readonly FlagCount[] }): ReactNode {
   const { t, i18n } = useTranslation();
   const data = chartBars(counts).map((bar) => ({
-    label: `${t(fieldLabelKey(bar.field))}: ${reasonText(t, { code: bar.code, column: bar.columns.join(', ') })}`,
+    label: t('quality.chart.bar', {
+      field: t(fieldLabelKey(bar.field)),
+      reason: reasonText(t, { code: bar.code, column: bar.columns.join(', ') }),
+      interpolation: { escapeValue: false },
+    }),
     records: bar.records,
   }));
   const format = (value: unknown) => formatNumber(Number(value), i18n.language);
