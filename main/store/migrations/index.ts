@@ -19,6 +19,7 @@ import { migration011 } from './011-external-id-search';
 import { migration012 } from './012-run-delimiter';
 import { migration013 } from './013-user-passphrase-reset';
 import { migration014 } from './014-record-flags';
+import { migration015 } from './015-audit-object-index';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
