@@ -8,7 +8,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { OverviewFigures } from '../../../../main/api/contract';
 import { formatMonth } from '../../lib/chart-text';
 import { formatNumber } from '../../lib/format';
-import { ACCENT, SECOND } from './chart-style';
+import { ACCENT, SECOND } from '../../components/charts/chart-style';
 import { ChartCard } from './chart-card';
 
 export function ImportsChart({ months }: { readonly months: OverviewFigures['importsPerMonth'] }): ReactNode {

@@ -1,12 +1,10 @@
 /** Flagged records by field and reason, every source together: what kind of value fails to read, and why. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OverviewFigures } from '../../../../main/api/contract';
-import { clipLabel } from '../../lib/chart-text';
 import { formatNumber } from '../../lib/format';
 import { chartBars, fieldLabelKey, reasonText } from '../../lib/quality';
-import { ACCENT, BAR_ROW_HEIGHT } from './chart-style';
+import { HorizontalBars } from '../../components/charts/horizontal-bars';
 import { ChartCard } from './chart-card';
 
 export function ReasonsChart({ counts }: { readonly counts: OverviewFigures['flagsByReason'] }): ReactNode {
@@ -18,7 +16,7 @@ export function ReasonsChart({ counts }: { readonly counts: OverviewFigures['fla
     reason: reasonText(t, { code: bar.code, column: bar.columns.join(', ') }),
     records: bar.records,
   }));
-  const data = bars.map((bar) => ({ label: t('quality.chart.bar', { field: bar.field, reason: bar.reason, interpolation: { escapeValue: false } }), records: bar.records }));
+  const data = bars.map((bar) => ({ label: t('quality.chart.bar', { field: bar.field, reason: bar.reason, interpolation: { escapeValue: false } }), value: bar.records }));
   const table = (
     <table className="table">
       <caption className="visually-hidden">{t('overview.charts.flags.caption')}</caption>
@@ -51,17 +49,7 @@ export function ReasonsChart({ counts }: { readonly counts: OverviewFigures['fla
       table={table}
       wide
     >
-      <ResponsiveContainer width="100%" height={data.length * BAR_ROW_HEIGHT + 36}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={format} />
-          <YAxis type="category" dataKey="label" width={340} tick={{ fontSize: 12 }} interval={0} tickFormatter={(label: string) => clipLabel(label, 52)} />
-          <Tooltip formatter={(value) => [format(value), t('overview.charts.flags.records')]} />
-          <Bar dataKey="records" fill={ACCENT} isAnimationActive={false} maxBarSize={22}>
-            <LabelList dataKey="records" position="right" formatter={format} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <HorizontalBars data={data} valueName={t('overview.charts.flags.records')} labelWidth={340} labelChars={52} />
     </ChartCard>
   );
 }

@@ -1,11 +1,9 @@
 /** Records per source, as horizontal bars, most first. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OverviewFigures } from '../../../../main/api/contract';
-import { clipLabel } from '../../lib/chart-text';
 import { formatNumber } from '../../lib/format';
-import { ACCENT, BAR_ROW_HEIGHT } from './chart-style';
+import { HorizontalBars } from '../../components/charts/horizontal-bars';
 import { ChartCard } from './chart-card';
 
 export function RecordsChart({ sources }: { readonly sources: OverviewFigures['recordsPerSource'] }): ReactNode {
@@ -42,17 +40,12 @@ export function RecordsChart({ sources }: { readonly sources: OverviewFigures['r
       empty={sources.length === 0 ? t('overview.charts.records.empty') : null}
       table={table}
     >
-      <ResponsiveContainer width="100%" height={sources.length * BAR_ROW_HEIGHT + 36}>
-        <BarChart data={[...sources]} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={format} />
-          <YAxis type="category" dataKey="sourceName" width={150} tick={{ fontSize: 12 }} interval={0} tickFormatter={(name: string) => clipLabel(name, 22)} />
-          <Tooltip formatter={(value) => [format(value), t('overview.charts.records.records')]} />
-          <Bar dataKey="records" fill={ACCENT} isAnimationActive={false} maxBarSize={22}>
-            <LabelList dataKey="records" position="right" formatter={format} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <HorizontalBars
+        data={sources.map((source) => ({ label: source.sourceName, value: source.records }))}
+        valueName={t('overview.charts.records.records')}
+        labelWidth={150}
+        labelChars={22}
+      />
     </ChartCard>
   );
 }
