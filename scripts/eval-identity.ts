@@ -1,8 +1,10 @@
 /**
  * Measures the identity model on labelled Febrl files with its DEFAULT settings:
- *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--json]
+ *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--no-vetoes] [--json]
  *   npm run eval:identity -- ../shared/datasets/febrl/dataset1.csv --drop soc_sec_id
- * Each file is one source; the records of all files are linked together.
+ * Each file is one source; the records of all files are linked together. `--no-vetoes` turns the veto levels
+ * off (plain Fellegi–Sunter): the Febrl truth counts pairs whose given name or birth date was replaced by a
+ * random one as matches, which is exactly what the vetoes keep apart (twins, parent and child, spouses).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,12 +14,13 @@ import { link } from '../main/identity/model/link';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const vetoes = !args.includes('--no-vetoes');
 const dropIndex = args.indexOf('--drop');
 const dropped = dropIndex >= 0 ? args[dropIndex + 1] : undefined;
 if (dropped !== undefined && dropped !== 'soc_sec_id') throw new Error(`--drop: only soc_sec_id can be dropped, not ${dropped}`);
 const files = args.filter((arg, index) => !arg.startsWith('--') && (dropIndex < 0 || index !== dropIndex + 1));
 if (files.length === 0) {
-  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--json]');
+  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--no-vetoes] [--json]');
   process.exit(2);
 }
 
@@ -29,12 +32,13 @@ for (const file of files) {
   all.truth.push(...set.truth);
 }
 const read = performance.now() - started;
-const result = link(all.records, { now: () => performance.now() });
+const result = link(all.records, { now: () => performance.now(), model: { vetoes } });
 const blocking = blockingRecall(result.blocking.left, result.blocking.right, all.truth);
 const metrics = pairMetrics(result.clusters.clusterOf, all.truth);
 const report = {
   files: files.map((file) => path.basename(file)),
   dropped: dropped ?? null,
+  vetoes,
   records: all.records.length,
   candidatePairs: result.blocking.left.length,
   blockingRecall: blocking.recall,
@@ -55,7 +59,7 @@ if (json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   const f = (value: number): string => value.toFixed(4);
-  console.log(`${report.files.join(' + ')}${dropped === undefined ? '' : ` (without ${dropped})`}`);
+  console.log(`${report.files.join(' + ')}${dropped === undefined ? '' : ` (without ${dropped})`}${vetoes ? '' : ' (no vetoes)'}`);
   console.log(`  records ${report.records}, candidate pairs ${report.candidatePairs}, skipped blocks ${report.skippedBlocks}`);
   console.log(`  blocking recall ${f(report.blockingRecall)} (${report.blockingFound}/${report.truePairs})`);
   console.log(`  precision ${f(report.precision)}  recall ${f(report.recall)}  F1 ${f(report.f1)}  (${report.correctPairs}/${report.predictedPairs} predicted pairs correct)`);

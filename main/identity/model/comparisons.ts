@@ -33,6 +33,8 @@ export type Predicate =
   | { kind: 'digitsOff'; field: TextField; max: number }
   /** Same first four characters of the birth date: same year. */
   | { kind: 'sameYear' }
+  /** Birth years at least `min` apart: a generation, not a typo. */
+  | { kind: 'yearsApart'; min: number }
   | { kind: 'shared'; field: ListField }
   | { kind: 'all'; of: readonly Predicate[] }
   | { kind: 'any'; of: readonly Predicate[] }
@@ -43,6 +45,15 @@ export interface Level {
   when: Predicate;
   /** Adjust this level's weight by how common the agreed value is (an exact match on "smith" is weaker). */
   termFrequency?: TextField;
+  /**
+   * A disagreement no typo explains (given names that share nothing, birth dates years and digits apart): the
+   * pair is never merged automatically, whatever else agrees. Fellegi–Sunter adds evidence as if fields were
+   * independent, but a household shares its address, phone and family name, and twins their birth date too;
+   * summed, that outweighs one field that plainly says "another person". The veto stops that.
+   */
+  veto?: true;
+  /** Agreement on an identifier strong enough to lift a veto (the same national id). */
+  decisive?: true;
 }
 
 export interface Comparison {
@@ -68,7 +79,8 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
       { name: 'transposed', when: { kind: 'namesTransposed', min: 0.92 } },
       { name: 'close', when: { kind: 'jaroWinkler', field: 'given', min: 0.92 } },
       { name: 'similar', when: { kind: 'any', of: [{ kind: 'jaroWinkler', field: 'given', min: 0.85 }, { kind: 'initial', field: 'given' }] } },
-      ELSE,
+      { name: 'weak', when: { kind: 'jaroWinkler', field: 'given', min: 0.7 } },
+      { name: 'different', when: { kind: 'else' }, veto: true },
     ],
   },
   {
@@ -89,7 +101,10 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
       { name: 'exact', when: { kind: 'exact', field: 'birth' } },
       { name: 'dayMonthSwapped', when: { kind: 'dayMonthSwapped' } },
       { name: 'oneDigitOff', when: { kind: 'digitsOff', field: 'birth', max: 1 } },
+      { name: 'twoDigitsOff', when: { kind: 'digitsOff', field: 'birth', max: 2 } },
       { name: 'sameYear', when: { kind: 'sameYear' } },
+      // Three or more digits and a generation apart: a parent and a child, not a typo.
+      { name: 'generationApart', when: { kind: 'yearsApart', min: 12 }, veto: true },
       ELSE,
     ],
   },
@@ -139,7 +154,7 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     name: 'nationalId',
     requires: ['nationalId'],
     levels: [
-      { name: 'exact', when: { kind: 'exact', field: 'nationalId' } },
+      { name: 'exact', when: { kind: 'exact', field: 'nationalId' }, decisive: true },
       { name: 'oneEdit', when: { kind: 'editDistance', field: 'nationalId', max: 1 } },
       ELSE,
     ],
@@ -226,6 +241,8 @@ function holds(predicate: Predicate, pair: Pair): boolean {
     }
     case 'sameYear':
       return a.birth !== null && b.birth !== null && a.birth.slice(0, 4) === b.birth.slice(0, 4);
+    case 'yearsApart':
+      return a.birth !== null && b.birth !== null && Math.abs(Number(a.birth.slice(0, 4)) - Number(b.birth.slice(0, 4))) >= predicate.min;
     case 'shared':
       return a[predicate.field].some((value) => b[predicate.field].includes(value));
     case 'all':

@@ -24,6 +24,14 @@ export interface ModelSettings {
   termFrequency: boolean;
   /** Largest term-frequency adjustment, in bits, either way. */
   termFrequencyBound: number;
+  /**
+   * Honour the veto levels (Level.veto). On by default: merging two customers is worse than missing a merge
+   * (one person's data would be disclosed to the other). Off reproduces plain Fellegi–Sunter, which is what
+   * the Febrl truth rewards (its generator replaces whole names and dates with random ones).
+   */
+  vetoes: boolean;
+  /** log2-odds of a vetoed pair: far below any merge threshold. */
+  vetoLogOdds: number;
 }
 
 export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
@@ -34,6 +42,8 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   initialMatchShare: 0.05,
   termFrequency: true,
   termFrequencyBound: 4,
+  vetoes: true,
+  vetoLogOdds: -20,
 };
 
 export interface TrainedModel {
@@ -178,6 +188,17 @@ function termFrequencies(comparisons: readonly Comparison[], records: readonly F
   return frequencies;
 }
 
+/**
+ * A level that is closer than `else` never weighs less than `else`: when the training data hardly has a level
+ * among its matches (no nicknames in Febrl, few "same year, other day" dates), EM leaves its m near zero and
+ * the weight would call "Bill ~ William" evidence *against* a match. Such a level is at worst no better than
+ * a plain disagreement.
+ */
+function monotone(weights: number[]): number[] {
+  const floor = weights[weights.length - 1] as number;
+  return weights.map((weight) => Math.max(weight, floor));
+}
+
 /** Learns u, then m by EM, from the records and their candidate pairs. */
 export function train(
   comparisons: readonly Comparison[],
@@ -187,7 +208,7 @@ export function train(
 ): TrainedModel {
   const u = estimateU(comparisons, records, settings);
   const { m, matchShare, iterations } = estimateM(comparisons, levels, u, settings);
-  const weight = m.map((row, c) => row.map((value, l) => Math.log2(value / ((u[c] as number[])[l] as number))));
+  const weight = m.map((row, c) => monotone(row.map((value, l) => Math.log2(value / ((u[c] as number[])[l] as number)))));
   const candidates = levels.length / comparisons.length;
   const allPairs = (records.length * (records.length - 1)) / 2;
   // At least one expected match, so the prior is never 0 on a tiny or match-free set.
@@ -203,6 +224,8 @@ export interface Contribution {
 }
 
 export interface PairScore {
+  /** A level marked veto held (and no decisive one): the pair is kept apart whatever its weight. */
+  vetoed: boolean;
   /** Sum of the contributions (bits), without the prior. */
   weight: number;
   /** log2-odds of a match: prior + weight. */
@@ -228,11 +251,17 @@ function levelWeight(model: TrainedModel, c: number, level: number, a: Features)
 /** Total log2-odds of a pair from its levels (fast path: no explanation). */
 export function logOdds(model: TrainedModel, levels: Int8Array, offset: number, a: Features): number {
   let total = Math.log2(model.prior / (1 - model.prior));
+  let vetoed = false;
+  let decisive = false;
   for (let c = 0; c < model.comparisons.length; c += 1) {
     const level = levels[offset + c] as number;
-    if (level >= 0) total += levelWeight(model, c, level, a);
+    if (level < 0) continue;
+    total += levelWeight(model, c, level, a);
+    const definition = (model.comparisons[c] as Comparison).levels[level] as Level;
+    if (definition.veto === true) vetoed = true;
+    if (definition.decisive === true) decisive = true;
   }
-  return total;
+  return vetoed && !decisive && model.settings.vetoes ? Math.min(total, model.settings.vetoLogOdds) : total;
 }
 
 /** Score and explain one pair. */
@@ -245,6 +274,9 @@ export function scorePair(model: TrainedModel, a: Features, b: Features): PairSc
       : { comparison: comparison.name, level: ((comparison.levels[level] as Level).name), weight: levelWeight(model, c, level, a) };
   });
   const weight = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
-  const odds = Math.log2(model.prior / (1 - model.prior)) + weight;
-  return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), contributions };
+  const chosen = model.comparisons.flatMap((comparison, c) => ((levels[c] as number) < 0 ? [] : [comparison.levels[levels[c] as number] as Level]));
+  const vetoed = model.settings.vetoes && chosen.some((level) => level.veto === true) && !chosen.some((level) => level.decisive === true);
+  const free = Math.log2(model.prior / (1 - model.prior)) + weight;
+  const odds = vetoed ? Math.min(free, model.settings.vetoLogOdds) : free;
+  return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), vetoed, contributions };
 }
