@@ -108,6 +108,9 @@ function normalize(values: number[]): number[] {
   return values.map((value) => value / total);
 }
 
+/** Weight of the starting m in EM's estimate, in pairs (a Dirichlet prior). */
+const PRIOR_PAIRS = 5;
+
 /** Starting m: most matches agree exactly, fewer at each looser level (ratio 1/4 per level). */
 function priorM(comparison: Comparison): number[] {
   return normalize(comparison.levels.map((_, level) => 4 ** -level));
@@ -156,8 +159,12 @@ export function estimateM(
         otherRow[level] = (otherRow[level] as number) + 1 - p;
       }
     }
-    // A small floor keeps every level possible in both classes (log of 0 would freeze it for good).
-    const next = matchSums.map((row) => normalize(Array.from(row, (value) => value + 1e-3)));
+    // m is smoothed towards the starting shape with a few pairs' worth of weight: a level the data hardly shows
+    // among matches (nicknames in Febrl) keeps a small m instead of ~0, and no level is frozen at log 0.
+    const next = matchSums.map((row, c) => {
+      const start = priorM(comparisons[c] as Comparison);
+      return normalize(Array.from(row, (value, l) => value + PRIOR_PAIRS * (start[l] as number)));
+    });
     uc = otherSums.map((row) => normalize(Array.from(row, (value) => value + 1e-3)));
     share = Math.min(Math.max(matches / pairs, 1e-6), 1 - 1e-6);
     const moved = Math.max(...next.flatMap((row, c) => row.map((value, l) => Math.abs(value - ((m[c] as number[])[l] as number)))));
