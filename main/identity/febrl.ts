@@ -1,0 +1,101 @@
+/**
+ * The Febrl test files (../shared/datasets/febrl/README.md) mapped onto Custodia's record fields, and the
+ * pairwise evaluation. The truth (the entity number inside `rec_id`) is kept apart from the records, whose
+ * ids are opaque: the matcher never sees it.
+ */
+import type { IdentityRecord } from './model/record';
+
+export interface FebrlSet {
+  records: IdentityRecord[];
+  /** Entity key of each record, same order as records. */
+  truth: string[];
+}
+
+/**
+ * Parses one Febrl CSV (header, ", "-separated, lower case). `source` prefixes the opaque ids so several files
+ * can be linked together; the entity key is the number in `rec-<E>-…`, shared across files as in Febrl 4a/4b.
+ */
+export function parseFebrl(text: string, source: string, options: { dropNationalId?: boolean } = {}): FebrlSet {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const header = (lines.shift() ?? '').split(',').map((name) => name.trim());
+  const column = (name: string): number => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`Febrl file ${source}: no column ${name}`);
+    return index;
+  };
+  const at = {
+    id: column('rec_id'), given: column('given_name'), family: column('surname'), number: column('street_number'),
+    address1: column('address_1'), address2: column('address_2'), suburb: column('suburb'), postcode: column('postcode'),
+    state: column('state'), dob: column('date_of_birth'), ssn: column('soc_sec_id'),
+  };
+  const records: IdentityRecord[] = [];
+  const truth: string[] = [];
+  lines.forEach((line, row) => {
+    const cells = line.split(',').map((cell) => cell.trim());
+    const value = (index: number): string | null => {
+      const cell = cells[index];
+      return cell === undefined || cell === '' ? null : cell;
+    };
+    const entity = /^rec-(\d+)-/.exec(value(at.id) ?? '');
+    if (entity === null) throw new Error(`Febrl file ${source}, row ${row + 2}: unreadable rec_id`);
+    truth.push(entity[1] as string);
+    const street = [value(at.number), value(at.address1)].filter((part) => part !== null).join(' ');
+    records.push({
+      id: `${source}#${row}`,
+      given: value(at.given),
+      family: value(at.family),
+      birthDate: value(at.dob),
+      street: street === '' ? null : street,
+      street2: value(at.address2),
+      city: value(at.suburb),
+      postalCode: value(at.postcode),
+      region: value(at.state),
+      emails: [],
+      phones: [],
+      nationalId: options.dropNationalId === true ? null : value(at.ssn),
+    });
+  });
+  return { records, truth };
+}
+
+export interface PairMetrics {
+  truePairs: number;
+  predictedPairs: number;
+  correctPairs: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Pairs inside the same group, as "i,j" with i < j, from a group label per record. */
+function pairsOf(labels: readonly (string | number)[]): Set<string> {
+  const groups = new Map<string | number, number[]>();
+  labels.forEach((label, index) => {
+    const group = groups.get(label);
+    if (group === undefined) groups.set(label, [index]);
+    else group.push(index);
+  });
+  const pairs = new Set<string>();
+  for (const group of groups.values()) for (let x = 0; x < group.length; x += 1) for (let y = x + 1; y < group.length; y += 1) pairs.add(`${group[x]},${group[y]}`);
+  return pairs;
+}
+
+/** Pairwise precision, recall and F1 of a clustering against the truth. */
+export function pairMetrics(clusterOf: ArrayLike<number>, truth: readonly string[]): PairMetrics {
+  const expected = pairsOf(truth);
+  const predicted = pairsOf(Array.from(clusterOf));
+  let correct = 0;
+  for (const pair of predicted) if (expected.has(pair)) correct += 1;
+  const precision = predicted.size === 0 ? 1 : correct / predicted.size;
+  const recall = expected.size === 0 ? 1 : correct / expected.size;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { truePairs: expected.size, predictedPairs: predicted.size, correctPairs: correct, precision, recall, f1 };
+}
+
+/** Share of the true pairs that blocking proposed as candidates. */
+export function blockingRecall(left: Uint32Array, right: Uint32Array, truth: readonly string[]): { found: number; total: number; recall: number } {
+  const total = pairsOf(truth).size;
+  let found = 0;
+  for (let pair = 0; pair < left.length; pair += 1) if (truth[left[pair] as number] === truth[right[pair] as number]) found += 1;
+  return { found, total, recall: total === 0 ? 1 : found / total };
+}

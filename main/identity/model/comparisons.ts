@@ -1,0 +1,290 @@
+/**
+ * Comparison levels, as data (DESIGN §6: "keep blocking rules and comparison levels declarative"): each
+ * comparison is an ordered list of levels, each level a predicate from a small closed vocabulary (exact,
+ * Jaro-Winkler at least x, edit distance at most k, prefix, nickname, …). The first level whose predicate
+ * holds is the pair's level; the last level is always `else`. A pair where either record lacks the field has
+ * no level (null): blank is missing, never equal, and missing is no evidence either way.
+ *
+ * Because the vocabulary is closed, the same table can later be rendered as SQL CASE expressions.
+ */
+import jaroWinkler from 'jaro-winkler';
+import { distance as levenshtein } from 'fastest-levenshtein';
+import type { Features } from './record';
+
+/** Single-valued text features a predicate may read. */
+export type TextField = 'given' | 'family' | 'birth' | 'streetNumber' | 'streetName' | 'street2' | 'city' | 'postalCode' | 'region' | 'nationalId';
+/** Multi-valued features: two records agree when they share one value. */
+export type ListField = 'emails' | 'phones';
+
+export type Predicate =
+  | { kind: 'exact'; field: TextField }
+  | { kind: 'jaroWinkler'; field: TextField; min: number }
+  | { kind: 'editDistance'; field: TextField; max: number }
+  | { kind: 'prefix'; field: TextField; length: number }
+  /** One side is a single letter (or a letter and a dot) equal to the other's first letter. */
+  | { kind: 'initial'; field: TextField }
+  /** Given names listed in the same nickname group. */
+  | { kind: 'nickname' }
+  /** Given and family swapped: a.given ≈ b.family and a.family ≈ b.given (Jaro-Winkler ≥ min). */
+  | { kind: 'namesTransposed'; min: number }
+  /** Birth dates with day and month exchanged (a US and a European form of the same date). */
+  | { kind: 'dayMonthSwapped' }
+  /** Birth dates at most `max` digits apart (a substitution, or two neighbouring digits exchanged, counts as one). */
+  | { kind: 'digitsOff'; field: TextField; max: number }
+  /** Same first four characters of the birth date: same year. */
+  | { kind: 'sameYear' }
+  /** Birth years at least `min` apart: a generation, not a typo. */
+  | { kind: 'yearsApart'; min: number }
+  | { kind: 'shared'; field: ListField }
+  | { kind: 'all'; of: readonly Predicate[] }
+  | { kind: 'any'; of: readonly Predicate[] }
+  | { kind: 'else' };
+
+export interface Level {
+  name: string;
+  when: Predicate;
+  /** Adjust this level's weight by how common the agreed value is (an exact match on "smith" is weaker). */
+  termFrequency?: TextField;
+  /**
+   * A disagreement no typo explains (given names that share nothing, birth dates years and digits apart): the
+   * pair is never merged automatically, whatever else agrees. Fellegi–Sunter adds evidence as if fields were
+   * independent, but a household shares its address, phone and family name, and twins their birth date too;
+   * summed, that outweighs one field that plainly says "another person". The veto stops that.
+   */
+  veto?: true;
+  /** Agreement on an identifier strong enough to lift a veto (the same national id). */
+  decisive?: true;
+}
+
+export interface Comparison {
+  name: string;
+  /** The pair has no level when either record lacks every one of these features. */
+  requires: readonly (TextField | ListField)[];
+  levels: readonly Level[];
+}
+
+const ELSE: Level = { name: 'else', when: { kind: 'else' } };
+
+/**
+ * The default model: one set of thresholds for every data set (no per-dataset tuning). The name thresholds
+ * are the usual Jaro-Winkler bands (0.92 ≈ one typo in a long name, 0.85 ≈ two or a phonetic variant).
+ */
+export const DEFAULT_COMPARISONS: readonly Comparison[] = [
+  {
+    name: 'given',
+    requires: ['given'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'given' }, termFrequency: 'given' },
+      { name: 'nickname', when: { kind: 'nickname' } },
+      { name: 'transposed', when: { kind: 'namesTransposed', min: 0.92 } },
+      { name: 'close', when: { kind: 'jaroWinkler', field: 'given', min: 0.92 } },
+      { name: 'similar', when: { kind: 'any', of: [{ kind: 'jaroWinkler', field: 'given', min: 0.85 }, { kind: 'initial', field: 'given' }] } },
+      { name: 'weak', when: { kind: 'jaroWinkler', field: 'given', min: 0.7 } },
+      { name: 'different', when: { kind: 'else' }, veto: true },
+    ],
+  },
+  {
+    name: 'family',
+    requires: ['family'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'family' }, termFrequency: 'family' },
+      { name: 'transposed', when: { kind: 'namesTransposed', min: 0.92 } },
+      { name: 'close', when: { kind: 'jaroWinkler', field: 'family', min: 0.92 } },
+      { name: 'similar', when: { kind: 'jaroWinkler', field: 'family', min: 0.85 } },
+      ELSE,
+    ],
+  },
+  {
+    name: 'birthDate',
+    requires: ['birth'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'birth' } },
+      { name: 'dayMonthSwapped', when: { kind: 'dayMonthSwapped' } },
+      { name: 'oneDigitOff', when: { kind: 'digitsOff', field: 'birth', max: 1 } },
+      { name: 'twoDigitsOff', when: { kind: 'digitsOff', field: 'birth', max: 2 } },
+      { name: 'sameYear', when: { kind: 'sameYear' } },
+      // Three or more digits and a generation apart: a parent and a child, not a typo.
+      { name: 'generationApart', when: { kind: 'yearsApart', min: 12 }, veto: true },
+      ELSE,
+    ],
+  },
+  {
+    name: 'street',
+    requires: ['streetName'],
+    levels: [
+      { name: 'exact', when: { kind: 'all', of: [{ kind: 'exact', field: 'streetNumber' }, { kind: 'exact', field: 'streetName' }] } },
+      { name: 'numberAndNameClose', when: { kind: 'all', of: [{ kind: 'exact', field: 'streetNumber' }, { kind: 'jaroWinkler', field: 'streetName', min: 0.88 }] } },
+      { name: 'nameExact', when: { kind: 'exact', field: 'streetName' } },
+      { name: 'nameClose', when: { kind: 'jaroWinkler', field: 'streetName', min: 0.88 } },
+      ELSE,
+    ],
+  },
+  {
+    name: 'street2',
+    requires: ['street2'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'street2' } },
+      { name: 'close', when: { kind: 'jaroWinkler', field: 'street2', min: 0.88 } },
+      ELSE,
+    ],
+  },
+  {
+    name: 'city',
+    requires: ['city'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'city' }, termFrequency: 'city' },
+      { name: 'close', when: { kind: 'jaroWinkler', field: 'city', min: 0.88 } },
+      ELSE,
+    ],
+  },
+  {
+    name: 'postalCode',
+    requires: ['postalCode'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'postalCode' } },
+      { name: 'oneEdit', when: { kind: 'editDistance', field: 'postalCode', max: 1 } },
+      { name: 'prefix', when: { kind: 'prefix', field: 'postalCode', length: 3 } },
+      ELSE,
+    ],
+  },
+  { name: 'region', requires: ['region'], levels: [{ name: 'exact', when: { kind: 'exact', field: 'region' } }, ELSE] },
+  { name: 'email', requires: ['emails'], levels: [{ name: 'shared', when: { kind: 'shared', field: 'emails' } }, ELSE] },
+  { name: 'phone', requires: ['phones'], levels: [{ name: 'shared', when: { kind: 'shared', field: 'phones' } }, ELSE] },
+  {
+    name: 'nationalId',
+    requires: ['nationalId'],
+    levels: [
+      { name: 'exact', when: { kind: 'exact', field: 'nationalId' }, decisive: true },
+      { name: 'oneEdit', when: { kind: 'editDistance', field: 'nationalId', max: 1 } },
+      ELSE,
+    ],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Evaluation. Jaro-Winkler is the costly part, so a pair computes it at most once per field.
+
+class Pair {
+  private readonly jw = new Map<TextField, number>();
+  constructor(
+    readonly a: Features,
+    readonly b: Features,
+  ) {}
+
+  jaroWinkler(field: TextField): number {
+    let value = this.jw.get(field);
+    if (value === undefined) {
+      const left = this.a[field];
+      const right = this.b[field];
+      value = left === null || right === null ? 0 : jaroWinkler(left, right);
+      this.jw.set(field, value);
+    }
+    return value;
+  }
+}
+
+/** Digits apart, position by position; two neighbouring digits exchanged count as one. Lengths differ: Infinity. */
+export function digitsApart(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
+  let apart = 0;
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index] === b[index]) continue;
+    if (index + 1 < a.length && a[index] === b[index + 1] && a[index + 1] === b[index] && a[index + 1] !== b[index + 1]) index += 1;
+    apart += 1;
+  }
+  return apart;
+}
+
+const isInitial = (value: string): boolean => value.length === 1;
+
+function holds(predicate: Predicate, pair: Pair): boolean {
+  const { a, b } = pair;
+  switch (predicate.kind) {
+    case 'exact': {
+      const left = a[predicate.field];
+      return left !== null && left === b[predicate.field];
+    }
+    case 'jaroWinkler':
+      return pair.jaroWinkler(predicate.field) >= predicate.min;
+    case 'editDistance': {
+      const left = a[predicate.field];
+      const right = b[predicate.field];
+      return left !== null && right !== null && levenshtein(left, right) <= predicate.max;
+    }
+    case 'prefix': {
+      const left = a[predicate.field];
+      const right = b[predicate.field];
+      return left !== null && right !== null && left.length >= predicate.length && left.slice(0, predicate.length) === right.slice(0, predicate.length);
+    }
+    case 'initial': {
+      const left = a[predicate.field];
+      const right = b[predicate.field];
+      if (left === null || right === null) return false;
+      return (isInitial(left) || isInitial(right)) && left[0] === right[0];
+    }
+    case 'nickname':
+      return a.givenGroups.length > 0 && b.givenGroups.some((group) => a.givenGroups.includes(group));
+    case 'namesTransposed': {
+      if (a.given === null || a.family === null || b.given === null || b.family === null) return false;
+      return jaroWinkler(a.given, b.family) >= predicate.min && jaroWinkler(a.family, b.given) >= predicate.min;
+    }
+    case 'dayMonthSwapped': {
+      const left = a.birth;
+      const right = b.birth;
+      if (left === null || right === null || left === right) return false;
+      return left.slice(0, 4) === right.slice(0, 4) && left.slice(4, 6) === right.slice(6, 8) && left.slice(6, 8) === right.slice(4, 6);
+    }
+    case 'digitsOff': {
+      const left = a[predicate.field];
+      const right = b[predicate.field];
+      return left !== null && right !== null && digitsApart(left, right) <= predicate.max;
+    }
+    case 'sameYear':
+      return a.birth !== null && b.birth !== null && a.birth.slice(0, 4) === b.birth.slice(0, 4);
+    case 'yearsApart':
+      return a.birth !== null && b.birth !== null && Math.abs(Number(a.birth.slice(0, 4)) - Number(b.birth.slice(0, 4))) >= predicate.min;
+    case 'shared':
+      return a[predicate.field].some((value) => b[predicate.field].includes(value));
+    case 'all':
+      return predicate.of.every((inner) => holds(inner, pair));
+    case 'any':
+      return predicate.of.some((inner) => holds(inner, pair));
+    case 'else':
+      return true;
+  }
+}
+
+function present(record: Features, field: TextField | ListField): boolean {
+  const value = record[field];
+  return Array.isArray(value) ? value.length > 0 : value !== null;
+}
+
+/** The level index of one comparison for one pair, or -1 when the comparison has no evidence (missing). */
+function compareOne(comparison: Comparison, pair: Pair): number {
+  const { a, b } = pair;
+  if (!comparison.requires.some((field) => present(a, field)) || !comparison.requires.some((field) => present(b, field))) return -1;
+  for (let level = 0; level < comparison.levels.length; level += 1) {
+    if (holds((comparison.levels[level] as Level).when, pair)) return level;
+  }
+  return comparison.levels.length - 1;
+}
+
+/** The levels of every comparison for one pair (−1 = missing). */
+export function compare(comparisons: readonly Comparison[], a: Features, b: Features): Int8Array {
+  const pair = new Pair(a, b);
+  const levels = new Int8Array(comparisons.length);
+  comparisons.forEach((comparison, index) => {
+    levels[index] = compareOne(comparison, pair);
+  });
+  return levels;
+}
+
+/** Level names of a pair, for tests and explanations: `{ given: 'nickname', birthDate: 'exact', … }`. */
+export function levelNames(comparisons: readonly Comparison[], levels: Int8Array): Record<string, string | null> {
+  const names: Record<string, string | null> = {};
+  comparisons.forEach((comparison, index) => {
+    const level = levels[index] as number;
+    names[comparison.name] = level < 0 ? null : (comparison.levels[level] as Level).name;
+  });
+  return names;
+}

@@ -1,0 +1,77 @@
+/**
+ * The whole model in one call, with defaults: features → blocking → comparison levels → u and EM → scores →
+ * clustering. Records come in as IdentityRecord, however they were read (vault import, test files).
+ */
+import { candidatePairs, DEFAULT_BLOCKING, DEFAULT_MAX_BLOCK_SIZE, type BlockingKey, type BlockingResult } from './blocking';
+import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ClusterSettings, type Constraints, type ScoredLink } from './cluster';
+import { DEFAULT_COMPARISONS, type Comparison } from './comparisons';
+import { DEFAULT_MODEL_SETTINGS, logOdds, pairLevels, scorePair, train, type ModelSettings, type TrainedModel } from './fellegi-sunter';
+import { features, type Features, type IdentityRecord } from './record';
+
+export interface LinkOptions {
+  comparisons?: readonly Comparison[];
+  blocking?: readonly BlockingKey[];
+  maxBlockSize?: number;
+  model?: Partial<ModelSettings>;
+  cluster?: Partial<ClusterSettings>;
+  /** Constraints by record id. */
+  mustLink?: readonly (readonly [string, string])[];
+  cannotLink?: readonly (readonly [string, string])[];
+  /** A clock for the phase timings (performance.now in practice); absent → no timings. */
+  now?: () => number;
+}
+
+export interface LinkResult {
+  features: Features[];
+  blocking: BlockingResult;
+  model: TrainedModel;
+  /** Scored candidate pairs. */
+  links: ScoredLink[];
+  clusters: ClusterResult;
+  /** Milliseconds per phase. */
+  timings: Record<'features' | 'blocking' | 'comparisons' | 'training' | 'scoring' | 'clustering', number>;
+}
+
+export function link(records: readonly IdentityRecord[], options: LinkOptions = {}): LinkResult {
+  const now = options.now ?? (() => 0);
+  const comparisons = options.comparisons ?? DEFAULT_COMPARISONS;
+  const timings = { features: 0, blocking: 0, comparisons: 0, training: 0, scoring: 0, clustering: 0 };
+  let mark = now();
+  const lap = (phase: keyof typeof timings): void => {
+    const time = now();
+    timings[phase] = time - mark;
+    mark = time;
+  };
+
+  const prepared = records.map(features);
+  lap('features');
+  const blocking = candidatePairs(prepared, options.blocking ?? DEFAULT_BLOCKING, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
+  lap('blocking');
+  const levels = pairLevels(comparisons, prepared, blocking.left, blocking.right);
+  lap('comparisons');
+  const model = train(comparisons, prepared, levels, { ...DEFAULT_MODEL_SETTINGS, ...options.model });
+  lap('training');
+  const links: ScoredLink[] = [];
+  for (let pair = 0; pair < blocking.left.length; pair += 1) {
+    const a = blocking.left[pair] as number;
+    links.push({ a, b: blocking.right[pair] as number, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features) });
+  }
+  lap('scoring');
+  const index = new Map(records.map((record, position) => [record.id, position]));
+  const toIndex = (pairs: readonly (readonly [string, string])[] | undefined): [number, number][] =>
+    (pairs ?? []).flatMap(([x, y]) => {
+      const i = index.get(x);
+      const j = index.get(y);
+      return i === undefined || j === undefined ? [] : [[i, j] as [number, number]];
+    });
+  const constraints: Constraints = { mustLink: toIndex(options.mustLink), cannotLink: toIndex(options.cannotLink) };
+  const clusters = cluster(
+    records.length,
+    links,
+    (i, j) => scorePair(model, prepared[i] as Features, prepared[j] as Features).logOdds,
+    constraints,
+    { ...DEFAULT_CLUSTER_SETTINGS, ...options.cluster },
+  );
+  lap('clustering');
+  return { features: prepared, blocking, model, links, clusters, timings };
+}

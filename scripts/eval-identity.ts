@@ -1,0 +1,69 @@
+/**
+ * Measures the identity model on labelled Febrl files with its DEFAULT settings:
+ *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--no-vetoes] [--json]
+ *   npm run eval:identity -- ../shared/datasets/febrl/dataset1.csv --drop soc_sec_id
+ * Each file is one source; the records of all files are linked together. `--no-vetoes` turns the veto levels
+ * off (plain Fellegi–Sunter): the Febrl truth counts pairs whose given name or birth date was replaced by a
+ * random one as matches, which is exactly what the vetoes keep apart (twins, parent and child, spouses).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { blockingRecall, pairMetrics, parseFebrl, type FebrlSet } from '../main/identity/febrl';
+import { link } from '../main/identity/model/link';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const vetoes = !args.includes('--no-vetoes');
+const dropIndex = args.indexOf('--drop');
+const dropped = dropIndex >= 0 ? args[dropIndex + 1] : undefined;
+if (dropped !== undefined && dropped !== 'soc_sec_id') throw new Error(`--drop: only soc_sec_id can be dropped, not ${dropped}`);
+const files = args.filter((arg, index) => !arg.startsWith('--') && (dropIndex < 0 || index !== dropIndex + 1));
+if (files.length === 0) {
+  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--no-vetoes] [--json]');
+  process.exit(2);
+}
+
+const started = performance.now();
+const all: FebrlSet = { records: [], truth: [] };
+for (const file of files) {
+  const set = parseFebrl(fs.readFileSync(file, 'utf8'), path.basename(file), { dropNationalId: dropped === 'soc_sec_id' });
+  all.records.push(...set.records);
+  all.truth.push(...set.truth);
+}
+const read = performance.now() - started;
+const result = link(all.records, { now: () => performance.now(), model: { vetoes } });
+const blocking = blockingRecall(result.blocking.left, result.blocking.right, all.truth);
+const metrics = pairMetrics(result.clusters.clusterOf, all.truth);
+const report = {
+  files: files.map((file) => path.basename(file)),
+  dropped: dropped ?? null,
+  vetoes,
+  records: all.records.length,
+  candidatePairs: result.blocking.left.length,
+  blockingRecall: blocking.recall,
+  blockingFound: blocking.found,
+  truePairs: blocking.total,
+  skippedBlocks: result.blocking.perKey.reduce((sum, key) => sum + key.skippedBlocks, 0),
+  precision: metrics.precision,
+  recall: metrics.recall,
+  f1: metrics.f1,
+  predictedPairs: metrics.predictedPairs,
+  correctPairs: metrics.correctPairs,
+  emIterations: result.model.iterations,
+  matchShare: result.model.matchShare,
+  refused: result.clusters.refused,
+  timingsMs: { read, ...result.timings, total: performance.now() - started },
+};
+if (json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const f = (value: number): string => value.toFixed(4);
+  console.log(`${report.files.join(' + ')}${dropped === undefined ? '' : ` (without ${dropped})`}${vetoes ? '' : ' (no vetoes)'}`);
+  console.log(`  records ${report.records}, candidate pairs ${report.candidatePairs}, skipped blocks ${report.skippedBlocks}`);
+  console.log(`  blocking recall ${f(report.blockingRecall)} (${report.blockingFound}/${report.truePairs})`);
+  console.log(`  precision ${f(report.precision)}  recall ${f(report.recall)}  F1 ${f(report.f1)}  (${report.correctPairs}/${report.predictedPairs} predicted pairs correct)`);
+  console.log(`  EM iterations ${report.emIterations}, match share ${f(report.matchShare)}; refused links ${JSON.stringify(report.refused)}`);
+  console.log(`  time ms: ${Object.entries(report.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`);
+  for (const key of result.blocking.perKey) console.log(`    key ${key.name}: ${key.pairs} new pairs, ${key.blocks} blocks, ${key.skippedBlocks} skipped`);
+}
