@@ -56,6 +56,7 @@ export const METHOD_NAMES = [
   'overview.attention',
   'overview.figures',
   'profiles.count',
+  'profiles.export',
   'profiles.search',
   'profiles.list',
   'profiles.get',

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'sync.retry_scheduled',
   'profile.viewed',
   'profiles.searched',
+  'profiles.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

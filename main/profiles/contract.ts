@@ -1,6 +1,6 @@
 /** The profiles slice of the contract. Finding people and reading what is held about one. */
 import { z } from 'zod';
-import { Empty, IsoTime, method, roles } from '../core/contract-kit';
+import { Empty, FilePath, IsoTime, Overwrite, method, roles } from '../core/contract-kit';
 
 export const ProfileSummary = z.object({
   id: z.number().int(),
@@ -58,6 +58,13 @@ export const profileMethods = {
     output: z.object({ total: z.number().int(), profiles: z.array(ProfileSummary) }),
     access: roles('administrator', 'steward'),
     audit: 'read-only',
+  }),
+  /** One CSV line per source record: its source, its key there and its profile (no personal data beyond the keys). */
+  'profiles.export': method({
+    input: z.object({ outFile: FilePath, overwrite: Overwrite }),
+    output: z.object({ file: z.string(), rows: z.number().int() }),
+    access: roles('administrator', 'steward'),
+    audit: ['profiles.exported'],
   }),
   'profiles.get': method({ input: z.object({ id: z.number().int() }), output: ProfileDetail, access: roles('administrator', 'steward'), audit: ['profile.viewed'] }),
 } as const;

@@ -2,6 +2,7 @@ import type { SliceHandlers } from '../core/handlers';
 import type { AuditRecord } from '../audit/index';
 import type { CapabilityContext, VaultService } from '../vault/index';
 import type { profileMethods } from './contract';
+import { exportMembership } from './export';
 import { countProfiles, getProfile, listProfiles, searchProfiles } from './profiles';
 
 /**
@@ -24,6 +25,11 @@ export const profileHandlers: SliceHandlers<typeof profileMethods, CapabilityCon
     return { hits };
   },
   'profiles.list': ({ offset, limit }, { vaults }) => listProfiles(vaults.current().db, offset, limit),
+  'profiles.export': ({ outFile, overwrite }, { vaults }) =>
+    vaults.mutate<{ file: string; rows: number }>(
+      ({ rows }) => ({ action: 'profiles.exported', details: { rows } }),
+      ({ db }) => exportMembership(db, outFile, { overwrite }),
+    ),
   'profiles.get': ({ id }, { vaults }) => {
     const profile = getProfile(vaults.current().db, id);
     logAccess(vaults, { action: 'profile.viewed', objectType: 'profile', objectId: id, details: { records: profile.records.length } });

@@ -145,6 +145,21 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     ),
   );
 
+  addCommonOptions(profiles.command('export').description('write which profile each source record belongs to, as CSV: source,source_record_id,profile_id'))
+    .requiredOption('--out <file>', 'CSV file to write, outside the vault folder')
+    .option('--force', 'replace the file if it exists')
+    .action(
+      action<{ out: string; force?: boolean }>(({ options, io, out }) => {
+        const overwrite = options.force === true;
+        // Checked before the vault is even opened, as every file Custodia writes.
+        const outFile = checkOutputPath(options.out, { overwrite });
+        return withSession(options, io, async ({ backend }) => {
+          const exported = unwrap(await backend.call('profiles.export', { outFile, overwrite }));
+          out.result(exported, () => [`Wrote ${exported.rows} source records with their profile to ${exported.file}.`]);
+        });
+      }),
+    );
+
   const rejects = program.command('rejects').description('rows an import could not take');
   addCommonOptions(rejects.command('export').description('write the rejected rows of a run as CSV, for correction'))
     .argument('<run>', 'the run number (see `custodia sources list`)', parseRunId)
