@@ -62,10 +62,15 @@ export function nthKey(base: string, occurrence: number): string {
  */
 export const THIRD_PARTY_KEY = '~thirdParty';
 
+/** What an event's `raw` column holds: its cells as sent, and someone else's details apart. */
+export function eventRawJson(event: MappedEvent): string {
+  const raw = event.thirdParty === undefined ? event.raw : { ...event.raw, [THIRD_PARTY_KEY]: event.thirdParty };
+  return JSON.stringify(raw ?? null);
+}
+
 /** An event's columns after its record's id and its key. */
 function eventColumns(event: MappedEvent, runId: number): SqlValue[] {
-  const raw = event.thirdParty === undefined ? event.raw : { ...event.raw, [THIRD_PARTY_KEY]: event.thirdParty };
-  return [event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, JSON.stringify(raw ?? null), runId];
+  return [event.type, event.at, event.amount ?? null, event.currency ?? null, event.place ?? null, eventRawJson(event), runId];
 }
 
 interface StoredEvent {

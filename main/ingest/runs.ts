@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import type { RunSummary } from './contract';
 import { AppError } from '../core/errors';
+import { guardedCell as guarded } from '../platform/csv-cell';
 import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { sql, type SqlRunner } from '../store/sql';
 import type { Language } from '../core/contract-kit';
@@ -92,31 +93,6 @@ export function listRejects(db: SqlRunner, runId: number, offset: number, limit:
 
 const REJECTS_PAGE = 5_000;
 
-/**
- * Spreadsheet formula injection (OWASP, "CSV Injection"): a cell that starts with `=`, `+`, `-` or `@`
- * (or a tab or carriage return, which some spreadsheets skip before reading the rest) may be run as a
- * formula when the file is opened. Such a cell is written with a `'` in front, so it is shown as text.
- *
- * But `+` and `-` also start ordinary data: an international phone number (`+33 6 12 34 56 78`,
- * `+1 (514) 555-0199`), a negative amount (`-12.5`, `-12,5`). Escaping those made the rejects file
- * unusable as it is: the corrected file came back with `'+33 6…`. So a cell that starts with `+` or `-`
- * and holds nothing after the sign but digits, spaces, `.`, `,`, `-` and parentheses, with at least one
- * digit, is data and left alone: without letters there is no function, no cell reference and no DDE
- * command (`cmd|…`), and no other operator (`+`, `*`, `/`, `^`, `&`, `=`) can follow. At worst a
- * spreadsheet computes `-2-3`, with no effect outside the cell. `=SUM(A1)`, `+A1*2`, `-2+3`, `@cmd`,
- * `+33 6…\n=cmd` (anything after a line break counts) stay escaped. (Papa's own `escapeFormulae: true`
- * also missed a value with a line break: its `.*$` stops there.)
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const SIGNED_NUMBER = /^[+-][0-9 .,()-]*[0-9][0-9 .,()-]*$/;
-
-export function isFormulaLike(value: string): boolean {
-  return FORMULA_START.test(value) && !SIGNED_NUMBER.test(value);
-}
-
-function guarded(value: string | number | boolean): string | number | boolean {
-  return typeof value === 'string' && isFormulaLike(value) ? `'${value}` : value;
-}
 
 /** Delimiters a rejects file is written with: the file's own, when it was one of these; `,` otherwise. */
 const DELIMITERS: ReadonlySet<string> = new Set([',', ';', '\t', '|']);
@@ -172,7 +148,7 @@ function* rejectPages(db: SqlRunner, runId: number): Generator<{ line: number; r
  * values as JSON text), then `raw` for rows that could not be read into columns at all. A first pass over
  * the rejects gathers the columns. The file's own delimiter is used when the run kept it (a `;` export
  * comes back as `;`), `,` otherwise. Formula-like values are escaped so spreadsheets never run them (see
- * isFormulaLike); everything else is written as it was read, so the file imported again unedited gives
+ * platform/csv-cell.ts); everything else is written as it was read, so the file imported again unedited gives
  * the same rejects for the same reasons.
  */
 export function* rejectsCsv(db: SqlRunner, runId: number, options: RejectsCsvOptions = {}): Generator<{ text: string; rows: number }> {

@@ -5,14 +5,12 @@
  * record's key are the organisation's own identifiers; no name, email or phone is written.
  */
 import Papa from 'papaparse';
+import { guardedCell as guarded } from '../platform/csv-cell';
 import { OutputFile, type OutputOptions } from '../platform/output-file';
 import { sql, type SqlRunner } from '../store/sql';
 
 const PAGE = 10_000;
 
-/** Cells a spreadsheet would run as a formula get a `'`: a source's key is data, not a formula. */
-const FORMULA = /^[=+\-@\t\r]/;
-const guarded = (value: string) => (FORMULA.test(value) ? `'${value}` : value);
 
 export function exportMembership(db: SqlRunner, outFile: string, options: OutputOptions = {}): { file: string; rows: number } {
   const out = OutputFile.open(outFile, options);

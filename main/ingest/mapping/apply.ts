@@ -19,7 +19,7 @@ import { isBlank, rawText, type Normalized } from '../normalize/result';
 import { cleanText, normalizeText } from '../normalize/text';
 import type { ReasonDetails } from '../reasons';
 import type { RawRow } from '../types';
-import { EVENT_FIELDS, splitListPath, type Mapping, type TargetField } from './fields';
+import { EVENT_FIELDS, mappingTimeZone, splitListPath, type Mapping, type TargetField } from './fields';
 import { isPlainObject, readPath } from './paths';
 import { isThirdPartyPath } from './third-party';
 import { fallbackKey, identifiesSomeone, readRecordKey } from './record-key';
@@ -83,6 +83,8 @@ interface Plan {
    * phone numbers do not stay in memory after the import is over.
    */
   readonly phoneCache: Map<string, Normalized<Phone>>;
+  /** The zone the source's local times are read in. */
+  readonly timeZone: string;
 }
 
 // Repeats are near each other (households, a customer's purchases), so a small cache catches them.
@@ -144,6 +146,7 @@ function compile(mapping: Mapping): Plan {
     nestedEvents: hasNestedEvents && mapping.eventsPath ? { list: mapping.eventsPath, columns: nestedEvents } : null,
     hasFlatEvents: Object.values(events).some((reads) => reads.length > 0),
     phoneCache: new Map(),
+    timeZone: mappingTimeZone(mapping),
   };
 }
 
@@ -460,7 +463,7 @@ export function keyOf(row: RawRow, mapping: Mapping): string | null {
 
 export function applyMapping(row: RawRow, mapping: Mapping, options: ApplyOptions = {}): ApplyResult {
   const plan = planFor(mapping);
-  const context = new RowContext(mapping, options.now ?? new Date());
+  const context = new RowContext(mapping, options.now ?? new Date(), plan.timeZone);
   const values = row.values;
   const ownKey = readRecordKey(context, plan.keyColumn, plan.keyIsEmail, values);
   const identity = mapIdentity(context, plan, values);

@@ -43,15 +43,12 @@ export class RowContext {
   /** Problems that make the row no record at all (see applyMapping). */
   readonly fatal: { reason: string; detail: ReasonDetail | null }[] = [];
 
-  /** Where the source's local times are read (see normalize/time-zone.ts). */
-  readonly timeZone: string;
-
   constructor(
     readonly mapping: Mapping,
     readonly now: Date,
-  ) {
-    this.timeZone = mappingTimeZone(mapping);
-  }
+    /** Where the source's local times are read (see normalize/time-zone.ts); the plan works it out once. */
+    readonly timeZone: string = mappingTimeZone(mapping),
+  ) {}
 
   /** The value of a normalization, or null after flagging why it failed. */
   take<T>(field: TargetField, column: string, result: Normalized<T>, kind: ValueKind): T | null {

@@ -14,7 +14,7 @@ import { parseDate } from '../normalize/date';
 import { normalizePhone } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postal';
 import { profileOf, refreshProfile } from '../profile-refresh';
-import { contentKey, nthKey, THIRD_PARTY_KEY } from '../record-writer';
+import { contentKey, eventRawJson, nthKey } from '../record-writer';
 import { getSource } from '../sources';
 import type { Correction, CorrectionPlan } from './contract';
 import { foldColumn } from './flags';
@@ -107,7 +107,6 @@ export function previewCorrection(db: SqlRunner, sourceId: number, correction: C
 
 /** Inserts an event the way the import keys it: its transaction number, or its details' first free occurrence. */
 function insertEvent(db: SqlRunner, recordId: number, event: MappedEvent, runId: number): void {
-  const raw = event.thirdParty === undefined ? event.raw : { ...event.raw, [THIRD_PARTY_KEY]: event.thirdParty };
   let key = event.externalId;
   if (key === undefined) {
     const base = contentKey(event);
@@ -117,7 +116,7 @@ function insertEvent(db: SqlRunner, recordId: number, event: MappedEvent, runId:
   }
   db.run(sql`
     INSERT OR IGNORE INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)
-    VALUES (${recordId}, ${key}, ${event.type}, ${event.at}, ${event.amount ?? null}, ${event.currency ?? null}, ${event.place ?? null}, ${JSON.stringify(raw)}, ${runId})`);
+    VALUES (${recordId}, ${key}, ${event.type}, ${event.at}, ${event.amount ?? null}, ${event.currency ?? null}, ${event.place ?? null}, ${eventRawJson(event)}, ${runId})`);
 }
 
 function store(db: SqlRunner, fix: Fix, stamp: string): void {

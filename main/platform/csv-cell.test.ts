@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFormulaLike } from './runs';
+import { isFormulaLike } from './csv-cell';
 
 describe('the rejects file’s formula guard', () => {
   it('leaves signed numbers and phone numbers alone', () => {
