@@ -12,11 +12,12 @@ import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
+import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -55,6 +56,7 @@ describe('the composed contract', () => {
       quality: ['quality.'],
       overview: ['overview.'],
       profiles: ['profiles.'],
+      identity: ['identity.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { auditMethods } from '../audit/contract';
+import { identityMethods } from '../identity/contract';
 import { connectorMethods } from '../ingest/connectors/contract';
 import { ingestMethods } from '../ingest/contract';
 import { qualityMethods } from '../ingest/quality/contract';
@@ -20,6 +21,7 @@ export { COUNTRY_CODES, CountryCode, isCountryCode } from '../core/countries';
 export { LANGUAGES, Language, REGIONS, Region, ROLES, Role, type Access, type AuditEffect, type MethodSpec } from '../core/contract-kit';
 export type { BackendEvent } from '../core/events';
 export * from '../audit/contract';
+export * from '../identity/contract';
 export * from '../ingest/connectors/contract';
 export * from '../ingest/contract';
 export * from '../ingest/quality/contract';
@@ -39,6 +41,7 @@ export const CONTRACT_SLICES = {
   quality: qualityMethods,
   overview: overviewMethods,
   profiles: profileMethods,
+  identity: identityMethods,
   jobs: jobMethods,
 } as const;
 
@@ -51,6 +54,7 @@ export const contract = {
   ...qualityMethods,
   ...overviewMethods,
   ...profileMethods,
+  ...identityMethods,
   ...jobMethods,
 } as const;
 

@@ -38,6 +38,13 @@ export const AUDIT_ACTIONS = [
   'profile.viewed',
   'profiles.searched',
   'profiles.exported',
+  'profiles.merged',
+  'profiles.split',
+  'profiles.unmerged',
+  'identity.resolved',
+  'identity.reviewed',
+  'identity.decided',
+  'identity.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

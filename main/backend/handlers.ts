@@ -7,6 +7,7 @@ import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
+import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import type { BackendContext } from './context';
@@ -20,5 +21,6 @@ export const handlers: HandlerTable<BackendContext> = {
   ...qualityHandlers,
   ...overviewHandlers,
   ...profileHandlers,
+  ...identityHandlers,
   ...jobHandlers,
 };

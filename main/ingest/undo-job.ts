@@ -52,7 +52,7 @@ export async function undoRunJob(vaults: VaultService, runId: number, now: () =>
         const batch = vault.db.transaction(() => {
           // Checked in each batch: an import of the source started since would trust records that are going.
           assertNoImportRunning(vault.db, run.sourceId, now());
-          return removeRecordBatch(vault.db, run, after, batchSize);
+          return removeRecordBatch(vault.db, run, after, batchSize, now());
         });
         if (batch.records === 0) break;
         removed += batch.records;

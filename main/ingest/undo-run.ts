@@ -8,6 +8,7 @@
  */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
+import { refreshProfile } from './profile-refresh';
 import { runIsAlive, type RunningRun } from './run-owner';
 
 export interface UndoCounts {
@@ -109,7 +110,8 @@ export interface BatchRemoved {
  * hangs from them. The caller's transaction holds one batch together: a record never goes without its
  * identifiers, events, consents, membership, orphaned profile and full-text row.
  */
-export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, limit: number): BatchRemoved {
+export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, limit: number, now: Date): BatchRemoved {
+  const stamp = now.toISOString();
   // Walks the run's own records by id (source_record_first_run), so the records kept are passed once, not at every batch.
   const records = db.all<{ id: number; profileId: number | null }>(sql`
     SELECT r.id, m.profile_id AS profileId FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id
@@ -126,12 +128,16 @@ export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, l
     db.run(sql`DELETE FROM record_flag WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM profile_member WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM source_record WHERE id IN ${inIds}`);
-    // A profile another record still belongs to (once identity merging lands), or that another was merged
-    // into, stays; each record is its own profile until then.
+    // A profile another record still belongs to, or that another was merged into, stays.
     const orphans = sql`(SELECT value FROM json_each(${profiles}) WHERE NOT EXISTS (SELECT 1 FROM profile_member m WHERE m.profile_id = value)
       AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.merged_into = value))`;
+    // A merge whose profile is gone has nothing left to undo.
+    db.run(sql`DELETE FROM profile_merge WHERE survivor_id IN ${orphans} OR absorbed_id IN ${orphans}`);
     db.run(sql`DELETE FROM profile_search WHERE rowid IN ${orphans}`);
     db.run(sql`DELETE FROM profile WHERE id IN ${orphans}`);
+    // A merged profile that keeps records from other runs keeps its id; its name and search terms follow what is left.
+    const kept = db.all<{ id: number }>(sql`SELECT DISTINCT value AS id FROM json_each(${profiles}) WHERE EXISTS (SELECT 1 FROM profile_member m WHERE m.profile_id = value)`);
+    for (const { id } of kept) refreshProfile(db, id, stamp);
   }
   return { records: records.length, lastId: records.at(-1)?.id ?? after };
 }

@@ -14,6 +14,8 @@ export type ProfileSummary = z.infer<typeof ProfileSummary>;
 const Field = z.string().nullable();
 export const ProfileDetail = z.object({
   id: z.number().int(),
+  /** The id asked for, when it was merged into this profile since. */
+  redirectedFrom: z.number().int().nullable(),
   displayName: z.string(),
   status: z.enum(['active', 'merged', 'erased']),
   createdAt: IsoTime,

@@ -32,7 +32,7 @@ export const profileHandlers: SliceHandlers<typeof profileMethods, CapabilityCon
     ),
   'profiles.get': ({ id }, { vaults }) => {
     const profile = getProfile(vaults.current().db, id);
-    logAccess(vaults, { action: 'profile.viewed', objectType: 'profile', objectId: id, details: { records: profile.records.length } });
+    logAccess(vaults, { action: 'profile.viewed', objectType: 'profile', objectId: profile.id, details: { records: profile.records.length } });
     return profile;
   },
 };

@@ -5,6 +5,7 @@
 import type { ProfileDetail, ProfileSummary } from './contract';
 import { AppError } from '../core/errors';
 import { searchQuery } from '../ingest/index';
+import { currentProfileId } from './redirect';
 import { sql, type SqlRunner } from '../store/sql';
 
 interface SummaryRow {
@@ -95,7 +96,9 @@ export function listProfiles(db: SqlRunner, offset: number, limit: number): { to
  */
 export const PROFILE_EVENT_LIMIT = 1000;
 
-export function getProfile(db: SqlRunner, id: number): ProfileDetail {
+/** A merged-away id opens the profile it was merged into, and says so (`redirectedFrom`). */
+export function getProfile(db: SqlRunner, requestedId: number): ProfileDetail {
+  const id = currentProfileId(db, requestedId);
   const profile = db.get<{ id: number; display_name: string; status: ProfileDetail['status']; created_at: string }>(sql`SELECT id, display_name, status, created_at FROM profile WHERE id = ${id}`);
   if (!profile) throw new AppError('NOT_FOUND', `There is no profile ${id}.`);
   const records = db.all<Record<string, string | number | null> & { id: number; source: string; external_id: string; raw: string; created_at: string; updated_at: string }>(sql`
@@ -107,6 +110,7 @@ export function getProfile(db: SqlRunner, id: number): ProfileDetail {
   const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
   return {
     id: profile.id,
+    redirectedFrom: id === requestedId ? null : requestedId,
     displayName: profile.display_name,
     status: profile.status,
     createdAt: profile.created_at,

@@ -19,7 +19,11 @@ export interface LinkOptions {
   cannotLink?: readonly (readonly [string, string])[];
   /** A clock for the phase timings (performance.now in practice); absent → no timings. */
   now?: () => number;
+  /** Called after each phase: a job reports progress here, and may throw to cancel between phases. */
+  onPhase?: (phase: LinkPhase) => void;
 }
+
+export type LinkPhase = 'features' | 'blocking' | 'comparisons' | 'training' | 'scoring' | 'clustering';
 
 export interface LinkResult {
   features: Features[];
@@ -29,10 +33,14 @@ export interface LinkResult {
   links: ScoredLink[];
   clusters: ClusterResult;
   /** Milliseconds per phase. */
-  timings: Record<'features' | 'blocking' | 'comparisons' | 'training' | 'scoring' | 'clustering', number>;
+  timings: Record<LinkPhase, number>;
 }
 
-export function link(records: readonly IdentityRecord[], options: LinkOptions = {}): LinkResult {
+/**
+ * The phases as a generator that pauses after each one: `link` runs it straight through, `linkAsync` lets the
+ * event loop turn between phases so a job's Cancel (a message) is heard within a phase of being sent.
+ */
+function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): Generator<LinkPhase, LinkResult, void> {
   const now = options.now ?? (() => 0);
   const comparisons = options.comparisons ?? DEFAULT_COMPARISONS;
   const timings = { features: 0, blocking: 0, comparisons: 0, training: 0, scoring: 0, clustering: 0 };
@@ -41,22 +49,28 @@ export function link(records: readonly IdentityRecord[], options: LinkOptions = 
     const time = now();
     timings[phase] = time - mark;
     mark = time;
+    options.onPhase?.(phase);
   };
 
   const prepared = records.map(features);
   lap('features');
+  yield 'features';
   const blocking = candidatePairs(prepared, options.blocking ?? DEFAULT_BLOCKING, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
   lap('blocking');
+  yield 'blocking';
   const levels = pairLevels(comparisons, prepared, blocking.left, blocking.right);
   lap('comparisons');
+  yield 'comparisons';
   const model = train(comparisons, prepared, levels, { ...DEFAULT_MODEL_SETTINGS, ...options.model });
   lap('training');
+  yield 'training';
   const links: ScoredLink[] = [];
   for (let pair = 0; pair < blocking.left.length; pair += 1) {
     const a = blocking.left[pair] as number;
     links.push({ a, b: blocking.right[pair] as number, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features) });
   }
   lap('scoring');
+  yield 'scoring';
   const index = new Map(records.map((record, position) => [record.id, position]));
   const toIndex = (pairs: readonly (readonly [string, string])[] | undefined): [number, number][] =>
     (pairs ?? []).flatMap(([x, y]) => {
@@ -73,5 +87,23 @@ export function link(records: readonly IdentityRecord[], options: LinkOptions = 
     { ...DEFAULT_CLUSTER_SETTINGS, ...options.cluster },
   );
   lap('clustering');
+  yield 'clustering';
   return { features: prepared, blocking, model, links, clusters, timings };
+}
+
+export function link(records: readonly IdentityRecord[], options: LinkOptions = {}): LinkResult {
+  const phases = linkPhases(records, options);
+  for (;;) {
+    const step = phases.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+export async function linkAsync(records: readonly IdentityRecord[], options: LinkOptions & { pause: () => Promise<void> }): Promise<LinkResult> {
+  const phases = linkPhases(records, options);
+  for (;;) {
+    const step = phases.next();
+    if (step.done === true) return step.value;
+    await options.pause();
+  }
 }

@@ -20,6 +20,7 @@ import { migration012 } from './012-run-delimiter';
 import { migration013 } from './013-user-passphrase-reset';
 import { migration014 } from './014-record-flags';
 import { migration015 } from './015-audit-object-index';
+import { migration016 } from './016-identity';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

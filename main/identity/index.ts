@@ -1,0 +1,2 @@
+/** What other capabilities may use of identity: everything else in this folder is its own business. */
+export { pendingPairs } from './store/review';

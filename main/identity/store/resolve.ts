@@ -1,0 +1,188 @@
+/**
+ * A full resolution: read every record, run the model (model/link.ts) with the steward's decisions as
+ * constraints, then apply the clustering in ONE transaction: stable ids (assign.ts), moves remembered for
+ * undo (membership.ts), the review queue replaced, the run and its model stored. Everything before that
+ * transaction only reads, so a cancel or a killed process leaves the previous clustering exactly as it was.
+ */
+import type { JobControl } from '../../core/job-control';
+import { sql, type SqlRunner } from '../../store/sql';
+import type { IdentitySettings, ResolveSummary } from '../contract';
+import { yieldToEventLoop } from '../../jobs/index';
+import { linkAsync, type LinkResult } from '../model/link';
+import { assignProfiles } from './assign';
+import { allDecisions, findConflicts } from './decisions';
+import { moveRecords, newProfile, type Move } from './membership';
+import { chosenModel } from './settings';
+import { storeModel } from './stored-model';
+import { loadVaultRecords, type VaultRecords } from './vault-records';
+
+export interface ResolveComputation {
+  loaded: VaultRecords;
+  result: LinkResult;
+  settings: IdentitySettings;
+  conflicts: number;
+  unusable: number;
+  timings: Record<string, number>;
+}
+
+const clock = (): number => performance.now();
+
+/** Reads and links; writes nothing. The event loop turns between phases, so Cancel is honoured within a phase. */
+export async function computeResolution(db: SqlRunner, settings: IdentitySettings, job: Pick<JobControl, 'checkpoint' | 'progress'>): Promise<ResolveComputation> {
+  const started = clock();
+  job.progress('reading', 0, null);
+  const loaded = loadVaultRecords(db);
+  const decisions = allDecisions(db);
+  const reading = clock() - started;
+  await yieldToEventLoop();
+  job.checkpoint();
+  const { comparisons, blocking } = chosenModel(settings);
+  const pair = (decision: { recordA: number; recordB: number }): [string, string] => [String(decision.recordA), String(decision.recordB)];
+  const phases = ['features', 'blocking', 'comparisons', 'training', 'scoring', 'clustering'];
+  const result = await linkAsync(loaded.records, {
+    comparisons,
+    blocking,
+    cluster: { threshold: settings.matchThreshold },
+    mustLink: decisions.filter((decision) => decision.same).map(pair),
+    cannotLink: decisions.filter((decision) => !decision.same).map(pair),
+    now: clock,
+    onPhase: (phase) => job.progress(phase, phases.indexOf(phase) + 1, phases.length + 1),
+    pause: async () => {
+      await yieldToEventLoop();
+      job.checkpoint();
+    },
+  });
+  const unusable = result.features.filter((record) => record.given === null && record.family === null && record.birth === null && record.streetName === null && record.emails.length === 0 && record.phones.length === 0 && record.nationalId === null).length;
+  return { loaded, result, settings, conflicts: findConflicts(decisions).length, unusable, timings: { reading, ...result.timings } };
+}
+
+export interface ApplyContext {
+  userId: number | null;
+  startedAt: string;
+  stamp: string;
+}
+
+/** Counts a computation would give, without writing (the settings' dry run). */
+export function summarize(db: SqlRunner, computation: ResolveComputation): ResolveSummary {
+  const { loaded, result } = computation;
+  const plan = planMoves(computation);
+  return {
+    runId: null,
+    dryRun: true,
+    records: loaded.records.length,
+    candidatePairs: result.blocking.left.length,
+    profilesBefore: activeProfiles(db),
+    profilesAfter: activeProfiles(db) - plan.emptied + plan.newClusters,
+    moved: plan.moves.length,
+    reviewPairs: reviewPairs(computation).length,
+    unusable: computation.unusable,
+    conflicts: computation.conflicts,
+    timingsMs: computation.timings,
+  };
+}
+
+/** Writes the clustering. Call inside the mutation's transaction. */
+export function applyResolution(db: SqlRunner, computation: ResolveComputation, context: ApplyContext): ResolveSummary {
+  const started = clock();
+  const { loaded, result } = computation;
+  const profilesBefore = activeProfiles(db);
+  const runId = Number(
+    db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
+      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.records.length}, ${result.blocking.left.length}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
+  );
+  const plan = planMoves(computation);
+  // New profiles for clusters no existing profile could keep (a profile split in two keeps its id in one).
+  const created = new Map<number, number>();
+  const target = (cluster: number): number => {
+    const existing = plan.profileOfCluster[cluster] as number;
+    if (existing !== 0) return existing;
+    let id = created.get(cluster);
+    if (id === undefined) created.set(cluster, (id = newProfile(db, context.stamp)));
+    return id;
+  };
+  // Only records still where they were read: an import or undo since may have changed them.
+  const current = db.statement('SELECT profile_id FROM profile_member WHERE source_record_id = ?').pluck();
+  const moves: Move[] = [];
+  for (const index of plan.moves) {
+    const recordId = loaded.recordIds[index] as number;
+    const from = loaded.profileIds[index] as number;
+    if (current.get(recordId) !== from) continue;
+    moves.push({ recordId, from, to: target(result.clusters.clusterOf[index] as number) });
+  }
+  const moved = moveRecords(db, moves, { how: 'rule', runId, userId: context.userId, stamp: context.stamp });
+  const queue = reviewPairs(computation);
+  db.run(sql`DELETE FROM identity_pair`);
+  const insertPair = db.statement(`
+    INSERT INTO identity_pair (record_a, record_b, log_odds, run_id)
+    SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM source_record WHERE id = ?) AND EXISTS (SELECT 1 FROM source_record WHERE id = ?)
+    ON CONFLICT DO NOTHING`);
+  const decided = db.statement('SELECT 1 FROM identity_decision WHERE record_a = ? AND record_b = ?').pluck();
+  let review = 0;
+  for (const { a, b, logOdds } of queue) {
+    const [low, high] = a < b ? [a, b] : [b, a];
+    if (decided.get(low, high) !== undefined) continue;
+    review += insertPair.run(low, high, logOdds, runId, low, high).changes;
+  }
+  const profilesAfter = activeProfiles(db);
+  const timings = { ...computation.timings, writing: clock() - started };
+  db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
+  return {
+    runId,
+    dryRun: false,
+    records: loaded.records.length,
+    candidatePairs: result.blocking.left.length,
+    profilesBefore,
+    profilesAfter,
+    moved: moved.moved,
+    reviewPairs: review,
+    unusable: computation.unusable,
+    conflicts: computation.conflicts,
+    timingsMs: timings,
+  };
+}
+
+function activeProfiles(db: SqlRunner): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile WHERE status = 'active'`)?.n ?? 0;
+}
+
+interface MovePlan {
+  profileOfCluster: Float64Array;
+  /** Indexes of the records whose profile changes. */
+  moves: number[];
+  newClusters: number;
+  emptied: number;
+}
+
+function planMoves({ loaded, result }: ResolveComputation): MovePlan {
+  const { clusterOf, clusters } = result.clusters;
+  const { profileOfCluster } = assignProfiles(clusterOf, clusters, loaded.profileIds);
+  const moves: number[] = [];
+  const kept = new Set<number>();
+  for (let index = 0; index < clusterOf.length; index += 1) {
+    const to = profileOfCluster[clusterOf[index] as number] as number;
+    if (to !== loaded.profileIds[index]) moves.push(index);
+    else kept.add(to);
+  }
+  let newClusters = 0;
+  for (const profile of profileOfCluster) if (profile === 0) newClusters += 1;
+  const before = new Set<number>();
+  for (const profile of loaded.profileIds) if (profile !== 0) before.add(profile);
+  const after = new Set<number>(profileOfCluster);
+  let emptied = 0;
+  for (const profile of before) if (!after.has(profile)) emptied += 1;
+  return { profileOfCluster, moves, newClusters, emptied };
+}
+
+/**
+ * Pairs worth a steward's look: scored in the band from the review threshold up, yet in different profiles
+ * after clustering (below the match threshold, or refused by the clustering's support checks).
+ */
+function reviewPairs({ loaded, result, settings }: ResolveComputation): { a: number; b: number; logOdds: number }[] {
+  const { clusterOf } = result.clusters;
+  const pairs: { a: number; b: number; logOdds: number }[] = [];
+  for (const { a, b, logOdds } of result.links) {
+    if (logOdds < settings.reviewThreshold || clusterOf[a] === clusterOf[b]) continue;
+    pairs.push({ a: loaded.recordIds[a] as number, b: loaded.recordIds[b] as number, logOdds });
+  }
+  return pairs;
+}

@@ -1,0 +1,101 @@
+/**
+ * The vault's source records as the identity model reads them (model/record.ts), with the profile each
+ * belongs to now. Read in two ordered passes (records, then identifiers) merged by record id, so a million
+ * records cost two scans rather than a million lookups.
+ */
+import { sql, type SqlRunner } from '../../store/sql';
+import type { IdentityRecord } from '../model/record';
+
+export interface VaultRecords {
+  /** The model's records; `id` is the source record id as text. */
+  records: IdentityRecord[];
+  /** Source record id of each record, same order. */
+  recordIds: Float64Array;
+  /** Current profile of each record, same order (0 when a record has none, which an import never leaves). */
+  profileIds: Float64Array;
+}
+
+interface Row {
+  id: number;
+  profile_id: number | null;
+  given_name: string | null;
+  family_name: string | null;
+  full_name: string | null;
+  street: string | null;
+  city: string | null;
+  postal_code: string | null;
+  region: string | null;
+  birth_date: string | null;
+  national_id: string | null;
+}
+
+/** Every record of the vault, or those with the given ids (an incremental batch). */
+export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): VaultRecords {
+  const filter = onlyIds === undefined ? sql`` : sql`WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
+  const rows = db.all<Row>(sql`
+    SELECT r.id, m.profile_id, r.given_name, r.family_name, r.full_name, r.street, r.city, r.postal_code, r.region, r.birth_date, r.national_id
+    FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
+  const identifierFilter = onlyIds === undefined ? sql`` : sql`WHERE source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
+  const identifiers = db.iterate<{ source_record_id: number; kind: 'email' | 'phone'; value: string }>(
+    sql`SELECT source_record_id, kind, value FROM identifier ${identifierFilter} ORDER BY source_record_id, id`,
+  );
+  const records: IdentityRecord[] = new Array<IdentityRecord>(rows.length);
+  const recordIds = new Float64Array(rows.length);
+  const profileIds = new Float64Array(rows.length);
+  let next = identifiers.next();
+  rows.forEach((row, index) => {
+    const emails: string[] = [];
+    const phones: string[] = [];
+    while (!next.done && next.value.source_record_id <= row.id) {
+      if (next.value.source_record_id === row.id) (next.value.kind === 'email' ? emails : phones).push(next.value.value);
+      next = identifiers.next();
+    }
+    records[index] = toIdentityRecord(row, emails, phones);
+    recordIds[index] = row.id;
+    profileIds[index] = row.profile_id ?? 0;
+  });
+  if (!next.done) identifiers.return?.();
+  return { records, recordIds, profileIds };
+}
+
+function toIdentityRecord(row: Row, emails: string[], phones: string[]): IdentityRecord {
+  const name = splitName(row);
+  const address = splitStreet(row.street);
+  return {
+    id: String(row.id),
+    given: name.given,
+    family: name.family,
+    birthDate: row.birth_date,
+    street: address.street,
+    street2: address.street2,
+    city: row.city,
+    postalCode: row.postal_code,
+    region: row.region,
+    emails,
+    phones,
+    nationalId: row.national_id,
+  };
+}
+
+/**
+ * A till or a newsletter often has one full-name column: its first word is taken as the given name and the
+ * rest as the family name, which is how such names are written on receipts and forms in our regions. The
+ * model's transposition level catches "Tremblay Jean".
+ */
+function splitName(row: Row): { given: string | null; family: string | null } {
+  if (row.given_name !== null || row.family_name !== null || row.full_name === null) return { given: row.given_name, family: row.family_name };
+  const words = row.full_name.trim().split(/\s+/);
+  if (words.length < 2) return { given: null, family: words[0] || null };
+  return { given: words[0] as string, family: words.slice(1).join(' ') };
+}
+
+/**
+ * An import joins address lines with ", " (ingest/mapping/apply.ts). The first line is the street; a line
+ * that is only a number (a separate street-number column) belongs with the line after it.
+ */
+export function splitStreet(street: string | null): { street: string | null; street2: string | null } {
+  if (street === null) return { street: null, street2: null };
+  const lines = street.split(', ').map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length > 1 && /^\d+[a-z]?$/i.test(lines[0] as string)) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
+  return { street: lines[0] ?? null, street2: lines.length > 1 ? lines.slice(1).join(', ') : null };
+}
