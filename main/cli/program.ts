@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
 import { registerConnectorCommands } from './commands/connectors';
+import { registerIdentityCommands } from './commands/identity';
 import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
 import { registerSourceCommands } from './commands/sources';
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerUserCommands(program, action);
   registerAuditCommands(program, action);
   registerIngestCommands(program, action);
+  registerIdentityCommands(program, action);
   registerQualityCommand(program, action);
   registerSourceCommands(program, action);
   registerConnectorCommands(program, action);
