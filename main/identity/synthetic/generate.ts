@@ -25,7 +25,7 @@ export function* syntheticRows(options: GenerateOptions = {}): Generator<Synthet
   for (let id = 0; state.nextEntity < people; id += 1) {
     const home = household(dice, id, state);
     for (const person of home.members) {
-      const sources = sourcesOf(dice);
+      const sources = sourcesOf(dice, person.email !== null || home.mailbox !== null);
       for (let copy = 0; copy < sources.length; copy += 1) {
         const recId = copy === 0 ? `rec-${person.entity}-org` : `rec-${person.entity}-dup-${copy - 1}`;
         yield render(dice, person, home, sources[copy] as (typeof sources)[number], recId, copy === 0);

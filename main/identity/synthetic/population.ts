@@ -235,9 +235,9 @@ function childSurname(dice: Dice, parents: readonly Draft[], culture: Culture): 
   const father = parents.find((draft) => draft.sex === 'm') ?? (parents[0] as Draft);
   const mother = parents.find((draft) => draft !== father && draft.sex === 'f');
   const base = (name: string): string => (culture.name === 'pl' ? name.replace(/ska$/, 'ski').replace(/cka$/, 'cki') : name);
-  const fatherName = base(father.maiden ?? father.family).split(' ')[0] as string;
+  const fatherName = base(father.maiden ?? father.family);
   if (mother === undefined) return fatherName;
-  const motherName = (mother.maiden ?? mother.family).split(/[ -]/)[0] as string;
+  const motherName = (mother.maiden ?? mother.family).split('-')[0] as string;
   if (culture.name === 'es') return `${fatherName} ${motherName}`;
   if (culture.name === 'fr' && dice.chance(0.15)) return `${fatherName}-${motherName}`;
   return fatherName;

@@ -16,6 +16,8 @@ export interface SourceProfile {
   primary: number;
   /** Chance that a person first seen elsewhere also has a record here (a duplicate). */
   extra: number;
+  /** Only people with an email can be here (one cannot subscribe to a newsletter without one). */
+  needsEmail: boolean;
   /** Chance each field is filled. */
   filled: { given: number; family: number; birth: number; street: number; postalCode: number; email: number; phone: number };
   nickname: number;
@@ -38,23 +40,23 @@ export interface SourceProfile {
 
 export const SOURCES: readonly SourceProfile[] = [
   {
-    name: 'crm', primary: 0.25, extra: 0.12,
+    name: 'crm', primary: 0.25, extra: 0.12, needsEmail: false,
     filled: { given: 0.98, family: 0.98, birth: 0.7, street: 0.85, postalCode: 0.9, email: 0.7, phone: 0.8 },
     nickname: 0.05, typo: 0.05, ascii: 0.2, upper: 0.1, swapNames: 0.02, oldAddress: 0.5, landline: 0.5, mailbox: 0.3, emailVariant: 0.1, excelDamage: 0.04, birthError: 0.04, abbreviate: 0.4,
   },
   {
-    name: 'tills', primary: 0.4, extra: 0.12,
+    name: 'tills', primary: 0.4, extra: 0.12, needsEmail: false,
     filled: { given: 0.95, family: 0.95, birth: 0.45, street: 0.35, postalCode: 0.8, email: 0.3, phone: 0.85 },
     nickname: 0.25, typo: 0.06, ascii: 0.5, upper: 0.4, swapNames: 0.03, oldAddress: 0.3, landline: 0.5, mailbox: 0.4, emailVariant: 0.2, excelDamage: 0.03, birthError: 0.05, abbreviate: 0.7,
   },
   {
-    name: 'web', primary: 0.2, extra: 0.12,
+    name: 'web', primary: 0.2, extra: 0.12, needsEmail: true,
     filled: { given: 0.97, family: 0.97, birth: 0.15, street: 0.9, postalCode: 0.95, email: 1, phone: 0.6 },
     nickname: 0.1, typo: 0.03, ascii: 0.3, upper: 0.02, swapNames: 0.01, oldAddress: 0.1, landline: 0.2, mailbox: 0.2, emailVariant: 0.4, excelDamage: 0, birthError: 0.03, abbreviate: 0.5,
   },
   {
-    name: 'newsletter', primary: 0.15, extra: 0.08,
-    filled: { given: 0.75, family: 0.45, birth: 0.15, street: 0, postalCode: 0.3, email: 1, phone: 0 },
+    name: 'newsletter', primary: 0.15, extra: 0.08, needsEmail: true,
+    filled: { given: 0.8, family: 0.6, birth: 0.15, street: 0, postalCode: 0.3, email: 1, phone: 0 },
     nickname: 0.2, typo: 0.03, ascii: 0.3, upper: 0.05, swapNames: 0.01, oldAddress: 0, landline: 0, mailbox: 0.3, emailVariant: 0.3, excelDamage: 0, birthError: 0.03, abbreviate: 0,
   },
 ];
@@ -83,10 +85,12 @@ export interface SyntheticRow {
 }
 
 /** The sources one person appears in: the first is the original, the rest duplicates. */
-export function sourcesOf(dice: Dice): SourceProfile[] {
-  let draw = dice.next();
-  let primary = SOURCES[0] as SourceProfile;
-  for (const source of SOURCES) {
+export function sourcesOf(dice: Dice, hasEmail: boolean): SourceProfile[] {
+  const open = hasEmail ? SOURCES : SOURCES.filter((source) => !source.needsEmail);
+  const total = open.reduce((sum, source) => sum + source.primary, 0);
+  let draw = dice.next() * total;
+  let primary = open[0] as SourceProfile;
+  for (const source of open) {
     draw -= source.primary;
     if (draw < 0) {
       primary = source;
@@ -94,7 +98,7 @@ export function sourcesOf(dice: Dice): SourceProfile[] {
     }
   }
   const chosen = [primary];
-  for (const source of SOURCES) if (source !== primary && dice.chance(source.extra)) chosen.push(source);
+  for (const source of open) if (source !== primary && dice.chance(source.extra)) chosen.push(source);
   if (dice.chance(SAME_SOURCE_REPEAT)) chosen.push(primary);
   return chosen;
 }
