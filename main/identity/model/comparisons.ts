@@ -186,7 +186,7 @@ export interface Veto {
 
 const GIVEN_DIFFERS: LevelCondition = { comparison: 'given', levels: ['weak', 'different'] };
 const GIVEN_SAME: LevelCondition = { comparison: 'given', levels: ['exact', 'nickname', 'close'] };
-const BIRTH_SAME: LevelCondition = { comparison: 'birthDate', levels: ['exact', 'dayMonthSwapped', 'oneDigitOff'] };
+const BIRTH_SAME: LevelCondition = { comparison: 'birthDate', levels: ['exact', 'dayMonthSwapped', 'oneDigitOff', 'twoDigitsOff'] };
 /** Both records carry a phone, or both an email: the data shows who shares a landline or a mailbox. */
 const CONTACTS_SEEN: readonly LevelCondition[] = [
   { comparison: 'phone', levels: ['shared', 'else'] },
@@ -210,7 +210,7 @@ const CONTACTS_SEEN: readonly LevelCondition[] = [
  *   no agreeing birth date, no shared personal identifier. An address says where someone lives, not who.
  */
 export const DEFAULT_VETOES: readonly Veto[] = [
-  { name: 'otherPerson', when: [GIVEN_DIFFERS, { comparison: 'birthDate', levels: ['twoDigitsOff', 'sameYear', 'generation', 'else', 'missing'] }] },
+  { name: 'otherPerson', when: [GIVEN_DIFFERS, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] }] },
   { name: 'twin', when: [GIVEN_DIFFERS, BIRTH_SAME, CONTACTS_SEEN] },
   { name: 'generation', when: [GIVEN_SAME, { comparison: 'birthDate', levels: ['generation'] }, CONTACTS_SEEN] },
   {
@@ -221,6 +221,7 @@ export const DEFAULT_VETOES: readonly Veto[] = [
       { comparison: 'email', levels: ['else', 'missing'] },
       { comparison: 'phone', levels: ['else', 'missing'] },
       { comparison: 'nationalId', levels: ['oneEdit', 'else', 'missing'] },
+      CONTACTS_SEEN,
     ],
   },
 ];
