@@ -14,7 +14,7 @@ import type { Features } from './record';
 /** Single-valued text features a predicate may read. */
 export type TextField = 'given' | 'family' | 'birth' | 'streetNumber' | 'streetName' | 'street2' | 'city' | 'postalCode' | 'region' | 'nationalId';
 /** Multi-valued features: two records agree when they share one value. */
-export type ListField = 'emails' | 'phones';
+export type ListField = 'emails' | 'phones' | 'personalEmails' | 'personalPhones';
 
 export type Predicate =
   | { kind: 'exact'; field: TextField }
@@ -25,6 +25,8 @@ export type Predicate =
   | { kind: 'initial'; field: TextField }
   /** Given names listed in the same nickname group. */
   | { kind: 'nickname' }
+  /** The same name for the other sex (Francesco and Francesca, Jean and Jeanne): see GENDER_ENDINGS. */
+  | { kind: 'genderVariant' }
   /** Given and family swapped: a.given ≈ b.family and a.family ≈ b.given (Jaro-Winkler ≥ min). */
   | { kind: 'namesTransposed'; min: number }
   /** One name written in the other field: a.given ≈ b.family or a.family ≈ b.given (Jaro-Winkler ≥ min). */
@@ -75,6 +77,8 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     requires: ['given'],
     levels: [
       { name: 'exact', when: { kind: 'exact', field: 'given' }, termFrequency: 'given' },
+      // Before the typo levels, which would read Francesca for Francesco as one letter off: a couple, not a typo.
+      { name: 'otherSex', when: { kind: 'genderVariant' } },
       { name: 'nickname', when: { kind: 'nickname' } },
       { name: 'transposed', when: { kind: 'namesTransposed', min: 0.92 } },
       // One name keyed into the other field ("Lavis Henry" for Jordan Lavis): a form error, not a relative.
@@ -150,8 +154,18 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     ],
   },
   { name: 'region', requires: ['region'], levels: [{ name: 'exact', when: { kind: 'exact', field: 'region' } }, ELSE] },
-  { name: 'email', requires: ['emails'], levels: [{ name: 'shared', when: { kind: 'shared', field: 'emails' } }, ELSE] },
-  { name: 'phone', requires: ['phones'], levels: [{ name: 'shared', when: { kind: 'shared', field: 'phones' } }, ELSE] },
+  // A shared household identifier (a landline, a family mailbox: record.ts markHouseholdIdentifiers) is its own
+  // level, so EM weighs it apart from a personal one and the vetoes do not take it for evidence of the person.
+  {
+    name: 'email',
+    requires: ['emails'],
+    levels: [{ name: 'shared', when: { kind: 'shared', field: 'personalEmails' } }, { name: 'sharedHousehold', when: { kind: 'shared', field: 'emails' } }, ELSE],
+  },
+  {
+    name: 'phone',
+    requires: ['phones'],
+    levels: [{ name: 'shared', when: { kind: 'shared', field: 'personalPhones' } }, { name: 'sharedHousehold', when: { kind: 'shared', field: 'phones' } }, ELSE],
+  },
   {
     name: 'nationalId',
     requires: ['nationalId'],
@@ -172,6 +186,11 @@ export interface LevelCondition {
   levels: readonly string[];
 }
 
+/** At least one of the two records has one of these features (levels cannot say so: they need both). */
+export interface PresenceCondition {
+  eitherHas: readonly (TextField | ListField)[];
+}
+
 /**
  * A combination of levels that says "two people", whatever the weights add up to. Fellegi–Sunter sums evidence
  * as if fields were independent, but a household shares its surname, address, landline and mailbox, so the
@@ -181,17 +200,14 @@ export interface LevelCondition {
 export interface Veto {
   name: string;
   /** Every entry must hold; an entry that is a list holds when any of its conditions does. */
-  when: readonly (LevelCondition | readonly LevelCondition[])[];
+  when: readonly (LevelCondition | readonly LevelCondition[] | PresenceCondition)[];
 }
 
-const GIVEN_DIFFERS: LevelCondition = { comparison: 'given', levels: ['weak', 'different'] };
+const GIVEN_DIFFERS: LevelCondition = { comparison: 'given', levels: ['otherSex', 'weak', 'different'] };
 const GIVEN_SAME: LevelCondition = { comparison: 'given', levels: ['exact', 'nickname', 'close'] };
 const BIRTH_SAME: LevelCondition = { comparison: 'birthDate', levels: ['exact', 'dayMonthSwapped', 'oneDigitOff', 'twoDigitsOff'] };
-/** Both records carry a phone, or both an email: the data shows who shares a landline or a mailbox. */
-const CONTACTS_SEEN: readonly LevelCondition[] = [
-  { comparison: 'phone', levels: ['shared', 'else'] },
-  { comparison: 'email', levels: ['shared', 'else'] },
-];
+/** A record of the pair carries contact details: it comes from a system where households share landlines and mailboxes. */
+const CONTACTS_SEEN: PresenceCondition = { eitherHas: ['emails', 'phones'] };
 
 /**
  * What is true of households in general: their members have different given names (a junior excepted) and,
@@ -218,20 +234,24 @@ export const DEFAULT_VETOES: readonly Veto[] = [
     when: [
       { comparison: 'given', levels: ['missing'] },
       { comparison: 'birthDate', levels: ['twoDigitsOff', 'sameYear', 'generation', 'else', 'missing'] },
-      { comparison: 'email', levels: ['else', 'missing'] },
-      { comparison: 'phone', levels: ['else', 'missing'] },
+      { comparison: 'email', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'phone', levels: ['sharedHousehold', 'else', 'missing'] },
       { comparison: 'nationalId', levels: ['oneEdit', 'else', 'missing'] },
       CONTACTS_SEEN,
     ],
   },
 ];
 
-/** A veto compiled against a comparison list: per entry, alternatives of (comparison index, level bit mask). */
+/** A veto compiled against a comparison list. */
 export interface CompiledVeto {
   name: string;
-  /** Bit 0 = missing, bit l + 1 = level l. */
+  /** Per entry, alternatives of (comparison index, level bit mask): bit 0 = missing, bit l + 1 = level l. */
   entries: readonly (readonly { comparison: number; mask: number }[])[];
+  /** Per presence condition, the features one of the records must have. */
+  presence: readonly (readonly (TextField | ListField)[])[];
 }
+
+const isPresence = (entry: Veto['when'][number]): entry is PresenceCondition => 'eitherHas' in entry;
 
 /** Resolves level names once, so checking a veto is a few bit tests per pair. Unknown names throw. */
 export function compileVetoes(comparisons: readonly Comparison[], vetoes: readonly Veto[]): CompiledVeto[] {
@@ -249,12 +269,13 @@ export function compileVetoes(comparisons: readonly Comparison[], vetoes: readon
   };
   return vetoes.map((veto) => ({
     name: veto.name,
-    entries: veto.when.map((entry) => (Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))),
+    entries: veto.when.flatMap((entry) => (isPresence(entry) ? [] : [(Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))])),
+    presence: veto.when.flatMap((entry) => (isPresence(entry) ? [entry.eitherHas] : [])),
   }));
 }
 
-/** The first veto whose every entry holds for these levels (levels[offset + c], −1 = missing), or null. */
-export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<number>, offset: number): CompiledVeto | null {
+/** The first veto whose every entry holds for this pair (levels[offset + c], −1 = missing), or null. */
+export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<number>, offset: number, a: Features, b: Features): CompiledVeto | null {
   for (const veto of vetoes) {
     let holds = true;
     for (const entry of veto.entries) {
@@ -270,6 +291,7 @@ export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<num
         break;
       }
     }
+    if (holds) for (const fields of veto.presence) if (!fields.some((field) => present(a, field) || present(b, field))) holds = false;
     if (holds) return veto;
   }
   return null;
@@ -311,6 +333,28 @@ export function digitsApart(a: string, b: string): number {
 
 const isInitial = (value: string): boolean => value.length === 1;
 
+/**
+ * Endings that turn a given name into the same name for the other sex, across the languages of the nickname
+ * table: Francesco/Francesca, Jean/Jeanne, Paul/Paula/Pauline, Daniel/Danielle, Giuseppe/Giuseppina,
+ * Alexander/Alexandra, Louis/Louise. Couples and siblings are named like this; a typo rarely adds a whole ending.
+ */
+const GENDER_ENDINGS: readonly (readonly [string, string])[] = [
+  ['o', 'a'], ['', 'a'], ['', 'e'], ['', 'ne'], ['', 'le'], ['', 'lle'], ['', 'ine'], ['', 'ette'], ['e', 'ina'], ['e', 'a'], ['er', 'ra'], ['us', 'a'], ['y', 'ia'], ['i', 'a'],
+];
+const MIN_STEM = 3;
+
+export function genderVariants(a: string, b: string): boolean {
+  if (a === b) return false;
+  for (const [x, y] of GENDER_ENDINGS) {
+    for (const [left, right] of [[a, b], [b, a]] as const) {
+      if (!left.endsWith(x) || !right.endsWith(y)) continue;
+      const stem = left.length - x.length;
+      if (stem >= MIN_STEM && right.length - y.length === stem && left.slice(0, stem) === right.slice(0, stem)) return true;
+    }
+  }
+  return false;
+}
+
 function holds(predicate: Predicate, pair: Pair): boolean {
   const { a, b } = pair;
   switch (predicate.kind) {
@@ -336,6 +380,8 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       if (left === null || right === null) return false;
       return (isInitial(left) || isInitial(right)) && left[0] === right[0];
     }
+    case 'genderVariant':
+      return a.given !== null && b.given !== null && genderVariants(a.given, b.given);
     case 'nickname':
       return a.givenGroups.length > 0 && b.givenGroups.some((group) => a.givenGroups.includes(group));
     case 'namesTransposed': {

@@ -261,7 +261,7 @@ function levelWeight(model: TrainedModel, c: number, level: number, a: Features)
 }
 
 /** The veto that keeps this pair apart, or null: a level marked veto, else a veto rule; a decisive level lifts both. */
-function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number): string | null {
+function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number, a: Features, b: Features): string | null {
   if (!model.settings.vetoes) return null;
   let single: string | null = null;
   for (let c = 0; c < model.comparisons.length; c += 1) {
@@ -271,17 +271,17 @@ function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number):
     if (definition.decisive === true) return null;
     if (definition.veto === true && single === null) single = (model.comparisons[c] as Comparison).name;
   }
-  return single ?? firedVeto(model.vetoes, levels, offset)?.name ?? null;
+  return single ?? firedVeto(model.vetoes, levels, offset, a, b)?.name ?? null;
 }
 
 /** Total log2-odds of a pair from its levels (fast path: no explanation). */
-export function logOdds(model: TrainedModel, levels: Int8Array, offset: number, a: Features): number {
+export function logOdds(model: TrainedModel, levels: Int8Array, offset: number, a: Features, b: Features): number {
   let total = Math.log2(model.prior / (1 - model.prior));
   for (let c = 0; c < model.comparisons.length; c += 1) {
     const level = levels[offset + c] as number;
     if (level >= 0) total += levelWeight(model, c, level, a);
   }
-  return vetoOf(model, levels, offset) === null ? total : Math.min(total, model.settings.vetoLogOdds);
+  return vetoOf(model, levels, offset, a, b) === null ? total : Math.min(total, model.settings.vetoLogOdds);
 }
 
 /** Score and explain one pair. */
@@ -294,7 +294,7 @@ export function scorePair(model: TrainedModel, a: Features, b: Features): PairSc
       : { comparison: comparison.name, level: ((comparison.levels[level] as Level).name), weight: levelWeight(model, c, level, a) };
   });
   const weight = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
-  const veto = vetoOf(model, levels, 0);
+  const veto = vetoOf(model, levels, 0, a, b);
   const free = Math.log2(model.prior / (1 - model.prior)) + weight;
   const odds = veto === null ? free : Math.min(free, model.settings.vetoLogOdds);
   return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), vetoed: veto !== null, veto, contributions };

@@ -6,7 +6,7 @@ import { candidatePairs, DEFAULT_BLOCKING, DEFAULT_MAX_BLOCK_SIZE, type Blocking
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ClusterSettings, type Constraints, type ScoredLink } from './cluster';
 import { DEFAULT_COMPARISONS, DEFAULT_VETOES, type Comparison, type Veto } from './comparisons';
 import { DEFAULT_MODEL_SETTINGS, logOdds, pairLevels, scorePair, train, type ModelSettings, type TrainedModel } from './fellegi-sunter';
-import { features, type Features, type IdentityRecord } from './record';
+import { features, markHouseholdIdentifiers, type Features, type IdentityRecord } from './record';
 
 export interface LinkOptions {
   comparisons?: readonly Comparison[];
@@ -46,6 +46,7 @@ export function link(records: readonly IdentityRecord[], options: LinkOptions = 
   };
 
   const prepared = records.map(features);
+  markHouseholdIdentifiers(prepared);
   lap('features');
   const blocking = candidatePairs(prepared, options.blocking ?? DEFAULT_BLOCKING, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
   lap('blocking');
@@ -56,7 +57,8 @@ export function link(records: readonly IdentityRecord[], options: LinkOptions = 
   const links: ScoredLink[] = [];
   for (let pair = 0; pair < blocking.left.length; pair += 1) {
     const a = blocking.left[pair] as number;
-    links.push({ a, b: blocking.right[pair] as number, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features) });
+    const b = blocking.right[pair] as number;
+    links.push({ a, b, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features, prepared[b] as Features) });
   }
   lap('scoring');
   const index = new Map(records.map((record, position) => [record.id, position]));
