@@ -222,11 +222,14 @@ const CONTACTS_SEEN: PresenceCondition = { eitherHas: ['emails', 'phones'] };
  *   shared landline or mailbox is in view and a twin is the likelier reading (retail records of one person
  *   keep the name they were given at the till); where no record has any, plain Fellegi–Sunter decides.
  * - generation: the same name and birth years a generation apart (a junior and his father), on the same terms.
+ * - otherBirth: no given name on one side and birth dates that no typo explains, where contacts are seen.
  * - noPersonEvidence: nothing but household evidence (address, surname, region): no given name on one side,
  *   no agreeing birth date, no shared personal identifier. An address says where someone lives, not who.
  */
 export const DEFAULT_VETOES: readonly Veto[] = [
   { name: 'otherPerson', when: [GIVEN_DIFFERS, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] }] },
+  // No given name to compare and birth dates that no typo explains: the household's other member.
+  { name: 'otherBirth', when: [{ comparison: 'given', levels: ['missing'] }, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else'] }, CONTACTS_SEEN] },
   { name: 'twin', when: [GIVEN_DIFFERS, BIRTH_SAME, CONTACTS_SEEN] },
   { name: 'generation', when: [GIVEN_SAME, { comparison: 'birthDate', levels: ['generation'] }, CONTACTS_SEEN] },
   {
@@ -339,7 +342,7 @@ const isInitial = (value: string): boolean => value.length === 1;
  * Alexander/Alexandra, Louis/Louise. Couples and siblings are named like this; a typo rarely adds a whole ending.
  */
 const GENDER_ENDINGS: readonly (readonly [string, string])[] = [
-  ['o', 'a'], ['', 'a'], ['', 'e'], ['', 'ne'], ['', 'le'], ['', 'lle'], ['', 'ine'], ['', 'ette'], ['e', 'ina'], ['e', 'a'], ['er', 'ra'], ['us', 'a'], ['y', 'ia'], ['i', 'a'],
+  ['o', 'a'], ['', 'a'], ['', 'e'], ['', 'ne'], ['', 'le'], ['', 'lle'], ['', 'ine'], ['', 'ina'], ['', 'ette'], ['', 'fa'], ['e', 'ina'], ['e', 'a'], ['er', 'ra'], ['us', 'a'], ['y', 'ia'], ['i', 'a'], ['k', 'ia'],
 ];
 const MIN_STEM = 3;
 

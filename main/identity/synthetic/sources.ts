@@ -46,7 +46,7 @@ export const SOURCES: readonly SourceProfile[] = [
   },
   {
     name: 'tills', primary: 0.4, extra: 0.12, needsEmail: false,
-    filled: { given: 0.95, family: 0.95, birth: 0.45, street: 0.35, postalCode: 0.8, email: 0.3, phone: 0.85 },
+    filled: { given: 0.95, family: 0.95, birth: 0.45, street: 0.35, postalCode: 0.9, email: 0.45, phone: 0.9 },
     nickname: 0.25, typo: 0.06, ascii: 0.5, upper: 0.4, swapNames: 0.03, oldAddress: 0.3, landline: 0.5, mailbox: 0.4, emailVariant: 0.2, excelDamage: 0.03, birthError: 0.05, abbreviate: 0.7,
   },
   {
@@ -56,7 +56,7 @@ export const SOURCES: readonly SourceProfile[] = [
   },
   {
     name: 'newsletter', primary: 0.15, extra: 0.08, needsEmail: true,
-    filled: { given: 0.8, family: 0.6, birth: 0.15, street: 0, postalCode: 0.3, email: 1, phone: 0 },
+    filled: { given: 0.85, family: 0.7, birth: 0.15, street: 0, postalCode: 0.3, email: 1, phone: 0 },
     nickname: 0.2, typo: 0.03, ascii: 0.3, upper: 0.05, swapNames: 0.01, oldAddress: 0, landline: 0, mailbox: 0.3, emailVariant: 0.3, excelDamage: 0, birthError: 0.03, abbreviate: 0,
   },
 ];
