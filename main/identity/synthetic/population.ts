@@ -65,8 +65,18 @@ function surnameFor(base: string, culture: Culture, sex: 'm' | 'f'): string {
   return base.endsWith('ski') || base.endsWith('cki') || base.endsWith('dzki') ? `${base.slice(0, -1)}a` : base;
 }
 
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
+/** Names and streets come from short lists, so their plain forms are cached (bounded: typos add a few more). */
+const PLAIN_FORMS = new Map<string, string>();
+
 function ascii(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+  if (ASCII_ONLY.test(text)) return text;
+  let plain = PLAIN_FORMS.get(text);
+  if (plain === undefined) {
+    plain = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+    if (PLAIN_FORMS.size < 50_000) PLAIN_FORMS.set(text, plain);
+  }
+  return plain;
 }
 
 function postalCode(dice: Dice, city: City): string {
@@ -103,7 +113,7 @@ function localPart(text: string): string {
   return ascii(text).toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
-function personalEmail(dice: Dice, person: Omit<Person, 'email'>, country: 'ca' | 'pl', mailboxes: Mailboxes): string {
+function personalEmail(dice: Dice, person: Person, country: 'ca' | 'pl', mailboxes: Mailboxes): string {
   const given = localPart(person.given);
   const family = localPart(person.family);
   const year = person.birth.slice(2, 4);
@@ -194,8 +204,9 @@ export function household(dice: Dice, id: number, state: PopulationState): House
   const moved = dice.chance(0.12);
   const previousCity = moved && dice.chance(0.7) ? city : dice.zipf(country === 'pl' ? POLAND : CANADA);
   const members = drafts.map((draft): Person => {
-    const person = { ...draft, entity: state.nextEntity++, mobile: dice.chance(0.85) ? phoneNumber(dice, city) : null };
-    return { ...person, email: dice.chance(0.8) ? personalEmail(dice, person, country, state.mailboxes) : null };
+    const person: Person = { ...draft, entity: state.nextEntity++, mobile: dice.chance(0.85) ? phoneNumber(dice, city) : null, email: null };
+    if (dice.chance(0.8)) person.email = personalEmail(dice, person, country, state.mailboxes);
+    return person;
   });
   return {
     id,
