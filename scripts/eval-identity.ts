@@ -1,15 +1,17 @@
 /**
- * Measures the identity model on labelled Febrl files with its DEFAULT settings:
+ * Measures the identity model on labelled Febrl files (or generated ones in the extended layout, see
+ * generate-identity-data.ts) with its DEFAULT settings:
  *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--no-vetoes] [--json]
  *   npm run eval:identity -- ../shared/datasets/febrl/dataset1.csv --drop soc_sec_id
  * Each file is one source; the records of all files are linked together. `--no-vetoes` turns the veto levels
  * off (plain Fellegi–Sunter): the Febrl truth counts pairs whose given name or birth date was replaced by a
  * random one as matches, which is exactly what the vetoes keep apart (twins, parent and child, spouses).
+ * When the files carry household_id, false merges are reported inside households and between them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { blockingRecall, pairMetrics, parseFebrl, type FebrlSet } from '../main/identity/febrl';
+import { blockingRecall, falseMerges, pairMetrics, parseFebrl, type FebrlSet } from '../main/identity/febrl';
 import { link } from '../main/identity/model/link';
 
 const args = process.argv.slice(2);
@@ -26,15 +28,20 @@ if (files.length === 0) {
 
 const started = performance.now();
 const all: FebrlSet = { records: [], truth: [] };
+const households: string[] = [];
+let withHouseholds = true;
 for (const file of files) {
   const set = parseFebrl(fs.readFileSync(file, 'utf8'), path.basename(file), { dropNationalId: dropped === 'soc_sec_id' });
-  all.records.push(...set.records);
-  all.truth.push(...set.truth);
+  for (const record of set.records) all.records.push(record);
+  for (const entity of set.truth) all.truth.push(entity);
+  if (set.households === undefined) withHouseholds = false;
+  else for (const household of set.households) households.push(household);
 }
 const read = performance.now() - started;
 const result = link(all.records, { now: () => performance.now(), model: { vetoes } });
 const blocking = blockingRecall(result.blocking.left, result.blocking.right, all.truth);
 const metrics = pairMetrics(result.clusters.clusterOf, all.truth);
+const wrong = withHouseholds ? falseMerges(result.clusters.clusterOf, all.truth, households) : null;
 const report = {
   files: files.map((file) => path.basename(file)),
   dropped: dropped ?? null,
@@ -50,6 +57,7 @@ const report = {
   f1: metrics.f1,
   predictedPairs: metrics.predictedPairs,
   correctPairs: metrics.correctPairs,
+  falseMerges: wrong,
   emIterations: result.model.iterations,
   matchShare: result.model.matchShare,
   refused: result.clusters.refused,
@@ -63,6 +71,7 @@ if (json) {
   console.log(`  records ${report.records}, candidate pairs ${report.candidatePairs}, skipped blocks ${report.skippedBlocks}`);
   console.log(`  blocking recall ${f(report.blockingRecall)} (${report.blockingFound}/${report.truePairs})`);
   console.log(`  precision ${f(report.precision)}  recall ${f(report.recall)}  F1 ${f(report.f1)}  (${report.correctPairs}/${report.predictedPairs} predicted pairs correct)`);
+  if (wrong !== null) console.log(`  false merges: ${wrong.withinHouseholds} pairs inside households, ${wrong.betweenHouseholds} between households`);
   console.log(`  EM iterations ${report.emIterations}, match share ${f(report.matchShare)}; refused links ${JSON.stringify(report.refused)}`);
   console.log(`  time ms: ${Object.entries(report.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`);
   for (const key of result.blocking.perKey) console.log(`    key ${key.name}: ${key.pairs} new pairs, ${key.blocks} blocks, ${key.skippedBlocks} skipped`);

@@ -9,10 +9,17 @@ export interface FebrlSet {
   records: IdentityRecord[];
   /** Entity key of each record, same order as records. */
   truth: string[];
+  /**
+   * Household of each record, when the file has a household_id column (our generated data): truth metadata
+   * for reporting false merges inside households, never a feature. Absent for plain Febrl files.
+   */
+  households?: string[];
 }
 
 /**
- * Parses one Febrl CSV (header, ", "-separated, lower case). `source` prefixes the opaque ids so several files
+ * Parses one Febrl CSV (header, ", "-separated, lower case). The optional columns of the extended layout
+ * (email, phone_number, household_id, written by main/identity/synthetic) are read when present; a missing
+ * column is a missing value. `source` prefixes the opaque ids so several files
  * can be linked together; the entity key is the number in `rec-<E>-…`, shared across files as in Febrl 4a/4b.
  */
 export function parseFebrl(text: string, source: string, options: { dropNationalId?: boolean } = {}): FebrlSet {
@@ -23,22 +30,28 @@ export function parseFebrl(text: string, source: string, options: { dropNational
     if (index < 0) throw new Error(`Febrl file ${source}: no column ${name}`);
     return index;
   };
+  const optional = (name: string): number => header.indexOf(name);
   const at = {
     id: column('rec_id'), given: column('given_name'), family: column('surname'), number: column('street_number'),
     address1: column('address_1'), address2: column('address_2'), suburb: column('suburb'), postcode: column('postcode'),
     state: column('state'), dob: column('date_of_birth'), ssn: column('soc_sec_id'),
+    email: optional('email'), phone: optional('phone_number'), household: optional('household_id'),
   };
   const records: IdentityRecord[] = [];
   const truth: string[] = [];
+  const households: string[] = [];
   lines.forEach((line, row) => {
     const cells = line.split(',').map((cell) => cell.trim());
     const value = (index: number): string | null => {
-      const cell = cells[index];
+      const cell = index < 0 ? undefined : cells[index];
       return cell === undefined || cell === '' ? null : cell;
     };
     const entity = /^rec-(\d+)-/.exec(value(at.id) ?? '');
     if (entity === null) throw new Error(`Febrl file ${source}, row ${row + 2}: unreadable rec_id`);
     truth.push(entity[1] as string);
+    if (at.household >= 0) households.push(value(at.household) ?? `${source}#${row}`);
+    const email = value(at.email);
+    const phone = value(at.phone);
     const street = [value(at.number), value(at.address1)].filter((part) => part !== null).join(' ');
     records.push({
       id: `${source}#${row}`,
@@ -50,12 +63,12 @@ export function parseFebrl(text: string, source: string, options: { dropNational
       city: value(at.suburb),
       postalCode: value(at.postcode),
       region: value(at.state),
-      emails: [],
-      phones: [],
+      emails: email === null ? [] : [email],
+      phones: phone === null ? [] : [phone],
       nationalId: options.dropNationalId === true ? null : value(at.ssn),
     });
   });
-  return { records, truth };
+  return at.household >= 0 ? { records, truth, households } : { records, truth };
 }
 
 export interface PairMetrics {
@@ -98,4 +111,35 @@ export function blockingRecall(left: Uint32Array, right: Uint32Array, truth: rea
   let found = 0;
   for (let pair = 0; pair < left.length; pair += 1) if (truth[left[pair] as number] === truth[right[pair] as number]) found += 1;
   return { found, total, recall: total === 0 ? 1 : found / total };
+}
+
+export interface FalseMerges {
+  /** Pairs predicted the same person that are two people of one household (spouses, twins, a junior). */
+  withinHouseholds: number;
+  /** Pairs predicted the same person that are two people of different households (namesakes, say). */
+  betweenHouseholds: number;
+}
+
+/** Wrongly merged pairs, split by whether the two people share a household. */
+export function falseMerges(clusterOf: ArrayLike<number>, truth: readonly string[], households: readonly string[]): FalseMerges {
+  const groups = new Map<number, number[]>();
+  for (let index = 0; index < clusterOf.length; index += 1) {
+    const id = clusterOf[index] as number;
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, [index]);
+    else group.push(index);
+  }
+  const result: FalseMerges = { withinHouseholds: 0, betweenHouseholds: 0 };
+  for (const group of groups.values()) {
+    for (let x = 0; x < group.length; x += 1) {
+      for (let y = x + 1; y < group.length; y += 1) {
+        const i = group[x] as number;
+        const j = group[y] as number;
+        if (truth[i] === truth[j]) continue;
+        if (households[i] === households[j]) result.withinHouseholds += 1;
+        else result.betweenHouseholds += 1;
+      }
+    }
+  }
+  return result;
 }

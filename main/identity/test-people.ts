@@ -60,8 +60,8 @@ export function writeTestSources(dir: string): { crm: string; shop: string; dupl
     const email = n % 6 === 5 ? '' : p.email.toUpperCase();
     shop.push([`W${900 + n}`, given, family, email, phone, p.birth, n % 7 === 3 ? '' : p.street, p.city, p.postal].join(','));
   });
-  // Doubtful: two shop customers known by a name alone, with one typo.
-  for (const p of people.slice(50, 52)) shop.push([`W${950 + p.id}`, `${p.given}e`, p.family, '', '', '', '', '', ''].join(','));
+  // Doubtful: two shop customers known by their name and city alone (a namesake in town would look the same).
+  for (const p of people.slice(50, 52)) shop.push([`W${950 + p.id}`, p.given, p.family, '', '', '', '', p.city, ''].join(','));
   const crmFile = path.join(dir, 'crm.csv');
   const shopFile = path.join(dir, 'shop.csv');
   fs.writeFileSync(crmFile, crm.join('\n') + '\n');

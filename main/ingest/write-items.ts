@@ -16,7 +16,9 @@ import type { ReasonDetails } from './reasons';
 import type { ReadItem } from './types';
 
 /** The identity columns of `source_record`, in the order of `PreparedRecord.columns`. */
-export const RECORD_COLUMNS = ['givenName', 'familyName', 'fullName', 'street', 'city', 'postalCode', 'region', 'country', 'birthDate'] as const;
+export const RECORD_COLUMNS = ['givenName', 'familyName', 'fullName', 'street', 'city', 'postalCode', 'region', 'country', 'birthDate', 'nationalId'] as const;
+/** Hashed in this order; a national id, added later, is hashed after them only when present, so older records keep their digest. */
+const HASHED_COLUMNS = RECORD_COLUMNS.filter((column) => column !== 'nationalId');
 
 const MAX_RAW = 10_000;
 
@@ -63,13 +65,14 @@ const RECORD = '\u001e';
 export function identityHash(record: MappedRecord): string {
   const { identity } = record;
   let text = '';
-  for (const column of RECORD_COLUMNS) {
+  for (const column of HASHED_COLUMNS) {
     const field = identity[column];
     text += field === undefined ? RECORD : field.value + UNIT + field.raw + RECORD;
   }
   for (const email of identity.emails) text += email.value + UNIT + email.raw + UNIT;
   text += RECORD;
   for (const phone of identity.phones) text += phone.value + UNIT + phone.raw + UNIT + (phone.type ?? '') + UNIT;
+  if (identity.nationalId !== undefined) text += RECORD + 'nationalId' + UNIT + identity.nationalId.value + UNIT + identity.nationalId.raw;
   // A bad phone replaced by another bad phone is a change too.
   if (identity.unusable !== undefined) text += RECORD + identity.unusable.join(UNIT);
   return crypto.hash('sha256', text, 'base64');

@@ -45,7 +45,8 @@ describe('comparison levels', () => {
     expect(levels({}, { birthDate: '1908-03-14' }).birthDate).toBe('oneDigitOff'); // two neighbouring digits exchanged
     expect(levels({}, { birthDate: '1981-03-24' }).birthDate).toBe('twoDigitsOff');
     expect(levels({}, { birthDate: '1980-11-29' }).birthDate).toBe('sameYear');
-    expect(levels({}, { birthDate: '2005-07-22' }).birthDate).toBe('generationApart');
+    expect(levels({}, { birthDate: '2005-07-22' }).birthDate).toBe('generation');
+    expect(levels({}, { birthDate: '2047-07-22' }).birthDate).toBe('else'); // 67 years: no parent and child
     expect(levels({}, { birthDate: '1977-07-22' }).birthDate).toBe('else');
   });
   it('streets, postal codes, emails and phones in their canonical forms', () => {

@@ -14,7 +14,7 @@ import type { Features } from './record';
 /** Single-valued text features a predicate may read. */
 export type TextField = 'given' | 'family' | 'birth' | 'streetNumber' | 'streetName' | 'street2' | 'city' | 'postalCode' | 'region' | 'nationalId';
 /** Multi-valued features: two records agree when they share one value. */
-export type ListField = 'emails' | 'phones';
+export type ListField = 'emails' | 'phones' | 'personalEmails' | 'personalPhones';
 
 export type Predicate =
   | { kind: 'exact'; field: TextField }
@@ -25,16 +25,20 @@ export type Predicate =
   | { kind: 'initial'; field: TextField }
   /** Given names listed in the same nickname group. */
   | { kind: 'nickname' }
+  /** The same name for the other sex (Francesco and Francesca, Jean and Jeanne): see GENDER_ENDINGS. */
+  | { kind: 'genderVariant' }
   /** Given and family swapped: a.given ≈ b.family and a.family ≈ b.given (Jaro-Winkler ≥ min). */
   | { kind: 'namesTransposed'; min: number }
+  /** One name written in the other field: a.given ≈ b.family or a.family ≈ b.given (Jaro-Winkler ≥ min). */
+  | { kind: 'namesCrossed'; min: number }
   /** Birth dates with day and month exchanged (a US and a European form of the same date). */
   | { kind: 'dayMonthSwapped' }
   /** Birth dates at most `max` digits apart (a substitution, or two neighbouring digits exchanged, counts as one). */
   | { kind: 'digitsOff'; field: TextField; max: number }
   /** Same first four characters of the birth date: same year. */
   | { kind: 'sameYear' }
-  /** Birth years at least `min` apart: a generation, not a typo. */
-  | { kind: 'yearsApart'; min: number }
+  /** Birth years at least `min` (and at most `max`) apart. */
+  | { kind: 'yearsApart'; min: number; max?: number }
   | { kind: 'shared'; field: ListField }
   | { kind: 'all'; of: readonly Predicate[] }
   | { kind: 'any'; of: readonly Predicate[] }
@@ -46,10 +50,8 @@ export interface Level {
   /** Adjust this level's weight by how common the agreed value is (an exact match on "smith" is weaker). */
   termFrequency?: TextField;
   /**
-   * A disagreement no typo explains (given names that share nothing, birth dates years and digits apart): the
-   * pair is never merged automatically, whatever else agrees. Fellegi–Sunter adds evidence as if fields were
-   * independent, but a household shares its address, phone and family name, and twins their birth date too;
-   * summed, that outweighs one field that plainly says "another person". The veto stops that.
+   * This level alone keeps the pair apart (see Veto for vetoes on combinations of levels, which are the
+   * usual kind: one field alone seldom tells a household member from a typo).
    */
   veto?: true;
   /** Agreement on an identifier strong enough to lift a veto (the same national id). */
@@ -75,12 +77,16 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     requires: ['given'],
     levels: [
       { name: 'exact', when: { kind: 'exact', field: 'given' }, termFrequency: 'given' },
+      // Before the typo levels, which would read Francesca for Francesco as one letter off: a couple, not a typo.
+      { name: 'otherSex', when: { kind: 'genderVariant' } },
       { name: 'nickname', when: { kind: 'nickname' } },
       { name: 'transposed', when: { kind: 'namesTransposed', min: 0.92 } },
+      // One name keyed into the other field ("Lavis Henry" for Jordan Lavis): a form error, not a relative.
+      { name: 'crossed', when: { kind: 'namesCrossed', min: 0.92 } },
       { name: 'close', when: { kind: 'jaroWinkler', field: 'given', min: 0.92 } },
       { name: 'similar', when: { kind: 'any', of: [{ kind: 'jaroWinkler', field: 'given', min: 0.85 }, { kind: 'initial', field: 'given' }] } },
       { name: 'weak', when: { kind: 'jaroWinkler', field: 'given', min: 0.7 } },
-      { name: 'different', when: { kind: 'else' }, veto: true },
+      { name: 'different', when: { kind: 'else' } },
     ],
   },
   {
@@ -103,8 +109,8 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
       { name: 'oneDigitOff', when: { kind: 'digitsOff', field: 'birth', max: 1 } },
       { name: 'twoDigitsOff', when: { kind: 'digitsOff', field: 'birth', max: 2 } },
       { name: 'sameYear', when: { kind: 'sameYear' } },
-      // Three or more digits and a generation apart: a parent and a child, not a typo.
-      { name: 'generationApart', when: { kind: 'yearsApart', min: 12 }, veto: true },
+      // Three or more digits and a generation apart (16 to 50 years): a parent and a child, not a typo.
+      { name: 'generation', when: { kind: 'yearsApart', min: 16, max: 50 } },
       ELSE,
     ],
   },
@@ -148,8 +154,18 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     ],
   },
   { name: 'region', requires: ['region'], levels: [{ name: 'exact', when: { kind: 'exact', field: 'region' } }, ELSE] },
-  { name: 'email', requires: ['emails'], levels: [{ name: 'shared', when: { kind: 'shared', field: 'emails' } }, ELSE] },
-  { name: 'phone', requires: ['phones'], levels: [{ name: 'shared', when: { kind: 'shared', field: 'phones' } }, ELSE] },
+  // A shared household identifier (a landline, a family mailbox: record.ts markHouseholdIdentifiers) is its own
+  // level, so EM weighs it apart from a personal one and the vetoes do not take it for evidence of the person.
+  {
+    name: 'email',
+    requires: ['emails'],
+    levels: [{ name: 'shared', when: { kind: 'shared', field: 'personalEmails' } }, { name: 'sharedHousehold', when: { kind: 'shared', field: 'emails' } }, ELSE],
+  },
+  {
+    name: 'phone',
+    requires: ['phones'],
+    levels: [{ name: 'shared', when: { kind: 'shared', field: 'personalPhones' } }, { name: 'sharedHousehold', when: { kind: 'shared', field: 'phones' } }, ELSE],
+  },
   {
     name: 'nationalId',
     requires: ['nationalId'],
@@ -160,6 +176,129 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     ],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// Vetoes.
+
+/** A comparison at one of these levels; `missing` stands for "a record lacks the field". */
+export interface LevelCondition {
+  comparison: string;
+  levels: readonly string[];
+}
+
+/** At least one of the two records has one of these features (levels cannot say so: they need both). */
+export interface PresenceCondition {
+  eitherHas: readonly (TextField | ListField)[];
+}
+
+/**
+ * A combination of levels that says "two people", whatever the weights add up to. Fellegi–Sunter sums evidence
+ * as if fields were independent, but a household shares its surname, address, landline and mailbox, so the
+ * sum says "same household" many times over and outweighs the one or two fields that tell its members apart.
+ * A veto names such a pattern. Like the levels, vetoes are data (conditions on level names), not code.
+ */
+export interface Veto {
+  name: string;
+  /** Every entry must hold; an entry that is a list holds when any of its conditions does. */
+  when: readonly (LevelCondition | readonly LevelCondition[] | PresenceCondition)[];
+}
+
+const GIVEN_DIFFERS: LevelCondition = { comparison: 'given', levels: ['otherSex', 'weak', 'different'] };
+const GIVEN_SAME: LevelCondition = { comparison: 'given', levels: ['exact', 'nickname', 'close'] };
+const BIRTH_SAME: LevelCondition = { comparison: 'birthDate', levels: ['exact', 'dayMonthSwapped', 'oneDigitOff', 'twoDigitsOff'] };
+/** A record of the pair carries contact details: it comes from a system where households share landlines and mailboxes. */
+const CONTACTS_SEEN: PresenceCondition = { eitherHas: ['emails', 'phones'] };
+
+/**
+ * What is true of households in general: their members have different given names (a junior excepted) and,
+ * twins excepted, different birth dates.
+ *
+ * - otherPerson: given names that share nothing and no birth date saying "same person" (spouses, parents and
+ *   children, siblings). A duplicate whose given name was replaced *and* whose birth date is missing or wrong
+ *   is lost; that is the price of never merging a couple.
+ * - twin: other given names, same birth date. A source that re-keys given names (the Febrl generator replaces
+ *   one in ten with a random name, everything else kept) makes exactly this pattern too, and nothing in the
+ *   pair tells them apart. What does is whether the records show contact data: where they do, a household's
+ *   shared landline or mailbox is in view and a twin is the likelier reading (retail records of one person
+ *   keep the name they were given at the till); where no record has any, plain Fellegi–Sunter decides.
+ * - generation: the same name and birth years a generation apart (a junior and his father), on the same terms.
+ * - otherBirth: no given name on one side and birth dates that no typo explains, where contacts are seen.
+ * - noPersonEvidence: nothing but household evidence (address, surname, region): no given name on one side,
+ *   no agreeing birth date, no shared personal identifier. An address says where someone lives, not who.
+ */
+export const DEFAULT_VETOES: readonly Veto[] = [
+  { name: 'otherPerson', when: [GIVEN_DIFFERS, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] }] },
+  // No given name to compare and birth dates that no typo explains: the household's other member.
+  { name: 'otherBirth', when: [{ comparison: 'given', levels: ['missing'] }, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else'] }, CONTACTS_SEEN] },
+  { name: 'twin', when: [GIVEN_DIFFERS, BIRTH_SAME, CONTACTS_SEEN] },
+  { name: 'generation', when: [GIVEN_SAME, { comparison: 'birthDate', levels: ['generation'] }, CONTACTS_SEEN] },
+  {
+    name: 'noPersonEvidence',
+    when: [
+      { comparison: 'given', levels: ['missing'] },
+      { comparison: 'birthDate', levels: ['twoDigitsOff', 'sameYear', 'generation', 'else', 'missing'] },
+      { comparison: 'email', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'phone', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'nationalId', levels: ['oneEdit', 'else', 'missing'] },
+      CONTACTS_SEEN,
+    ],
+  },
+];
+
+/** A veto compiled against a comparison list. */
+export interface CompiledVeto {
+  name: string;
+  /** Per entry, alternatives of (comparison index, level bit mask): bit 0 = missing, bit l + 1 = level l. */
+  entries: readonly (readonly { comparison: number; mask: number }[])[];
+  /** Per presence condition, the features one of the records must have. */
+  presence: readonly (readonly (TextField | ListField)[])[];
+}
+
+const isPresence = (entry: Veto['when'][number]): entry is PresenceCondition => 'eitherHas' in entry;
+
+/** Resolves level names once, so checking a veto is a few bit tests per pair. Unknown names throw. */
+export function compileVetoes(comparisons: readonly Comparison[], vetoes: readonly Veto[]): CompiledVeto[] {
+  const condition = (veto: Veto, entry: LevelCondition): { comparison: number; mask: number } => {
+    const index = comparisons.findIndex((comparison) => comparison.name === entry.comparison);
+    const comparison = comparisons[index];
+    if (comparison === undefined) throw new Error(`veto ${veto.name}: no comparison ${entry.comparison}`);
+    let mask = 0;
+    for (const name of entry.levels) {
+      const level = name === 'missing' ? -1 : comparison.levels.findIndex((candidate) => candidate.name === name);
+      if (name !== 'missing' && level < 0) throw new Error(`veto ${veto.name}: comparison ${entry.comparison} has no level ${name}`);
+      mask |= 1 << (level + 1);
+    }
+    return { comparison: index, mask };
+  };
+  return vetoes.map((veto) => ({
+    name: veto.name,
+    entries: veto.when.flatMap((entry) => (isPresence(entry) ? [] : [(Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))])),
+    presence: veto.when.flatMap((entry) => (isPresence(entry) ? [entry.eitherHas] : [])),
+  }));
+}
+
+/** The first veto whose every entry holds for this pair (levels[offset + c], −1 = missing), or null. */
+export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<number>, offset: number, a: Features, b: Features): CompiledVeto | null {
+  for (const veto of vetoes) {
+    let holds = true;
+    for (const entry of veto.entries) {
+      let any = false;
+      for (const { comparison, mask } of entry) {
+        if ((mask & (1 << ((levels[offset + comparison] as number) + 1))) !== 0) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        holds = false;
+        break;
+      }
+    }
+    if (holds) for (const fields of veto.presence) if (!fields.some((field) => present(a, field) || present(b, field))) holds = false;
+    if (holds) return veto;
+  }
+  return null;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Evaluation. Jaro-Winkler is the costly part, so a pair computes it at most once per field.
@@ -197,6 +336,28 @@ export function digitsApart(a: string, b: string): number {
 
 const isInitial = (value: string): boolean => value.length === 1;
 
+/**
+ * Endings that turn a given name into the same name for the other sex, across the languages of the nickname
+ * table: Francesco/Francesca, Jean/Jeanne, Paul/Paula/Pauline, Daniel/Danielle, Giuseppe/Giuseppina,
+ * Alexander/Alexandra, Louis/Louise. Couples and siblings are named like this; a typo rarely adds a whole ending.
+ */
+const GENDER_ENDINGS: readonly (readonly [string, string])[] = [
+  ['o', 'a'], ['', 'a'], ['', 'e'], ['', 'ne'], ['', 'le'], ['', 'lle'], ['', 'ine'], ['', 'ina'], ['', 'ette'], ['', 'fa'], ['e', 'ina'], ['e', 'a'], ['er', 'ra'], ['us', 'a'], ['y', 'ia'], ['i', 'a'], ['k', 'ia'],
+];
+const MIN_STEM = 3;
+
+export function genderVariants(a: string, b: string): boolean {
+  if (a === b) return false;
+  for (const [x, y] of GENDER_ENDINGS) {
+    for (const [left, right] of [[a, b], [b, a]] as const) {
+      if (!left.endsWith(x) || !right.endsWith(y)) continue;
+      const stem = left.length - x.length;
+      if (stem >= MIN_STEM && right.length - y.length === stem && left.slice(0, stem) === right.slice(0, stem)) return true;
+    }
+  }
+  return false;
+}
+
 function holds(predicate: Predicate, pair: Pair): boolean {
   const { a, b } = pair;
   switch (predicate.kind) {
@@ -222,11 +383,17 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       if (left === null || right === null) return false;
       return (isInitial(left) || isInitial(right)) && left[0] === right[0];
     }
+    case 'genderVariant':
+      return a.given !== null && b.given !== null && genderVariants(a.given, b.given);
     case 'nickname':
       return a.givenGroups.length > 0 && b.givenGroups.some((group) => a.givenGroups.includes(group));
     case 'namesTransposed': {
       if (a.given === null || a.family === null || b.given === null || b.family === null) return false;
       return jaroWinkler(a.given, b.family) >= predicate.min && jaroWinkler(a.family, b.given) >= predicate.min;
+    }
+    case 'namesCrossed': {
+      const crossed = (x: string | null, y: string | null): boolean => x !== null && y !== null && jaroWinkler(x, y) >= predicate.min;
+      return crossed(a.given, b.family) || crossed(a.family, b.given);
     }
     case 'dayMonthSwapped': {
       const left = a.birth;
@@ -241,8 +408,11 @@ function holds(predicate: Predicate, pair: Pair): boolean {
     }
     case 'sameYear':
       return a.birth !== null && b.birth !== null && a.birth.slice(0, 4) === b.birth.slice(0, 4);
-    case 'yearsApart':
-      return a.birth !== null && b.birth !== null && Math.abs(Number(a.birth.slice(0, 4)) - Number(b.birth.slice(0, 4))) >= predicate.min;
+    case 'yearsApart': {
+      if (a.birth === null || b.birth === null) return false;
+      const apart = Math.abs(Number(a.birth.slice(0, 4)) - Number(b.birth.slice(0, 4)));
+      return apart >= predicate.min && apart <= (predicate.max ?? Infinity);
+    }
     case 'shared':
       return a[predicate.field].some((value) => b[predicate.field].includes(value));
     case 'all':

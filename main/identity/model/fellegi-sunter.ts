@@ -9,7 +9,7 @@
  * `termFrequency`, the u of an exact agreement on value v is its share f(v) of the records rather than the
  * average u, bounded so one rare typo cannot outweigh everything else.
  */
-import { compare, type Comparison, type Level, type TextField } from './comparisons';
+import { compare, compileVetoes, DEFAULT_VETOES, firedVeto, type CompiledVeto, type Comparison, type Level, type TextField, type Veto } from './comparisons';
 import type { Features } from './record';
 
 export interface ModelSettings {
@@ -25,9 +25,9 @@ export interface ModelSettings {
   /** Largest term-frequency adjustment, in bits, either way. */
   termFrequencyBound: number;
   /**
-   * Honour the veto levels (Level.veto). On by default: merging two customers is worse than missing a merge
-   * (one person's data would be disclosed to the other). Off reproduces plain Fellegi–Sunter, which is what
-   * the Febrl truth rewards (its generator replaces whole names and dates with random ones).
+   * Honour the vetoes (comparisons.ts DEFAULT_VETOES, and any Level.veto). On by default: merging two customers
+   * is worse than missing a merge (one person's data would be disclosed to the other). Off reproduces plain
+   * Fellegi–Sunter.
    */
   vetoes: boolean;
   /** log2-odds of a vetoed pair: far below any merge threshold. */
@@ -59,6 +59,8 @@ export interface TrainedModel {
   iterations: number;
   /** Per term-frequency field: value → share of the records that have the field. */
   frequencies: Map<TextField, Map<string, number>>;
+  /** The vetoes, resolved against the comparisons. */
+  vetoes: readonly CompiledVeto[];
   settings: ModelSettings;
 }
 
@@ -212,6 +214,7 @@ export function train(
   records: readonly Features[],
   levels: Int8Array,
   settings: ModelSettings = DEFAULT_MODEL_SETTINGS,
+  vetoes: readonly Veto[] = DEFAULT_VETOES,
 ): TrainedModel {
   const u = estimateU(comparisons, records, settings);
   const { m, matchShare, iterations } = estimateM(comparisons, levels, u, settings);
@@ -220,7 +223,7 @@ export function train(
   const allPairs = (records.length * (records.length - 1)) / 2;
   // At least one expected match, so the prior is never 0 on a tiny or match-free set.
   const prior = allPairs === 0 ? 0.5 : Math.min(0.5, Math.max(1, matchShare * candidates) / allPairs);
-  return { comparisons, m, u, weight, matchShare, prior, iterations, frequencies: termFrequencies(comparisons, records), settings };
+  return { comparisons, m, u, weight, matchShare, prior, iterations, frequencies: termFrequencies(comparisons, records), vetoes: compileVetoes(comparisons, vetoes), settings };
 }
 
 export interface Contribution {
@@ -231,8 +234,10 @@ export interface Contribution {
 }
 
 export interface PairScore {
-  /** A level marked veto held (and no decisive one): the pair is kept apart whatever its weight. */
+  /** A veto held (and no decisive level): the pair is kept apart whatever its weight. */
   vetoed: boolean;
+  /** Which veto (its name, or the comparison whose level is marked veto), for the explanation; null when none. */
+  veto: string | null;
   /** Sum of the contributions (bits), without the prior. */
   weight: number;
   /** log2-odds of a match: prior + weight. */
@@ -255,20 +260,28 @@ function levelWeight(model: TrainedModel, c: number, level: number, a: Features)
   return base + Math.max(-bound, Math.min(bound, adjustment));
 }
 
-/** Total log2-odds of a pair from its levels (fast path: no explanation). */
-export function logOdds(model: TrainedModel, levels: Int8Array, offset: number, a: Features): number {
-  let total = Math.log2(model.prior / (1 - model.prior));
-  let vetoed = false;
-  let decisive = false;
+/** The veto that keeps this pair apart, or null: a level marked veto, else a veto rule; a decisive level lifts both. */
+function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number, a: Features, b: Features): string | null {
+  if (!model.settings.vetoes) return null;
+  let single: string | null = null;
   for (let c = 0; c < model.comparisons.length; c += 1) {
     const level = levels[offset + c] as number;
     if (level < 0) continue;
-    total += levelWeight(model, c, level, a);
     const definition = (model.comparisons[c] as Comparison).levels[level] as Level;
-    if (definition.veto === true) vetoed = true;
-    if (definition.decisive === true) decisive = true;
+    if (definition.decisive === true) return null;
+    if (definition.veto === true && single === null) single = (model.comparisons[c] as Comparison).name;
   }
-  return vetoed && !decisive && model.settings.vetoes ? Math.min(total, model.settings.vetoLogOdds) : total;
+  return single ?? firedVeto(model.vetoes, levels, offset, a, b)?.name ?? null;
+}
+
+/** Total log2-odds of a pair from its levels (fast path: no explanation). */
+export function logOdds(model: TrainedModel, levels: Int8Array, offset: number, a: Features, b: Features): number {
+  let total = Math.log2(model.prior / (1 - model.prior));
+  for (let c = 0; c < model.comparisons.length; c += 1) {
+    const level = levels[offset + c] as number;
+    if (level >= 0) total += levelWeight(model, c, level, a);
+  }
+  return vetoOf(model, levels, offset, a, b) === null ? total : Math.min(total, model.settings.vetoLogOdds);
 }
 
 /** Score and explain one pair. */
@@ -281,9 +294,8 @@ export function scorePair(model: TrainedModel, a: Features, b: Features): PairSc
       : { comparison: comparison.name, level: ((comparison.levels[level] as Level).name), weight: levelWeight(model, c, level, a) };
   });
   const weight = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
-  const chosen = model.comparisons.flatMap((comparison, c) => ((levels[c] as number) < 0 ? [] : [comparison.levels[levels[c] as number] as Level]));
-  const vetoed = model.settings.vetoes && chosen.some((level) => level.veto === true) && !chosen.some((level) => level.decisive === true);
+  const veto = vetoOf(model, levels, 0, a, b);
   const free = Math.log2(model.prior / (1 - model.prior)) + weight;
-  const odds = vetoed ? Math.min(free, model.settings.vetoLogOdds) : free;
-  return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), vetoed, contributions };
+  const odds = veto === null ? free : Math.min(free, model.settings.vetoLogOdds);
+  return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), vetoed: veto !== null, veto, contributions };
 }

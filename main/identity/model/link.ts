@@ -4,12 +4,14 @@
  */
 import { candidatePairs, DEFAULT_BLOCKING, DEFAULT_MAX_BLOCK_SIZE, type BlockingKey, type BlockingResult } from './blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ClusterSettings, type Constraints, type ScoredLink } from './cluster';
-import { DEFAULT_COMPARISONS, type Comparison } from './comparisons';
+import { DEFAULT_COMPARISONS, DEFAULT_VETOES, type Comparison, type Veto } from './comparisons';
 import { DEFAULT_MODEL_SETTINGS, logOdds, pairLevels, scorePair, train, type ModelSettings, type TrainedModel } from './fellegi-sunter';
-import { features, type Features, type IdentityRecord } from './record';
+import { features, markHouseholdIdentifiers, type Features, type IdentityRecord } from './record';
 
 export interface LinkOptions {
   comparisons?: readonly Comparison[];
+  /** Combinations of levels that keep a pair apart (comparisons.ts); they name the comparisons' levels. */
+  vetoes?: readonly Veto[];
   blocking?: readonly BlockingKey[];
   maxBlockSize?: number;
   model?: Partial<ModelSettings>;
@@ -53,6 +55,7 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   };
 
   const prepared = records.map(features);
+  markHouseholdIdentifiers(prepared);
   lap('features');
   yield 'features';
   const blocking = candidatePairs(prepared, options.blocking ?? DEFAULT_BLOCKING, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
@@ -61,13 +64,14 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   const levels = pairLevels(comparisons, prepared, blocking.left, blocking.right);
   lap('comparisons');
   yield 'comparisons';
-  const model = train(comparisons, prepared, levels, { ...DEFAULT_MODEL_SETTINGS, ...options.model });
+  const model = train(comparisons, prepared, levels, { ...DEFAULT_MODEL_SETTINGS, ...options.model }, options.vetoes ?? DEFAULT_VETOES);
   lap('training');
   yield 'training';
   const links: ScoredLink[] = [];
   for (let pair = 0; pair < blocking.left.length; pair += 1) {
     const a = blocking.left[pair] as number;
-    links.push({ a, b: blocking.right[pair] as number, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features) });
+    const b = blocking.right[pair] as number;
+    links.push({ a, b, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features, prepared[b] as Features) });
   }
   lap('scoring');
   yield 'scoring';

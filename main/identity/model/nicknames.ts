@@ -264,9 +264,18 @@ const INDEX: ReadonlyMap<string, readonly number[]> = (() => {
   return index;
 })();
 
+/** The first (full) name of each group. */
+const CANONICAL: readonly string[] = GROUPS.map((line) => splitGroup(line)[0] as string);
+
 /** The groups of a folded given name (empty when the table does not know it). */
 export function nicknameGroups(folded: string): readonly number[] {
   return INDEX.get(folded) ?? [];
+}
+
+/** The first name of the first group a folded given name belongs to ("bill" → "william"); itself when none. */
+export function canonicalGiven(folded: string): string {
+  const groups = INDEX.get(folded);
+  return groups === undefined ? folded : (CANONICAL[groups[0] as number] as string);
 }
 
 /** True when two folded given names are listed as forms of the same name. */

@@ -6,7 +6,8 @@
  *
  * Pure TypeScript: no Node API, no database, so the same code runs in the worker, in tests and in scripts.
  */
-import { nicknameGroups } from './nicknames';
+import { soundex } from './blocking';
+import { canonicalGiven, nicknameGroups } from './nicknames';
 
 /** One customer record as the model sees it. Blank values are null (or absent from the lists). */
 export interface IdentityRecord {
@@ -47,6 +48,12 @@ export interface Features {
   region: string | null;
   emails: readonly string[];
   phones: readonly string[];
+  /**
+   * The emails and phones not known to be a household's (see markHouseholdIdentifiers): until that pass has run
+   * over the whole set, every one. Sharing one of these is evidence about the person, not only the household.
+   */
+  personalEmails: readonly string[];
+  personalPhones: readonly string[];
   nationalId: string | null;
 }
 
@@ -164,6 +171,8 @@ export function features(record: IdentityRecord): Features {
   const given = fold(record.given);
   const street = parseStreet(record.street);
   const nationalId = fold(record.nationalId);
+  const emails = unique(record.emails.map(canonicalEmail));
+  const phones = unique(record.phones.map(canonicalPhone));
   return {
     id: record.id,
     given,
@@ -176,8 +185,46 @@ export function features(record: IdentityRecord): Features {
     city: fold(record.city),
     postalCode: postal(record.postalCode),
     region: fold(record.region),
-    emails: unique(record.emails.map(canonicalEmail)),
-    phones: unique(record.phones.map(canonicalPhone)),
+    emails,
+    phones,
+    personalEmails: emails,
+    personalPhones: phones,
     nationalId: nationalId === null ? null : nationalId.replaceAll(' ', ''),
   };
+}
+
+/** One key per first name, the same for its nicknames and most typos: the sound of its canonical form. */
+function givenKey(given: string): string {
+  return soundex(canonicalGiven(given));
+}
+
+/**
+ * Marks the household identifiers of a record set: an email or phone that records with two different first
+ * names carry (a landline, a family mailbox). Sharing one says "same household", which spouses, children and
+ * twins also are; it stays evidence in the weights but no longer counts as evidence about the person (the
+ * noPersonEvidence veto). Nicknames and typos of one name share a key, so one person's variants do not make
+ * their own mobile a household's. Linear in the records; run once over the whole set before comparing.
+ */
+export function markHouseholdIdentifiers(records: readonly Features[]): void {
+  for (const field of ['emails', 'phones'] as const) {
+    const firstKey = new Map<string, string>();
+    const household = new Set<string>();
+    for (const record of records) {
+      if (record.given === null) continue;
+      const key = givenKey(record.given);
+      for (const value of record[field]) {
+        const seen = firstKey.get(value);
+        if (seen === undefined) firstKey.set(value, key);
+        else if (seen !== key) household.add(value);
+      }
+    }
+    if (household.size === 0) continue;
+    for (const record of records) {
+      const values = record[field];
+      if (!values.some((value) => household.has(value))) continue;
+      const personal = values.filter((value) => !household.has(value));
+      if (field === 'emails') record.personalEmails = personal;
+      else record.personalPhones = personal;
+    }
+  }
 }

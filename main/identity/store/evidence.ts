@@ -6,7 +6,7 @@
 import { sql, type SqlRunner } from '../../store/sql';
 import type { Evidence, PairRecord } from '../contract';
 import { scorePair, type TrainedModel } from '../model/fellegi-sunter';
-import { features, type Features } from '../model/record';
+import { features, markHouseholdIdentifiers, type Features } from '../model/record';
 import { restoreModel, type StoredModel } from './stored-model';
 import { loadVaultRecords } from './vault-records';
 
@@ -18,7 +18,10 @@ export function latestModel(db: SqlRunner): TrainedModel | null {
 
 export function recordFeatures(db: SqlRunner, recordIds: readonly number[]): Map<number, Features> {
   const loaded = loadVaultRecords(db, recordIds);
-  return new Map(loaded.records.map((record, index) => [loaded.recordIds[index] as number, features(record)]));
+  const featured = loaded.records.map(features);
+  // Within the records compared only: the run saw the whole vault, so an explanation can call an identifier personal that the run saw shared.
+  markHouseholdIdentifiers(featured);
+  return new Map(featured.map((record, index) => [loaded.recordIds[index] as number, record]));
 }
 
 export function evidenceFor(model: TrainedModel, a: Features, b: Features): Evidence {

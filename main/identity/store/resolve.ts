@@ -36,12 +36,13 @@ export async function computeResolution(db: SqlRunner, settings: IdentitySetting
   const reading = clock() - started;
   await yieldToEventLoop();
   job.checkpoint();
-  const { comparisons, blocking } = chosenModel(settings);
+  const { comparisons, blocking, vetoes } = chosenModel(settings);
   const pair = (decision: { recordA: number; recordB: number }): [string, string] => [String(decision.recordA), String(decision.recordB)];
   const phases = ['features', 'blocking', 'comparisons', 'training', 'scoring', 'clustering'];
   const result = await linkAsync(loaded.records, {
     comparisons,
     blocking,
+    vetoes,
     cluster: { threshold: settings.matchThreshold },
     mustLink: decisions.filter((decision) => decision.same).map(pair),
     cannotLink: decisions.filter((decision) => !decision.same).map(pair),

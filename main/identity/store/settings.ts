@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BLOCKING, type BlockingKey } from '../model/blocking';
 import { DEFAULT_CLUSTER_SETTINGS } from '../model/cluster';
-import { DEFAULT_COMPARISONS, type Comparison } from '../model/comparisons';
+import { DEFAULT_COMPARISONS, DEFAULT_VETOES, type Comparison, type Veto } from '../model/comparisons';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings } from '../contract';
 
@@ -33,9 +33,13 @@ export function writeSettings(db: SqlRunner, settings: IdentitySettings, userId:
 }
 
 /** The model parts the settings choose; names this version no longer knows are ignored. */
-export function chosenModel(settings: IdentitySettings): { comparisons: Comparison[]; blocking: BlockingKey[] } {
-  return {
-    comparisons: DEFAULT_COMPARISONS.filter((comparison) => settings.comparisons.includes(comparison.name)),
-    blocking: DEFAULT_BLOCKING.filter((key) => settings.blocking.includes(key.name)),
-  };
+export function chosenModel(settings: IdentitySettings): { comparisons: Comparison[]; blocking: BlockingKey[]; vetoes: Veto[] } {
+  const comparisons = DEFAULT_COMPARISONS.filter((comparison) => settings.comparisons.includes(comparison.name));
+  return { comparisons, blocking: DEFAULT_BLOCKING.filter((key) => settings.blocking.includes(key.name)), vetoes: vetoesFor(comparisons) };
+}
+
+/** The vetoes that can be read with these comparisons: one about a comparison left out cannot hold. */
+export function vetoesFor(comparisons: readonly Comparison[]): Veto[] {
+  const names = new Set(comparisons.map((comparison) => comparison.name));
+  return DEFAULT_VETOES.filter((veto) => veto.when.every((entry) => 'eitherHas' in entry || (Array.isArray(entry) ? entry : [entry]).every((condition: { comparison: string }) => names.has(condition.comparison))));
 }

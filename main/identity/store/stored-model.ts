@@ -4,7 +4,8 @@
  * frequencies only values shared by at least MIN_SHARED records are kept (a surname five customers share
  * says nothing about one of them), rarer ones fall back to the level's average weight.
  */
-import { DEFAULT_COMPARISONS, type Comparison, type TextField } from '../model/comparisons';
+import { compileVetoes, DEFAULT_COMPARISONS, type Comparison, type TextField } from '../model/comparisons';
+import { vetoesFor } from './settings';
 import type { ModelSettings, TrainedModel } from '../model/fellegi-sunter';
 
 export const MIN_SHARED = 5;
@@ -58,6 +59,7 @@ export function restoreModel(stored: StoredModel, known: readonly Comparison[] =
     prior: stored.prior,
     iterations: stored.iterations,
     settings: stored.settings,
+    vetoes: compileVetoes(definitions, vetoesFor(definitions)),
     frequencies: new Map(Object.entries(stored.frequencies).map(([field, shares]) => [field as TextField, new Map(Object.entries(shares))])),
   };
 }

@@ -20,20 +20,22 @@ interface Row {
   profile_id: number | null;
   given_name: string | null;
   family_name: string | null;
-  full_name: string | null;
   street: string | null;
   city: string | null;
   postal_code: string | null;
   region: string | null;
   birth_date: string | null;
   national_id: string | null;
+  flagged_birth_date: string | null;
 }
 
 /** Every record of the vault, or those with the given ids (an incremental batch). */
 export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): VaultRecords {
   const filter = onlyIds === undefined ? sql`` : sql`WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
   const rows = db.all<Row>(sql`
-    SELECT r.id, m.profile_id, r.given_name, r.family_name, r.full_name, r.street, r.city, r.postal_code, r.region, r.birth_date, r.national_id
+    SELECT r.id, m.profile_id, r.given_name, r.family_name, r.street, r.city, r.postal_code, r.region, r.birth_date, r.national_id,
+      -- A birth date that could not be read is still compared digit by digit (a typo in a date is evidence too).
+      CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date
     FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
   const identifierFilter = onlyIds === undefined ? sql`` : sql`WHERE source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
   const identifiers = db.iterate<{ source_record_id: number; kind: 'email' | 'phone'; value: string }>(
@@ -59,13 +61,13 @@ export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): Va
 }
 
 function toIdentityRecord(row: Row, emails: string[], phones: string[]): IdentityRecord {
-  const name = splitName(row);
+  // A full name alone was split into given and family names by the import (mapping/apply.ts).
   const address = splitStreet(row.street);
   return {
     id: String(row.id),
-    given: name.given,
-    family: name.family,
-    birthDate: row.birth_date,
+    given: row.given_name,
+    family: row.family_name,
+    birthDate: row.birth_date ?? row.flagged_birth_date,
     street: address.street,
     street2: address.street2,
     city: row.city,
@@ -75,18 +77,6 @@ function toIdentityRecord(row: Row, emails: string[], phones: string[]): Identit
     phones,
     nationalId: row.national_id,
   };
-}
-
-/**
- * A till or a newsletter often has one full-name column: its first word is taken as the given name and the
- * rest as the family name, which is how such names are written on receipts and forms in our regions. The
- * model's transposition level catches "Tremblay Jean".
- */
-function splitName(row: Row): { given: string | null; family: string | null } {
-  if (row.given_name !== null || row.family_name !== null || row.full_name === null) return { given: row.given_name, family: row.family_name };
-  const words = row.full_name.trim().split(/\s+/);
-  if (words.length < 2) return { given: null, family: words[0] || null };
-  return { given: words[0] as string, family: words.slice(1).join(' ') };
 }
 
 /**

@@ -40,7 +40,7 @@ export interface ApplyOptions {
 }
 
 type EventField = (typeof EVENT_FIELDS)[number];
-type SingleIdentityField = 'givenName' | 'familyName' | 'fullName' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate';
+type SingleIdentityField = 'givenName' | 'familyName' | 'fullName' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate' | 'nationalId';
 
 interface ColumnRead {
   /** How the column is named in reasons and raw maps. */
@@ -250,6 +250,13 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
         keepFirst(field, context.take(field, read.label, result, 'text'), result.raw);
         break;
       }
+      case 'nationalId': {
+        // Compared only when both records have one: its separators are no evidence, so they go.
+        const result = normalizeText(readPath(values, read.path), 40);
+        const value = context.take(field, read.label, result, 'text');
+        keepFirst(field, value === null ? null : value.replace(/[\s.-]/g, '').toUpperCase(), result.raw);
+        break;
+      }
       case 'postalCode': {
         const result = normalizePostalCode(readPath(values, read.path), country);
         keepFirst(field, context.take(field, read.label, result, 'postalCode'), result.raw);
@@ -291,6 +298,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
   put('region', single.region);
   put('country', single.country);
   put('birthDate', single.birthDate);
+  put('nationalId', single.nationalId);
   if (unusable.length > 0) put('unusable', unusable);
   return identity as unknown as MappedIdentity;
 }

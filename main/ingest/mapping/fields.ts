@@ -23,6 +23,7 @@ export const IDENTITY_FIELDS = [
   'region',
   'country',
   'birthDate',
+  'nationalId',
 ] as const;
 
 /**
@@ -61,6 +62,7 @@ export const FIELD_INFO: Readonly<Record<TargetField, FieldInfo>> = {
   region: { group: 'identity', multiple: false, label: { en: 'Province / state', fr: 'Province / État' } },
   country: { group: 'identity', multiple: false, label: { en: 'Country', fr: 'Pays' } },
   birthDate: { group: 'identity', multiple: false, label: { en: 'Birth date', fr: 'Date de naissance' } },
+  nationalId: { group: 'identity', multiple: false, label: { en: 'National identifier (SIN, SSN, NIR, PESEL)', fr: 'Identifiant national (NAS, SSN, NIR, PESEL)' } },
   'consent.granted': { group: 'consent', multiple: false, label: { en: 'Consent given', fr: 'Consentement donné' } },
   'consent.at': { group: 'consent', multiple: false, label: { en: 'Consent date', fr: 'Date du consentement' } },
   'consent.purpose': { group: 'consent', multiple: false, label: { en: 'Consent purpose', fr: 'Finalité du consentement' } },

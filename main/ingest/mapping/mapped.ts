@@ -29,6 +29,8 @@ export interface MappedIdentity {
   readonly country?: FieldValue;
   /** YYYY-MM-DD. */
   readonly birthDate?: FieldValue;
+  /** A national identifier (SIN, SSN, NIR, PESEL) as the source wrote it, spaces and dashes removed. */
+  readonly nationalId?: FieldValue;
   /**
    * What flagged emails and phones still offer search: an address's text, a number's digits. Kept out of
    * the identifiers, which identity matching trusts as normalized.

@@ -129,6 +129,10 @@ export const FIELD_PHRASES: readonly (readonly [RowField, readonly string[]])[] 
     ],
   ],
   ['city', ['city', 'town', 'locality', 'ville', 'municipalité', 'localité', 'miasto', 'miejscowość']],
+  [
+    'nationalId',
+    ['social security number', 'ssn', 'soc sec id', 'social insurance number', 'sin', 'national id', 'national identifier', 'numéro d’assurance sociale', 'numéro d assurance sociale', 'nas', 'nir', 'numéro de sécurité sociale', 'pesel'],
+  ],
   ['region', ['province', 'state', 'region', 'état', 'région', 'département', 'county', 'województwo']],
   ['country', ['country', 'country code', 'pays', 'code pays', 'kraj', 'państwo']],
   [

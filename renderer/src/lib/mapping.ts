@@ -26,6 +26,7 @@ const FIELD_GROUP = {
   region: 'identity',
   country: 'identity',
   birthDate: 'identity',
+  nationalId: 'identity',
   'consent.granted': 'consent',
   'consent.at': 'consent',
   'consent.purpose': 'consent',

@@ -1,0 +1,98 @@
+/**
+ * The evaluation through the product's own path: each Febrl-format file is imported into a fresh vault as a
+ * source (rec_id as the customer number, the other columns mapped as a steward would), identities are
+ * resolved with the DEFAULT settings, and the clustering is read back from the export a user would take
+ * (`profiles.export`: source, source_record_id, profile_id). The truth is the entity in rec_id, read from
+ * the files by the evaluation alone: the vault only ever sees rec_id as an opaque key.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Backend } from '../main/backend/backend';
+import { runJob, unwrap } from '../main/backend/run-job';
+import type { ResolveSummary } from '../main/api/contract';
+import type { Mapping } from '../main/ingest/mapping/fields';
+
+export interface VaultEvaluation {
+  /** Cluster of each record (profile id), in file order, records of all files. */
+  clusterOf: Int32Array;
+  truth: string[];
+  summary: ResolveSummary;
+  importMs: number;
+  exportFile: string;
+}
+
+const FEBRL_FIELDS: Readonly<Record<string, Mapping['columns'][number]['field']>> = {
+  rec_id: 'sourceRecordId',
+  given_name: 'givenName',
+  surname: 'familyName',
+  street_number: 'street',
+  address_1: 'street',
+  address_2: 'street',
+  suburb: 'city',
+  postcode: 'postalCode',
+  state: 'region',
+  date_of_birth: 'birthDate',
+  soc_sec_id: 'nationalId',
+  email: 'email',
+  phone_number: 'phone',
+};
+
+/** Febrl's ", " separator, read as the comma-separated file it is, with its values trimmed and a column dropped. */
+function cleanCopy(file: string, drop: string | undefined, dir: string): { file: string; keys: string[]; headers: string[] } {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const header = (lines[0] as string).split(',').map((cell) => cell.trim());
+  const kept = header.map((name, index) => ({ name, index })).filter(({ name }) => name !== drop && name !== 'household_id');
+  const rows = lines.map((line) => {
+    const cells = line.split(',').map((cell) => cell.trim());
+    return kept.map(({ index }) => cells[index] ?? '').join(',');
+  });
+  const copy = path.join(dir, path.basename(file));
+  fs.writeFileSync(copy, rows.join('\n') + '\n');
+  const keyAt = header.indexOf('rec_id');
+  return { file: copy, keys: lines.slice(1).map((line) => (line.split(',')[keyAt] ?? '').trim()), headers: kept.map(({ name }) => name) };
+}
+
+export async function evaluateThroughVault(files: readonly string[], options: { drop?: string; outDir?: string }): Promise<VaultEvaluation> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-eval-'));
+  const backend = new Backend({ vaultDir: path.join(work, 'vault') });
+  try {
+    unwrap(await backend.call('vault.create', { adminName: 'Evaluation', passphrase: 'evaluation passphrase only' }));
+    const started = performance.now();
+    const sources: { name: string; keys: string[] }[] = [];
+    for (const [index, original] of files.entries()) {
+      const copy = cleanCopy(original, options.drop, work);
+      const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
+      const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
+      const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: 'AU' };
+      const run = unwrap(await runJob(backend, 'import.file', { file: copy.file, source: name, mapping, options: { delimiter: ',' } }));
+      if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
+      sources.push({ name, keys: copy.keys });
+    }
+    const importMs = performance.now() - started;
+    const summary = unwrap(await runJob(backend, 'identity.resolve', {}));
+    const outDir = options.outDir ?? work;
+    fs.mkdirSync(outDir, { recursive: true });
+    const exportFile = path.join(outDir, 'profiles.csv');
+    unwrap(await backend.call('profiles.export', { outFile: exportFile, overwrite: true }));
+    const profileOf = new Map<string, number>();
+    for (const line of fs.readFileSync(exportFile, 'utf8').split(/\r?\n/).slice(1)) {
+      const match = /^(.*),([^,]*),(\d+)$/.exec(line);
+      if (match) profileOf.set(`${match[1]}\u0000${match[2]}`, Number(match[3]));
+    }
+    const clusterOf: number[] = [];
+    const truth: string[] = [];
+    for (const source of sources) {
+      for (const key of source.keys) {
+        const profile = profileOf.get(`${source.name}\u0000${key}`);
+        if (profile === undefined) throw new Error(`record ${key} of ${source.name} is not in the export: the vault lost it`);
+        clusterOf.push(profile);
+        truth.push(/^rec-(\d+)-/.exec(key)?.[1] ?? key);
+      }
+    }
+    return { clusterOf: Int32Array.from(clusterOf), truth, summary, importMs, exportFile };
+  } finally {
+    backend.close();
+    if (options.outDir === undefined) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
