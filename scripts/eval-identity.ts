@@ -1,7 +1,7 @@
 /**
  * Measures the identity model on labelled Febrl files (or generated ones in the extended layout, see
  * generate-identity-data.ts) with its DEFAULT settings:
- *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--out DIR] [--model-only] [--no-vetoes] [--json]
+ *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--out DIR] [--country CC] [--model-only] [--no-vetoes] [--json]
  *   npm run eval:identity -- ../shared/datasets/febrl/dataset1.csv --drop soc_sec_id
  * Each file is one source; the records of all files are linked together. `--no-vetoes` turns the veto levels
  * off (plain Fellegi–Sunter): the Febrl truth counts pairs whose given name or birth date was replaced by a
@@ -9,7 +9,7 @@
  * When the files carry household_id, false merges are reported inside households and between them.
  *
  * The headline figures come through the product (identity-vault-eval.ts): the files imported into a fresh
- * vault, resolved with the default settings, the clustering read from the profiles export (`--out DIR` keeps
+ * vault (phones and postal codes read in the country the `state` column names, or `--country`), resolved with the default settings, the clustering read from the profiles export (`--out DIR` keeps
  * that export as DIR/profiles.csv, rec_id as source_record_id). The model is also run alone on the same
  * records, for blocking recall and the time of each phase; `--model-only` skips the vault.
  */
@@ -29,9 +29,12 @@ const vetoes = !args.includes('--no-vetoes');
 const dropIndex = args.indexOf('--drop');
 const dropped = dropIndex >= 0 ? args[dropIndex + 1] : undefined;
 if (dropped !== undefined && dropped !== 'soc_sec_id') throw new Error(`--drop: only soc_sec_id can be dropped, not ${dropped}`);
-const files = args.filter((arg, index) => !arg.startsWith('--') && index !== dropIndex + 1 && index !== outIndex + 1);
+const countryIndex = args.indexOf('--country');
+const country = countryIndex >= 0 ? args[countryIndex + 1] : undefined;
+const valueOf = new Set([dropIndex, outIndex, countryIndex].filter((index) => index >= 0).map((index) => index + 1));
+const files = args.filter((arg, index) => !arg.startsWith('--') && !valueOf.has(index));
 if (files.length === 0) {
-  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--out DIR] [--model-only] [--no-vetoes] [--json]');
+  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--out DIR] [--country CC] [--model-only] [--no-vetoes] [--json]');
   process.exit(2);
 }
 
@@ -51,7 +54,7 @@ const result = link(all.records, { now: () => performance.now(), model: { vetoes
 const blocking = blockingRecall(result.blocking.left, result.blocking.right, all.truth);
 const metrics = pairMetrics(result.clusters.clusterOf, all.truth);
 const wrong = withHouseholds ? falseMerges(result.clusters.clusterOf, all.truth, households) : null;
-const vault = modelOnly ? null : await evaluateThroughVault(files, { drop: dropped, outDir });
+const vault = modelOnly ? null : await evaluateThroughVault(files, { drop: dropped, outDir, country });
 const throughVault =
   vault === null
     ? null

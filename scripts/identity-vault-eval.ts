@@ -38,8 +38,26 @@ const FEBRL_FIELDS: Readonly<Record<string, Mapping['columns'][number]['field']>
   phone_number: 'phone',
 };
 
+const STATES: readonly [string, readonly string[]][] = [
+  ['AU', ['nsw', 'vic', 'qld', 'wa', 'sa', 'tas', 'act', 'nt']],
+  ['CA', ['qc', 'on', 'bc', 'ab', 'mb', 'sk', 'ns', 'nb', 'nl', 'pe', 'yt', 'nu']],
+];
+
+/**
+ * The country a file's `state` column speaks of (Febrl is Australian; a Quebec export says QC), for reading
+ * national phone numbers and postal codes as a steward would set the source's country. AU when it says nothing.
+ */
+function countryOfStates(states: readonly string[]): string {
+  let best = { country: 'AU', count: 0 };
+  for (const [country, codes] of STATES) {
+    const count = states.filter((state) => codes.includes(state.toLowerCase())).length;
+    if (count > best.count) best = { country, count };
+  }
+  return best.country;
+}
+
 /** Febrl's ", " separator, read as the comma-separated file it is, with its values trimmed and a column dropped. */
-function cleanCopy(file: string, drop: string | undefined, dir: string): { file: string; keys: string[]; headers: string[] } {
+function cleanCopy(file: string, drop: string | undefined, dir: string): { file: string; keys: string[]; headers: string[]; states: string[] } {
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
   const header = (lines[0] as string).split(',').map((cell) => cell.trim());
   const kept = header.map((name, index) => ({ name, index })).filter(({ name }) => name !== drop && name !== 'household_id');
@@ -50,10 +68,12 @@ function cleanCopy(file: string, drop: string | undefined, dir: string): { file:
   const copy = path.join(dir, path.basename(file));
   fs.writeFileSync(copy, rows.join('\n') + '\n');
   const keyAt = header.indexOf('rec_id');
-  return { file: copy, keys: lines.slice(1).map((line) => (line.split(',')[keyAt] ?? '').trim()), headers: kept.map(({ name }) => name) };
+  const stateAt = header.indexOf('state');
+  const column = (at: number): string[] => (at < 0 ? [] : lines.slice(1).map((line) => (line.split(',')[at] ?? '').trim()));
+  return { file: copy, keys: column(keyAt), headers: kept.map(({ name }) => name), states: column(stateAt) };
 }
 
-export async function evaluateThroughVault(files: readonly string[], options: { drop?: string; outDir?: string }): Promise<VaultEvaluation> {
+export async function evaluateThroughVault(files: readonly string[], options: { drop?: string; outDir?: string; country?: string }): Promise<VaultEvaluation> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-eval-'));
   const backend = new Backend({ vaultDir: path.join(work, 'vault') });
   try {
@@ -64,7 +84,7 @@ export async function evaluateThroughVault(files: readonly string[], options: { 
       const copy = cleanCopy(original, options.drop, work);
       const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
       const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
-      const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: 'AU' };
+      const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: options.country ?? countryOfStates(copy.states) };
       const run = unwrap(await runJob(backend, 'import.file', { file: copy.file, source: name, mapping, options: { delimiter: ',' } }));
       if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
       sources.push({ name, keys: copy.keys });

@@ -1,6 +1,7 @@
 /**
  * The vault's source records as the identity model reads them (model/record.ts), with the profile each
- * belongs to now. Read in two ordered passes (records, then identifiers) merged by record id, so a million
+ * belongs to now. A value the import kept as sent because it could not read it (record_flag) is still
+ * evidence: a mistyped date or postal code is compared as written. Read in two ordered passes (records, then identifiers) merged by record id, so a million
  * records cost two scans rather than a million lookups.
  */
 import { sql, type SqlRunner } from '../../store/sql';
@@ -27,6 +28,7 @@ interface Row {
   birth_date: string | null;
   national_id: string | null;
   flagged_birth_date: string | null;
+  flagged_postal_code: string | null;
 }
 
 /** Every record of the vault, or those with the given ids (an incremental batch). */
@@ -35,12 +37,17 @@ export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): Va
   const rows = db.all<Row>(sql`
     SELECT r.id, m.profile_id, r.given_name, r.family_name, r.street, r.city, r.postal_code, r.region, r.birth_date, r.national_id,
       -- A birth date that could not be read is still compared digit by digit (a typo in a date is evidence too).
-      CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date
+      CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date,
+      CASE WHEN r.postal_code IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND f.field = 'postalCode' ORDER BY f.id LIMIT 1) END AS flagged_postal_code
     FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
-  const identifierFilter = onlyIds === undefined ? sql`` : sql`WHERE source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
-  const identifiers = db.iterate<{ source_record_id: number; kind: 'email' | 'phone'; value: string }>(
-    sql`SELECT source_record_id, kind, value FROM identifier ${identifierFilter} ORDER BY source_record_id, id`,
-  );
+  const only = onlyIds === undefined ? sql`` : sql`AND source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
+  // Flagged emails and phones as sent too: the model reads them its own way. Not Excel's damage: `6,03E+15` is no number.
+  const identifiers = db.iterate<{ source_record_id: number; kind: 'email' | 'phone'; value: string }>(sql`
+    SELECT source_record_id, kind, value FROM (
+      SELECT source_record_id, kind, value, id FROM identifier WHERE 1 ${only}
+      UNION ALL
+      SELECT source_record_id, field AS kind, raw AS value, id FROM record_flag WHERE field IN ('email', 'phone') AND code <> 'excelDamaged' ${only}
+    ) ORDER BY source_record_id, kind, id`);
   const records: IdentityRecord[] = new Array<IdentityRecord>(rows.length);
   const recordIds = new Float64Array(rows.length);
   const profileIds = new Float64Array(rows.length);
@@ -71,7 +78,7 @@ function toIdentityRecord(row: Row, emails: string[], phones: string[]): Identit
     street: address.street,
     street2: address.street2,
     city: row.city,
-    postalCode: row.postal_code,
+    postalCode: row.postal_code ?? row.flagged_postal_code,
     region: row.region,
     emails,
     phones,
