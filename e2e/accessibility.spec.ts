@@ -27,6 +27,7 @@ const FRENCH_AREAS: Record<AreaName, string> = {
   Overview: 'Vue d’ensemble',
   Import: 'Importer',
   People: 'Personnes',
+  Identities: 'Identités',
   'Data quality': 'Qualité des données',
   Sources: 'Sources',
   'Audit trail': 'Journal d’audit',

@@ -16,9 +16,10 @@ interface Props {
   readonly decision: LastDecision;
   readonly busy: boolean;
   readonly onUndo: () => void;
+  readonly onOpen: (profileId: number) => void;
 }
 
-export function DecisionNotice({ decision, busy, onUndo }: Props): ReactNode {
+export function DecisionNotice({ decision, busy, onUndo, onOpen }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const conflicts = decision.kind === 'undone' ? 0 : decision.conflicts;
   return (
@@ -32,9 +33,14 @@ export function DecisionNotice({ decision, busy, onUndo }: Props): ReactNode {
         {conflicts > 0 ? ` ${t('identity.review.conflict', { count: conflicts, formatted: formatNumber(conflicts, i18n.language) })}` : null}
       </span>
       {decision.kind === 'merged' ? (
-        <button type="button" className="button button-small decision-undo" onClick={onUndo} disabled={busy} aria-keyshortcuts="U">
-          {t('identity.review.undo')} <kbd aria-hidden="true">U</kbd>
-        </button>
+        <span className="decision-actions">
+          <button type="button" className="button button-small decision-undo" onClick={onUndo} disabled={busy} aria-keyshortcuts="U">
+            {t('identity.review.undo')} <kbd aria-hidden="true">U</kbd>
+          </button>
+          <button type="button" className="button button-small" onClick={() => onOpen(decision.survivorId)}>
+            {t('identity.review.openPerson')}
+          </button>
+        </span>
       ) : null}
     </Notice>
   );

@@ -68,6 +68,7 @@ export function IdentityScreen({ focus }: { readonly focus?: AreaFocus | undefin
                   settings={settings.data?.settings ?? null}
                   active={view === 'review' && person === null}
                   onChanged={changed}
+                  onPerson={setPerson}
                 />
               ),
             },

@@ -25,6 +25,7 @@ interface Props {
   readonly settings: IdentitySettings | null;
   readonly active: boolean;
   readonly onChanged: () => void;
+  readonly onPerson: (profileId: number) => void;
 }
 
 const DECISIONS: ReadonlyArray<{ readonly decision: Decision; readonly keys: string; readonly className: string }> = [
@@ -34,7 +35,7 @@ const DECISIONS: ReadonlyArray<{ readonly decision: Decision; readonly keys: str
 ];
 const LABEL_KEYS = { same: 'identity.review.same', different: 'identity.review.different', skip: 'identity.review.skip' } as const;
 
-export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged }: Props): ReactNode {
+export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged, onPerson }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [chosen, setChosen] = useState<number | null>(null);
@@ -73,7 +74,7 @@ export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged
 
   return (
     <div className="stack review-panel" data-testid="review-panel">
-      {decisions.last ? <DecisionNotice decision={decisions.last} busy={decisions.busy} onUndo={() => void decisions.undo()} /> : null}
+      {decisions.last ? <DecisionNotice decision={decisions.last} busy={decisions.busy} onUndo={() => void decisions.undo()} onOpen={onPerson} /> : null}
       <ErrorAlert error={decisions.error} />
       {pairs !== null && list.length === 0 ? (
         <p className="empty" data-testid="review-empty">
