@@ -25,16 +25,16 @@ export function ConflictsPanel({ conflicts, onPerson }: Props): ReactNode {
   };
   return (
     <section className="card" aria-labelledby="conflicts-title" data-testid="conflicts-panel">
-      <h3 className="card-title" id="conflicts-title">
+      <h2 className="card-title" id="conflicts-title">
         {t('identity.conflicts.title')}
-      </h3>
+      </h2>
       <p className="card-description">{t('identity.conflicts.description')}</p>
       <ErrorAlert error={conflicts.error} />
       {data && data.conflicts.length === 0 ? <p className="empty">{t('identity.conflicts.empty')}</p> : null}
       <ol className="conflict-list">
         {(data?.conflicts ?? []).map((conflict, index) => (
           <li key={conflict.records.join('-')} className="conflict" data-testid="conflict">
-            <h4>{t('identity.conflicts.item', { number: formatNumber(index + 1, i18n.language) })}</h4>
+            <h3>{t('identity.conflicts.item', { number: formatNumber(index + 1, i18n.language) })}</h3>
             <p className="muted small">{t('identity.conflicts.records')}</p>
             <ul className="plain-list">
               {conflict.records.map((id) => {

@@ -29,15 +29,15 @@ export function EvidenceWaterfall({ evidence, matchThreshold }: Props): ReactNod
   }));
   return (
     <div className="evidence-chart" role="img" aria-label={t('identity.chart.label')} data-testid="evidence-waterfall">
-      <ResponsiveContainer width="100%" height={data.length * BAR_ROW_HEIGHT + 40}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }} accessibilityLayer={false}>
+      <ResponsiveContainer width="100%" height={data.length * BAR_ROW_HEIGHT + 56}>
+        <BarChart data={data} layout="vertical" margin={{ top: 20, right: 56, bottom: 4, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={(value: number) => signedWeight(value, language)} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(_value, _name, item) => [(item.payload as { shown: string }).shown, t('identity.chart.weight')]} />
           <ReferenceLine x={0} stroke={REFERENCE} />
           {matchThreshold !== null ? (
-            <ReferenceLine x={matchThreshold} stroke={REFERENCE} strokeDasharray="6 3" label={{ value: t('identity.chart.threshold'), position: 'insideTopRight', fontSize: 11, fill: REFERENCE }} />
+            <ReferenceLine x={matchThreshold} stroke={REFERENCE} strokeDasharray="6 3" label={{ value: t('identity.chart.threshold'), position: 'top', fontSize: 11, fill: REFERENCE }} />
           ) : null}
           <Bar dataKey="range" isAnimationActive={false} maxBarSize={20}>
             {data.map((step) => (

@@ -17,9 +17,9 @@ export function ReviewList({ pairs, total, currentId, onShow }: Props): ReactNod
   const language = i18n.language;
   return (
     <section className="card" aria-labelledby="review-list-title">
-      <h3 className="card-title" id="review-list-title">
+      <h2 className="card-title" id="review-list-title">
         {t('identity.review.listTitle')}
-      </h3>
+      </h2>
       <div className="table-wrap">
         <table className="table" data-testid="review-list">
           <caption className="visually-hidden">{t('identity.review.listCaption')}</caption>

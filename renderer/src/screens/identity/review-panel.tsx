@@ -84,10 +84,10 @@ export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged
       {pair ? (
         <section className="card review-pair" aria-labelledby="review-pair-title" data-testid="review-pair" data-pair-id={pair.id}>
           <div className="form-actions spread">
-            <h3 className="card-title" id="review-pair-title" ref={heading} tabIndex={-1}>
+            <h2 className="card-title" id="review-pair-title" ref={heading} tabIndex={-1}>
               {t('identity.review.position', { position: formatNumber(index + 1, language), total: formatNumber(total, language) })}
               {pair.skipped ? <span className="badge badge-off">{t('identity.review.skipped')}</span> : null}
-            </h3>
+            </h2>
             <p className="review-probability" data-testid="review-probability">
               <strong>{t('identity.review.probability', { percent: percent(pair.evidence.probability, language) })}</strong>
               {settings ? (
@@ -115,11 +115,11 @@ export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged
           </p>
           <div className="two-columns even evidence-columns">
             <div>
-              <h4 className="evidence-title">{t('identity.evidence.title')}</h4>
+              <h3 className="evidence-title">{t('identity.evidence.title')}</h3>
               <EvidenceList evidence={pair.evidence} a={pair.a} b={pair.b} />
             </div>
             <div>
-              <h4 className="evidence-title">{t('identity.chart.title')}</h4>
+              <h3 className="evidence-title">{t('identity.chart.title')}</h3>
               <EvidenceWaterfall evidence={pair.evidence} matchThreshold={settings?.matchThreshold ?? null} />
             </div>
           </div>

@@ -75,9 +75,9 @@ export function SettingsPanel({ settings, onSaved }: Props): ReactNode {
   const state = dryRun.state;
   return (
     <section className="card" aria-labelledby="identity-settings-title" data-testid="identity-settings">
-      <h3 className="card-title" id="identity-settings-title">
+      <h2 className="card-title" id="identity-settings-title">
         {t('identity.settings.title')}
-      </h3>
+      </h2>
       <p className="card-description">{t('identity.settings.description')}</p>
       {!admin ? <p className="muted">{t('identity.settings.readOnly')}</p> : null}
       <form

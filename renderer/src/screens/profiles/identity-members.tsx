@@ -46,7 +46,7 @@ function MemberItem({ member, others, canSplit, onSplit }: { readonly member: Me
       )}
       {canSplit ? (
         <div className="form-actions start">
-          <button type="button" className="button button-small" onClick={onSplit} aria-label={`${t('identity.person.why.split')}: ${name}`}>
+          <button type="button" className="button button-small" onClick={onSplit} aria-label={t('identity.person.why.splitLabel', { record: name })}>
             {t('identity.person.why.split')}
           </button>
         </div>
