@@ -40,23 +40,29 @@ export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged
   const language = i18n.language;
   const [chosen, setChosen] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const empty = useRef<HTMLParagraphElement>(null);
   const moveFocus = useRef(false);
   const decisions = useDecisions(onChanged);
-  const list = pairs ?? [];
+  // A pair just settled stays out of view while the queue is read again: a second keypress meanwhile must
+  // go to the next pair, not decide this one twice.
+  const [settled, setSettled] = useState<number | null>(null);
+  const list = (pairs ?? []).filter((candidate) => candidate.id !== settled);
   const index = Math.max(0, list.findIndex((pair) => pair.id === chosen));
   const pair = list[index] ?? null;
 
+  // After the last pair, focus goes to the sentence saying the queue is empty rather than to the page's top.
   useEffect(() => {
-    if (!moveFocus.current || pair === null) return;
+    if (!moveFocus.current || pairs === null) return;
     moveFocus.current = false;
-    heading.current?.focus();
-  }, [pair]);
+    (pair === null ? empty.current : heading.current)?.focus();
+  }, [pair, pairs]);
 
   const decide = useCallback(
     async (decision: Decision): Promise<void> => {
       if (pair === null || decisions.busy) return;
       if (await decisions.decide(pair, decision)) {
         setChosen(null);
+        if (decision !== 'skip') setSettled(pair.id);
         moveFocus.current = true;
       }
     },
@@ -77,7 +83,7 @@ export function ReviewPanel({ pairs, total, everRun, settings, active, onChanged
       {decisions.last ? <DecisionNotice decision={decisions.last} busy={decisions.busy} onUndo={() => void decisions.undo()} onOpen={onPerson} /> : null}
       <ErrorAlert error={decisions.error} />
       {pairs !== null && list.length === 0 ? (
-        <p className="empty" data-testid="review-empty">
+        <p className="empty" data-testid="review-empty" ref={empty} tabIndex={-1}>
           {t(everRun ? 'identity.review.empty' : 'identity.review.emptyNeverRun')}
         </p>
       ) : null}
