@@ -1,7 +1,7 @@
 /**
  * Every screen a user meets, checked with axe-core against WCAG 2.1 A and AA: the start screens, each
  * step of the import wizard (a French CSV with accents, two values to review and a rejected row), Data
- * quality, the Overview with what needs attention and its charts' tables open, People, Sources, the audit
+ * quality, the Overview with what needs attention and its charts' tables open, People, Identities, Sources, the audit
  * trail (an entry's side panel included), Users and Settings in English, then the main ones again in
  * French. A `serious` or `critical`
  * WCAG violation fails the test, with each rule, its impact, the elements it found and what to fix; the
@@ -27,6 +27,7 @@ const FRENCH_AREAS: Record<AreaName, string> = {
   Overview: 'Vue d’ensemble',
   Import: 'Importer',
   People: 'Personnes',
+  Identities: 'Identités',
   'Data quality': 'Qualité des données',
   Sources: 'Sources',
   'Audit trail': 'Journal d’audit',
@@ -176,6 +177,19 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await axe.check('People: a person');
     await app.profiles.back();
 
+    // Identities: the status, a resolution's result, the settings with a dry run, the conflicts.
+    await app.goTo('Identities');
+    await expect(app.identity.heading()).toBeVisible();
+    await axe.check('Identities: before any resolution');
+    await app.identity.resolve();
+    await axe.check('Identities: a resolution’s result and the review queue');
+    await app.identity.setThresholds(5, -2);
+    await app.identity.dryRun();
+    await axe.check('Identities: settings, with a dry run');
+    await app.identity.tab(/^Conflicts/).click();
+    await expect(page.getByTestId('conflicts-panel')).toBeVisible();
+    await axe.check('Identities: conflicts');
+
     // Sources: the register, a source's editor, the import history, the connectors.
     await app.goTo('Sources');
     await expect(app.sources.sourceRow('Boutique Montréal')).toBeVisible();
@@ -313,6 +327,12 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await app.profiles.results().getByRole('button', { name: 'Hélène Tremblay' }).click();
     await expect(page.getByTestId('profile-detail').getByTestId('profile-record')).toContainText('C-001');
     await axe.check('Personnes : une personne (fr)');
+    await goToInFrench('Identities');
+    await expect(page.getByRole('heading', { level: 1, name: 'Identités' })).toBeVisible();
+    await axe.check('Identités (fr)');
+    await page.getByRole('tab', { name: 'Paramètres' }).click();
+    await expect(page.getByTestId('identity-settings')).toBeVisible();
+    await axe.check('Identités : paramètres (fr)');
     await goToInFrench('Sources');
     await expect(app.sources.sourceRow('Boutique Montréal')).toBeVisible();
     await axe.check('Sources : registre (fr)');

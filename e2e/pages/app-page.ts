@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Served } from '../fixtures';
 import { AuditPage } from './audit-page';
+import { IdentityPage } from './identity-page';
 import { ImportPage } from './import-page';
 import { ProfilesPage } from './profiles-page';
 import { QualityPage } from './quality-page';
@@ -10,7 +11,7 @@ import { SourcesPage } from './sources-page';
 import { StartPage } from './start-page';
 import { UsersPage } from './users-page';
 
-export type AreaName = 'Overview' | 'Import' | 'People' | 'Data quality' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
+export type AreaName = 'Overview' | 'Import' | 'People' | 'Identities' | 'Data quality' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
 
 /** The page's globals used from page.evaluate; typed here because the e2e tsconfig has no DOM library. */
 interface PageGlobals {
@@ -26,6 +27,7 @@ export class AppPage {
   readonly profiles: ProfilesPage;
   readonly sources: SourcesPage;
   readonly quality: QualityPage;
+  readonly identity: IdentityPage;
 
   constructor(
     readonly page: Page,
@@ -39,6 +41,7 @@ export class AppPage {
     this.profiles = new ProfilesPage(page);
     this.sources = new SourcesPage(page);
     this.quality = new QualityPage(page);
+    this.identity = new IdentityPage(page);
   }
 
   async open(): Promise<void> {

@@ -17,6 +17,7 @@
  *   quality     main/ingest/quality/strings  quality
  *   profiles    main/profiles/strings         profiles
  *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
+ *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -38,6 +39,8 @@ import jobsEn from '../jobs/strings/en.json';
 import jobsFr from '../jobs/strings/fr.json';
 import qualityEn from '../ingest/quality/strings/en.json';
 import qualityFr from '../ingest/quality/strings/fr.json';
+import identityEn from '../identity/strings/en.json';
+import identityFr from '../identity/strings/fr.json';
 import overviewEn from '../overview/strings/en.json';
 import overviewFr from '../overview/strings/fr.json';
 import profilesEn from '../profiles/strings/en.json';
@@ -67,6 +70,7 @@ export const MAIN_NAMESPACES = {
   quality: { en: qualityEn, fr: qualityFr },
   profiles: { en: profilesEn, fr: profilesFr },
   overview: { en: overviewEn, fr: overviewFr },
+  identity: { en: identityEn, fr: identityFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

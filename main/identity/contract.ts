@@ -143,7 +143,8 @@ export const identityMethods = {
     access: steward,
     audit: ['identity.decided'],
   }),
-  'identity.conflicts': method({ input: Empty, output: z.object({ conflicts: z.array(Conflict) }), access: steward, audit: 'read-only' }),
+  /** With the records the conflicts name, so that a steward sees whose decisions they are (`records`). */
+  'identity.conflicts': method({ input: Empty, output: z.object({ conflicts: z.array(Conflict), records: z.array(PairRecord) }), access: steward, audit: 'read-only' }),
   'identity.explain': method({
     input: z.object({ profileId: z.number().int() }),
     output: z.object({ profileId: z.number().int(), members: z.array(MemberEvidence), merges: z.array(MergeEntry) }),

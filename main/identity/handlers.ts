@@ -5,6 +5,7 @@ import { sql } from '../store/sql';
 import type { CapabilityContext, VaultService } from '../vault/index';
 import type { IdentitySettings, ResolveSummary, identityMethods } from './contract';
 import { allDecisions, findConflicts } from './store/decisions';
+import { pairRecords } from './store/evidence';
 import { explainProfile } from './store/explain';
 import { applyResolution, computeResolution, summarize } from './store/resolve';
 import { pendingPairs, reviewQueue } from './store/review';
@@ -79,7 +80,12 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
       (result) => ({ action: 'identity.decided', details: { recordA, recordB, decision, profileA: result.profileA, profileB: result.profileB, conflicts: result.conflicts } }),
       ({ db }) => decidePair(db, recordA, recordB, decision, actor(vaults, now)),
     ),
-  'identity.conflicts': (_input, { vaults }) => ({ conflicts: findConflicts(allDecisions(vaults.current().db)) }),
+  'identity.conflicts': (_input, { vaults }) => {
+    const { db } = vaults.current();
+    const conflicts = findConflicts(allDecisions(db));
+    const named = pairRecords(db, [...new Set(conflicts.flatMap((conflict) => conflict.records))]);
+    return { conflicts, records: [...named.values()] };
+  },
   'identity.explain': ({ profileId }, { vaults }) => {
     const vault = vaults.current();
     const explained = explainProfile(vault.db, profileId);

@@ -1,2 +1,3 @@
 /** What other capabilities may use of identity: everything else in this folder is its own business. */
 export { pendingPairs } from './store/review';
+export { identityAttention, type IdentityAttentionItem } from './attention';

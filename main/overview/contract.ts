@@ -1,13 +1,13 @@
 /**
  * The overview slice of the contract: what needs attention, and the home screen's charts. Each capability
- * adds its own kinds of item (ingest now; pairs to review, requests due, consents, leases and retention
- * later), all shaped alike, so the home screen draws any of them as one more tile. Counts and names of
- * sources only, never personal data: every role reads this, auditors included.
+ * adds its own kinds of item (ingest's; identity's pairs to review and conflicts; requests due, consents,
+ * leases and retention later), all shaped alike, so the home screen draws any of them as one more tile.
+ * Counts and names of sources only, never personal data: every role reads this, auditors included.
  */
 import { z } from 'zod';
 import { Empty, IsoTime, method, roles } from '../core/contract-kit';
 
-export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords'] as const;
+export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts'] as const;
 export const AttentionKind = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKind>;
 
@@ -17,6 +17,8 @@ export const AttentionTarget = z.discriminatedUnion('place', [
   z.object({ place: z.literal('runs'), runId: z.number().int() }),
   z.object({ place: z.literal('connectors'), sourceId: z.number().int() }),
   z.object({ place: z.literal('quality'), sourceId: z.number().int() }),
+  /** Identities, on its review queue or its list of contradicting decisions. */
+  z.object({ place: z.literal('identity'), view: z.enum(['review', 'conflicts']) }),
 ]);
 export type AttentionTarget = z.infer<typeof AttentionTarget>;
 
@@ -25,7 +27,8 @@ export const AttentionItem = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   /** What the kind counts: rejected rows, consecutive failures, a schedule's minutes, records to review. */
   count: z.number().int(),
-  sourceId: z.number().int(),
+  /** Null for an item about no one source (identity's pairs and conflicts span them all). */
+  sourceId: z.number().int().nullable(),
   name: z.string(),
   at: IsoTime.nullable(),
   target: AttentionTarget,

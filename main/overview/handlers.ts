@@ -1,5 +1,6 @@
 /** The overview methods: each capability's items and figures, gathered. */
 import type { SliceHandlers } from '../core/handlers';
+import { identityAttention } from '../identity/index';
 import { ingestAttention, ingestFigures } from '../ingest/index';
 import type { CapabilityContext } from '../vault/index';
 import type { overviewMethods } from './contract';
@@ -7,8 +8,12 @@ import type { overviewMethods } from './contract';
 export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityContext> = {
   'overview.attention': (_input, { vaults, now }) => {
     const vault = vaults.current();
-    // Flagged values are personal data as sent: auditors cannot open them, so no tile leads there.
-    return ingestAttention(vault.db, now(), { flags: vault.user.role !== 'auditor' });
+    // Flagged values and pairs of records are personal data: auditors cannot open them, so no tile leads there.
+    const personal = vault.user.role !== 'auditor';
+    const items = [...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : [])];
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    // Stable: within a severity, ingest's items first, as it ordered them.
+    return items.sort((a, b) => order[a.severity] - order[b.severity]);
   },
   'overview.figures': (_input, { vaults, now }) => ingestFigures(vaults.current().db, now()),
 };

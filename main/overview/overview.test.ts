@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { addConnector, sync } from '../ingest/connectors/test-helpers';
+import { writeTestSources } from '../identity/test-people';
 import { AUDITOR, createVault, ok, tempDir } from '../test-support/temp-vault';
 
 async function importText(backend: Backend, source: string, text: string) {
@@ -78,5 +79,34 @@ describe('what needs attention', () => {
     expect(figures.importsPerMonth[0]).toEqual({ month: '2025-04', runs: 0, rows: 0 });
     expect(figures.importsPerMonth[11]).toEqual({ month: '2026-03', runs: 2, rows: 4 });
     expect(figures.flagsByReason).toEqual([{ field: 'phone', code: 'phone', column: 'Téléphone', records: 1, flags: 1 }]);
+  });
+
+  it('lists the pairs waiting for review and contradicting decisions, which lead to Identities, never to auditors', async () => {
+    const { backend } = await createVault();
+    const files = writeTestSources(tempDir());
+    unwrap(await runJob(backend, 'import.file', { file: files.crm, source: 'CRM' }));
+    unwrap(await runJob(backend, 'import.file', { file: files.shop, source: 'Web shop' }));
+    const { settings } = await ok(backend, 'identity.settings');
+    await ok(backend, 'identity.saveSettings', { settings: { ...settings, matchThreshold: 5, reviewThreshold: -2 } });
+    unwrap(await runJob(backend, 'identity.resolve', {}));
+    const identity = (await ok(backend, 'overview.attention')).filter((item) => item.kind.startsWith('identity'));
+    expect(identity).toEqual([{ kind: 'identityReview', severity: 'info', count: 2, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } }]);
+
+    // Two decisions that cannot both hold: a conflict, more serious than the queue.
+    const [pair] = (await ok(backend, 'identity.review', {})).pairs;
+    const profiles = (await ok(backend, 'profiles.list', { limit: 3 })).profiles;
+    const other = (await ok(backend, 'profiles.get', { id: profiles.find((profile) => profile.id !== pair!.a.profileId && profile.id !== pair!.b.profileId)!.id })).records[0]!;
+    await ok(backend, 'identity.decide', { recordA: pair!.a.recordId, recordB: other.id, decision: 'same' });
+    await ok(backend, 'identity.decide', { recordA: other.id, recordB: pair!.b.recordId, decision: 'same' });
+    await ok(backend, 'identity.decide', { recordA: pair!.a.recordId, recordB: pair!.b.recordId, decision: 'different' });
+    const kinds = (await ok(backend, 'overview.attention')).filter((item) => item.kind.startsWith('identity')).map((item) => [item.kind, item.count]);
+    expect(kinds[0]).toEqual(['identityConflicts', 1]);
+    const conflicts = await ok(backend, 'identity.conflicts');
+    expect(conflicts.records.map((record) => record.recordId).sort((x, y) => x - y)).toEqual(conflicts.conflicts[0]!.records);
+
+    await ok(backend, 'users.add', { name: AUDITOR.name, role: 'auditor', passphrase: AUDITOR.passphrase });
+    await ok(backend, 'vault.lock');
+    await ok(backend, 'vault.unlock', { userName: AUDITOR.name, passphrase: AUDITOR.passphrase });
+    expect((await ok(backend, 'overview.attention')).some((item) => item.kind.startsWith('identity'))).toBe(false);
   });
 });

@@ -45,5 +45,6 @@ describe('an attention tile', () => {
     expect(attentionDestination(item('runRejectedAll'))).toEqual({ area: 'sources', focus: { tab: 'runs', runId: 7 } });
     expect(attentionDestination(item('connectorFailing', { target: { place: 'connectors', sourceId: 3 } }))).toEqual({ area: 'sources', focus: { tab: 'connectors', sourceId: 3 } });
     expect(attentionDestination(item('flaggedRecords', { target: { place: 'quality', sourceId: 3 } }))).toEqual({ area: 'quality', focus: { sourceId: 3 } });
+    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({ area: 'identity', focus: { identityView: 'review' } });
   });
 });

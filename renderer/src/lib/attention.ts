@@ -40,5 +40,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'sources', focus: { tab: 'connectors', sourceId: target.sourceId } };
     case 'quality':
       return { area: 'quality', focus: { sourceId: target.sourceId } };
+    case 'identity':
+      return { area: 'identity', focus: { identityView: target.view } };
   }
 }

@@ -4,7 +4,7 @@ import { areasFor } from './areas';
 describe('areasFor', () => {
   it('keeps personal data away from auditors', () => {
     expect(areasFor('auditor')).toEqual(['home', 'sources', 'audit', 'settings']);
-    expect(areasFor('steward')).toEqual(['home', 'import', 'profiles', 'quality', 'sources', 'settings']);
-    expect(areasFor('administrator')).toEqual(['home', 'import', 'profiles', 'quality', 'sources', 'audit', 'users', 'settings']);
+    expect(areasFor('steward')).toEqual(['home', 'import', 'profiles', 'identity', 'quality', 'sources', 'settings']);
+    expect(areasFor('administrator')).toEqual(['home', 'import', 'profiles', 'identity', 'quality', 'sources', 'audit', 'users', 'settings']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = ['home', 'import', 'profiles', 'identity', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
@@ -12,6 +12,8 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   // Imports and profiles show personal data: never to auditors, who see the runs and connectors only.
   import: ['administrator', 'steward'],
   profiles: ['administrator', 'steward'],
+  // Pairs of records side by side are personal data too.
+  identity: ['administrator', 'steward'],
   // Flagged values are personal data as sent: the same people as imports.
   quality: ['administrator', 'steward'],
   sources: ['administrator', 'steward', 'auditor'],
@@ -26,12 +28,16 @@ export function areasFor(role: Role): Area[] {
 
 /**
  * Where to land in an area, when it is opened from another: Data quality on one source, perhaps one run;
- * Sources on its import history with one run selected (its rejected rows opened), or on its connectors.
+ * Sources on its import history with one run selected (its rejected rows opened), or on its connectors;
+ * Identities on its review queue or its conflicts.
  */
 export interface AreaFocus {
   readonly sourceId?: number;
   readonly runId?: number;
   readonly tab?: 'runs' | 'connectors';
+  readonly identityView?: IdentityView;
 }
+
+export type IdentityView = 'review' | 'conflicts' | 'settings';
 
 export type Navigate = (area: Area, focus?: AreaFocus) => void;

@@ -3,10 +3,10 @@
  * (the normalized value, and the value as written in the source when it differs), what they did
  * (newest first) and what they consented to.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileDetail, Source } from '../../../../main/api/contract';
-import { ErrorAlert } from '../../components/alert';
+import { ErrorAlert, Notice } from '../../components/alert';
 import { useApiData } from '../../hooks/use-api-data';
 import { addressLines } from '../../lib/address';
 import { countryName } from '../../lib/countries';
@@ -15,6 +15,7 @@ import type { Mapping, TargetField } from '../../lib/mapping';
 import { formatPhone } from '../../lib/phone';
 import { regionCountry } from '../../lib/region';
 import { EventsHeading } from './events-heading';
+import { ProfileIdentity } from './profile-identity';
 
 type ProfileRecord = ProfileDetail['records'][number];
 type TextField = 'givenName' | 'familyName' | 'fullName' | 'street' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate';
@@ -249,7 +250,9 @@ interface Props {
 
 export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
   const { t, i18n } = useTranslation();
-  const profile = useApiData('profiles.get', { id });
+  // Another person opened from this one (the record just split out, the profile an undo restored).
+  const [opened, setOpened] = useState<number | null>(null);
+  const profile = useApiData('profiles.get', { id: opened ?? id });
   const sources = useApiData('sources.list', {});
   const heading = useRef<HTMLHeadingElement>(null);
   const data = profile.data;
@@ -283,6 +286,9 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
               {t('profiles.detail.recordCount', { count: data.records.length })}
             </span>
           </header>
+          {data.redirectedFrom !== null ? (
+            <Notice testId="profile-redirected">{t('identity.person.redirected', { from: data.redirectedFrom })}</Notice>
+          ) : null}
           <section className="card" aria-labelledby="profile-fields-title">
             <h3 className="card-title" id="profile-fields-title">
               {t('profiles.detail.fields')}
@@ -312,6 +318,7 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
               ))}
             </div>
           </section>
+          <ProfileIdentity profileId={data.id} name={data.displayName || t('profiles.unnamed')} onChanged={profile.reload} onOpen={setOpened} />
         </>
       )}
     </div>

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session-context';
 import { AuditScreen } from '../audit/audit-screen';
 import { DropOverlay } from '../import/file-step';
+import { IdentityScreen } from '../identity/identity-screen';
 import { ImportScreen, type DroppedFile } from '../import/import-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { QualityScreen } from '../quality/quality-screen';
@@ -39,6 +40,8 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       return null;
     case 'profiles':
       return <ProfilesScreen />;
+    case 'identity':
+      return <IdentityScreen key={focused.id} focus={focused.focus} />;
     case 'quality':
       return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
