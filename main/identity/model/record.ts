@@ -6,7 +6,7 @@
  *
  * Pure TypeScript: no Node API, no database, so the same code runs in the worker, in tests and in scripts.
  */
-import { soundex } from './blocking';
+import { soundex } from './soundex';
 import { canonicalGiven, nicknameGroups } from './nicknames';
 
 /** One customer record as the model sees it. Blank values are null (or absent from the lists). */

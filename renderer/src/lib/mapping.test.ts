@@ -32,7 +32,7 @@ const mapping: Mapping = {
 
 describe('mapping model', () => {
   it('lists every field once, grouped', () => {
-    expect(new Set(TARGET_FIELDS).size).toBe(21);
+    expect(new Set(TARGET_FIELDS).size).toBe(22);
     expect(fieldsOf('consent')).toEqual(['consent.granted', 'consent.at', 'consent.purpose']);
     expect(DATE_FORMATS).toContain('excel-serial');
   });
