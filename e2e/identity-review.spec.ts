@@ -56,7 +56,7 @@ test('review a doubtful pair with the keyboard, see both sources in the person, 
   // Side by side, with what differs marked in words.
   const comparison = pair.getByTestId('pair-comparison');
   await expect(comparison.locator('tr[data-field="source"] td')).toHaveText(['CRM', 'Web shop']);
-  await expect(comparison.locator('tr[data-field="name"]')).toContainText('differs');
+  await expect(comparison.locator('tr[data-field="name"]')).toHaveAttribute('data-agreement', 'same');
   await expect(comparison.locator('tr[data-field="birthDate"]')).toContainText('missing on one side');
   await expect(pair.getByTestId('evidence-list')).toContainText('Family names are identical');
   await expect(pair.getByRole('img', { name: /^Waterfall chart of the evidence/ })).toBeVisible();

@@ -149,7 +149,8 @@ export const identityMethods = {
     input: z.object({ profileId: z.number().int() }),
     output: z.object({ profileId: z.number().int(), members: z.array(MemberEvidence), merges: z.array(MergeEntry) }),
     access: steward,
-    audit: ['profile.viewed'],
+    // The person view asks this beside profiles.get, which records the opening: one opening, one entry.
+    audit: 'read-only',
   }),
   'identity.merge': method({
     input: z.object({ profileA: z.number().int(), profileB: z.number().int() }),

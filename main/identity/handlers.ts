@@ -86,14 +86,7 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
     const named = pairRecords(db, [...new Set(conflicts.flatMap((conflict) => conflict.records))]);
     return { conflicts, records: [...named.values()] };
   },
-  'identity.explain': ({ profileId }, { vaults }) => {
-    const vault = vaults.current();
-    const explained = explainProfile(vault.db, profileId);
-    if (vaults.pages.current === null) {
-      vault.audit.record({ action: 'profile.viewed', actorId: vault.user.id, objectType: 'profile', objectId: explained.profileId, details: { records: explained.members.length } });
-    }
-    return explained;
-  },
+  'identity.explain': ({ profileId }, { vaults }) => explainProfile(vaults.current().db, profileId),
   'identity.merge': ({ profileA, profileB }, { vaults, now }) =>
     vaults.mutate<Merged>(
       (result) => ({ action: 'profiles.merged', objectType: 'profile', objectId: result.survivorId, details: { absorbed: result.absorbedId, merge: result.mergeId, records: result.records } }),
