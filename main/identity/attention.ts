@@ -3,7 +3,7 @@
  * decisions that contradict each other. Counts only, no names: the overview gathers them with the rest.
  */
 import type { SqlRunner } from '../store/sql';
-import { allDecisions, findConflicts } from './store/decisions';
+import { countConflicts } from './store/decisions';
 import { pendingPairs } from './store/review';
 
 export interface IdentityAttentionItem {
@@ -19,7 +19,7 @@ export interface IdentityAttentionItem {
 export function identityAttention(db: SqlRunner): IdentityAttentionItem[] {
   const items: IdentityAttentionItem[] = [];
   // A contradiction is worse news than a queue: decisions that cannot all hold, which nothing settles alone.
-  const conflicts = findConflicts(allDecisions(db)).length;
+  const conflicts = countConflicts(db);
   if (conflicts > 0) items.push({ kind: 'identityConflicts', severity: 'warning', count: conflicts, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'conflicts' } });
   const pairs = pendingPairs(db);
   if (pairs > 0) items.push({ kind: 'identityReview', severity: 'info', count: pairs, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } });

@@ -4,7 +4,8 @@ import { yieldToEventLoop } from '../jobs/index';
 import { sql } from '../store/sql';
 import type { CapabilityContext, VaultService } from '../vault/index';
 import type { IdentitySettings, ResolveSummary, identityMethods } from './contract';
-import { allDecisions, findConflicts } from './store/decisions';
+import { countProfiles } from '../profiles/index';
+import { allDecisions, countConflicts, findConflicts } from './store/decisions';
 import { pairRecords } from './store/evidence';
 import { explainProfile } from './store/explain';
 import { applyResolution, computeResolution, summarize } from './store/resolve';
@@ -30,9 +31,9 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
     return {
       lastRun: last === undefined ? null : { id: last.id, kind: last.kind, finishedAt: last.finished_at, records: last.records, profilesAfter: last.profiles_after, moved: last.moved, reviewPairs: last.review_pairs },
       records: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record`)?.n ?? 0,
-      profiles: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile WHERE status = 'active'`)?.n ?? 0,
+      profiles: countProfiles(db),
       pendingPairs: pendingPairs(db),
-      conflicts: findConflicts(allDecisions(db)).length,
+      conflicts: countConflicts(db),
     };
   },
   'identity.settings': (_input, { vaults }) => ({ settings: readSettings(vaults.current().db), defaults: defaultSettings() }),

@@ -36,6 +36,11 @@ export interface Conflict {
   cannotLinks: [number, number][];
 }
 
+/** How many sets of decisions contradict each other now. */
+export function countConflicts(db: SqlRunner): number {
+  return findConflicts(allDecisions(db)).length;
+}
+
 /** Groups of records joined by must-links that also contain a cannot-link. */
 export function findConflicts(decisions: readonly Decision[]): Conflict[] {
   const parent = new Map<number, number>();

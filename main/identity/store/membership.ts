@@ -72,7 +72,8 @@ export function moveRecords(db: SqlRunner, moves: readonly Move[], options: Move
   for (const profile of touched) {
     const left = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile_member WHERE profile_id = ${profile}`)?.n ?? 0;
     if (left > 0) {
-      db.run(sql`UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ${profile}`);
+      // An undo brings a merged profile back; one that was active stays untouched.
+      db.run(sql`UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ${profile} AND status <> 'active'`);
       refreshProfile(db, profile, options.stamp);
       continue;
     }

@@ -5,6 +5,7 @@
  * transaction only reads, so a cancel or a killed process leaves the previous clustering exactly as it was.
  */
 import type { JobControl } from '../../core/job-control';
+import { countProfiles } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings, ResolveSummary } from '../contract';
 import { yieldToEventLoop } from '../../jobs/index';
@@ -67,13 +68,14 @@ export interface ApplyContext {
 export function summarize(db: SqlRunner, computation: ResolveComputation): ResolveSummary {
   const { loaded, result } = computation;
   const plan = planMoves(computation);
+  const profilesBefore = countProfiles(db);
   return {
     runId: null,
     dryRun: true,
     records: loaded.records.length,
     candidatePairs: result.blocking.left.length,
-    profilesBefore: activeProfiles(db),
-    profilesAfter: activeProfiles(db) - plan.emptied + plan.newClusters,
+    profilesBefore,
+    profilesAfter: profilesBefore - plan.emptied + plan.newClusters,
     moved: plan.moves.length,
     reviewPairs: reviewPairs(computation).length,
     unusable: computation.unusable,
@@ -86,7 +88,7 @@ export function summarize(db: SqlRunner, computation: ResolveComputation): Resol
 export function applyResolution(db: SqlRunner, computation: ResolveComputation, context: ApplyContext): ResolveSummary {
   const started = clock();
   const { loaded, result } = computation;
-  const profilesBefore = activeProfiles(db);
+  const profilesBefore = countProfiles(db);
   const runId = Number(
     db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
       VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.records.length}, ${result.blocking.left.length}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
@@ -124,7 +126,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
     if (decided.get(low, high) !== undefined) continue;
     review += insertPair.run(low, high, logOdds, runId, low, high).changes;
   }
-  const profilesAfter = activeProfiles(db);
+  const profilesAfter = countProfiles(db);
   const timings = { ...computation.timings, writing: clock() - started };
   db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
   return {
@@ -140,10 +142,6 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
     conflicts: computation.conflicts,
     timingsMs: timings,
   };
-}
-
-function activeProfiles(db: SqlRunner): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile WHERE status = 'active'`)?.n ?? 0;
 }
 
 interface MovePlan {

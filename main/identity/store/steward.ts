@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../core/errors';
 import { sql, type SqlRunner } from '../../store/sql';
-import { allDecisions, findConflicts, recordDecision } from './decisions';
+import { allDecisions, countConflicts, findConflicts, recordDecision } from './decisions';
 import { activeProfile, membersOf, moveRecords, newProfile, profileOfRecord } from './membership';
 import { skipPair } from './review';
 
@@ -109,5 +109,5 @@ export function decidePair(db: SqlRunner, recordA: number, recordB: number, deci
       moveRecords(db, [{ recordId: recordB, from: a, to: created }], { how: 'steward', runId: null, userId: actor.userId, stamp: actor.stamp });
     }
   }
-  return { profileA: profileOfRecord(db, recordA), profileB: profileOfRecord(db, recordB), conflicts: findConflicts(allDecisions(db)).length };
+  return { profileA: profileOfRecord(db, recordA), profileB: profileOfRecord(db, recordB), conflicts: countConflicts(db) };
 }
