@@ -64,6 +64,7 @@ export const METHOD_NAMES = [
   'identity.settings',
   'identity.saveSettings',
   'identity.resolve',
+  'identity.link',
   'identity.review',
   'identity.decide',
   'identity.conflicts',

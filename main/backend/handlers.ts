@@ -11,6 +11,7 @@ import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import type { BackendContext } from './context';
+import { linkedAfter } from './link-after-import';
 
 export const handlers: HandlerTable<BackendContext> = {
   ...vaultHandlers,
@@ -18,6 +19,9 @@ export const handlers: HandlerTable<BackendContext> = {
   ...auditHandlers,
   ...ingestHandlers,
   ...connectorHandlers,
+  // Every import and sync ends by linking its new and changed records to the people already known.
+  'import.file': linkedAfter(ingestHandlers['import.file']),
+  'connectors.sync': linkedAfter(connectorHandlers['connectors.sync']),
   ...qualityHandlers,
   ...overviewHandlers,
   ...profileHandlers,

@@ -38,6 +38,22 @@ export const ResolveSummary = z.object({
 });
 export type ResolveSummary = z.infer<typeof ResolveSummary>;
 
+/** An incremental link (after an import or a sync, or asked for): new and changed records against the profiles. */
+export const LinkSummary = z.object({
+  runId: z.number().int().nullable(),
+  pending: z.number().int(),
+  compared: z.number().int(),
+  candidatePairs: z.number().int(),
+  joined: z.number().int(),
+  profilesBefore: z.number().int(),
+  profilesAfter: z.number().int(),
+  reviewPairs: z.number().int(),
+  /** False before the first full resolution: the records are indexed, not linked. */
+  linked: z.boolean(),
+  timingsMs: z.record(z.string(), z.number()),
+});
+export type LinkSummary = z.infer<typeof LinkSummary>;
+
 export const IdentityRunSummary = z.object({
   id: z.number().int(),
   kind: z.enum(['full', 'incremental']),
@@ -118,6 +134,8 @@ export const identityMethods = {
       profiles: z.number().int(),
       pendingPairs: z.number().int(),
       conflicts: z.number().int(),
+      /** Records imported or changed since the last link, waiting for the next one. */
+      pendingRecords: z.number().int(),
     }),
     access: steward,
     audit: 'read-only',
@@ -131,6 +149,7 @@ export const identityMethods = {
     access: steward,
     audit: ['identity.resolved'],
   }),
+  'identity.link': jobMethod({ input: Empty, output: LinkSummary, access: steward, audit: ['identity.linked'] }),
   'identity.review': method({
     input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(20) }),
     output: z.object({ total: z.number().int(), pairs: z.array(ReviewPair) }),

@@ -10,7 +10,9 @@ import { pairRecords } from './store/evidence';
 import { explainProfile } from './store/explain';
 import { applyResolution, computeResolution, summarize } from './store/resolve';
 import { pendingPairs, reviewQueue } from './store/review';
-import { defaultSettings, readSettings, writeSettings } from './store/settings';
+import { chosenModel, defaultSettings, readSettings, writeSettings } from './store/settings';
+import { countPending } from './store/key-index';
+import { linkPending, noLink } from './link-pending';
 import { decidePair, mergeProfiles, splitRecord, undoMerge, type Actor } from './store/steward';
 
 type Decided = ReturnType<typeof decidePair>;
@@ -34,6 +36,7 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
       profiles: countProfiles(db),
       pendingPairs: pendingPairs(db),
       conflicts: countConflicts(db),
+      pendingRecords: countPending(db, chosenModel(readSettings(db)).blocking),
     };
   },
   'identity.settings': (_input, { vaults }) => ({ settings: readSettings(vaults.current().db), defaults: defaultSettings() }),
@@ -69,6 +72,11 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
     );
     job.progress('done', 1, 1);
     return summary;
+  },
+  'identity.link': async (_input, { vaults, now }, job) => {
+    const summary = await linkPending(vaults, now, job);
+    job.progress('done', 1, 1);
+    return summary ?? noLink(countProfiles(vaults.current().db));
   },
   'identity.review': ({ offset, limit }, { vaults }) => {
     const vault = vaults.current();

@@ -19,6 +19,11 @@ export interface ScoredLink {
 export interface Constraints {
   mustLink?: readonly (readonly [number, number])[];
   cannotLink?: readonly (readonly [number, number])[];
+  /**
+   * Fixed groups (an existing profile, when new records are linked incrementally): group of each record, -1
+   * for none. Two clusters holding different groups never merge; a steward or a full run merges profiles.
+   */
+  groups?: Int32Array;
 }
 
 export interface ClusterSettings {
@@ -76,8 +81,16 @@ export function cluster(
     for (const i of left) for (const j of right) if (cannot.has(key(i, j))) return true;
     return false;
   };
+  const groupOf = constraints.groups === undefined ? null : Int32Array.from(constraints.groups);
+  const keptApart = (left: number, right: number): boolean => {
+    if (groupOf === null) return false;
+    const a = groupOf[left] as number;
+    const b = groupOf[right] as number;
+    return a >= 0 && b >= 0 && a !== b;
+  };
   const merge = (left: number, right: number): void => {
     const [keep, gone] = (members.get(left) as number[]).length >= (members.get(right) as number[]).length ? [left, right] : [right, left];
+    if (groupOf !== null && (groupOf[keep] as number) < 0) groupOf[keep] = groupOf[gone] as number;
     const moved = members.get(gone) as number[];
     for (const index of moved) owner[index] = keep;
     (members.get(keep) as number[]).push(...moved);
@@ -89,7 +102,7 @@ export function cluster(
     const left = owner[i] as number;
     const right = owner[j] as number;
     if (left === right) continue;
-    if (crossesCannot(members.get(left) as number[], members.get(right) as number[])) conflictingMustLinks += 1;
+    if (keptApart(left, right) || crossesCannot(members.get(left) as number[], members.get(right) as number[])) conflictingMustLinks += 1;
     else merge(left, right);
   }
 
@@ -101,7 +114,7 @@ export function cluster(
     if (left === right) continue;
     const leftMembers = members.get(left) as number[];
     const rightMembers = members.get(right) as number[];
-    if (crossesCannot(leftMembers, rightMembers)) {
+    if (keptApart(left, right) || crossesCannot(leftMembers, rightMembers)) {
       refused.cannotLink += 1;
       continue;
     }

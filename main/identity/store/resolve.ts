@@ -12,6 +12,7 @@ import { yieldToEventLoop } from '../../jobs/index';
 import { linkAsync, type LinkResult } from '../model/link';
 import { assignProfiles } from './assign';
 import { allDecisions, findConflicts } from './decisions';
+import { keyResolvedRecords } from './key-index';
 import { moveRecords, newProfile, type Move } from './membership';
 import { chosenModel } from './settings';
 import { storeModel } from './stored-model';
@@ -126,6 +127,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
     if (decided.get(low, high) !== undefined) continue;
     review += insertPair.run(low, high, logOdds, runId, low, high).changes;
   }
+  keyResolvedRecords(db, result.features, loaded.recordIds, chosenModel(computation.settings).blocking, context.startedAt);
   const profilesAfter = countProfiles(db);
   const timings = { ...computation.timings, writing: clock() - started };
   db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);

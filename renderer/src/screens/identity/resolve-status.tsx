@@ -20,13 +20,14 @@ export function ResolveStatus({ status, onResolved }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const job = useJob('identity.resolve');
+  const link = useJob('identity.link');
   const { state } = job;
   const data = status.data;
   const format = (value: number): string => formatNumber(value, language);
 
   useEffect(() => {
-    if (state.kind === 'completed') onResolved();
-  }, [state, onResolved]);
+    if (state.kind === 'completed' || link.state.kind === 'completed') onResolved();
+  }, [state, link.state, onResolved]);
 
   return (
     <section className="card" aria-label={t('identity.status.label')} data-testid="identity-status">
@@ -53,17 +54,41 @@ export function ResolveStatus({ status, onResolved }: Props): ReactNode {
             <dt>{t('identity.status.lastRun')}</dt>
             <dd data-testid="identity-last-run">
               {data.lastRun
-                ? t('identity.status.lastRunValue', { date: formatDateTime(data.lastRun.finishedAt, language), count: data.lastRun.moved, formatted: format(data.lastRun.moved) })
+                ? t(data.lastRun.kind === 'incremental' ? 'identity.status.lastLinkValue' : 'identity.status.lastRunValue', {
+                    date: formatDateTime(data.lastRun.finishedAt, language),
+                    count: data.lastRun.moved,
+                    formatted: format(data.lastRun.moved),
+                  })
                 : t('identity.status.never')}
             </dd>
           </div>
+          {data.pendingRecords > 0 ? (
+            <div>
+              <dt>{t('identity.status.pendingRecords')}</dt>
+              <dd data-testid="identity-pending-records">{format(data.pendingRecords)}</dd>
+            </div>
+          ) : null}
         </dl>
       ) : null}
       <div className="form-actions start">
         <button type="button" className="button button-primary" disabled={job.running} onClick={() => void job.start({ dryRun: false })}>
           {t('identity.resolve.button')}
         </button>
+        {data !== undefined && data !== null && data.pendingRecords > 0 ? (
+          <button type="button" className="button" disabled={link.running || job.running} onClick={() => void link.start({})}>
+            {t('identity.link.button')}
+          </button>
+        ) : null}
       </div>
+      {link.state.kind === 'running' ? (
+        <JobProgressBar label={t('identity.link.running')} progress={link.state.progress} cancelling={link.state.cancelling} onCancel={() => void link.cancel()} />
+      ) : null}
+      {link.state.kind === 'completed' ? (
+        <Notice tone="success" testId="link-result">
+          {t('identity.link.done', { records: format(link.state.value.compared), joined: format(link.state.value.joined), review: format(link.state.value.reviewPairs) })}
+        </Notice>
+      ) : null}
+      {link.state.kind === 'failed' ? <ErrorAlert error={link.state.error} /> : null}
       {state.kind === 'running' ? (
         <JobProgressBar label={t('identity.resolve.running')} progress={state.progress} cancelling={state.cancelling} onCancel={() => void job.cancel()} />
       ) : null}

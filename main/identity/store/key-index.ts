@@ -1,0 +1,101 @@
+/**
+ * The vault's blocking-key index (migration 017) and its watermark: which records' keys are written and
+ * linked. Pending records are those past the watermark (new) or changed since it (a re-import, a correction).
+ */
+import { sql, type SqlRunner } from '../../store/sql';
+import type { BlockingKey } from '../model/blocking';
+import { recordKeyHashes } from '../model/key-hash';
+import type { Features } from '../model/record';
+
+export interface Watermark {
+  linkedThrough: number;
+  linkedAt: string;
+  /** The blocking keys the index was built with, by name. */
+  blocking: string;
+}
+
+export function blockingSignature(keys: readonly BlockingKey[]): string {
+  return keys.map((key) => key.name).join('|');
+}
+
+export function readWatermark(db: SqlRunner): Watermark | null {
+  const row = db.get<{ linked_through: number; linked_at: string; blocking: string }>(sql`SELECT linked_through, linked_at, blocking FROM identity_watermark WHERE id = 1`);
+  return row === undefined ? null : { linkedThrough: row.linked_through, linkedAt: row.linked_at, blocking: row.blocking };
+}
+
+export function writeWatermark(db: SqlRunner, watermark: Watermark): void {
+  db.run(sql`
+    INSERT INTO identity_watermark (id, linked_through, linked_at, blocking) VALUES (1, ${watermark.linkedThrough}, ${watermark.linkedAt}, ${watermark.blocking})
+    ON CONFLICT (id) DO UPDATE SET linked_through = excluded.linked_through, linked_at = excluded.linked_at, blocking = excluded.blocking`);
+}
+
+/** Records not yet keyed and linked: all of them with no watermark, or keyed with other blocking keys. */
+export function pendingRecordIds(db: SqlRunner, watermark: Watermark | null, keys: readonly BlockingKey[]): number[] {
+  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return db.all<{ id: number }>(sql`SELECT id FROM source_record ORDER BY id`).map((row) => row.id);
+  return db
+    .all<{ id: number }>(sql`SELECT id FROM source_record WHERE id > ${watermark.linkedThrough} OR updated_at > ${watermark.linkedAt} ORDER BY id`)
+    .map((row) => row.id);
+}
+
+export function hasResolved(db: SqlRunner): boolean {
+  return db.get(sql`SELECT 1 AS one FROM identity_run WHERE kind = 'full' LIMIT 1`) !== undefined;
+}
+
+/** Records waiting for a link; none before the first full resolution (it links them all). */
+export function countPending(db: SqlRunner, keys: readonly BlockingKey[]): number {
+  if (!hasResolved(db)) return 0;
+  const watermark = readWatermark(db);
+  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record`)?.n ?? 0;
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record WHERE id > ${watermark.linkedThrough} OR updated_at > ${watermark.linkedAt}`)?.n ?? 0;
+}
+
+/** Writes the keys of these records (sorted, so the index grows in order). Old keys of changed records stay: see migration 017. */
+export function writeKeys(db: SqlRunner, records: readonly Features[], recordIds: ArrayLike<number>, keys: readonly BlockingKey[]): number {
+  const hashes: number[] = [];
+  const owners: number[] = [];
+  records.forEach((record, index) => {
+    for (const { hash } of recordKeyHashes(record, keys)) {
+      hashes.push(hash);
+      owners.push(recordIds[index] as number);
+    }
+  });
+  const order = Uint32Array.from(hashes.keys()).sort((x, y) => (hashes[x] as number) - (hashes[y] as number) || (owners[x] as number) - (owners[y] as number));
+  const insert = db.statement('INSERT OR IGNORE INTO identity_key (key, source_record_id) VALUES (?, ?)');
+  let written = 0;
+  for (const position of order) written += insert.run(hashes[position], owners[position]).changes;
+  return written;
+}
+
+/** A full rebuild, when the blocking keys changed. */
+export function clearKeys(db: SqlRunner): void {
+  db.run(sql`DELETE FROM identity_key`);
+}
+
+/** Records under one key, at most `limit` of them (a caller asks one more than a block may hold, to see it is too large). */
+export function recordsWithKey(db: SqlRunner, hash: number, limit: number): number[] {
+  return db.statement('SELECT source_record_id FROM identity_key WHERE key = ? LIMIT ?').pluck().all(hash, limit) as number[];
+}
+
+/**
+ * After a full resolution: every record it read is linked. Keys are written for those not keyed yet (all of
+ * them when the blocking keys changed) and the watermark moves to the records read; anything imported or
+ * changed while it ran stays pending.
+ */
+export function keyResolvedRecords(db: SqlRunner, records: readonly Features[], recordIds: ArrayLike<number>, keys: readonly BlockingKey[], linkedAt: string): void {
+  const watermark = readWatermark(db);
+  const signature = blockingSignature(keys);
+  if (watermark === null || watermark.blocking !== signature) clearKeys(db);
+  const pending = new Set(pendingRecordIds(db, watermark, keys));
+  const chosen: Features[] = [];
+  const chosenIds: number[] = [];
+  let through = watermark?.linkedThrough ?? 0;
+  for (let index = 0; index < records.length; index += 1) {
+    const id = recordIds[index] as number;
+    through = Math.max(through, id);
+    if (!pending.has(id)) continue;
+    chosen.push(records[index] as Features);
+    chosenIds.push(id);
+  }
+  writeKeys(db, chosen, chosenIds, keys);
+  writeWatermark(db, { linkedThrough: through, linkedAt, blocking: signature });
+}
