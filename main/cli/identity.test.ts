@@ -42,4 +42,16 @@ describe('custodia identity and profiles merge/split/undo-merge', () => {
     const exported = await cli(['profiles', 'export', '--out', `${tempDir()}/membership.csv`], asAdmin(dir));
     expect(exported.stdout).toMatch(/Wrote 87 source records/);
   });
+
+  it('links an import to the people already resolved, and says when there is nothing to link', async () => {
+    const dir = await initVault();
+    const files = writeTestSources(tempDir());
+    expect((await cli(['import', files.crm, '--source', 'CRM', '--country', 'CA'], asAdmin(dir))).code).toBe(0);
+    expect((await cli(['identity', 'settings', '--match', '5', '--review', '-2'], asAdmin(dir))).code).toBe(0);
+    expect((await cli(['identity', 'resolve'], asAdmin(dir))).code).toBe(0);
+    expect((await cli(['import', files.shop, '--source', 'Web shop', '--country', 'CA'], asAdmin(dir))).code).toBe(0);
+    // The import linked its records itself.
+    expect(JSON.parse((await cli(['profiles', 'count', '--json'], asAdmin(dir))).stdout)).toEqual({ profiles: 67 });
+    expect((await cli(['identity', 'link'], asAdmin(dir))).stdout).toMatch(/Nothing to link/);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * `custodia identity resolve|review|decide|conflicts` and `custodia profiles merge|split|undo-merge|why`:
+ * `custodia identity resolve|link|review|decide|conflicts` and `custodia profiles merge|split|undo-merge|why`:
  * who is who, from a terminal. Pairs and decisions name source records by their number (printed by
  * `identity review` and `profiles why`); merges name profiles.
  */
@@ -44,6 +44,23 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
             `${summary.candidatePairs} candidate pairs compared; ${summary.reviewPairs} pairs for review; ${summary.conflicts} contradicting decisions.`,
             `Time (ms): ${Object.entries(summary.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`,
           ]);
+        }),
+      ),
+    );
+  addCommonOptions(identity.command('link').description('link records imported or changed since the last link to the people already known (imports do this themselves)'))
+    .action(
+      action(({ options, io, out }) =>
+        withSession(options, io, async (session) => {
+          const summary = await runJobWithProgress(session, out, 'identity.link', {});
+          out.result(summary, () =>
+            summary.pending === 0
+              ? ['Nothing to link: every record is linked (or no resolution has run yet).']
+              : [
+                  `Linked ${summary.compared} new or changed records (${summary.pending} indexed): ${summary.joined} joined a known person; ${summary.reviewPairs} pairs for review.`,
+                  `People: ${summary.profilesBefore} before, ${summary.profilesAfter} now. ${summary.candidatePairs} candidate pairs compared.`,
+                  `Time (ms): ${Object.entries(summary.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`,
+                ],
+          );
         }),
       ),
     );
