@@ -1,7 +1,7 @@
 /**
  * Measures the identity model on labelled Febrl files (or generated ones in the extended layout, see
  * generate-identity-data.ts) with its DEFAULT settings:
- *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--out DIR] [--country CC] [--model-only] [--no-vetoes] [--json]
+ *   node --import tsx scripts/eval-identity.ts FILE... [--drop soc_sec_id] [--out DIR] [--country CC] [--incremental SHARE] [--model-only] [--no-vetoes] [--json]
  *   npm run eval:identity -- ../shared/datasets/febrl/dataset1.csv --drop soc_sec_id
  * Each file is one source; the records of all files are linked together. `--no-vetoes` turns the veto levels
  * off (plain Fellegi–Sunter): the Febrl truth counts pairs whose given name or birth date was replaced by a
@@ -11,7 +11,9 @@
  * The headline figures come through the product (identity-vault-eval.ts): the files imported into a fresh
  * vault (phones and postal codes read in the country the `state` column names, or `--country`), resolved with the default settings, the clustering read from the profiles export (`--out DIR` keeps
  * that export as DIR/profiles.csv, rec_id as source_record_id). The model is also run alone on the same
- * records, for blocking recall and the time of each phase; `--model-only` skips the vault.
+ * records, for blocking recall and the time of each phase; `--model-only` skips the vault. `--incremental 0.1`
+ * holds back the last tenth of each file and imports it after the resolution: those records are placed by
+ * the imports' incremental links, as in daily use.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,10 +33,13 @@ const dropped = dropIndex >= 0 ? args[dropIndex + 1] : undefined;
 if (dropped !== undefined && dropped !== 'soc_sec_id') throw new Error(`--drop: only soc_sec_id can be dropped, not ${dropped}`);
 const countryIndex = args.indexOf('--country');
 const country = countryIndex >= 0 ? args[countryIndex + 1] : undefined;
-const valueOf = new Set([dropIndex, outIndex, countryIndex].filter((index) => index >= 0).map((index) => index + 1));
+const incrementalIndex = args.indexOf('--incremental');
+const incremental = incrementalIndex >= 0 ? Number(args[incrementalIndex + 1]) : undefined;
+if (incremental !== undefined && !(incremental > 0 && incremental < 1)) throw new Error('--incremental: a share between 0 and 1 of each file, imported after the resolution');
+const valueOf = new Set([dropIndex, outIndex, countryIndex, incrementalIndex].filter((index) => index >= 0).map((index) => index + 1));
 const files = args.filter((arg, index) => !arg.startsWith('--') && !valueOf.has(index));
 if (files.length === 0) {
-  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--out DIR] [--country CC] [--model-only] [--no-vetoes] [--json]');
+  console.error('usage: eval-identity FILE... [--drop soc_sec_id] [--out DIR] [--country CC] [--incremental SHARE] [--model-only] [--no-vetoes] [--json]');
   process.exit(2);
 }
 
@@ -54,7 +59,7 @@ const result = link(all.records, { now: () => performance.now(), model: { vetoes
 const blocking = blockingRecall(result.blocking.left, result.blocking.right, all.truth);
 const metrics = pairMetrics(result.clusters.clusterOf, all.truth);
 const wrong = withHouseholds ? falseMerges(result.clusters.clusterOf, all.truth, households) : null;
-const vault = modelOnly ? null : await evaluateThroughVault(files, { drop: dropped, outDir, country });
+const vault = modelOnly ? null : await evaluateThroughVault(files, { drop: dropped, outDir, country, ...(incremental === undefined ? {} : { incremental }) });
 const throughVault =
   vault === null
     ? null
@@ -71,6 +76,7 @@ const report = {
   throughVault,
   files: files.map((file) => path.basename(file)),
   dropped: dropped ?? null,
+  incremental: incremental ?? null,
   vetoes,
   records: all.records.length,
   candidatePairs: result.blocking.left.length,

@@ -73,24 +73,48 @@ function cleanCopy(file: string, drop: string | undefined, dir: string): { file:
   return { file: copy, keys: column(keyAt), headers: kept.map(({ name }) => name), states: column(stateAt) };
 }
 
-export async function evaluateThroughVault(files: readonly string[], options: { drop?: string; outDir?: string; country?: string }): Promise<VaultEvaluation> {
+/** The last `share` of a file's rows as a second file (the header on both): records that arrive after a resolution. */
+function splitTail(file: string, share: number): { head: string; tail: string } {
+  const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const cut = 1 + Math.round((lines.length - 1) * (1 - share));
+  const head = file.replace(/\.csv$/, '') + '.head.csv';
+  const tail = file.replace(/\.csv$/, '') + '.tail.csv';
+  fs.writeFileSync(head, lines.slice(0, cut).join('\n') + '\n');
+  fs.writeFileSync(tail, [lines[0], ...lines.slice(cut)].join('\n') + '\n');
+  return { head, tail };
+}
+
+/**
+ * `incremental`: the share of each file's rows held back, imported after the resolution so that the import's
+ * own incremental link places them (the clustering scored is then full run + incremental links).
+ */
+export async function evaluateThroughVault(files: readonly string[], options: { drop?: string; outDir?: string; country?: string; incremental?: number }): Promise<VaultEvaluation> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-eval-'));
   const backend = new Backend({ vaultDir: path.join(work, 'vault') });
   try {
     unwrap(await backend.call('vault.create', { adminName: 'Evaluation', passphrase: 'evaluation passphrase only' }));
     const started = performance.now();
     const sources: { name: string; keys: string[] }[] = [];
+    const later: { file: string; name: string; mapping: Mapping }[] = [];
     for (const [index, original] of files.entries()) {
       const copy = cleanCopy(original, options.drop, work);
       const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
       const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
       const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: options.country ?? countryOfStates(copy.states) };
-      const run = unwrap(await runJob(backend, 'import.file', { file: copy.file, source: name, mapping, options: { delimiter: ',' } }));
+      let file = copy.file;
+      if (options.incremental !== undefined) {
+        const parts = splitTail(copy.file, options.incremental);
+        file = parts.head;
+        later.push({ file: parts.tail, name, mapping });
+      }
+      const run = unwrap(await runJob(backend, 'import.file', { file, source: name, mapping, options: { delimiter: ',' } }));
       if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
       sources.push({ name, keys: copy.keys });
     }
     const importMs = performance.now() - started;
     const summary = unwrap(await runJob(backend, 'identity.resolve', {}));
+    for (const { file, name, mapping } of later) unwrap(await runJob(backend, 'import.file', { file, source: name, mapping, options: { delimiter: ',' } }));
+    if (later.length > 0) summary.profilesAfter = unwrap(await backend.call('profiles.count', {})).profiles;
     const outDir = options.outDir ?? work;
     fs.mkdirSync(outDir, { recursive: true });
     const exportFile = path.join(outDir, 'profiles.csv');
