@@ -201,6 +201,11 @@ export interface Veto {
   name: string;
   /** Every entry must hold; an entry that is a list holds when any of its conditions does. */
   when: readonly (LevelCondition | readonly LevelCondition[] | PresenceCondition)[];
+  /**
+   * The log2-odds the pair is held to, for a pattern that makes a match doubtful rather than impossible: it
+   * then waits in the review band instead of merging. Absent: kept apart (the model's veto log-odds).
+   */
+  cap?: number;
 }
 
 const GIVEN_DIFFERS: LevelCondition = { comparison: 'given', levels: ['otherSex', 'weak', 'different'] };
@@ -232,6 +237,32 @@ export const DEFAULT_VETOES: readonly Veto[] = [
   { name: 'otherBirth', when: [{ comparison: 'given', levels: ['missing'] }, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else'] }, CONTACTS_SEEN] },
   { name: 'twin', when: [GIVEN_DIFFERS, BIRTH_SAME, CONTACTS_SEEN] },
   { name: 'generation', when: [GIVEN_SAME, { comparison: 'birthDate', levels: ['generation'] }, CONTACTS_SEEN] },
+  // A given name only like the other's, or only found in the other's family-name field, with nothing personal
+  // agreeing: in a household, a spouse or a child keyed with the fields swapped or a near name (Marie, Martin).
+  {
+    name: 'householdMember',
+    when: [
+      { comparison: 'given', levels: ['crossed', 'similar'] },
+      { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] },
+      { comparison: 'email', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'phone', levels: ['sharedHousehold', 'else', 'missing'] },
+      CONTACTS_SEEN,
+    ],
+  },
+  // Names alone, every other field missing or disagreeing: namesakes look exactly like this. Doubtful, not
+  // impossible (a newsletter signup with a name and a new email): held in the review band.
+  {
+    name: 'namesOnly',
+    cap: -1,
+    when: [
+      { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] },
+      { comparison: 'street', levels: ['nameExact', 'nameClose', 'else', 'missing'] },
+      { comparison: 'postalCode', levels: ['prefix', 'else', 'missing'] },
+      { comparison: 'email', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'phone', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'nationalId', levels: ['oneEdit', 'else', 'missing'] },
+    ],
+  },
   {
     name: 'noPersonEvidence',
     when: [
@@ -248,6 +279,7 @@ export const DEFAULT_VETOES: readonly Veto[] = [
 /** A veto compiled against a comparison list. */
 export interface CompiledVeto {
   name: string;
+  cap: number | null;
   /** Per entry, alternatives of (comparison index, level bit mask): bit 0 = missing, bit l + 1 = level l. */
   entries: readonly (readonly { comparison: number; mask: number }[])[];
   /** Per presence condition, the features one of the records must have. */
@@ -272,6 +304,7 @@ export function compileVetoes(comparisons: readonly Comparison[], vetoes: readon
   };
   return vetoes.map((veto) => ({
     name: veto.name,
+    cap: veto.cap ?? null,
     entries: veto.when.flatMap((entry) => (isPresence(entry) ? [] : [(Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))])),
     presence: veto.when.flatMap((entry) => (isPresence(entry) ? [entry.eitherHas] : [])),
   }));
@@ -393,7 +426,9 @@ function holds(predicate: Predicate, pair: Pair): boolean {
     }
     case 'namesCrossed': {
       const crossed = (x: string | null, y: string | null): boolean => x !== null && y !== null && jaroWinkler(x, y) >= predicate.min;
-      return crossed(a.given, b.family) || crossed(a.family, b.given);
+      // Not when the family names agree as they stand: then a given name merely resembles the surname (William Williams).
+    if (a.family !== null && b.family !== null && jaroWinkler(a.family, b.family) >= predicate.min) return false;
+    return crossed(a.given, b.family) || crossed(a.family, b.given);
     }
     case 'dayMonthSwapped': {
       const left = a.birth;

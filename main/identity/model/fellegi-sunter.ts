@@ -261,7 +261,7 @@ function levelWeight(model: TrainedModel, c: number, level: number, a: Features)
 }
 
 /** The veto that keeps this pair apart, or null: a level marked veto, else a veto rule; a decisive level lifts both. */
-function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number, a: Features, b: Features): string | null {
+function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number, a: Features, b: Features): { name: string; cap: number } | null {
   if (!model.settings.vetoes) return null;
   let single: string | null = null;
   for (let c = 0; c < model.comparisons.length; c += 1) {
@@ -271,7 +271,9 @@ function vetoOf(model: TrainedModel, levels: ArrayLike<number>, offset: number, 
     if (definition.decisive === true) return null;
     if (definition.veto === true && single === null) single = (model.comparisons[c] as Comparison).name;
   }
-  return single ?? firedVeto(model.vetoes, levels, offset, a, b)?.name ?? null;
+  if (single !== null) return { name: single, cap: model.settings.vetoLogOdds };
+  const fired = firedVeto(model.vetoes, levels, offset, a, b);
+  return fired === null ? null : { name: fired.name, cap: fired.cap ?? model.settings.vetoLogOdds };
 }
 
 /** Total log2-odds of a pair from its levels (fast path: no explanation). */
@@ -281,7 +283,8 @@ export function logOdds(model: TrainedModel, levels: Int8Array, offset: number, 
     const level = levels[offset + c] as number;
     if (level >= 0) total += levelWeight(model, c, level, a);
   }
-  return vetoOf(model, levels, offset, a, b) === null ? total : Math.min(total, model.settings.vetoLogOdds);
+  const veto = vetoOf(model, levels, offset, a, b);
+  return veto === null ? total : Math.min(total, veto.cap);
 }
 
 /** Score and explain one pair. */
@@ -296,6 +299,6 @@ export function scorePair(model: TrainedModel, a: Features, b: Features): PairSc
   const weight = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
   const veto = vetoOf(model, levels, 0, a, b);
   const free = Math.log2(model.prior / (1 - model.prior)) + weight;
-  const odds = veto === null ? free : Math.min(free, model.settings.vetoLogOdds);
-  return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), vetoed: veto !== null, veto, contributions };
+  const odds = veto === null ? free : Math.min(free, veto.cap);
+  return { weight, logOdds: odds, probability: 1 / (1 + 2 ** -odds), vetoed: veto !== null, veto: veto?.name ?? null, contributions };
 }

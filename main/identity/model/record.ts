@@ -205,17 +205,26 @@ function givenKey(given: string): string {
  * noPersonEvidence veto). Nicknames and typos of one name share a key, so one person's variants do not make
  * their own mobile a household's. Linear in the records; run once over the whole set before comparing.
  */
+/** Given and family keyed the other way round on one side: each crossing agrees where both fields are there. */
+function namesCrossed(a: { given: string; family: string | null }, b: { given: string; family: string | null }): boolean {
+  const givenAsFamily = b.family === null ? null : a.given === b.family;
+  const familyAsGiven = a.family === null ? null : a.family === b.given;
+  return givenAsFamily !== false && familyAsGiven !== false && (givenAsFamily === true || familyAsGiven === true);
+}
+
 export function markHouseholdIdentifiers(records: readonly Features[]): void {
   for (const field of ['emails', 'phones'] as const) {
-    const firstKey = new Map<string, string>();
+    const firstKeys = new Map<string, { given: string; family: string | null }>();
     const household = new Set<string>();
     for (const record of records) {
       if (record.given === null) continue;
-      const key = givenKey(record.given);
+      // A record with its names keyed the other way round is still the same person (two family names agreeing
+      // are not: households share them; nor is a given name in the other's family field beside two given names that differ).
+      const keys = { given: givenKey(record.given), family: record.family === null ? null : givenKey(record.family) };
       for (const value of record[field]) {
-        const seen = firstKey.get(value);
-        if (seen === undefined) firstKey.set(value, key);
-        else if (seen !== key) household.add(value);
+        const seen = firstKeys.get(value);
+        if (seen === undefined) firstKeys.set(value, keys);
+        else if (seen.given !== keys.given && !namesCrossed(seen, keys)) household.add(value);
       }
     }
     if (household.size === 0) continue;

@@ -60,6 +60,30 @@ describe('household hard negatives', () => {
     expect(result.vetoed).toBe(false);
     expect(result.probability).toBeGreaterThan(0.99);
   });
+  it('namesakes: the same name and nothing else agreeing waits for review instead of merging', () => {
+    const result = score(
+      { birthDate: null, street: '8 rue Laurier', postalCode: 'H7T 4R8', emails: ['w.k@videotron.ca'], phones: ['514 555 0188'] },
+      { birthDate: null, street: null, postalCode: null, emails: ['william.kowalski@gmail.com'], phones: [] },
+    );
+    expect(result.veto).toBe('namesOnly');
+    // Capped in the default review band (−4 to 0), not kept apart.
+    expect(result.logOdds).toBe(-1);
+  });
+  it('a spouse keyed with the fields swapped, sharing only the household landline', () => {
+    const pair = [
+      { ...home, given: 'Tremblay', family: 'Julie', birthDate: null, emails: [] },
+      { ...home, id: 'b', given: 'Daniel', family: 'Tremblay', birthDate: '1979-02-01', emails: [] },
+    ].map(features);
+    markHouseholdIdentifiers(pair);
+    const result = scorePair(model, pair[0]!, pair[1]!);
+    expect(result.contributions.find((contribution) => contribution.comparison === 'given')?.level).toBe('crossed');
+    expect(result.veto).toBe('householdMember');
+  });
+  it('a given name that merely resembles the shared surname is not a crossed name (William Williams, Mary Williams)', () => {
+    const result = score({ given: 'William', family: 'Williams' }, { given: 'Mary', family: 'Williams', birthDate: '1983-05-05' });
+    expect(result.contributions.find((contribution) => contribution.comparison === 'given')?.level).not.toBe('crossed');
+    expect(result.probability).toBeLessThan(0.01);
+  });
   it('without any contact data (a registry, like Febrl) the twin pattern is left to the weights', () => {
     const result = score({ given: 'Anna', emails: [], phones: [] }, { given: 'Zofia', emails: [], phones: [] });
     expect(result.vetoed).toBe(false);
@@ -86,6 +110,16 @@ describe('household identifiers', () => {
     expect(prepared[1]?.phones).toEqual(['145550000']);
     expect(prepared[2]?.personalPhones).toEqual(['385551111']);
     expect(prepared[4]?.personalPhones).toEqual(['385551111']);
+  });
+  it('a record with given and family swapped does not make its own mobile a household one', () => {
+    const swapped = { ...record('2', 'Kowalski', '438 555 1111'), family: 'William' };
+    const prepared = [record('1', 'William', '438 555 1111'), swapped].map(features);
+    markHouseholdIdentifiers(prepared);
+    expect(prepared[0]?.personalPhones).toEqual(prepared[0]?.phones);
+    // A spouse whose record has the family name in the given field still shares a household landline.
+    const spouse = [record('1', 'William', '438 555 1111'), { ...record('2', 'Kowalski', '438 555 1111'), family: 'Anna' }].map(features);
+    markHouseholdIdentifiers(spouse);
+    expect(spouse[0]?.personalPhones).toEqual([]);
   });
 });
 
