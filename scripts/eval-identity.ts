@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { blockingRecall, falseMerges, pairMetrics, parseFebrl, type FebrlSet } from '../main/identity/febrl';
+import { blockingRecall, evidenceCeiling, falseMerges, pairMetrics, parseFebrl, type FebrlSet } from '../main/identity/febrl';
 import { link } from '../main/identity/model/link';
 import { evaluateThroughVault } from './identity-vault-eval';
 
@@ -57,6 +57,7 @@ for (const file of files) {
 const read = performance.now() - started;
 const result = link(all.records, { now: () => performance.now(), model: { vetoes } });
 const blocking = blockingRecall(result.blocking.left, result.blocking.right, all.truth);
+const ceiling = evidenceCeiling(result.model, result.features, all.truth);
 const metrics = pairMetrics(result.clusters.clusterOf, all.truth);
 const wrong = withHouseholds ? falseMerges(result.clusters.clusterOf, all.truth, households) : null;
 const vault = modelOnly ? null : await evaluateThroughVault(files, { drop: dropped, outDir, country, ...(incremental === undefined ? {} : { incremental }) });
@@ -81,6 +82,7 @@ const report = {
   records: all.records.length,
   candidatePairs: result.blocking.left.length,
   blockingRecall: blocking.recall,
+  evidenceCeiling: ceiling.recall,
   blockingFound: blocking.found,
   truePairs: blocking.total,
   skippedBlocks: result.blocking.perKey.reduce((sum, key) => sum + key.skippedBlocks, 0),
@@ -109,6 +111,7 @@ if (json) {
   console.log('  the model alone, on the same records:');
   console.log(`  records ${report.records}, candidate pairs ${report.candidatePairs}, skipped blocks ${report.skippedBlocks}`);
   console.log(`  blocking recall ${f(report.blockingRecall)} (${report.blockingFound}/${report.truePairs})`);
+  console.log(`  evidence ceiling ${f(report.evidenceCeiling)}: true pairs joined by more than a name, directly or through the person's other records (${ceiling.reachable}/${ceiling.total})`);
   console.log(`  precision ${f(report.precision)}  recall ${f(report.recall)}  F1 ${f(report.f1)}  (${report.correctPairs}/${report.predictedPairs} predicted pairs correct)`);
   if (wrong !== null) console.log(`  false merges: ${wrong.withinHouseholds} pairs inside households, ${wrong.betweenHouseholds} between households`);
   console.log(`  EM iterations ${report.emIterations}, match share ${f(report.matchShare)}; refused links ${JSON.stringify(report.refused)}`);

@@ -3,7 +3,8 @@
  * pairwise evaluation. The truth (the entity number inside `rec_id`) is kept apart from the records, whose
  * ids are opaque: the matcher never sees it.
  */
-import type { IdentityRecord } from './model/record';
+import { scorePair, type TrainedModel } from './model/fellegi-sunter';
+import type { Features, IdentityRecord } from './model/record';
 
 export interface FebrlSet {
   records: IdentityRecord[];
@@ -142,4 +143,41 @@ export function falseMerges(clusterOf: ArrayLike<number>, truth: readonly string
     }
   }
   return result;
+}
+
+/** Comparisons that say who someone is called or where they roughly live, not which person they are. */
+const NAME_AND_AREA = new Set(['given', 'family', 'city', 'region']);
+
+/**
+ * The recall any linker could reach without merging on names alone: the share of true pairs joined, directly
+ * or through other records of the person, by at least one agreeing field that is not a name or an area (a
+ * level of positive weight: a birth date, an address, a postal code, an email, a phone, an id). The rest are
+ * pairs whose only link is a name, which namesakes share too.
+ */
+export function evidenceCeiling(model: TrainedModel, records: readonly Features[], truth: readonly string[]): { reachable: number; total: number; recall: number } {
+  const parent = Int32Array.from({ length: records.length }, (_, index) => index);
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root] as number;
+    return root;
+  };
+  const people = new Map<string, number[]>();
+  truth.forEach((person, index) => {
+    const members = people.get(person);
+    if (members === undefined) people.set(person, [index]);
+    else members.push(index);
+  });
+  let total = 0;
+  for (const members of people.values()) {
+    for (let x = 0; x < members.length; x += 1) {
+      for (let y = x + 1; y < members.length; y += 1) {
+        total += 1;
+        const score = scorePair(model, records[members[x] as number] as Features, records[members[y] as number] as Features);
+        if (score.contributions.some((item) => item.level !== null && !NAME_AND_AREA.has(item.comparison) && item.weight > 0)) parent[find(members[x] as number)] = find(members[y] as number);
+      }
+    }
+  }
+  let reachable = 0;
+  for (const members of people.values()) for (let x = 0; x < members.length; x += 1) for (let y = x + 1; y < members.length; y += 1) if (find(members[x] as number) === find(members[y] as number)) reachable += 1;
+  return { reachable, total, recall: total === 0 ? 1 : reachable / total };
 }

@@ -385,6 +385,8 @@ export function genderVariants(a: string, b: string): boolean {
     for (const [left, right] of [[a, b], [b, a]] as const) {
       if (!left.endsWith(x) || !right.endsWith(y)) continue;
       const stem = left.length - x.length;
+      // A vowel doubled at the end (Sylvie, Sylviee) is a typo, not the other sex's ending.
+      if (x === '' && y.length === 1 && left.endsWith(y)) continue;
       if (stem >= MIN_STEM && right.length - y.length === stem && left.slice(0, stem) === right.slice(0, stem)) return true;
     }
   }

@@ -98,6 +98,9 @@ describe('other-sex forms of a name', () => {
     expect(genderVariants('william', 'wiliam')).toBe(false);
     expect(genderVariants('marie', 'marie')).toBe(false);
     expect(genderVariants('al', 'ala')).toBe(false);
+    // A doubled final vowel is a typo.
+    expect(genderVariants('sylvie', 'sylviee')).toBe(false);
+    expect(genderVariants('patricia', 'patriciaa')).toBe(false);
   });
 });
 
