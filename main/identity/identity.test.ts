@@ -181,6 +181,19 @@ describe('identity resolution in the vault', () => {
     expect(after.eventCount).toBe(0);
   });
 
+  it('counts records with nothing to compare on and leaves each a person of its own', async () => {
+    const { backend } = await twoSources();
+    const bare = path.join(tempDir(), 'bare.csv');
+    // A loyalty card known by its number and the store's city alone: kept (never lose a person), never matched.
+    fs.writeFileSync(bare, 'card,city\nK1,Laval\nK2,Laval\nK3,Laval\n');
+    unwrap(await runJob(backend, 'import.file', { file: bare, source: 'Cards' }));
+    const summary = unwrap(await runJob(backend, 'identity.resolve', {}));
+    expect(summary.unusable).toBe(3);
+    const cards = ['K1', 'K2', 'K3'].map((key) => profileOf(backend, 'Cards', key));
+    expect(new Set(cards).size).toBe(3);
+    for (const card of cards) expect((await ok(backend, 'profiles.get', { id: card })).records).toHaveLength(1);
+  });
+
   it('leaves the previous clustering intact when a resolution is cancelled', async () => {
     const { backend } = await twoSources();
     const before = (await ok(backend, 'profiles.count')).profiles;
