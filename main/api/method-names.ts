@@ -71,6 +71,9 @@ export const METHOD_NAMES = [
   'identity.merge',
   'identity.split',
   'identity.undoMerge',
+  'identity.golden',
+  'identity.survivorship',
+  'identity.saveSurvivorship',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'identity.reviewed',
   'identity.decided',
   'identity.settings_changed',
+  'identity.survivorship_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

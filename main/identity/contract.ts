@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { Empty, IsoTime, jobMethod, method, roles } from '../core/contract-kit';
+import { goldenMethods } from './golden/contract';
+
+export * from './golden/contract';
 
 const steward = roles('administrator', 'steward');
 
@@ -170,4 +173,5 @@ export const identityMethods = {
     access: steward,
     audit: ['profiles.unmerged'],
   }),
+  ...goldenMethods,
 } as const;

@@ -11,6 +11,7 @@ import { explainProfile } from './store/explain';
 import { applyResolution, computeResolution, summarize } from './store/resolve';
 import { pendingPairs, reviewQueue } from './store/review';
 import { defaultSettings, readSettings, writeSettings } from './store/settings';
+import { goldenHandlers } from './golden/handlers';
 import { decidePair, mergeProfiles, splitRecord, undoMerge, type Actor } from './store/steward';
 
 type Decided = ReturnType<typeof decidePair>;
@@ -103,4 +104,5 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
       (result) => ({ action: 'profiles.unmerged', objectType: 'profile', objectId: result.restoredId, details: { merge: mergeId, survivor: result.survivorId, records: result.records } }),
       ({ db }) => undoMerge(db, mergeId, actor(vaults, now)),
     ),
+  ...goldenHandlers,
 };

@@ -21,6 +21,7 @@ import { migration013 } from './013-user-passphrase-reset';
 import { migration014 } from './014-record-flags';
 import { migration015 } from './015-audit-object-index';
 import { migration016 } from './016-identity';
+import { migration017 } from './017-golden';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
