@@ -1,3 +1,5 @@
 /** What other capabilities may use of identity: everything else in this folder is its own business. */
 export { pendingPairs } from './store/review';
 export { identityAttention, type IdentityAttentionItem } from './attention';
+/** The golden record's name for a profile, for ingest's refreshProfile (plugged in by main/backend). */
+export { nameFromGolden } from './golden/golden-record';

@@ -56,8 +56,14 @@ describe('the golden record', () => {
     expect(field('country')).toMatchObject({ value: null, source: null, recordId: null, alternatives: 0 });
     const tillRecord = (await ok(backend, 'profiles.get', { id: crm })).records.find((record) => record.source === 'Till')!;
     expect(field('givenName')!.recordId).toBe(tillRecord.id);
-    // The merges renamed the profile after its golden record, not after its first record.
+    // The merges renamed the profile after its golden record, not after its first record (the CRM's Jean)…
     expect((await ok(backend, 'profiles.list', {})).profiles.map((profile) => profile.displayName)).toEqual(['Jean-Pierre Tremblay']);
+    // …and so does a re-import that changes a record.
+    const moved = path.join(tempDir(), 'till.csv');
+    fs.writeFileSync(moved, `${HEADER}\n${SOURCES.Till.replace('5 rue Saint-Denis', '7 rue Saint-Denis')}\n`);
+    expect(unwrap(await runJob(backend, 'import.file', { file: moved, source: 'Till' }))).toMatchObject({ updated: 1 });
+    expect((await ok(backend, 'profiles.list', {})).profiles.map((profile) => profile.displayName)).toEqual(['Jean-Pierre Tremblay']);
+    expect((await ok(backend, 'identity.golden', { profileId: crm })).fields.find((entry) => entry.field === 'street')).toMatchObject({ value: '7 rue Saint-Denis', source: 'Till' });
 
     // The administrator trusts the CRM for names and cities: the list follows at once.
     const saved = await ok(backend, 'identity.saveSurvivorship', {

@@ -97,11 +97,15 @@ export function sameRule(a: FieldRule, b: FieldRule): boolean {
   );
 }
 
-/** The golden name: given and family name when either is known, else the full name, else the email. */
+/**
+ * The golden name, in the order an import names a record (ingest's displayName and sortKey): the full name,
+ * else given and family name, else the email; so a person of one record keeps the name the import gave.
+ */
 export function goldenName(values: Readonly<Partial<Record<GoldenFieldName, string | null>>>): { display: string; sortText: string } | null {
-  const parts = [values.givenName, values.familyName].filter((part): part is string => Boolean(part));
-  if (parts.length > 0) return { display: parts.join(' '), sortText: [values.familyName, values.givenName].filter(Boolean).join(' ') };
-  if (values.fullName) return { display: values.fullName, sortText: values.fullName };
-  if (values.email) return { display: values.email, sortText: values.email };
-  return null;
+  const given = values.givenName || null;
+  const family = values.familyName || null;
+  const full = values.fullName || null;
+  const display = full ?? ([given, family].filter(Boolean).join(' ') || values.email || null);
+  if (display === null) return null;
+  return { display, sortText: [family, given, full].filter(Boolean).join(' ') || display };
 }

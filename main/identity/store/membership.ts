@@ -77,9 +77,9 @@ export function moveRecords(db: SqlRunner, moves: readonly Move[], options: Move
     if (left > 0) {
       // An undo brings a merged profile back; one that was active stays untouched.
       db.run(sql`UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ${profile} AND status <> 'active'`);
-      refreshProfile(db, profile, options.stamp);
-      // refreshProfile names a profile after its first record; a person of several records goes by their golden record.
-      nameFromGolden(db, profile, options.stamp, (rules ??= readRules(db)));
+      // Named after the golden record whether or not the composition plugged it into ingest.
+      const namedBy = (rules ??= readRules(db));
+      refreshProfile(db, profile, options.stamp, (runner, id, stamp) => nameFromGolden(runner, id, stamp, namedBy));
       continue;
     }
     const heir = receivedFrom.get(profile);
