@@ -11,18 +11,10 @@ import { ErrorAlert, Notice } from '../../components/alert';
 import { useApiAction } from '../../hooks/use-action';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatNumber } from '../../lib/format';
+import { movedSource, rankedSources, rulesToSave, type SourceChoice } from '../../lib/survivorship';
 import { hasRole, useSession } from '../../session/session-context';
 
-type Source = { readonly id: number; readonly name: string };
-
-/** The administrator's order first, then the sources not ranked yet (a new source goes last). */
-function ranked(rule: FieldRule, sources: readonly Source[]): Source[] {
-  const byId = new Map(sources.map((source) => [source.id, source]));
-  const listed = rule.sources.flatMap((id) => byId.get(id) ?? []);
-  return [...listed, ...sources.filter((source) => !rule.sources.includes(source.id))];
-}
-
-function SourceOrder({ field, order, disabled, onMove }: { readonly field: GoldenFieldName; readonly order: readonly Source[]; readonly disabled: boolean; readonly onMove: (from: number, to: number) => void }): ReactNode {
+function SourceOrder({ field, order, disabled, onMove }: { readonly field: GoldenFieldName; readonly order: readonly SourceChoice[]; readonly disabled: boolean; readonly onMove: (from: number, to: number) => void }): ReactNode {
   const { t } = useTranslation();
   const list = useRef<HTMLOListElement>(null);
   const fieldName = t(`fields.${field}`);
@@ -84,11 +76,7 @@ export function SurvivorshipPanel(): ReactNode {
   }
 
   async function submit(): Promise<void> {
-    // A priority list is saved as shown: the sources not moved yet keep the places they are shown in.
-    const rules = Object.fromEntries(
-      GOLDEN_FIELDS.map((field) => [field, shown[field].rule === 'sourcePriority' ? { rule: 'sourcePriority', sources: ranked(shown[field], sources).map((source) => source.id) } : { rule: shown[field].rule, sources: [] }]),
-    ) as Survivorship;
-    const result = await save.run({ rules });
+    const result = await save.run({ rules: rulesToSave(shown, sources) });
     if (result.ok) {
       setDraft(result.value.rules);
       setRenamed(result.value.renamed);
@@ -148,14 +136,9 @@ export function SurvivorshipPanel(): ReactNode {
                       {rule.rule === 'sourcePriority' ? (
                         <SourceOrder
                           field={field}
-                          order={ranked(rule, sources)}
+                          order={rankedSources(rule, sources)}
                           disabled={!admin}
-                          onMove={(from, to) => {
-                            const order = ranked(rule, sources).map((source) => source.id);
-                            const [moved] = order.splice(from, 1);
-                            if (moved !== undefined) order.splice(to, 0, moved);
-                            change(field, { rule: 'sourcePriority', sources: order });
-                          }}
+                          onMove={(from, to) => change(field, movedSource(rule, sources, from, to))}
                         />
                       ) : (
                         <span className="muted">—</span>
