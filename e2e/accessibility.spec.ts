@@ -189,6 +189,10 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await app.identity.tab(/^Conflicts/).click();
     await expect(page.getByTestId('conflicts-panel')).toBeVisible();
     await axe.check('Identities: conflicts');
+    await app.identity.tab('Golden record rules').click();
+    await expect(page.getByTestId('survivorship-rules')).toBeVisible();
+    await page.getByTestId('survivorship-rules').getByLabel('Rule for City').selectOption('sourcePriority');
+    await axe.check('Identities: golden record rules, a source order shown');
 
     // Sources: the register, a source's editor, the import history, the connectors.
     await app.goTo('Sources');

@@ -3,7 +3,8 @@
  * customers, households, and two shop customers known by a name alone with a typo). Strict thresholds are
  * tried in a dry run and saved through the settings; the resolution merges the 20 and leaves the two
  * doubtful pairs for review. One is accepted with the keyboard: the person then holds both sources; Undo
- * makes them two people again.
+ * makes them two people again. The person shows their golden record; an administrator then orders the
+ * sources for given names with the keyboard and saves the rules.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -78,6 +79,11 @@ test('review a doubtful pair with the keyboard, see both sources in the person, 
   await expect(detail.getByTestId('identity-member')).toHaveCount(2);
   await expect(detail.getByTestId('identity-member').filter({ has: page.getByRole('heading', { name: /^Web shop/ }) })).toContainText('Joined by a steward');
   await expect(detail.getByTestId('merge-history').locator('tbody tr')).toHaveCount(1);
+  // The golden record says which value each field keeps, from which source, by which rule.
+  const golden = detail.getByTestId('profile-golden');
+  await expect(golden.getByRole('heading', { name: 'Golden record' })).toBeVisible();
+  await expect(golden.getByTestId('golden-givenName')).toContainText(/Given name.*Web shop.*Most frequent/);
+  await expect(golden.getByTestId('golden-city')).toContainText('Most recent');
   await detail.getByText(/^Show the evidence for Web shop/).click();
   await expect(detail.getByTestId('identity-member').filter({ has: page.getByRole('heading', { name: /^Web shop/ }) }).getByTestId('evidence-list')).toBeVisible();
   await expectAccessible(page, 'a merged person, the evidence open');
@@ -98,4 +104,21 @@ test('review a doubtful pair with the keyboard, see both sources in the person, 
   await tile.click();
   await expect(app.identity.heading()).toBeVisible();
   await expect(app.identity.pair().getByRole('heading', { name: 'Pair 1 of 1' })).toBeVisible();
+
+  // The administrator trusts the web shop first for given names, ordered with the keyboard, and saves.
+  await app.identity.tab('Golden record rules').click();
+  const rules = page.getByTestId('survivorship-rules');
+  await rules.getByLabel('Rule for Given name').selectOption('sourcePriority');
+  const order = rules.getByRole('list', { name: 'Sources for Given name, most trusted first' });
+  await expect(order.getByRole('listitem')).toContainText(['1. CRM', '2. Web shop']);
+  await order.getByRole('button', { name: 'Move Web shop up for Given name' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(order.getByRole('listitem')).toContainText(['1. Web shop', '2. CRM']);
+  await expect(order.getByRole('button', { name: 'Move Web shop down for Given name' })).toBeFocused();
+  await expectAccessible(page, 'the golden record rules');
+  await rules.getByRole('button', { name: 'Save the rules' }).click();
+  await expect(rules.getByTestId('survivorship-saved')).toContainText(/^Rules saved\. \d+ (person was|people were) renamed after their golden record\.$/);
+  const saved = (await app.callApi('identity.survivorship', {})).body as { value: { rules: { givenName: { rule: string; sources: number[] } } } };
+  expect(saved.value.rules.givenName.rule).toBe('sourcePriority');
+  expect(saved.value.rules.givenName.sources).toHaveLength(2);
 });

@@ -72,6 +72,9 @@ export const METHOD_NAMES = [
   'identity.merge',
   'identity.split',
   'identity.undoMerge',
+  'identity.golden',
+  'identity.survivorship',
+  'identity.saveSurvivorship',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

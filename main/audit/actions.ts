@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'identity.decided',
   'identity.settings_changed',
   'identity.linked',
+  'identity.survivorship_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

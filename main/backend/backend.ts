@@ -11,6 +11,8 @@ import type { ApiError, Result } from '../core/errors';
 import { JobRegistry } from '../jobs/jobs';
 import { ConnectorScheduler } from '../ingest/connectors/scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
+import { setProfileNamer } from '../ingest/index';
+import { nameFromGolden } from '../identity/index';
 import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
 import type { BackendClient } from './client';
@@ -19,6 +21,9 @@ import { handlers } from './handlers';
 import { runJob } from './run-job';
 
 export type { BackendClient };
+
+// A re-import, a correction or an import undone renames a person after their golden record, as a merge does.
+setProfileNamer((db, profileId, stamp) => void nameFromGolden(db, profileId, stamp));
 
 export interface BackendOptions {
   readonly vaultDir: string;

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { Empty, IsoTime, jobMethod, method, roles } from '../core/contract-kit';
+import { goldenMethods } from './golden/contract';
+
+export * from './golden/contract';
 
 const steward = roles('administrator', 'steward');
 
@@ -189,4 +192,5 @@ export const identityMethods = {
     access: steward,
     audit: ['profiles.unmerged'],
   }),
+  ...goldenMethods,
 } as const;

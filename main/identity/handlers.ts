@@ -11,6 +11,7 @@ import { explainProfile } from './store/explain';
 import { applyResolution, computeResolution, summarize } from './store/resolve';
 import { pendingPairs, reviewQueue } from './store/review';
 import { chosenModel, defaultSettings, readSettings, writeSettings } from './store/settings';
+import { goldenHandlers } from './golden/handlers';
 import { countPending } from './store/key-index';
 import { linkPending, noLink } from './link-pending';
 import { decidePair, mergeProfiles, splitRecord, undoMerge, type Actor } from './store/steward';
@@ -111,4 +112,5 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
       (result) => ({ action: 'profiles.unmerged', objectType: 'profile', objectId: result.restoredId, details: { merge: mergeId, survivor: result.survivorId, records: result.records } }),
       ({ db }) => undoMerge(db, mergeId, actor(vaults, now)),
     ),
+  ...goldenHandlers,
 };

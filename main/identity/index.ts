@@ -2,3 +2,5 @@
 export { pendingPairs } from './store/review';
 export { identityAttention, type IdentityAttentionItem } from './attention';
 export { linkPending } from './link-pending';
+/** The golden record's name for a profile, for ingest's refreshProfile (plugged in by main/backend). */
+export { nameFromGolden } from './golden/golden-record';

@@ -6,11 +6,24 @@ import { sql, type SqlRunner } from '../store/sql';
 import type { MappedRecord } from './mapping/apply';
 import { displayName, searchTerms, sortKey } from './search-terms';
 
-/** Display name and search terms come from every record of the profile (one, until merging lands). */
-export function refreshProfile(db: SqlRunner, profileId: number, stamp: string): void {
+/**
+ * Names a profile from all of its records (identity's golden record). Ingest cannot read identity's rules,
+ * so the composition that has both plugs it in (main/backend); without one a profile goes by its first record.
+ */
+export type ProfileNamer = (db: SqlRunner, profileId: number, stamp: string) => void;
+
+let pluggedNamer: ProfileNamer | null = null;
+
+export function setProfileNamer(namer: ProfileNamer | null): void {
+  pluggedNamer = namer;
+}
+
+/** Search terms come from every record of the profile; the name from the namer, else its first record. */
+export function refreshProfile(db: SqlRunner, profileId: number, stamp: string, namer: ProfileNamer | null = pluggedNamer): void {
   const records = memberRecords(db, profileId);
   if (records.length === 0) return;
   db.run(sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`);
+  namer?.(db, profileId, stamp);
   db.run(sql`DELETE FROM profile_search WHERE rowid = ${profileId}`);
   db.run(sql`INSERT INTO profile_search (rowid, terms) VALUES (${profileId}, ${searchTerms(records)})`);
 }

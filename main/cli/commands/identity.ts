@@ -1,10 +1,10 @@
 /**
- * `custodia identity resolve|link|review|decide|conflicts` and `custodia profiles merge|split|undo-merge|why`:
+ * `custodia identity resolve|link|review|decide|conflicts` and `custodia profiles merge|split|undo-merge|why|golden`:
  * who is who, from a terminal. Pairs and decisions name source records by their number (printed by
  * `identity review` and `profiles why`); merges name profiles.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Evidence, ReviewPair } from '../../api/contract';
+import { GOLDEN_FIELDS, GoldenFieldName, SURVIVORSHIP_RULES, SurvivorshipRuleName, type Evidence, type FieldRule, type ReviewPair } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
 import { usageError } from '../errors';
@@ -17,6 +17,21 @@ function parseId(what: string): (value: string) => number {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a ${what} number.`);
     return n;
   };
+}
+
+/** `field=rule[:source,source]`, sources by name as `identity.survivorship` lists them. */
+function parseRule(entry: string, sources: ReadonlyArray<{ id: number; name: string }>): [GoldenFieldName, FieldRule] {
+  const match = /^([^=]+)=([^:]+)(?::(.*))?$/.exec(entry.trim());
+  const field = GoldenFieldName.safeParse(match?.[1]?.trim());
+  const rule = SurvivorshipRuleName.safeParse(match?.[2]?.trim());
+  if (!match || !field.success || !rule.success) throw usageError(`--set ${entry}: expected FIELD=RULE, a field among ${GOLDEN_FIELDS.join(', ')} and a rule among ${SURVIVORSHIP_RULES.join(', ')}`);
+  const names = (match[3] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const ids = names.map((name) => {
+    const source = sources.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (source === undefined) throw usageError(`--set ${entry}: there is no source named ${name}`);
+    return source.id;
+  });
+  return [field.data, { rule: rule.data, sources: ids }];
 }
 
 const bits = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
@@ -83,6 +98,28 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
             `Comparisons: ${settings.comparisons.join(', ')}`,
             `Blocking keys: ${settings.blocking.join(', ')}`,
           ]);
+        }),
+      ),
+    );
+  addCommonOptions(identity.command('survivorship').description('the golden record’s rule for each field; --set changes one (administrators)'))
+    .option('--set <field=rule[:source,source]>', `e.g. city=sourcePriority:CRM,Web shop (rules: ${SURVIVORSHIP_RULES.join(', ')}); repeatable`, (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .action(
+      action<{ set: string[] }>(({ options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const current = unwrap(await backend.call('identity.survivorship'));
+          const { sources } = current;
+          let { rules } = current;
+          if (options.set.length > 0) {
+            const changes = Object.fromEntries(options.set.map((entry) => parseRule(entry, sources)));
+            ({ rules } = unwrap(await backend.call('identity.saveSurvivorship', { rules: changes })));
+          }
+          const sourceName = (id: number): string => sources.find((source) => source.id === id)?.name ?? `#${id}`;
+          out.result(rules, () =>
+            table([
+              ['FIELD', 'RULE', 'SOURCES'],
+              ...Object.entries(rules).map(([field, rule]) => [field, rule.rule, rule.rule === 'sourcePriority' ? rule.sources.map(sourceName).join(' > ') : '-']),
+            ]),
+          );
         }),
       ),
     );
@@ -164,6 +201,22 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
         withSession(options, io, async ({ backend }) => {
           const undone = unwrap(await backend.call('identity.undoMerge', { mergeId: args[0] }));
           out.result(undone, () => [`Profile ${undone.restoredId} is back with its ${undone.records} records; profile ${undone.survivorId} keeps the rest.`]);
+        }),
+      ),
+    );
+  addCommonOptions(profiles.command('golden').description('the golden record: each field’s value, the source it came from and the survivorship rule that chose it'))
+    .argument('<profile>', 'a profile number', parseId('profile'))
+    .action(
+      action(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const golden = unwrap(await backend.call('identity.golden', { profileId: args[0] }));
+          out.result(golden, () => [
+            `Profile ${golden.profileId}${golden.redirectedFrom === null ? '' : ` (profile ${golden.redirectedFrom} was merged into it)`}: ${golden.displayName}`,
+            ...table([
+              ['FIELD', 'VALUE', 'SOURCE', 'RECORD', 'RULE', 'OTHER VALUES'],
+              ...golden.fields.map((field) => [field.field, field.value ?? '-', field.source ?? '-', field.recordId === null ? '-' : String(field.recordId), field.rule, String(field.alternatives)]),
+            ]),
+          ]);
         }),
       ),
     );

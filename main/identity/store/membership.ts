@@ -7,6 +7,8 @@
 import { refreshProfile } from '../../ingest/index';
 import { currentProfileId } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
+import { nameFromGolden } from '../golden/golden-record';
+import { readRules } from '../golden/rule-store';
 
 export interface Move {
   recordId: number;
@@ -69,12 +71,15 @@ export function moveRecords(db: SqlRunner, moves: readonly Move[], options: Move
     if (best === undefined || group.length > best.count) receivedFrom.set(from, { to, count: group.length });
   }
   let emptied = 0;
+  let rules: ReturnType<typeof readRules> | undefined;
   for (const profile of touched) {
     const left = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile_member WHERE profile_id = ${profile}`)?.n ?? 0;
     if (left > 0) {
       // An undo brings a merged profile back; one that was active stays untouched.
       db.run(sql`UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ${profile} AND status <> 'active'`);
-      refreshProfile(db, profile, options.stamp);
+      // Named after the golden record whether or not the composition plugged it into ingest.
+      const namedBy = (rules ??= readRules(db));
+      refreshProfile(db, profile, options.stamp, (runner, id, stamp) => nameFromGolden(runner, id, stamp, namedBy));
       continue;
     }
     const heir = receivedFrom.get(profile);

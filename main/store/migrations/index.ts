@@ -22,6 +22,7 @@ import { migration014 } from './014-record-flags';
 import { migration015 } from './015-audit-object-index';
 import { migration016 } from './016-identity';
 import { migration017 } from './017-identity-keys';
+import { migration018 } from './018-golden';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

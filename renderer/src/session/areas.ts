@@ -38,6 +38,6 @@ export interface AreaFocus {
   readonly identityView?: IdentityView;
 }
 
-export type IdentityView = 'review' | 'conflicts' | 'settings';
+export type IdentityView = 'review' | 'conflicts' | 'settings' | 'golden';
 
 export type Navigate = (area: Area, focus?: AreaFocus) => void;

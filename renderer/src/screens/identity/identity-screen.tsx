@@ -1,6 +1,6 @@
 /**
- * Identities: where resolution stands and Resolve, then the review queue, the contradicting decisions and
- * the settings as tabs (each kept mounted, so a dry run or a chosen pair survives a look at another). A
+ * Identities: where resolution stands and Resolve, then the review queue, the contradicting decisions,
+ * the settings and the golden record's rules as tabs (each kept mounted, so a dry run or a chosen pair survives a look at another). A
  * person opened from here is shown in place; going back finds the tabs as they were.
  */
 import { useCallback, useState, type ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { ConflictsPanel } from './conflicts-panel';
 import { ResolveStatus } from './resolve-status';
 import { ReviewPanel } from './review-panel';
 import { SettingsPanel } from './settings-panel';
+import { SurvivorshipPanel } from './survivorship-panel';
 
 /** Pairs fetched at once: the queue is worked one at a time, and a decision reloads it. */
 const QUEUE_PAGE = 50;
@@ -74,6 +75,7 @@ export function IdentityScreen({ focus }: { readonly focus?: AreaFocus | undefin
             },
             { key: 'conflicts', label: t('identity.tabs.conflicts', { formatted: formatNumber(conflictCount, language) }), content: <ConflictsPanel conflicts={conflicts} onPerson={setPerson} /> },
             { key: 'settings', label: t('identity.tabs.settings'), content: <SettingsPanel settings={settings} onSaved={settings.reload} /> },
+            { key: 'golden', label: t('identity.tabs.golden'), content: <SurvivorshipPanel /> },
           ]}
         />
       </div>

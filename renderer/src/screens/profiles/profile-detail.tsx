@@ -3,7 +3,7 @@
  * (the normalized value, and the value as written in the source when it differs), what they did
  * (newest first) and what they consented to.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileDetail, Source } from '../../../../main/api/contract';
 import { ErrorAlert, Notice } from '../../components/alert';
@@ -15,6 +15,7 @@ import type { Mapping, TargetField } from '../../lib/mapping';
 import { formatPhone } from '../../lib/phone';
 import { regionCountry } from '../../lib/region';
 import { EventsHeading } from './events-heading';
+import { GoldenRecord } from './golden-record';
 import { ProfileIdentity } from './profile-identity';
 
 type ProfileRecord = ProfileDetail['records'][number];
@@ -253,6 +254,13 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
   // Another person opened from this one (the record just split out, the profile an undo restored).
   const [opened, setOpened] = useState<number | null>(null);
   const profile = useApiData('profiles.get', { id: opened ?? id });
+  // A split, merge or undo changes what the golden record chooses from: it is read again with the person.
+  const [changes, setChanges] = useState(0);
+  const { reload: reloadProfile } = profile;
+  const changed = useCallback(() => {
+    reloadProfile();
+    setChanges((count) => count + 1);
+  }, [reloadProfile]);
   const sources = useApiData('sources.list', {});
   const heading = useRef<HTMLHeadingElement>(null);
   const data = profile.data;
@@ -295,6 +303,7 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
             </h3>
             <Summary profile={data} />
           </section>
+          <GoldenRecord key={`${data.id}-${changes}`} profileId={data.id} />
           <div className="two-columns even">
             <section className="card" aria-labelledby="profile-events-title">
               <EventsHeading id="profile-events-title" shown={data.events.length} total={data.eventCount} />
@@ -318,7 +327,7 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
               ))}
             </div>
           </section>
-          <ProfileIdentity profileId={data.id} name={data.displayName || t('profiles.unnamed')} onChanged={profile.reload} onOpen={setOpened} />
+          <ProfileIdentity profileId={data.id} name={data.displayName || t('profiles.unnamed')} onChanged={changed} onOpen={setOpened} />
         </>
       )}
     </div>

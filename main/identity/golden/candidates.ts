@@ -1,0 +1,67 @@
+/**
+ * What a person's records hold for each golden field, as candidates for the survivorship rules: the value,
+ * its record and source, when the record last changed, and whether the value is verified.
+ *
+ * Verified means the import read the value cleanly: the record has no quality flag (record_flag) on that
+ * field, i.e. nothing sent for it had to be kept as unreadable; and, for an email or phone, the stored form
+ * is canonical (an address with one @ and a dot after it, an E.164 number). Sources carry no trust level
+ * of their own: an administrator who trusts one source more says so with the source priority rule.
+ */
+import { sql, type SqlRunner } from '../../store/sql';
+import type { GoldenFieldName } from './contract';
+import type { Candidate } from './survivorship';
+
+const COLUMNS = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  street: 'street',
+  postalCode: 'postal_code',
+  city: 'city',
+  region: 'region',
+  country: 'country',
+} as const satisfies Partial<Record<GoldenFieldName, string>>;
+type ColumnField = keyof typeof COLUMNS;
+
+const CANONICAL: Partial<Record<GoldenFieldName, RegExp>> = {
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  phone: /^\+[1-9]\d{4,14}$/,
+};
+
+type RecordRow = { id: number; source_id: number; source: string; updated_at: string } & Record<(typeof COLUMNS)[ColumnField], string | null>;
+
+export function profileCandidates(db: SqlRunner, profileId: number): Map<GoldenFieldName, Candidate[]> {
+  const records = db.all<RecordRow>(sql`
+    SELECT r.id, r.source_id, s.name AS source, r.updated_at, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.postal_code, r.city, r.region, r.country
+    FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
+    WHERE m.profile_id = ${profileId} ORDER BY r.id`);
+  const flagged = new Set(
+    db
+      .all<{ id: number; field: string }>(
+        sql`
+        SELECT DISTINCT f.source_record_id AS id, f.field FROM record_flag f JOIN profile_member m ON m.source_record_id = f.source_record_id
+        WHERE m.profile_id = ${profileId}`,
+      )
+      .map((row) => `${row.id}\u0000${row.field}`),
+  );
+  const identifiers = db.all<{ id: number; kind: 'email' | 'phone'; value: string }>(sql`
+    SELECT i.source_record_id AS id, i.kind, i.value FROM identifier i JOIN profile_member m ON m.source_record_id = i.source_record_id
+    WHERE m.profile_id = ${profileId} ORDER BY i.id`);
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const candidates = new Map<GoldenFieldName, Candidate[]>();
+  const add = (field: GoldenFieldName, record: RecordRow, value: string | null): void => {
+    if (value === null || value.trim() === '') return;
+    const verified = !flagged.has(`${record.id}\u0000${field}`) && (CANONICAL[field]?.test(value) ?? true);
+    const list = candidates.get(field) ?? [];
+    list.push({ value, recordId: record.id, sourceId: record.source_id, source: record.source, at: record.updated_at, verified });
+    candidates.set(field, list);
+  };
+  for (const record of records)
+    for (const [field, column] of Object.entries(COLUMNS) as Array<[ColumnField, (typeof COLUMNS)[ColumnField]]>) add(field, record, record[column]);
+  for (const identifier of identifiers) {
+    const record = byId.get(identifier.id);
+    if (record !== undefined) add(identifier.kind, record, identifier.value);
+  }
+  return candidates;
+}
