@@ -77,5 +77,14 @@ describe('incremental linking after each import', () => {
     // Its pair in the review queue is answered by the link; the other name-only customer still waits.
     expect(await ok(backend, 'identity.status')).toMatchObject({ pendingRecords: 0, pendingPairs: 1, lastRun: { kind: 'incremental', records: 1, moved: 1 } });
     expect((await ok(backend, 'profiles.count')).profiles).toBe(66);
+
+    // A record changed with no link after it (as when a link fails or is cancelled) is on the home screen until linked.
+    const raw = backend.vaults.current().db.raw;
+    const { linked_at: linkedAt } = raw.prepare('SELECT linked_at FROM identity_watermark').get() as { linked_at: string };
+    raw.prepare('UPDATE source_record SET updated_at = ? WHERE external_id = ?').run(new Date(Date.parse(linkedAt) + 1).toISOString(), `W${950 + person.id}`);
+    const attention = await ok(backend, 'overview.attention');
+    expect(attention.filter((item) => item.kind === 'identityUnlinked').map((item) => item.count)).toEqual([1]);
+    expect(unwrap(await runJob(backend, 'identity.link', {}))).toMatchObject({ pending: 1 });
+    expect((await ok(backend, 'overview.attention')).some((item) => item.kind === 'identityUnlinked')).toBe(false);
   });
 });
