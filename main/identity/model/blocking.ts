@@ -48,7 +48,7 @@ export const DEFAULT_MAX_BLOCK_SIZE = 300;
 
 export { soundex } from './soundex';
 
-function transform(value: string, part: KeyPart): string | null {
+export function transformKeyPart(value: string, part: KeyPart): string | null {
   switch (part.transform ?? 'value') {
     case 'value':
       return value;
@@ -69,7 +69,7 @@ export function keyValues(record: Features, key: BlockingKey): string[] {
   for (const part of key.parts) {
     const raw = record[part.field];
     const list = Array.isArray(raw) ? raw : raw === null ? [] : [raw];
-    const transformed = list.map((value) => transform(value, part)).filter((value): value is string => value !== null);
+    const transformed = list.map((value) => transformKeyPart(value, part)).filter((value): value is string => value !== null);
     if (transformed.length === 0) return [];
     values = values.flatMap((prefix) => transformed.map((value) => [...prefix, value]));
   }

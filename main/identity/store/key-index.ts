@@ -4,7 +4,7 @@
  */
 import { sql, type SqlRunner } from '../../store/sql';
 import type { BlockingKey } from '../model/blocking';
-import { recordKeyHashes } from '../model/key-hash';
+import { forEachKeyHash } from '../model/key-hash';
 import type { Features } from '../model/record';
 
 export interface Watermark {
@@ -51,15 +51,27 @@ export function countPending(db: SqlRunner, keys: readonly BlockingKey[]): numbe
 
 /** Writes the keys of these records (sorted, so the index grows in order). Old keys of changed records stay: see migration 017. */
 export function writeKeys(db: SqlRunner, records: readonly Features[], recordIds: ArrayLike<number>, keys: readonly BlockingKey[]): number {
-  const hashes: number[] = [];
-  const owners: number[] = [];
+  let hashes = new Float64Array(Math.max(16, records.length * 8));
+  let owners = new Float64Array(hashes.length);
+  let count = 0;
   records.forEach((record, index) => {
-    for (const { hash } of recordKeyHashes(record, keys)) {
-      hashes.push(hash);
-      owners.push(recordIds[index] as number);
-    }
+    forEachKeyHash(record, keys, (_key, hash) => {
+      if (count === hashes.length) {
+        const grownHashes = new Float64Array(count * 2);
+        const grownOwners = new Float64Array(count * 2);
+        grownHashes.set(hashes);
+        grownOwners.set(owners);
+        hashes = grownHashes;
+        owners = grownOwners;
+      }
+      hashes[count] = hash;
+      owners[count] = recordIds[index] as number;
+      count += 1;
+    });
   });
-  const order = Uint32Array.from(hashes.keys()).sort((x, y) => (hashes[x] as number) - (hashes[y] as number) || (owners[x] as number) - (owners[y] as number));
+  const order = new Uint32Array(count);
+  for (let position = 0; position < count; position += 1) order[position] = position;
+  order.sort((x, y) => (hashes[x] as number) - (hashes[y] as number) || (owners[x] as number) - (owners[y] as number));
   const insert = db.statement('INSERT OR IGNORE INTO identity_key (key, source_record_id) VALUES (?, ?)');
   let written = 0;
   for (const position of order) written += insert.run(hashes[position], owners[position]).changes;
