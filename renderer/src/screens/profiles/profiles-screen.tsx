@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
+import type { Navigate } from '../../session/areas';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useProfilePages } from '../../hooks/use-profile-pages';
 import { formatNumber } from '../../lib/format';
@@ -14,7 +15,7 @@ import { SearchResults } from './search-results';
 
 const SEARCH_DELAY_MS = 200;
 
-export function ProfilesScreen(): ReactNode {
+export function ProfilesScreen({ onNavigate }: { readonly onNavigate: Navigate }): ReactNode {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
@@ -30,6 +31,10 @@ export function ProfilesScreen(): ReactNode {
             {t('profiles.count', { count: pages.total, formatted: formatNumber(pages.total, i18n.language) })}
           </span>
         ) : null}
+        {/* One person seen three times is resolved where the review and its settings are. */}
+        <button type="button" className="button" onClick={() => onNavigate('identity')}>
+          {t('profiles.resolve')}
+        </button>
       </PageHeader>
       <form
         role="search"

@@ -39,7 +39,7 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       // Rendered by the shell itself, which keeps it alive between visits.
       return null;
     case 'profiles':
-      return <ProfilesScreen />;
+      return <ProfilesScreen onNavigate={onNavigate} />;
     case 'identity':
       return <IdentityScreen key={focused.id} focus={focused.focus} />;
     case 'quality':
