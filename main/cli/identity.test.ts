@@ -29,6 +29,9 @@ describe('custodia identity and profiles merge/split/undo-merge', () => {
     expect(why.members).toHaveLength(2);
     const merge = why.merges[0].id;
     expect((await cli(['profiles', 'why', String(pair.a.profileId)], asAdmin(dir))).stdout).toMatch(/RECORD\s+SOURCE\s+KEY\s+JOINED BY/);
+    // Looking a person up from the terminal is an opening like any other.
+    const viewed = JSON.parse((await cli(['audit', 'list', '--action', 'profile.viewed', '--json'], asAdmin(dir))).stdout);
+    expect(viewed.entries.map((entry: { objectId: string }) => entry.objectId)).toContain(String(pair.a.profileId));
     expect((await cli(['profiles', 'undo-merge', String(merge)], asAdmin(dir))).stdout).toMatch(new RegExp(`Profile ${pair.b.profileId} is back with its 1 records`));
     expect((await cli(['profiles', 'undo-merge', String(merge)], asAdmin(dir))).stderr).toMatch(/already undone/);
 

@@ -209,6 +209,8 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
     .action(
       action(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
+          // Opening a person from the terminal is recorded as in the app (profile.viewed); the details are read-only beside it.
+          unwrap(await backend.call('profiles.get', { id: args[0] }));
           const golden = unwrap(await backend.call('identity.golden', { profileId: args[0] }));
           out.result(golden, () => [
             `Profile ${golden.profileId}${golden.redirectedFrom === null ? '' : ` (profile ${golden.redirectedFrom} was merged into it)`}: ${golden.displayName}`,
@@ -225,6 +227,7 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
     .action(
       action(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
+          unwrap(await backend.call('profiles.get', { id: args[0] }));
           const explained = unwrap(await backend.call('identity.explain', { profileId: args[0] }));
           out.result(explained, () => [
             `Profile ${explained.profileId}:`,
