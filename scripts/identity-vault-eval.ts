@@ -73,22 +73,31 @@ function cleanCopy(file: string, drop: string | undefined, dir: string): { file:
   return { file: copy, keys: column(keyAt), headers: kept.map(({ name }) => name), states: column(stateAt) };
 }
 
+/**
+ * Imports Febrl-format files into an unlocked vault, one source each, through the normal import path (also the
+ * identity benchmark's way of filling a vault). Returns each source's name and its rec_id column, in file order.
+ */
+export async function importFebrlFiles(backend: Backend, files: readonly string[], options: { drop?: string; country?: string; work: string }): Promise<{ name: string; keys: string[] }[]> {
+  const sources: { name: string; keys: string[] }[] = [];
+  for (const [index, original] of files.entries()) {
+    const copy = cleanCopy(original, options.drop, options.work);
+    const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
+    const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
+    const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: options.country ?? countryOfStates(copy.states) };
+    const run = unwrap(await runJob(backend, 'import.file', { file: copy.file, source: name, mapping, options: { delimiter: ',' } }));
+    if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
+    sources.push({ name, keys: copy.keys });
+  }
+  return sources;
+}
+
 export async function evaluateThroughVault(files: readonly string[], options: { drop?: string; outDir?: string; country?: string }): Promise<VaultEvaluation> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-eval-'));
   const backend = new Backend({ vaultDir: path.join(work, 'vault') });
   try {
     unwrap(await backend.call('vault.create', { adminName: 'Evaluation', passphrase: 'evaluation passphrase only' }));
     const started = performance.now();
-    const sources: { name: string; keys: string[] }[] = [];
-    for (const [index, original] of files.entries()) {
-      const copy = cleanCopy(original, options.drop, work);
-      const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
-      const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
-      const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: options.country ?? countryOfStates(copy.states) };
-      const run = unwrap(await runJob(backend, 'import.file', { file: copy.file, source: name, mapping, options: { delimiter: ',' } }));
-      if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
-      sources.push({ name, keys: copy.keys });
-    }
+    const sources = await importFebrlFiles(backend, files, { ...options, work });
     const importMs = performance.now() - started;
     const summary = unwrap(await runJob(backend, 'identity.resolve', {}));
     const outDir = options.outDir ?? work;

@@ -84,45 +84,131 @@ export interface BlockingResult {
   perKey: { name: string; blocks: number; pairs: number; skippedBlocks: number; skippedRecords: number }[];
 }
 
+/**
+ * The blocks of one key that are kept (2 to maxBlockSize members), as index arrays: the members of each block
+ * (record order), and the blocks of each record (a record has several under a list field: one per email).
+ * Blocks are numbered in the order their value first appears, the order pairs are proposed in.
+ */
+interface KeyBlocks {
+  blockStart: Uint32Array;
+  members: Uint32Array;
+  recordStart: Uint32Array;
+  recordBlocks: Uint32Array;
+  stats: BlockingResult['perKey'][number];
+}
+
+function keyBlocks(records: readonly Features[], key: BlockingKey, maxBlockSize: number): KeyBlocks {
+  const n = records.length;
+  const numbers = new Map<string, number>();
+  const sizes: number[] = [];
+  // A record's distinct values, as block numbers, flattened: record r's are valueOf[valueStart[r]..valueStart[r+1]).
+  const valueStart = new Uint32Array(n + 1);
+  const valueOf: number[] = [];
+  for (let index = 0; index < n; index += 1) {
+    for (const value of new Set(keyValues(records[index] as Features, key))) {
+      let number = numbers.get(value);
+      if (number === undefined) {
+        numbers.set(value, (number = sizes.length));
+        sizes.push(0);
+      }
+      sizes[number] = (sizes[number] as number) + 1;
+      valueOf.push(number);
+    }
+    valueStart[index + 1] = valueOf.length;
+  }
+  const stats = { name: key.name, blocks: 0, pairs: 0, skippedBlocks: 0, skippedRecords: 0 };
+  // Kept blocks renumbered 0..k-1 in the same order; -1 for singletons and blocks over the cap.
+  const kept = new Int32Array(sizes.length).fill(-1);
+  const keptSizes: number[] = [];
+  sizes.forEach((size, number) => {
+    if (size < 2) return;
+    if (size > maxBlockSize) {
+      stats.skippedBlocks += 1;
+      stats.skippedRecords += size;
+      return;
+    }
+    kept[number] = keptSizes.length;
+    keptSizes.push(size);
+  });
+  stats.blocks = keptSizes.length;
+  const blockStart = new Uint32Array(keptSizes.length + 1);
+  keptSizes.forEach((size, block) => {
+    blockStart[block + 1] = (blockStart[block] as number) + size;
+  });
+  const members = new Uint32Array(blockStart[keptSizes.length] as number);
+  const fill = blockStart.slice(0, keptSizes.length);
+  const recordStart = new Uint32Array(n + 1);
+  const recordBlocks: number[] = [];
+  for (let index = 0; index < n; index += 1) {
+    for (let at = valueStart[index] as number; at < (valueStart[index + 1] as number); at += 1) {
+      const block = kept[valueOf[at] as number] as number;
+      if (block < 0) continue;
+      members[fill[block] as number] = index;
+      fill[block] = (fill[block] as number) + 1;
+      recordBlocks.push(block);
+    }
+    recordStart[index + 1] = recordBlocks.length;
+  }
+  return { blockStart, members, recordStart, recordBlocks: Uint32Array.from(recordBlocks), stats };
+}
+
+/**
+ * Whether records i and j already met in a kept block proposed before block `block` of key `keyIndex`: the pair
+ * was proposed then. Asking the blocks (a few integer compares) instead of remembering every pair proposed keeps
+ * blocking's memory linear in the records however many pairs there are, and the pairs in first-proposed order.
+ */
+function metBefore(keyed: readonly KeyBlocks[], i: number, j: number, keyIndex: number, block: number): boolean {
+  for (let k = 0; k <= keyIndex; k += 1) {
+    const { recordStart, recordBlocks } = keyed[k] as KeyBlocks;
+    const iEnd = recordStart[i + 1] as number;
+    const jStart = recordStart[j] as number;
+    const jEnd = recordStart[j + 1] as number;
+    for (let x = recordStart[i] as number; x < iEnd; x += 1) {
+      const candidate = recordBlocks[x] as number;
+      if (k === keyIndex && candidate >= block) continue;
+      for (let y = jStart; y < jEnd; y += 1) if (recordBlocks[y] === candidate) return true;
+    }
+  }
+  return false;
+}
+
 /** Candidate pairs of a set of records under the given keys. */
 export function candidatePairs(records: readonly Features[], keys: readonly BlockingKey[] = DEFAULT_BLOCKING, maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): BlockingResult {
-  const seen = new Set<number>();
-  const left: number[] = [];
-  const right: number[] = [];
-  const n = records.length;
-  const perKey: BlockingResult['perKey'] = [];
-  for (const key of keys) {
-    const blocks = new Map<string, number[]>();
-    records.forEach((record, index) => {
-      for (const value of new Set(keyValues(record, key))) {
-        const block = blocks.get(value);
-        if (block === undefined) blocks.set(value, [index]);
-        else block.push(index);
-      }
+  const keyed = keys.map((key) => keyBlocks(records, key, maxBlockSize));
+  // Two passes over the same pairs, counting then filling, so the pair arrays are allocated once at their size.
+  const counts = keyed.map((_, index) => {
+    let pairs = 0;
+    visitKey(keyed, index, () => {
+      pairs += 1;
     });
-    const stats = { name: key.name, blocks: 0, pairs: 0, skippedBlocks: 0, skippedRecords: 0 };
-    for (const members of blocks.values()) {
-      if (members.length < 2) continue;
-      if (members.length > maxBlockSize) {
-        stats.skippedBlocks += 1;
-        stats.skippedRecords += members.length;
-        continue;
-      }
-      stats.blocks += 1;
-      for (let x = 0; x < members.length; x += 1) {
-        for (let y = x + 1; y < members.length; y += 1) {
-          const i = Math.min(members[x] as number, members[y] as number);
-          const j = Math.max(members[x] as number, members[y] as number);
-          const id = i * n + j;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          left.push(i);
-          right.push(j);
-          stats.pairs += 1;
-        }
+    return pairs;
+  });
+  const total = counts.reduce((sum, pairs) => sum + pairs, 0);
+  const left = new Uint32Array(total);
+  const right = new Uint32Array(total);
+  let at = 0;
+  keyed.forEach((_, index) =>
+    visitKey(keyed, index, (i, j) => {
+      left[at] = i;
+      right[at] = j;
+      at += 1;
+    }),
+  );
+  return { left, right, perKey: keyed.map(({ stats }, index) => ({ ...stats, pairs: counts[index] as number })) };
+}
+
+/** Calls `emit` for each pair key `keyIndex` proposes first, in block order (members in record order, so i < j). */
+function visitKey(keyed: readonly KeyBlocks[], keyIndex: number, emit: (i: number, j: number) => void): void {
+  const { blockStart, members } = keyed[keyIndex] as KeyBlocks;
+  const blocks = blockStart.length - 1;
+  for (let block = 0; block < blocks; block += 1) {
+    const end = blockStart[block + 1] as number;
+    for (let x = blockStart[block] as number; x < end; x += 1) {
+      const i = members[x] as number;
+      for (let y = x + 1; y < end; y += 1) {
+        const j = members[y] as number;
+        if (!metBefore(keyed, i, j, keyIndex, block)) emit(i, j);
       }
     }
-    perKey.push(stats);
   }
-  return { left: Uint32Array.from(left), right: Uint32Array.from(right), perKey };
 }

@@ -441,11 +441,13 @@ function compareOne(comparison: Comparison, pair: Pair): number {
 
 /** The levels of every comparison for one pair (−1 = missing). */
 export function compare(comparisons: readonly Comparison[], a: Features, b: Features): Int8Array {
+  return compareInto(comparisons, a, b, new Int8Array(comparisons.length));
+}
+
+/** compare() into a buffer the caller reuses: the pair loops run it millions of times. */
+export function compareInto(comparisons: readonly Comparison[], a: Features, b: Features, levels: Int8Array): Int8Array {
   const pair = new Pair(a, b);
-  const levels = new Int8Array(comparisons.length);
-  comparisons.forEach((comparison, index) => {
-    levels[index] = compareOne(comparison, pair);
-  });
+  for (let index = 0; index < comparisons.length; index += 1) levels[index] = compareOne(comparisons[index] as Comparison, pair);
   return levels;
 }
 

@@ -5,7 +5,7 @@
 import { candidatePairs, DEFAULT_BLOCKING, DEFAULT_MAX_BLOCK_SIZE, type BlockingKey, type BlockingResult } from './blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ClusterSettings, type Constraints, type ScoredLink } from './cluster';
 import { DEFAULT_COMPARISONS, DEFAULT_VETOES, type Comparison, type Veto } from './comparisons';
-import { DEFAULT_MODEL_SETTINGS, logOdds, pairLevels, scorePair, train, type ModelSettings, type TrainedModel } from './fellegi-sunter';
+import { DEFAULT_MODEL_SETTINGS, logOdds, pairPatterns, scorePair, train, type ModelSettings, type TrainedModel } from './fellegi-sunter';
 import { features, markHouseholdIdentifiers, type Features, type IdentityRecord } from './record';
 
 export interface LinkOptions {
@@ -61,17 +61,17 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   const blocking = candidatePairs(prepared, options.blocking ?? DEFAULT_BLOCKING, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
   lap('blocking');
   yield 'blocking';
-  const levels = pairLevels(comparisons, prepared, blocking.left, blocking.right);
+  const patterns = pairPatterns(comparisons, prepared, blocking.left, blocking.right);
   lap('comparisons');
   yield 'comparisons';
-  const model = train(comparisons, prepared, levels, { ...DEFAULT_MODEL_SETTINGS, ...options.model }, options.vetoes ?? DEFAULT_VETOES);
+  const model = train(comparisons, prepared, patterns, { ...DEFAULT_MODEL_SETTINGS, ...options.model }, options.vetoes ?? DEFAULT_VETOES);
   lap('training');
   yield 'training';
   const links: ScoredLink[] = [];
   for (let pair = 0; pair < blocking.left.length; pair += 1) {
     const a = blocking.left[pair] as number;
     const b = blocking.right[pair] as number;
-    links.push({ a, b, logOdds: logOdds(model, levels, pair * comparisons.length, prepared[a] as Features, prepared[b] as Features) });
+    links.push({ a, b, logOdds: logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[a] as Features, prepared[b] as Features) });
   }
   lap('scoring');
   yield 'scoring';
