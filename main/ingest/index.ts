@@ -2,4 +2,4 @@
 export { searchQuery } from './search-terms';
 export { ingestAttention, UNDONE_SHOWN_DAYS, type IngestAttentionItem, type IngestAttentionKind } from './attention';
 export { FIGURE_MONTHS, ingestFigures, type IngestFigures } from './figures';
-export { refreshProfile } from './profile-refresh';
+export { refreshProfile, refreshProfiles } from './profile-refresh';

@@ -80,6 +80,8 @@ export interface BlockingResult {
   /** Candidate pairs as record indices, i < j, each pair once. */
   left: Uint32Array;
   right: Uint32Array;
+  /** Whether blocking proposes records i and j (in either order): they share a kept block of some key. */
+  proposes: (i: number, j: number) => boolean;
   /** Per key: blocks formed, pairs it proposed, blocks skipped as too large. */
   perKey: { name: string; blocks: number; pairs: number; skippedBlocks: number; skippedRecords: number }[];
 }
@@ -194,7 +196,12 @@ export function candidatePairs(records: readonly Features[], keys: readonly Bloc
       at += 1;
     }),
   );
-  return { left, right, perKey: keyed.map(({ stats }, index) => ({ ...stats, pairs: counts[index] as number })) };
+  return {
+    left,
+    right,
+    proposes: (i, j) => i !== j && metBefore(keyed, Math.min(i, j), Math.max(i, j), keyed.length - 1, Infinity),
+    perKey: keyed.map(({ stats }, index) => ({ ...stats, pairs: counts[index] as number })),
+  };
 }
 
 /** Calls `emit` for each pair key `keyIndex` proposes first, in block order (members in record order, so i < j). */

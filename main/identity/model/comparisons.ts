@@ -7,8 +7,8 @@
  *
  * Because the vocabulary is closed, the same table can later be rendered as SQL CASE expressions.
  */
-import jaroWinkler from 'jaro-winkler';
 import { distance as levenshtein } from 'fastest-levenshtein';
+import { jaroWinkler } from './jaro-winkler';
 import type { Features } from './record';
 
 /** Single-valued text features a predicate may read. */
@@ -303,24 +303,37 @@ export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<num
 // ---------------------------------------------------------------------------------------------------------
 // Evaluation. Jaro-Winkler is the costly part, so a pair computes it at most once per field.
 
+const TEXT_FIELDS: readonly TextField[] = ['given', 'family', 'birth', 'streetNumber', 'streetName', 'street2', 'city', 'postalCode', 'region', 'nationalId'];
+const FIELD_SLOT = Object.fromEntries(TEXT_FIELDS.map((field, slot) => [field, slot])) as Record<TextField, number>;
+
+/** One pair under evaluation. A single instance is reset for each pair: the pair loops would otherwise allocate one per pair. */
 class Pair {
-  private readonly jw = new Map<TextField, number>();
-  constructor(
-    readonly a: Features,
-    readonly b: Features,
-  ) {}
+  a = null as unknown as Features;
+  b = null as unknown as Features;
+  /** Jaro-Winkler per text field, −1 until computed. */
+  private readonly jw = new Float64Array(TEXT_FIELDS.length);
+
+  reset(a: Features, b: Features): this {
+    this.a = a;
+    this.b = b;
+    this.jw.fill(-1);
+    return this;
+  }
 
   jaroWinkler(field: TextField): number {
-    let value = this.jw.get(field);
-    if (value === undefined) {
+    const slot = FIELD_SLOT[field];
+    let value = this.jw[slot] as number;
+    if (value < 0) {
       const left = this.a[field];
       const right = this.b[field];
       value = left === null || right === null ? 0 : jaroWinkler(left, right);
-      this.jw.set(field, value);
+      this.jw[slot] = value;
     }
     return value;
   }
 }
+
+const current = new Pair();
 
 /** Digits apart, position by position; two neighbouring digits exchanged count as one. Lengths differ: Infinity. */
 export function digitsApart(a: string, b: string): number {
@@ -348,6 +361,8 @@ const MIN_STEM = 3;
 
 export function genderVariants(a: string, b: string): boolean {
   if (a === b) return false;
+  // Every ending leaves a common stem of at least MIN_STEM characters: most pairs fail on their first letters.
+  if (a.length < MIN_STEM || b.length < MIN_STEM || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1) || a.charCodeAt(2) !== b.charCodeAt(2)) return false;
   for (const [x, y] of GENDER_ENDINGS) {
     for (const [left, right] of [[a, b], [b, a]] as const) {
       if (!left.endsWith(x) || !right.endsWith(y)) continue;
@@ -429,10 +444,15 @@ function present(record: Features, field: TextField | ListField): boolean {
   return Array.isArray(value) ? value.length > 0 : value !== null;
 }
 
+function presentAny(record: Features, fields: readonly (TextField | ListField)[]): boolean {
+  for (let index = 0; index < fields.length; index += 1) if (present(record, fields[index] as TextField | ListField)) return true;
+  return false;
+}
+
 /** The level index of one comparison for one pair, or -1 when the comparison has no evidence (missing). */
 function compareOne(comparison: Comparison, pair: Pair): number {
   const { a, b } = pair;
-  if (!comparison.requires.some((field) => present(a, field)) || !comparison.requires.some((field) => present(b, field))) return -1;
+  if (!presentAny(a, comparison.requires) || !presentAny(b, comparison.requires)) return -1;
   for (let level = 0; level < comparison.levels.length; level += 1) {
     if (holds((comparison.levels[level] as Level).when, pair)) return level;
   }
@@ -446,7 +466,7 @@ export function compare(comparisons: readonly Comparison[], a: Features, b: Feat
 
 /** compare() into a buffer the caller reuses: the pair loops run it millions of times. */
 export function compareInto(comparisons: readonly Comparison[], a: Features, b: Features, levels: Int8Array): Int8Array {
-  const pair = new Pair(a, b);
+  const pair = current.reset(a, b);
   for (let index = 0; index < comparisons.length; index += 1) levels[index] = compareOne(comparisons[index] as Comparison, pair);
   return levels;
 }

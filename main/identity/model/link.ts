@@ -3,8 +3,8 @@
  * clustering. Records come in as IdentityRecord, however they were read (vault import, test files).
  */
 import { candidatePairs, DEFAULT_BLOCKING, DEFAULT_MAX_BLOCK_SIZE, type BlockingKey, type BlockingResult } from './blocking';
-import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ClusterSettings, type Constraints, type ScoredLink } from './cluster';
-import { DEFAULT_COMPARISONS, DEFAULT_VETOES, type Comparison, type Veto } from './comparisons';
+import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ClusterSettings, type Constraints, type LinkTable } from './cluster';
+import { compareInto, DEFAULT_COMPARISONS, DEFAULT_VETOES, type Comparison, type Veto } from './comparisons';
 import { DEFAULT_MODEL_SETTINGS, logOdds, pairPatterns, scorePair, train, type ModelSettings, type TrainedModel } from './fellegi-sunter';
 import { features, markHouseholdIdentifiers, type Features, type IdentityRecord } from './record';
 
@@ -16,6 +16,12 @@ export interface LinkOptions {
   maxBlockSize?: number;
   model?: Partial<ModelSettings>;
   cluster?: Partial<ClusterSettings>;
+  /**
+   * Keep only the scored links at or above this log2-odds in the result (at most the cluster threshold: the
+   * clustering follows them). A resolution needs the review band and up; a million records' candidate pairs are
+   * tens of millions. Default: every link.
+   */
+  keepLinksAbove?: number;
   /** Constraints by record id. */
   mustLink?: readonly (readonly [string, string])[];
   cannotLink?: readonly (readonly [string, string])[];
@@ -31,8 +37,8 @@ export interface LinkResult {
   features: Features[];
   blocking: BlockingResult;
   model: TrainedModel;
-  /** Scored candidate pairs. */
-  links: ScoredLink[];
+  /** Scored candidate pairs (those at or above `keepLinksAbove`), in blocking's order. */
+  links: LinkTable;
   clusters: ClusterResult;
   /** Milliseconds per phase. */
   timings: Record<LinkPhase, number>;
@@ -67,12 +73,13 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   const model = train(comparisons, prepared, patterns, { ...DEFAULT_MODEL_SETTINGS, ...options.model }, options.vetoes ?? DEFAULT_VETOES);
   lap('training');
   yield 'training';
-  const links: ScoredLink[] = [];
-  for (let pair = 0; pair < blocking.left.length; pair += 1) {
+  const clusterSettings = { ...DEFAULT_CLUSTER_SETTINGS, ...options.cluster };
+  const floor = Math.min(options.keepLinksAbove ?? -Infinity, clusterSettings.threshold);
+  const links = keptLinks(blocking.left.length, (pair) => {
     const a = blocking.left[pair] as number;
     const b = blocking.right[pair] as number;
-    links.push({ a, b, logOdds: logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[a] as Features, prepared[b] as Features) });
-  }
+    return logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[a] as Features, prepared[b] as Features);
+  }, floor, blocking);
   lap('scoring');
   yield 'scoring';
   const index = new Map(records.map((record, position) => [record.id, position]));
@@ -83,16 +90,37 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
       return i === undefined || j === undefined ? [] : [[i, j] as [number, number]];
     });
   const constraints: Constraints = { mustLink: toIndex(options.mustLink), cannotLink: toIndex(options.cannotLink) };
-  const clusters = cluster(
-    records.length,
-    links,
-    (i, j) => scorePair(model, prepared[i] as Features, prepared[j] as Features).logOdds,
-    constraints,
-    { ...DEFAULT_CLUSTER_SETTINGS, ...options.cluster },
-  );
+  // A candidate pair left out of `links` (below the floor) is scored as the scoring phase scored it; any other
+  // pair as scorePair does, as it always was.
+  const levels = new Int8Array(comparisons.length);
+  const score = (i: number, j: number): number => {
+    const a = prepared[i] as Features;
+    const b = prepared[j] as Features;
+    if (floor === -Infinity || !blocking.proposes(i, j)) return scorePair(model, a, b).logOdds;
+    return logOdds(model, compareInto(comparisons, i < j ? a : b, i < j ? b : a, levels), 0, i < j ? a : b, i < j ? b : a);
+  };
+  const clusters = cluster(records.length, links, score, constraints, clusterSettings);
   lap('clustering');
   yield 'clustering';
   return { features: prepared, blocking, model, links, clusters, timings };
+}
+
+/** The links scoring at or above `floor`, as columns, in pair order. */
+function keptLinks(pairs: number, scoreOf: (pair: number) => number, floor: number, blocking: BlockingResult): LinkTable {
+  if (floor === -Infinity) {
+    const logOddsOf = new Float64Array(pairs);
+    for (let pair = 0; pair < pairs; pair += 1) logOddsOf[pair] = scoreOf(pair);
+    return { a: blocking.left, b: blocking.right, logOdds: logOddsOf };
+  }
+  const kept: number[] = [];
+  const odds: number[] = [];
+  for (let pair = 0; pair < pairs; pair += 1) {
+    const value = scoreOf(pair);
+    if (value < floor) continue;
+    kept.push(pair);
+    odds.push(value);
+  }
+  return { a: Uint32Array.from(kept, (pair) => blocking.left[pair] as number), b: Uint32Array.from(kept, (pair) => blocking.right[pair] as number), logOdds: Float64Array.from(odds) };
 }
 
 export function link(records: readonly IdentityRecord[], options: LinkOptions = {}): LinkResult {

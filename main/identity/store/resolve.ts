@@ -45,6 +45,8 @@ export async function computeResolution(db: SqlRunner, settings: IdentitySetting
     blocking,
     vetoes,
     cluster: { threshold: settings.matchThreshold },
+    // Only the links the clustering follows and the review queue reads are kept.
+    keepLinksAbove: Math.min(settings.matchThreshold, settings.reviewThreshold),
     mustLink: decisions.filter((decision) => decision.same).map(pair),
     cannotLink: decisions.filter((decision) => !decision.same).map(pair),
     now: clock,
@@ -179,7 +181,11 @@ function planMoves({ loaded, result }: ResolveComputation): MovePlan {
 function reviewPairs({ loaded, result, settings }: ResolveComputation): { a: number; b: number; logOdds: number }[] {
   const { clusterOf } = result.clusters;
   const pairs: { a: number; b: number; logOdds: number }[] = [];
-  for (const { a, b, logOdds } of result.links) {
+  const { links } = result;
+  for (let link = 0; link < links.a.length; link += 1) {
+    const a = links.a[link] as number;
+    const b = links.b[link] as number;
+    const logOdds = links.logOdds[link] as number;
     if (logOdds < settings.reviewThreshold || clusterOf[a] === clusterOf[b]) continue;
     pairs.push({ a: loaded.recordIds[a] as number, b: loaded.recordIds[b] as number, logOdds });
   }
