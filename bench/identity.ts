@@ -5,7 +5,7 @@
  *
  *   BENCH_SUITES=identity npm run bench                      1,000,000 records (the target)
  *   BENCH_SUITES=identity npm run bench -- --records 100000  a quicker look (the target is not judged)
- *   node --import tsx bench/identity.ts --records 100000 [--seed 1]
+ *   node --import tsx bench/identity.ts --records 100000 [--seed 1] [--build-only]
  *
  * The vault is filled once per (records, seed) through the normal import path (`import.file`, one source per
  * generated file, as scripts/identity-vault-eval.ts does), so it holds exactly what an import writes; it is
@@ -153,6 +153,7 @@ function main(): void {
     console.log(`vault: built through the import path (import.file, one source per generated file) in ${(built.importMs / 1000).toFixed(1)} s, peak RSS ${count(built.peakRssMb)} MB; cached at ${cache}`);
   }
   console.log(`data: ${count(built.records)} records of ${count(built.people)} people (${((1 - built.people / built.records) * 100).toFixed(1)} % duplicates), seed ${seed}`);
+  if (args.includes('--build-only')) return;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-bench-identity-run-'));
   try {

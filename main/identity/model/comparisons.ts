@@ -310,8 +310,8 @@ const FIELD_SLOT = Object.fromEntries(TEXT_FIELDS.map((field, slot) => [field, s
 class Pair {
   a = null as unknown as Features;
   b = null as unknown as Features;
-  /** Jaro-Winkler per text field, −1 until computed. */
-  private readonly jw = new Float64Array(TEXT_FIELDS.length);
+  /** Jaro-Winkler per text field, then a.given~b.family and a.family~b.given; −1 until computed. */
+  private readonly jw = new Float64Array(TEXT_FIELDS.length + 2);
 
   reset(a: Features, b: Features): this {
     this.a = a;
@@ -321,11 +321,21 @@ class Pair {
   }
 
   jaroWinkler(field: TextField): number {
-    const slot = FIELD_SLOT[field];
+    return this.similarity(FIELD_SLOT[field], this.a[field], this.b[field]);
+  }
+
+  /** a's given name against b's family name (names transposed or crossed). */
+  givenFamily(): number {
+    return this.similarity(TEXT_FIELDS.length, this.a.given, this.b.family);
+  }
+
+  familyGiven(): number {
+    return this.similarity(TEXT_FIELDS.length + 1, this.a.family, this.b.given);
+  }
+
+  private similarity(slot: number, left: string | null, right: string | null): number {
     let value = this.jw[slot] as number;
     if (value < 0) {
-      const left = this.a[field];
-      const right = this.b[field];
       value = left === null || right === null ? 0 : jaroWinkler(left, right);
       this.jw[slot] = value;
     }
@@ -404,12 +414,10 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       return a.givenGroups.length > 0 && b.givenGroups.some((group) => a.givenGroups.includes(group));
     case 'namesTransposed': {
       if (a.given === null || a.family === null || b.given === null || b.family === null) return false;
-      return jaroWinkler(a.given, b.family) >= predicate.min && jaroWinkler(a.family, b.given) >= predicate.min;
+      return pair.givenFamily() >= predicate.min && pair.familyGiven() >= predicate.min;
     }
-    case 'namesCrossed': {
-      const crossed = (x: string | null, y: string | null): boolean => x !== null && y !== null && jaroWinkler(x, y) >= predicate.min;
-      return crossed(a.given, b.family) || crossed(a.family, b.given);
-    }
+    case 'namesCrossed':
+      return (a.given !== null && b.family !== null && pair.givenFamily() >= predicate.min) || (a.family !== null && b.given !== null && pair.familyGiven() >= predicate.min);
     case 'dayMonthSwapped': {
       const left = a.birth;
       const right = b.birth;

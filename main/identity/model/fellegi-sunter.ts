@@ -86,8 +86,8 @@ export interface LevelPatterns {
   levels: Int8Array;
   /** Candidate pairs with each pattern. */
   counts: Float64Array;
-  /** Pattern of each candidate pair. */
-  ofPair: Uint32Array;
+  /** Pattern of each candidate pair (two bytes a pair while there are fewer than 65,536 patterns, as there are). */
+  ofPair: Uint16Array | Uint32Array;
 }
 
 export function pairPatterns(comparisons: readonly Comparison[], records: readonly Features[], left: Uint32Array, right: Uint32Array): LevelPatterns {
@@ -99,7 +99,7 @@ export function pairPatterns(comparisons: readonly Comparison[], records: readon
   const index = new Map<number | string, number>();
   const levels: number[] = [];
   const counts: number[] = [];
-  const ofPair = new Uint32Array(left.length);
+  let ofPair: Uint16Array | Uint32Array = new Uint16Array(left.length);
   const scratch = new Int8Array(count);
   for (let pair = 0; pair < left.length; pair += 1) {
     compareInto(comparisons, records[left[pair] as number] as Features, records[right[pair] as number] as Features, scratch);
@@ -110,6 +110,7 @@ export function pairPatterns(comparisons: readonly Comparison[], records: readon
     } else key = scratch.join(',');
     let pattern = index.get(key);
     if (pattern === undefined) {
+      if (counts.length === 65_536 && ofPair instanceof Uint16Array) ofPair = Uint32Array.from(ofPair);
       index.set(key, (pattern = counts.length));
       counts.push(0);
       for (let c = 0; c < count; c += 1) levels.push(scratch[c] as number);
