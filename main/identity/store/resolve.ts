@@ -11,6 +11,7 @@ import type { IdentitySettings, ResolveSummary } from '../contract';
 import { yieldToEventLoop } from '../../jobs/index';
 import { linkAsync, type LinkResult } from '../model/link';
 import { assignProfiles } from './assign';
+import { replaceReviewQueue } from './review-queue';
 import { allDecisions, findConflicts } from './decisions';
 import { moveRecords, newProfile, type Move } from './membership';
 import { chosenModel } from './settings';
@@ -116,18 +117,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
   }
   const moved = moveRecords(db, moves, { how: 'rule', runId, userId: context.userId, stamp: context.stamp });
   const queue = reviewPairs(computation);
-  db.run(sql`DELETE FROM identity_pair`);
-  const insertPair = db.statement(`
-    INSERT INTO identity_pair (record_a, record_b, log_odds, run_id)
-    SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM source_record WHERE id = ?) AND EXISTS (SELECT 1 FROM source_record WHERE id = ?)
-    ON CONFLICT DO NOTHING`);
-  const decided = db.statement('SELECT 1 FROM identity_decision WHERE record_a = ? AND record_b = ?').pluck();
-  let review = 0;
-  for (const { a, b, logOdds } of queue) {
-    const [low, high] = a < b ? [a, b] : [b, a];
-    if (decided.get(low, high) !== undefined) continue;
-    review += insertPair.run(low, high, logOdds, runId, low, high).changes;
-  }
+  const review = replaceReviewQueue(db, queue, runId);
   const profilesAfter = countProfiles(db);
   const timings = { ...computation.timings, writing: clock() - started };
   db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
