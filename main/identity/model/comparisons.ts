@@ -306,6 +306,32 @@ export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<num
 const TEXT_FIELDS: readonly TextField[] = ['given', 'family', 'birth', 'streetNumber', 'streetName', 'street2', 'city', 'postalCode', 'region', 'nationalId'];
 const FIELD_SLOT = Object.fromEntries(TEXT_FIELDS.map((field, slot) => [field, slot])) as Record<TextField, number>;
 
+/**
+ * Jaro-Winkler of address values already compared. Towns and streets are a small vocabulary that candidate pairs
+ * meet again and again, and street names are long (the costly case); names are too varied to gain. Emptied when
+ * it reaches its cap, which bounds its memory.
+ */
+const REMEMBERED: ReadonlySet<TextField> = new Set(['streetName', 'street2', 'city']);
+const MEMO_CAP = 500_000;
+let memo = new Map<string, Map<string, number>>();
+let memoSize = 0;
+
+function rememberedJaroWinkler(left: string, right: string): number {
+  let row = memo.get(left);
+  let value = row?.get(right);
+  if (value !== undefined) return value;
+  value = jaroWinkler(left, right);
+  if (memoSize >= MEMO_CAP) {
+    memo = new Map();
+    memoSize = 0;
+    row = undefined;
+  }
+  if (row === undefined) memo.set(left, (row = new Map()));
+  row.set(right, value);
+  memoSize += 1;
+  return value;
+}
+
 /** One pair under evaluation. A single instance is reset for each pair: the pair loops would otherwise allocate one per pair. */
 class Pair {
   a = null as unknown as Features;
@@ -321,7 +347,16 @@ class Pair {
   }
 
   jaroWinkler(field: TextField): number {
-    return this.similarity(FIELD_SLOT[field], this.a[field], this.b[field]);
+    const slot = FIELD_SLOT[field];
+    if (!REMEMBERED.has(field)) return this.similarity(slot, this.a[field], this.b[field]);
+    let value = this.jw[slot] as number;
+    if (value < 0) {
+      const left = this.a[field];
+      const right = this.b[field];
+      value = left === null || right === null ? 0 : rememberedJaroWinkler(left, right);
+      this.jw[slot] = value;
+    }
+    return value;
   }
 
   /** a's given name against b's family name (names transposed or crossed). */
@@ -371,16 +406,20 @@ const MIN_STEM = 3;
 
 export function genderVariants(a: string, b: string): boolean {
   if (a === b) return false;
-  // Every ending leaves a common stem of at least MIN_STEM characters: most pairs fail on their first letters.
-  if (a.length < MIN_STEM || b.length < MIN_STEM || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1) || a.charCodeAt(2) !== b.charCodeAt(2)) return false;
-  for (const [x, y] of GENDER_ENDINGS) {
-    for (const [left, right] of [[a, b], [b, a]] as const) {
-      if (!left.endsWith(x) || !right.endsWith(y)) continue;
-      const stem = left.length - x.length;
-      if (stem >= MIN_STEM && right.length - y.length === stem && left.slice(0, stem) === right.slice(0, stem)) return true;
-    }
-  }
+  // A stem is a common prefix of at least MIN_STEM characters: measure the common prefix once, then an ending
+  // is only tried where the lengths leave such a stem (most pairs fail on their first letters).
+  const shorter = Math.min(a.length, b.length);
+  let common = 0;
+  while (common < shorter && a.charCodeAt(common) === b.charCodeAt(common)) common += 1;
+  if (common < MIN_STEM) return false;
+  for (const [x, y] of GENDER_ENDINGS) if (endsAsVariant(a, b, x, y, common) || endsAsVariant(b, a, x, y, common)) return true;
   return false;
+}
+
+/** `left` is stem + x and `right` is stem + y, for a stem within their common prefix. */
+function endsAsVariant(left: string, right: string, x: string, y: string, common: number): boolean {
+  const stem = left.length - x.length;
+  return stem >= MIN_STEM && stem <= common && right.length - y.length === stem && left.endsWith(x) && right.endsWith(y);
 }
 
 function holds(predicate: Predicate, pair: Pair): boolean {
