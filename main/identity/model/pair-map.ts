@@ -1,7 +1,7 @@
 /**
- * Scores by record pair, for the clustering's cache. A JS Map of i·n+j numbers holds at most 2^24 entries (a
- * million records' candidate pairs are tens of millions) at ~80 bytes each; this open-addressing table keeps
- * keys and values in two typed arrays (16 bytes a slot, at most half full).
+ * Scores by record pair, for the clustering's cache of pairs it scored on demand. A JS Map of i·n+j numbers
+ * holds at most 2^24 entries at ~80 bytes each, and a million records' clustering may ask for more; this
+ * open-addressing table keeps keys and values in two typed arrays (16 bytes a slot, at most half full).
  */
 const EMPTY = -1;
 

@@ -11,7 +11,7 @@ import type { IdentitySettings, ResolveSummary } from '../contract';
 import { yieldToEventLoop } from '../../jobs/index';
 import { linkAsync, type LinkResult } from '../model/link';
 import { assignProfiles } from './assign';
-import { replaceReviewQueue } from './review-queue';
+import { replaceReviewQueue, type ReviewPairs } from './review-queue';
 import { allDecisions, findConflicts } from './decisions';
 import { moveRecords, newProfile, type Move } from './membership';
 import { chosenModel } from './settings';
@@ -168,16 +168,19 @@ function planMoves({ loaded, result }: ResolveComputation): MovePlan {
  * Pairs worth a steward's look: scored in the band from the review threshold up, yet in different profiles
  * after clustering (below the match threshold, or refused by the clustering's support checks).
  */
-function reviewPairs({ loaded, result, settings }: ResolveComputation): { a: number; b: number; logOdds: number }[] {
+function reviewPairs({ loaded, result, settings }: ResolveComputation): ReviewPairs {
   const { clusterOf } = result.clusters;
-  const pairs: { a: number; b: number; logOdds: number }[] = [];
   const { links } = result;
+  const chosen: number[] = [];
   for (let link = 0; link < links.a.length; link += 1) {
-    const a = links.a[link] as number;
-    const b = links.b[link] as number;
-    const logOdds = links.logOdds[link] as number;
-    if (logOdds < settings.reviewThreshold || clusterOf[a] === clusterOf[b]) continue;
-    pairs.push({ a: loaded.recordIds[a] as number, b: loaded.recordIds[b] as number, logOdds });
+    if ((links.logOdds[link] as number) < settings.reviewThreshold || clusterOf[links.a[link] as number] === clusterOf[links.b[link] as number]) continue;
+    chosen.push(link);
   }
-  return pairs;
+  // Columns: a million records' queue is millions of pairs.
+  return {
+    a: Float64Array.from(chosen, (link) => loaded.recordIds[links.a[link] as number] as number),
+    b: Float64Array.from(chosen, (link) => loaded.recordIds[links.b[link] as number] as number),
+    logOdds: Float64Array.from(chosen, (link) => links.logOdds[link] as number),
+    length: chosen.length,
+  };
 }

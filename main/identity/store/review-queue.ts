@@ -7,17 +7,19 @@
  */
 import { sql, type SqlRunner } from '../../store/sql';
 
-export interface ReviewPair {
-  a: number;
-  b: number;
-  logOdds: number;
+/** Pairs of source record ids with their scores, as columns. */
+export interface ReviewPairs {
+  a: Float64Array;
+  b: Float64Array;
+  logOdds: Float64Array;
+  length: number;
 }
 
 /** Below this many pairs, rebuilding the indexes costs more than it saves. */
 const REBUILD_FROM = 10_000;
 
 /** Replaces the queue with `pairs` (source record ids), leaving out decided pairs and records gone since. Returns the pairs queued. */
-export function replaceReviewQueue(db: SqlRunner, pairs: readonly ReviewPair[], runId: number): number {
+export function replaceReviewQueue(db: SqlRunner, pairs: ReviewPairs, runId: number): number {
   db.run(sql`DELETE FROM identity_pair`);
   const indexes = pairs.length < REBUILD_FROM ? [] : db.all<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'identity_pair' AND sql IS NOT NULL`);
   for (const { name } of indexes) db.raw.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
@@ -27,10 +29,12 @@ export function replaceReviewQueue(db: SqlRunner, pairs: readonly ReviewPair[], 
     ON CONFLICT DO NOTHING`);
   const decided = db.statement('SELECT 1 FROM identity_decision WHERE record_a = ? AND record_b = ?').pluck();
   let queued = 0;
-  for (const { a, b, logOdds } of pairs) {
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    const a = pairs.a[pair] as number;
+    const b = pairs.b[pair] as number;
     const [low, high] = a < b ? [a, b] : [b, a];
     if (decided.get(low, high) !== undefined) continue;
-    queued += insertPair.run(low, high, logOdds, runId, low, high).changes;
+    queued += insertPair.run(low, high, pairs.logOdds[pair] as number, runId, low, high).changes;
   }
   for (const index of indexes) db.raw.exec(index.sql);
   return queued;
