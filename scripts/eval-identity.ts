@@ -73,7 +73,7 @@ const report = {
   dropped: dropped ?? null,
   vetoes,
   records: all.records.length,
-  candidatePairs: result.blocking.left.length,
+  candidatePairs: result.blocking.count,
   blockingRecall: blocking.recall,
   blockingFound: blocking.found,
   truePairs: blocking.total,

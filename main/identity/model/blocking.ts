@@ -77,9 +77,16 @@ export function keyValues(record: Features, key: BlockingKey): string[] {
 }
 
 export interface BlockingResult {
-  /** Candidate pairs as record indices, i < j, each pair once. */
-  left: Uint32Array;
-  right: Uint32Array;
+  /** Number of candidate pairs. */
+  count: number;
+  /**
+   * Visits every candidate pair once (record indices, i < j), always in the same order. The blocks are walked
+   * again rather than the pairs stored: a million records have ~90 M candidate pairs, 700 MB as two arrays.
+   */
+  forEachPair: (visit: (i: number, j: number) => void) => void;
+  /** The candidate pairs as arrays, built on first use (evaluations, tests). */
+  readonly left: Uint32Array;
+  readonly right: Uint32Array;
   /** Whether blocking proposes records i and j (in either order): they share a kept block of some key. */
   proposes: (i: number, j: number) => boolean;
   /** Per key: blocks formed, pairs it proposed, blocks skipped as too large. */
@@ -177,7 +184,7 @@ function metBefore(keyed: readonly KeyBlocks[], i: number, j: number, keyIndex: 
 /** Candidate pairs of a set of records under the given keys. */
 export function candidatePairs(records: readonly Features[], keys: readonly BlockingKey[] = DEFAULT_BLOCKING, maxBlockSize = DEFAULT_MAX_BLOCK_SIZE): BlockingResult {
   const keyed = keys.map((key) => keyBlocks(records, key, maxBlockSize));
-  // Two passes over the same pairs, counting then filling, so the pair arrays are allocated once at their size.
+  // Counted by walking the blocks: the pairs themselves are never all held at once.
   const counts = keyed.map((_, index) => {
     let pairs = 0;
     visitKey(keyed, index, () => {
@@ -185,20 +192,29 @@ export function candidatePairs(records: readonly Features[], keys: readonly Bloc
     });
     return pairs;
   });
-  const total = counts.reduce((sum, pairs) => sum + pairs, 0);
-  const left = new Uint32Array(total);
-  const right = new Uint32Array(total);
-  let at = 0;
-  keyed.forEach((_, index) =>
-    visitKey(keyed, index, (i, j) => {
-      left[at] = i;
-      right[at] = j;
+  const forEachPair = (visit: (i: number, j: number) => void): void => keyed.forEach((_, index) => visitKey(keyed, index, visit));
+  let arrays: { left: Uint32Array; right: Uint32Array } | null = null;
+  const materialized = (): { left: Uint32Array; right: Uint32Array } => {
+    if (arrays !== null) return arrays;
+    const total = counts.reduce((sum, pairs) => sum + pairs, 0);
+    const built = { left: new Uint32Array(total), right: new Uint32Array(total) };
+    let at = 0;
+    forEachPair((i, j) => {
+      built.left[at] = i;
+      built.right[at] = j;
       at += 1;
-    }),
-  );
+    });
+    return (arrays = built);
+  };
   return {
-    left,
-    right,
+    count: counts.reduce((sum, pairs) => sum + pairs, 0),
+    forEachPair,
+    get left() {
+      return materialized().left;
+    },
+    get right() {
+      return materialized().right;
+    },
     proposes: (i, j) => i !== j && metBefore(keyed, Math.min(i, j), Math.max(i, j), keyed.length - 1, Infinity),
     perKey: keyed.map(({ stats }, index) => ({ ...stats, pairs: counts[index] as number })),
   };

@@ -10,6 +10,7 @@
  * average u, bounded so one rare typo cannot outweigh everything else.
  */
 import { compare, compareInto, compileVetoes, DEFAULT_VETOES, firedVeto, type CompiledVeto, type Comparison, type Level, type TextField, type Veto } from './comparisons';
+import type { BlockingResult } from './blocking';
 import type { Features } from './record';
 
 export interface ModelSettings {
@@ -90,7 +91,7 @@ export interface LevelPatterns {
   ofPair: Uint16Array | Uint32Array;
 }
 
-export function pairPatterns(comparisons: readonly Comparison[], records: readonly Features[], left: Uint32Array, right: Uint32Array): LevelPatterns {
+export function pairPatterns(comparisons: readonly Comparison[], records: readonly Features[], pairs: Pick<BlockingResult, 'count' | 'forEachPair'>): LevelPatterns {
   const count = comparisons.length;
   const base = Math.max(2, ...comparisons.map((comparison) => comparison.levels.length + 1));
   // A pattern's key: its levels as the digits of one number, when they fit in a double exactly (the default
@@ -99,10 +100,11 @@ export function pairPatterns(comparisons: readonly Comparison[], records: readon
   const index = new Map<number | string, number>();
   const levels: number[] = [];
   const counts: number[] = [];
-  let ofPair: Uint16Array | Uint32Array = new Uint16Array(left.length);
+  let ofPair: Uint16Array | Uint32Array = new Uint16Array(pairs.count);
   const scratch = new Int8Array(count);
-  for (let pair = 0; pair < left.length; pair += 1) {
-    compareInto(comparisons, records[left[pair] as number] as Features, records[right[pair] as number] as Features, scratch);
+  let pair = 0;
+  pairs.forEachPair((i, j) => {
+    compareInto(comparisons, records[i] as Features, records[j] as Features, scratch);
     let key: number | string;
     if (numeric) {
       key = 0;
@@ -117,7 +119,8 @@ export function pairPatterns(comparisons: readonly Comparison[], records: readon
     }
     counts[pattern] = (counts[pattern] as number) + 1;
     ofPair[pair] = pattern;
-  }
+    pair += 1;
+  });
   return { levels: Int8Array.from(levels), counts: Float64Array.from(counts), ofPair };
 }
 

@@ -67,7 +67,7 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   const blocking = candidatePairs(prepared, options.blocking ?? DEFAULT_BLOCKING, options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE);
   lap('blocking');
   yield 'blocking';
-  const patterns = pairPatterns(comparisons, prepared, blocking.left, blocking.right);
+  const patterns = pairPatterns(comparisons, prepared, blocking);
   lap('comparisons');
   yield 'comparisons';
   const model = train(comparisons, prepared, patterns, { ...DEFAULT_MODEL_SETTINGS, ...options.model }, options.vetoes ?? DEFAULT_VETOES);
@@ -75,11 +75,7 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   yield 'training';
   const clusterSettings = { ...DEFAULT_CLUSTER_SETTINGS, ...options.cluster };
   const floor = Math.min(options.keepLinksAbove ?? -Infinity, clusterSettings.threshold);
-  const links = keptLinks(blocking.left.length, (pair) => {
-    const a = blocking.left[pair] as number;
-    const b = blocking.right[pair] as number;
-    return logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[a] as Features, prepared[b] as Features);
-  }, floor, blocking);
+  const links = scoreLinks(blocking, (i, j, pair) => logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[i] as Features, prepared[j] as Features), floor);
   lap('scoring');
   yield 'scoring';
   const index = new Map(records.map((record, position) => [record.id, position]));
@@ -105,22 +101,21 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   return { features: prepared, blocking, model, links, clusters, timings };
 }
 
-/** The links scoring at or above `floor`, as columns, in pair order. */
-function keptLinks(pairs: number, scoreOf: (pair: number) => number, floor: number, blocking: BlockingResult): LinkTable {
-  if (floor === -Infinity) {
-    const logOddsOf = new Float64Array(pairs);
-    for (let pair = 0; pair < pairs; pair += 1) logOddsOf[pair] = scoreOf(pair);
-    return { a: blocking.left, b: blocking.right, logOdds: logOddsOf };
-  }
-  const kept: number[] = [];
+/** The candidate pairs scoring at or above `floor`, as columns, in pair order. */
+function scoreLinks(blocking: BlockingResult, scoreOf: (i: number, j: number, pair: number) => number, floor: number): LinkTable {
+  const a: number[] = [];
+  const b: number[] = [];
   const odds: number[] = [];
-  for (let pair = 0; pair < pairs; pair += 1) {
-    const value = scoreOf(pair);
-    if (value < floor) continue;
-    kept.push(pair);
+  let pair = 0;
+  blocking.forEachPair((i, j) => {
+    const value = scoreOf(i, j, pair);
+    pair += 1;
+    if (value < floor) return;
+    a.push(i);
+    b.push(j);
     odds.push(value);
-  }
-  return { a: Uint32Array.from(kept, (pair) => blocking.left[pair] as number), b: Uint32Array.from(kept, (pair) => blocking.right[pair] as number), logOdds: Float64Array.from(odds) };
+  });
+  return { a: Uint32Array.from(a), b: Uint32Array.from(b), logOdds: Float64Array.from(odds) };
 }
 
 export function link(records: readonly IdentityRecord[], options: LinkOptions = {}): LinkResult {

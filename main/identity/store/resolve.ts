@@ -76,7 +76,7 @@ export function summarize(db: SqlRunner, computation: ResolveComputation): Resol
     runId: null,
     dryRun: true,
     records: loaded.records.length,
-    candidatePairs: result.blocking.left.length,
+    candidatePairs: result.blocking.count,
     profilesBefore,
     profilesAfter: profilesBefore - plan.emptied + plan.newClusters,
     moved: plan.moves.length,
@@ -94,7 +94,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
   const profilesBefore = countProfiles(db);
   const runId = Number(
     db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
-      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.records.length}, ${result.blocking.left.length}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
+      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.records.length}, ${result.blocking.count}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
   );
   const plan = planMoves(computation);
   // New profiles for clusters no existing profile could keep (a profile split in two keeps its id in one).
@@ -125,7 +125,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
     runId,
     dryRun: false,
     records: loaded.records.length,
-    candidatePairs: result.blocking.left.length,
+    candidatePairs: result.blocking.count,
     profilesBefore,
     profilesAfter,
     moved: moved.moved,
