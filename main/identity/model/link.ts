@@ -78,7 +78,9 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   const links = scoreLinks(blocking, (i, j, pair) => logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[i] as Features, prepared[j] as Features), floor);
   lap('scoring');
   yield 'scoring';
-  const index = new Map(records.map((record, position) => [record.id, position]));
+  // Built only when there are constraints: a million records' ids are a large map for nothing otherwise.
+  const constrained = (options.mustLink?.length ?? 0) + (options.cannotLink?.length ?? 0) > 0;
+  const index = new Map(constrained ? records.map((record, position) => [record.id, position]) : []);
   const toIndex = (pairs: readonly (readonly [string, string])[] | undefined): [number, number][] =>
     (pairs ?? []).flatMap(([x, y]) => {
       const i = index.get(x);
