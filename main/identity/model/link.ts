@@ -61,6 +61,10 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   };
 
   const prepared = records.map(features);
+  const count = records.length;
+  // The records are not read again (features carry the ids): a caller that drops its own reference lets a
+  // million of them go before the costly phases.
+  records = [];
   markHouseholdIdentifiers(prepared);
   lap('features');
   yield 'features';
@@ -80,7 +84,7 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   yield 'scoring';
   // Built only when there are constraints: a million records' ids are a large map for nothing otherwise.
   const constrained = (options.mustLink?.length ?? 0) + (options.cannotLink?.length ?? 0) > 0;
-  const index = new Map(constrained ? records.map((record, position) => [record.id, position]) : []);
+  const index = new Map(constrained ? prepared.map((record, position) => [record.id, position]) : []);
   const toIndex = (pairs: readonly (readonly [string, string])[] | undefined): [number, number][] =>
     (pairs ?? []).flatMap(([x, y]) => {
       const i = index.get(x);
@@ -97,7 +101,7 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
     if (floor === -Infinity || !blocking.proposes(i, j)) return scorePair(model, a, b).logOdds;
     return logOdds(model, compareInto(comparisons, i < j ? a : b, i < j ? b : a, levels), 0, i < j ? a : b, i < j ? b : a);
   };
-  const clusters = cluster(records.length, links, score, constraints, clusterSettings);
+  const clusters = cluster(count, links, score, constraints, clusterSettings);
   lap('clustering');
   yield 'clustering';
   return { features: prepared, blocking, model, links, clusters, timings };
@@ -130,6 +134,8 @@ export function link(records: readonly IdentityRecord[], options: LinkOptions = 
 
 export async function linkAsync(records: readonly IdentityRecord[], options: LinkOptions & { pause: () => Promise<void> }): Promise<LinkResult> {
   const phases = linkPhases(records, options);
+  // Held by the phases alone from here, which let them go once featured.
+  records = [];
   for (;;) {
     const step = phases.next();
     if (step.done === true) return step.value;

@@ -19,7 +19,8 @@ import { storeModel } from './stored-model';
 import { loadVaultRecords, type VaultRecords } from './vault-records';
 
 export interface ResolveComputation {
-  loaded: VaultRecords;
+  /** The records read, by id and profile, and how many: the records themselves go once the model has their features. */
+  loaded: Omit<VaultRecords, 'records'> & { count: number };
   result: LinkResult;
   settings: IdentitySettings;
   conflicts: number;
@@ -33,7 +34,8 @@ const clock = (): number => performance.now();
 export async function computeResolution(db: SqlRunner, settings: IdentitySettings, job: Pick<JobControl, 'checkpoint' | 'progress'>): Promise<ResolveComputation> {
   const started = clock();
   job.progress('reading', 0, null);
-  const loaded = loadVaultRecords(db);
+  const { records, ...ids } = loadVaultRecords(db);
+  const loaded = { ...ids, count: records.length };
   const decisions = allDecisions(db);
   const reading = clock() - started;
   await yieldToEventLoop();
@@ -41,7 +43,8 @@ export async function computeResolution(db: SqlRunner, settings: IdentitySetting
   const { comparisons, blocking, vetoes } = chosenModel(settings);
   const pair = (decision: { recordA: number; recordB: number }): [string, string] => [String(decision.recordA), String(decision.recordB)];
   const phases = ['features', 'blocking', 'comparisons', 'training', 'scoring', 'clustering'];
-  const result = await linkAsync(loaded.records, {
+  // Handed over, not shared (splice empties ours): the phases let the records go once they have their features.
+  const result = await linkAsync(records.splice(0), {
     comparisons,
     blocking,
     vetoes,
@@ -75,7 +78,7 @@ export function summarize(db: SqlRunner, computation: ResolveComputation): Resol
   return {
     runId: null,
     dryRun: true,
-    records: loaded.records.length,
+    records: loaded.count,
     candidatePairs: result.blocking.count,
     profilesBefore,
     profilesAfter: profilesBefore - plan.emptied + plan.newClusters,
@@ -94,7 +97,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
   const profilesBefore = countProfiles(db);
   const runId = Number(
     db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
-      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.records.length}, ${result.blocking.count}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
+      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.count}, ${result.blocking.count}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
   );
   const plan = planMoves(computation);
   // New profiles for clusters no existing profile could keep (a profile split in two keeps its id in one).
@@ -124,7 +127,7 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
   return {
     runId,
     dryRun: false,
-    records: loaded.records.length,
+    records: loaded.count,
     candidatePairs: result.blocking.count,
     profilesBefore,
     profilesAfter,
