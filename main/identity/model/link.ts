@@ -107,21 +107,31 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   return { features: prepared, blocking, model, links, clusters, timings };
 }
 
-/** The candidate pairs scoring at or above `floor`, as columns, in pair order. */
+/** The candidate pairs scoring at or above `floor`, as columns, in pair order (typed and grown by doubling: millions at 1 M records). */
 function scoreLinks(blocking: BlockingResult, scoreOf: (i: number, j: number, pair: number) => number, floor: number): LinkTable {
-  const a: number[] = [];
-  const b: number[] = [];
-  const odds: number[] = [];
+  let table: LinkTable = { a: new Uint32Array(1024), b: new Uint32Array(1024), logOdds: new Float64Array(1024) };
+  let kept = 0;
   let pair = 0;
   blocking.forEachPair((i, j) => {
     const value = scoreOf(i, j, pair);
     pair += 1;
     if (value < floor) return;
-    a.push(i);
-    b.push(j);
-    odds.push(value);
+    if (kept === table.a.length) table = resized(table, kept * 2);
+    table.a[kept] = i;
+    table.b[kept] = j;
+    table.logOdds[kept] = value;
+    kept += 1;
   });
-  return { a: Uint32Array.from(a), b: Uint32Array.from(b), logOdds: Float64Array.from(odds) };
+  return resized(table, kept);
+}
+
+function resized(table: LinkTable, size: number): LinkTable {
+  const next = { a: new Uint32Array(size), b: new Uint32Array(size), logOdds: new Float64Array(size) };
+  const length = Math.min(size, table.a.length);
+  next.a.set(table.a.subarray(0, length));
+  next.b.set(table.b.subarray(0, length));
+  next.logOdds.set(table.logOdds.subarray(0, length));
+  return next;
 }
 
 export function link(records: readonly IdentityRecord[], options: LinkOptions = {}): LinkResult {
