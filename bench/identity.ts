@@ -165,6 +165,8 @@ function main(): void {
     const pairs = summary.candidatePairs;
     console.log(`resolution (identity.resolve job, own process): ${count(summary.records)} records, ${count(pairs)} candidate pairs, ${count(summary.moved)} moved, ${count(summary.profilesBefore)} → ${count(summary.profilesAfter)} profiles, ${count(summary.reviewPairs)} review pairs`);
     for (const phase of PHASES) console.log(`  ${phase.padEnd(12)} ${pad(count(timings[phase] ?? 0), 8)} ms`);
+    const parts = ['plan', 'moves', 'queue'].filter((part) => timings[`writing.${part}`] !== undefined);
+    if (parts.length > 0) console.log(`    writing: ${parts.map((part) => `${part} ${count(timings[`writing.${part}`] as number)} ms`).join(', ')}`);
     console.log(`  ${'other'.padEnd(12)} ${pad(count(run.wallMs - phaseTotal), 8)} ms   (page check, audit, job start)`);
     console.log(`  ${'total'.padEnd(12)} ${pad(count(run.wallMs), 8)} ms   (CPU ${count(run.cpuMs)} ms: above the wall time, the worker threads; well below, a loaded machine)`);
     console.log(`  candidate pairs/s: ${count(pairs / (run.wallMs / 1000))} over the whole resolution, ${count(pairs / ((timings.comparisons ?? 0) / 1000))} in the comparisons phase`);

@@ -93,6 +93,21 @@ export function summarize(db: SqlRunner, computation: ResolveComputation): Resol
 /** Writes the clustering. Call inside the mutation's transaction. */
 export function applyResolution(db: SqlRunner, computation: ResolveComputation, context: ApplyContext): ResolveSummary {
   const started = clock();
+  const cacheSize = db.raw.pragma('cache_size', { simple: true }) as number;
+  // One transaction touches most pages of the profile, membership, search and queue tables: with the usual
+  // cache, dirty pages are spilled (encrypted and written) and read back again and again.
+  db.raw.pragma(`cache_size = ${Math.min(cacheSize, -WRITE_CACHE_KIB)}`);
+  try {
+    return writeResolution(db, computation, context, started);
+  } finally {
+    db.raw.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** KiB of page cache while a resolution is written. */
+const WRITE_CACHE_KIB = 262_144;
+
+function writeResolution(db: SqlRunner, computation: ResolveComputation, context: ApplyContext, started: number): ResolveSummary {
   const { loaded, result } = computation;
   const profilesBefore = countProfiles(db);
   const runId = Number(
@@ -118,11 +133,16 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
     if (current.get(recordId) !== from) continue;
     moves.push({ recordId, from, to: target(result.clusters.clusterOf[index] as number) });
   }
+  const planned = clock();
   const moved = moveRecords(db, moves, { how: 'rule', runId, userId: context.userId, stamp: context.stamp });
+  const movedAt = clock();
   const queue = reviewPairs(computation);
   const review = replaceReviewQueue(db, queue, runId);
+  const queuedAt = clock();
   const profilesAfter = countProfiles(db);
-  const timings = { ...computation.timings, writing: clock() - started };
+  // The writing's parts too (the plan, the moves with their profiles' search rows, the review queue): at a million
+  // records they are most of a resolution.
+  const timings = { ...computation.timings, writing: clock() - started, 'writing.plan': planned - started, 'writing.moves': movedAt - planned, 'writing.queue': queuedAt - movedAt };
   db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
   return {
     runId,
