@@ -4,7 +4,9 @@
  *   vault    bench/run.ts     unlock, audit verify, bridge round trips
  *   import   bench/import.ts  import pipeline against the data model's floor (references C and D), re-imports, search
  *   messy    bench/messy-imports.ts  the issue's four messy exports: rejects ≤ 0.5 %, every person accounted for
+ *   identity bench/identity.ts  a full identity resolution of 1 M generated records: ≤ 60 s, peak RSS ≤ 2 GB
  * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS, MESSY_ROWS…).
+ * Arguments after `--` go to every suite picked (`BENCH_SUITES=identity npm run bench -- --records 100000`).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +17,7 @@ const SUITES: ReadonlyArray<readonly [string, string]> = [
   ['vault', 'run.ts'],
   ['import', 'import.ts'],
   ['messy', 'messy-imports.ts'],
+  ['identity', 'identity.ts'],
 ];
 const wanted = new Set((process.env.BENCH_SUITES ?? SUITES.map(([name]) => name).join(',')).split(',').map((name) => name.trim()));
 
@@ -22,7 +25,7 @@ let failed = false;
 for (const [name, file] of SUITES) {
   if (!wanted.has(name)) continue;
   console.log(`\n=== ${name} (bench/${file}) ===`);
-  const result = spawnSync(process.execPath, [...process.execArgv, path.join(here, file)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...process.execArgv, path.join(here, file), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (result.status !== 0) {
     failed = true;
     console.log(`=== ${name}: ${result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`} ===`);

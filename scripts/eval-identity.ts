@@ -80,7 +80,7 @@ const report = {
   incremental: incremental ?? null,
   vetoes,
   records: all.records.length,
-  candidatePairs: result.blocking.left.length,
+  candidatePairs: result.blocking.count,
   blockingRecall: blocking.recall,
   evidenceCeiling: ceiling.recall,
   blockingFound: blocking.found,

@@ -84,6 +84,41 @@ function splitTail(file: string, share: number): { head: string; tail: string } 
   return { head, tail };
 }
 
+export interface HeldBack {
+  file: string;
+  name: string;
+  mapping: Mapping;
+}
+
+/**
+ * Imports Febrl-format files into an unlocked vault, one source each, through the normal import path (also the
+ * identity benchmark's way of filling a vault). Returns each source's name and its rec_id column, in file order.
+ * With `holdBack`, that share of each file's last rows is not imported but listed in `heldBack`, for later.
+ */
+export async function importFebrlFiles(
+  backend: Backend,
+  files: readonly string[],
+  options: { drop?: string; country?: string; work: string; holdBack?: number; heldBack?: HeldBack[] },
+): Promise<{ name: string; keys: string[] }[]> {
+  const sources: { name: string; keys: string[] }[] = [];
+  for (const [index, original] of files.entries()) {
+    const copy = cleanCopy(original, options.drop, options.work);
+    const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
+    const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
+    const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: options.country ?? countryOfStates(copy.states) };
+    let file = copy.file;
+    if (options.holdBack !== undefined) {
+      const parts = splitTail(copy.file, options.holdBack);
+      file = parts.head;
+      options.heldBack?.push({ file: parts.tail, name, mapping });
+    }
+    const run = unwrap(await runJob(backend, 'import.file', { file, source: name, mapping, options: { delimiter: ',' } }));
+    if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
+    sources.push({ name, keys: copy.keys });
+  }
+  return sources;
+}
+
 /**
  * `incremental`: the share of each file's rows held back, imported after the resolution so that the import's
  * own incremental link places them (the clustering scored is then full run + incremental links).
@@ -94,23 +129,8 @@ export async function evaluateThroughVault(files: readonly string[], options: { 
   try {
     unwrap(await backend.call('vault.create', { adminName: 'Evaluation', passphrase: 'evaluation passphrase only' }));
     const started = performance.now();
-    const sources: { name: string; keys: string[] }[] = [];
-    const later: { file: string; name: string; mapping: Mapping }[] = [];
-    for (const [index, original] of files.entries()) {
-      const copy = cleanCopy(original, options.drop, work);
-      const name = `${index + 1} ${path.basename(original, path.extname(original))}`;
-      const columns = copy.headers.flatMap((column) => (FEBRL_FIELDS[column] === undefined ? [] : [{ column, field: FEBRL_FIELDS[column] }]));
-      const mapping: Mapping = { version: 1, columns, recordKey: 'rec_id', dateFormat: 'YYYY-MM-DD', birthDateFormat: 'YYYYMMDD', defaultCountry: options.country ?? countryOfStates(copy.states) };
-      let file = copy.file;
-      if (options.incremental !== undefined) {
-        const parts = splitTail(copy.file, options.incremental);
-        file = parts.head;
-        later.push({ file: parts.tail, name, mapping });
-      }
-      const run = unwrap(await runJob(backend, 'import.file', { file, source: name, mapping, options: { delimiter: ',' } }));
-      if (run.rejected > 0) process.stderr.write(`${name}: ${run.rejected} rows rejected\n`);
-      sources.push({ name, keys: copy.keys });
-    }
+    const later: HeldBack[] = [];
+    const sources = await importFebrlFiles(backend, files, { ...options, work, ...(options.incremental === undefined ? {} : { holdBack: options.incremental, heldBack: later }) });
     const importMs = performance.now() - started;
     const summary = unwrap(await runJob(backend, 'identity.resolve', {}));
     for (const { file, name, mapping } of later) unwrap(await runJob(backend, 'import.file', { file, source: name, mapping, options: { delimiter: ',' } }));

@@ -2,5 +2,5 @@
 export { searchQuery } from './search-terms';
 export { ingestAttention, UNDONE_SHOWN_DAYS, type IngestAttentionItem, type IngestAttentionKind } from './attention';
 export { FIGURE_MONTHS, ingestFigures, type IngestFigures } from './figures';
-export { refreshProfile, setProfileNamer, type ProfileNamer } from './profile-refresh';
+export { refreshProfile, refreshProfiles, setProfileNamer, type ProfileNamer } from './profile-refresh';
 export { foldForSearch } from './normalize/text';

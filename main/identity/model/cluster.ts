@@ -8,12 +8,24 @@
  * Steward decisions are constraints: must-links are merged first, whatever the scores; a cannot-link is never
  * crossed, by a score or by another must-link.
  */
+import { PairMap } from './pair-map';
 
 export interface ScoredLink {
   a: number;
   b: number;
   /** log2-odds that a and b are the same person. */
   logOdds: number;
+}
+
+/** Scored links as columns (a million records' links would be tens of millions of objects otherwise). */
+export interface LinkTable {
+  a: Uint32Array;
+  b: Uint32Array;
+  logOdds: Float64Array;
+}
+
+export function linkTable(links: readonly ScoredLink[]): LinkTable {
+  return { a: Uint32Array.from(links, (link) => link.a), b: Uint32Array.from(links, (link) => link.b), logOdds: Float64Array.from(links, (link) => link.logOdds) };
 }
 
 export interface Constraints {
@@ -50,31 +62,60 @@ export interface ClusterResult {
 }
 
 /**
+ * The links' scores by pair: keys i·n+j sorted, for a binary search. 16 bytes a link where a hash table needs 32 or
+ * more, and a resolution keeps millions of links. A pair listed twice keeps its last score, as a Map would.
+ */
+function linkIndex(n: number, links: LinkTable): (i: number, j: number) => number | undefined {
+  const keyOf = (i: number, j: number): number => (i < j ? i * n + j : j * n + i);
+  const keys = new Float64Array(links.a.length);
+  for (let link = 0; link < keys.length; link += 1) keys[link] = keyOf(links.a[link] as number, links.b[link] as number);
+  keys.sort();
+  const find = (key: number): number => {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keys[middle] as number) < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const values = new Float64Array(keys.length);
+  for (let link = 0; link < keys.length; link += 1) values[find(keyOf(links.a[link] as number, links.b[link] as number))] = links.logOdds[link] as number;
+  return (i, j) => {
+    const key = keyOf(i, j);
+    const at = find(key);
+    return keys[at] === key ? values[at] : undefined;
+  };
+}
+
+/**
  * Clusters n records. `links` are the scored candidate pairs; `score(i, j)` scores any other pair on demand.
  */
 export function cluster(
   n: number,
-  links: readonly ScoredLink[],
+  scored: LinkTable | readonly ScoredLink[],
   score: (i: number, j: number) => number,
   constraints: Constraints = {},
   settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
 ): ClusterResult {
-  const known = new Map<number, number>();
-  const key = (i: number, j: number): number => (i < j ? i * n + j : j * n + i);
-  for (const link of links) known.set(key(link.a, link.b), link.logOdds);
+  const links = Array.isArray(scored) ? linkTable(scored as readonly ScoredLink[]) : (scored as LinkTable);
+  const linked = linkIndex(n, links);
+  const onDemand = new PairMap(n);
   const oddsOf = (i: number, j: number): number => {
-    const id = key(i, j);
-    let value = known.get(id);
-    if (value === undefined) known.set(id, (value = score(i, j)));
+    let value = linked(i, j) ?? onDemand.get(i, j);
+    if (value === undefined) onDemand.set(i, j, (value = score(i, j)));
     return value;
   };
 
+  const key = (i: number, j: number): number => (i < j ? i * n + j : j * n + i);
   const cannot = new Set<number>();
   for (const [i, j] of constraints.cannotLink ?? []) cannot.add(key(i, j));
 
+  // Only clusters of two or more have a member list; a record alone is its own cluster (owner[i] = i).
   const owner = Int32Array.from({ length: n }, (_, index) => index);
-  const members = new Map<number, number[]>();
-  for (let index = 0; index < n; index += 1) members.set(index, [index]);
+  const groups = new Map<number, number[]>();
+  const membersOf = (root: number): number[] => groups.get(root) ?? [root];
 
   const crossesCannot = (left: number[], right: number[]): boolean => {
     if (cannot.size === 0) return false;
@@ -89,12 +130,14 @@ export function cluster(
     return a >= 0 && b >= 0 && a !== b;
   };
   const merge = (left: number, right: number): void => {
-    const [keep, gone] = (members.get(left) as number[]).length >= (members.get(right) as number[]).length ? [left, right] : [right, left];
+    const leftMembers = membersOf(left);
+    const rightMembers = membersOf(right);
+    const [keep, kept, gone, moved] = leftMembers.length >= rightMembers.length ? [left, leftMembers, right, rightMembers] : [right, rightMembers, left, leftMembers];
     if (groupOf !== null && (groupOf[keep] as number) < 0) groupOf[keep] = groupOf[gone] as number;
-    const moved = members.get(gone) as number[];
     for (const index of moved) owner[index] = keep;
-    (members.get(keep) as number[]).push(...moved);
-    members.delete(gone);
+    kept.push(...moved);
+    groups.set(keep, kept);
+    groups.delete(gone);
   };
 
   let conflictingMustLinks = 0;
@@ -102,18 +145,21 @@ export function cluster(
     const left = owner[i] as number;
     const right = owner[j] as number;
     if (left === right) continue;
-    if (keptApart(left, right) || crossesCannot(members.get(left) as number[], members.get(right) as number[])) conflictingMustLinks += 1;
+    if (keptApart(left, right) || crossesCannot(membersOf(left), membersOf(right))) conflictingMustLinks += 1;
     else merge(left, right);
   }
 
   const refused = { contradicted: 0, unsupported: 0, cannotLink: 0, tooLarge: 0 };
-  const strong = links.filter((link) => link.logOdds >= settings.threshold).sort((x, y) => y.logOdds - x.logOdds);
+  const strong: number[] = [];
+  for (let link = 0; link < links.a.length; link += 1) if ((links.logOdds[link] as number) >= settings.threshold) strong.push(link);
+  // Strongest first; equal scores in link order (what a stable sort of the links gave).
+  strong.sort((x, y) => (links.logOdds[y] as number) - (links.logOdds[x] as number) || x - y);
   for (const link of strong) {
-    const left = owner[link.a] as number;
-    const right = owner[link.b] as number;
+    const left = owner[links.a[link] as number] as number;
+    const right = owner[links.b[link] as number] as number;
     if (left === right) continue;
-    const leftMembers = members.get(left) as number[];
-    const rightMembers = members.get(right) as number[];
+    const leftMembers = membersOf(left);
+    const rightMembers = membersOf(right);
     if (keptApart(left, right) || crossesCannot(leftMembers, rightMembers)) {
       refused.cannotLink += 1;
       continue;

@@ -7,8 +7,8 @@
  *
  * Because the vocabulary is closed, the same table can later be rendered as SQL CASE expressions.
  */
-import jaroWinkler from 'jaro-winkler';
 import { distance as levenshtein } from 'fastest-levenshtein';
+import { jaroWinkler } from './jaro-winkler';
 import type { Features } from './record';
 
 /** Single-valued text features a predicate may read. */
@@ -336,24 +336,82 @@ export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<num
 // ---------------------------------------------------------------------------------------------------------
 // Evaluation. Jaro-Winkler is the costly part, so a pair computes it at most once per field.
 
+const TEXT_FIELDS: readonly TextField[] = ['given', 'family', 'birth', 'streetNumber', 'streetName', 'street2', 'city', 'postalCode', 'region', 'nationalId'];
+const FIELD_SLOT = Object.fromEntries(TEXT_FIELDS.map((field, slot) => [field, slot])) as Record<TextField, number>;
+
+/**
+ * Jaro-Winkler of address values already compared. Towns and streets are a small vocabulary that candidate pairs
+ * meet again and again, and street names are long (the costly case); names are too varied to gain. Emptied when
+ * it reaches its cap, which bounds its memory.
+ */
+const REMEMBERED: ReadonlySet<TextField> = new Set(['streetName', 'street2', 'city']);
+const MEMO_CAP = 500_000;
+let memo = new Map<string, Map<string, number>>();
+let memoSize = 0;
+
+function rememberedJaroWinkler(left: string, right: string): number {
+  let row = memo.get(left);
+  let value = row?.get(right);
+  if (value !== undefined) return value;
+  value = jaroWinkler(left, right);
+  if (memoSize >= MEMO_CAP) {
+    memo = new Map();
+    memoSize = 0;
+    row = undefined;
+  }
+  if (row === undefined) memo.set(left, (row = new Map()));
+  row.set(right, value);
+  memoSize += 1;
+  return value;
+}
+
+/** One pair under evaluation. A single instance is reset for each pair: the pair loops would otherwise allocate one per pair. */
 class Pair {
-  private readonly jw = new Map<TextField, number>();
-  constructor(
-    readonly a: Features,
-    readonly b: Features,
-  ) {}
+  a = null as unknown as Features;
+  b = null as unknown as Features;
+  /** Jaro-Winkler per text field, then a.given~b.family and a.family~b.given; −1 until computed. */
+  private readonly jw = new Float64Array(TEXT_FIELDS.length + 2);
+
+  reset(a: Features, b: Features): this {
+    this.a = a;
+    this.b = b;
+    this.jw.fill(-1);
+    return this;
+  }
 
   jaroWinkler(field: TextField): number {
-    let value = this.jw.get(field);
-    if (value === undefined) {
+    const slot = FIELD_SLOT[field];
+    if (!REMEMBERED.has(field)) return this.similarity(slot, this.a[field], this.b[field]);
+    let value = this.jw[slot] as number;
+    if (value < 0) {
       const left = this.a[field];
       const right = this.b[field];
+      value = left === null || right === null ? 0 : rememberedJaroWinkler(left, right);
+      this.jw[slot] = value;
+    }
+    return value;
+  }
+
+  /** a's given name against b's family name (names transposed or crossed). */
+  givenFamily(): number {
+    return this.similarity(TEXT_FIELDS.length, this.a.given, this.b.family);
+  }
+
+  familyGiven(): number {
+    return this.similarity(TEXT_FIELDS.length + 1, this.a.family, this.b.given);
+  }
+
+  private similarity(slot: number, left: string | null, right: string | null): number {
+    let value = this.jw[slot] as number;
+    if (value < 0) {
       value = left === null || right === null ? 0 : jaroWinkler(left, right);
-      this.jw.set(field, value);
+      this.jw[slot] = value;
     }
     return value;
   }
 }
+
+const current = new Pair();
 
 /** Digits apart, position by position; two neighbouring digits exchanged count as one. Lengths differ: Infinity. */
 export function digitsApart(a: string, b: string): number {
@@ -381,16 +439,22 @@ const MIN_STEM = 3;
 
 export function genderVariants(a: string, b: string): boolean {
   if (a === b) return false;
-  for (const [x, y] of GENDER_ENDINGS) {
-    for (const [left, right] of [[a, b], [b, a]] as const) {
-      if (!left.endsWith(x) || !right.endsWith(y)) continue;
-      const stem = left.length - x.length;
-      // A vowel doubled at the end (Sylvie, Sylviee) is a typo, not the other sex's ending.
-      if (x === '' && y.length === 1 && left.endsWith(y)) continue;
-      if (stem >= MIN_STEM && right.length - y.length === stem && left.slice(0, stem) === right.slice(0, stem)) return true;
-    }
-  }
+  // A stem is a common prefix of at least MIN_STEM characters: measure the common prefix once, then an ending
+  // is only tried where the lengths leave such a stem (most pairs fail on their first letters).
+  const shorter = Math.min(a.length, b.length);
+  let common = 0;
+  while (common < shorter && a.charCodeAt(common) === b.charCodeAt(common)) common += 1;
+  if (common < MIN_STEM) return false;
+  for (const [x, y] of GENDER_ENDINGS) if (endsAsVariant(a, b, x, y, common) || endsAsVariant(b, a, x, y, common)) return true;
   return false;
+}
+
+/** `left` is stem + x and `right` is stem + y, for a stem within their common prefix. */
+function endsAsVariant(left: string, right: string, x: string, y: string, common: number): boolean {
+  // A vowel doubled at the end (Sylvie, Sylviee) is a typo, not the other sex's ending.
+  if (x === '' && y.length === 1 && left.endsWith(y)) return false;
+  const stem = left.length - x.length;
+  return stem >= MIN_STEM && stem <= common && right.length - y.length === stem && left.endsWith(x) && right.endsWith(y);
 }
 
 function holds(predicate: Predicate, pair: Pair): boolean {
@@ -424,14 +488,12 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       return a.givenGroups.length > 0 && b.givenGroups.some((group) => a.givenGroups.includes(group));
     case 'namesTransposed': {
       if (a.given === null || a.family === null || b.given === null || b.family === null) return false;
-      return jaroWinkler(a.given, b.family) >= predicate.min && jaroWinkler(a.family, b.given) >= predicate.min;
+      return pair.givenFamily() >= predicate.min && pair.familyGiven() >= predicate.min;
     }
-    case 'namesCrossed': {
-      const crossed = (x: string | null, y: string | null): boolean => x !== null && y !== null && jaroWinkler(x, y) >= predicate.min;
+    case 'namesCrossed':
       // Not when the family names agree as they stand: then a given name merely resembles the surname (William Williams).
-    if (a.family !== null && b.family !== null && jaroWinkler(a.family, b.family) >= predicate.min) return false;
-    return crossed(a.given, b.family) || crossed(a.family, b.given);
-    }
+      if (a.family !== null && b.family !== null && pair.jaroWinkler('family') >= predicate.min) return false;
+      return (a.given !== null && b.family !== null && pair.givenFamily() >= predicate.min) || (a.family !== null && b.given !== null && pair.familyGiven() >= predicate.min);
     case 'dayMonthSwapped': {
       const left = a.birth;
       const right = b.birth;
@@ -466,10 +528,15 @@ function present(record: Features, field: TextField | ListField): boolean {
   return Array.isArray(value) ? value.length > 0 : value !== null;
 }
 
+function presentAny(record: Features, fields: readonly (TextField | ListField)[]): boolean {
+  for (let index = 0; index < fields.length; index += 1) if (present(record, fields[index] as TextField | ListField)) return true;
+  return false;
+}
+
 /** The level index of one comparison for one pair, or -1 when the comparison has no evidence (missing). */
 function compareOne(comparison: Comparison, pair: Pair): number {
   const { a, b } = pair;
-  if (!comparison.requires.some((field) => present(a, field)) || !comparison.requires.some((field) => present(b, field))) return -1;
+  if (!presentAny(a, comparison.requires) || !presentAny(b, comparison.requires)) return -1;
   for (let level = 0; level < comparison.levels.length; level += 1) {
     if (holds((comparison.levels[level] as Level).when, pair)) return level;
   }
@@ -478,11 +545,13 @@ function compareOne(comparison: Comparison, pair: Pair): number {
 
 /** The levels of every comparison for one pair (−1 = missing). */
 export function compare(comparisons: readonly Comparison[], a: Features, b: Features): Int8Array {
-  const pair = new Pair(a, b);
-  const levels = new Int8Array(comparisons.length);
-  comparisons.forEach((comparison, index) => {
-    levels[index] = compareOne(comparison, pair);
-  });
+  return compareInto(comparisons, a, b, new Int8Array(comparisons.length));
+}
+
+/** compare() into a buffer the caller reuses: the pair loops run it millions of times. */
+export function compareInto(comparisons: readonly Comparison[], a: Features, b: Features, levels: Int8Array): Int8Array {
+  const pair = current.reset(a, b);
+  for (let index = 0; index < comparisons.length; index += 1) levels[index] = compareOne(comparisons[index] as Comparison, pair);
   return levels;
 }
 

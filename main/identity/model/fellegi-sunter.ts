@@ -9,7 +9,8 @@
  * `termFrequency`, the u of an exact agreement on value v is its share f(v) of the records rather than the
  * average u, bounded so one rare typo cannot outweigh everything else.
  */
-import { compare, compileVetoes, DEFAULT_VETOES, firedVeto, type CompiledVeto, type Comparison, type Level, type TextField, type Veto } from './comparisons';
+import { compare, compareInto, compileVetoes, DEFAULT_VETOES, firedVeto, type CompiledVeto, type Comparison, type Level, type TextField, type Veto } from './comparisons';
+import type { BlockingResult } from './blocking';
 import type { Features } from './record';
 
 export interface ModelSettings {
@@ -76,14 +77,51 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Levels of every candidate pair, flattened: pair p, comparison c at p * C + c. */
-export function pairLevels(comparisons: readonly Comparison[], records: readonly Features[], left: Uint32Array, right: Uint32Array): Int8Array {
+/**
+ * The candidate pairs' levels, kept once per distinct combination (a pattern): a few thousand patterns stand
+ * for millions of pairs, so EM iterates over patterns weighted by their counts instead of over pairs, and a
+ * pair costs four bytes (its pattern) instead of one per comparison.
+ */
+export interface LevelPatterns {
+  /** Levels of each pattern, flattened: pattern q, comparison c at q * C + c (−1 = missing). */
+  levels: Int8Array;
+  /** Candidate pairs with each pattern. */
+  counts: Float64Array;
+  /** Pattern of each candidate pair (two bytes a pair while there are fewer than 65,536 patterns, as there are). */
+  ofPair: Uint16Array | Uint32Array;
+}
+
+export function pairPatterns(comparisons: readonly Comparison[], records: readonly Features[], pairs: Pick<BlockingResult, 'count' | 'forEachPair'>): LevelPatterns {
   const count = comparisons.length;
-  const levels = new Int8Array(left.length * count);
-  for (let pair = 0; pair < left.length; pair += 1) {
-    levels.set(compare(comparisons, records[left[pair] as number] as Features, records[right[pair] as number] as Features), pair * count);
-  }
-  return levels;
+  const base = Math.max(2, ...comparisons.map((comparison) => comparison.levels.length + 1));
+  // A pattern's key: its levels as the digits of one number, when they fit in a double exactly (the default
+  // model's 11 comparisons of at most 9 levels do); a string otherwise.
+  const numeric = base ** count <= Number.MAX_SAFE_INTEGER;
+  const index = new Map<number | string, number>();
+  const levels: number[] = [];
+  const counts: number[] = [];
+  let ofPair: Uint16Array | Uint32Array = new Uint16Array(pairs.count);
+  const scratch = new Int8Array(count);
+  let pair = 0;
+  pairs.forEachPair((i, j) => {
+    compareInto(comparisons, records[i] as Features, records[j] as Features, scratch);
+    let key: number | string;
+    if (numeric) {
+      key = 0;
+      for (let c = 0; c < count; c += 1) key = key * base + (scratch[c] as number) + 1;
+    } else key = scratch.join(',');
+    let pattern = index.get(key);
+    if (pattern === undefined) {
+      if (counts.length === 65_536 && ofPair instanceof Uint16Array) ofPair = Uint32Array.from(ofPair);
+      index.set(key, (pattern = counts.length));
+      counts.push(0);
+      for (let c = 0; c < count; c += 1) levels.push(scratch[c] as number);
+    }
+    counts[pattern] = (counts[pattern] as number) + 1;
+    ofPair[pair] = pattern;
+    pair += 1;
+  });
+  return { levels: Int8Array.from(levels), counts: Float64Array.from(counts), ofPair };
 }
 
 /** u per comparison level from random pairs, with add-one smoothing so no level has u = 0. */
@@ -92,11 +130,12 @@ export function estimateU(comparisons: readonly Comparison[], records: readonly 
   const n = records.length;
   if (n >= 2) {
     const random = seededRandom(settings.seed);
+    const levels = new Int8Array(comparisons.length);
     for (let drawn = 0; drawn < settings.randomPairs; drawn += 1) {
       const i = Math.floor(random() * n);
       let j = Math.floor(random() * (n - 1));
       if (j >= i) j += 1;
-      const levels = compare(comparisons, records[i] as Features, records[j] as Features);
+      compareInto(comparisons, records[i] as Features, records[j] as Features, levels);
       levels.forEach((level, c) => {
         if (level >= 0) (counts[c] as number[])[level] = ((counts[c] as number[])[level] as number) + 1;
       });
@@ -119,7 +158,7 @@ function priorM(comparison: Comparison): number[] {
 }
 
 /**
- * EM over the candidate pairs: the classic two-class mixture. The non-match class gets its own u here (started
+ * EM over the candidate pairs (their patterns, each weighing its count of pairs): the classic two-class mixture. The non-match class gets its own u here (started
  * from the random-pair u) because blocked non-matches are not random pairs: they already agree on a blocking
  * key, and judging them against random pairs would make EM call nearly every candidate a match. That
  * candidate-u is a nuisance parameter and is discarded: scores use the random-pair u, which is what a pair's
@@ -127,12 +166,13 @@ function priorM(comparison: Comparison): number[] {
  */
 export function estimateM(
   comparisons: readonly Comparison[],
-  levels: Int8Array,
+  patterns: Pick<LevelPatterns, 'levels' | 'counts'>,
   u: number[][],
   settings: ModelSettings,
 ): { m: number[][]; matchShare: number; iterations: number } {
   const count = comparisons.length;
-  const pairs = levels.length / count;
+  const { levels, counts } = patterns;
+  const pairs = counts.reduce((sum, value) => sum + value, 0);
   let m = comparisons.map(priorM);
   let uc = u.map((row) => [...row]);
   let share = settings.initialMatchShare;
@@ -143,22 +183,23 @@ export function estimateM(
     const matchSums = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
     const otherSums = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
     let matches = 0;
-    for (let pair = 0; pair < pairs; pair += 1) {
+    for (let pattern = 0; pattern < counts.length; pattern += 1) {
       let logit = prior;
-      const base = pair * count;
+      const base = pattern * count;
       for (let c = 0; c < count; c += 1) {
         const level = levels[base + c] as number;
         if (level >= 0) logit += (ratio[c] as Float64Array)[level] as number;
       }
       const p = 1 / (1 + Math.exp(-logit));
-      matches += p;
+      const weight = counts[pattern] as number;
+      matches += p * weight;
       for (let c = 0; c < count; c += 1) {
         const level = levels[base + c] as number;
         if (level < 0) continue;
         const matchRow = matchSums[c] as Float64Array;
         const otherRow = otherSums[c] as Float64Array;
-        matchRow[level] = (matchRow[level] as number) + p;
-        otherRow[level] = (otherRow[level] as number) + 1 - p;
+        matchRow[level] = (matchRow[level] as number) + p * weight;
+        otherRow[level] = (otherRow[level] as number) + (1 - p) * weight;
       }
     }
     // m is smoothed towards the starting shape with a few pairs' worth of weight: a level the data hardly shows
@@ -212,14 +253,14 @@ function monotone(weights: number[]): number[] {
 export function train(
   comparisons: readonly Comparison[],
   records: readonly Features[],
-  levels: Int8Array,
+  patterns: LevelPatterns,
   settings: ModelSettings = DEFAULT_MODEL_SETTINGS,
   vetoes: readonly Veto[] = DEFAULT_VETOES,
 ): TrainedModel {
   const u = estimateU(comparisons, records, settings);
-  const { m, matchShare, iterations } = estimateM(comparisons, levels, u, settings);
+  const { m, matchShare, iterations } = estimateM(comparisons, patterns, u, settings);
   const weight = m.map((row, c) => monotone(row.map((value, l) => Math.log2(value / ((u[c] as number[])[l] as number)))));
-  const candidates = levels.length / comparisons.length;
+  const candidates = patterns.ofPair.length;
   const allPairs = (records.length * (records.length - 1)) / 2;
   // At least one expected match, so the prior is never 0 on a tiny or match-free set.
   const prior = allPairs === 0 ? 0.5 : Math.min(0.5, Math.max(1, matchShare * candidates) / allPairs);

@@ -12,7 +12,7 @@ import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings } from '../contract';
 import { candidatePairs, DEFAULT_MAX_BLOCK_SIZE } from '../model/blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ScoredLink } from '../model/cluster';
-import { logOdds, pairLevels, scorePair, type TrainedModel } from '../model/fellegi-sunter';
+import { logOdds, pairPatterns, scorePair, type TrainedModel } from '../model/fellegi-sunter';
 import { recordKeyHashes } from '../model/key-hash';
 import { features, markHouseholdIdentifiers, type Features } from '../model/record';
 import { latestModel } from './evidence';
@@ -143,12 +143,16 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   const within = candidatePairs(all.slice(0, batch.length), blocking);
   const leftPairs = Uint32Array.from([...left, ...within.left]);
   const rightPairs = Uint32Array.from([...right, ...within.right]);
-  const levels = pairLevels(model.comparisons, all, leftPairs, rightPairs);
+  const patterns = pairPatterns(model.comparisons, all, {
+    count: leftPairs.length,
+    forEachPair: (visit) => leftPairs.forEach((a, pair) => visit(a, rightPairs[pair] as number)),
+  });
   const links: ScoredLink[] = [];
   for (let pair = 0; pair < leftPairs.length; pair += 1) {
     const a = leftPairs[pair] as number;
     const b = rightPairs[pair] as number;
-    links.push({ a, b, logOdds: logOdds(model, levels, pair * model.comparisons.length, all[a] as Features, all[b] as Features) });
+    const offset = (patterns.ofPair[pair] as number) * model.comparisons.length;
+    links.push({ a, b, logOdds: logOdds(model, patterns.levels, offset, all[a] as Features, all[b] as Features) });
   }
   await lap('scoring');
 

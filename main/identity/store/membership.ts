@@ -4,7 +4,7 @@
  * records moved from one profile to another is remembered (profile_merge) so it can be undone; a profile
  * left with no record is marked merged into the one that took most of them, and its id redirects there.
  */
-import { refreshProfile } from '../../ingest/index';
+import { refreshProfiles } from '../../ingest/index';
 import { currentProfileId } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
 import { nameFromGolden } from '../golden/golden-record';
@@ -70,16 +70,16 @@ export function moveRecords(db: SqlRunner, moves: readonly Move[], options: Move
     const best = receivedFrom.get(from);
     if (best === undefined || group.length > best.count) receivedFrom.set(from, { to, count: group.length });
   }
+  // Names and search rows rebuilt in one bulk pass: a resolution touches hundreds of thousands of profiles.
+  // Named after the golden record whether or not the composition plugged it into ingest.
+  const rules = readRules(db);
+  const empty = refreshProfiles(db, [...touched], options.stamp, (runner, id, stamp) => nameFromGolden(runner, id, stamp, rules));
+  // An undo brings a merged profile back; one that was active stays untouched.
+  const reactivate = db.statement("UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ? AND status <> 'active'");
   let emptied = 0;
-  let rules: ReturnType<typeof readRules> | undefined;
   for (const profile of touched) {
-    const left = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile_member WHERE profile_id = ${profile}`)?.n ?? 0;
-    if (left > 0) {
-      // An undo brings a merged profile back; one that was active stays untouched.
-      db.run(sql`UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ${profile} AND status <> 'active'`);
-      // Named after the golden record whether or not the composition plugged it into ingest.
-      const namedBy = (rules ??= readRules(db));
-      refreshProfile(db, profile, options.stamp, (runner, id, stamp) => nameFromGolden(runner, id, stamp, namedBy));
+    if (!empty.has(profile)) {
+      reactivate.run(profile);
       continue;
     }
     const heir = receivedFrom.get(profile);

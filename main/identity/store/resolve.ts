@@ -11,6 +11,7 @@ import type { IdentitySettings, ResolveSummary } from '../contract';
 import { yieldToEventLoop } from '../../jobs/index';
 import { linkAsync, type LinkResult } from '../model/link';
 import { assignProfiles } from './assign';
+import { replaceReviewQueue, type ReviewPairs } from './review-queue';
 import { allDecisions, findConflicts } from './decisions';
 import { keyResolvedRecords } from './key-index';
 import { moveRecords, newProfile, type Move } from './membership';
@@ -19,7 +20,8 @@ import { storeModel } from './stored-model';
 import { loadVaultRecords, type VaultRecords } from './vault-records';
 
 export interface ResolveComputation {
-  loaded: VaultRecords;
+  /** The records read, by id and profile, and how many: the records themselves go once the model has their features. */
+  loaded: Omit<VaultRecords, 'records'> & { count: number };
   result: LinkResult;
   settings: IdentitySettings;
   conflicts: number;
@@ -33,7 +35,8 @@ const clock = (): number => performance.now();
 export async function computeResolution(db: SqlRunner, settings: IdentitySettings, job: Pick<JobControl, 'checkpoint' | 'progress'>): Promise<ResolveComputation> {
   const started = clock();
   job.progress('reading', 0, null);
-  const loaded = loadVaultRecords(db);
+  const { records, ...ids } = loadVaultRecords(db);
+  const loaded = { ...ids, count: records.length };
   const decisions = allDecisions(db);
   const reading = clock() - started;
   await yieldToEventLoop();
@@ -41,11 +44,14 @@ export async function computeResolution(db: SqlRunner, settings: IdentitySetting
   const { comparisons, blocking, vetoes } = chosenModel(settings);
   const pair = (decision: { recordA: number; recordB: number }): [string, string] => [String(decision.recordA), String(decision.recordB)];
   const phases = ['features', 'blocking', 'comparisons', 'training', 'scoring', 'clustering'];
-  const result = await linkAsync(loaded.records, {
+  // Handed over, not shared (splice empties ours): the phases let the records go once they have their features.
+  const result = await linkAsync(records.splice(0), {
     comparisons,
     blocking,
     vetoes,
     cluster: { threshold: settings.matchThreshold },
+    // Only the links the clustering follows and the review queue reads are kept.
+    keepLinksAbove: Math.min(settings.matchThreshold, settings.reviewThreshold),
     mustLink: decisions.filter((decision) => decision.same).map(pair),
     cannotLink: decisions.filter((decision) => !decision.same).map(pair),
     now: clock,
@@ -73,8 +79,8 @@ export function summarize(db: SqlRunner, computation: ResolveComputation): Resol
   return {
     runId: null,
     dryRun: true,
-    records: loaded.records.length,
-    candidatePairs: result.blocking.left.length,
+    records: loaded.count,
+    candidatePairs: result.blocking.count,
     profilesBefore,
     profilesAfter: profilesBefore - plan.emptied + plan.newClusters,
     moved: plan.moves.length,
@@ -88,11 +94,26 @@ export function summarize(db: SqlRunner, computation: ResolveComputation): Resol
 /** Writes the clustering. Call inside the mutation's transaction. */
 export function applyResolution(db: SqlRunner, computation: ResolveComputation, context: ApplyContext): ResolveSummary {
   const started = clock();
+  const cacheSize = db.raw.pragma('cache_size', { simple: true }) as number;
+  // One transaction touches most pages of the profile, membership, search and queue tables: with the usual
+  // cache, dirty pages are spilled (encrypted and written) and read back again and again.
+  db.raw.pragma(`cache_size = ${Math.min(cacheSize, -WRITE_CACHE_KIB)}`);
+  try {
+    return writeResolution(db, computation, context, started);
+  } finally {
+    db.raw.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** KiB of page cache while a resolution is written. */
+const WRITE_CACHE_KIB = 262_144;
+
+function writeResolution(db: SqlRunner, computation: ResolveComputation, context: ApplyContext, started: number): ResolveSummary {
   const { loaded, result } = computation;
   const profilesBefore = countProfiles(db);
   const runId = Number(
     db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
-      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.records.length}, ${result.blocking.left.length}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
+      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.count}, ${result.blocking.count}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
   );
   const plan = planMoves(computation);
   // New profiles for clusters no existing profile could keep (a profile split in two keeps its id in one).
@@ -113,29 +134,24 @@ export function applyResolution(db: SqlRunner, computation: ResolveComputation, 
     if (current.get(recordId) !== from) continue;
     moves.push({ recordId, from, to: target(result.clusters.clusterOf[index] as number) });
   }
+  const planned = clock();
   const moved = moveRecords(db, moves, { how: 'rule', runId, userId: context.userId, stamp: context.stamp });
+  const movedAt = clock();
   const queue = reviewPairs(computation);
-  db.run(sql`DELETE FROM identity_pair`);
-  const insertPair = db.statement(`
-    INSERT INTO identity_pair (record_a, record_b, log_odds, run_id)
-    SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM source_record WHERE id = ?) AND EXISTS (SELECT 1 FROM source_record WHERE id = ?)
-    ON CONFLICT DO NOTHING`);
-  const decided = db.statement('SELECT 1 FROM identity_decision WHERE record_a = ? AND record_b = ?').pluck();
-  let review = 0;
-  for (const { a, b, logOdds } of queue) {
-    const [low, high] = a < b ? [a, b] : [b, a];
-    if (decided.get(low, high) !== undefined) continue;
-    review += insertPair.run(low, high, logOdds, runId, low, high).changes;
-  }
+  const review = replaceReviewQueue(db, queue, runId);
+  const queuedAt = clock();
   keyResolvedRecords(db, result.features, loaded.recordIds, chosenModel(computation.settings).blocking, context.startedAt);
+  const keyedAt = clock();
   const profilesAfter = countProfiles(db);
-  const timings = { ...computation.timings, writing: clock() - started };
+  // The writing's parts too (the plan, the moves with their profiles' search rows, the review queue): at a million
+  // records they are most of a resolution.
+  const timings = { ...computation.timings, writing: clock() - started, 'writing.plan': planned - started, 'writing.moves': movedAt - planned, 'writing.queue': queuedAt - movedAt, 'writing.keys': keyedAt - queuedAt };
   db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
   return {
     runId,
     dryRun: false,
-    records: loaded.records.length,
-    candidatePairs: result.blocking.left.length,
+    records: loaded.count,
+    candidatePairs: result.blocking.count,
     profilesBefore,
     profilesAfter,
     moved: moved.moved,
@@ -178,12 +194,19 @@ function planMoves({ loaded, result }: ResolveComputation): MovePlan {
  * Pairs worth a steward's look: scored in the band from the review threshold up, yet in different profiles
  * after clustering (below the match threshold, or refused by the clustering's support checks).
  */
-function reviewPairs({ loaded, result, settings }: ResolveComputation): { a: number; b: number; logOdds: number }[] {
+function reviewPairs({ loaded, result, settings }: ResolveComputation): ReviewPairs {
   const { clusterOf } = result.clusters;
-  const pairs: { a: number; b: number; logOdds: number }[] = [];
-  for (const { a, b, logOdds } of result.links) {
-    if (logOdds < settings.reviewThreshold || clusterOf[a] === clusterOf[b]) continue;
-    pairs.push({ a: loaded.recordIds[a] as number, b: loaded.recordIds[b] as number, logOdds });
+  const { links } = result;
+  const chosen: number[] = [];
+  for (let link = 0; link < links.a.length; link += 1) {
+    if ((links.logOdds[link] as number) < settings.reviewThreshold || clusterOf[links.a[link] as number] === clusterOf[links.b[link] as number]) continue;
+    chosen.push(link);
   }
-  return pairs;
+  // Columns: a million records' queue is millions of pairs.
+  return {
+    a: Float64Array.from(chosen, (link) => loaded.recordIds[links.a[link] as number] as number),
+    b: Float64Array.from(chosen, (link) => loaded.recordIds[links.b[link] as number] as number),
+    logOdds: Float64Array.from(chosen, (link) => links.logOdds[link] as number),
+    length: chosen.length,
+  };
 }

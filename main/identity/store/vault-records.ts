@@ -37,8 +37,10 @@ export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): Va
   const rows = db.all<Row>(sql`
     SELECT r.id, m.profile_id, r.given_name, r.family_name, r.street, r.city, r.postal_code, r.region, r.birth_date, r.national_id,
       -- A birth date that could not be read is still compared digit by digit (a typo in a date is evidence too).
-      CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date,
-      CASE WHEN r.postal_code IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND f.field = 'postalCode' ORDER BY f.id LIMIT 1) END AS flagged_postal_code
+      -- +f.field keeps SQLite off the index on field, which made it scan every flag of that field for each record
+      -- (3 minutes at 100 k records); record_flag_key finds a record's flags directly.
+      CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date,
+      CASE WHEN r.postal_code IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'postalCode' ORDER BY f.id LIMIT 1) END AS flagged_postal_code
     FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
   const only = onlyIds === undefined ? sql`` : sql`AND source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
   // Flagged emails and phones as sent too: the model reads them its own way. Not Excel's damage: `6,03E+15` is no number.
