@@ -5,7 +5,7 @@ import { scorePair } from './main/identity/model/fellegi-sunter';
 const files = process.argv.slice(2);
 const all: FebrlSet = { records: [], truth: [] };
 const hh: string[] = [];
-for (const f of files) { const s = parseFebrl(fs.readFileSync(f, 'utf8'), f); all.records.push(...s.records); all.truth.push(...s.truth); hh.push(...(s.households ?? [])); }
+for (const f of files) { const s = parseFebrl(fs.readFileSync(f, 'utf8'), f, { dropNationalId: !!process.env.DROP }); all.records.push(...s.records); all.truth.push(...s.truth); hh.push(...(s.households ?? [])); }
 const r = link(all.records);
 const c = r.clusters.clusterOf;
 const show = (i: number) => { const x = all.records[i]!; return `${x.given ?? '-'} ${x.family ?? '-'} | ${x.birthDate ?? '-'} | ${x.street ?? '-'} ${x.postalCode ?? '-'} | ${x.emails.join(';') || '-'} | ${x.phones.join(';') || '-'}`; };
@@ -34,21 +34,3 @@ for (const [a, b] of list) {
   if ((filter === null || filter.test(line)) && shown < Number(process.env.N ?? 20)) { console.log(line); shown++; }
 }
 console.log([...cats].sort((x, y) => y[1] - x[1]));
-{
-  const agree2 = (s: ReturnType<typeof scorePair>) => s.contributions.some((x) => x.level !== null && !['given', 'family', 'city', 'region'].includes(x.comparison) && x.weight > 0);
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => { while (parent[x] !== x) x = parent[x]!; return x; };
-  for (const l of byTruth.values()) for (let a = 0; a < l.length; a++) for (let b = a + 1; b < l.length; b++) if (agree2(scorePair(r.model, r.features[l[a]!]!, r.features[l[b]!]!))) parent[find(l[a]!)] = find(l[b]!);
-  const cats2 = new Map<string, number>();
-  let shown2 = 0;
-  for (const [a, b] of missed) {
-    if (find(a) !== find(b)) continue;
-    const s = scorePair(r.model, r.features[a]!, r.features[b]!);
-    const direct = agree2(s) ? 'direct' : 'transitive';
-    const isBlocked = blocked.has(a * n + b);
-    const cat = `${direct}:` + (!isBlocked ? 'unblocked' : s.vetoed ? `veto:${s.veto}` : s.logOdds >= 0 ? 'above' : s.logOdds >= -4 ? 'review' : 'low');
-    cats2.set(cat, (cats2.get(cat) ?? 0) + 1);
-    if (process.env.R && new RegExp(process.env.R).test(cat) && shown2++ < 15) console.log(cat, s.logOdds.toFixed(1), `hh ${hh[a]}/${hh[b]}\n   ${show(a)}\n   ${show(b)}\n   ${s.contributions.filter((x) => x.level !== null).map((x) => `${x.comparison}:${x.level}:${x.weight.toFixed(1)}`).join(' ')}`);
-  }
-  console.log('reachable missed', [...cats2].sort((x, y) => y[1] - x[1]));
-}

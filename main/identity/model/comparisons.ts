@@ -21,6 +21,8 @@ export type Predicate =
   | { kind: 'jaroWinkler'; field: TextField; min: number }
   | { kind: 'editDistance'; field: TextField; max: number }
   | { kind: 'prefix'; field: TextField; length: number }
+  /** The digits of both values are the same (both may have none): unit 2 is not unit 25, however alike they look. */
+  | { kind: 'sameDigits'; field: TextField }
   /** One side is a single letter (or a letter and a dot) equal to the other's first letter. */
   | { kind: 'initial'; field: TextField }
   /** Given names listed in the same nickname group. */
@@ -130,7 +132,7 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     requires: ['street2'],
     levels: [
       { name: 'exact', when: { kind: 'exact', field: 'street2' } },
-      { name: 'close', when: { kind: 'jaroWinkler', field: 'street2', min: 0.88 } },
+      { name: 'close', when: { kind: 'all', of: [{ kind: 'jaroWinkler', field: 'street2', min: 0.88 }, { kind: 'sameDigits', field: 'street2' }] } },
       ELSE,
     ],
   },
@@ -249,15 +251,30 @@ export const DEFAULT_VETOES: readonly Veto[] = [
       CONTACTS_SEEN,
     ],
   },
+  // The same given name, another family name, and nothing personal agreeing: neighbours or namesakes of a first
+  // name in one building far more often than a change of name (which keeps a birth date, a mobile, a mailbox).
+  {
+    name: 'familyDiffers',
+    cap: -1,
+    when: [
+      { comparison: 'family', levels: ['else'] },
+      { comparison: 'birthDate', levels: ['twoDigitsOff', 'sameYear', 'generation', 'else', 'missing'] },
+      { comparison: 'street', levels: ['nameExact', 'nameClose', 'else', 'missing'] },
+      { comparison: 'email', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'phone', levels: ['sharedHousehold', 'else', 'missing'] },
+      { comparison: 'nationalId', levels: ['oneEdit', 'else', 'missing'] },
+    ],
+  },
   // Names alone, every other field missing or disagreeing: namesakes look exactly like this. Doubtful, not
   // impossible (a newsletter signup with a name and a new email): held in the review band.
   {
     name: 'namesOnly',
     cap: -1,
     when: [
-      { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] },
+      { comparison: 'birthDate', levels: ['twoDigitsOff', 'sameYear', 'generation', 'else', 'missing'] },
       { comparison: 'street', levels: ['nameExact', 'nameClose', 'else', 'missing'] },
-      { comparison: 'postalCode', levels: ['prefix', 'else', 'missing'] },
+      { comparison: 'street2', levels: ['else', 'missing'] },
+      { comparison: 'postalCode', levels: ['oneEdit', 'prefix', 'else', 'missing'] },
       { comparison: 'email', levels: ['sharedHousehold', 'else', 'missing'] },
       { comparison: 'phone', levels: ['sharedHousehold', 'else', 'missing'] },
       { comparison: 'nationalId', levels: ['oneEdit', 'else', 'missing'] },
@@ -470,6 +487,11 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       const left = a[predicate.field];
       const right = b[predicate.field];
       return left !== null && right !== null && levenshtein(left, right) <= predicate.max;
+    }
+    case 'sameDigits': {
+      const left = a[predicate.field];
+      const right = b[predicate.field];
+      return left !== null && right !== null && left.replace(/\D+/g, '') === right.replace(/\D+/g, '');
     }
     case 'prefix': {
       const left = a[predicate.field];

@@ -84,6 +84,17 @@ describe('household hard negatives', () => {
     expect(result.contributions.find((contribution) => contribution.comparison === 'given')?.level).not.toBe('crossed');
     expect(result.probability).toBeLessThan(0.01);
   });
+  it('a neighbour with the same first name and another family name waits for review', () => {
+    const result = score({ street: '14 rue des Érables', birthDate: null, emails: ['w.k@videotron.ca'], phones: [] }, { family: 'Tremblay', birthDate: null, emails: [], phones: ['514 555 0166'] });
+    expect(result.veto).toBe('familyDiffers');
+    expect(result.logOdds).toBeLessThanOrEqual(-1);
+  });
+  it('apartment units alike in writing are not the same unit', () => {
+    const unit = (street2: string) => ({ street2, birthDate: null, emails: [], phones: [] });
+    const level = (a: string, b: string) => score(unit(a), unit(b)).contributions.find((contribution) => contribution.comparison === 'street2')?.level;
+    expect(level('unit 2', 'unit 25')).toBe('else');
+    expect(level('apt 25', 'app. 25')).toBe('close');
+  });
   it('without any contact data (a registry, like Febrl) the twin pattern is left to the weights', () => {
     const result = score({ given: 'Anna', emails: [], phones: [] }, { given: 'Zofia', emails: [], phones: [] });
     expect(result.vetoed).toBe(false);

@@ -7,6 +7,7 @@
  */
 import { CITIES, CULTURES, EMAIL_DOMAINS, STREET_NAMES, STREET_TYPES, type City, type Culture, type CultureName, type StreetType } from './cultures';
 import type { Dice } from './random';
+import { canonicalEmail } from '../model/record';
 
 export interface Address {
   number: string;
@@ -99,13 +100,20 @@ export function phoneNumber(dice: Dice, city: City): string {
 }
 
 /** Keeps personal and household mailboxes unique: a second Jean Tremblay at Gmail is jean.tremblay2. */
+/**
+ * Addresses handed out once each, as a mail provider does: by the mailbox they reach, so john.smith@ and
+ * johnsmith@ at Gmail (one mailbox) never go to two people.
+ */
 export class Mailboxes {
-  private readonly taken = new Map<string, number>();
+  private readonly taken = new Set<string>();
   claim(local: string, domain: string): string {
-    const key = `${local}@${domain}`;
-    const seen = this.taken.get(key);
-    this.taken.set(key, (seen ?? 0) + 1);
-    return seen === undefined ? key : `${local}${seen + 1}@${domain}`;
+    for (let suffix = 1; ; suffix += 1) {
+      const address = suffix === 1 ? `${local}@${domain}` : `${local}${suffix}@${domain}`;
+      const mailbox = canonicalEmail(address) ?? address;
+      if (this.taken.has(mailbox)) continue;
+      this.taken.add(mailbox);
+      return address;
+    }
   }
 }
 
