@@ -13,7 +13,8 @@ import type { IdentitySettings } from '../contract';
 import { candidatePairs, DEFAULT_MAX_BLOCK_SIZE } from '../model/blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ScoredLink } from '../model/cluster';
 import { logOdds, pairPatterns, scorePair, type TrainedModel } from '../model/fellegi-sunter';
-import { recordKeyHashes } from '../model/key-hash';
+import { isIdentifierKey, recordKeyHashes } from '../model/key-hash';
+import { strongestPerRecord } from '../model/review-band';
 import { features, markHouseholdIdentifiers, type Features } from '../model/record';
 import { latestModel } from './evidence';
 import { blockingSignature, clearKeys, pendingRecordIds, readWatermark, recordsWithKey, writeKeys, writeWatermark } from './key-index';
@@ -54,6 +55,8 @@ export interface IncrementalComputation {
 }
 
 const clock = (): number => performance.now();
+/** Keys a known record must share with a new one to be compared (an identifier key counts for this many). */
+const MIN_SHARED_KEYS = 2;
 type Progress = Pick<JobControl, 'checkpoint' | 'progress'>;
 
 export async function computeIncremental(db: SqlRunner, settings: IdentitySettings, job: Progress, pause: () => Promise<void>): Promise<IncrementalComputation> {
@@ -100,19 +103,28 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   job.progress('candidates', 1, 4);
 
   const batchIds = new Set(batch.map((index) => pending.recordIds[index] as number));
-  const found = new Map<number, Set<number>>(); // candidate record → batch positions that found it
+  // Candidate → batch positions that found it, with how many keys they share. A full run compares every pair
+  // sharing one key; here a record already known must share two (or one email, phone or id): a true duplicate
+  // shares several (names' sound and prefix, birth date, address), and against a million records one shared
+  // name key alone proposes hundreds of namesakes.
+  const found = new Map<number, Map<number, number>>();
   batch.forEach((index, position) => {
-    for (const { hash } of recordKeyHashes(pendingFeatures[index] as Features, blocking)) {
+    for (const { key, hash } of recordKeyHashes(pendingFeatures[index] as Features, blocking)) {
       const records = recordsWithKey(db, hash, DEFAULT_MAX_BLOCK_SIZE + 1);
       if (records.length > DEFAULT_MAX_BLOCK_SIZE) continue;
+      const weight = isIdentifierKey(key) ? MIN_SHARED_KEYS : 1;
       for (const record of records) {
         if (batchIds.has(record)) continue;
         let finders = found.get(record);
-        if (finders === undefined) found.set(record, (finders = new Set()));
-        finders.add(position);
+        if (finders === undefined) found.set(record, (finders = new Map()));
+        finders.set(position, (finders.get(position) ?? 0) + weight);
       }
     }
   });
+  for (const [record, finders] of found) {
+    for (const [position, shared] of finders) if (shared < MIN_SHARED_KEYS) finders.delete(position);
+    if (finders.size === 0) found.delete(record);
+  }
   await lap('candidates');
 
   // Every member of a candidate's profile: a new record joins a profile only if no member contradicts it.
@@ -135,7 +147,7 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   for (const [record, finders] of found) {
     const at = position.get(record);
     if (at === undefined) continue;
-    for (const finder of finders) {
+    for (const finder of finders.keys()) {
       left.push(finder);
       right.push(at);
     }
@@ -261,9 +273,19 @@ function insertReviewPairs(db: SqlRunner, { links, clusters, recordIds, settings
     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM source_record WHERE id = ?) AND EXISTS (SELECT 1 FROM source_record WHERE id = ?)
     ON CONFLICT DO NOTHING`);
   const decided = db.statement('SELECT 1 FROM identity_decision WHERE record_a = ? AND record_b = ?').pluck();
+  const doubtful: number[] = [];
+  links.forEach(({ a, b, logOdds: odds }, link) => {
+    if (odds >= settings.reviewThreshold && clusters.clusterOf[a] !== clusters.clusterOf[b]) doubtful.push(link);
+  });
+  const kept = strongestPerRecord(
+    doubtful,
+    links.map((link) => recordIds[link.a] as number),
+    links.map((link) => recordIds[link.b] as number),
+    links.map((link) => link.logOdds),
+  );
   let review = 0;
-  for (const { a, b, logOdds: odds } of links) {
-    if (odds < settings.reviewThreshold || clusters.clusterOf[a] === clusters.clusterOf[b]) continue;
+  for (const link of kept) {
+    const { a, b, logOdds: odds } = links[link] as ScoredLink;
     const x = recordIds[a] as number;
     const y = recordIds[b] as number;
     const [low, high] = x < y ? [x, y] : [y, x];

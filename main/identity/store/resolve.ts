@@ -10,6 +10,7 @@ import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings, ResolveSummary } from '../contract';
 import { yieldToEventLoop } from '../../jobs/index';
 import { linkAsync, type LinkResult } from '../model/link';
+import { strongestPerRecord } from '../model/review-band';
 import { assignProfiles } from './assign';
 import { replaceReviewQueue, type ReviewPairs } from './review-queue';
 import { allDecisions, findConflicts } from './decisions';
@@ -202,11 +203,12 @@ function reviewPairs({ loaded, result, settings }: ResolveComputation): ReviewPa
     if ((links.logOdds[link] as number) < settings.reviewThreshold || clusterOf[links.a[link] as number] === clusterOf[links.b[link] as number]) continue;
     chosen.push(link);
   }
-  // Columns: a million records' queue is millions of pairs.
+  const kept = strongestPerRecord(chosen, links.a, links.b, links.logOdds);
+  // Columns: a million records' queue is many pairs.
   return {
-    a: Float64Array.from(chosen, (link) => loaded.recordIds[links.a[link] as number] as number),
-    b: Float64Array.from(chosen, (link) => loaded.recordIds[links.b[link] as number] as number),
-    logOdds: Float64Array.from(chosen, (link) => links.logOdds[link] as number),
-    length: chosen.length,
+    a: Float64Array.from(kept, (link) => loaded.recordIds[links.a[link] as number] as number),
+    b: Float64Array.from(kept, (link) => loaded.recordIds[links.b[link] as number] as number),
+    logOdds: Float64Array.from(kept, (link) => links.logOdds[link] as number),
+    length: kept.length,
   };
 }
