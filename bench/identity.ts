@@ -250,6 +250,8 @@ function main(): void {
 
 if (args[0] === '--build') {
   console.log(JSON.stringify(await build(args[1] as string, wholeNumber(args[2] as string), wholeNumber(args[3] as string))));
+} else if (args[0] === '--batch') {
+  writeBatch(args[1] as string, wholeNumber(args[2] as string), wholeNumber(args[3] as string));
 } else if (args[0] === '--link') {
   console.log(JSON.stringify(await linkBatch(args[1] as string, args[2] as string)));
 } else if (args[0] === '--resolve') {

@@ -57,6 +57,8 @@ export interface IncrementalComputation {
 const clock = (): number => performance.now();
 /** Keys a known record must share with a new one to be compared (an identifier key counts for this many). */
 const MIN_SHARED_KEYS = 2;
+/** Known records compared with each new one at most: those sharing the most keys. */
+const MAX_CANDIDATES = 20;
 type Progress = Pick<JobControl, 'checkpoint' | 'progress'>;
 
 export async function computeIncremental(db: SqlRunner, settings: IdentitySettings, job: Progress, pause: () => Promise<void>): Promise<IncrementalComputation> {
@@ -121,9 +123,24 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
       }
     }
   });
+  // Per new record, the known records sharing the most keys (a duplicate shares many; the rest are namesakes).
+  const byPosition = new Map<number, { record: number; shared: number }[]>();
   for (const [record, finders] of found) {
-    for (const [position, shared] of finders) if (shared < MIN_SHARED_KEYS) finders.delete(position);
-    if (finders.size === 0) found.delete(record);
+    for (const [position, shared] of finders) {
+      if (shared < MIN_SHARED_KEYS) continue;
+      let list = byPosition.get(position);
+      if (list === undefined) byPosition.set(position, (list = []));
+      list.push({ record, shared });
+    }
+  }
+  found.clear();
+  for (const [position, list] of byPosition) {
+    list.sort((x, y) => y.shared - x.shared || x.record - y.record);
+    for (const { record, shared } of list.slice(0, MAX_CANDIDATES)) {
+      let finders = found.get(record);
+      if (finders === undefined) found.set(record, (finders = new Map()));
+      finders.set(position, shared);
+    }
   }
   await lap('candidates');
 
@@ -266,7 +283,7 @@ export function applyIncremental(db: SqlRunner, computation: IncrementalComputat
 }
 
 /** Links in the review band between a new record and a record left in another profile. */
-function insertReviewPairs(db: SqlRunner, { links, clusters, recordIds, settings }: IncrementalComputation, runId: number): number {
+function insertReviewPairs(db: SqlRunner, { links, clusters, recordIds, settings, batchSize }: IncrementalComputation, runId: number): number {
   if (clusters === null) return 0;
   const insertPair = db.statement(`
     INSERT INTO identity_pair (record_a, record_b, log_odds, run_id)
@@ -279,9 +296,10 @@ function insertReviewPairs(db: SqlRunner, { links, clusters, recordIds, settings
   });
   const kept = strongestPerRecord(
     doubtful,
-    links.map((link) => recordIds[link.a] as number),
-    links.map((link) => recordIds[link.b] as number),
+    links.map((link) => link.a),
+    links.map((link) => link.b),
     links.map((link) => link.logOdds),
+    (index) => index < batchSize,
   );
   let review = 0;
   for (const link of kept) {
