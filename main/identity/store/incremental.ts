@@ -10,7 +10,7 @@ import type { JobControl } from '../../core/job-control';
 import { countProfiles } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings } from '../contract';
-import { candidatePairs, DEFAULT_MAX_BLOCK_SIZE } from '../model/blocking';
+import { candidatePairs } from '../model/blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ScoredLink } from '../model/cluster';
 import { logOdds, pairPatterns, scorePair, type TrainedModel } from '../model/fellegi-sunter';
 import { isIdentifierKey, recordKeyHashes } from '../model/key-hash';
@@ -57,6 +57,11 @@ export interface IncrementalComputation {
 const clock = (): number => performance.now();
 /** Keys a known record must share with a new one to be compared (an identifier key counts for this many). */
 const MIN_SHARED_KEYS = 2;
+/**
+ * A key shared by more known records than this proposes none of them (a full run's blocks stop at 300): with
+ * two shared keys required, such a common key only adds reading; the rarer keys find the duplicates.
+ */
+const LOOKUP_BLOCK_SIZE = 100;
 /** Known records compared with each new one at most: those sharing the most keys. */
 const MAX_CANDIDATES = 20;
 type Progress = Pick<JobControl, 'checkpoint' | 'progress'>;
@@ -112,8 +117,8 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   const found = new Map<number, Map<number, number>>();
   batch.forEach((index, position) => {
     for (const { key, hash } of recordKeyHashes(pendingFeatures[index] as Features, blocking)) {
-      const records = recordsWithKey(db, hash, DEFAULT_MAX_BLOCK_SIZE + 1);
-      if (records.length > DEFAULT_MAX_BLOCK_SIZE) continue;
+      const records = recordsWithKey(db, hash, LOOKUP_BLOCK_SIZE + 1);
+      if (records.length > LOOKUP_BLOCK_SIZE) continue;
       const weight = isIdentifierKey(key) ? MIN_SHARED_KEYS : 1;
       for (const record of records) {
         if (batchIds.has(record)) continue;
@@ -226,6 +231,7 @@ export function applyIncremental(db: SqlRunner, computation: IncrementalComputat
   const previous = readWatermark(db);
   if (previous === null || previous.blocking !== blockingSignature(blocking)) clearKeys(db);
   writeKeys(db, computation.pendingFeatures, computation.pendingIds, blocking);
+  const parts: Record<string, number> = { 'writing.keys': clock() - started };
   let runId: number | null = null;
   let joined = 0;
   let review = 0;
@@ -250,17 +256,24 @@ export function applyIncremental(db: SqlRunner, computation: IncrementalComputat
       const from = profileIds[index] as number;
       if (to !== from && current.get(recordIds[index]) === from) moves.push({ recordId: recordIds[index] as number, from, to });
     }
+    let mark = clock();
     joined = moveRecords(db, moves, { how: 'rule', runId, userId: context.userId, stamp: context.stamp }).moved;
+    parts['writing.moves'] = clock() - mark;
+    mark = clock();
     review = insertReviewPairs(db, computation, runId);
-    // A pair waiting for review whose records this link put together is answered.
+    // A pair waiting for review whose records this link put together is answered (found by either record's index).
     const batch = JSON.stringify(recordIds.slice(0, batchSize));
     db.run(sql`
       DELETE FROM identity_pair WHERE id IN (
-        SELECT p.id FROM identity_pair p JOIN profile_member a ON a.source_record_id = p.record_a JOIN profile_member b ON b.source_record_id = p.record_b
-        WHERE a.profile_id = b.profile_id AND (p.record_a IN (SELECT value FROM json_each(${batch})) OR p.record_b IN (SELECT value FROM json_each(${batch}))))`);
+        SELECT p.id FROM (
+          SELECT id, record_a, record_b FROM identity_pair WHERE record_a IN (SELECT value FROM json_each(${batch}))
+          UNION ALL SELECT id, record_a, record_b FROM identity_pair WHERE record_b IN (SELECT value FROM json_each(${batch}))
+        ) p JOIN profile_member a ON a.source_record_id = p.record_a JOIN profile_member b ON b.source_record_id = p.record_b
+        WHERE a.profile_id = b.profile_id)`);
+    parts['writing.queue'] = clock() - mark;
   }
   const profilesAfter = countProfiles(db);
-  const timings = { ...computation.timings, writing: clock() - started };
+  const timings = { ...computation.timings, writing: clock() - started, ...parts };
   if (runId !== null)
     db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${joined}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
   writeWatermark(db, {
