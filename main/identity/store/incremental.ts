@@ -19,6 +19,7 @@ import { features, markHouseholdIdentifiers, type Features } from '../model/reco
 import { latestModel } from './evidence';
 import { blockingSignature, clearKeys, pendingRecordIds, readWatermark, recordsWithKey, writeKeys, writeWatermark } from './key-index';
 import { moveRecords, type Move } from './membership';
+import { queuePairs } from './review-queue';
 import { chosenModel } from './settings';
 import { loadVaultRecords } from './vault-records';
 
@@ -298,11 +299,6 @@ export function applyIncremental(db: SqlRunner, computation: IncrementalComputat
 /** Links in the review band between a new record and a record left in another profile. */
 function insertReviewPairs(db: SqlRunner, { links, clusters, recordIds, settings, batchSize }: IncrementalComputation, runId: number): number {
   if (clusters === null) return 0;
-  const insertPair = db.statement(`
-    INSERT INTO identity_pair (record_a, record_b, log_odds, run_id)
-    SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM source_record WHERE id = ?) AND EXISTS (SELECT 1 FROM source_record WHERE id = ?)
-    ON CONFLICT DO NOTHING`);
-  const decided = db.statement('SELECT 1 FROM identity_decision WHERE record_a = ? AND record_b = ?').pluck();
   const doubtful: number[] = [];
   links.forEach(({ a, b, logOdds: odds }, link) => {
     if (odds >= settings.reviewThreshold && clusters.clusterOf[a] !== clusters.clusterOf[b]) doubtful.push(link);
@@ -314,14 +310,14 @@ function insertReviewPairs(db: SqlRunner, { links, clusters, recordIds, settings
     links.map((link) => link.logOdds),
     (index) => index < batchSize,
   );
-  let review = 0;
-  for (const link of kept) {
-    const { a, b, logOdds: odds } = links[link] as ScoredLink;
-    const x = recordIds[a] as number;
-    const y = recordIds[b] as number;
-    const [low, high] = x < y ? [x, y] : [y, x];
-    if (decided.get(low, high) !== undefined) continue;
-    review += insertPair.run(low, high, odds, runId, low, high).changes;
-  }
-  return review;
+  return queuePairs(
+    db,
+    {
+      a: Float64Array.from(kept, (link) => recordIds[(links[link] as ScoredLink).a] as number),
+      b: Float64Array.from(kept, (link) => recordIds[(links[link] as ScoredLink).b] as number),
+      logOdds: Float64Array.from(kept, (link) => (links[link] as ScoredLink).logOdds),
+      length: kept.length,
+    },
+    runId,
+  );
 }

@@ -29,12 +29,15 @@ export function writeWatermark(db: SqlRunner, watermark: Watermark): void {
     ON CONFLICT (id) DO UPDATE SET linked_through = excluded.linked_through, linked_at = excluded.linked_at, blocking = excluded.blocking`);
 }
 
-/** Records not yet keyed and linked: all of them with no watermark, or keyed with other blocking keys. */
+/** Which records are pending: all of them with no watermark, or one built with other blocking keys. */
+function pendingFilter(watermark: Watermark | null, keys: readonly BlockingKey[]) {
+  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return sql``;
+  return sql`WHERE id > ${watermark.linkedThrough} OR updated_at > ${watermark.linkedAt}`;
+}
+
+/** Records not yet keyed and linked. */
 export function pendingRecordIds(db: SqlRunner, watermark: Watermark | null, keys: readonly BlockingKey[]): number[] {
-  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return db.all<{ id: number }>(sql`SELECT id FROM source_record ORDER BY id`).map((row) => row.id);
-  return db
-    .all<{ id: number }>(sql`SELECT id FROM source_record WHERE id > ${watermark.linkedThrough} OR updated_at > ${watermark.linkedAt} ORDER BY id`)
-    .map((row) => row.id);
+  return db.all<{ id: number }>(sql`SELECT id FROM source_record ${pendingFilter(watermark, keys)} ORDER BY id`).map((row) => row.id);
 }
 
 export function hasResolved(db: SqlRunner): boolean {
@@ -44,9 +47,7 @@ export function hasResolved(db: SqlRunner): boolean {
 /** Records waiting for a link; none before the first full resolution (it links them all). */
 export function countPending(db: SqlRunner, keys: readonly BlockingKey[]): number {
   if (!hasResolved(db)) return 0;
-  const watermark = readWatermark(db);
-  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record`)?.n ?? 0;
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record WHERE id > ${watermark.linkedThrough} OR updated_at > ${watermark.linkedAt}`)?.n ?? 0;
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record ${pendingFilter(readWatermark(db), keys)}`)?.n ?? 0;
 }
 
 /** Writes the keys of these records (sorted, so the index grows in order). Old keys of changed records stay: see migration 017. */

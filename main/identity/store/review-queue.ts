@@ -23,6 +23,13 @@ export function replaceReviewQueue(db: SqlRunner, pairs: ReviewPairs, runId: num
   db.run(sql`DELETE FROM identity_pair`);
   const indexes = pairs.length < REBUILD_FROM ? [] : db.all<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'identity_pair' AND sql IS NOT NULL`);
   for (const { name } of indexes) db.raw.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+  const queued = queuePairs(db, pairs, runId);
+  for (const index of indexes) db.raw.exec(index.sql);
+  return queued;
+}
+
+/** Adds pairs (source record ids) to the queue, leaving out decided pairs, records gone since and pairs queued already. */
+export function queuePairs(db: SqlRunner, pairs: ReviewPairs, runId: number): number {
   const insertPair = db.statement(`
     INSERT INTO identity_pair (record_a, record_b, log_odds, run_id)
     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM source_record WHERE id = ?) AND EXISTS (SELECT 1 FROM source_record WHERE id = ?)
@@ -36,6 +43,5 @@ export function replaceReviewQueue(db: SqlRunner, pairs: ReviewPairs, runId: num
     if (decided.get(low, high) !== undefined) continue;
     queued += insertPair.run(low, high, pairs.logOdds[pair] as number, runId, low, high).changes;
   }
-  for (const index of indexes) db.raw.exec(index.sql);
   return queued;
 }
