@@ -81,6 +81,7 @@ const report = {
   vetoes,
   records: all.records.length,
   candidatePairs: result.blocking.count,
+  proposedPairs: result.blocking.proposed,
   blockingRecall: blocking.recall,
   evidenceCeiling: ceiling.recall,
   blockingFound: blocking.found,
@@ -109,12 +110,12 @@ if (json) {
     if (throughVault.export !== null) console.log(`    export: ${throughVault.export}`);
   }
   console.log('  the model alone, on the same records:');
-  console.log(`  records ${report.records}, candidate pairs ${report.candidatePairs}, skipped blocks ${report.skippedBlocks}`);
+  console.log(`  records ${report.records}, candidate pairs ${report.candidatePairs} (of ${report.proposedPairs} sharing a key), skipped blocks ${report.skippedBlocks}`);
   console.log(`  blocking recall ${f(report.blockingRecall)} (${report.blockingFound}/${report.truePairs})`);
   console.log(`  evidence ceiling ${f(report.evidenceCeiling)}: true pairs joined by more than a name, directly or through the person's other records (${ceiling.reachable}/${ceiling.total})`);
   console.log(`  precision ${f(report.precision)}  recall ${f(report.recall)}  F1 ${f(report.f1)}  (${report.correctPairs}/${report.predictedPairs} predicted pairs correct)`);
   if (wrong !== null) console.log(`  false merges: ${wrong.withinHouseholds} pairs inside households, ${wrong.betweenHouseholds} between households`);
   console.log(`  EM iterations ${report.emIterations}, match share ${f(report.matchShare)}; refused links ${JSON.stringify(report.refused)}`);
   console.log(`  time ms: ${Object.entries(report.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`);
-  for (const key of result.blocking.perKey) console.log(`    key ${key.name}: ${key.pairs} new pairs, ${key.blocks} blocks, ${key.skippedBlocks} skipped`);
+  for (const key of result.blocking.perKey) console.log(`    key ${key.name}: ${key.pairs} pairs in blocks, ${key.blocks} blocks, ${key.skippedBlocks} skipped`);
 }

@@ -29,39 +29,52 @@ const CANONICAL: Partial<Record<GoldenFieldName, RegExp>> = {
   phone: /^\+[1-9]\d{4,14}$/,
 };
 
-type RecordRow = { id: number; source_id: number; source: string; updated_at: string } & Record<(typeof COLUMNS)[ColumnField], string | null>;
+type RecordRow = { profile_id: number; id: number; source_id: number; source: string; updated_at: string } & Record<(typeof COLUMNS)[ColumnField], string | null>;
 
-export function profileCandidates(db: SqlRunner, profileId: number): Map<GoldenFieldName, Candidate[]> {
-  const records = db.all<RecordRow>(sql`
-    SELECT r.id, r.source_id, s.name AS source, r.updated_at, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.postal_code, r.city, r.region, r.country
-    FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
-    WHERE m.profile_id = ${profileId} ORDER BY r.id`);
-  const flagged = new Set(
-    db
-      .all<{ id: number; field: string }>(
-        sql`
-        SELECT DISTINCT f.source_record_id AS id, f.field FROM record_flag f JOIN profile_member m ON m.source_record_id = f.source_record_id
-        WHERE m.profile_id = ${profileId}`,
-      )
-      .map((row) => `${row.id}\u0000${row.field}`),
-  );
-  const identifiers = db.all<{ id: number; kind: 'email' | 'phone'; value: string }>(sql`
-    SELECT i.source_record_id AS id, i.kind, i.value FROM identifier i JOIN profile_member m ON m.source_record_id = i.source_record_id
-    WHERE m.profile_id = ${profileId} ORDER BY i.id`);
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const candidates = new Map<GoldenFieldName, Candidate[]>();
-  const add = (field: GoldenFieldName, record: RecordRow, value: string | null): void => {
-    if (value === null || value.trim() === '') return;
-    const verified = !flagged.has(`${record.id}\u0000${field}`) && (CANONICAL[field]?.test(value) ?? true);
-    const list = candidates.get(field) ?? [];
-    list.push({ value, recordId: record.id, sourceId: record.source_id, source: record.source, at: record.updated_at, verified });
-    candidates.set(field, list);
-  };
-  for (const record of records)
-    for (const [field, column] of Object.entries(COLUMNS) as Array<[ColumnField, (typeof COLUMNS)[ColumnField]]>) add(field, record, record[column]);
-  for (const identifier of identifiers) {
-    const record = byId.get(identifier.id);
-    if (record !== undefined) add(identifier.kind, record, identifier.value);
+export type FieldCandidates = Map<GoldenFieldName, Candidate[]>;
+
+export function profileCandidates(db: SqlRunner, profileId: number): FieldCandidates {
+  return profilesCandidates(db, [profileId]).get(profileId) ?? new Map();
+}
+
+/** Profiles read per round: three queries for a few thousand people instead of three each (a resolution renames hundreds of thousands). */
+const CHUNK = 2_000;
+
+/** The candidates of many profiles, the same as profileCandidates gives for each. Profiles with no record are absent. */
+export function profilesCandidates(db: SqlRunner, profileIds: readonly number[]): Map<number, FieldCandidates> {
+  const result = new Map<number, FieldCandidates>();
+  for (let start = 0; start < profileIds.length; start += CHUNK) {
+    const chunk = JSON.stringify(profileIds.slice(start, start + CHUNK));
+    const records = db.all<RecordRow>(sql`
+      SELECT m.profile_id, r.id, r.source_id, s.name AS source, r.updated_at, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.postal_code, r.city, r.region, r.country
+      FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
+      WHERE m.profile_id IN (SELECT value FROM json_each(${chunk})) ORDER BY r.id`);
+    const recordIds = JSON.stringify(records.map((record) => record.id));
+    const flagged = new Set(
+      db
+        .all<{ id: number; field: string }>(sql`SELECT DISTINCT source_record_id AS id, field FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${recordIds}))`)
+        .map((row) => `${row.id}\u0000${row.field}`),
+    );
+    const identifiers = db.all<{ id: number; kind: 'email' | 'phone'; value: string }>(sql`
+      SELECT i.source_record_id AS id, i.kind, i.value FROM identifier i WHERE i.source_record_id IN (SELECT value FROM json_each(${recordIds})) ORDER BY i.id`);
+    const byId = new Map(records.map((record) => [record.id, record]));
+    const add = (record: RecordRow, field: GoldenFieldName, value: string | null): void => {
+      if (value === null || value.trim() === '') return;
+      let candidates = result.get(record.profile_id);
+      if (candidates === undefined) result.set(record.profile_id, (candidates = new Map()));
+      const verified = !flagged.has(`${record.id}\u0000${field}`) && (CANONICAL[field]?.test(value) ?? true);
+      const list = candidates.get(field) ?? [];
+      list.push({ value, recordId: record.id, sourceId: record.source_id, source: record.source, at: record.updated_at, verified });
+      candidates.set(field, list);
+    };
+    for (const record of records) {
+      if (!result.has(record.profile_id)) result.set(record.profile_id, new Map());
+      for (const [field, column] of Object.entries(COLUMNS) as Array<[ColumnField, (typeof COLUMNS)[ColumnField]]>) add(record, field, record[column]);
+    }
+    for (const identifier of identifiers) {
+      const record = byId.get(identifier.id);
+      if (record !== undefined) add(record, identifier.kind, identifier.value);
+    }
   }
-  return candidates;
+  return result;
 }

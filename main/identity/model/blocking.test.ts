@@ -21,7 +21,7 @@ describe('blocking', () => {
   });
   it('unordered keys survive given and family written the other way round', () => {
     const key: BlockingKey = { name: 'names', parts: [{ field: 'given' }, { field: 'family' }], unordered: true };
-    const result = candidatePairs([features(person('a', 'anna', 'nowak')), features(person('b', 'nowak', 'anna'))], [key]);
+    const result = candidatePairs([features(person('a', 'anna', 'nowak')), features(person('b', 'nowak', 'anna'))], [key], 300, 1);
     expect(result.left.length).toBe(1);
   });
   it('proposes each pair once across keys, and skips blocks over the cap', () => {
@@ -30,9 +30,33 @@ describe('blocking', () => {
       { name: 'family', parts: [{ field: 'family' }] },
       { name: 'birth', parts: [{ field: 'birth' }] },
     ];
-    const result = candidatePairs(records, keys, 3);
+    const result = candidatePairs(records, keys, 3, 1);
     // family: smith (3 pairs) and jones (1 pair); birth: one block of 5 > cap → skipped.
     expect(result.left.length).toBe(4);
     expect(result.perKey[1]).toMatchObject({ skippedBlocks: 1, skippedRecords: 5 });
+  });
+  it('by default proposes pairs sharing two keys, one identifier or one rare value', () => {
+    const smiths = ['1980-01-01', '1980-01-01', '1975-03-04', '1976-03-04', '1977-03-04', '1978-03-04'].map((birth, index) => features(person(String(index), 'ann', 'smith', birth)));
+    const records = [
+      features({ ...person('0', 'ann', 'smith', '1980-01-01'), emails: ['ann@example.com'] }),
+      ...smiths.slice(1),
+      ...[6, 7, 8].map((index) => features(person(String(index), 'ann', null, '1980-01-01'))),
+      features({ ...person('9', 'bob', null, '1990-05-06'), emails: ['ann@example.com'] }),
+    ];
+    const keys: BlockingKey[] = [
+      { name: 'family', parts: [{ field: 'family' }] },
+      { name: 'birth', parts: [{ field: 'birth' }] },
+      { name: 'email', parts: [{ field: 'emails' }] },
+    ];
+    const result = candidatePairs(records, keys);
+    // Six Smiths and five people born on 1980-01-01: a common value each. 0–1 share both, 0–9 an email.
+    expect([...result.left].map((i, pair) => `${i}-${result.right[pair] as number}`)).toEqual(['0-1', '0-9']);
+    expect(result.proposed).toBe(15 + 9 + 1);
+    expect(result.proposes(1, 0)).toBe(true);
+    expect(result.proposes(2, 1)).toBe(false);
+    expect(result.proposes(9, 0)).toBe(true);
+    // A family name only two records hold proposes them on its own.
+    const rare = candidatePairs([features(person('a', 'ann', 'wiśniewska', '1980-01-01')), features(person('b', 'anna', 'wiśniewska', null))], keys);
+    expect(rare.count).toBe(1);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { jaroWinkler } from './jaro-winkler';
-import type { Features } from './record';
+import { presenceMask, type Features } from './record';
 
 /** Single-valued text features a predicate may read. */
 export type TextField = 'given' | 'family' | 'birth' | 'streetNumber' | 'streetName' | 'street2' | 'city' | 'postalCode' | 'region' | 'nationalId';
@@ -299,8 +299,8 @@ export interface CompiledVeto {
   cap: number | null;
   /** Per entry, alternatives of (comparison index, level bit mask): bit 0 = missing, bit l + 1 = level l. */
   entries: readonly (readonly { comparison: number; mask: number }[])[];
-  /** Per presence condition, the features one of the records must have. */
-  presence: readonly (readonly (TextField | ListField)[])[];
+  /** Per presence condition, the features one of the records must have (Features.present bits). */
+  presence: readonly number[];
 }
 
 const isPresence = (entry: Veto['when'][number]): entry is PresenceCondition => 'eitherHas' in entry;
@@ -323,7 +323,7 @@ export function compileVetoes(comparisons: readonly Comparison[], vetoes: readon
     name: veto.name,
     cap: veto.cap ?? null,
     entries: veto.when.flatMap((entry) => (isPresence(entry) ? [] : [(Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))])),
-    presence: veto.when.flatMap((entry) => (isPresence(entry) ? [entry.eitherHas] : [])),
+    presence: veto.when.flatMap((entry) => (isPresence(entry) ? [presenceMask(entry.eitherHas)] : [])),
   }));
 }
 
@@ -344,7 +344,7 @@ export function firedVeto(vetoes: readonly CompiledVeto[], levels: ArrayLike<num
         break;
       }
     }
-    if (holds) for (const fields of veto.presence) if (!fields.some((field) => present(a, field) || present(b, field))) holds = false;
+    if (holds) for (const mask of veto.presence) if (((a.present | b.present) & mask) === 0) holds = false;
     if (holds) return veto;
   }
   return null;
@@ -545,20 +545,17 @@ function holds(predicate: Predicate, pair: Pair): boolean {
   }
 }
 
-function present(record: Features, field: TextField | ListField): boolean {
-  const value = record[field];
-  return Array.isArray(value) ? value.length > 0 : value !== null;
+/** The comparisons' `requires` as Features.present masks, computed once per comparison list. */
+const requiredMasks = new WeakMap<readonly Comparison[], Int32Array>();
+
+function requiresOf(comparisons: readonly Comparison[]): Int32Array {
+  let masks = requiredMasks.get(comparisons);
+  if (masks === undefined) requiredMasks.set(comparisons, (masks = Int32Array.from(comparisons, (comparison) => presenceMask(comparison.requires))));
+  return masks;
 }
 
-function presentAny(record: Features, fields: readonly (TextField | ListField)[]): boolean {
-  for (let index = 0; index < fields.length; index += 1) if (present(record, fields[index] as TextField | ListField)) return true;
-  return false;
-}
-
-/** The level index of one comparison for one pair, or -1 when the comparison has no evidence (missing). */
+/** The level index of one comparison for one pair whose records both have a required field. */
 function compareOne(comparison: Comparison, pair: Pair): number {
-  const { a, b } = pair;
-  if (!presentAny(a, comparison.requires) || !presentAny(b, comparison.requires)) return -1;
   for (let level = 0; level < comparison.levels.length; level += 1) {
     if (holds((comparison.levels[level] as Level).when, pair)) return level;
   }
@@ -573,7 +570,12 @@ export function compare(comparisons: readonly Comparison[], a: Features, b: Feat
 /** compare() into a buffer the caller reuses: the pair loops run it millions of times. */
 export function compareInto(comparisons: readonly Comparison[], a: Features, b: Features, levels: Int8Array): Int8Array {
   const pair = current.reset(a, b);
-  for (let index = 0; index < comparisons.length; index += 1) levels[index] = compareOne(comparisons[index] as Comparison, pair);
+  const required = requiresOf(comparisons);
+  for (let index = 0; index < comparisons.length; index += 1) {
+    const mask = required[index] as number;
+    // Missing (−1) when either record lacks every required field: blank is no evidence.
+    levels[index] = (a.present & mask) === 0 || (b.present & mask) === 0 ? -1 : compareOne(comparisons[index] as Comparison, pair);
+  }
   return levels;
 }
 

@@ -98,8 +98,3 @@ export function forEachKeyHash(record: Features, keys: readonly BlockingKey[], e
     }
   }
 }
-
-/** Keys that stand for one person on their own (an email, a phone, a national id), not a group of people. */
-export function isIdentifierKey(key: BlockingKey): boolean {
-  return key.parts.length === 1 && ['emails', 'phones', 'nationalId'].includes(key.parts[0]?.field ?? '');
-}

@@ -55,6 +55,33 @@ export interface Features {
   personalEmails: readonly string[];
   personalPhones: readonly string[];
   nationalId: string | null;
+  /**
+   * Which fields have a value, one bit each (PRESENCE_FIELDS): the pair loops ask "does either record have
+   * this?" a dozen times a pair, and a bit test costs nothing where reading a field by its name does.
+   */
+  present: number;
+}
+
+/** The fields of Features.present, in bit order. */
+export const PRESENCE_FIELDS = [
+  'given', 'family', 'birth', 'streetNumber', 'streetName', 'street2', 'city', 'postalCode', 'region', 'nationalId', 'emails', 'phones', 'personalEmails', 'personalPhones',
+] as const;
+export type PresenceField = (typeof PRESENCE_FIELDS)[number];
+
+/** The bits of some fields in Features.present. */
+export function presenceMask(fields: readonly PresenceField[]): number {
+  let mask = 0;
+  for (const field of fields) mask |= 1 << PRESENCE_FIELDS.indexOf(field);
+  return mask;
+}
+
+function presenceOf(record: Omit<Features, 'present'>): number {
+  let mask = 0;
+  PRESENCE_FIELDS.forEach((field, bit) => {
+    const value = record[field];
+    if (Array.isArray(value) ? value.length > 0 : value !== null) mask |= 1 << bit;
+  });
+  return mask;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -173,7 +200,7 @@ export function features(record: IdentityRecord): Features {
   const nationalId = fold(record.nationalId);
   const emails = unique(record.emails.map(canonicalEmail));
   const phones = unique(record.phones.map(canonicalPhone));
-  return {
+  const prepared = {
     id: record.id,
     given,
     family: fold(record.family),
@@ -191,6 +218,7 @@ export function features(record: IdentityRecord): Features {
     personalPhones: phones,
     nationalId: nationalId === null ? null : nationalId.replaceAll(' ', ''),
   };
+  return { ...prepared, present: presenceOf(prepared) };
 }
 
 /** One key per first name, the same for its nicknames and most typos: the sound of its canonical form. */
@@ -234,6 +262,7 @@ export function markHouseholdIdentifiers(records: readonly Features[]): void {
       const personal = values.filter((value) => !household.has(value));
       if (field === 'emails') record.personalEmails = personal;
       else record.personalPhones = personal;
+      record.present = presenceOf(record);
     }
   }
 }

@@ -10,10 +10,10 @@ import type { JobControl } from '../../core/job-control';
 import { countProfiles } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings } from '../contract';
-import { candidatePairs } from '../model/blocking';
+import { candidatePairs, DEFAULT_MIN_SHARED_KEYS, isIdentifierKey, RARE_VALUE_RECORDS } from '../model/blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ScoredLink } from '../model/cluster';
 import { logOdds, pairPatterns, scorePair, type TrainedModel } from '../model/fellegi-sunter';
-import { isIdentifierKey, recordKeyHashes } from '../model/key-hash';
+import { recordKeyHashes } from '../model/key-hash';
 import { strongestPerRecord } from '../model/review-band';
 import { features, markHouseholdIdentifiers, type Features } from '../model/record';
 import { latestModel } from './evidence';
@@ -57,7 +57,7 @@ export interface IncrementalComputation {
 
 const clock = (): number => performance.now();
 /** Keys a known record must share with a new one to be compared (an identifier key counts for this many). */
-const MIN_SHARED_KEYS = 2;
+const MIN_SHARED_KEYS = DEFAULT_MIN_SHARED_KEYS;
 /**
  * A key shared by more known records than this proposes none of them (a full run's blocks stop at 300): with
  * two shared keys required, such a common key only adds reading; the rarer keys find the duplicates.
@@ -111,16 +111,17 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   job.progress('candidates', 1, 4);
 
   const batchIds = new Set(batch.map((index) => pending.recordIds[index] as number));
-  // Candidate → batch positions that found it, with how many keys they share. A full run compares every pair
-  // sharing one key; here a record already known must share two (or one email, phone or id): a true duplicate
-  // shares several (names' sound and prefix, birth date, address), and against a million records one shared
-  // name key alone proposes hundreds of namesakes.
+  // Candidate → batch positions that found it, with how many keys they share. As in a full run (model/blocking.ts),
+  // a record already known must share two (or one email, phone, id or rare value): a true duplicate shares several
+  // (names' sound and prefix, birth date, address), and against a million records one shared name key alone
+  // proposes hundreds of namesakes.
   const found = new Map<number, Map<number, number>>();
   batch.forEach((index, position) => {
     for (const { key, hash } of recordKeyHashes(pendingFeatures[index] as Features, blocking)) {
       const records = recordsWithKey(db, hash, LOOKUP_BLOCK_SIZE + 1);
       if (records.length > LOOKUP_BLOCK_SIZE) continue;
-      const weight = isIdentifierKey(key) ? MIN_SHARED_KEYS : 1;
+      // The same rule as a full run's blocking: an identifier, or a value rare among the known records, counts for both keys.
+      const weight = isIdentifierKey(key) || records.length < RARE_VALUE_RECORDS ? MIN_SHARED_KEYS : 1;
       for (const record of records) {
         if (batchIds.has(record)) continue;
         let finders = found.get(record);

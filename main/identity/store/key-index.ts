@@ -2,6 +2,7 @@
  * The vault's blocking-key index (migration 017) and its watermark: which records' keys are written and
  * linked. Pending records are those past the watermark (new) or changed since it (a re-import, a correction).
  */
+import { BatchedInsert, ROWS_PER_STATEMENT } from '../../store/batched-insert';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { BlockingKey } from '../model/blocking';
 import { forEachKeyHash } from '../model/key-hash';
@@ -51,7 +52,7 @@ export function countPending(db: SqlRunner, keys: readonly BlockingKey[]): numbe
 }
 
 /** Writes the keys of these records (sorted, so the index grows in order). Old keys of changed records stay: see migration 017. */
-export function writeKeys(db: SqlRunner, records: readonly Features[], recordIds: ArrayLike<number>, keys: readonly BlockingKey[]): number {
+export function writeKeys(db: SqlRunner, records: readonly Features[], recordIds: ArrayLike<number>, keys: readonly BlockingKey[]): void {
   let hashes = new Float64Array(Math.max(16, records.length * 8));
   let owners = new Float64Array(hashes.length);
   let count = 0;
@@ -73,10 +74,13 @@ export function writeKeys(db: SqlRunner, records: readonly Features[], recordIds
   const order = new Uint32Array(count);
   for (let position = 0; position < count; position += 1) order[position] = position;
   order.sort((x, y) => (hashes[x] as number) - (hashes[y] as number) || (owners[x] as number) - (owners[y] as number));
-  const insert = db.statement('INSERT OR IGNORE INTO identity_key (key, source_record_id) VALUES (?, ?)');
-  let written = 0;
-  for (const position of order) written += insert.run(hashes[position], owners[position]).changes;
-  return written;
+  // Many rows a statement: a resolution writes a dozen keys for each of a million records.
+  const insert = new BatchedInsert(db, 'INSERT OR IGNORE INTO identity_key (key, source_record_id)', 2);
+  for (const position of order) {
+    insert.add(hashes[position] as number, owners[position] as number);
+    if (insert.pending === ROWS_PER_STATEMENT) insert.flush();
+  }
+  insert.flush();
 }
 
 /** A full rebuild, when the blocking keys changed. */

@@ -7,7 +7,7 @@
 import { refreshProfiles } from '../../ingest/index';
 import { currentProfileId } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
-import { nameFromGolden } from '../golden/golden-record';
+import { nameManyFromGolden } from '../golden/golden-record';
 import { readRules } from '../golden/rule-store';
 
 export interface Move {
@@ -72,8 +72,15 @@ export function moveRecords(db: SqlRunner, moves: readonly Move[], options: Move
   }
   // Names and search rows rebuilt in one bulk pass: a resolution touches hundreds of thousands of profiles.
   // Named after the golden record whether or not the composition plugged it into ingest.
-  const rules = readRules(db);
-  const empty = refreshProfiles(db, [...touched], options.stamp, (runner, id, stamp) => nameFromGolden(runner, id, stamp, rules));
+  // In id order: neighbouring profiles share pages, which a million-record vault's cache cannot all hold.
+  const profiles = [...touched].sort((x, y) => x - y);
+  const empty = refreshProfiles(db, profiles, options.stamp, null);
+  nameManyFromGolden(
+    db,
+    profiles.filter((profile) => !empty.has(profile)),
+    options.stamp,
+    readRules(db),
+  );
   // An undo brings a merged profile back; one that was active stays untouched.
   const reactivate = db.statement("UPDATE profile SET status = 'active', merged_into = NULL WHERE id = ? AND status <> 'active'");
   let emptied = 0;
