@@ -60,7 +60,7 @@ function memberRecords(db: SqlRunner, profileId: number): MappedRecord[] {
     mappedRecord(
       row,
       db.all<IdentifierRow>(sql`SELECT source_record_id, kind, value, raw FROM identifier WHERE source_record_id = ${row.id} ORDER BY id`),
-      db.all<FlagRow>(sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id = ${row.id} AND field IN ('email', 'phone') ORDER BY id`),
+      db.all<FlagRow>(sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id = ${row.id} AND +field IN ('email', 'phone') ORDER BY id`),
     ),
   );
 }
@@ -105,7 +105,8 @@ export function refreshProfiles(db: SqlRunner, profileIds: readonly number[], st
     const records = JSON.stringify(rows.map((row) => row.id));
     const identifiers = groupByRecord(db.all<IdentifierRow>(sql`SELECT source_record_id, kind, value, raw FROM identifier WHERE source_record_id IN (SELECT value FROM json_each(${records})) ORDER BY id`));
     const flags = groupByRecord(
-      db.all<FlagRow>(sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${records})) AND field IN ('email', 'phone') ORDER BY id`),
+      // +field: the chunk's own flags through record_flag_key, not every flagged email and phone of the vault.
+      db.all<FlagRow>(sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${records})) AND +field IN ('email', 'phone') ORDER BY id`),
     );
     for (let at = 0; at < rows.length; ) {
       const profileId = (rows[at] as MemberRow).profile_id;

@@ -34,16 +34,20 @@ type RecordRow = { profile_id: number; id: number; source_id: number; source: st
 export type FieldCandidates = Map<GoldenFieldName, Candidate[]>;
 
 export function profileCandidates(db: SqlRunner, profileId: number): FieldCandidates {
-  return profilesCandidates(db, [profileId]).get(profileId) ?? new Map();
+  for (const [, candidates] of profilesCandidates(db, [profileId])) return candidates;
+  return new Map();
 }
 
 /** Profiles read per round: three queries for a few thousand people instead of three each (a resolution renames hundreds of thousands). */
 const CHUNK = 2_000;
 
-/** The candidates of many profiles, the same as profileCandidates gives for each. Profiles with no record are absent. */
-export function profilesCandidates(db: SqlRunner, profileIds: readonly number[]): Map<number, FieldCandidates> {
-  const result = new Map<number, FieldCandidates>();
+/**
+ * The candidates of many profiles, the same as profileCandidates gives for each, a chunk of profiles at a time
+ * (only one chunk's values are held). Profiles with no record are left out.
+ */
+export function* profilesCandidates(db: SqlRunner, profileIds: readonly number[]): Generator<[number, FieldCandidates]> {
   for (let start = 0; start < profileIds.length; start += CHUNK) {
+    const result = new Map<number, FieldCandidates>();
     const chunk = JSON.stringify(profileIds.slice(start, start + CHUNK));
     const records = db.all<RecordRow>(sql`
       SELECT m.profile_id, r.id, r.source_id, s.name AS source, r.updated_at, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.postal_code, r.city, r.region, r.country
@@ -75,6 +79,6 @@ export function profilesCandidates(db: SqlRunner, profileIds: readonly number[])
       const record = byId.get(identifier.id);
       if (record !== undefined) add(record, identifier.kind, identifier.value);
     }
+    yield* result;
   }
-  return result;
 }

@@ -115,10 +115,16 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   // a record already known must share two (or one email, phone, id or rare value): a true duplicate shares several
   // (names' sound and prefix, birth date, address), and against a million records one shared name key alone
   // proposes hundreds of namesakes.
+  const keysOf = batch.map((index) => recordKeyHashes(pendingFeatures[index] as Features, blocking));
+  // Looked up in hash order: the index's pages are then read once each, in file order, where the batch's order
+  // would read a random page of a million records' keys for every lookup (2.5 s for 10,000 records).
+  const holders = new Map<number, number[]>();
+  for (const hash of [...new Set(keysOf.flatMap((keys) => keys.map((entry) => entry.hash)))].sort((x, y) => x - y))
+    holders.set(hash, recordsWithKey(db, hash, LOOKUP_BLOCK_SIZE + 1));
   const found = new Map<number, Map<number, number>>();
-  batch.forEach((index, position) => {
-    for (const { key, hash } of recordKeyHashes(pendingFeatures[index] as Features, blocking)) {
-      const records = recordsWithKey(db, hash, LOOKUP_BLOCK_SIZE + 1);
+  keysOf.forEach((keys, position) => {
+    for (const { key, hash } of keys) {
+      const records = holders.get(hash) as number[];
       if (records.length > LOOKUP_BLOCK_SIZE) continue;
       // The same rule as a full run's blocking: an identifier, or a value rare among the known records, counts for both keys.
       const weight = isIdentifierKey(key) || records.length < RARE_VALUE_RECORDS ? MIN_SHARED_KEYS : 1;

@@ -43,12 +43,14 @@ export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): Va
       CASE WHEN r.postal_code IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'postalCode' ORDER BY f.id LIMIT 1) END AS flagged_postal_code
     FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
   const only = onlyIds === undefined ? sql`` : sql`AND source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
+  // For a batch, +field keeps SQLite on record_flag_key (the batch's own flags) instead of every flagged email and phone.
+  const flaggedContacts = onlyIds === undefined ? sql`field IN ('email', 'phone')` : sql`+field IN ('email', 'phone')`;
   // Flagged emails and phones as sent too: the model reads them its own way. Not Excel's damage: `6,03E+15` is no number.
   const identifiers = db.iterate<{ source_record_id: number; kind: 'email' | 'phone'; value: string }>(sql`
     SELECT source_record_id, kind, value FROM (
       SELECT source_record_id, kind, value, id FROM identifier WHERE 1 ${only}
       UNION ALL
-      SELECT source_record_id, field AS kind, raw AS value, id FROM record_flag WHERE field IN ('email', 'phone') AND code <> 'excelDamaged' ${only}
+      SELECT source_record_id, field AS kind, raw AS value, id FROM record_flag WHERE ${flaggedContacts} AND code <> 'excelDamaged' ${only}
     ) ORDER BY source_record_id, kind, id`);
   const records: IdentityRecord[] = new Array<IdentityRecord>(rows.length);
   const recordIds = new Float64Array(rows.length);
