@@ -62,10 +62,11 @@ describe('custodia consent', () => {
     expect(JSON.parse((await cli(['consent', 'check', String(zoe), '--purpose', 'profiling', '--json'], asAdmin(dir))).stdout)).toEqual({ allowed: false, reason: 'noConsent', basis: null });
   });
 
-  it('lets an auditor read a person’s consent but not record it', async () => {
+  it('keeps a person’s consent from auditors, as the person view is: they see ids and counts in the audit trail', async () => {
     const { dir, zoe } = await vaultWithZoe();
     await cli(['users', 'add', AUDITOR.name, '--role', 'auditor'], { ...asAdmin(dir), CUSTODIA_NEW_PASSPHRASE: AUDITOR.passphrase });
-    expect((await cli(['consent', 'show', String(zoe)], asAuditor(dir))).stdout).toMatch(/email_marketing: granted \(basis: consent\) since 2025-01-01/);
+    expect((await cli(['consent', 'show', String(zoe)], asAuditor(dir))).stderr).toMatch(/FORBIDDEN/);
+    expect((await cli(['consent', 'show', String(zoe)], asAdmin(dir))).stdout).toMatch(/email_marketing: granted \(basis: consent\) since 2025-01-01/);
     const refused = await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--withdraw', '--method', 'phone'], asAuditor(dir));
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/FORBIDDEN/) });
   });

@@ -124,6 +124,8 @@ export const UseReason = z.enum(USE_REASONS);
 export type UseReason = z.infer<typeof UseReason>;
 
 const readers = roles('administrator', 'steward', 'auditor');
+/** A person's consent is personal data: like the person view, never shown to auditors, who see ids and counts. */
+const people = roles('administrator', 'steward');
 const ProfileId = z.number().int().positive();
 
 export const consentMethods = {
@@ -135,7 +137,7 @@ export const consentMethods = {
   'consent.show': method({
     input: z.object({ profileId: ProfileId }),
     output: z.object({ profileId: z.number().int(), redirectedFrom: z.number().int().nullable(), purposes: z.array(PurposeState) }),
-    access: readers,
+    access: people,
     // The person view asks this beside profiles.get, which records the opening.
     audit: 'read-only',
   }),
@@ -158,7 +160,7 @@ export const consentMethods = {
   'consent.mayUse': method({
     input: z.object({ profileId: ProfileId, purpose: PurposeCode }),
     output: z.object({ allowed: z.boolean(), reason: UseReason, basis: LawfulBasis.nullable() }),
-    access: readers,
+    access: people,
     audit: 'read-only',
   }),
 } as const;
