@@ -41,6 +41,10 @@ interface Resolved {
   readonly raw: string;
 }
 
+type RowConsents = { readonly events: readonly Resolved[]; readonly problems: readonly ConsentProblem[] };
+
+const NOTHING: RowConsents = { events: [], problems: [] };
+
 const COLUMNS = 'source_record_id, purpose_id, kind, at, recorded_at, source_id, method, raw, run_id';
 
 export class ImportedConsents {
@@ -61,7 +65,9 @@ export class ImportedConsents {
   }
 
   /** The events a row's consents make, and the problems to flag instead of the others; `stamp` is now. */
-  resolve(consents: readonly ObservedConsent[], stamp: string): { events: Resolved[]; problems: ConsentProblem[] } {
+  resolve(consents: readonly ObservedConsent[], stamp: string): RowConsents {
+    // Most rows of most files carry no consent: they cost the import nothing here.
+    if (consents.length === 0) return NOTHING;
     const now = Date.parse(stamp);
     const events: Resolved[] = [];
     const problems: ConsentProblem[] = [];
