@@ -1,7 +1,7 @@
 /** The purpose catalog in the vault: reading, adding and changing purposes, and finding one from a free text. */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import { freeTextCode } from './codes';
+import { DEFAULT_PURPOSE_ALIASES, freeTextCode } from './codes';
 import { LAWFUL_BASES, type LawfulBasis, type Purpose, type PurposeInput } from './contract';
 
 interface PurposeRow {
@@ -77,7 +77,8 @@ export function assertBasisAllowed(purpose: Pick<Purpose, 'code' | 'bases'>, bas
 
 /**
  * The catalog purpose a free text names: its code, or its English or French name, compared folded
- * (`Email marketing`, `email-marketing`). Null when the catalog has none.
+ * (`Email marketing`, `email-marketing`), or else a word the mapping suggests for the default catalog
+ * (`newsletter` → email_marketing, see codes.ts). Null when the catalog has none.
  */
 export function purposeByText(db: SqlRunner, text: string): Purpose | null {
   const code = freeTextCode(text);
@@ -86,7 +87,9 @@ export function purposeByText(db: SqlRunner, text: string): Purpose | null {
   if (row !== undefined) return findPurpose(db, row.code);
   const names = db.all<{ code: string; name_en: string; name_fr: string }>(sql`SELECT code, name_en, name_fr FROM purpose ORDER BY id`);
   const named = names.find((entry) => freeTextCode(entry.name_en) === code || freeTextCode(entry.name_fr) === code);
-  return named === undefined ? null : findPurpose(db, named.code);
+  if (named !== undefined) return findPurpose(db, named.code);
+  const alias = DEFAULT_PURPOSE_ALIASES[code];
+  return alias === undefined ? null : findPurpose(db, alias);
 }
 
 function writeBases(db: SqlRunner, purpose: Purpose, bases: readonly LawfulBasis[]): void {

@@ -112,6 +112,26 @@ describe('consent from imports', () => {
     expect((await stateOf(backend, zoe, 'email_marketing')).state).toBe('withdrawn');
   });
 
+  it('takes the words the mapping suggests for consent columns as the default catalog’s purposes, unless the catalog has them', async () => {
+    const { backend } = await createVault({ now: clock });
+    const consents = [
+      { purpose: 'newsletter', granted: 'yes', date: '2025-01-01' },
+      { purpose: 'sms', granted: 'no', date: '2025-01-02' },
+      { purpose: 'marketing', granted: 'yes', date: '2025-01-03' },
+    ];
+    const run = await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents }]);
+    // `marketing` alone could be any channel: flagged for the steward, not guessed.
+    expect(run).toMatchObject({ inserted: 1, flagged: 1 });
+    const zoe = await profileOf(backend, 'zoe');
+    expect((await stateOf(backend, zoe, 'email_marketing')).state).toBe('granted');
+    expect((await stateOf(backend, zoe, 'sms_marketing')).state).toBe('withdrawn');
+    // A catalog with a purpose of its own by that name keeps it.
+    await ok(backend, 'purposes.add', { code: 'newsletter', nameEn: 'Newsletter', bases: ['consent'] });
+    await importPeople(backend, 'Boutique', [{ id: 2, first: 'Bo', last: 'Berg', email: 'bo@exemple.fr', consents: [{ purpose: 'Newsletter', granted: 'yes', date: '2025-02-01' }] }]);
+    const bo = await profileOf(backend, 'bo@exemple.fr');
+    expect([(await stateOf(backend, bo, 'newsletter')).state, (await stateOf(backend, bo, 'email_marketing')).state]).toEqual(['granted', 'none']);
+  });
+
   it('records an undated consent only when the source changes its answer', async () => {
     const { backend } = await createVault({ now: clock });
     const person = (granted: string) => [{ id: 7, first: 'Ana', last: 'Lopes', email: 'ana@exemple.fr', consents: [{ purpose: 'email_marketing', granted }] }];

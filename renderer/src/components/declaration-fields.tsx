@@ -6,6 +6,8 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES, type LawfulBasis, type Source } from '../../../main/api/contract';
+import { purposeName } from '../lib/purpose-name';
+import { usePurposeCatalog } from '../session/purpose-catalog';
 import { CountrySelect } from './country-select';
 import { SelectField } from './field';
 
@@ -18,7 +20,6 @@ export interface Declaration {
 export const EMPTY_DECLARATION: Declaration = { purposes: [], lawfulBasis: 'contract', defaultCountry: null };
 
 const MAX_PURPOSES = 20;
-const SUGGESTIONS = ['relationship', 'marketing', 'loyalty', 'newsletter', 'delivery'] as const;
 
 export function declarationOf(source: Pick<Source, 'purposes' | 'lawfulBasis' | 'defaultCountry'>): Declaration {
   return { purposes: source.purposes, lawfulBasis: source.lawfulBasis, defaultCountry: source.defaultCountry };
@@ -39,9 +40,11 @@ function PurposesField({
   readonly disabled?: boolean;
   readonly error: string | null;
 }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState('');
+  // The catalog's purposes: a source declares purposes the catalog has (the vault refuses others).
+  const { purposes: catalog } = usePurposeCatalog();
   const clean = draft.trim();
   const canAdd = clean !== '' && clean.length <= 100 && !value.includes(clean) && value.length < MAX_PURPOSES;
 
@@ -94,8 +97,8 @@ function PurposesField({
           onKeyDown={onKeyDown}
         />
         <datalist id={`${id}-suggestions`}>
-          {SUGGESTIONS.map((key) => (
-            <option key={key} value={t(`declaration.suggestions.${key}`)} />
+          {(catalog ?? []).map((purpose) => (
+            <option key={purpose.code} value={purposeName(purpose, purpose.code, i18n.language)} />
           ))}
         </datalist>
         <button type="button" className="button" disabled={disabled || !canAdd} onClick={add}>

@@ -8,6 +8,7 @@ import type { Purpose } from '../../../../main/api/contract';
 import { ErrorAlert, Notice } from '../../components/alert';
 import { Section } from '../../components/section';
 import { useApiData } from '../../hooks/use-api-data';
+import { usePurposeCatalog } from '../../session/purpose-catalog';
 import { hasRole, useSession } from '../../session/session-context';
 import { purposeName } from '../../lib/purpose-name';
 import { PurposeForm } from './purpose-form';
@@ -53,6 +54,8 @@ export function PurposesSection(): ReactNode {
   const { user } = useSession();
   const canEdit = hasRole(user, 'administrator');
   const catalog = useApiData('purposes.list', {});
+  // The declaration fields offer the catalog's purposes: they read it again after a change here.
+  const { reload: reloadSessionCatalog } = usePurposeCatalog();
   const [editing, setEditing] = useState<Editing>(null);
   const [done, setDone] = useState<string | null>(null);
   const purposes = catalog.data ?? [];
@@ -117,6 +120,7 @@ export function PurposesSection(): ReactNode {
             setDone(t(editing.purpose === null ? 'purposes.added' : 'purposes.saved', { name: purposeName(saved, saved.code, i18n.language) }));
             setEditing(null);
             catalog.reload();
+            reloadSessionCatalog();
           }}
         />
       ) : null}
