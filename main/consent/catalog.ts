@@ -1,7 +1,7 @@
 /** The purpose catalog in the vault: reading, adding and changing purposes, and finding one from a free text. */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import { DEFAULT_PURPOSE_ALIASES, freeTextCode } from './codes';
+import { matchPurpose, type NamedPurpose } from './codes';
 import { LAWFUL_BASES, type LawfulBasis, type Purpose, type PurposeInput } from './contract';
 
 interface PurposeRow {
@@ -75,21 +75,12 @@ export function assertBasisAllowed(purpose: Pick<Purpose, 'code' | 'bases'>, bas
   }
 }
 
-/**
- * The catalog purpose a free text names: its code, or its English or French name, compared folded
- * (`Email marketing`, `email-marketing`), or else a word the mapping suggests for the default catalog
- * (`newsletter` → email_marketing, see codes.ts). Null when the catalog has none.
- */
+/** The catalog purpose a free text names (matchPurpose), or null. */
 export function purposeByText(db: SqlRunner, text: string): Purpose | null {
-  const code = freeTextCode(text);
-  if (code === '') return null;
-  const row = db.get<{ code: string }>(sql`SELECT code FROM purpose WHERE code = ${code}`);
-  if (row !== undefined) return findPurpose(db, row.code);
-  const names = db.all<{ code: string; name_en: string; name_fr: string }>(sql`SELECT code, name_en, name_fr FROM purpose ORDER BY id`);
-  const named = names.find((entry) => freeTextCode(entry.name_en) === code || freeTextCode(entry.name_fr) === code);
-  if (named !== undefined) return findPurpose(db, named.code);
-  const alias = DEFAULT_PURPOSE_ALIASES[code];
-  return alias === undefined ? null : findPurpose(db, alias);
+  // Codes and names only: listPurposes also counts each purpose's events, which a ledger of millions makes slow.
+  const names = db.all<NamedPurpose>(sql`SELECT code, name_en AS nameEn, name_fr AS nameFr FROM purpose ORDER BY id`);
+  const code = matchPurpose(text, names);
+  return code === null ? null : findPurpose(db, code);
 }
 
 function writeBases(db: SqlRunner, purpose: Purpose, bases: readonly LawfulBasis[]): void {

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { IsoTime, method, roles } from '../core/contract-kit';
 
+// Pure: the declaration fields match a typed purpose to the catalog as the vault does.
+export { matchPurpose, type NamedPurpose } from './codes';
+
 /** The six lawful bases of GDPR Art. 6(1), which Quebec's Law 25 and the CCPA map onto. */
 export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
 export const LawfulBasis = z.enum(LAWFUL_BASES);

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAWFUL_BASES, type LawfulBasis, type Source } from '../../../main/api/contract';
+import { LAWFUL_BASES, matchPurpose, type LawfulBasis, type Source } from '../../../main/api/contract';
 import { purposeName } from '../lib/purpose-name';
 import { usePurposeCatalog } from '../session/purpose-catalog';
 import { CountrySelect } from './country-select';
@@ -43,6 +43,7 @@ function PurposesField({
   const { t, i18n } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState('');
+  const [unknown, setUnknown] = useState<string | null>(null);
   // The catalog's purposes: a source declares purposes the catalog has (the vault refuses others).
   const { purposes: catalog } = usePurposeCatalog();
   const clean = draft.trim();
@@ -50,9 +51,16 @@ function PurposesField({
 
   function add(): void {
     if (!canAdd) return;
+    // Said here rather than when the import or the save is refused; without the catalog, the vault says it.
+    if (catalog !== null && matchPurpose(clean, catalog) === null) {
+      setUnknown(clean);
+      return;
+    }
+    setUnknown(null);
     onChange([...value, clean]);
     setDraft('');
   }
+  const shownError = unknown !== null ? t('declaration.notInCatalog', { purpose: unknown }) : error;
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'Enter') {
@@ -62,7 +70,7 @@ function PurposesField({
   }
 
   return (
-    <fieldset className="field purposes" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+    <fieldset className="field purposes" aria-describedby={`${id}-hint${shownError ? ` ${id}-error` : ''}`}>
       <legend>{t('declaration.purposes')}</legend>
       {value.length > 0 ? (
         <ul className="chips" aria-label={t('declaration.purposesChosen')}>
@@ -93,7 +101,10 @@ function PurposesField({
           maxLength={100}
           disabled={disabled}
           placeholder={t('declaration.newPurposePlaceholder')}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setUnknown(null);
+          }}
           onKeyDown={onKeyDown}
         />
         <datalist id={`${id}-suggestions`}>
@@ -108,9 +119,9 @@ function PurposesField({
       <div className="field-hint" id={`${id}-hint`}>
         {t('declaration.purposesHint')}
       </div>
-      {error ? (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
+      {shownError ? (
+        <div className="field-error" id={`${id}-error`} role={unknown !== null ? 'alert' : undefined}>
+          {shownError}
         </div>
       ) : null}
     </fieldset>
