@@ -39,7 +39,7 @@ test('a person’s consent comes from an import, is withdrawn by hand, and the c
   await expect(consent.getByTestId('consent-legal_records').getByRole('button')).toHaveText(['Object']);
 
   // Withdrawing, from the keyboard, as granting would be.
-  await email.getByRole('button', { name: 'Record a withdrawal of consent for Email marketing' }).focus();
+  await email.getByRole('button', { name: 'Withdraw consent for Email marketing' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Record a withdrawal: Email marketing' });
   await expect(dialog).toBeVisible();

@@ -44,12 +44,12 @@ describe('a person’s consent table', () => {
     expect(html).toMatch(/Granted · [^<·]+ · Boutique · Import/);
     expect(html).toMatch(/Withdrawn · [^<]+ · recorded by Alice Admin · Phone/);
     expect(html).toContain('notice v2 · evidence: call 118');
-    for (const label of ['Record a grant of consent for Email marketing', 'Record a withdrawal of consent for Email marketing', 'Record an objection to Email marketing'])
+    for (const label of ['Grant consent for Email marketing', 'Withdraw consent for Email marketing', 'Object to Email marketing'])
       expect(html).toContain(`aria-label="${label}"`);
     // Consent cannot be the basis of legal records: only an objection is offered there.
     expect(html).toContain('Legal obligation');
-    expect(html).not.toContain('Record a grant of consent for Legal records');
-    expect(html).toContain('aria-label="Record an objection to Legal records"');
+    expect(html).not.toContain('Grant consent for Legal records');
+    expect(html).toContain('aria-label="Object to Legal records"');
   });
 
   it('speaks French, names included', async () => {
@@ -57,7 +57,7 @@ describe('a person’s consent table', () => {
     expect(html).toContain('Prospection par courriel');
     expect(html).toContain('Retiré');
     expect(html).toContain('Aucun événement');
-    expect(html).toContain('aria-label="Enregistrer un retrait du consentement pour Prospection par courriel"');
+    expect(html).toContain('aria-label="Retirer le consentement pour Prospection par courriel"');
     expect(html).toContain('preuve\u00a0: call 118');
   });
 });
