@@ -175,6 +175,11 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     const detail = await app.profiles.openResult('Hélène Tremblay');
     await expect(detail.getByTestId('profile-record')).toContainText('C-001');
     await axe.check('People: a person');
+    await detail.getByRole('button', { name: 'Withdraw consent for Email marketing' }).click();
+    const consentDialog = page.getByRole('dialog', { name: 'Record a withdrawal: Email marketing' });
+    await expect(consentDialog).toBeVisible();
+    await axe.check('People: a person, recording a withdrawal of consent');
+    await consentDialog.getByRole('button', { name: 'Cancel' }).click();
     await app.profiles.back();
 
     // Identities: the status, a resolution's result, the settings with a dry run, the conflicts.
@@ -271,6 +276,9 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await page.getByRole('button', { name: 'Change the passphrase' }).click();
     await expect(page.getByLabel('Current passphrase')).toHaveAttribute('aria-invalid', 'true');
     await axe.check('Settings: change the passphrase, with its errors');
+    await page.getByRole('button', { name: 'Add a purpose' }).click();
+    await expect(page.getByTestId('purpose-form')).toBeVisible();
+    await axe.check('Settings: add a purpose to the catalog');
 
     await app.lock();
     await axe.check('Unlock');

@@ -29,7 +29,7 @@ test('a 100 %-rejected import is on the home screen, and its tile leads to the r
   await app.importer.importIntoNewSource(clients, 'Boutique Lyon', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '2');
   await app.importer.importAnother();
-  await app.importer.importIntoNewSource(nobody, 'Salon de Laval, inscriptions du stand et du formulaire papier', 'events');
+  await app.importer.importIntoNewSource(nobody, 'Salon de Laval, inscriptions du stand et du formulaire papier', 'customer relationship');
   await expect(app.importer.count('rejected')).toHaveAttribute('data-value', '2');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '0');
 

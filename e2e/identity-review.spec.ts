@@ -31,7 +31,7 @@ test('review a doubtful pair with the keyboard, see both sources in the person, 
   await app.importer.importIntoNewSource(files.crm, 'CRM', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '65');
   await app.importer.importAnother();
-  await app.importer.importIntoNewSource(files.shop, 'Web shop', 'online sales');
+  await app.importer.importIntoNewSource(files.shop, 'Web shop', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '22');
 
   await app.goTo('Identities');

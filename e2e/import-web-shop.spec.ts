@@ -34,7 +34,7 @@ test('a web shop’s nested records are mapped, a recipient never, and a left-ou
   await app.goTo('Import');
   await app.importer.chooseFile(file);
   await app.importer.toSource();
-  await app.importer.declareNewSource('Web shop', 'online orders');
+  await app.importer.declareNewSource('Web shop', 'customer relationship');
   await app.importer.toMapping();
 
   await expect(app.importer.fieldOf('name.given')).toHaveValue('givenName');

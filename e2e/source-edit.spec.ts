@@ -35,6 +35,8 @@ test('a source’s lawful basis and mapping are edited without importing, and th
   await app.importer.start();
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '2');
 
+  // Customer relationship may rest on consent too in this vault: the catalog allows the basis the edit chooses.
+  await app.callApi('purposes.update', { code: 'customer_relationship', bases: ['consent', 'contract'] });
   await app.goTo('Sources');
   const row = app.sources.sourceRow('Boutique');
   await expect(row).toContainText('Contract');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { auditHandlers } from '../audit/handlers';
+import { consentHandlers } from '../consent/handlers';
 import { handlers } from '../backend/handlers';
 import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
@@ -17,7 +18,7 @@ import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -57,6 +58,7 @@ describe('the composed contract', () => {
       overview: ['overview.'],
       profiles: ['profiles.'],
       identity: ['identity.'],
+      consent: ['purposes.', 'consent.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { auditMethods } from '../audit/contract';
+import { consentMethods } from '../consent/contract';
 import { identityMethods } from '../identity/contract';
 import { connectorMethods } from '../ingest/connectors/contract';
 import { ingestMethods } from '../ingest/contract';
@@ -21,6 +22,7 @@ export { COUNTRY_CODES, CountryCode, isCountryCode } from '../core/countries';
 export { LANGUAGES, Language, REGIONS, Region, ROLES, Role, type Access, type AuditEffect, type MethodSpec } from '../core/contract-kit';
 export type { BackendEvent } from '../core/events';
 export * from '../audit/contract';
+export * from '../consent/contract';
 export * from '../identity/contract';
 export * from '../ingest/connectors/contract';
 export * from '../ingest/contract';
@@ -42,6 +44,7 @@ export const CONTRACT_SLICES = {
   overview: overviewMethods,
   profiles: profileMethods,
   identity: identityMethods,
+  consent: consentMethods,
   jobs: jobMethods,
 } as const;
 
@@ -55,6 +58,7 @@ export const contract = {
   ...overviewMethods,
   ...profileMethods,
   ...identityMethods,
+  ...consentMethods,
   ...jobMethods,
 } as const;
 

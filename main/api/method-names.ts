@@ -75,6 +75,13 @@ export const METHOD_NAMES = [
   'identity.golden',
   'identity.survivorship',
   'identity.saveSurvivorship',
+  'purposes.list',
+  'purposes.get',
+  'purposes.add',
+  'purposes.update',
+  'consent.show',
+  'consent.record',
+  'consent.mayUse',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

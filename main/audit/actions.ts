@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   'identity.settings_changed',
   'identity.linked',
   'identity.survivorship_changed',
+  'purpose.created',
+  'purpose.updated',
+  'consent.recorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

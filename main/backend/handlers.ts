@@ -1,6 +1,7 @@
 /** The one handler table: every contract method, gathered from the domain folders. */
 import type { HandlerTable } from '../api/dispatch';
 import { auditHandlers } from '../audit/handlers';
+import { consentHandlers } from '../consent/handlers';
 import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
 import { qualityHandlers } from '../ingest/quality/handlers';
@@ -26,5 +27,6 @@ export const handlers: HandlerTable<BackendContext> = {
   ...overviewHandlers,
   ...profileHandlers,
   ...identityHandlers,
+  ...consentHandlers,
   ...jobHandlers,
 };

@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
 import { registerConnectorCommands } from './commands/connectors';
+import { registerConsentCommands } from './commands/consent';
 import { registerIdentityCommands } from './commands/identity';
 import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerQualityCommand(program, action);
   registerSourceCommands(program, action);
   registerConnectorCommands(program, action);
+  registerConsentCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }

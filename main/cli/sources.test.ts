@@ -22,10 +22,17 @@ describe('custodia sources show and set', () => {
     const guessed = await cli(['sources', 'set', 'Caisse', '--country', 'fr'], asAdmin(dir));
     expect(guessed.stderr).toMatch(/there is no source named Caisse yet: give --purpose and --basis to declare it \(INVALID_INPUT\)/);
 
-    const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'fidélité', 'ventes', '--basis', 'consent', '--country', 'fr'], asAdmin(dir));
+    // Purposes come from the catalog, each on a basis it allows.
+    const unknown = await cli(['sources', 'set', 'Caisse', '--purpose', 'fidélité', '--basis', 'consent'], asAdmin(dir));
+    expect(unknown.stderr).toMatch(/there is no purpose fidélité in the catalog \(INVALID_INPUT\)/);
+    const wrongBasis = await cli(['sources', 'set', 'Caisse', '--purpose', 'profiling', '--basis', 'contract'], asAdmin(dir));
+    expect(wrongBasis.stderr).toMatch(/the purpose profiling cannot rest on the basis contract/);
+    const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'Profiling', 'email marketing', '--basis', 'consent', '--country', 'fr'], asAdmin(dir));
     expect(declared.code).toBe(0);
-    expect(declared.stdout).toMatch(/^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: fidélité, ventes\n {2}lawful basis: consent\n {2}default country: FR\n/);
-    expect(await show(dir, 'caisse')).toMatchObject({ name: 'Caisse', kind: 'file', purposes: ['fidélité', 'ventes'], lawfulBasis: 'consent', defaultCountry: 'FR', mapping: null });
+    expect(declared.stdout).toMatch(/^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: Profiling, email marketing\n {2}lawful basis: consent\n {2}default country: FR\n/);
+    expect(await show(dir, 'caisse')).toMatchObject({ name: 'Caisse', kind: 'file', purposes: ['Profiling', 'email marketing'], lawfulBasis: 'consent', defaultCountry: 'FR', mapping: null });
+    const catalog = JSON.parse((await cli(['purposes', 'list', '--json'], asAdmin(dir))).stdout) as Array<{ code: string; sources: number }>;
+    expect(catalog.filter((purpose) => purpose.sources > 0).map((purpose) => purpose.code)).toEqual(['email_marketing', 'profiling']);
     expect((await cli(['sources', 'show', 'Nowhere'], asAdmin(dir))).stderr).toMatch(/there is no source named Nowhere \(NOT_FOUND\)/);
   });
 
@@ -40,6 +47,7 @@ describe('custodia sources show and set', () => {
     expect(mapping.columns).toContainEqual({ column: 'ville', field: 'city' });
     const edited = { ...mapping, columns: mapping.columns.filter((column) => column.column !== 'ville') };
     const stdin = Object.assign(Readable.from([JSON.stringify(edited)]), { isTTY: false });
+    expect((await cli(['purposes', 'edit', 'customer_relationship', '--bases', 'contract,legitimate_interests'], asAdmin(dir))).code).toBe(0);
     const set = await cli(['sources', 'set', 'Boutique', '--mapping', '-', '--basis', 'legitimate_interests'], asAdmin(dir), { stdin });
     expect(set.code).toBe(0);
     expect(set.stdout).toMatch(/^Source Boutique updated\./);
@@ -62,7 +70,7 @@ describe('custodia sources show and set', () => {
 
   it('lets an auditor read the register but not change it', async () => {
     const dir = await initVault();
-    await cli(['sources', 'set', 'Caisse', '--purpose', 'ventes', '--basis', 'contract'], asAdmin(dir));
+    await cli(['sources', 'set', 'Caisse', '--purpose', 'customer relationship', '--basis', 'contract'], asAdmin(dir));
     await cli(['users', 'add', AUDITOR.name, '--role', 'auditor'], { ...asAdmin(dir), CUSTODIA_NEW_PASSPHRASE: AUDITOR.passphrase });
     expect((await cli(['sources', 'show', 'Caisse'], asAuditor(dir))).stdout).toMatch(/lawful basis: contract/);
     const refused = await cli(['sources', 'set', 'Caisse', '--basis', 'consent'], asAuditor(dir));

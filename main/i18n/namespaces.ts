@@ -18,6 +18,7 @@
  *   profiles    main/profiles/strings         profiles
  *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
+ *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -29,6 +30,8 @@
 import { LANGUAGES, type Language } from '../core/contract-kit';
 import coreEn from '../core/strings/en.json';
 import coreFr from '../core/strings/fr.json';
+import consentEn from '../consent/strings/en.json';
+import consentFr from '../consent/strings/fr.json';
 import auditEn from '../audit/strings/en.json';
 import auditFr from '../audit/strings/fr.json';
 import connectorsEn from '../ingest/connectors/strings/en.json';
@@ -71,6 +74,7 @@ export const MAIN_NAMESPACES = {
   profiles: { en: profilesEn, fr: profilesFr },
   overview: { en: overviewEn, fr: overviewFr },
   identity: { en: identityEn, fr: identityFr },
+  consent: { en: consentEn, fr: consentFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

@@ -1,5 +1,6 @@
 /** The ingest slice of the contract. Sources and imports: the register of sources, previews, import runs, rejected rows, undo. */
 import { z } from 'zod';
+import { LawfulBasis } from '../consent/contract';
 import { CountryCode } from '../core/countries';
 import { Empty, FilePath, Language, IsoTime, Overwrite, jobMethod, method, roles } from '../core/contract-kit';
 import { Mapping } from './mapping/fields';
@@ -13,9 +14,6 @@ export { defaultTimeZone, isTimeZone, timeZoneNames } from './normalize/time-zon
 export { samplePaths, sampleValues } from './mapping/sample-paths';
 export { isThirdPartyPath } from './mapping/third-party';
 
-export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
-export const LawfulBasis = z.enum(LAWFUL_BASES);
-export type LawfulBasis = z.infer<typeof LawfulBasis>;
 export const ReadOptionsSchema = z.object({
   format: z.enum(FILE_FORMATS).optional(),
   encoding: z.string().max(40).optional(),

@@ -144,8 +144,8 @@ describe('events and consents of imported records', () => {
             { id: 'O-2', date: '2024-05-03', total: 8, store: 'Lyon Confluence' },
           ],
           consents: [
-            { purpose: 'marketing', granted: 'oui', date: '2024-01-01' },
-            { purpose: 'sms', granted: false, date: '2024-01-02' },
+            { purpose: 'email_marketing', granted: 'oui', date: '2024-01-01' },
+            { purpose: 'SMS marketing', granted: false, date: '2024-01-02' },
           ],
         },
       ]),
@@ -162,8 +162,8 @@ describe('events and consents of imported records', () => {
       ['2024-05-01', 12.5, 'Lyon Part-Dieu'],
     ]);
     expect(detail.consents.map((consent) => [consent.purpose, consent.granted]).sort()).toEqual([
-      ['marketing', true],
-      ['sms', false],
+      ['email_marketing', true],
+      ['sms_marketing', false],
     ]);
   });
 });
@@ -171,15 +171,16 @@ describe('events and consents of imported records', () => {
 describe('a newsletter that lists the same address twice', () => {
   it('keeps both rows’ consent observations, so a later withdrawal is not lost', async () => {
     const { backend } = await createVault();
+    await ok(backend, 'purposes.add', { code: 'newsletter', nameEn: 'Newsletter', bases: ['consent'] });
     const file = path.join(tempDir(), 'newsletter.tsv');
     fs.writeFileSync(file, ['email\tfirst_name\tnewsletter\tdate', 'ana@exemple.ca\tAna\tyes\t2026-01-05', 'bo@exemple.ca\tBo\tyes\t2026-01-06', 'ana@exemple.ca\tAna\tno\t2026-02-10'].join('\n'));
     const run = unwrap(await runJob(backend, 'import.file', { file, source: 'Infolettre' }));
     expect(run).toMatchObject({ read: 3, inserted: 2, rejected: 0 });
     const consents = backend.vaults
       .current()
-      .db.raw.prepare(`SELECT c.granted FROM consent_observation c JOIN source_record r ON r.id = c.source_record_id WHERE r.external_id = 'ana@exemple.ca' ORDER BY c.id`)
+      .db.raw.prepare(`SELECT c.kind FROM consent_event c JOIN source_record r ON r.id = c.source_record_id WHERE r.external_id = 'ana@exemple.ca' ORDER BY c.id`)
       .pluck()
       .all();
-    expect(consents).toEqual([1, 0]);
+    expect(consents).toEqual(['grant', 'withdrawal']);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Writes prepared records into the vault, inside the caller's transaction. Records are keyed by
  * (source, external id): a record seen before with the same identity is left untouched, so re-importing
- * an export writes only what changed. Events and consent observations are keyed too, so a till export
- * imported twice adds nothing the second time.
+ * an export writes only what changed. Events are keyed too, so a till export imported twice adds nothing
+ * the second time; consents become events of the consent ledger, which is consent's (ImportedConsents).
  *
  * This is the one loop that runs a million times per large import, on the thread that owns the vault:
  * statements are prepared once, everything computable elsewhere arrives computed (write-items.ts), and
@@ -10,11 +10,12 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
+import { ImportedConsents, type ConsentProblem } from '../consent/index';
 import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { FirstLines } from './first-lines';
 import { IdSet } from './id-set';
-import type { MappedConsent, MappedEvent } from './mapping/apply';
+import type { MappedEvent } from './mapping/apply';
 import { refreshProfile } from './profile-refresh';
 import type { ReasonDetails } from './reasons';
 import type { FieldFlag } from './mapping/row-context';
@@ -116,8 +117,21 @@ function duplicateTransaction(event: MappedEvent & { readonly externalId: string
   };
 }
 
-function consentValues(consent: MappedConsent, runId: number): SqlValue[] {
-  return [consent.purpose, consent.granted ? 1 : 0, consent.at, JSON.stringify(consent.raw ?? null), runId];
+const CONSENT_PROBLEM_TEXT: Readonly<Record<ConsentProblem['code'], string>> = {
+  consentUnknownPurpose: 'the purpose is not in the catalog; the consent was not recorded',
+  consentNotABasis: 'the purpose cannot rest on consent; the consent was not recorded',
+  consentInFuture: 'the consent is dated in the future; it was not recorded',
+};
+
+/** A consent the ledger could not take: flagged on the record, which is kept (the column is the purpose as mapped). */
+function consentFlag(problem: ConsentProblem): FieldFlag {
+  return {
+    field: problem.code === 'consentInFuture' ? 'consent.at' : 'consent.purpose',
+    column: problem.purpose,
+    reason: `${problem.purpose}: ${CONSENT_PROBLEM_TEXT[problem.code]}`,
+    detail: { code: problem.code, params: { column: problem.purpose } },
+    raw: problem.raw,
+  };
 }
 
 /**
@@ -151,7 +165,6 @@ interface Statements {
   readonly insertEvent: Database.Statement;
   readonly findEvent: Database.Statement;
   readonly updateEvent: Database.Statement;
-  readonly insertConsent: Database.Statement;
   readonly insertReject: Database.Statement;
   readonly findRecord: Database.Statement;
   readonly setRowHash: Database.Statement;
@@ -175,7 +188,6 @@ function prepareStatements(db: SqlRunner): Statements {
     findEvent: db.statement('SELECT id, run_id AS runId, type, at, amount, currency, place FROM event WHERE source_record_id = ? AND external_id = ?'),
     // run_id: the run that last wrote the event.
     updateEvent: db.statement('UPDATE event SET type = ?, at = ?, amount = ?, currency = ?, place = ?, raw = ?, run_id = ? WHERE id = ?'),
-    insertConsent: db.statement('INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id) VALUES (?, ?, ?, ?, ?, ?)'),
     insertReject: db.statement('INSERT INTO import_reject (run_id, line, reasons, details, raw) VALUES (?, ?, ?, ?, ?)'),
     findRecord: db.statement('SELECT id, content_hash AS hash, row_hash AS rowHash FROM source_record WHERE source_id = ? AND external_id = ?'),
     setRowHash: db.statement('UPDATE source_record SET row_hash = ? WHERE id = ?'),
@@ -201,7 +213,7 @@ interface NewRows {
   readonly flag: BatchedInsert;
 }
 
-function newRows(db: SqlRunner): NewRows {
+function newRows(db: SqlRunner, consents: ImportedConsents): NewRows {
   return {
     profile: new BatchedInsert(db, 'INSERT INTO profile (id, display_name, sort_key, created_at, updated_at)', 5),
     record: new BatchedInsert(
@@ -212,7 +224,7 @@ function newRows(db: SqlRunner): NewRows {
     member: new BatchedInsert(db, 'INSERT INTO profile_member (source_record_id, profile_id, how, added_at)', 4),
     identifier: new BatchedInsert(db, 'INSERT INTO identifier (source_record_id, kind, value, raw)', 4),
     event: new BatchedInsert(db, 'INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)', 9),
-    consent: new BatchedInsert(db, 'INSERT OR IGNORE INTO consent_observation (source_record_id, purpose, granted, at, raw, run_id)', 6),
+    consent: consents.pending,
     terms: new BatchedInsert(db, 'INSERT INTO profile_search (rowid, terms)', 2),
     flag: new BatchedInsert(db, 'INSERT OR IGNORE INTO record_flag (source_record_id, run_id, field, column_name, code, reason, raw, detail)', 8),
   };
@@ -224,6 +236,7 @@ export class RecordWriter {
   /** A source with no records yet needs no lookup for a key this run has not seen. */
   private readonly sourceWasEmpty: boolean;
   private readonly statements: Statements;
+  private readonly consents: ImportedConsents;
   private readonly newRows: NewRows;
   /**
    * The ids the next new profile and record get, while new rows are pending. SQLite would pick the same
@@ -257,7 +270,8 @@ export class RecordWriter {
     private readonly remap: (line: number, raw: string) => PreparedRecord | null = () => null,
   ) {
     this.statements = prepareStatements(db);
-    this.newRows = newRows(db);
+    this.consents = new ImportedConsents(db, sourceId, runId);
+    this.newRows = newRows(db, this.consents);
     this.sourceWasEmpty = db.get(sql`SELECT 1 AS found FROM source_record WHERE source_id = ${sourceId} LIMIT 1`) === undefined;
     this.flaggedKeys = this.sourceWasEmpty
       ? new Set()
@@ -302,7 +316,9 @@ export class RecordWriter {
     }
     const extra: FieldFlag[] = [];
     const steps = this.planEvents(existing.id, record.events, extra);
-    const added = this.writeEvents(existing.id, steps) + this.addConsents(existing.id, record);
+    const consents = this.consents.resolve(record.consents, stamp);
+    for (const problem of consents.problems) extra.push(consentFlag(problem));
+    const added = this.writeEvents(existing.id, steps) + this.consents.addExisting(existing.id, consents.events, stamp);
     // The stored identity is an earlier line's of this file when firstLine is set: a different one here is
     // the same record seen twice with other details (a till's rows of one card repeat the same person).
     const conflict = firstLine !== undefined && existing.hash !== record.hash;
@@ -358,12 +374,20 @@ export class RecordWriter {
   private insertNew(counts: BatchCounts, record: PreparedRecord, stamp: string): void {
     const extra: FieldFlag[] = [];
     const events = newEvents(record.events, extra);
-    this.insert(record, events, [...record.flags, ...extra], stamp);
+    const consents = this.consents.resolve(record.consents, stamp);
+    for (const problem of consents.problems) extra.push(consentFlag(problem));
+    this.insert(record, events, consents.events, [...record.flags, ...extra], stamp);
     counts.inserted += 1;
     if (record.flags.length + extra.length > 0) this.countFlagged(counts, record.key);
   }
 
-  private insert(record: PreparedRecord, events: readonly { readonly key: string; readonly event: MappedEvent }[], flags: readonly FieldFlag[], stamp: string): void {
+  private insert(
+    record: PreparedRecord,
+    events: readonly { readonly key: string; readonly event: MappedEvent }[],
+    consents: ReturnType<ImportedConsents['resolve']>['events'],
+    flags: readonly FieldFlag[],
+    stamp: string,
+  ): void {
     const { newRows: rows, runId } = this;
     const ids = (this.nextIds ??= this.firstFreeIds());
     const profileId = ids.profile++;
@@ -375,7 +399,7 @@ export class RecordWriter {
     for (let index = 0; index < identifiers.length; index += 3)
       rows.identifier.add(recordId, identifiers[index]!, identifiers[index + 1]!, identifiers[index + 2]!);
     for (const { key, event } of events) rows.event.add(recordId, key, ...eventColumns(event, runId));
-    for (const consent of record.consents) rows.consent.add(recordId, ...consentValues(consent, runId));
+    this.consents.addNew(recordId, consents, stamp);
     for (const flag of flags) rows.flag.add(recordId, ...flagColumns(flag, runId));
     rows.terms.add(profileId, record.terms);
     // Every full statement's worth of records goes in at once: the rows of other tables left pending
@@ -483,13 +507,6 @@ export class RecordWriter {
     return written;
   }
 
-  /** Returns how many new consent observations were stored. */
-  private addConsents(recordId: number | bigint, record: PreparedRecord): number {
-    let added = 0;
-    const { insertConsent } = this.statements;
-    for (const consent of record.consents) added += insertConsent.run(recordId, ...consentValues(consent, this.runId)).changes;
-    return added;
-  }
 }
 
 /**

@@ -41,7 +41,7 @@ describe('the audit entry of a source save', () => {
       mappingSuggested: true,
     });
 
-    const declaration = { purposes: ['loyalty programme'], lawfulBasis: 'consent', defaultCountry: 'FR' };
+    const declaration = { purposes: ['email marketing'], lawfulBasis: 'consent', defaultCountry: 'FR' };
     unwrap(await runJob(backend, 'import.file', { file, source: 'Boutique', declaration }));
     const [entry] = await savedEntries(backend);
     expect(entry?.details).toEqual({
@@ -49,7 +49,7 @@ describe('the audit entry of a source save', () => {
       created: false,
       changed: ['purposes', 'lawfulBasis', 'defaultCountry', 'mapping'],
       purposesBefore: ['customer relationship'],
-      purposesAfter: ['loyalty programme'],
+      purposesAfter: ['email marketing'],
       lawfulBasisBefore: 'contract',
       lawfulBasisAfter: 'consent',
       defaultCountryBefore: 'CA',
@@ -66,13 +66,13 @@ describe('the audit entry of a source save', () => {
     await addConnector(backend, 'Dépôt', 'folder', { path: tempDir() });
     expect((await savedEntries(backend))[0]?.details).toMatchObject({ kind: 'folder', created: true, changed: ['purposes', 'lawfulBasis', 'defaultCountry'] });
 
-    await ok(backend, 'connectors.update', { name: 'Dépôt', purposes: ['delivery'], lawfulBasis: 'legal_obligation' });
+    await ok(backend, 'connectors.update', { name: 'Dépôt', purposes: ['legal records'], lawfulBasis: 'legal_obligation' });
     expect((await savedEntries(backend))[0]?.details).toEqual({
       kind: 'folder',
       created: false,
       changed: ['purposes', 'lawfulBasis'],
       purposesBefore: ['customer relationship'],
-      purposesAfter: ['delivery'],
+      purposesAfter: ['legal records'],
       lawfulBasisBefore: 'contract',
       lawfulBasisAfter: 'legal_obligation',
       defaultCountryBefore: 'CA',

@@ -37,7 +37,7 @@ async function savedEntries(backend: Backend) {
 describe('sources.save', () => {
   it('refuses a withdrawn country code (DD, YU, SU, UK, ZR) and takes current ones such as SS', async () => {
     const { backend } = await createVault();
-    const declaration = { name: 'Newsletter', purposes: ['newsletter'], lawfulBasis: 'consent' };
+    const declaration = { name: 'Newsletter', purposes: ['email marketing'], lawfulBasis: 'consent' };
     for (const defaultCountry of ['DD', 'YU', 'SU', 'UK', 'ZR']) {
       const reply = await backend.call('sources.save', { ...declaration, defaultCountry });
       expect(reply.ok ? 'accepted' : reply.error.code, defaultCountry).toBe('INVALID_INPUT');
@@ -54,13 +54,13 @@ describe('sources.save', () => {
 
     const saved = await ok(backend, 'sources.save', {
       name: 'boutique',
-      purposes: ['loyalty programme'],
+      purposes: ['email marketing'],
       lawfulBasis: 'consent',
       defaultCountry: 'CA',
       mapping,
     });
 
-    expect(saved).toMatchObject({ id: before!.id, name: 'Boutique', kind: 'file', purposes: ['loyalty programme'], lawfulBasis: 'consent' });
+    expect(saved).toMatchObject({ id: before!.id, name: 'Boutique', kind: 'file', purposes: ['email marketing'], lawfulBasis: 'consent' });
     expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ id: before!.id, lawfulBasis: 'consent', mapping })]);
     await unlockAs(backend, ADMIN);
     const audit = await savedEntries(backend);
@@ -73,7 +73,7 @@ describe('sources.save', () => {
         created: false,
         changed: ['purposes', 'lawfulBasis', 'mapping'],
         purposesBefore: ['customer relationship'],
-        purposesAfter: ['loyalty programme'],
+        purposesAfter: ['email marketing'],
         lawfulBasisBefore: 'contract',
         lawfulBasisAfter: 'consent',
         defaultCountryBefore: 'CA',
@@ -95,6 +95,8 @@ describe('sources.save', () => {
     const { backend } = await vaultWithSource();
     const [before] = await ok(backend, 'sources.list');
     expect(before?.mapping?.defaultCountry).toBe('CA');
+    // The catalog's customer relationship rests on contract alone until an administrator allows more.
+    await ok(backend, 'purposes.update', { code: 'customer_relationship', bases: ['contract', 'legitimate_interests'] });
 
     await ok(backend, 'sources.save', { name: 'Boutique', purposes: before!.purposes, lawfulBasis: 'legitimate_interests', defaultCountry: 'CA' });
     const kept = await ok(backend, 'sources.list');
@@ -123,9 +125,9 @@ describe('sources.save', () => {
   it('keeps a connector’s source a connector’s, its declaration edited and read by the connector', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
     await addConnector(backend, 'Dépôt', 'folder', { path: tempDir() });
-    await ok(backend, 'sources.save', { name: 'Dépôt', purposes: ['delivery'], lawfulBasis: 'legal_obligation', defaultCountry: 'FR' });
+    await ok(backend, 'sources.save', { name: 'Dépôt', purposes: ['legal records'], lawfulBasis: 'legal_obligation', defaultCountry: 'FR' });
     expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ name: 'Dépôt', kind: 'folder', lawfulBasis: 'legal_obligation' })]);
-    expect(await ok(backend, 'connectors.list')).toEqual([expect.objectContaining({ name: 'Dépôt', purposes: ['delivery'], defaultCountry: 'FR' })]);
+    expect(await ok(backend, 'connectors.list')).toEqual([expect.objectContaining({ name: 'Dépôt', purposes: ['legal records'], defaultCountry: 'FR' })]);
     expect((await savedEntries(backend))[0]?.details).toMatchObject({ kind: 'folder', created: false, mappingChanged: false });
   });
 

@@ -1,5 +1,7 @@
 /** Sources: where data comes from, with its declared purposes, lawful basis and saved column mapping. */
-import type { LawfulBasis, RunSummary, SavedReadOptions, Source } from './contract';
+import type { LawfulBasis } from '../consent/contract';
+import { declareSourcePurposes } from '../consent/index';
+import type { RunSummary, SavedReadOptions, Source } from './contract';
 import { AppError } from '../core/errors';
 import { foldUserName } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
@@ -71,6 +73,7 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
     db.run(sql`
       UPDATE source SET purposes = ${JSON.stringify(input.purposes)}, lawful_basis = ${input.lawfulBasis}, default_country = ${input.defaultCountry},
         mapping = ${mapping}, updated_at = ${stamp} WHERE id = ${existing.id}`);
+    declare(db, existing.id, input);
     return getSource(db, existing.id);
   }
   const id = Number(
@@ -79,7 +82,20 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
       VALUES (${input.name.trim()}, ${foldName(input.name)}, ${input.kind}, ${JSON.stringify(input.purposes)}, ${input.lawfulBasis}, ${input.defaultCountry}, ${mapping}, ${stamp}, ${stamp})`)
       .lastInsertRowid,
   );
+  declare(db, id, input);
   return getSource(db, id);
+}
+
+/**
+ * The source's purposes as the catalog knows them, each on the source's basis (main/consent): a purpose the
+ * catalog lacks, or a basis the purpose does not allow, refuses the save. `purposes` keeps the words as typed.
+ */
+function declare(db: SqlRunner, sourceId: number, input: SourceInput): void {
+  declareSourcePurposes(
+    db,
+    sourceId,
+    input.purposes.map((purpose) => ({ purpose, basis: input.lawfulBasis })),
+  );
 }
 
 /**

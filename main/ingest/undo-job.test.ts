@@ -33,7 +33,7 @@ function expectConsistent(backend: Backend, records: number): void {
     scalar(backend, 'SELECT count(*) FROM profile'),
     scalar(backend, 'SELECT count(*) FROM profile_search'),
   ]).toEqual([records, records, records, records]);
-  for (const table of ['identifier', 'event', 'consent_observation'])
+  for (const table of ['identifier', 'event', 'consent_event'])
     expect(scalar(backend, `SELECT count(*) FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = t.source_record_id)`)).toBe(0);
   expect(scalar(backend, 'SELECT count(*) FROM profile p WHERE NOT EXISTS (SELECT 1 FROM profile_member m WHERE m.profile_id = p.id)')).toBe(0);
   expect(scalar(backend, 'SELECT count(*) FROM profile_search s WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.id = s.rowid)')).toBe(0);

@@ -48,6 +48,11 @@ async function importCustomers(backend: Backend, name: string, customers: readon
   return unwrap(await runJob(backend, 'import.file', { file, source, options: {}, mapping: { ...preview.mapping, defaultCountry: 'FR' } }));
 }
 
+/** Each customer's consent is to a purpose of their own, so that what leaves with a record can be counted. */
+async function addNewsletters(backend: Backend): Promise<void> {
+  for (let id = 1; id <= 6; id += 1) await ok(backend, 'purposes.add', { code: `newsletter_${id}`, nameEn: `Newsletter ${id}`, bases: ['consent'] });
+}
+
 async function search(backend: Backend, query: string): Promise<string[]> {
   return (await ok(backend, 'profiles.search', { query })).hits.map((hit) => hit.displayName);
 }
@@ -63,6 +68,7 @@ function rows(backend: Backend, query: string, ...params: unknown[]): number {
 describe('undoing an import', () => {
   it('removes the people a wrong file brought in, everywhere, and keeps the ones it changed', async () => {
     const { backend } = await createVault();
+    await addNewsletters(backend);
     const a = await importCustomers(backend, 'a.json', A);
     expect(a).toMatchObject({ inserted: 3, rejected: 0 });
     const b = await importCustomers(backend, 'b.json', B, 'Boutique', [NOT_A_RECORD]);
@@ -92,7 +98,7 @@ describe('undoing an import', () => {
     expect([fts('ophelie'), fts('gaspard'), fts('zoe'), fts('hugo')]).toEqual([0, 0, 1, 1]);
     expect(rows(backend, `SELECT count(*) FROM identifier WHERE value LIKE '%mauvais.fr'`)).toBe(0);
     expect(rows(backend, `SELECT count(*) FROM event WHERE place IN ('Rennes', 'Dijon')`)).toBe(0);
-    expect(rows(backend, `SELECT count(*) FROM consent_observation WHERE purpose IN ('newsletter-4', 'newsletter-5')`)).toBe(0);
+    expect(rows(backend, `SELECT count(*) FROM consent_event e JOIN purpose p ON p.id = e.purpose_id WHERE p.code IN ('newsletter_4', 'newsletter_5')`)).toBe(0);
     expect(rows(backend, `SELECT count(*) FROM source_record WHERE external_id IN ('4', '5')`)).toBe(0);
     expect([
       rows(backend, 'SELECT count(*) FROM profile'),
@@ -101,7 +107,7 @@ describe('undoing an import', () => {
     ]).toEqual([3, 3, 3]);
     // Hugo's record keeps what B gave it; A's events and consents are untouched.
     expect(rows(backend, 'SELECT count(*) FROM event')).toBe(3);
-    expect(rows(backend, 'SELECT count(*) FROM consent_observation')).toBe(3);
+    expect(rows(backend, 'SELECT count(*) FROM consent_event')).toBe(3);
     expect(rows(backend, 'PRAGMA secure_delete')).toBe(1);
 
     const [audited] = (await ok(backend, 'audit.list', { filter: { action: 'import.undone' } })).entries;
@@ -119,6 +125,7 @@ describe('undoing an import', () => {
 
   it('keeps what a later run wrote to, its events and consents included', async () => {
     const { backend } = await createVault();
+    await addNewsletters(backend);
     const a = await importCustomers(backend, 'a.json', A);
     // Zoé changes; Inès is unchanged but has a new purchase: her record's last run stays A's.
     await importCustomers(backend, 'later.json', [{ ...A[0]!, last: 'Martin-Roy' }, A[2]!]);
@@ -135,6 +142,7 @@ describe('undoing an import', () => {
 
   it('is refused while the run or another run of its source is going on, and to auditors', async () => {
     const { backend } = await createVault();
+    await addNewsletters(backend);
     const a = await importCustomers(backend, 'a.json', A);
     const vault = backend.vaults.current();
     const running = vault.db.transaction(() => openRun(vault, { sourceId: a.sourceId }, new Date().toISOString()));

@@ -6,6 +6,7 @@
  * so they cannot come back), and a record a later run wrote to belongs to that run too: both stay, counted.
  * The run's rejected rows go too: they are the same wrong file's rows, personal data kept for correction.
  */
+import { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from '../consent/index';
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
 import { refreshProfile } from './profile-refresh';
@@ -79,7 +80,7 @@ export function assertNoImportRunning(db: SqlRunner, sourceId: number, now: Date
 const ONLY_THIS_RUN = (runId: number) => sql`
   r.first_run = ${runId} AND r.last_run = ${runId}
   AND NOT EXISTS (SELECT 1 FROM event e WHERE e.source_record_id = r.id AND e.run_id <> ${runId})
-  AND NOT EXISTS (SELECT 1 FROM consent_observation c WHERE c.source_record_id = r.id AND c.run_id <> ${runId})`;
+  AND NOT ${ledgerBeyondRun(runId)}`;
 
 function count(db: SqlRunner, run: RunState): UndoCounts {
   const counts = db.get<{ created: number; removable: number; changed: number }>(sql`
@@ -88,7 +89,7 @@ function count(db: SqlRunner, run: RunState): UndoCounts {
       count(*) FILTER (WHERE ${ONLY_THIS_RUN(run.id)}) AS removable,
       count(*) FILTER (WHERE r.first_run <> ${run.id} AND (r.last_run = ${run.id}
         OR EXISTS (SELECT 1 FROM event e WHERE e.source_record_id = r.id AND e.run_id = ${run.id})
-        OR EXISTS (SELECT 1 FROM consent_observation c WHERE c.source_record_id = r.id AND c.run_id = ${run.id}))) AS changed
+        OR ${ledgerFromRun(run.id)})) AS changed
     FROM source_record r WHERE r.source_id = ${run.sourceId}`)!;
   const rejects = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM import_reject WHERE run_id = ${run.id}`)!.n;
   return { removed: counts.removable, keptChanged: counts.changed, keptLater: counts.created - counts.removable, rejectsRemoved: rejects };
@@ -124,7 +125,7 @@ export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, l
     const inIds = sql`(SELECT value FROM json_each(${ids}))`;
     db.run(sql`DELETE FROM identifier WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM event WHERE source_record_id IN ${inIds}`);
-    db.run(sql`DELETE FROM consent_observation WHERE source_record_id IN ${inIds}`);
+    removeRecordsLedger(db, inIds);
     db.run(sql`DELETE FROM record_flag WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM profile_member WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM source_record WHERE id IN ${inIds}`);

@@ -3,6 +3,7 @@
  * virtualized table, and one person's full view (fields, every source record, events, consents).
  */
 import type { ProfileDetail, ProfileSummary } from './contract';
+import { sourceConsents } from '../consent/index';
 import { AppError } from '../core/errors';
 import { searchQuery } from '../ingest/index';
 import { currentProfileId } from './redirect';
@@ -141,11 +142,6 @@ export function getProfile(db: SqlRunner, requestedId: number): ProfileDetail {
       .map((event) => ({ ...event })),
     eventCount:
       db.get<{ n: number }>(sql`SELECT count(*) AS n FROM event e JOIN profile_member m ON m.source_record_id = e.source_record_id WHERE m.profile_id = ${id}`)?.n ?? 0,
-    consents: db
-      .all<{ purpose: string; granted: number; at: string | null; source: string }>(sql`
-        SELECT c.purpose, c.granted, c.at, s.name AS source FROM consent_observation c
-        JOIN profile_member m ON m.source_record_id = c.source_record_id JOIN source_record r ON r.id = c.source_record_id JOIN source s ON s.id = r.source_id
-        WHERE m.profile_id = ${id} ORDER BY c.at DESC`)
-      .map((consent) => ({ purpose: consent.purpose, granted: consent.granted === 1, at: consent.at, source: consent.source })),
+    consents: sourceConsents(db, id),
   };
 }

@@ -1,7 +1,8 @@
 /** The connectors slice of the contract. Connectors: databases, watched folders and REST APIs that feed sources, and their syncs. */
 import { z } from 'zod';
 import { Empty, IsoTime, jobMethod, method, roles } from '../../core/contract-kit';
-import { ErrorDetail, LawfulBasis, RunSummary, SourceDeclaration, SourceName } from '../contract';
+import { LawfulBasis } from '../../consent/contract';
+import { ErrorDetail, RunSummary, SourceDeclaration, SourceName } from '../contract';
 import { Mapping } from '../mapping/fields';
 import { ConnectorKind, ConnectorSpec } from './config';
 

@@ -3,7 +3,7 @@
  * Audit details hold ids, kinds and counts: never a host, a user name, a password or a URL.
  */
 import type { z } from 'zod';
-import type { LawfulBasis } from '../contract';
+import type { LawfulBasis } from '../../consent/contract';
 import type { Connector } from './contract';
 import { describeZodError } from '../../core/validation';
 import { AppError } from '../../core/errors';

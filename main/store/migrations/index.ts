@@ -23,6 +23,8 @@ import { migration015 } from './015-audit-object-index';
 import { migration016 } from './016-identity';
 import { migration017 } from './017-identity-keys';
 import { migration018 } from './018-golden';
+import { migration019 } from './019-purposes';
+import { migration020 } from './020-consent-ledger';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -45,6 +47,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
+  migration020,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -5,7 +5,9 @@
  */
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAWFUL_BASES, type LawfulBasis, type Source } from '../../../main/api/contract';
+import { LAWFUL_BASES, matchPurpose, type LawfulBasis, type Source } from '../../../main/api/contract';
+import { purposeName } from '../lib/purpose-name';
+import { usePurposeCatalog } from '../session/purpose-catalog';
 import { CountrySelect } from './country-select';
 import { SelectField } from './field';
 
@@ -18,7 +20,6 @@ export interface Declaration {
 export const EMPTY_DECLARATION: Declaration = { purposes: [], lawfulBasis: 'contract', defaultCountry: null };
 
 const MAX_PURPOSES = 20;
-const SUGGESTIONS = ['relationship', 'marketing', 'loyalty', 'newsletter', 'delivery'] as const;
 
 export function declarationOf(source: Pick<Source, 'purposes' | 'lawfulBasis' | 'defaultCountry'>): Declaration {
   return { purposes: source.purposes, lawfulBasis: source.lawfulBasis, defaultCountry: source.defaultCountry };
@@ -39,17 +40,27 @@ function PurposesField({
   readonly disabled?: boolean;
   readonly error: string | null;
 }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState('');
+  const [unknown, setUnknown] = useState<string | null>(null);
+  // The catalog's purposes: a source declares purposes the catalog has (the vault refuses others).
+  const { purposes: catalog } = usePurposeCatalog();
   const clean = draft.trim();
   const canAdd = clean !== '' && clean.length <= 100 && !value.includes(clean) && value.length < MAX_PURPOSES;
 
   function add(): void {
     if (!canAdd) return;
+    // Said here rather than when the import or the save is refused; without the catalog, the vault says it.
+    if (catalog !== null && matchPurpose(clean, catalog) === null) {
+      setUnknown(clean);
+      return;
+    }
+    setUnknown(null);
     onChange([...value, clean]);
     setDraft('');
   }
+  const shownError = unknown !== null ? t('declaration.notInCatalog', { purpose: unknown }) : error;
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'Enter') {
@@ -59,7 +70,7 @@ function PurposesField({
   }
 
   return (
-    <fieldset className="field purposes" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+    <fieldset className="field purposes" aria-describedby={`${id}-hint${shownError ? ` ${id}-error` : ''}`}>
       <legend>{t('declaration.purposes')}</legend>
       {value.length > 0 ? (
         <ul className="chips" aria-label={t('declaration.purposesChosen')}>
@@ -90,12 +101,15 @@ function PurposesField({
           maxLength={100}
           disabled={disabled}
           placeholder={t('declaration.newPurposePlaceholder')}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setUnknown(null);
+          }}
           onKeyDown={onKeyDown}
         />
         <datalist id={`${id}-suggestions`}>
-          {SUGGESTIONS.map((key) => (
-            <option key={key} value={t(`declaration.suggestions.${key}`)} />
+          {(catalog ?? []).map((purpose) => (
+            <option key={purpose.code} value={purposeName(purpose, purpose.code, i18n.language)} />
           ))}
         </datalist>
         <button type="button" className="button" disabled={disabled || !canAdd} onClick={add}>
@@ -105,9 +119,9 @@ function PurposesField({
       <div className="field-hint" id={`${id}-hint`}>
         {t('declaration.purposesHint')}
       </div>
-      {error ? (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
+      {shownError ? (
+        <div className="field-error" id={`${id}-error`} role={unknown !== null ? 'alert' : undefined}>
+          {shownError}
         </div>
       ) : null}
     </fieldset>

@@ -14,6 +14,7 @@ import { cellText, formatAmount, formatDate, formatDateTime, formatWhen } from '
 import type { Mapping, TargetField } from '../../lib/mapping';
 import { formatPhone } from '../../lib/phone';
 import { regionCountry } from '../../lib/region';
+import { ConsentSection } from './consent-section';
 import { EventsHeading } from './events-heading';
 import { GoldenRecord } from './golden-record';
 import { ProfileIdentity } from './profile-identity';
@@ -304,6 +305,7 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
             <Summary profile={data} />
           </section>
           <GoldenRecord key={`${data.id}-${changes}`} profileId={data.id} />
+          <ConsentSection key={`consent-${data.id}-${changes}`} profileId={data.id} />
           <div className="two-columns even">
             <section className="card" aria-labelledby="profile-events-title">
               <EventsHeading id="profile-events-title" shown={data.events.length} total={data.eventCount} />

@@ -9,6 +9,7 @@ import { BackupSection } from './backup-section';
 import { IdleLockSection } from './idle-lock-section';
 import { IntegritySection } from './integrity-section';
 import { PassphraseSection } from './passphrase-section';
+import { PurposesSection } from './purposes-section';
 import { RestoreSection } from './restore-section';
 
 export function SettingsScreen(): ReactNode {
@@ -34,6 +35,10 @@ export function SettingsScreen(): ReactNode {
         {admin ? <BackupSection /> : null}
         {admin ? <RestoreSection /> : null}
         {hasRole(user, 'administrator', 'auditor') ? <IntegritySection /> : null}
+      </div>
+      <h2 className="group-title">{t('purposes.catalogGroup')}</h2>
+      <div className="stack">
+        <PurposesSection />
       </div>
     </div>
   );

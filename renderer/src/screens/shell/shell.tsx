@@ -24,6 +24,7 @@ import { UsersScreen } from '../users/users-screen';
 import { AppHeader } from './app-header';
 import { HomeScreen } from './home-screen';
 import { SideNav } from './side-nav';
+import { PurposeCatalogProvider } from '../../session/purpose-catalog-provider';
 
 interface Focused {
   /** Tells one navigation from the next: the same focus asked twice opens the area afresh. */
@@ -133,31 +134,33 @@ export function Shell(): ReactNode {
   usePreventFileNavigation();
 
   return (
-    <div className="shell">
-      <AppHeader locking={locking} onLock={doLock} />
-      <div className="shell-body">
-        <SideNav areas={areas} current={area} onSelect={navigate} />
-        <main className="content" ref={main} tabIndex={-1}>
-          {status.damage ? <DamageBanner damage={status.damage} /> : null}
-          {refusedDrop !== null ? (
-            <div className="page" style={{ marginBottom: 18 }}>
-              <div className="alert alert-warning" role="alert" data-testid="drop-refused">
-                {t('shell.dropRefusedNotice', { role: t(`roles.${user.role}`), file: refusedDrop })}{' '}
-                <button type="button" className="button button-small" onClick={() => setRefusedDrop(null)}>
-                  {t('shell.dismiss')}
-                </button>
+    <PurposeCatalogProvider>
+      <div className="shell">
+        <AppHeader locking={locking} onLock={doLock} />
+        <div className="shell-body">
+          <SideNav areas={areas} current={area} onSelect={navigate} />
+          <main className="content" ref={main} tabIndex={-1}>
+            {status.damage ? <DamageBanner damage={status.damage} /> : null}
+            {refusedDrop !== null ? (
+              <div className="page" style={{ marginBottom: 18 }}>
+                <div className="alert alert-warning" role="alert" data-testid="drop-refused">
+                  {t('shell.dropRefusedNotice', { role: t(`roles.${user.role}`), file: refusedDrop })}{' '}
+                  <button type="button" className="button button-small" onClick={() => setRefusedDrop(null)}>
+                    {t('shell.dismiss')}
+                  </button>
+                </div>
               </div>
-            </div>
-          ) : null}
-          <AreaContent area={shown} focused={focused} onNavigate={navigate} />
-          {importOpened && canImport ? (
-            <div hidden={shown !== 'import'}>
-              <ImportScreen active={shown === 'import'} dropped={dropped} onNavigate={navigate} />
-            </div>
-          ) : null}
-        </main>
+            ) : null}
+            <AreaContent area={shown} focused={focused} onNavigate={navigate} />
+            {importOpened && canImport ? (
+              <div hidden={shown !== 'import'}>
+                <ImportScreen active={shown === 'import'} dropped={dropped} onNavigate={navigate} />
+              </div>
+            ) : null}
+          </main>
+        </div>
+        {canImport ? <DropOverlay visible={dragging} /> : <RefusedDropOverlay visible={dragging} />}
       </div>
-      {canImport ? <DropOverlay visible={dragging} /> : <RefusedDropOverlay visible={dragging} />}
-    </div>
+    </PurposeCatalogProvider>
   );
 }

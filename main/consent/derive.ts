@@ -1,0 +1,84 @@
+/**
+ * The state of one person's consent to one purpose, from the ledger alone: pure, so that the state shown,
+ * the state a partner extract obeys and a state rebuilt from scratch are the same function of the same events.
+ *
+ * - The latest event wins, whichever source or steward it came from: a withdrawal or an objection overrides
+ *   any older grant, and a newer grant any older withdrawal.
+ * - Events of the same instant are read restrictive last (grant, expiry, withdrawal, objection), so that a
+ *   "no" is never lost to a "yes" sent at the same second.
+ * - An expiry ends a grant in force; a grant with an end date lapses at that date.
+ * - An event dated in the future has not happened yet.
+ */
+import type { ConsentEventKind, ConsentState } from './contract';
+
+export interface LedgerEvent {
+  readonly id: number;
+  readonly kind: ConsentEventKind;
+  readonly at: string | null;
+  readonly recordedAt: string;
+  readonly expiresAt: string | null;
+}
+
+export interface Derived {
+  readonly state: ConsentState;
+  readonly since: string | null;
+  /** The event the state comes from; null for `none`. */
+  readonly eventId: number | null;
+}
+
+const ORDER_OF_KIND: Readonly<Record<ConsentEventKind, number>> = { grant: 0, expiry: 1, withdrawal: 2, objection: 3 };
+
+/** When an event took effect: its own time, or when the vault learned it when the source gave none. */
+export function effectiveTime(event: LedgerEvent): string {
+  return event.at ?? event.recordedAt;
+}
+
+/** Times are ISO 8601 strings of one shape (UTC, `Z`), so text order is time order; parsed when not. */
+function ms(time: string): number {
+  return Date.parse(time);
+}
+
+export function chronological(a: LedgerEvent, b: LedgerEvent): number {
+  return ms(effectiveTime(a)) - ms(effectiveTime(b)) || ORDER_OF_KIND[a.kind] - ORDER_OF_KIND[b.kind] || a.id - b.id;
+}
+
+export const NO_STATE: Derived = { state: 'none', since: null, eventId: null };
+
+export function deriveState(events: readonly LedgerEvent[], now: Date): Derived {
+  const past = events.filter((event) => ms(effectiveTime(event)) <= now.getTime()).sort(chronological);
+  let current: Derived = NO_STATE;
+  let lapsesAt: string | null = null;
+  for (const event of past) {
+    // A grant whose end date came before this event had already lapsed.
+    if (current.state === 'granted' && lapsesAt !== null && ms(lapsesAt) <= ms(effectiveTime(event))) current = { state: 'expired', since: lapsesAt, eventId: current.eventId };
+    const time = effectiveTime(event);
+    switch (event.kind) {
+      case 'grant':
+        current = { state: 'granted', since: time, eventId: event.id };
+        lapsesAt = event.expiresAt;
+        break;
+      case 'expiry':
+        if (current.state === 'granted') current = { state: 'expired', since: time, eventId: event.id };
+        break;
+      case 'withdrawal':
+        current = { state: 'withdrawn', since: time, eventId: event.id };
+        break;
+      case 'objection':
+        current = { state: 'objected', since: time, eventId: event.id };
+        break;
+    }
+  }
+  if (current.state === 'granted' && lapsesAt !== null && ms(lapsesAt) <= now.getTime()) return { state: 'expired', since: lapsesAt, eventId: current.eventId };
+  return current;
+}
+
+/** Every purpose's state for one person, from all of their events. */
+export function deriveStates<E extends LedgerEvent & { readonly purposeId: number }>(events: readonly E[], now: Date): Map<number, Derived> {
+  const byPurpose = new Map<number, E[]>();
+  for (const event of events) {
+    const list = byPurpose.get(event.purposeId);
+    if (list === undefined) byPurpose.set(event.purposeId, [event]);
+    else list.push(event);
+  }
+  return new Map([...byPurpose].map(([purposeId, list]) => [purposeId, deriveState(list, now)]));
+}
