@@ -30,15 +30,19 @@ export function writeWatermark(db: SqlRunner, watermark: Watermark): void {
     ON CONFLICT (id) DO UPDATE SET linked_through = excluded.linked_through, linked_at = excluded.linked_at, blocking = excluded.blocking`);
 }
 
-/** Which records are pending: all of them with no watermark, or one built with other blocking keys. */
-function pendingFilter(watermark: Watermark | null, keys: readonly BlockingKey[]) {
-  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return sql``;
-  return sql`WHERE id > ${watermark.linkedThrough} OR updated_at > ${watermark.linkedAt}`;
+/**
+ * The ids of the pending records, as a query: all of them with no watermark, or one built with other blocking
+ * keys; else those past the watermark and those changed since the last link, each found through its own index
+ * (the primary key, source_record_updated of migration 021) rather than a scan of every record.
+ */
+function pendingIdsQuery(watermark: Watermark | null, keys: readonly BlockingKey[]) {
+  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return sql`SELECT id FROM source_record`;
+  return sql`SELECT id FROM source_record WHERE id > ${watermark.linkedThrough} UNION ALL SELECT id FROM source_record WHERE updated_at > ${watermark.linkedAt}`;
 }
 
 /** Records not yet keyed and linked. */
 export function pendingRecordIds(db: SqlRunner, watermark: Watermark | null, keys: readonly BlockingKey[]): number[] {
-  return db.all<{ id: number }>(sql`SELECT id FROM source_record ${pendingFilter(watermark, keys)} ORDER BY id`).map((row) => row.id);
+  return db.all<{ id: number }>(sql`SELECT DISTINCT id FROM (${pendingIdsQuery(watermark, keys)}) ORDER BY id`).map((row) => row.id);
 }
 
 export function hasResolved(db: SqlRunner): boolean {
@@ -48,7 +52,7 @@ export function hasResolved(db: SqlRunner): boolean {
 /** Records waiting for a link; none before the first full resolution (it links them all). */
 export function countPending(db: SqlRunner, keys: readonly BlockingKey[]): number {
   if (!hasResolved(db)) return 0;
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record ${pendingFilter(readWatermark(db), keys)}`)?.n ?? 0;
+  return db.get<{ n: number }>(sql`SELECT count(DISTINCT id) AS n FROM (${pendingIdsQuery(readWatermark(db), keys)})`)?.n ?? 0;
 }
 
 /** Writes the keys of these records (sorted, so the index grows in order). Old keys of changed records stay: see migration 017. */

@@ -25,6 +25,7 @@ import { migration017 } from './017-identity-keys';
 import { migration018 } from './018-golden';
 import { migration019 } from './019-purposes';
 import { migration020 } from './020-consent-ledger';
+import { migration021 } from './021-record-changes';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration018,
   migration019,
   migration020,
+  migration021,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
