@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticSet } from '../synthetic/generate';
 import { DEFAULT_BLOCKING, keyValues } from './blocking';
-import { forEachKeyHash } from './key-hash';
+import { seededRandom } from './fellegi-sunter';
+import { forEachKeyHash, orderByHash } from './key-hash';
 import { features } from './record';
 
 describe('blocking keys as hashes', () => {
@@ -24,5 +25,18 @@ describe('blocking keys as hashes', () => {
       });
     }
     expect(byValue.size).toBeGreaterThan(1000);
+  });
+});
+
+describe('orderByHash', () => {
+  it('orders 52-bit hashes as a stable comparison sort does', () => {
+    const random = seededRandom(7);
+    const count = 20_000;
+    const hashes = new Float64Array(count);
+    // Few distinct hashes among many, so equal hashes must keep their first order; the largest 52-bit value too.
+    const pool = Array.from({ length: 500 }, (_, index) => (index === 0 ? 2 ** 52 - 1 : Math.floor(random() * 2 ** 52)));
+    for (let position = 0; position < count; position += 1) hashes[position] = pool[Math.floor(random() * pool.length)] as number;
+    const expected = Array.from({ length: count }, (_, position) => position).sort((x, y) => (hashes[x] as number) - (hashes[y] as number) || x - y);
+    expect(Array.from(orderByHash(hashes, count))).toEqual(expected);
   });
 });

@@ -98,3 +98,50 @@ export function forEachKeyHash(record: Features, keys: readonly BlockingKey[], e
     }
   }
 }
+
+const DIGIT_BITS = 13;
+const DIGITS = 1 << DIGIT_BITS;
+const LOW = 2 ** 26;
+
+/**
+ * The positions 0..count-1 ordered by their hashes, equal hashes in their first order (a stable sort): a least
+ * significant digit radix sort, four passes of 13 bits over the 52-bit hashes. A resolution writes the key index
+ * in this order, a dozen keys for each of a million records; a comparison sort of those took 8 s.
+ */
+export function orderByHash(hashes: Float64Array, count: number): Uint32Array {
+  // Hashes travel with their positions, so each pass reads both arrays in order and writes to 8,192 places.
+  let keys = hashes.slice(0, count);
+  let order = new Uint32Array(count);
+  for (let position = 0; position < count; position += 1) order[position] = position;
+  let nextKeys = new Float64Array(count);
+  let nextOrder = new Uint32Array(count);
+  const buckets = new Uint32Array(DIGITS);
+  const mask = DIGITS - 1;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const high = pass >= 2;
+    const shift = pass % 2 === 0 ? 0 : DIGIT_BITS;
+    buckets.fill(0);
+    for (let at = 0; at < count; at += 1) {
+      const hash = keys[at] as number;
+      const bucket = ((high ? Math.floor(hash / LOW) : hash % LOW) >>> shift) & mask;
+      buckets[bucket] = (buckets[bucket] as number) + 1;
+    }
+    let start = 0;
+    for (let bucket = 0; bucket < DIGITS; bucket += 1) {
+      const size = buckets[bucket] as number;
+      buckets[bucket] = start;
+      start += size;
+    }
+    for (let at = 0; at < count; at += 1) {
+      const hash = keys[at] as number;
+      const bucket = ((high ? Math.floor(hash / LOW) : hash % LOW) >>> shift) & mask;
+      const target = buckets[bucket] as number;
+      buckets[bucket] = target + 1;
+      nextKeys[target] = hash;
+      nextOrder[target] = order[at] as number;
+    }
+    [keys, nextKeys] = [nextKeys, keys];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
+}

@@ -5,7 +5,7 @@
 import { BatchedInsert, ROWS_PER_STATEMENT } from '../../store/batched-insert';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { BlockingKey } from '../model/blocking';
-import { forEachKeyHash } from '../model/key-hash';
+import { forEachKeyHash, orderByHash } from '../model/key-hash';
 import type { Features } from '../model/record';
 
 export interface Watermark {
@@ -75,9 +75,8 @@ export function writeKeys(db: SqlRunner, records: readonly Features[], recordIds
       count += 1;
     });
   });
-  const order = new Uint32Array(count);
-  for (let position = 0; position < count; position += 1) order[position] = position;
-  order.sort((x, y) => (hashes[x] as number) - (hashes[y] as number) || (owners[x] as number) - (owners[y] as number));
+  // Records come in id order, so a stable sort by hash orders the rows by (key, record): the primary key's order.
+  const order = orderByHash(hashes, count);
   // Many rows a statement: a resolution writes a dozen keys for each of a million records.
   const insert = new BatchedInsert(db, 'INSERT OR IGNORE INTO identity_key (key, source_record_id)', 2);
   for (const position of order) {
