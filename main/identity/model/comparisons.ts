@@ -474,6 +474,35 @@ function endsAsVariant(left: string, right: string, x: string, y: string, common
   return stem >= MIN_STEM && stem <= common && right.length - y.length === stem && left.endsWith(x) && right.endsWith(y);
 }
 
+// The pair loop runs these tens of millions of times: character codes and loops, no substrings or callbacks to collect.
+
+/** left[from..from+length) equals right[from..from+length) (both long enough). */
+function sameStart(left: string, right: string, from: number, length: number): boolean {
+  return sameAt(left, from, right, from, length);
+}
+
+function sameAt(left: string, leftFrom: number, right: string, rightFrom: number, length: number): boolean {
+  if (left.length < leftFrom + length || right.length < rightFrom + length) return false;
+  for (let index = 0; index < length; index += 1) if (left.charCodeAt(leftFrom + index) !== right.charCodeAt(rightFrom + index)) return false;
+  return true;
+}
+
+function sharesOne<T>(left: readonly T[], right: readonly T[]): boolean {
+  for (const value of left) if (right.includes(value)) return true;
+  return false;
+}
+
+/** The year of an eight-digit birth date, as Number(slice(0, 4)) read it (NaN when not digits). */
+function yearOf(birth: string): number {
+  let year = 0;
+  for (let index = 0; index < 4; index += 1) {
+    const digit = birth.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    year = year * 10 + digit;
+  }
+  return year;
+}
+
 function holds(predicate: Predicate, pair: Pair): boolean {
   const { a, b } = pair;
   switch (predicate.kind) {
@@ -496,7 +525,7 @@ function holds(predicate: Predicate, pair: Pair): boolean {
     case 'prefix': {
       const left = a[predicate.field];
       const right = b[predicate.field];
-      return left !== null && right !== null && left.length >= predicate.length && left.slice(0, predicate.length) === right.slice(0, predicate.length);
+      return left !== null && right !== null && left.length >= predicate.length && sameStart(left, right, 0, predicate.length);
     }
     case 'initial': {
       const left = a[predicate.field];
@@ -507,7 +536,7 @@ function holds(predicate: Predicate, pair: Pair): boolean {
     case 'genderVariant':
       return a.given !== null && b.given !== null && genderVariants(a.given, b.given);
     case 'nickname':
-      return a.givenGroups.length > 0 && b.givenGroups.some((group) => a.givenGroups.includes(group));
+      return a.givenGroups.length > 0 && sharesOne(a.givenGroups, b.givenGroups);
     case 'namesTransposed': {
       if (a.given === null || a.family === null || b.given === null || b.family === null) return false;
       return pair.givenFamily() >= predicate.min && pair.familyGiven() >= predicate.min;
@@ -520,7 +549,8 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       const left = a.birth;
       const right = b.birth;
       if (left === null || right === null || left === right) return false;
-      return left.slice(0, 4) === right.slice(0, 4) && left.slice(4, 6) === right.slice(6, 8) && left.slice(6, 8) === right.slice(4, 6);
+      // YYYYMMDD: the same year, each one's month the other's day.
+      return sameStart(left, right, 0, 4) && sameAt(left, 4, right, 6, 2) && sameAt(left, 6, right, 4, 2);
     }
     case 'digitsOff': {
       const left = a[predicate.field];
@@ -528,18 +558,20 @@ function holds(predicate: Predicate, pair: Pair): boolean {
       return left !== null && right !== null && digitsApart(left, right) <= predicate.max;
     }
     case 'sameYear':
-      return a.birth !== null && b.birth !== null && a.birth.slice(0, 4) === b.birth.slice(0, 4);
+      return a.birth !== null && b.birth !== null && sameStart(a.birth, b.birth, 0, 4);
     case 'yearsApart': {
       if (a.birth === null || b.birth === null) return false;
-      const apart = Math.abs(Number(a.birth.slice(0, 4)) - Number(b.birth.slice(0, 4)));
+      const apart = Math.abs(yearOf(a.birth) - yearOf(b.birth));
       return apart >= predicate.min && apart <= (predicate.max ?? Infinity);
     }
     case 'shared':
-      return a[predicate.field].some((value) => b[predicate.field].includes(value));
+      return sharesOne(a[predicate.field], b[predicate.field]);
     case 'all':
-      return predicate.of.every((inner) => holds(inner, pair));
+      for (const inner of predicate.of) if (!holds(inner, pair)) return false;
+      return true;
     case 'any':
-      return predicate.of.some((inner) => holds(inner, pair));
+      for (const inner of predicate.of) if (holds(inner, pair)) return true;
+      return false;
     case 'else':
       return true;
   }
