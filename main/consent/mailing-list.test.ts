@@ -11,7 +11,7 @@ const FILE = path.resolve(__dirname, '../ingest/formats/fixtures/mailchimp-audie
 
 async function importAudience(backend: Backend) {
   const preview = await ok(backend, 'import.preview', { file: FILE });
-  // Mailchimp writes its times in UTC.
+  // The times of this export are UTC (the mapping says so; the suggestion does not guess a zone).
   return unwrap(await runJob(backend, 'import.file', { file: FILE, source: 'Newsletter', options: {}, mapping: { ...preview.mapping, timeZone: 'UTC' } }));
 }
 
