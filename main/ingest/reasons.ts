@@ -28,6 +28,7 @@ export const REASON_CODES = [
   'consentUnknownPurpose',
   'consentNotABasis',
   'consentInFuture',
+  'consentStatus',
   'eventNoDate',
   'notList',
   'notObject',

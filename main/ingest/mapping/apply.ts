@@ -16,6 +16,7 @@ import { normalizePhone, type Phone } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postal';
 import { isExcelDamaged } from '../normalize/excel-damage';
 import { isBlank, rawText, type Normalized } from '../normalize/result';
+import { parseSubscriptionStatus, type SubscriptionStatus } from '../normalize/subscription-status';
 import { cleanText, normalizeText } from '../normalize/text';
 import type { ReasonDetails } from '../reasons';
 import type { RawRow } from '../types';
@@ -56,7 +57,21 @@ interface ConsentGroup {
   readonly purpose: string | null;
   readonly granted: ColumnRead[];
   readonly at: ColumnRead[];
+  /** A mailing list's history (fields.ts MAILING_LIST_FIELDS). */
+  readonly status: ColumnRead[];
+  readonly optInAt: ColumnRead[];
+  readonly confirmedAt: ColumnRead[];
+  readonly withdrawnAt: ColumnRead[];
 }
+
+const GROUP_SLOT = {
+  'consent.granted': 'granted',
+  'consent.at': 'at',
+  'consent.status': 'status',
+  'consent.optInAt': 'optInAt',
+  'consent.confirmedAt': 'confirmedAt',
+  'consent.withdrawnAt': 'withdrawnAt',
+} as const satisfies Partial<Record<TargetField, keyof ConsentGroup>>;
 
 interface ConsentPlan {
   readonly groups: readonly ConsentGroup[];
@@ -111,8 +126,9 @@ function addToConsentPlan(
   }
   const key = purpose ?? null;
   let group = plan.groups.find((candidate) => candidate.purpose === key);
-  if (group === undefined) plan.groups.push((group = { purpose: key, granted: [], at: [] }));
-  (field === 'consent.granted' ? group.granted : group.at).push(read);
+  if (group === undefined) plan.groups.push((group = { purpose: key, granted: [], at: [], status: [], optInAt: [], confirmedAt: [], withdrawnAt: [] }));
+  const slot = GROUP_SLOT[field as keyof typeof GROUP_SLOT] as (typeof GROUP_SLOT)[keyof typeof GROUP_SLOT] | undefined;
+  if (slot !== undefined) group[slot].push(read);
 }
 
 const plans = new WeakMap<Mapping, Plan>();
@@ -319,38 +335,116 @@ function firstValue(
   return null;
 }
 
+/** What a consent group of one row says, before its purpose is known: the cell it is about, and each observation. */
+interface GroupObservations {
+  readonly where: ColumnRead;
+  readonly raw: string;
+  readonly observations: readonly { readonly granted: boolean; readonly at: string | null }[];
+}
+
+function yesNoObservations(
+  context: RowContext,
+  group: ConsentGroup,
+  record: Readonly<Record<string, unknown>>,
+  label: (read: ColumnRead) => string,
+  granted: { value: unknown; read: ColumnRead },
+): GroupObservations {
+  const flag = context.take('consent.granted', label(granted.read), parseConsentFlag(granted.value), 'consent');
+  const at = firstValue([record], [group.at]);
+  // An observation whose date cannot be read is still an observation: kept undated, the date flagged.
+  const when =
+    at === null
+      ? null
+      : context.take('consent.at', label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now, timeZone: context.timeZone }), 'date');
+  return { where: granted.read, raw: rawText(granted.value), observations: flag === null ? [] : [{ granted: flag, at: when }] };
+}
+
+/**
+ * A mailing list's status and times as a consent history (docs/consent.md, "Mailing-list exports"):
+ * subscribed → a grant at the confirmation (double opt-in), else at the opt-in, else undated; unsubscribed
+ * → the dated grant before it, if known, and a withdrawal at the unsubscribe time (undated if missing);
+ * cleaned → the dated grant only (a bounced address is no withdrawal); pending → nothing (an unconfirmed
+ * double opt-in is no consent). Without a status column, an unsubscribe time means unsubscribed and an
+ * opt-in or confirmation time subscribed (Mailchimp exports one file per status). A status or time that
+ * cannot be read is flagged; an unreadable time counts as missing.
+ */
+function mailingListObservations(
+  context: RowContext,
+  group: ConsentGroup,
+  record: Readonly<Record<string, unknown>>,
+  label: (read: ColumnRead) => string,
+): GroupObservations | null {
+  const time = (reads: readonly ColumnRead[], field: TargetField) => {
+    const found = firstValue([record], [reads]);
+    if (found === null) return null;
+    const parsed = parseDate(found.value, context.mapping.dateFormat, { kind: 'event', now: context.now, timeZone: context.timeZone });
+    return { read: found.read, raw: rawText(found.value), at: context.take(field, label(found.read), parsed, 'date') };
+  };
+  const optIn = time(group.optInAt, 'consent.optInAt');
+  const confirmed = time(group.confirmedAt, 'consent.confirmedAt');
+  const withdrawn = time(group.withdrawnAt, 'consent.withdrawnAt');
+  const cell = firstValue([record], [group.status]);
+  let status: SubscriptionStatus | null;
+  let where: { read: ColumnRead; raw: string };
+  if (cell !== null) {
+    const parsed = parseSubscriptionStatus(cell.value);
+    where = { read: cell.read, raw: rawText(cell.value) };
+    if (!parsed.ok || parsed.value === null) {
+      const column = label(cell.read);
+      const reason = parsed.ok ? 'not a subscription status' : parsed.reason;
+      context.flag({ field: 'consent.status', column, reason: `${column}: ${reason}`, detail: { code: 'consentStatus', params: { column } }, raw: where.raw });
+      return null;
+    }
+    status = parsed.value;
+  } else if (withdrawn !== null) {
+    status = 'unsubscribed';
+    where = withdrawn;
+  } else if (confirmed !== null || optIn !== null) {
+    status = 'subscribed';
+    where = (confirmed ?? optIn) as { read: ColumnRead; raw: string };
+  } else {
+    return null;
+  }
+  // Double opt-in: the consent is given when the person confirms; the opt-in time only when there is no confirmation.
+  const grantAt = confirmed !== null ? confirmed.at : (optIn?.at ?? null);
+  const history = grantAt === null ? [] : [{ granted: true, at: grantAt }];
+  const observations =
+    status === 'subscribed'
+      ? [{ granted: true, at: grantAt }]
+      : status === 'unsubscribed'
+        ? [...history, { granted: false, at: withdrawn?.at ?? null }]
+        : status === 'cleaned'
+          ? history
+          : [];
+  return { where: where.read, raw: where.raw, observations };
+}
+
 function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Record<string, unknown>>, prefix: string, out: MappedConsent[]): void {
   const label = (read: ColumnRead) => (prefix === '' ? read.label : `${prefix}.${read.path}`);
   for (const group of plan.groups) {
     const granted = firstValue([record], [group.granted]);
-    if (granted === null) {
-      // A date with no yes/no is not evidence of either: no observation is recorded.
-      continue;
-    }
-    const flag = context.take('consent.granted', label(granted.read), parseConsentFlag(granted.value), 'consent');
-    const at = firstValue([record], [group.at]);
-    // An observation whose date cannot be read is still an observation: kept undated, the date flagged.
-    const when =
-      at === null
-        ? null
-        : context.take('consent.at', label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now, timeZone: context.timeZone }), 'date');
+    const isList = group.status.length + group.optInAt.length + group.confirmedAt.length + group.withdrawnAt.length > 0;
+    const listSays = isList && (firstValue([record], [group.status]) !== null || granted === null);
+    // A date with no yes/no is not evidence of either: no observation is recorded.
+    const seen = listSays ? mailingListObservations(context, group, record, label) : granted === null ? null : yesNoObservations(context, group, record, label, granted);
+    if (seen === null) continue;
     let purpose = group.purpose;
     if (purpose === null) {
       const named = firstValue([record], [plan.purposeColumns]);
       purpose = named === null ? '' : cleanText(rawText(named.value));
       if (purpose === '') {
-        const where = prefix === '' ? label(granted.read) : prefix;
+        const where = prefix === '' ? label(seen.where) : prefix;
         context.flag({
           field: 'consent.purpose',
           column: where,
           reason: `${where}: consent without a purpose`,
           detail: { code: 'consentNoPurpose', params: { column: where } },
-          raw: rawText(granted.value),
+          raw: seen.raw,
         });
         continue;
       }
     }
-    if (flag !== null) out.push({ purpose, granted: flag, at: when, raw: rawText(granted.value) });
+    for (const observation of seen.observations) out.push({ purpose, granted: observation.granted, at: observation.at, raw: seen.raw });
   }
 }
 

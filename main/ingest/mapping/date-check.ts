@@ -30,7 +30,14 @@ export interface DateColumnCheck {
   readonly ambiguity: 'none' | 'followsCountry' | 'againstCountry';
 }
 
-const DATE_FIELDS: Readonly<Partial<Record<TargetField, DateKind>>> = { 'event.at': 'event', 'consent.at': 'event', birthDate: 'birth' };
+const DATE_FIELDS: Readonly<Partial<Record<TargetField, DateKind>>> = {
+  'event.at': 'event',
+  'consent.at': 'event',
+  'consent.optInAt': 'event',
+  'consent.confirmedAt': 'event',
+  'consent.withdrawnAt': 'event',
+  birthDate: 'birth',
+};
 
 /** A column's values in the sample rows, elements of a nested list (`orders[].date`) included. */
 function valuesOf(rows: readonly { readonly values: Readonly<Record<string, unknown>> }[], column: string): unknown[] {

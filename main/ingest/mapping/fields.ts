@@ -31,7 +31,26 @@ export const IDENTITY_FIELDS = [
  * column per purpose: `optin_email`, `zgoda_marketing`). In a nested list of consents (`consentsPath`)
  * each element can name its own purpose instead, through a `consent.purpose` column.
  */
-export const CONSENT_FIELDS = ['consent.granted', 'consent.at', 'consent.purpose'] as const;
+export const CONSENT_FIELDS = [
+  'consent.granted',
+  'consent.at',
+  'consent.purpose',
+  'consent.status',
+  'consent.optInAt',
+  'consent.confirmedAt',
+  'consent.withdrawnAt',
+] as const;
+
+/**
+ * A mailing-list export (Mailchimp's audience export) states a consent history rather than a yes/no:
+ * a subscriber `status` (subscribed, unsubscribed, cleaned, pending) with the times the person opted in,
+ * confirmed (double opt-in) and unsubscribed. These columns carry their purpose like `consent.granted`;
+ * apply.ts turns them into grants and withdrawals (see docs/consent.md, "Mailing-list exports").
+ */
+export const MAILING_LIST_FIELDS = ['consent.status', 'consent.optInAt', 'consent.confirmedAt', 'consent.withdrawnAt'] as const;
+
+/** Consent fields whose column names its purpose in a flat file. */
+export const PURPOSED_CONSENT_FIELDS: readonly TargetField[] = ['consent.granted', 'consent.at', ...MAILING_LIST_FIELDS];
 
 export const EVENT_FIELDS = ['event.type', 'event.at', 'event.amount', 'event.currency', 'event.place', 'event.id'] as const;
 
@@ -66,6 +85,10 @@ export const FIELD_INFO: Readonly<Record<TargetField, FieldInfo>> = {
   'consent.granted': { group: 'consent', multiple: false, label: { en: 'Consent given', fr: 'Consentement donné' } },
   'consent.at': { group: 'consent', multiple: false, label: { en: 'Consent date', fr: 'Date du consentement' } },
   'consent.purpose': { group: 'consent', multiple: false, label: { en: 'Consent purpose', fr: 'Finalité du consentement' } },
+  'consent.status': { group: 'consent', multiple: false, label: { en: 'Subscription status', fr: "Statut d'abonnement" } },
+  'consent.optInAt': { group: 'consent', multiple: false, label: { en: 'Opt-in time', fr: "Date d'inscription" } },
+  'consent.confirmedAt': { group: 'consent', multiple: false, label: { en: 'Confirmation time (double opt-in)', fr: 'Date de confirmation (double opt-in)' } },
+  'consent.withdrawnAt': { group: 'consent', multiple: false, label: { en: 'Unsubscribe time', fr: 'Date de désabonnement' } },
   'event.type': { group: 'event', multiple: false, label: { en: 'Event type', fr: "Type d'événement" } },
   'event.at': { group: 'event', multiple: false, label: { en: 'Event date', fr: "Date de l'événement" } },
   'event.amount': { group: 'event', multiple: false, label: { en: 'Amount', fr: 'Montant' } },
@@ -144,7 +167,7 @@ export const Mapping = z
       if (list !== null && list.inner === '' && !FIELD_INFO[entry.field].multiple)
         issue(`${entry.field} takes one value: a list (${entry.column}) fits only email, phone or street`);
       if (entry.field === 'consent.purpose' && !inConsents) issue('consent.purpose is only for columns inside the consentsPath list');
-      if ((entry.field === 'consent.granted' || entry.field === 'consent.at') && entry.purpose === undefined && !inConsents)
+      if (PURPOSED_CONSENT_FIELDS.includes(entry.field) && entry.purpose === undefined && !inConsents)
         issue(`${entry.field} needs a purpose`);
       if (entry.purpose !== undefined && group !== 'consent') issue('only consent columns have a purpose');
     });

@@ -15,6 +15,7 @@ import { normalizePersonName } from '../normalize/name';
 import { normalizePhone } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postal';
 import { isBlank } from '../normalize/result';
+import { looksLikeStatus } from '../normalize/subscription-status';
 import { foldForSearch } from '../normalize/text';
 import type { RawRow } from '../types';
 import { Mapping, type MappingColumn, type TargetField } from './fields';
@@ -32,6 +33,9 @@ import {
   FIELD_PHRASES,
   LOYALTY_CARD_PHRASES,
   NEUTRAL_WORDS,
+  MAILING_LIST_IGNORED,
+  MAILING_LIST_PHRASES,
+  MAILING_LIST_PURPOSE,
   OPT_OUT_WORDS,
   PURPOSE_STOP_WORDS,
   PURPOSE_WORDS,
@@ -162,6 +166,19 @@ function purposeOf(tokens: readonly string[]): string {
   }
   const unique = [...new Set(words.filter((word) => word !== 'opt' && word !== 'in'))];
   return unique.length === 0 ? 'general' : unique.join('_');
+}
+
+const MAILING_LIST = MAILING_LIST_PHRASES.map(([field, phrases]) => [field, new Set(phrases.map(joinedOf))] as const);
+const MAILING_LIST_OTHER = foldedSet(MAILING_LIST_IGNORED);
+
+/** A mailing list's status or time column (`OPTIN_TIME`, `status` with subscribed/unsubscribed values): the whole header, not a word in it. */
+function mailingListGuess(tokens: readonly string[], samples: readonly unknown[]): Guess | 'ignored' | null {
+  const joined = tokens.join('');
+  if (MAILING_LIST_OTHER.has(joined)) return 'ignored';
+  const field = MAILING_LIST.find(([, phrases]) => phrases.has(joined))?.[0];
+  if (field === undefined) return null;
+  if (field === 'consent.status' && !(samples.length > 0 && share(samples, looksLikeStatus) >= 0.8)) return null;
+  return { field, score: 1, purpose: MAILING_LIST_PURPOSE };
 }
 
 /** A consent column (`optin_email`, `date_consentement_infolettre`), or a purpose alone with yes/no values. */
@@ -347,6 +364,10 @@ function guessesFor(candidate: Candidate): Guess[] {
       return placeParent ? ranked : ranked.filter((guess) => guess.field !== 'event.place');
     }
     case 'row': {
+      // Before the opt-out words: `UNSUB_TIME` is a mailing list's withdrawal, not an opt-out flag.
+      const listColumn = mailingListGuess(candidate.tokens, candidate.samples);
+      if (listColumn === 'ignored') return [];
+      if (listColumn !== null) return [listColumn];
       if (hasAny(candidate.tokens, OPT_OUT_JOINED)) return [];
       const consent = consentGuess(candidate.tokens, candidate.samples);
       if (consent !== null) return [consent];
@@ -460,7 +481,7 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
   const samplesOf = (fields: readonly TargetField[]) =>
     chosen.filter(({ guess }) => fields.includes(guess.field)).flatMap(({ candidate }) => candidate.samples);
   // Read from the values (see normalize/detect-format): a day above 12 settles day/month, else the country.
-  const dateFormat = detectDateFormat(samplesOf(['event.at', 'consent.at']), { kind: 'event', country: defaultCountry, now, fallback: 'iso' }).format;
+  const dateFormat = detectDateFormat(samplesOf(['event.at', 'consent.at', 'consent.optInAt', 'consent.confirmedAt', 'consent.withdrawnAt']), { kind: 'event', country: defaultCountry, now, fallback: 'iso' }).format;
   const birthDateFormat = detectDateFormat(samplesOf(['birthDate']), { kind: 'birth', country: defaultCountry, now, fallback: 'YYYY-MM-DD' }).format;
   const { decimal } = detectDecimal(samplesOf(['event.amount']));
   const hasType = columns.some((column) => column.field === 'event.type');

@@ -6,7 +6,7 @@
  */
 import type { TargetField } from './fields';
 
-type RowField = Exclude<TargetField, 'consent.granted' | 'consent.at' | 'consent.purpose'>;
+type RowField = Exclude<TargetField, `consent.${string}`>;
 
 /** Phrases per field, in priority order: on an equal match the earlier field wins. */
 export const FIELD_PHRASES: readonly (readonly [RowField, readonly string[]])[] = [
@@ -466,6 +466,45 @@ export const OPT_OUT_WORDS = [
   'do not call',
   'ne pas contacter',
 ];
+
+/**
+ * A mailing list's export (Mailchimp's audience export, its French interface, lower-case variants): whole
+ * headers, compared folded and separator-insensitively, suggested with the default catalog's
+ * email-marketing purpose. A `status` header is suggested only when its values read as subscription
+ * statuses: elsewhere `status` is an account's or an order's.
+ */
+export const MAILING_LIST_PHRASES: readonly (readonly ['consent.status' | 'consent.optInAt' | 'consent.confirmedAt' | 'consent.withdrawnAt', readonly string[]])[] = [
+  ['consent.status', ['status', 'statut', 'member status', 'subscription status', 'subscriber status', 'statut abonnement', 'statut d abonnement', 'statut de l abonné']],
+  // Not `date_inscription` nor `date_confirmation`: a shop's sign-up or an order's confirmation as often as a list's.
+  ['consent.optInAt', ['optin time', 'opt in time', 'optin timestamp', 'heure opt in', 'heure d opt in']],
+  ['consent.confirmedAt', ['confirm time', 'confirmation time', 'confirm timestamp', 'heure de confirmation', 'date de confirmation d abonnement']],
+  ['consent.withdrawnAt', ['unsub time', 'unsubscribe time', 'unsubscribed time', 'unsubscribed at', 'date désabonnement', 'date de désabonnement', 'date désinscription', 'date de désinscription']],
+];
+
+/**
+ * A mailing list's other columns, left unmapped: `OPTIN_IP` is no consent flag (its `optin` would make it
+ * one), a rating or a campaign is no personal detail Custodia stores.
+ */
+export const MAILING_LIST_IGNORED = [
+  'optin ip',
+  'confirm ip',
+  'member rating',
+  'last changed',
+  'leid',
+  'euid',
+  'unsub campaign title',
+  'unsub campaign id',
+  'unsub reason',
+  'unsub reason other',
+  'clean time',
+  'clean campaign title',
+  'clean campaign id',
+  'gmtoff',
+  'dstoff',
+];
+
+/** The purpose a mailing list's consent columns are suggested with (the default catalog's code). */
+export const MAILING_LIST_PURPOSE = 'email_marketing';
 
 /** Words that make a consent column the date of the consent. */
 export const DATE_WORDS = ['date', 'data', 'at', 'timestamp', 'time', 'horodatage', 'dt', 'when', 'czas', 'since', 'depuis'];

@@ -30,6 +30,10 @@ const FIELD_GROUP = {
   'consent.granted': 'consent',
   'consent.at': 'consent',
   'consent.purpose': 'consent',
+  'consent.status': 'consent',
+  'consent.optInAt': 'consent',
+  'consent.confirmedAt': 'consent',
+  'consent.withdrawnAt': 'consent',
   'event.type': 'event',
   'event.at': 'event',
   'event.amount': 'event',
@@ -87,7 +91,7 @@ export const DATE_FORMAT_KEYS: Readonly<Record<DateFormat, string>> = {
 
 /** Consent columns of a flat file carry their purpose in the mapping (one column per purpose). */
 export function needsPurpose(field: TargetField | ''): boolean {
-  return field === 'consent.granted' || field === 'consent.at';
+  return field !== '' && field.startsWith('consent.') && field !== 'consent.purpose';
 }
 
 /** One line of the editor: a column (a header, or a path into nested JSON) and where it goes. */

@@ -105,6 +105,7 @@ describe('reasons of the file readers', () => {
       consentUnknownPurpose: { column: 'newsletter' },
       consentNotABasis: { column: 'legal_records' },
       consentInFuture: { column: 'newsletter' },
+      consentStatus: { column: 'status' },
       eventNoDate: { column: 'date_achat' },
       notList: { column: 'commandes' },
       notObject: { column: 'commandes[2]' },

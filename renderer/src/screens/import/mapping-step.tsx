@@ -187,7 +187,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
   const columns = [...new Set(draft.rows.map((row) => row.column))];
   const mapped = draft.rows.filter((row) => row.field !== '');
   const hasEvents = mapped.some((row) => row.field !== '' && fieldGroup(row.field) === 'event');
-  const hasDates = mapped.some((row) => row.field === 'event.at' || row.field === 'consent.at');
+  const hasDates = mapped.some((row) => ['event.at', 'consent.at', 'consent.optInAt', 'consent.confirmedAt', 'consent.withdrawnAt'].includes(row.field));
   const hasBirthDate = mapped.some((row) => row.field === 'birthDate');
   const missing = draft.rows.filter((row) => row.field !== '' && missingFromFile(row.column, preview.headers)).map((row) => row.column);
 
