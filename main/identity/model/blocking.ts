@@ -138,12 +138,12 @@ interface KeyBlocks {
   members: Uint32Array;
   recordStart: Uint32Array;
   recordBlocks: Uint32Array;
-  /** Shared values of this key count this much towards the rule (an identifier counts for the whole rule). */
-  weight: number;
+  /** An email, phone or national id key: one shared value satisfies the rule. */
+  identifier: boolean;
   stats: BlockingResult['perKey'][number];
 }
 
-function keyBlocks(records: readonly Features[], key: BlockingKey, maxBlockSize: number, weight: number): KeyBlocks {
+function keyBlocks(records: readonly Features[], key: BlockingKey, maxBlockSize: number): KeyBlocks {
   const n = records.length;
   const numbers = new Map<string, number>();
   const sizes: number[] = [];
@@ -197,24 +197,32 @@ function keyBlocks(records: readonly Features[], key: BlockingKey, maxBlockSize:
     }
     recordStart[index + 1] = recordBlocks.length;
   }
-  return { blockStart, members, recordStart, recordBlocks: Uint32Array.from(recordBlocks), weight, stats };
+  return { blockStart, members, recordStart, recordBlocks: Uint32Array.from(recordBlocks), identifier: isIdentifierKey(key), stats };
 }
 
-/** What sharing one value of a key counts for: a rare value or an identifier the whole rule, else the key's weight. */
-function valueWeight(blockStart: Uint32Array, block: number, weight: number, required: number): number {
-  return (blockStart[block + 1] as number) - (blockStart[block] as number) <= RARE_VALUE_RECORDS ? required : weight;
+/**
+ * What sharing one key value held by `holders` records counts for towards the rule: an identifier or a rare value
+ * the whole rule, any other value one key. The full run's blocking and the incremental link's lookups both ask here.
+ */
+export function shareWeight(holders: number, identifier: boolean, required = DEFAULT_MIN_SHARED_KEYS): number {
+  return identifier || holders <= RARE_VALUE_RECORDS ? required : 1;
+}
+
+function valueWeight(keyBlocks: KeyBlocks, block: number, required: number): number {
+  return shareWeight((keyBlocks.blockStart[block + 1] as number) - (keyBlocks.blockStart[block] as number), keyBlocks.identifier, required);
 }
 
 /** How much records i and j share under the rule: one per shared key value, an identifier the whole rule. */
 function sharedWeight(keyed: readonly KeyBlocks[], i: number, j: number, required: number): number {
   let shared = 0;
-  for (const { blockStart, recordStart, recordBlocks, weight } of keyed) {
+  for (const blocks of keyed) {
+    const { recordStart, recordBlocks } = blocks;
     const iEnd = recordStart[i + 1] as number;
     const jStart = recordStart[j] as number;
     const jEnd = recordStart[j + 1] as number;
     for (let x = recordStart[i] as number; x < iEnd; x += 1) {
       const block = recordBlocks[x] as number;
-      for (let y = jStart; y < jEnd; y += 1) if (recordBlocks[y] === block) shared += valueWeight(blockStart, block, weight, required);
+      for (let y = jStart; y < jEnd; y += 1) if (recordBlocks[y] === block) shared += valueWeight(blocks, block, required);
     }
   }
   return shared;
@@ -228,7 +236,7 @@ export function candidatePairs(
   minSharedKeys = DEFAULT_MIN_SHARED_KEYS,
 ): BlockingResult {
   const required = Math.max(1, minSharedKeys);
-  const keyed = keys.map((key) => keyBlocks(records, key, maxBlockSize, isIdentifierKey(key) ? required : 1));
+  const keyed = keys.map((key) => keyBlocks(records, key, maxBlockSize));
   const { left, right, proposed } = sharedPairs(keyed, records.length, required);
   return {
     count: left.length,
@@ -259,12 +267,13 @@ function sharedPairs(keyed: readonly KeyBlocks[], n: number, required: number): 
   let proposed = 0;
   for (let i = 0; i < n; i += 1) {
     let touchedCount = 0;
-    for (const { blockStart, members, recordStart, recordBlocks, weight } of keyed) {
+    for (const blocks of keyed) {
+      const { blockStart, members, recordStart, recordBlocks } = blocks;
       const end = recordStart[i + 1] as number;
       for (let at = recordStart[i] as number; at < end; at += 1) {
         const block = recordBlocks[at] as number;
         const first = blockStart[block] as number;
-        const shares = valueWeight(blockStart, block, weight, required);
+        const shares = valueWeight(blocks, block, required);
         // Members are in record order: the ones after i are at the block's end.
         for (let y = (blockStart[block + 1] as number) - 1; y >= first; y -= 1) {
           const j = members[y] as number;

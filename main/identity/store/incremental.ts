@@ -10,7 +10,7 @@ import type { JobControl } from '../../core/job-control';
 import { countProfiles } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { IdentitySettings } from '../contract';
-import { candidatePairs, DEFAULT_MIN_SHARED_KEYS, isIdentifierKey, RARE_VALUE_RECORDS } from '../model/blocking';
+import { candidatePairs, DEFAULT_MIN_SHARED_KEYS, isIdentifierKey, shareWeight } from '../model/blocking';
 import { cluster, DEFAULT_CLUSTER_SETTINGS, type ClusterResult, type ScoredLink } from '../model/cluster';
 import { logOdds, pairPatterns, scorePair, type TrainedModel } from '../model/fellegi-sunter';
 import { recordKeyHashes } from '../model/key-hash';
@@ -57,7 +57,6 @@ export interface IncrementalComputation {
 
 const clock = (): number => performance.now();
 /** Keys a known record must share with a new one to be compared (an identifier key counts for this many). */
-const MIN_SHARED_KEYS = DEFAULT_MIN_SHARED_KEYS;
 /**
  * A key shared by more known records than this proposes none of them (a full run's blocks stop at 300): with
  * two shared keys required, such a common key only adds reading; the rarer keys find the duplicates.
@@ -126,8 +125,8 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
     for (const { key, hash } of keys) {
       const records = holders.get(hash) as number[];
       if (records.length > LOOKUP_BLOCK_SIZE) continue;
-      // The same rule as a full run's blocking: an identifier, or a value rare among the known records, counts for both keys.
-      const weight = isIdentifierKey(key) || records.length < RARE_VALUE_RECORDS ? MIN_SHARED_KEYS : 1;
+      // The same rule as a full run's blocking; the value's holders are the known records and the new one.
+      const weight = shareWeight(records.length + 1, isIdentifierKey(key));
       for (const record of records) {
         if (batchIds.has(record)) continue;
         let finders = found.get(record);
@@ -140,7 +139,7 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
   const byPosition = new Map<number, { record: number; shared: number }[]>();
   for (const [record, finders] of found) {
     for (const [position, shared] of finders) {
-      if (shared < MIN_SHARED_KEYS) continue;
+      if (shared < DEFAULT_MIN_SHARED_KEYS) continue;
       let list = byPosition.get(position);
       if (list === undefined) byPosition.set(position, (list = []));
       list.push({ record, shared });
