@@ -18,6 +18,7 @@
  *   profiles    main/profiles/strings         profiles
  *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
+ *   accessPackage  main/requests/package/strings  accessPackage (the access package's report, in the requester's language)
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
@@ -52,6 +53,8 @@ import usersEn from '../users/strings/en.json';
 import usersFr from '../users/strings/fr.json';
 import vaultEn from '../vault/strings/en.json';
 import vaultFr from '../vault/strings/fr.json';
+import accessPackageEn from '../requests/package/strings/en.json';
+import accessPackageFr from '../requests/package/strings/fr.json';
 
 /** A namespace's text: groups of keys, nested, down to strings. */
 export type StringTree = { readonly [key: string]: string | StringTree };
@@ -75,6 +78,7 @@ export const MAIN_NAMESPACES = {
   overview: { en: overviewEn, fr: overviewFr },
   identity: { en: identityEn, fr: identityFr },
   consent: { en: consentEn, fr: consentFr },
+  accessPackage: { en: accessPackageEn, fr: accessPackageFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

@@ -4,3 +4,6 @@ export { identityAttention, type IdentityAttentionItem } from './attention';
 export { linkPending } from './link-pending';
 /** The golden record's name for a profile, for ingest's refreshProfile (plugged in by main/backend). */
 export { nameFromGolden } from './golden/golden-record';
+/** A person's golden record (each field, its value, its source and the rule that chose it): the access package shows it. */
+export { goldenRecord } from './golden/golden-record';
+export type { GoldenValue } from './golden/contract';

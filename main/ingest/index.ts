@@ -4,3 +4,7 @@ export { ingestAttention, UNDONE_SHOWN_DAYS, type IngestAttentionItem, type Inge
 export { FIGURE_MONTHS, ingestFigures, type IngestFigures } from './figures';
 export { refreshProfile, refreshProfiles, setProfileNamer, type ProfileNamer } from './profile-refresh';
 export { foldForSearch } from './normalize/text';
+/** What an access package needs to withhold someone else's details and to read a date range in the vault's zone. */
+export { isThirdPartyPath } from './mapping/third-party';
+export { THIRD_PARTY_KEY } from './record-writer';
+export { wallTimeToUtc } from './normalize/zoned-time';
