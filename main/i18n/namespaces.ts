@@ -19,6 +19,7 @@
  *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording)
+ *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -48,6 +49,8 @@ import overviewEn from '../overview/strings/en.json';
 import overviewFr from '../overview/strings/fr.json';
 import profilesEn from '../profiles/strings/en.json';
 import profilesFr from '../profiles/strings/fr.json';
+import requestsEn from '../requests/strings/en.json';
+import requestsFr from '../requests/strings/fr.json';
 import usersEn from '../users/strings/en.json';
 import usersFr from '../users/strings/fr.json';
 import vaultEn from '../vault/strings/en.json';
@@ -75,6 +78,7 @@ export const MAIN_NAMESPACES = {
   overview: { en: overviewEn, fr: overviewFr },
   identity: { en: identityEn, fr: identityFr },
   consent: { en: consentEn, fr: consentFr },
+  requests: { en: requestsEn, fr: requestsFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;
