@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IsoTime, method, roles } from '../core/contract-kit';
 import { JURISDICTIONS, REQUEST_TYPES } from './deadlines';
 
-export { JURISDICTIONS, REQUEST_TYPES } from './deadlines';
+export { JURISDICTIONS, REQUEST_TYPES, dueOn } from './deadlines';
 export const RequestType = z.enum(REQUEST_TYPES);
 export type RequestType = z.infer<typeof RequestType>;
 export const Jurisdiction = z.enum(JURISDICTIONS);
