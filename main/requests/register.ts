@@ -16,6 +16,7 @@ import type {
   EXTENSION_REFUSALS,
   REQUEST_LIST_STATUSES,
 } from './contract';
+import { VERIFICATION_IDENTIFIERS } from './contract';
 import { daysBetween, deadlineRule, dueOn, extendedDueOn, isCalendarDay, median, addDays } from './deadlines';
 import { activeProfileOf, recordsOf } from './person';
 import { todayIn, vaultTimeZone } from './zone';
@@ -229,7 +230,8 @@ export interface VerifyInput {
 export function verifyRequest(db: SqlRunner, id: number, input: VerifyInput, userId: number, now: Date): { verificationId: number } {
   assertOpen(requireRow(db, id));
   const stamp = now.toISOString();
-  const identifiers = JSON.stringify([...new Set(input.identifiers)]);
+  // Once each, in one order whatever the order they were ticked in.
+  const identifiers = JSON.stringify(VERIFICATION_IDENTIFIERS.filter((identifier) => input.identifiers.includes(identifier)));
   const verificationId = Number(
     db.run(sql`INSERT INTO request_verification (request_id, method, identifiers, document, verified_by, verified_at)
       VALUES (${id}, ${input.method}, ${identifiers}, ${input.document ?? null}, ${userId}, ${stamp})`).lastInsertRowid,
