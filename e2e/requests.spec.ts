@@ -53,7 +53,7 @@ test('a request is opened, verified against a person found by search, extended a
   const detail = page.getByTestId('request-detail');
   await expect(detail.getByTestId('request-status')).toHaveText('Open');
   await expect(detail.getByTestId('request-requester')).toHaveText('Hélène Tremblay');
-  await expect(detail).toContainText('GDPR Art. 12(3)');
+  await expect(detail.getByTestId('request-legal-source')).toHaveText('GDPR Art. 12(3): one month, extendable by two further months');
 
   // Verify, from the keyboard: the method, the identifiers that matched, the person found by search.
   const verify = page.getByTestId('request-verify-form');

@@ -85,6 +85,8 @@ export const RequestDetail = RequestSummary.extend({
   /** The deadline an extension would give, or null when the law allows none. */
   extensionUntil: CalendarDay.nullable(),
   legalSource: z.string(),
+  /** The rule in the interface's words: `requests.legalSources.<key>`. */
+  legalRule: z.enum(['quebec', 'eu', 'california', 'california_opt_out', 'other']),
   outcomeNote: z.string().nullable(),
   closedBy: z.string().nullable(),
   createdBy: z.string(),

@@ -32,20 +32,22 @@ export interface DeadlineRule {
   readonly extended: Period | null;
   /** The legal source, as quoted in docs/requests.md. */
   readonly source: string;
+  /** The key of the rule's words in the interface (`requests.legalSources.*`). */
+  readonly key: 'quebec' | 'eu' | 'california' | 'california_opt_out' | 'other';
 }
 
 export function deadlineRule(jurisdiction: Jurisdiction, type: RequestType): DeadlineRule {
   switch (jurisdiction) {
     case 'quebec':
-      return { period: { unit: 'days', count: 30 }, extended: null, source: 'CQLR c. P-39.1, s. 32' };
+      return { period: { unit: 'days', count: 30 }, extended: null, source: 'CQLR c. P-39.1, s. 32', key: 'quebec' };
     case 'eu':
-      return { period: { unit: 'months', count: 1 }, extended: { unit: 'months', count: 3 }, source: 'GDPR Art. 12(3)' };
+      return { period: { unit: 'months', count: 1 }, extended: { unit: 'months', count: 3 }, source: 'GDPR Art. 12(3)', key: 'eu' };
     case 'california':
       return type === 'opt_out_sale'
-        ? { period: { unit: 'businessDays', count: 15 }, extended: null, source: '11 CCR § 7026(f)' }
-        : { period: { unit: 'days', count: 45 }, extended: { unit: 'days', count: 90 }, source: 'Cal. Civ. Code § 1798.130(a)(2)(A)' };
+        ? { period: { unit: 'businessDays', count: 15 }, extended: null, source: '11 CCR § 7026(f)', key: 'california_opt_out' }
+        : { period: { unit: 'days', count: 45 }, extended: { unit: 'days', count: 90 }, source: 'Cal. Civ. Code § 1798.130(a)(2)(A)', key: 'california' };
     case 'other':
-      return { period: { unit: 'days', count: 30 }, extended: null, source: 'none: 30 days, the shortest of the laws above' };
+      return { period: { unit: 'days', count: 30 }, extended: null, source: 'none: 30 days, the shortest of the laws above', key: 'other' };
   }
 }
 

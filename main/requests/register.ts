@@ -161,6 +161,7 @@ export function getRequest(db: SqlRunner, id: number, now: Date, reader: Reader)
     extensionRefused: refused,
     extensionUntil: row.extended_due_on ?? extendedDueOn(row.jurisdiction, row.type, row.received_on),
     legalSource: deadlineRule(row.jurisdiction, row.type).source,
+    legalRule: deadlineRule(row.jurisdiction, row.type).key,
     outcomeNote: reader.personal ? more.outcome_note : null,
     closedBy: more.closed_by,
     createdBy: more.created_by,

@@ -220,7 +220,7 @@ export function RequestDetailView({
           ) : null}
           <div>
             <dt>{t('requests.detail.legalSource')}</dt>
-            <dd>{request.legalSource}</dd>
+            <dd data-testid="request-legal-source">{t(`requests.legalSources.${request.legalRule}`)}</dd>
           </div>
           <div>
             <dt>{t('requests.detail.status')}</dt>
