@@ -163,7 +163,14 @@ export function RequestsScreen(): ReactNode {
               {t('requests.none')}
             </p>
           ) : (
-            <RequestsTable requests={list.data.requests} onOpen={setSelected} />
+            <>
+              <RequestsTable requests={list.data.requests} onOpen={setSelected} />
+              {list.data.total > list.data.requests.length ? (
+                <p className="muted small" data-testid="requests-more">
+                  {t('requests.shown', { shown: list.data.requests.length, total: list.data.total })}
+                </p>
+              ) : null}
+            </>
           )}
         </>
       ) : (
