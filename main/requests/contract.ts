@@ -75,6 +75,7 @@ export const RequestProfile = z.object({
 export type RequestProfile = z.infer<typeof RequestProfile>;
 
 export const RequestDetail = RequestSummary.extend({
+  /** Contact and channel: null when not given, or for auditors (free text may name the person). */
   contact: z.string().nullable(),
   channel: z.string().nullable(),
   extensionReason: z.string().nullable(),

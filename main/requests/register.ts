@@ -154,7 +154,7 @@ export function getRequest(db: SqlRunner, id: number, now: Date, reader: Reader)
   return {
     ...summary(row, today, reader),
     contact: reader.personal ? more.contact : null,
-    channel: more.channel,
+    channel: reader.personal ? more.channel : null,
     extensionReason: reader.personal ? more.extension_reason : null,
     extendedAt: more.extended_at,
     extendedBy: more.extended_by,
