@@ -50,6 +50,7 @@ test('a request is opened, verified against a person found by search, extended a
   await noSeriousViolations(page);
   await form.getByRole('button', { name: 'Open the request' }).click();
 
+  await expect(page.getByTestId('request-notice')).toContainText(/^Request 2 opened: due /);
   const detail = page.getByTestId('request-detail');
   await expect(detail.getByTestId('request-status')).toHaveText('Open');
   await expect(detail.getByTestId('request-requester')).toHaveText('Hélène Tremblay');

@@ -105,6 +105,7 @@ export function RequestsScreen(): ReactNode {
     return (
       <div className="page">
         <PageHeader title={t('requests.title')} />
+        {notice !== null ? <Notice tone="success" testId="request-notice">{notice}</Notice> : null}
         <Detail
           key={selected}
           id={selected}
@@ -130,7 +131,6 @@ export function RequestsScreen(): ReactNode {
       </PageHeader>
       <p className="lead">{t('requests.intro')}</p>
       {!canAct ? <Notice>{t('requests.auditorNote')}</Notice> : null}
-      {notice !== null ? <Notice tone="success" testId="request-notice">{notice}</Notice> : null}
       {opening && list.data ? (
         <OpenRequestForm
           today={list.data.today}
