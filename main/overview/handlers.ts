@@ -14,7 +14,7 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
     // Requests first: a legal deadline is the first thing a steward sees after unlocking (stable sort below).
     const items = [...requestAttention(vault.db, now()), ...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : [])];
     const order = { error: 0, warning: 1, info: 2 } as const;
-    // Stable: within a severity, ingest's items first, as it ordered them.
+    // Stable: within a severity, requests' items first, then ingest's as it ordered them, then identity's.
     return items.sort((a, b) => order[a.severity] - order[b.severity]);
   },
   'overview.figures': (_input, { vaults, now }) => ingestFigures(vaults.current().db, now()),
