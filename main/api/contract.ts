@@ -15,6 +15,7 @@ import { qualityMethods } from '../ingest/quality/contract';
 import { jobMethods } from '../jobs/contract';
 import { overviewMethods } from '../overview/contract';
 import { profileMethods } from '../profiles/contract';
+import { requestMethods } from '../requests/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -30,6 +31,7 @@ export * from '../ingest/quality/contract';
 export * from '../jobs/contract';
 export * from '../overview/contract';
 export * from '../profiles/contract';
+export * from '../requests/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -45,6 +47,7 @@ export const CONTRACT_SLICES = {
   profiles: profileMethods,
   identity: identityMethods,
   consent: consentMethods,
+  requests: requestMethods,
   jobs: jobMethods,
 } as const;
 
@@ -59,6 +62,7 @@ export const contract = {
   ...profileMethods,
   ...identityMethods,
   ...consentMethods,
+  ...requestMethods,
   ...jobMethods,
 } as const;
 

@@ -50,6 +50,11 @@ export const AUDIT_ACTIONS = [
   'purpose.created',
   'purpose.updated',
   'consent.recorded',
+  'request.opened',
+  'request.extended',
+  'request.verified',
+  'request.matched',
+  'request.closed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

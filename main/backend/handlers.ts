@@ -8,6 +8,7 @@ import { qualityHandlers } from '../ingest/quality/handlers';
 import { jobHandlers } from '../jobs/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
+import { requestHandlers } from '../requests/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
@@ -28,5 +29,6 @@ export const handlers: HandlerTable<BackendContext> = {
   ...profileHandlers,
   ...identityHandlers,
   ...consentHandlers,
+  ...requestHandlers,
   ...jobHandlers,
 };

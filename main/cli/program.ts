@@ -11,6 +11,7 @@ import { registerConsentCommands } from './commands/consent';
 import { registerIdentityCommands } from './commands/identity';
 import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
+import { registerRequestCommands } from './commands/requests';
 import { registerSourceCommands } from './commands/sources';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
@@ -59,6 +60,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerSourceCommands(program, action);
   registerConnectorCommands(program, action);
   registerConsentCommands(program, action);
+  registerRequestCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }

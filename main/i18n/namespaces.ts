@@ -20,6 +20,7 @@
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
  *   accessPackage  main/requests/package/strings  accessPackage (the access package's report, in the requester's language)
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording)
+ *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -49,6 +50,8 @@ import overviewEn from '../overview/strings/en.json';
 import overviewFr from '../overview/strings/fr.json';
 import profilesEn from '../profiles/strings/en.json';
 import profilesFr from '../profiles/strings/fr.json';
+import requestsEn from '../requests/strings/en.json';
+import requestsFr from '../requests/strings/fr.json';
 import usersEn from '../users/strings/en.json';
 import usersFr from '../users/strings/fr.json';
 import vaultEn from '../vault/strings/en.json';
@@ -78,6 +81,7 @@ export const MAIN_NAMESPACES = {
   overview: { en: overviewEn, fr: overviewFr },
   identity: { en: identityEn, fr: identityFr },
   consent: { en: consentEn, fr: consentFr },
+  requests: { en: requestsEn, fr: requestsFr },
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 

@@ -2,6 +2,7 @@
 import type { SliceHandlers } from '../core/handlers';
 import { identityAttention } from '../identity/index';
 import { ingestAttention, ingestFigures } from '../ingest/index';
+import { requestAttention } from '../requests/index';
 import type { CapabilityContext } from '../vault/index';
 import type { overviewMethods } from './contract';
 
@@ -10,9 +11,10 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
     const vault = vaults.current();
     // Flagged values and pairs of records are personal data: auditors cannot open them, so no tile leads there.
     const personal = vault.user.role !== 'auditor';
-    const items = [...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : [])];
+    // Requests first: a legal deadline is the first thing a steward sees after unlocking (stable sort below).
+    const items = [...requestAttention(vault.db, now()), ...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : [])];
     const order = { error: 0, warning: 1, info: 2 } as const;
-    // Stable: within a severity, ingest's items first, as it ordered them.
+    // Stable: within a severity, requests' items first, then ingest's as it ordered them, then identity's.
     return items.sort((a, b) => order[a.severity] - order[b.severity]);
   },
   'overview.figures': (_input, { vaults, now }) => ingestFigures(vaults.current().db, now()),

@@ -4,11 +4,13 @@
  */
 import type { Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'identity', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = ['home', 'import', 'profiles', 'identity', 'requests', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   home: ['administrator', 'steward', 'auditor'],
+  // Auditors read the register without requesters' names (docs/requests.md); stewards and administrators act.
+  requests: ['administrator', 'steward', 'auditor'],
   // Imports and profiles show personal data: never to auditors, who see the runs and connectors only.
   import: ['administrator', 'steward'],
   profiles: ['administrator', 'steward'],

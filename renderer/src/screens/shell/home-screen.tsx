@@ -60,7 +60,7 @@ export function HomeScreen({ onNavigate }: { readonly onNavigate: Navigate }): R
         {shortcuts.map((area) => (
           <button key={area} type="button" className="tile" onClick={() => onNavigate(area)}>
             <span className="tile-title">{t(`shell.areas.${area}`)}</span>
-            <span className="tile-text">{t(user.role === 'auditor' && area === 'sources' ? 'home.tiles.sourcesAuditor' : `home.tiles.${area}`)}</span>
+            <span className="tile-text">{t(user.role === 'auditor' && (area === 'sources' || area === 'requests') ? `home.tiles.${area}Auditor` : `home.tiles.${area}`)}</span>
           </button>
         ))}
       </div>

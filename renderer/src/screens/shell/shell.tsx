@@ -18,6 +18,7 @@ import { IdentityScreen } from '../identity/identity-screen';
 import { ImportScreen, type DroppedFile } from '../import/import-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { QualityScreen } from '../quality/quality-screen';
+import { RequestsScreen } from '../requests/requests-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { SourcesScreen } from '../sources/sources-screen';
 import { UsersScreen } from '../users/users-screen';
@@ -43,6 +44,8 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       return <ProfilesScreen onNavigate={onNavigate} />;
     case 'identity':
       return <IdentityScreen key={focused.id} focus={focused.focus} />;
+    case 'requests':
+      return <RequestsScreen key={focused.id} />;
     case 'quality':
       return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
