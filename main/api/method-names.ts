@@ -83,6 +83,8 @@ export const METHOD_NAMES = [
   'requests.verify',
   'requests.match',
   'requests.close',
+  'requests.package',
+  'requests.packages',
   'purposes.list',
   'purposes.get',
   'purposes.add',

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'request.verified',
   'request.matched',
   'request.closed',
+  'request.packaged',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

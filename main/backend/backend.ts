@@ -13,6 +13,9 @@ import { ConnectorScheduler } from '../ingest/connectors/scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
 import { setProfileNamer } from '../ingest/index';
 import { nameFromGolden } from '../identity/index';
+import { LANGUAGES, type Language } from '../core/contract-kit';
+import { translator } from '../i18n/translator';
+import { setPackageTranslator } from '../requests/index';
 import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
 import type { BackendClient } from './client';
@@ -24,6 +27,7 @@ export type { BackendClient };
 
 // A re-import, a correction or an import undone renames a person after their golden record, as a merge does.
 setProfileNamer((db, profileId, stamp) => void nameFromGolden(db, profileId, stamp));
+setPackageTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
 
 export interface BackendOptions {
   readonly vaultDir: string;
@@ -92,7 +96,8 @@ export class Backend implements BackendClient {
     this.scheduler = new ConnectorScheduler({
       vaults: this.vaults,
       now,
-      runSync: (name) => runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'connectors.sync', { name }),
+      runSync: (name) =>
+        runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'connectors.sync', { name }),
       tickMs: options.connectorTickMs,
     });
   }

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { asAdmin, asAuditor, cli, initVault } from '../test-support/cli';
 import { AUDITOR, tempDir } from '../test-support/temp-vault';
 
-const SHOP = JSON.stringify([{ customer: { id: 1, first_name: 'Zoé', last_name: 'Martin', email: 'zoe@exemple.fr' }, consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] }]);
+const SHOP = JSON.stringify([
+  {
+    customer: { id: 1, first_name: 'Zoé', last_name: 'Martin', email: 'zoe@exemple.fr' },
+    consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }],
+  },
+]);
 
 async function vaultWithZoe(): Promise<{ dir: string; zoe: number }> {
   const dir = await initVault();
@@ -18,15 +23,43 @@ async function vaultWithZoe(): Promise<{ dir: string; zoe: number }> {
 describe('custodia purposes', () => {
   it('adds, lists, shows and edits the catalog', async () => {
     const dir = await initVault();
-    const added = await cli(['purposes', 'add', 'loyalty', '--name', 'Loyalty programme', '--name-fr', 'Programme de fidélité', '--bases', 'consent,contract', '--sale', '--retention', '730'], asAdmin(dir));
+    const added = await cli(
+      [
+        'purposes',
+        'add',
+        'loyalty',
+        '--name',
+        'Loyalty programme',
+        '--name-fr',
+        'Programme de fidélité',
+        '--bases',
+        'consent,contract',
+        '--sale',
+        '--retention',
+        '730',
+      ],
+      asAdmin(dir),
+    );
     expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/^Purpose loyalty added\.\nloyalty: Loyalty programme \/ Programme de fidélité\n {2}bases: consent, contract\n {2}express consent: no; sale or sharing: yes\n/);
+    expect(added.stdout).toMatch(
+      /^Purpose loyalty added\.\nloyalty: Loyalty programme \/ Programme de fidélité\n {2}bases: consent, contract\n {2}express consent: no; sale or sharing: yes\n/,
+    );
     const wrong = await cli(['purposes', 'add', 'x', '--name', 'X', '--bases', 'consent,because'], asAdmin(dir));
     expect(wrong).toMatchObject({ code: 2, stderr: expect.stringMatching(/expected bases among consent, contract/) });
 
     const list = JSON.parse((await cli(['purposes', 'list', '--json'], asAdmin(dir))).stdout) as { code: string }[];
-    expect(list.map((purpose) => purpose.code)).toEqual(['customer_relationship', 'legal_records', 'email_marketing', 'sms_marketing', 'profiling', 'analytics', 'loyalty']);
-    expect((await cli(['purposes', 'list'], asAdmin(dir))).stdout).toMatch(/^CODE\s+NAME\s+BASES\s+FLAGS\s+SOURCES\s+EVENTS\ncustomer_relationship\s+Customer relationship\s+contract\s+-\s+0\s+0\n/);
+    expect(list.map((purpose) => purpose.code)).toEqual([
+      'customer_relationship',
+      'legal_records',
+      'email_marketing',
+      'sms_marketing',
+      'profiling',
+      'analytics',
+      'loyalty',
+    ]);
+    expect((await cli(['purposes', 'list'], asAdmin(dir))).stdout).toMatch(
+      /^CODE\s+NAME\s+BASES\s+FLAGS\s+SOURCES\s+EVENTS\ncustomer_relationship\s+Customer relationship\s+contract\s+-\s+0\s+0\n/,
+    );
 
     const edited = JSON.parse((await cli(['purposes', 'edit', 'loyalty', '--name', 'Loyalty club', '--no-sale', '--json'], asAdmin(dir))).stdout);
     expect(edited).toMatchObject({ code: 'loyalty', nameEn: 'Loyalty club', saleOrSharing: false, noticeVersion: 2, retentionDays: 730 });
@@ -47,19 +80,55 @@ describe('custodia consent', () => {
     const { dir, zoe } = await vaultWithZoe();
     const shown = JSON.parse((await cli(['consent', 'show', String(zoe), '--json'], asAdmin(dir))).stdout);
     expect(Object.keys(shown)).toEqual(['profileId', 'purposes']);
-    expect(shown.purposes[2]).toMatchObject({ purpose: 'email_marketing', state: 'granted', basis: 'consent', since: '2025-01-01', events: [{ kind: 'grant', source: 'Boutique', method: 'import' }] });
+    expect(shown.purposes[2]).toMatchObject({
+      purpose: 'email_marketing',
+      state: 'granted',
+      basis: 'consent',
+      since: '2025-01-01',
+      events: [{ kind: 'grant', source: 'Boutique', method: 'import' }],
+    });
     expect(shown.purposes[0]).toMatchObject({ purpose: 'customer_relationship', state: 'none', basis: 'contract', since: null, events: [] });
 
-    const withdraw = await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--withdraw', '--method', 'phone', '--evidence', 'call 2026-118', '--at', '2026-01-10T09:30:00Z'], asAdmin(dir));
+    const withdraw = await cli(
+      [
+        'consent',
+        'record',
+        String(zoe),
+        '--purpose',
+        'email_marketing',
+        '--withdraw',
+        '--method',
+        'phone',
+        '--evidence',
+        'call 2026-118',
+        '--at',
+        '2026-01-10T09:30:00Z',
+      ],
+      asAdmin(dir),
+    );
     expect(withdraw.code).toBe(0);
     expect(withdraw.stdout).toMatch(/^Recorded event #\d+ for profile \d+\.\nemail_marketing: withdrawn \(basis: consent\) since 2026-01-10T09:30:00.000Z\n/);
-    const grant = JSON.parse((await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--grant', '--method', 'web_form', '--json'], asAdmin(dir))).stdout);
-    expect(grant.state).toMatchObject({ state: 'granted', events: [{ kind: 'grant' }, { kind: 'withdrawal', evidence: 'call 2026-118' }, { kind: 'grant', method: 'web_form' }] });
+    const grant = JSON.parse(
+      (await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--grant', '--method', 'web_form', '--json'], asAdmin(dir))).stdout,
+    );
+    expect(grant.state).toMatchObject({
+      state: 'granted',
+      events: [{ kind: 'grant' }, { kind: 'withdrawal', evidence: 'call 2026-118' }, { kind: 'grant', method: 'web_form' }],
+    });
 
-    expect((await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--method', 'phone'], asAdmin(dir))).stderr).toMatch(/give one of --grant, --withdraw or --object \(USAGE\)/);
+    expect((await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--method', 'phone'], asAdmin(dir))).stderr).toMatch(
+      /give one of --grant, --withdraw or --object \(USAGE\)/,
+    );
     expect((await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--grant'], asAdmin(dir))).stderr).toMatch(/--method/);
-    expect((await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--grant', '--method', 'phone', '--at', '2999-01-01'], asAdmin(dir))).stderr).toMatch(/is in the future.*\(INVALID_INPUT\)/);
-    expect(JSON.parse((await cli(['consent', 'check', String(zoe), '--purpose', 'profiling', '--json'], asAdmin(dir))).stdout)).toEqual({ allowed: false, reason: 'noConsent', basis: null });
+    expect(
+      (await cli(['consent', 'record', String(zoe), '--purpose', 'email_marketing', '--grant', '--method', 'phone', '--at', '2999-01-01'], asAdmin(dir)))
+        .stderr,
+    ).toMatch(/is in the future.*\(INVALID_INPUT\)/);
+    expect(JSON.parse((await cli(['consent', 'check', String(zoe), '--purpose', 'profiling', '--json'], asAdmin(dir))).stdout)).toEqual({
+      allowed: false,
+      reason: 'noConsent',
+      basis: null,
+    });
   });
 
   it('keeps a person’s consent from auditors, as the person view is: they see ids and counts in the audit trail', async () => {

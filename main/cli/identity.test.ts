@@ -9,7 +9,9 @@ describe('custodia identity and profiles merge/split/undo-merge', () => {
     const files = writeTestSources(tempDir());
     expect((await cli(['import', files.crm, '--source', 'CRM', '--country', 'CA'], asAdmin(dir))).code).toBe(0);
     expect((await cli(['import', files.shop, '--source', 'Web shop', '--country', 'CA'], asAdmin(dir))).code).toBe(0);
-    expect((await cli(['identity', 'settings', '--match', '5', '--review', '-2'], asAdmin(dir))).stdout).toMatch(/Match above \+5\.0 bits, review from -2\.0 bits/);
+    expect((await cli(['identity', 'settings', '--match', '5', '--review', '-2'], asAdmin(dir))).stdout).toMatch(
+      /Match above \+5\.0 bits, review from -2\.0 bits/,
+    );
 
     const dry = JSON.parse((await cli(['identity', 'resolve', '--dry-run', '--json'], asAdmin(dir))).stdout);
     expect(dry).toMatchObject({ dryRun: true, profilesBefore: 87, profilesAfter: 67, reviewPairs: 2 });
@@ -20,7 +22,9 @@ describe('custodia identity and profiles merge/split/undo-merge', () => {
     const review = JSON.parse((await cli(['identity', 'review', '--json'], asAdmin(dir))).stdout);
     expect(review.total).toBe(2);
     const [pair] = review.pairs;
-    expect((await cli(['identity', 'review'], asAdmin(dir))).stdout).toMatch(/2 pairs waiting[\s\S]*#\d+ CRM\/C\d+[\s\S]*#\d+ Web shop\/W\d+[\s\S]*family exact/);
+    expect((await cli(['identity', 'review'], asAdmin(dir))).stdout).toMatch(
+      /2 pairs waiting[\s\S]*#\d+ CRM\/C\d+[\s\S]*#\d+ Web shop\/W\d+[\s\S]*family exact/,
+    );
     expect((await cli(['identity', 'decide', String(pair.a.recordId), String(pair.b.recordId)], asAdmin(dir))).code).toBe(2);
     const decided = await cli(['identity', 'decide', String(pair.a.recordId), String(pair.b.recordId), '--same'], asAdmin(dir));
     expect(decided.stdout).toMatch(new RegExp(`are now profile ${pair.a.profileId}\\.`));
@@ -32,7 +36,9 @@ describe('custodia identity and profiles merge/split/undo-merge', () => {
     // Looking a person up from the terminal is an opening like any other.
     const viewed = JSON.parse((await cli(['audit', 'list', '--action', 'profile.viewed', '--json'], asAdmin(dir))).stdout);
     expect(viewed.entries.map((entry: { objectId: string }) => entry.objectId)).toContain(String(pair.a.profileId));
-    expect((await cli(['profiles', 'undo-merge', String(merge)], asAdmin(dir))).stdout).toMatch(new RegExp(`Profile ${pair.b.profileId} is back with its 1 records`));
+    expect((await cli(['profiles', 'undo-merge', String(merge)], asAdmin(dir))).stdout).toMatch(
+      new RegExp(`Profile ${pair.b.profileId} is back with its 1 records`),
+    );
     expect((await cli(['profiles', 'undo-merge', String(merge)], asAdmin(dir))).stderr).toMatch(/already undone/);
 
     const hand = await cli(['profiles', 'merge', String(pair.a.profileId), String(pair.b.profileId)], asAdmin(dir));

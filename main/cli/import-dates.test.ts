@@ -28,7 +28,12 @@ describe('custodia import without a mapping', () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ read: 3, rejected: 0, suggestedMapping: { dateFormat: 'DD/MM/YYYY HH:MM', decimal: ',', defaultCountry: 'FR' } });
-    expect(summary.suggestedMapping.columns).toEqual(expect.arrayContaining([{ column: 'date_achat', field: 'event.at' }, { column: 'montant', field: 'event.amount' }]));
+    expect(summary.suggestedMapping.columns).toEqual(
+      expect.arrayContaining([
+        { column: 'date_achat', field: 'event.at' },
+        { column: 'montant', field: 'event.amount' },
+      ]),
+    );
 
     const events = await eventsOf(dir, 'dubois');
     expect(events.map((event) => event.amount).sort()).toEqual([12.5, 8]);

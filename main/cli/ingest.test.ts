@@ -51,7 +51,9 @@ describe('custodia import, sources, profiles and rejects', () => {
     // The reasons and the two columns of its own in French when asked.
     const french = path.join(tempDir(), 'rejets.csv');
     expect(await cli(['rejects', 'export', '1', '--out', french, '--lang', 'fr'], asAdmin(dir))).toMatchObject({ code: 0 });
-    expect(fs.readFileSync(french, 'utf8')).toMatch(/^\uFEFFligne;motifs;no_client;prénom;nom;courriel;ville\r\n5;"Ni numéro de client, ni nom, ni courriel, ni téléphone\u00a0: rien n’identifie une personne; [^"]+";;;;;Laval\r\n$/);
+    expect(fs.readFileSync(french, 'utf8')).toMatch(
+      /^\uFEFFligne;motifs;no_client;prénom;nom;courriel;ville\r\n5;"Ni numéro de client, ni nom, ni courriel, ni téléphone\u00a0: rien n’identifie une personne; [^"]+";;;;;Laval\r\n$/,
+    );
   });
 
   it('says truthfully what a run changed: nothing, or nothing because every row was rejected', async () => {

@@ -27,10 +27,22 @@ describe('custodia sources show and set', () => {
     expect(unknown.stderr).toMatch(/there is no purpose fidélité in the catalog \(INVALID_INPUT\)/);
     const wrongBasis = await cli(['sources', 'set', 'Caisse', '--purpose', 'profiling', '--basis', 'contract'], asAdmin(dir));
     expect(wrongBasis.stderr).toMatch(/the purpose profiling cannot rest on the basis contract/);
-    const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'Profiling', 'email marketing', '--basis', 'consent', '--country', 'fr'], asAdmin(dir));
+    const declared = await cli(
+      ['sources', 'set', 'Caisse', '--purpose', 'Profiling', 'email marketing', '--basis', 'consent', '--country', 'fr'],
+      asAdmin(dir),
+    );
     expect(declared.code).toBe(0);
-    expect(declared.stdout).toMatch(/^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: Profiling, email marketing\n {2}lawful basis: consent\n {2}default country: FR\n/);
-    expect(await show(dir, 'caisse')).toMatchObject({ name: 'Caisse', kind: 'file', purposes: ['Profiling', 'email marketing'], lawfulBasis: 'consent', defaultCountry: 'FR', mapping: null });
+    expect(declared.stdout).toMatch(
+      /^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: Profiling, email marketing\n {2}lawful basis: consent\n {2}default country: FR\n/,
+    );
+    expect(await show(dir, 'caisse')).toMatchObject({
+      name: 'Caisse',
+      kind: 'file',
+      purposes: ['Profiling', 'email marketing'],
+      lawfulBasis: 'consent',
+      defaultCountry: 'FR',
+      mapping: null,
+    });
     const catalog = JSON.parse((await cli(['purposes', 'list', '--json'], asAdmin(dir))).stdout) as Array<{ code: string; sources: number }>;
     expect(catalog.filter((purpose) => purpose.sources > 0).map((purpose) => purpose.code)).toEqual(['email_marketing', 'profiling']);
     expect((await cli(['sources', 'show', 'Nowhere'], asAdmin(dir))).stderr).toMatch(/there is no source named Nowhere \(NOT_FOUND\)/);
@@ -53,7 +65,12 @@ describe('custodia sources show and set', () => {
     expect(set.stdout).toMatch(/^Source Boutique updated\./);
 
     const entry = JSON.parse((await cli(['audit', 'list', '--action', 'source.saved', '--json'], asAdmin(dir))).stdout).entries[0];
-    expect(entry.details).toMatchObject({ changed: ['lawfulBasis', 'mapping'], lawfulBasisBefore: 'contract', lawfulBasisAfter: 'legitimate_interests', mappingChanged: true });
+    expect(entry.details).toMatchObject({
+      changed: ['lawfulBasis', 'mapping'],
+      lawfulBasisBefore: 'contract',
+      lawfulBasisAfter: 'legitimate_interests',
+      mappingChanged: true,
+    });
 
     // A country given again moves the saved mapping with it: the source reads its rows in one country.
     await cli(['sources', 'set', 'Boutique', '--country', 'CA'], asAdmin(dir));

@@ -6,9 +6,12 @@ import { asAdmin, cli, initVault } from '../test-support/cli';
 import { tempDir } from '../test-support/temp-vault';
 
 const RIGHT = ['id,prénom,nom,courriel,ville', '1,Hélène,Tremblay,helene@exemple.ca,Montréal'].join('\n');
-const WRONG = ['id,prénom,nom,courriel,ville', '7,Ophélie,Quintal,ophelie@ailleurs.ca,Gatineau', '8,Gaspard,Vasseur,gaspard@ailleurs.ca,Laval', '9,Bad,Row,nope@'].join(
-  '\n',
-);
+const WRONG = [
+  'id,prénom,nom,courriel,ville',
+  '7,Ophélie,Quintal,ophelie@ailleurs.ca,Gatineau',
+  '8,Gaspard,Vasseur,gaspard@ailleurs.ca,Laval',
+  '9,Bad,Row,nope@',
+].join('\n');
 
 async function importBoth(): Promise<{ dir: string; wrongRun: number }> {
   const dir = await initVault();
@@ -37,7 +40,10 @@ describe('custodia import undo', () => {
     const declined = await cli(['import', 'undo', String(wrongRun), '--vault', dir], asAdmin(dir), {
       stdin: Object.assign(Readable.from(['no\n']), { isTTY: true }),
     });
-    expect(declined).toMatchObject({ code: 1, stderr: expect.stringMatching(/Remove them\? Type yes to confirm: custodia: nothing was removed \(CANCELLED\)/) });
+    expect(declined).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Remove them\? Type yes to confirm: custodia: nothing was removed \(CANCELLED\)/),
+    });
     expect(JSON.parse((await cli(['profiles', 'count', '--json'], asAdmin(dir))).stdout)).toEqual({ profiles: 3 });
 
     const done = await cli(['import', 'undo', `#${wrongRun}`, '--yes', '--json'], asAdmin(dir));

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { asAdmin, cli, initVault } from '../test-support/cli';
 import { STEWARD } from '../test-support/temp-vault';
 
-const asSteward = (dir: string, passphrase: string): Record<string, string> => ({ CUSTODIA_VAULT: dir, CUSTODIA_USER: STEWARD.name, CUSTODIA_PASSPHRASE: passphrase });
+const asSteward = (dir: string, passphrase: string): Record<string, string> => ({
+  CUSTODIA_VAULT: dir,
+  CUSTODIA_USER: STEWARD.name,
+  CUSTODIA_PASSPHRASE: passphrase,
+});
 
 describe('custodia users role and reset-passphrase', () => {
   it('changes a role and issues a one-time passphrase that only opens the way to a new one', async () => {
@@ -18,7 +22,9 @@ describe('custodia users role and reset-passphrase', () => {
     expect((await cli(['vault', 'unlock-check'], asSteward(dir, STEWARD.passphrase))).code).toBe(1);
     const blocked = await cli(['profiles', 'count'], asSteward(dir, oneTimePassphrase));
     expect(blocked).toMatchObject({ code: 1, stderr: expect.stringMatching(/one-time passphrase/) });
-    expect(await cli(['vault', 'passphrase'], { ...asSteward(dir, oneTimePassphrase), CUSTODIA_NEW_PASSPHRASE: 'my very own passphrase' })).toMatchObject({ code: 0 });
+    expect(await cli(['vault', 'passphrase'], { ...asSteward(dir, oneTimePassphrase), CUSTODIA_NEW_PASSPHRASE: 'my very own passphrase' })).toMatchObject({
+      code: 0,
+    });
     expect(await cli(['profiles', 'count'], asSteward(dir, 'my very own passphrase'))).toMatchObject({ code: 0, stdout: '0 profiles\n' });
     const listed = await cli(['users', 'list'], asAdmin(dir));
     expect(listed.stdout).toMatch(new RegExp(`^${STEWARD.name} +steward +active +\\d{4}-\\d\\d-\\d\\d +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d`, 'm'));

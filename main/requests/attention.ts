@@ -22,7 +22,9 @@ export function requestAttention(db: SqlRunner, now: Date): RequestAttentionItem
     SELECT coalesce(sum(deadline < ${today}), 0) AS overdue, coalesce(sum(deadline >= ${today} AND deadline <= ${addDays(today, 7)}), 0) AS due
     FROM (SELECT coalesce(extended_due_on, due_on) AS deadline FROM request WHERE status IN ('open', 'verified'))`) ?? { overdue: 0, due: 0 };
   const items: RequestAttentionItem[] = [];
-  if (counts.overdue > 0) items.push({ kind: 'requestsOverdue', severity: 'error', count: counts.overdue, sourceId: null, name: '', at: null, target: { place: 'requests' } });
-  if (counts.due > 0) items.push({ kind: 'requestsDue', severity: 'warning', count: counts.due, sourceId: null, name: '', at: null, target: { place: 'requests' } });
+  if (counts.overdue > 0)
+    items.push({ kind: 'requestsOverdue', severity: 'error', count: counts.overdue, sourceId: null, name: '', at: null, target: { place: 'requests' } });
+  if (counts.due > 0)
+    items.push({ kind: 'requestsDue', severity: 'warning', count: counts.due, sourceId: null, name: '', at: null, target: { place: 'requests' } });
   return items;
 }

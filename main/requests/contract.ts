@@ -4,7 +4,7 @@
  * every contract file (the renderer imports it through main/api).
  */
 import { z } from 'zod';
-import { IsoTime, method, roles } from '../core/contract-kit';
+import { FilePath, IsoTime, jobMethod, Language, method, roles } from '../core/contract-kit';
 import { JURISDICTIONS, REQUEST_TYPES } from './deadlines';
 
 export { JURISDICTIONS, REQUEST_TYPES, dueOn } from './deadlines';
@@ -121,6 +121,39 @@ export const RequestStats = z.object({
 export type RequestStats = z.infer<typeof RequestStats>;
 
 const RequestId = z.number().int().positive();
+
+/** An access package as the request keeps it: what it covered and the hashes that prove what was sent. */
+export const RequestPackage = z.object({
+  id: z.number().int(),
+  builtAt: IsoTime,
+  builtBy: z.string(),
+  from: CalendarDay.nullable(),
+  to: CalendarDay.nullable(),
+  timeZone: z.string(),
+  language: z.string(),
+  encrypted: z.boolean(),
+  /** SHA-256 of the archive as built (what was handed over). */
+  sha256: z.string(),
+  /** SHA-256 of manifest.json: the same for every build of one vault state, with or without a password. */
+  manifestSha256: z.string(),
+  bytes: z.number().int(),
+  files: z.number().int(),
+  records: z.number().int(),
+  events: z.number().int(),
+  consentEvents: z.number().int(),
+  /** Values about other people left out (GDPR Art. 15(4)). */
+  withheld: z.number().int(),
+});
+export type RequestPackage = z.infer<typeof RequestPackage>;
+
+export const BuiltRequestPackage = z.object({
+  package: RequestPackage,
+  fileName: z.string(),
+  /** Where the archive was written (`outFile`), or null when it comes back in `zipBase64` for the window to save. */
+  savedTo: z.string().nullable(),
+  zipBase64: z.string().nullable(),
+});
+export type BuiltRequestPackage = z.infer<typeof BuiltRequestPackage>;
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Stewards and administrators act; auditors read the register without the requester's name. */
 const actors = roles('administrator', 'steward');
@@ -175,6 +208,28 @@ export const requestMethods = {
     access: actors,
     audit: ['request.matched'],
   }),
+  /**
+   * The access package for the whole history or from/to (calendar days, both included, in the vault's time
+   * zone): a ZIP with the report (HTML, PDF) in `language`, data.json, one CSV per category and a manifest.
+   * Only for a verified request matched to a profile. Written to `outFile` (the CLI), else returned for the
+   * window to save; the request and the audit trail keep its hashes, never its content.
+   */
+  'requests.package': jobMethod({
+    input: z.object({
+      id: RequestId,
+      from: CalendarDay.optional(),
+      to: CalendarDay.optional(),
+      language: Language,
+      /** AES-256 encryption of the archive; the requester gets the password another way. */
+      password: z.string().min(8).max(200).optional(),
+      outFile: FilePath.optional(),
+      overwrite: z.boolean().default(false),
+    }),
+    output: BuiltRequestPackage,
+    access: actors,
+    audit: ['request.packaged'],
+  }),
+  'requests.packages': method({ input: z.object({ id: RequestId }), output: z.array(RequestPackage), access: readers, audit: 'read-only' }),
   'requests.close': method({
     input: z.object({ id: RequestId, outcome: RequestOutcome, note: Text(1000).optional() }),
     output: RequestDetail,

@@ -2,6 +2,7 @@
 import type { SliceHandlers } from '../core/handlers';
 import type { CapabilityContext } from '../vault/index';
 import type { requestMethods } from './contract';
+import { requestPackages, runPackageJob } from './package/job';
 import { closeRequest, extendRequest, getRequest, listRequests, matchProfiles, openRequest, requestStats, verifyRequest, type Reader } from './register';
 
 function readerOf(context: CapabilityContext): Reader {
@@ -16,7 +17,12 @@ export const requestHandlers: SliceHandlers<typeof requestMethods, CapabilityCon
     const clock = context.now();
     const id = context.vaults.mutate<number>(
       // The type and the law are not personal data; the requester's name stays in the register.
-      (requestId) => ({ action: 'request.opened', objectType: 'request', objectId: requestId, details: { requestType: input.type, jurisdiction: input.jurisdiction } }),
+      (requestId) => ({
+        action: 'request.opened',
+        objectType: 'request',
+        objectId: requestId,
+        details: { requestType: input.type, jurisdiction: input.jurisdiction },
+      }),
       ({ db, user }) => openRequest(db, input, user.id, clock),
     );
     return getRequest(context.vaults.current().db, id, clock, readerOf(context));
@@ -32,7 +38,12 @@ export const requestHandlers: SliceHandlers<typeof requestMethods, CapabilityCon
   'requests.verify': ({ id, profileIds, ...verification }, context) => {
     const clock = context.now();
     context.vaults.mutate<{ verificationId: number }>(
-      ({ verificationId }) => ({ action: 'request.verified', objectType: 'request', objectId: id, details: { verificationId, identifiers: verification.identifiers.length } }),
+      ({ verificationId }) => ({
+        action: 'request.verified',
+        objectType: 'request',
+        objectId: id,
+        details: { verificationId, identifiers: verification.identifiers.length },
+      }),
       (vault) => {
         const verified = verifyRequest(vault.db, id, verification, vault.user.id, clock);
         if (profileIds.length > 0) {
@@ -54,11 +65,18 @@ export const requestHandlers: SliceHandlers<typeof requestMethods, CapabilityCon
   'requests.match': ({ id, profileIds }, context) => {
     const clock = context.now();
     context.vaults.mutate<{ profileIds: number[]; profiles: number; records: number }>(
-      (matched) => ({ action: 'request.matched', objectType: 'request', objectId: id, details: { profileIds: matched.profileIds, profiles: matched.profiles, records: matched.records } }),
+      (matched) => ({
+        action: 'request.matched',
+        objectType: 'request',
+        objectId: id,
+        details: { profileIds: matched.profileIds, profiles: matched.profiles, records: matched.records },
+      }),
       ({ db, user }) => matchProfiles(db, id, profileIds, user.id, clock),
     );
     return getRequest(context.vaults.current().db, id, clock, readerOf(context));
   },
+  'requests.package': (input, context, job) => runPackageJob(input, context, job),
+  'requests.packages': ({ id }, context) => requestPackages(context.vaults.current().db, id),
   'requests.close': ({ id, outcome, note }, context) => {
     const clock = context.now();
     context.vaults.mutate<{ daysToClose: number }>(

@@ -76,7 +76,13 @@ function assertOpen(row: RequestRow): void {
 
 export function listRequests(
   db: SqlRunner,
-  input: { status: (typeof REQUEST_LIST_STATUSES)[number]; type?: RequestType | undefined; jurisdiction?: Jurisdiction | undefined; offset: number; limit: number },
+  input: {
+    status: (typeof REQUEST_LIST_STATUSES)[number];
+    type?: RequestType | undefined;
+    jurisdiction?: Jurisdiction | undefined;
+    offset: number;
+    limit: number;
+  },
   now: Date,
   reader: Reader,
 ): RequestList {
@@ -126,9 +132,11 @@ export function getRequest(db: SqlRunner, id: number, now: Date, reader: Reader)
     FROM request r JOIN app_user o ON o.id = r.created_by LEFT JOIN app_user e ON e.id = r.extended_by LEFT JOIN app_user c ON c.id = r.closed_by
     WHERE r.id = ${id}`)!;
   const verifications = db
-    .all<{ id: number; method: string; identifiers: string; document: string | null; verified_by: string; verified_at: string }>(sql`
+    .all<{ id: number; method: string; identifiers: string; document: string | null; verified_by: string; verified_at: string }>(
+      sql`
       SELECT v.id, v.method, v.identifiers, v.document, u.name AS verified_by, v.verified_at
-      FROM request_verification v JOIN app_user u ON u.id = v.verified_by WHERE v.request_id = ${id} ORDER BY v.id`)
+      FROM request_verification v JOIN app_user u ON u.id = v.verified_by WHERE v.request_id = ${id} ORDER BY v.id`,
+    )
     .map((entry) => ({
       id: entry.id,
       method: reader.personal ? entry.method : null,
@@ -138,16 +146,20 @@ export function getRequest(db: SqlRunner, id: number, now: Date, reader: Reader)
       verifiedAt: entry.verified_at,
     }));
   const matched = db
-    .all<{ profile_id: number; matched_by: string; matched_at: string }>(sql`
+    .all<{ profile_id: number; matched_by: string; matched_at: string }>(
+      sql`
       SELECT p.profile_id, u.name AS matched_by, p.matched_at FROM request_profile p JOIN app_user u ON u.id = p.matched_by
-      WHERE p.request_id = ${id} ORDER BY p.matched_at, p.profile_id`)
+      WHERE p.request_id = ${id} ORDER BY p.matched_at, p.profile_id`,
+    )
     .map((entry) => ({
       profileId: entry.profile_id,
       currentProfileId: currentProfile(db, entry.profile_id),
       matchedBy: entry.matched_by,
       matchedAt: entry.matched_at,
       records: db
-        .all<{ id: number }>(sql`SELECT source_record_id AS id FROM request_record WHERE request_id = ${id} AND profile_id = ${entry.profile_id} ORDER BY source_record_id`)
+        .all<{ id: number }>(
+          sql`SELECT source_record_id AS id FROM request_record WHERE request_id = ${id} AND profile_id = ${entry.profile_id} ORDER BY source_record_id`,
+        )
         .map((record) => record.id),
     }));
   const refused = extensionRefused({ ...row, extension_reason: more.extension_reason }, today);
@@ -193,7 +205,12 @@ export function openRequest(db: SqlRunner, input: OpenInput, userId: number, now
   const today = todayIn(now, vaultTimeZone(db));
   const receivedOn = input.receivedOn ?? today;
   if (!isCalendarDay(receivedOn)) throw new AppError('INVALID_INPUT', `${receivedOn} is not a date.`, { reason: 'badDay', value: receivedOn });
-  if (receivedOn > today) throw new AppError('INVALID_INPUT', `${receivedOn} is in the future: a request is recorded once received.`, { reason: 'receivedInFuture', receivedOn, today });
+  if (receivedOn > today)
+    throw new AppError('INVALID_INPUT', `${receivedOn} is in the future: a request is recorded once received.`, {
+      reason: 'receivedInFuture',
+      receivedOn,
+      today,
+    });
   const stamp = now.toISOString();
   return Number(
     db.run(sql`
@@ -214,11 +231,17 @@ export function extendRequest(db: SqlRunner, id: number, reason: string, userId:
       alreadyExtended: `Request ${id} was already extended: the law allows one extension.`,
       tooLate: `Request ${id} was due on ${row.due_on}: an extension is made, and the person told, before the first deadline.`,
     } as const;
-    throw new AppError('CONFLICT', messages[refused], { reason: refused === 'closed' ? 'requestClosed' : `extension_${refused}`, requestId: id, dueOn: row.due_on });
+    throw new AppError('CONFLICT', messages[refused], {
+      reason: refused === 'closed' ? 'requestClosed' : `extension_${refused}`,
+      requestId: id,
+      dueOn: row.due_on,
+    });
   }
   const until = extendedDueOn(row.jurisdiction, row.type, row.received_on)!;
   const stamp = now.toISOString();
-  db.run(sql`UPDATE request SET extended_due_on = ${until}, extension_reason = ${reason}, extended_by = ${userId}, extended_at = ${stamp}, updated_at = ${stamp} WHERE id = ${id}`);
+  db.run(
+    sql`UPDATE request SET extended_due_on = ${until}, extension_reason = ${reason}, extended_by = ${userId}, extended_at = ${stamp}, updated_at = ${stamp} WHERE id = ${id}`,
+  );
   return { extendedDays: daysBetween(row.due_on, until) };
 }
 
@@ -245,16 +268,25 @@ export function verifyRequest(db: SqlRunner, id: number, input: VerifyInput, use
  * Attaches profiles to a verified request, each followed to where merges led it, with the records each
  * holds now: what the request was verified for, kept when identity later splits the profile.
  */
-export function matchProfiles(db: SqlRunner, id: number, profileIds: readonly number[], userId: number, now: Date): { profileIds: number[]; profiles: number; records: number } {
+export function matchProfiles(
+  db: SqlRunner,
+  id: number,
+  profileIds: readonly number[],
+  userId: number,
+  now: Date,
+): { profileIds: number[]; profiles: number; records: number } {
   const row = requireRow(db, id);
   assertOpen(row);
-  if (row.status !== 'verified') throw new AppError('CONFLICT', `Request ${id} is not verified: verify the requester’s identity first.`, { reason: 'requestNotVerified', requestId: id });
+  if (row.status !== 'verified')
+    throw new AppError('CONFLICT', `Request ${id} is not verified: verify the requester’s identity first.`, { reason: 'requestNotVerified', requestId: id });
   const active = [...new Set(profileIds.map((profileId) => activeProfileOf(db, profileId)))];
   const stamp = now.toISOString();
   let profiles = 0;
   let records = 0;
   for (const profileId of active) {
-    profiles += db.run(sql`INSERT OR IGNORE INTO request_profile (request_id, profile_id, matched_by, matched_at) VALUES (${id}, ${profileId}, ${userId}, ${stamp})`).changes;
+    profiles += db.run(
+      sql`INSERT OR IGNORE INTO request_profile (request_id, profile_id, matched_by, matched_at) VALUES (${id}, ${profileId}, ${userId}, ${stamp})`,
+    ).changes;
     for (const recordId of recordsOf(db, profileId)) {
       records += db.run(sql`INSERT OR IGNORE INTO request_record (request_id, source_record_id, profile_id) VALUES (${id}, ${recordId}, ${profileId})`).changes;
     }
@@ -271,7 +303,9 @@ export function closeRequest(db: SqlRunner, id: number, outcome: RequestOutcome,
     throw new AppError('CONFLICT', `Request ${id} is not verified: it cannot have been fulfilled.`, { reason: 'requestNotVerified', requestId: id });
   }
   const stamp = now.toISOString();
-  db.run(sql`UPDATE request SET status = 'closed', outcome = ${outcome}, outcome_note = ${note ?? null}, closed_at = ${stamp}, closed_by = ${userId}, updated_at = ${stamp} WHERE id = ${id}`);
+  db.run(
+    sql`UPDATE request SET status = 'closed', outcome = ${outcome}, outcome_note = ${note ?? null}, closed_at = ${stamp}, closed_by = ${userId}, updated_at = ${stamp} WHERE id = ${id}`,
+  );
   return { daysToClose: daysBetween(row.received_on, todayIn(now, vaultTimeZone(db))) };
 }
 
@@ -282,10 +316,18 @@ export function closeRequest(db: SqlRunner, id: number, outcome: RequestOutcome,
 export function assertReadyForPackage(db: SqlRunner, id: number): { profileIds: number[]; recordIds: number[] } {
   const row = requireRow(db, id);
   assertOpen(row);
-  if (row.status !== 'verified') throw new AppError('CONFLICT', `Request ${id} is not verified: no package before the requester’s identity is.`, { reason: 'requestNotVerified', requestId: id });
-  const profileIds = db.all<{ id: number }>(sql`SELECT profile_id AS id FROM request_profile WHERE request_id = ${id} ORDER BY profile_id`).map((entry) => entry.id);
+  if (row.status !== 'verified')
+    throw new AppError('CONFLICT', `Request ${id} is not verified: no package before the requester’s identity is.`, {
+      reason: 'requestNotVerified',
+      requestId: id,
+    });
+  const profileIds = db
+    .all<{ id: number }>(sql`SELECT profile_id AS id FROM request_profile WHERE request_id = ${id} ORDER BY profile_id`)
+    .map((entry) => entry.id);
   if (profileIds.length === 0) throw new AppError('CONFLICT', `Request ${id} is matched to no profile yet.`, { reason: 'requestNotMatched', requestId: id });
-  const recordIds = db.all<{ id: number }>(sql`SELECT source_record_id AS id FROM request_record WHERE request_id = ${id} ORDER BY source_record_id`).map((entry) => entry.id);
+  const recordIds = db
+    .all<{ id: number }>(sql`SELECT source_record_id AS id FROM request_record WHERE request_id = ${id} ORDER BY source_record_id`)
+    .map((entry) => entry.id);
   return { profileIds, recordIds };
 }
 

@@ -26,7 +26,15 @@ describe('opening a request', () => {
     // 02:00 UTC on 8 December is still 7 December in Montreal.
     const { backend } = await register('2026-12-08T02:00:00Z');
     const quebec = await open(backend, { channel: 'email', contact: 'zoe@exemple.fr' });
-    expect(quebec).toMatchObject({ receivedOn: '2026-12-07', dueOn: '2027-01-06', deadline: '2027-01-06', daysLeft: 30, overdue: false, status: 'open', timeZone: TORONTO });
+    expect(quebec).toMatchObject({
+      receivedOn: '2026-12-07',
+      dueOn: '2027-01-06',
+      deadline: '2027-01-06',
+      daysLeft: 30,
+      overdue: false,
+      status: 'open',
+      timeZone: TORONTO,
+    });
     expect(quebec).toMatchObject({ extensionRefused: 'notAllowed', extensionUntil: null, legalSource: 'CQLR c. P-39.1, s. 32' });
     const eu = await open(backend, { jurisdiction: 'eu', receivedOn: '2026-01-31' });
     expect(eu).toMatchObject({ dueOn: '2026-02-28', overdue: true, extensionRefused: 'tooLate', extensionUntil: '2026-04-30' });
@@ -41,8 +49,14 @@ describe('opening a request', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', params: { reason: 'badDay' } },
     });
-    expect(await backend.call('requests.open', { type: 'gossip', jurisdiction: 'quebec', requesterName: 'Zoé' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await backend.call('requests.open', { type: 'access', jurisdiction: 'quebec', requesterName: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await backend.call('requests.open', { type: 'gossip', jurisdiction: 'quebec', requesterName: 'Zoé' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await backend.call('requests.open', { type: 'access', jurisdiction: 'quebec', requesterName: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('lists open requests by deadline, the overdue ones first, and closed ones apart', async () => {
@@ -59,7 +73,9 @@ describe('opening a request', () => {
       [soon.id, '2026-12-14', 7, false],
       [later.id, '2026-12-31', 24, false],
     ]);
-    expect((await ok(backend, 'requests.list', { status: 'closed' })).requests.map((request) => [request.id, request.daysLeft, request.outcome])).toEqual([[closed.id, null, 'withdrawn']]);
+    expect((await ok(backend, 'requests.list', { status: 'closed' })).requests.map((request) => [request.id, request.daysLeft, request.outcome])).toEqual([
+      [closed.id, null, 'withdrawn'],
+    ]);
     expect((await ok(backend, 'requests.list', { status: 'all' })).requests.map((request) => request.id)).toEqual([overdue.id, soon.id, later.id, closed.id]);
     expect((await ok(backend, 'requests.list', { jurisdiction: 'eu' })).requests.map((request) => request.id)).toEqual([overdue.id]);
 
@@ -85,18 +101,37 @@ describe('extending a request', () => {
   it('extends once, where the law allows it, before the first deadline, with a reason, audited without it', async () => {
     const { backend, at } = await register('2026-12-07T15:00:00Z');
     const quebec = await open(backend, {});
-    expect(await backend.call('requests.extend', { id: quebec.id, reason: 'complex' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'extension_notAllowed' } } });
+    expect(await backend.call('requests.extend', { id: quebec.id, reason: 'complex' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'extension_notAllowed' } },
+    });
     const eu = await open(backend, { jurisdiction: 'eu', receivedOn: '2026-11-30' });
     expect(await backend.call('requests.extend', { id: eu.id, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const extended = await ok(backend, 'requests.extend', { id: eu.id, reason: 'Records in five systems to gather' });
-    expect(extended).toMatchObject({ dueOn: '2026-12-30', extendedDueOn: '2027-02-28', deadline: '2027-02-28', extensionReason: 'Records in five systems to gather', extendedBy: 'Alice Admin', extensionRefused: 'alreadyExtended' });
-    expect(await backend.call('requests.extend', { id: eu.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'extension_alreadyExtended' } } });
+    expect(extended).toMatchObject({
+      dueOn: '2026-12-30',
+      extendedDueOn: '2027-02-28',
+      deadline: '2027-02-28',
+      extensionReason: 'Records in five systems to gather',
+      extendedBy: 'Alice Admin',
+      extensionRefused: 'alreadyExtended',
+    });
+    expect(await backend.call('requests.extend', { id: eu.id, reason: 'again' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'extension_alreadyExtended' } },
+    });
 
     const california = await open(backend, { jurisdiction: 'california', receivedOn: '2026-10-01' });
     at('2026-11-16T15:00:00Z');
-    expect(await backend.call('requests.extend', { id: california.id, reason: 'late' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'extension_tooLate', dueOn: '2026-11-15' } } });
+    expect(await backend.call('requests.extend', { id: california.id, reason: 'late' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'extension_tooLate', dueOn: '2026-11-15' } },
+    });
     const optOut = await open(backend, { jurisdiction: 'california', type: 'opt_out_sale' });
-    expect(await backend.call('requests.extend', { id: optOut.id, reason: 'busy' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'extension_notAllowed' } } });
+    expect(await backend.call('requests.extend', { id: optOut.id, reason: 'busy' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'extension_notAllowed' } },
+    });
 
     const entries = (await ok(backend, 'audit.list', { filter: { action: 'request.extended' } })).entries;
     expect(entries.map((entry) => [entry.objectType, entry.objectId, entry.details])).toEqual([['request', String(eu.id), { extendedDays: 60 }]]);
@@ -112,8 +147,14 @@ describe('verifying and matching', () => {
     ]);
     const [first, second] = [await profileOf(backend, 'zoe@exemple.fr'), await profileOf(backend, 'lea.roy@exemple.fr')];
     const request = await open(backend, {});
-    expect(await backend.call('requests.match', { id: request.id, profileIds: [first] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'requestNotVerified' } } });
-    expect(await backend.call('requests.close', { id: request.id, outcome: 'fulfilled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'requestNotVerified' } } });
+    expect(await backend.call('requests.match', { id: request.id, profileIds: [first] })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'requestNotVerified' } },
+    });
+    expect(await backend.call('requests.close', { id: request.id, outcome: 'fulfilled' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'requestNotVerified' } },
+    });
     expect(() => assertReadyForPackage(backend.vaults.current().db, request.id)).toThrow(/not verified/);
 
     // An unknown profile refuses the whole verification: nothing is recorded.
@@ -122,22 +163,57 @@ describe('verifying and matching', () => {
       error: { code: 'NOT_FOUND', params: { reason: 'unknownProfile' } },
     });
     expect(rows(backend, 'SELECT * FROM request_verification')).toEqual([]);
-    expect(await backend.call('requests.verify', { id: request.id, method: 'video call', identifiers: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await backend.call('requests.verify', { id: request.id, method: 'video call', identifiers: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
 
     const merged = await ok(backend, 'identity.merge', { profileA: first, profileB: second });
-    const verified = await ok(backend, 'requests.verify', { id: request.id, method: 'video call', identifiers: ['name', 'email', 'email'], document: 'driver’s licence', profileIds: [merged.absorbedId] });
+    const verified = await ok(backend, 'requests.verify', {
+      id: request.id,
+      method: 'video call',
+      identifiers: ['name', 'email', 'email'],
+      document: 'driver’s licence',
+      profileIds: [merged.absorbedId],
+    });
     expect(verified).toMatchObject({ status: 'verified', profiles: 1 });
-    expect(verified.verifications).toEqual([{ id: expect.any(Number), method: 'video call', identifiers: ['name', 'email'], document: 'driver’s licence', verifiedBy: 'Alice Admin', verifiedAt: '2026-12-07T15:00:00.000Z' }]);
-    expect(verified.matched).toEqual([{ profileId: merged.survivorId, currentProfileId: merged.survivorId, matchedBy: 'Alice Admin', matchedAt: '2026-12-07T15:00:00.000Z', records: expect.any(Array) }]);
+    expect(verified.verifications).toEqual([
+      {
+        id: expect.any(Number),
+        method: 'video call',
+        identifiers: ['name', 'email'],
+        document: 'driver’s licence',
+        verifiedBy: 'Alice Admin',
+        verifiedAt: '2026-12-07T15:00:00.000Z',
+      },
+    ]);
+    expect(verified.matched).toEqual([
+      {
+        profileId: merged.survivorId,
+        currentProfileId: merged.survivorId,
+        matchedBy: 'Alice Admin',
+        matchedAt: '2026-12-07T15:00:00.000Z',
+        records: expect.any(Array),
+      },
+    ]);
     expect(verified.matched[0]!.records).toHaveLength(2);
-    expect(assertReadyForPackage(backend.vaults.current().db, request.id)).toEqual({ profileIds: [merged.survivorId], recordIds: verified.matched[0]!.records });
+    expect(assertReadyForPackage(backend.vaults.current().db, request.id)).toEqual({
+      profileIds: [merged.survivorId],
+      recordIds: verified.matched[0]!.records,
+    });
     // Matching the same person again adds nothing.
     expect((await ok(backend, 'requests.match', { id: request.id, profileIds: [merged.survivorId, merged.absorbedId] })).matched).toHaveLength(1);
 
     const closed = await ok(backend, 'requests.close', { id: request.id, outcome: 'fulfilled', note: 'sent by post' });
     expect(closed).toMatchObject({ status: 'closed', outcome: 'fulfilled', outcomeNote: 'sent by post', closedBy: 'Alice Admin', daysLeft: null });
-    expect(await backend.call('requests.close', { id: request.id, outcome: 'fulfilled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'requestAlreadyClosed' } } });
-    expect(await backend.call('requests.verify', { id: request.id, method: 'again', identifiers: ['email'] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'requestClosed' } } });
+    expect(await backend.call('requests.close', { id: request.id, outcome: 'fulfilled' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'requestAlreadyClosed' } },
+    });
+    expect(await backend.call('requests.verify', { id: request.id, method: 'again', identifiers: ['email'] })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'requestClosed' } },
+    });
     expect(await backend.call('requests.get', { id: 4242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { reason: 'unknownRequest' } } });
   });
 
@@ -146,10 +222,19 @@ describe('verifying and matching', () => {
     await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr' }]);
     await importPeople(backend, 'Newsletter', [{ id: 7, first: 'Zoé', last: 'Martin', email: 'zoe.m@exemple.fr' }]);
     await importPeople(backend, 'Salon', [{ id: 9, first: 'Zoé', last: 'Martin', email: 'zm@exemple.fr' }]);
-    const [shop, letter, salon] = [await profileOf(backend, 'zoe@exemple.fr'), await profileOf(backend, 'zoe.m@exemple.fr'), await profileOf(backend, 'zm@exemple.fr')];
+    const [shop, letter, salon] = [
+      await profileOf(backend, 'zoe@exemple.fr'),
+      await profileOf(backend, 'zoe.m@exemple.fr'),
+      await profileOf(backend, 'zm@exemple.fr'),
+    ];
     const together = await ok(backend, 'identity.merge', { profileA: shop, profileB: letter });
     const request = await open(backend, {});
-    const verified = await ok(backend, 'requests.verify', { id: request.id, method: 'signed letter', identifiers: ['address'], profileIds: [together.survivorId] });
+    const verified = await ok(backend, 'requests.verify', {
+      id: request.id,
+      method: 'signed letter',
+      identifiers: ['address'],
+      profileIds: [together.survivorId],
+    });
     const records = verified.matched[0]!.records;
     expect(records).toHaveLength(2);
 
@@ -167,7 +252,13 @@ describe('verifying and matching', () => {
     const zoe = await profileOf(backend, 'zoe');
     const request = await open(backend, { jurisdiction: 'eu', contact: 'zoe@exemple.fr', channel: 'letter' });
     await ok(backend, 'requests.extend', { id: request.id, reason: 'Zoé asked for everything' });
-    await ok(backend, 'requests.verify', { id: request.id, method: 'Zoé’s video call', identifiers: ['name', 'email'], document: 'passport', profileIds: [zoe] });
+    await ok(backend, 'requests.verify', {
+      id: request.id,
+      method: 'Zoé’s video call',
+      identifiers: ['name', 'email'],
+      document: 'passport',
+      profileIds: [zoe],
+    });
     await ok(backend, 'requests.close', { id: request.id, outcome: 'fulfilled', note: 'Zoé thanked us' });
     const entries = (await ok(backend, 'audit.list', { filter: { objectType: 'request' } })).entries;
     expect(entries.map((entry) => [entry.action, entry.details]).reverse()).toEqual([
@@ -187,6 +278,9 @@ describe('verifying and matching', () => {
     expect(seen.verifications[0]).toMatchObject({ method: null, document: null, identifiers: ['name', 'email'] });
     expect(JSON.stringify(seen)).not.toMatch(/Zoé|zoe@|letter|passport|video|thanked/);
     expect((await ok(backend, 'requests.list', { status: 'all' })).requests[0]!.requesterName).toBeNull();
-    expect(await backend.call('requests.open', { type: 'access', jurisdiction: 'eu', requesterName: 'X' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await backend.call('requests.open', { type: 'access', jurisdiction: 'eu', requesterName: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });

@@ -219,4 +219,3 @@ function parseSchedule(value: string): number {
 function parseScheduleOrOff(value: string): number | null {
   return value === 'off' ? null : parseSchedule(value);
 }
-

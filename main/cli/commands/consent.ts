@@ -11,7 +11,10 @@ import { table } from '../output';
 import { addCommonOptions, withSession } from '../session';
 
 function parseBases(value: string): LawfulBasis[] {
-  const bases = value.split(',').map((basis) => basis.trim()).filter(Boolean);
+  const bases = value
+    .split(',')
+    .map((basis) => basis.trim())
+    .filter(Boolean);
   const wrong = bases.find((basis) => !LawfulBasis.safeParse(basis).success);
   if (wrong !== undefined || bases.length === 0) throw new InvalidArgumentError(`expected bases among ${LAWFUL_BASES.join(', ')}, separated by commas.`);
   return bases as LawfulBasis[];
@@ -120,7 +123,8 @@ function registerPurposeCommands(program: Command, action: ActionFactory): void 
             saleOrSharing: options.sale,
             retentionDays: options.retention,
           };
-          if (Object.values(change).filter((value) => value !== undefined).length === 1) throw usageError('nothing to change: give --name, --bases, --express, --sale, --retention…');
+          if (Object.values(change).filter((value) => value !== undefined).length === 1)
+            throw usageError('nothing to change: give --name, --bases, --express, --sale, --retention…');
           const purpose = unwrap(await backend.call('purposes.update', change));
           out.result(purpose, () => [`Purpose ${purpose.code} saved.`, ...purposeLines(purpose)]);
         }),
@@ -183,7 +187,9 @@ function registerLedgerCommands(program: Command, action: ActionFactory): void {
     .action(
       action<RecordOptions>(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
-          const kinds = [options.grant && 'grant', options.withdraw && 'withdrawal', options.object && 'objection'].filter((kind): kind is string => typeof kind === 'string');
+          const kinds = [options.grant && 'grant', options.withdraw && 'withdrawal', options.object && 'objection'].filter(
+            (kind): kind is string => typeof kind === 'string',
+          );
           if (kinds.length !== 1) throw usageError('give one of --grant, --withdraw or --object');
           const recorded = unwrap(
             await backend.call('consent.record', {
@@ -206,7 +212,9 @@ function registerLedgerCommands(program: Command, action: ActionFactory): void {
       action<{ purpose: string }>(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
           const answer = unwrap(await backend.call('consent.mayUse', { profileId: parseProfile(String(args[0])), purpose: options.purpose }));
-          out.result(answer, () => [`${answer.allowed ? 'Allowed' : 'Not allowed'}: ${answer.reason}${answer.basis === null ? '' : ` (basis: ${answer.basis})`}`]);
+          out.result(answer, () => [
+            `${answer.allowed ? 'Allowed' : 'Not allowed'}: ${answer.reason}${answer.basis === null ? '' : ` (basis: ${answer.basis})`}`,
+          ]);
         }),
       ),
     );

@@ -24,8 +24,12 @@ function parseRule(entry: string, sources: ReadonlyArray<{ id: number; name: str
   const match = /^([^=]+)=([^:]+)(?::(.*))?$/.exec(entry.trim());
   const field = GoldenFieldName.safeParse(match?.[1]?.trim());
   const rule = SurvivorshipRuleName.safeParse(match?.[2]?.trim());
-  if (!match || !field.success || !rule.success) throw usageError(`--set ${entry}: expected FIELD=RULE, a field among ${GOLDEN_FIELDS.join(', ')} and a rule among ${SURVIVORSHIP_RULES.join(', ')}`);
-  const names = (match[3] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (!match || !field.success || !rule.success)
+    throw usageError(`--set ${entry}: expected FIELD=RULE, a field among ${GOLDEN_FIELDS.join(', ')} and a rule among ${SURVIVORSHIP_RULES.join(', ')}`);
+  const names = (match[3] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const ids = names.map((name) => {
     const source = sources.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
     if (source === undefined) throw usageError(`--set ${entry}: there is no source named ${name}`);
@@ -57,28 +61,33 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
           out.result(summary, () => [
             `${summary.dryRun ? 'Dry run: would give' : 'Resolved:'} ${summary.profilesAfter} profiles for ${summary.records} records (${summary.profilesBefore} before), ${summary.moved} records ${summary.dryRun ? 'would move' : 'moved'}.`,
             `${summary.candidatePairs} candidate pairs compared; ${summary.reviewPairs} pairs for review; ${summary.conflicts} contradicting decisions.`,
-            `Time (ms): ${Object.entries(summary.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`,
+            `Time (ms): ${Object.entries(summary.timingsMs)
+              .map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`)
+              .join(', ')}`,
           ]);
         }),
       ),
     );
-  addCommonOptions(identity.command('link').description('link records imported or changed since the last link to the people already known (imports do this themselves)'))
-    .action(
-      action(({ options, io, out }) =>
-        withSession(options, io, async (session) => {
-          const summary = await runJobWithProgress(session, out, 'identity.link', {});
-          out.result(summary, () =>
-            summary.pending === 0
-              ? ['Nothing to link: every record is linked (or no resolution has run yet).']
-              : [
-                  `Linked ${summary.compared} new or changed records (${summary.pending} indexed): ${summary.joined} joined a known person; ${summary.reviewPairs} pairs for review.`,
-                  `People: ${summary.profilesBefore} before, ${summary.profilesAfter} now. ${summary.candidatePairs} candidate pairs compared.`,
-                  `Time (ms): ${Object.entries(summary.timingsMs).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}`,
-                ],
-          );
-        }),
-      ),
-    );
+  addCommonOptions(
+    identity.command('link').description('link records imported or changed since the last link to the people already known (imports do this themselves)'),
+  ).action(
+    action(({ options, io, out }) =>
+      withSession(options, io, async (session) => {
+        const summary = await runJobWithProgress(session, out, 'identity.link', {});
+        out.result(summary, () =>
+          summary.pending === 0
+            ? ['Nothing to link: every record is linked (or no resolution has run yet).']
+            : [
+                `Linked ${summary.compared} new or changed records (${summary.pending} indexed): ${summary.joined} joined a known person; ${summary.reviewPairs} pairs for review.`,
+                `People: ${summary.profilesBefore} before, ${summary.profilesAfter} now. ${summary.candidatePairs} candidate pairs compared.`,
+                `Time (ms): ${Object.entries(summary.timingsMs)
+                  .map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`)
+                  .join(', ')}`,
+              ],
+        );
+      }),
+    ),
+  );
   addCommonOptions(identity.command('settings').description('the match and review thresholds (log2-odds); --match/--review change them (administrators)'))
     .option('--match <bits>', 'merge on its own above this', parseFloat)
     .option('--review <bits>', 'send to review from here up to the match threshold', parseFloat)
@@ -89,7 +98,11 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
           if (options.match !== undefined || options.review !== undefined) {
             settings = unwrap(
               await backend.call('identity.saveSettings', {
-                settings: { ...settings, ...(options.match === undefined ? {} : { matchThreshold: options.match }), ...(options.review === undefined ? {} : { reviewThreshold: options.review }) },
+                settings: {
+                  ...settings,
+                  ...(options.match === undefined ? {} : { matchThreshold: options.match }),
+                  ...(options.review === undefined ? {} : { reviewThreshold: options.review }),
+                },
               }),
             );
           }
@@ -102,7 +115,12 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
       ),
     );
   addCommonOptions(identity.command('survivorship').description('the golden record’s rule for each field; --set changes one (administrators)'))
-    .option('--set <field=rule[:source,source]>', `e.g. city=sourcePriority:CRM,Web shop (rules: ${SURVIVORSHIP_RULES.join(', ')}); repeatable`, (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option(
+      '--set <field=rule[:source,source]>',
+      `e.g. city=sourcePriority:CRM,Web shop (rules: ${SURVIVORSHIP_RULES.join(', ')}); repeatable`,
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .action(
       action<{ set: string[] }>(({ options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
@@ -117,7 +135,11 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
           out.result(rules, () =>
             table([
               ['FIELD', 'RULE', 'SOURCES'],
-              ...Object.entries(rules).map(([field, rule]) => [field, rule.rule, rule.rule === 'sourcePriority' ? rule.sources.map(sourceName).join(' > ') : '-']),
+              ...Object.entries(rules).map(([field, rule]) => [
+                field,
+                rule.rule,
+                rule.rule === 'sourcePriority' ? rule.sources.map(sourceName).join(' > ') : '-',
+              ]),
             ]),
           );
         }),
@@ -153,7 +175,9 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
         return withSession(options, io, async ({ backend }) => {
           const decided = unwrap(await backend.call('identity.decide', { recordA: args[0], recordB: args[1], decision: chosen[0] }));
           out.result(decided, () => [
-            decided.profileA === decided.profileB ? `Records ${String(args[0])} and ${String(args[1])} are now profile ${decided.profileA}.` : `Records ${String(args[0])} and ${String(args[1])} are in profiles ${decided.profileA} and ${decided.profileB}.`,
+            decided.profileA === decided.profileB
+              ? `Records ${String(args[0])} and ${String(args[1])} are now profile ${decided.profileA}.`
+              : `Records ${String(args[0])} and ${String(args[1])} are in profiles ${decided.profileA} and ${decided.profileB}.`,
             ...(decided.conflicts > 0 ? [`${decided.conflicts} sets of decisions contradict each other: see custodia identity conflicts.`] : []),
           ]);
         });
@@ -166,7 +190,10 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
         out.result(conflicts, () =>
           conflicts.length === 0
             ? ['No contradicting decisions.']
-            : conflicts.map((conflict) => `records ${conflict.records.join(', ')} are linked as one person, yet ${conflict.cannotLinks.map(([a, b]) => `${a} ≠ ${b}`).join(', ')}`),
+            : conflicts.map(
+                (conflict) =>
+                  `records ${conflict.records.join(', ')} are linked as one person, yet ${conflict.cannotLinks.map(([a, b]) => `${a} ≠ ${b}`).join(', ')}`,
+              ),
         );
       }),
     ),
@@ -180,7 +207,9 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
       action(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
           const merged = unwrap(await backend.call('identity.merge', { profileA: args[0], profileB: args[1] }));
-          out.result(merged, () => [`Profile ${merged.absorbedId} merged into ${merged.survivorId} (${merged.records} records moved; undo with custodia profiles undo-merge ${merged.mergeId}).`]);
+          out.result(merged, () => [
+            `Profile ${merged.absorbedId} merged into ${merged.survivorId} (${merged.records} records moved; undo with custodia profiles undo-merge ${merged.mergeId}).`,
+          ]);
         }),
       ),
     );
@@ -204,7 +233,9 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
         }),
       ),
     );
-  addCommonOptions(profiles.command('golden').description('the golden record: each field’s value, the source it came from and the survivorship rule that chose it'))
+  addCommonOptions(
+    profiles.command('golden').description('the golden record: each field’s value, the source it came from and the survivorship rule that chose it'),
+  )
     .argument('<profile>', 'a profile number', parseId('profile'))
     .action(
       action(({ args, options, io, out }) =>
@@ -216,7 +247,14 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
             `Profile ${golden.profileId}${golden.redirectedFrom === null ? '' : ` (profile ${golden.redirectedFrom} was merged into it)`}: ${golden.displayName}`,
             ...table([
               ['FIELD', 'VALUE', 'SOURCE', 'RECORD', 'RULE', 'OTHER VALUES'],
-              ...golden.fields.map((field) => [field.field, field.value ?? '-', field.source ?? '-', field.recordId === null ? '-' : String(field.recordId), field.rule, String(field.alternatives)]),
+              ...golden.fields.map((field) => [
+                field.field,
+                field.value ?? '-',
+                field.source ?? '-',
+                field.recordId === null ? '-' : String(field.recordId),
+                field.rule,
+                String(field.alternatives),
+              ]),
             ]),
           ]);
         }),
@@ -244,7 +282,20 @@ export function registerIdentityCommands(program: Command, action: ActionFactory
             ]),
             ...(explained.merges.length === 0
               ? []
-              : ['', ...table([['MERGE', 'FROM', 'HOW', 'WHEN', 'RECORDS', 'UNDONE'], ...explained.merges.map((merge) => [String(merge.id), String(merge.absorbedId), merge.how, merge.mergedAt, String(merge.records), merge.undoneAt ?? '-'])])]),
+              : [
+                  '',
+                  ...table([
+                    ['MERGE', 'FROM', 'HOW', 'WHEN', 'RECORDS', 'UNDONE'],
+                    ...explained.merges.map((merge) => [
+                      String(merge.id),
+                      String(merge.absorbedId),
+                      merge.how,
+                      merge.mergedAt,
+                      String(merge.records),
+                      merge.undoneAt ?? '-',
+                    ]),
+                  ]),
+                ]),
           ]);
         }),
       ),

@@ -210,5 +210,3 @@ function parseLimit(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 200) throw new InvalidArgumentError('expected a whole number from 1 to 200.');
   return n;
 }
-
-

@@ -60,7 +60,9 @@ function describePlan(plan: Omit<CorrectionPlan, 'token'>): string {
 
 export function registerQualityCommand(program: Command, action: ActionFactory): void {
   addCommonOptions(
-    program.command('quality').description('values a source’s imports kept as sent because they could not be read, and their bulk corrections (administrators, stewards)'),
+    program
+      .command('quality')
+      .description('values a source’s imports kept as sent because they could not be read, and their bulk corrections (administrators, stewards)'),
   )
     .argument('<source>', 'the source')
     .option('--run <run>', 'only what this import run flagged', parseRunId)
@@ -104,7 +106,8 @@ export function registerQualityCommand(program: Command, action: ActionFactory):
           }
           if (options.yes !== true) {
             if (out.json) throw usageError('nothing was corrected: pass --yes to confirm (--json never asks)');
-            if (!(await confirmInTerminal(io, 'Store the values that now read? Type yes to confirm: ', '--yes'))) throw new CliError('CANCELLED', 'Nothing was corrected.');
+            if (!(await confirmInTerminal(io, 'Store the values that now read? Type yes to confirm: ', '--yes')))
+              throw new CliError('CANCELLED', 'Nothing was corrected.');
           }
           const done = await runJobWithProgress(session, out, 'quality.correct', { sourceId: id, correction, token: plan.token });
           out.result({ ...done, applied: true }, () => [`Corrected: ${describePlan(done)}`]);

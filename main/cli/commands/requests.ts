@@ -15,7 +15,9 @@ import {
 import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
 import { table } from '../output';
-import { addCommonOptions, withSession } from '../session';
+import { addCommonOptions, runJobWithProgress, withSession } from '../session';
+import { checkOutputPath } from '../../platform/output-file';
+import fs from 'node:fs';
 
 function parseId(what: string): (value: string) => number {
   return (value) => {
@@ -31,9 +33,13 @@ function collectProfiles(value: string, previous: number[] = []): number[] {
 }
 
 function parseIdentifiers(value: string): VerificationIdentifier[] {
-  const list = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const wrong = list.find((entry) => !VerificationIdentifier.safeParse(entry).success);
-  if (wrong !== undefined || list.length === 0) throw new InvalidArgumentError(`expected identifiers among ${VERIFICATION_IDENTIFIERS.join(', ')}, separated by commas.`);
+  if (wrong !== undefined || list.length === 0)
+    throw new InvalidArgumentError(`expected identifiers among ${VERIFICATION_IDENTIFIERS.join(', ')}, separated by commas.`);
   return list as VerificationIdentifier[];
 }
 
@@ -65,7 +71,9 @@ function detailLines(request: RequestDetail): string[] {
       (entry) =>
         `  profile ${entry.profileId}${entry.currentProfileId === null ? ' (no longer in the vault)' : entry.currentProfileId === entry.profileId ? '' : ` (now ${entry.currentProfileId})`}: records ${entry.records.join(', ')}`,
     ),
-    ...(request.outcome === null ? [] : [`  closed by ${request.closedBy ?? '?'}: ${request.outcome}${request.outcomeNote === null ? '' : `, ${request.outcomeNote}`}`]),
+    ...(request.outcome === null
+      ? []
+      : [`  closed by ${request.closedBy ?? '?'}: ${request.outcome}${request.outcomeNote === null ? '' : `, ${request.outcomeNote}`}`]),
   ];
 }
 
@@ -189,12 +197,55 @@ export function registerRequestCommands(program: Command, action: ActionFactory)
         }),
       ),
     );
+  addCommonOptions(
+    requests
+      .command('package <request>')
+      .description('build the access package of a verified request: report (HTML, PDF), data.json, CSVs and a manifest, zipped'),
+  )
+    .requiredOption('--out <file.zip>', 'the archive to write')
+    .option('--from <date>', 'first day included (YYYY-MM-DD, in the vault’s time zone); the whole history when left out', parseDay)
+    .option('--to <date>', 'last day included (YYYY-MM-DD)', parseDay)
+    .addOption(new Option('--language <language>', 'the report’s language').choices(['fr', 'en']).default('fr'))
+    .option('--password-file <file>', 'encrypt the archive (AES-256) with the password in this file (its first line)')
+    .option('--force', 'replace an existing file')
+    .action(
+      action<{ out: string; from?: string; to?: string; language: string; passwordFile?: string; force?: boolean }>(({ args, options, io, out }) => {
+        // Checked before the vault is opened: a refused path costs no passphrase and leaves the vault as it was.
+        const outFile = checkOutputPath(options.out, { overwrite: options.force === true });
+        const password = options.passwordFile === undefined ? undefined : (fs.readFileSync(options.passwordFile, 'utf8').split(/\r?\n/)[0] ?? '');
+        return withSession(options, io, async (session) => {
+          const built = await runJobWithProgress(session, out, 'requests.package', {
+            id: parseRequest(String(args[0])),
+            language: options.language,
+            outFile,
+            overwrite: options.force === true,
+            ...(options.from === undefined ? {} : { from: options.from }),
+            ...(options.to === undefined ? {} : { to: options.to }),
+            ...(password === undefined ? {} : { password }),
+          });
+          const summary = built.package;
+          out.result(built, () => [
+            `Access package written to ${built.savedTo ?? outFile}${summary.encrypted ? ' (AES-256: open it with 7-Zip and the password)' : ''}.`,
+            `  period: ${summary.from ?? 'the beginning'} – ${summary.to ?? 'now'} (${summary.timeZone}); ${summary.records} record(s), ${summary.events} event(s), ${summary.consentEvents} consent decision(s), ${summary.withheld} value(s) about other people withheld`,
+            `  SHA-256 ${summary.sha256} (kept on the request and in the audit trail); manifest ${summary.manifestSha256}`,
+          ]);
+        });
+      }),
+    );
   addCommonOptions(requests.command('stats').description('requests per month and the median time to close')).action(
     action(({ options, io, out }) =>
       withSession(options, io, async ({ backend }) => {
         const stats = unwrap(await backend.call('requests.stats'));
         out.result(stats, () => [
-          ...table([['MONTH', 'RECEIVED', 'CLOSED', 'MEDIAN DAYS'], ...stats.months.map((month) => [month.month, String(month.opened), String(month.closed), month.medianDaysToClose === null ? '-' : String(month.medianDaysToClose)])]),
+          ...table([
+            ['MONTH', 'RECEIVED', 'CLOSED', 'MEDIAN DAYS'],
+            ...stats.months.map((month) => [
+              month.month,
+              String(month.opened),
+              String(month.closed),
+              month.medianDaysToClose === null ? '-' : String(month.medianDaysToClose),
+            ]),
+          ]),
           `Open: ${stats.open}, overdue: ${stats.overdue}, due within a week: ${stats.dueThisWeek}; median days to close: ${stats.medianDaysToClose ?? '-'}.`,
         ]);
       }),

@@ -41,7 +41,9 @@ export function registerUndoCommand(importCommand: Command, action: ActionFactor
 function describePlan(runId: number, plan: UndoCounts): string[] {
   return [
     `Undoing run #${runId} removes ${plan.removed} records it added (with their identifiers, events, consents and profiles) and its ${plan.rejectsRemoved} rejected rows.`,
-    ...(plan.keptChanged > 0 ? [`  ${plan.keptChanged} records from before the run that it changed stay as they are now: their earlier values were not kept.`] : []),
+    ...(plan.keptChanged > 0
+      ? [`  ${plan.keptChanged} records from before the run that it changed stay as they are now: their earlier values were not kept.`]
+      : []),
     ...(plan.keptLater > 0 ? [`  ${plan.keptLater} records it added that a later run wrote to stay.`] : []),
     '  This cannot be reversed.',
   ];

@@ -61,7 +61,9 @@ export function registerUserCommands(program: Command, action: ActionFactory): v
       ),
     );
 
-  addCommonOptions(users.command('reset-passphrase').description('replace a forgotten passphrase with a one-time one, to be changed at the next unlock (administrators)'))
+  addCommonOptions(
+    users.command('reset-passphrase').description('replace a forgotten passphrase with a one-time one, to be changed at the next unlock (administrators)'),
+  )
     .argument('<name>', 'the user')
     .action(
       action(({ args, options, io, out }) =>
@@ -79,7 +81,14 @@ export function registerUserCommands(program: Command, action: ActionFactory): v
 }
 
 function userRow(user: User): string[] {
-  return [user.name, user.role, user.status, user.createdAt.slice(0, 10), user.lastUnlockAt?.slice(0, 16).replace('T', ' ') ?? 'never', user.signingKeyFingerprint ?? '-'];
+  return [
+    user.name,
+    user.role,
+    user.status,
+    user.createdAt.slice(0, 10),
+    user.lastUnlockAt?.slice(0, 16).replace('T', ' ') ?? 'never',
+    user.signingKeyFingerprint ?? '-',
+  ];
 }
 
 /** users.disable takes an id; people type names, matched the way unlock matches them (case-insensitive). */

@@ -47,26 +47,32 @@ export function registerVaultCommands(program: Command, action: ActionFactory): 
     ),
   );
 
-  addCommonOptions(vault.command('key').description('print the raw database key, to open vault.db with another SQLCipher 4 tool (administrators; audited)')).action(
+  addCommonOptions(
+    vault.command('key').description('print the raw database key, to open vault.db with another SQLCipher 4 tool (administrators; audited)'),
+  ).action(
     action(({ options, io, out }) =>
       withSession(options, io, async ({ backend, passphrase }) => {
         const { keyHex } = unwrap(await backend.call('vault.revealKey', { passphrase }));
-        out.result({ keyHex }, () => [keyHex, '', `Open vault.db with: PRAGMA cipher_compatibility = 4; PRAGMA key = "x'${keyHex}'";`, 'Anyone with this key can read the vault: do not store it beside the vault.']);
+        out.result({ keyHex }, () => [
+          keyHex,
+          '',
+          `Open vault.db with: PRAGMA cipher_compatibility = 4; PRAGMA key = "x'${keyHex}'";`,
+          'Anyone with this key can read the vault: do not store it beside the vault.',
+        ]);
       }),
     ),
   );
 
-  addCommonOptions(vault.command('passphrase').description('change your own passphrase (a one-time one an administrator issued must be changed first)'))
-    .action(
-      action(async ({ options, io, out }) => {
-        assertPassphraseSource(io, NEW_PASSPHRASE_VAR);
-        await withSession(options, io, async ({ backend, passphrase }) => {
-          const next = await readNewPassphrase(io, NEW_PASSPHRASE_VAR, 'New passphrase: ');
-          unwrap(await backend.call('vault.changePassphrase', { currentPassphrase: passphrase, newPassphrase: next }));
-          out.result({}, () => ['Your passphrase has been changed.']);
-        });
-      }),
-    );
+  addCommonOptions(vault.command('passphrase').description('change your own passphrase (a one-time one an administrator issued must be changed first)')).action(
+    action(async ({ options, io, out }) => {
+      assertPassphraseSource(io, NEW_PASSPHRASE_VAR);
+      await withSession(options, io, async ({ backend, passphrase }) => {
+        const next = await readNewPassphrase(io, NEW_PASSPHRASE_VAR, 'New passphrase: ');
+        unwrap(await backend.call('vault.changePassphrase', { currentPassphrase: passphrase, newPassphrase: next }));
+        out.result({}, () => ['Your passphrase has been changed.']);
+      });
+    }),
+  );
 
   addCommonOptions(vault.command('backup').description('write an encrypted backup of the vault (administrators)'))
     .requiredOption('--out <file>', 'backup file to write, outside the vault folder')

@@ -6,8 +6,10 @@
  * verified for (`recordIds`): a profile split later does not bring another person's records in, and one
  * merged later brings nothing the requester was not matched with.
  *
- * The date range applies to what happened at a time (events, consent events) and to records by when the
- * vault first received them; the person's identity and their current consent state are always shown.
+ * The date range applies to what happened at a time (events, consent decisions). The records themselves, the
+ * identity data held now, are always shown: when the vault happened to import a record says nothing of when
+ * the organisation collected it, and a person asking about a year still has the right to know who they are
+ * on file as. Their current consent state is always shown too.
  */
 import { profileConsent, sourcePurposes } from '../../consent/index';
 import type { PurposeState } from '../../consent/contract';
@@ -136,32 +138,30 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
       r.street, r.city, r.postal_code, r.region, r.country, r.birth_date, r.national_id, r.raw
     FROM source_record r JOIN source s ON s.id = r.source_id
     WHERE r.id IN (SELECT value FROM json_each(${ids})) ORDER BY r.id`);
-  const records = recordRows
-    .filter((row) => inBounds(row.created_at, bounds))
-    .map((row): PackageRecord => {
-      const kept = withholdThirdParty(parse(row.raw));
-      withheld += kept.withheld;
-      return {
-        id: row.id,
-        source: row.source,
-        externalId: row.external_id,
-        receivedAt: row.created_at,
-        updatedAt: row.updated_at,
-        fields: {
-          givenName: row.given_name,
-          familyName: row.family_name,
-          fullName: row.full_name,
-          street: row.street,
-          city: row.city,
-          postalCode: row.postal_code,
-          region: row.region,
-          country: row.country,
-          birthDate: row.birth_date,
-          nationalId: row.national_id,
-        },
-        raw: kept.value,
-      };
-    });
+  const records = recordRows.map((row): PackageRecord => {
+    const kept = withholdThirdParty(parse(row.raw));
+    withheld += kept.withheld;
+    return {
+      id: row.id,
+      source: row.source,
+      externalId: row.external_id,
+      receivedAt: row.created_at,
+      updatedAt: row.updated_at,
+      fields: {
+        givenName: row.given_name,
+        familyName: row.family_name,
+        fullName: row.full_name,
+        street: row.street,
+        city: row.city,
+        postalCode: row.postal_code,
+        region: row.region,
+        country: row.country,
+        birthDate: row.birth_date,
+        nationalId: row.national_id,
+      },
+      raw: kept.value,
+    };
+  });
   const shown = JSON.stringify(records.map((record) => record.id));
   const identifiers = db.all<PackageIdentifier>(sql`
     SELECT source_record_id AS recordId, kind, value, raw FROM identifier

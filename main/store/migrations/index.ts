@@ -27,6 +27,7 @@ import { migration019 } from './019-purposes';
 import { migration020 } from './020-consent-ledger';
 import { migration021 } from './021-record-changes';
 import { migration024 } from './024-requests';
+import { migration025 } from './025-request-packages';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reserved,
   reserved,
   migration024,
+  migration025,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
