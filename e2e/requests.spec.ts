@@ -4,13 +4,28 @@
  * overdue request first and highlighted, the request closed, the home screen showing what is overdue
  * first, and the audit trail holding ids and counts only. The Requests screen is checked with axe.
  */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { FRENCH_CLIENTS } from './french-clients';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
+
+configure({ useWebWorkers: false });
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const reader = new ZipReader(new Uint8ArrayReader(new Uint8Array(bytes)));
+  const files = new Map<string, Buffer>();
+  for (const entry of await reader.getEntries()) if (!entry.directory) files.set(entry.filename, Buffer.from(await entry.getData(new Uint8ArrayWriter())));
+  await reader.close();
+  return files;
+}
 
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -77,6 +92,30 @@ test('a request is opened, verified against a person found by search, extended a
   await expect(detail.getByTestId('request-matched').getByRole('listitem')).toHaveCount(1);
   await expect(detail.getByTestId('request-matched')).toContainText('1 record at verification');
 
+  // The access package for a period, in French: downloaded, its manifest holding each file's SHA-256, the PDF naming the person.
+  const packageForm = page.getByTestId('request-package-form');
+  await packageForm.getByLabel('From (included)').fill('2026-01-01');
+  await packageForm.getByLabel('To (included)').fill(daysAgo(0));
+  await packageForm.getByLabel('Language of the report').selectOption('fr');
+  await noSeriousViolations(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), packageForm.getByRole('button', { name: 'Build and download the package' }).click()]);
+  expect(download.suggestedFilename()).toBe(`access-package-2-2026-01-01_${daysAgo(0)}.zip`);
+  const zipPath = testInfo.outputPath('package.zip');
+  await download.saveAs(zipPath);
+  const archive = fs.readFileSync(zipPath);
+  await expect(page.getByTestId('request-package-result')).toHaveAttribute('data-sha256', sha256(archive));
+  await expect(page.getByTestId('request-packages').getByTestId('request-package')).toHaveCount(1);
+  const files = await unzip(archive);
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { files: { name: string; sha256: string }[] };
+  expect(manifest.files.map((file) => file.name).sort()).toEqual([...files.keys()].filter((name) => name !== 'manifest.json').sort());
+  for (const file of manifest.files) expect(sha256(files.get(file.name)!)).toBe(file.sha256);
+  const pdfPath = testInfo.outputPath('report.pdf');
+  fs.writeFileSync(pdfPath, files.get('report.pdf')!);
+  const pdfText = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Renseignements personnels détenus à votre sujet');
+  expect(pdfText).toContain('Hélène');
+  expect(pdfText).toContain('Tremblay');
+
   // The EU allows one extension, with its reason.
   const extend = page.getByTestId('request-extend-form');
   await extend.getByLabel('Reason for the extension').fill('Records in several systems');
@@ -114,6 +153,14 @@ test('a request is opened, verified against a person found by search, extended a
 
   const audit = await app.callApi('audit.list', { filter: { objectType: 'request' } });
   const entries = (audit.body as { value: { entries: Array<{ action: string }> } }).value.entries;
-  expect(entries.map((entry) => entry.action).sort()).toEqual(['request.closed', 'request.extended', 'request.matched', 'request.opened', 'request.opened', 'request.verified']);
+  expect(entries.map((entry) => entry.action).sort()).toEqual([
+    'request.closed',
+    'request.extended',
+    'request.matched',
+    'request.opened',
+    'request.opened',
+    'request.packaged',
+    'request.verified',
+  ]);
   expect(JSON.stringify(entries)).not.toMatch(/Hélène|Tremblay|Marc|passport|video/);
 });

@@ -7,9 +7,10 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Block } from './report';
 
-const require = createRequire(import.meta.url);
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+// Named apart from `require`: the bundle of the main process declares its own.
+const packageFiles = createRequire(import.meta.url);
+const REGULAR = packageFiles.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const BOLD = packageFiles.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 /** No clock in the package: the PDF says when the vault state it shows was read elsewhere (the request). */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 const MARGIN = 50;

@@ -1,9 +1,9 @@
 /**
- * Offers text made in the page as a file download. Works the same in browser mode and in Electron (where
- * the system's save dialog opens); the object URL is released once the click has been handled.
+ * Offers what the page holds as a file download. Works the same in browser mode and in Electron (where the
+ * system's save dialog opens); the object URL is released once the click has been handled.
  */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function offer(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -12,6 +12,19 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Text made in the page (a CSV of rejected rows, a recovery code). */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  offer(fileName, new Blob([text], { type }));
+}
+
+/** Bytes the backend made (an access package), sent as base64. */
+export function downloadBase64(fileName: string, base64: string, type = 'application/zip'): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  offer(fileName, new Blob([bytes], { type }));
 }
 
 /** `clients 2024.csv` → `clients 2024`: the base for names of files derived from it. */

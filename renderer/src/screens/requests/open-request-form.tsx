@@ -10,7 +10,15 @@ import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
 import { formatWhen } from '../../lib/format';
 
-export function OpenRequestForm({ today, onOpened, onCancel }: { readonly today: string; readonly onOpened: (request: RequestDetail) => void; readonly onCancel: () => void }): ReactNode {
+export function OpenRequestForm({
+  today,
+  onOpened,
+  onCancel,
+}: {
+  readonly today: string;
+  readonly onOpened: (request: RequestDetail) => void;
+  readonly onCancel: () => void;
+}): ReactNode {
   const { t, i18n } = useTranslation();
   const open = useApiAction('requests.open');
   const [type, setType] = useState<RequestType>('access');
@@ -44,16 +52,43 @@ export function OpenRequestForm({ today, onOpened, onCancel }: { readonly today:
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('requests.form.jurisdiction')} value={jurisdiction} onChange={(event) => setJurisdiction(event.target.value as Jurisdiction)} name="jurisdiction">
+        <SelectField
+          label={t('requests.form.jurisdiction')}
+          value={jurisdiction}
+          onChange={(event) => setJurisdiction(event.target.value as Jurisdiction)}
+          name="jurisdiction"
+        >
           {JURISDICTIONS.map((entry) => (
             <option key={entry} value={entry}>
               {t(`requests.jurisdictions.${entry}`)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('requests.form.requester')} value={requester} onChange={(event) => setRequester(event.target.value)} required maxLength={200} name="requester" autoComplete="off" />
-        <TextField label={t('requests.form.contact')} value={contact} onChange={(event) => setContact(event.target.value)} maxLength={200} name="contact" autoComplete="off" />
-        <TextField label={t('requests.form.channel')} value={channel} onChange={(event) => setChannel(event.target.value)} maxLength={100} name="channel" autoComplete="off" />
+        <TextField
+          label={t('requests.form.requester')}
+          value={requester}
+          onChange={(event) => setRequester(event.target.value)}
+          required
+          maxLength={200}
+          name="requester"
+          autoComplete="off"
+        />
+        <TextField
+          label={t('requests.form.contact')}
+          value={contact}
+          onChange={(event) => setContact(event.target.value)}
+          maxLength={200}
+          name="contact"
+          autoComplete="off"
+        />
+        <TextField
+          label={t('requests.form.channel')}
+          value={channel}
+          onChange={(event) => setChannel(event.target.value)}
+          maxLength={100}
+          name="channel"
+          autoComplete="off"
+        />
         <DateField label={t('requests.form.received')} value={received} onChange={setReceived} />
         {due !== null ? (
           <p className="muted" data-testid="request-due-preview">

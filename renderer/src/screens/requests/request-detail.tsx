@@ -4,7 +4,13 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_OUTCOMES, VERIFICATION_IDENTIFIERS, type RequestDetail as Detail, type RequestOutcome, type VerificationIdentifier } from '../../../../main/api/contract';
+import {
+  REQUEST_OUTCOMES,
+  VERIFICATION_IDENTIFIERS,
+  type RequestDetail as Detail,
+  type RequestOutcome,
+  type VerificationIdentifier,
+} from '../../../../main/api/contract';
 import { ErrorAlert } from '../../components/alert';
 import { SelectField, TextField } from '../../components/field';
 import { Section } from '../../components/section';
@@ -12,6 +18,7 @@ import { SubmitButton } from '../../components/submit-button';
 import { useApiAction } from '../../hooks/use-action';
 import { formatDateTime, formatWhen } from '../../lib/format';
 import { deadlineText } from './request-text';
+import { PackagePanel } from './package-panel';
 import { PersonPicker } from './person-picker';
 
 function VerifyForm({ request, onDone }: { readonly request: Detail; readonly onDone: (request: Detail) => void }): ReactNode {
@@ -31,7 +38,15 @@ function VerifyForm({ request, onDone }: { readonly request: Detail; readonly on
   return (
     <Section title={t('requests.verify.title')} id="request-verify">
       <form className="stack" onSubmit={(event) => void submit(event)} data-testid="request-verify-form">
-        <TextField label={t('requests.verify.method')} hint={t('requests.verify.methodHint')} value={method} onChange={(event) => setMethod(event.target.value)} required maxLength={200} name="method" />
+        <TextField
+          label={t('requests.verify.method')}
+          hint={t('requests.verify.methodHint')}
+          value={method}
+          onChange={(event) => setMethod(event.target.value)}
+          required
+          maxLength={200}
+          name="method"
+        />
         <fieldset className="choice-group">
           <legend>{t('requests.verify.identifiers')}</legend>
           {VERIFICATION_IDENTIFIERS.map((identifier) => (
@@ -41,13 +56,22 @@ function VerifyForm({ request, onDone }: { readonly request: Detail; readonly on
                 name="identifiers"
                 value={identifier}
                 checked={identifiers.includes(identifier)}
-                onChange={() => setIdentifiers(identifiers.includes(identifier) ? identifiers.filter((entry) => entry !== identifier) : [...identifiers, identifier])}
+                onChange={() =>
+                  setIdentifiers(identifiers.includes(identifier) ? identifiers.filter((entry) => entry !== identifier) : [...identifiers, identifier])
+                }
               />
               {t(`requests.identifiers.${identifier}`)}
             </label>
           ))}
         </fieldset>
-        <TextField label={t('requests.verify.document')} hint={t('requests.verify.documentHint')} value={document} onChange={(event) => setDocument(event.target.value)} maxLength={200} name="document" />
+        <TextField
+          label={t('requests.verify.document')}
+          hint={t('requests.verify.documentHint')}
+          value={document}
+          onChange={(event) => setDocument(event.target.value)}
+          maxLength={200}
+          name="document"
+        />
         <PersonPicker selected={people} onChange={setPeople} />
         {identifiers.length === 0 ? <p className="muted small">{t('requests.verify.needIdentifier')}</p> : null}
         <ErrorAlert error={verify.error} />
@@ -109,7 +133,15 @@ function ExtendForm({ request, onDone }: { readonly request: Detail; readonly on
         </p>
       ) : (
         <form className="stack" onSubmit={(event) => void submit(event)} data-testid="request-extend-form">
-          <TextField label={t('requests.extend.reason')} hint={t('requests.extend.reasonHint')} value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={500} name="reason" />
+          <TextField
+            label={t('requests.extend.reason')}
+            hint={t('requests.extend.reasonHint')}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            required
+            maxLength={500}
+            name="reason"
+          />
           <ErrorAlert error={extend.error} />
           <div className="form-actions start">
             <SubmitButton busy={extend.busy} disabled={reason.trim() === ''}>
@@ -214,7 +246,11 @@ export function RequestDetailView({
               <dt>{t('requests.detail.firstDeadline')}</dt>
               <dd data-testid="request-extended">
                 {formatWhen(request.dueOn, language)} ·{' '}
-                {t('requests.detail.extendedTo', { date: formatWhen(request.extendedDueOn, language), user: request.extendedBy ?? '', reason: request.extensionReason ?? t('requests.hidden') })}
+                {t('requests.detail.extendedTo', {
+                  date: formatWhen(request.extendedDueOn, language),
+                  user: request.extendedBy ?? '',
+                  reason: request.extensionReason ?? t('requests.hidden'),
+                })}
               </dd>
             </div>
           ) : null}
@@ -232,7 +268,10 @@ export function RequestDetailView({
               <dd data-testid="request-outcome">
                 {t(`requests.outcomes.${request.outcome}`)}
                 {request.outcomeNote !== null ? ` · ${request.outcomeNote}` : ''} ·{' '}
-                {t('requests.detail.closedBy', { user: request.closedBy ?? '', date: request.closedAt === null ? '' : formatDateTime(request.closedAt, language) })}
+                {t('requests.detail.closedBy', {
+                  user: request.closedBy ?? '',
+                  date: request.closedAt === null ? '' : formatDateTime(request.closedAt, language),
+                })}
               </dd>
             </div>
           ) : null}
@@ -247,7 +286,11 @@ export function RequestDetailView({
         <ul className="stack" data-testid="request-verifications">
           {request.verifications.map((entry) => (
             <li key={entry.id}>
-              {t('requests.detail.verification', { date: formatDateTime(entry.verifiedAt, language), user: entry.verifiedBy, method: entry.method ?? t('requests.hidden') })}
+              {t('requests.detail.verification', {
+                date: formatDateTime(entry.verifiedAt, language),
+                user: entry.verifiedBy,
+                method: entry.method ?? t('requests.hidden'),
+              })}
               <br />
               <span className="muted small">
                 {t('requests.detail.identifiersMatched', { list: entry.identifiers.map((identifier) => t(`requests.identifiers.${identifier}`)).join(', ') })}
@@ -262,12 +305,17 @@ export function RequestDetailView({
           {request.matched.map((entry) => (
             <li key={entry.profileId} data-profile={entry.profileId}>
               {t('requests.detail.matchedProfile', { id: entry.profileId })}
-              {entry.currentProfileId === null ? ` (${t('requests.detail.inactive')})` : entry.currentProfileId !== entry.profileId ? ` (${t('requests.detail.redirected', { id: entry.currentProfileId })})` : ''} ·{' '}
-              <span className="muted">{t('requests.detail.records', { count: entry.records.length })}</span>
+              {entry.currentProfileId === null
+                ? ` (${t('requests.detail.inactive')})`
+                : entry.currentProfileId !== entry.profileId
+                  ? ` (${t('requests.detail.redirected', { id: entry.currentProfileId })})`
+                  : ''}{' '}
+              · <span className="muted">{t('requests.detail.records', { count: entry.records.length })}</span>
             </li>
           ))}
         </ul>
       </Section>
+      <PackagePanel request={request} canAct={canAct} />
       {canAct && open ? (
         <>
           {request.status === 'open' ? <VerifyForm request={request} onDone={onChanged} /> : <MatchForm request={request} onDone={onChanged} />}

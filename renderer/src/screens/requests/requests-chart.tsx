@@ -56,7 +56,16 @@ export function RequestsChart({ stats }: { readonly stats: RequestStats }): Reac
             <Tooltip formatter={(value, name) => [format(value), name]} />
             <Legend />
             <Bar yAxisId="opened" dataKey="opened" name={openedName} fill={ACCENT} isAnimationActive={false} maxBarSize={28} />
-            <Line yAxisId="median" dataKey="medianDaysToClose" name={medianName} stroke={SECOND} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            <Line
+              yAxisId="median"
+              dataKey="medianDaysToClose"
+              name={medianName}
+              stroke={SECOND}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </ChartCard>

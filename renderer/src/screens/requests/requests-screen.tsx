@@ -41,7 +41,13 @@ function RequestsTable({ requests, onOpen }: { readonly requests: readonly Reque
         </thead>
         <tbody>
           {requests.map((request) => (
-            <tr key={request.id} className={request.overdue ? 'request-overdue' : undefined} data-testid="request-row" data-id={request.id} data-overdue={request.overdue}>
+            <tr
+              key={request.id}
+              className={request.overdue ? 'request-overdue' : undefined}
+              data-testid="request-row"
+              data-id={request.id}
+              data-overdue={request.overdue}
+            >
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onOpen(request.id)}>
                   {t('requests.requestNumber', { id: request.id })}
@@ -52,7 +58,9 @@ function RequestsTable({ requests, onOpen }: { readonly requests: readonly Reque
               <td>{t(`requests.jurisdictions.${request.jurisdiction}`)}</td>
               <td>{formatWhen(request.receivedOn, language)}</td>
               <td>{formatWhen(request.deadline, language)}</td>
-              <td>{request.overdue ? <strong className="badge badge-overdue">{deadlineText(t, request, language)}</strong> : deadlineText(t, request, language)}</td>
+              <td>
+                {request.overdue ? <strong className="badge badge-overdue">{deadlineText(t, request, language)}</strong> : deadlineText(t, request, language)}
+              </td>
               <td>{request.outcome !== null ? t(`requests.outcomes.${request.outcome}`) : t(`requests.statuses.${request.status}`)}</td>
             </tr>
           ))}
@@ -62,7 +70,17 @@ function RequestsTable({ requests, onOpen }: { readonly requests: readonly Reque
   );
 }
 
-function Detail({ id, canAct, onBack, onChanged }: { readonly id: number; readonly canAct: boolean; readonly onBack: () => void; readonly onChanged: () => void }): ReactNode {
+function Detail({
+  id,
+  canAct,
+  onBack,
+  onChanged,
+}: {
+  readonly id: number;
+  readonly canAct: boolean;
+  readonly onBack: () => void;
+  readonly onChanged: () => void;
+}): ReactNode {
   const detail = useApiData('requests.get', { id });
   const [latest, setLatest] = useState<RequestDetail | null>(null);
   const shown = latest ?? detail.data;
@@ -105,7 +123,11 @@ export function RequestsScreen(): ReactNode {
     return (
       <div className="page">
         <PageHeader title={t('requests.title')} />
-        {notice !== null ? <Notice tone="success" testId="request-notice">{notice}</Notice> : null}
+        {notice !== null ? (
+          <Notice tone="success" testId="request-notice">
+            {notice}
+          </Notice>
+        ) : null}
         <Detail
           key={selected}
           id={selected}
