@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'purpose.created',
   'purpose.updated',
   'consent.recorded',
+  'consent.released',
+  'consent.held_deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

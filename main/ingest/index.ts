@@ -4,3 +4,5 @@ export { ingestAttention, UNDONE_SHOWN_DAYS, type IngestAttentionItem, type Inge
 export { FIGURE_MONTHS, ingestFigures, type IngestFigures } from './figures';
 export { refreshProfile, refreshProfiles, setProfileNamer, type ProfileNamer } from './profile-refresh';
 export { foldForSearch } from './normalize/text';
+/** What the consent gate's release and delete do to records (plugged in by main/backend). */
+export { admitRecord, removeUnadmittedRecords } from './held-records';

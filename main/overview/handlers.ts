@@ -1,5 +1,6 @@
 /** The overview methods: each capability's items and figures, gathered. */
 import type { SliceHandlers } from '../core/handlers';
+import { consentAttention } from '../consent/index';
 import { identityAttention } from '../identity/index';
 import { ingestAttention, ingestFigures } from '../ingest/index';
 import type { CapabilityContext } from '../vault/index';
@@ -10,7 +11,7 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
     const vault = vaults.current();
     // Flagged values and pairs of records are personal data: auditors cannot open them, so no tile leads there.
     const personal = vault.user.role !== 'auditor';
-    const items = [...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : [])];
+    const items = [...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : []), ...consentAttention(vault.db)];
     const order = { error: 0, warning: 1, info: 2 } as const;
     // Stable: within a severity, ingest's items first, as it ordered them.
     return items.sort((a, b) => order[a.severity] - order[b.severity]);

@@ -26,6 +26,7 @@ import { migration018 } from './018-golden';
 import { migration019 } from './019-purposes';
 import { migration020 } from './020-consent-ledger';
 import { migration021 } from './021-record-changes';
+import { migration022 } from './022-record-hold';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration022,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
