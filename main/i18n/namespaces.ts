@@ -18,7 +18,7 @@
  *   profiles    main/profiles/strings         profiles
  *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
- *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording)
+ *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording), held (the intake gate)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
