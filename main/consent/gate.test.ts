@@ -143,6 +143,37 @@ describe('the consent intake gate', () => {
     expect(again).toMatchObject({ inserted: 1, held: 1 });
   });
 
+  it('releases on another basis the purpose allows: kept as proof, and the use answer rests on it', async () => {
+    const { backend } = await createVault({ now: clock });
+    await ok(backend, 'purposes.add', { code: 'loyalty', nameEn: 'Loyalty programme', bases: ['consent', 'legitimate_interests'] });
+    await importPeople(backend, 'Club', [zoe], { purposes: ['loyalty'], lawfulBasis: 'consent' });
+    const [held] = (await ok(backend, 'consent.held', {})).items;
+    expect(held!.purposes).toEqual(['loyalty']);
+    expect(await backend.call('consent.release', { recordIds: [held!.recordId], basis: 'contract', evidence: 'memo-3' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { reason: 'basisNotAllowed' } },
+    });
+    const released = await ok(backend, 'consent.release', { recordIds: [held!.recordId], basis: 'legitimate_interests', evidence: 'memo-3' });
+    // No consent was given: the ledger stays empty, the basis and its evidence are the record's.
+    expect(count(backend, 'SELECT count(*) AS n FROM consent_event')).toBe(0);
+    expect(rows(backend, 'SELECT basis, evidence FROM record_release')).toEqual([{ basis: 'legitimate_interests', evidence: 'memo-3' }]);
+    expect(await ok(backend, 'consent.mayUse', { profileId: released.profileIds[0]!, purpose: 'loyalty' })).toEqual({
+      allowed: true,
+      reason: 'declaredBasis',
+      basis: 'legitimate_interests',
+    });
+  });
+
+  it('undoing the import that held records removes them and their holds', async () => {
+    const { backend } = await createVault({ now: clock });
+    const run = await importPeople(backend, 'Newsletter', [zoe, paul], CONSENT_ONLY);
+    expect(run.held).toBe(1);
+    const undone = unwrap(await runJob(backend, 'import.undo', { runId: run.id }));
+    expect(undone).toMatchObject({ removed: 2 });
+    expect(count(backend, 'SELECT count(*) AS n FROM record_hold')).toBe(0);
+    expect(count(backend, 'SELECT count(*) AS n FROM source_record')).toBe(0);
+  });
+
   it('does not let an auditor see held records, only their count', async () => {
     const { backend } = await createVault({ now: clock });
     await importPeople(backend, 'Newsletter', [zoe], CONSENT_ONLY);
