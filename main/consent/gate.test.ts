@@ -1,4 +1,5 @@
 /** The intake gate through the real import path: which records are held, and how a steward releases or deletes them. */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
@@ -44,6 +45,25 @@ describe('the consent intake gate', () => {
     expect(held.items).toEqual([
       expect.objectContaining({ externalId: '1', source: 'Newsletter', runId: run.id, reason: 'noConsent', purposes: ['email_marketing'], name: 'Zoé Martin', emails: ['zoe@exemple.fr'] }),
     ]);
+  });
+
+  it('holds a mailing list’s pending subscriber and a status it cannot read, when the list is declared on consent only', async () => {
+    const { backend } = await createVault({ now: clock });
+    const file = path.resolve(__dirname, '../ingest/formats/fixtures/mailchimp-audience.csv');
+    const preview = await ok(backend, 'import.preview', { file });
+    const run = unwrap(
+      await runJob(backend, 'import.file', {
+        file,
+        source: 'Newsletter',
+        options: {},
+        mapping: { ...preview.mapping, timeZone: 'UTC' },
+        declaration: { ...CONSENT_ONLY, defaultCountry: 'FR' },
+      }),
+    );
+    // Subscribed, unsubscribed, cleaned: a decision on file. Pending (Léa) and `vip` (Yann): none.
+    expect(run).toMatchObject({ read: 8, inserted: 8, held: 2 });
+    expect((await ok(backend, 'consent.held', {})).items.map((item) => item.emails[0])).toEqual(['lea.roy@exemple.fr', 'yann.leroux@exemple.fr']);
+    expect(await searchHits(backend, 'marc.dubois')).toBe(1);
   });
 
   it('never holds a record of a source that declares a purpose on a basis other than consent', async () => {
