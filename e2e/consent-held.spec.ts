@@ -4,10 +4,18 @@
  * People's search, listed under Held for a lawful basis — and released from the keyboard with a basis and its
  * evidence, after which the person is found and the audit trail says so with ids only.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
+
+/** Serious and critical WCAG 2.1 A/AA findings on the page as it is now (e2e/accessibility.spec.ts checks the same way). */
+async function blockingFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode().analyze();
+  return results.violations.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical').map((finding) => `${finding.id}: ${finding.help}`);
+}
 
 const LIST = [
   'Email Address,First Name,Last Name,status,OPTIN_TIME,CONFIRM_TIME',
@@ -38,6 +46,7 @@ test('a record from a consent-based source without consent is held, then release
   await expect(row).toContainText('Paul Durand');
   await expect(row).toContainText('paul.durand@exemple.fr');
   await expect(row).toContainText('No consent on file for Email marketing');
+  expect(await blockingFindings(page)).toEqual([]);
 
   // From the keyboard: select the record, open Release…, fill the dialog.
   await row.getByRole('checkbox', { name: 'Select the record Paul Durand' }).focus();
@@ -47,6 +56,7 @@ test('a record from a consent-based source without consent is held, then release
   const dialog = page.getByRole('dialog', { name: 'Release 1 held record' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Lawful basis')).toHaveValue('consent');
+  expect(await blockingFindings(page)).toEqual([]);
   await dialog.getByLabel('How the consent was given').selectOption('paper');
   await dialog.getByLabel('Evidence reference').fill('FORM-42');
   await dialog.getByRole('button', { name: 'Release', exact: true }).click();
