@@ -50,6 +50,8 @@ export function HeldList({ onChanged }: { readonly onChanged?: () => void }): Re
     setDialog(null);
     setSelected(new Set());
     setDone(message);
+    // Back to the first page: the one shown may be empty now.
+    setOffset(0);
     held.reload();
     onChanged?.();
   }
