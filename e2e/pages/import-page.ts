@@ -1,7 +1,7 @@
 /** The import wizard: a file, its preview, its source, the mapping, then the run and its result. */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-export type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous';
+export type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous' | 'held';
 
 /** The page's DOM constructors used from page.evaluate; typed here because the e2e tsconfig has no DOM library. */
 interface DropGlobals {

@@ -92,6 +92,9 @@ export const METHOD_NAMES = [
   'consent.show',
   'consent.record',
   'consent.mayUse',
+  'consent.held',
+  'consent.release',
+  'consent.deleteHeld',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

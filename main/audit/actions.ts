@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   'request.matched',
   'request.closed',
   'request.packaged',
+  'consent.released',
+  'consent.held_deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

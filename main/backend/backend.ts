@@ -11,7 +11,8 @@ import type { ApiError, Result } from '../core/errors';
 import { JobRegistry } from '../jobs/jobs';
 import { ConnectorScheduler } from '../ingest/connectors/scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
-import { setProfileNamer } from '../ingest/index';
+import { admitRecord, removeUnadmittedRecords, setProfileNamer } from '../ingest/index';
+import { setHeldRecordHooks } from '../consent/index';
 import { nameFromGolden } from '../identity/index';
 import { LANGUAGES, type Language } from '../core/contract-kit';
 import { translator } from '../i18n/translator';
@@ -28,6 +29,8 @@ export type { BackendClient };
 // A re-import, a correction or an import undone renames a person after their golden record, as a merge does.
 setProfileNamer((db, profileId, stamp) => void nameFromGolden(db, profileId, stamp));
 setPackageTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
+// The consent gate's release and delete act on ingest's records and profiles; consent cannot import ingest.
+setHeldRecordHooks({ admit: admitRecord, remove: removeUnadmittedRecords });
 
 export interface BackendOptions {
   readonly vaultDir: string;

@@ -89,7 +89,7 @@ describe('custodia connectors and sync', () => {
     const synced = await cli(['sync', 'CRM'], asAdmin(dir));
     expect(synced.code).toBe(0);
     expect(synced.stdout).toMatch(
-      /^CRM \(postgres\): completed\n {2}Run #1 \(CRM, sync\): completed\n {4}read 3, inserted 3, updated 0, unchanged 0, rejected 0, flagged 0, anonymous 0\n$/,
+      /^CRM \(postgres\): completed\n {2}Run #1 \(CRM, sync\): completed\n {4}read 3, inserted 3, updated 0, unchanged 0, rejected 0, flagged 0, anonymous 0, held 0\n$/,
     );
     expect((await cli(['profiles', 'search', 'lodz'], asAdmin(dir))).stdout).toMatch(/Łukasz Wiśniewski/);
 

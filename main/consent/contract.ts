@@ -126,6 +126,32 @@ export const USE_REASONS = ['consentGranted', 'declaredBasis', 'objected', 'cons
 export const UseReason = z.enum(USE_REASONS);
 export type UseReason = z.infer<typeof UseReason>;
 
+/** Why the intake gate holds a record: its source relies on consent and none is on file (docs/consent.md). */
+export const HOLD_REASONS = ['noConsent'] as const;
+
+/** A record held by the intake gate, with what a steward needs to decide: personal data, never shown to auditors. */
+export const HeldRecord = z.object({
+  recordId: z.number().int(),
+  /** The record's key in its source (a customer number, an email). */
+  externalId: z.string(),
+  sourceId: z.number().int(),
+  source: z.string(),
+  runId: z.number().int(),
+  heldAt: IsoTime,
+  reason: z.enum(HOLD_REASONS),
+  /** The purposes (catalog codes) for which no basis is on file. */
+  purposes: z.array(z.string()),
+  name: z.string().nullable(),
+  city: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+});
+export type HeldRecord = z.infer<typeof HeldRecord>;
+
+/** At most this many records per release or delete (a page of the list, or several). */
+export const MAX_HELD_SELECTION = 1000;
+const HeldSelection = z.array(z.number().int().positive()).min(1).max(MAX_HELD_SELECTION);
+
 const readers = roles('administrator', 'steward', 'auditor');
 /** A person's consent is personal data: like the person view, never shown to auditors, who see ids and counts. */
 const people = roles('administrator', 'steward');
@@ -165,5 +191,35 @@ export const consentMethods = {
     output: z.object({ allowed: z.boolean(), reason: UseReason, basis: LawfulBasis.nullable() }),
     access: people,
     audit: 'read-only',
+  }),
+  /** The records held for a lawful basis; their values are personal data, so auditors see only the count (overview.attention). */
+  'consent.held': method({
+    input: z.object({ sourceId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(MAX_HELD_SELECTION).default(100), offset: z.number().int().min(0).default(0) }),
+    output: z.object({ total: z.number().int(), items: z.array(HeldRecord) }),
+    access: people,
+    audit: 'read-only',
+  }),
+  'consent.release': method({
+    input: z.object({
+      recordIds: HeldSelection,
+      /** A basis the purposes allow; consent records a steward's grant in the ledger too. */
+      basis: LawfulBasis,
+      /** Where the proof is: a signed form's number, a contract's reference, a message id. */
+      evidence: z.string().trim().min(1).max(500),
+      /** How the consent was given; required when the basis is consent. */
+      method: RecordingMethod.optional(),
+      /** One of the purposes the records lack; all of them when left out. */
+      purpose: PurposeCode.optional(),
+    }),
+    output: z.object({ released: z.number().int(), profileIds: z.array(z.number().int()) }),
+    access: roles('administrator', 'steward'),
+    audit: ['consent.released'],
+  }),
+  'consent.deleteHeld': method({
+    input: z.object({ recordIds: HeldSelection }),
+    /** `kept`: records whose ledger holds a steward's event, which is proof and stays. */
+    output: z.object({ deleted: z.number().int(), kept: z.number().int() }),
+    access: roles('administrator', 'steward'),
+    audit: ['consent.held_deleted'],
   }),
 } as const;

@@ -3,6 +3,7 @@ import type { SliceHandlers } from '../core/handlers';
 import type { CapabilityContext } from '../vault/index';
 import { addPurpose, requirePurpose, listPurposes, updatePurpose } from './catalog';
 import type { consentMethods, Purpose } from './contract';
+import { deleteHeld, listHeld, releaseHeld } from './held';
 import { recordConsent } from './record';
 import { mayUse, profileConsent } from './state';
 
@@ -36,4 +37,26 @@ export const consentHandlers: SliceHandlers<typeof consentMethods, CapabilityCon
     return { ...recorded, state };
   },
   'consent.mayUse': ({ profileId, purpose }, { vaults, now }) => mayUse(vaults.current().db, profileId, purpose, now()),
+  'consent.held': (input, { vaults }) => listHeld(vaults.current().db, input),
+  'consent.release': (input, { vaults, now }) =>
+    vaults.mutate<{ released: number; profileIds: number[] }>(
+      // Ids and counts: which records, the basis attached, never the people's values nor the evidence text.
+      ({ released, profileIds }) => ({
+        action: 'consent.released',
+        objectType: 'source_record',
+        objectId: input.recordIds.length === 1 ? input.recordIds[0]! : null,
+        details: { records: released, recordIds: input.recordIds.slice(0, 100), profileIds: profileIds.slice(0, 100), basis: input.basis, purposeCode: input.purpose ?? null },
+      }),
+      ({ db, user }) => releaseHeld(db, input, user.id, now()),
+    ),
+  'consent.deleteHeld': ({ recordIds }, { vaults }) =>
+    vaults.mutate<{ deleted: number; kept: number }>(
+      ({ deleted, kept }) => ({
+        action: 'consent.held_deleted',
+        objectType: 'source_record',
+        objectId: recordIds.length === 1 ? recordIds[0]! : null,
+        details: { records: deleted, kept, recordIds: recordIds.slice(0, 100) },
+      }),
+      ({ db }) => deleteHeld(db, recordIds),
+    ),
 };

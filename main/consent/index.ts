@@ -1,5 +1,8 @@
 /** What other capabilities may use of consent: everything else in this folder is its own business. */
 export { declareSourcePurposes, sourcePurposes, type PurposeDeclaration } from './declare';
+/** The intake gate: which records an import holds until a steward attaches a basis (docs/consent.md). */
+export { IntakeGate, type HoldReason } from './gate';
+export { consentAttention, countHeld, setHeldRecordHooks, type ConsentAttentionItem, type HeldRecordHooks } from './held';
 export { ImportedConsents, type ConsentProblem, type ConsentProblemCode, type ObservedConsent } from './import-ledger';
 /** "May this person's data be used for this purpose now, and why (not)?": partner extracts and access packages ask this. */
 export { mayUse, profileConsent, sourceConsents, type UseAnswer } from './state';

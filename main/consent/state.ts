@@ -24,11 +24,16 @@ export function profileEvents(db: SqlRunner, profileId: number): StoredEvent[] {
     ORDER BY coalesce(e.at, e.recorded_at), e.id`);
 }
 
-/** The bases the sources of a profile's records declare, by purpose. */
+/**
+ * The bases the sources of a profile's records declare, by purpose; and those a steward attached when
+ * releasing one of its records from the intake gate (record_release: a basis and its evidence, per record).
+ */
 function declaredBases(db: SqlRunner, profileId: number): Map<number, Set<LawfulBasis>> {
   const rows = db.all<{ purposeId: number; basis: LawfulBasis }>(sql`
     SELECT DISTINCT sp.purpose_id AS purposeId, sp.basis FROM source_purpose sp
-    WHERE sp.source_id IN (SELECT r.source_id FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = ${profileId})`);
+    WHERE sp.source_id IN (SELECT r.source_id FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = ${profileId})
+    UNION
+    SELECT rr.purpose_id, rr.basis FROM profile_member m JOIN record_release rr ON rr.source_record_id = m.source_record_id WHERE m.profile_id = ${profileId}`);
   const byPurpose = new Map<number, Set<LawfulBasis>>();
   for (const row of rows) byPurpose.set(row.purposeId, (byPurpose.get(row.purposeId) ?? new Set()).add(row.basis));
   return byPurpose;

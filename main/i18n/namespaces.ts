@@ -19,7 +19,7 @@
  *   overview    main/overview/strings         overview (what needs attention, the home screen's charts)
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
  *   accessPackage  main/requests/package/strings  accessPackage (the access package's report, in the requester's language)
- *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording)
+ *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording), held (the intake gate)
  *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`

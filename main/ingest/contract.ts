@@ -55,6 +55,8 @@ export const RunSummary = z.object({
   flagged: z.number().int(),
   /** Events with no key and no personal data: counted, not a person, nothing stored. */
   anonymous: z.number().int(),
+  /** Records held by the consent intake gate: their source relies on consent and none is on file (also among inserted, updated or unchanged). */
+  held: z.number().int(),
   /** In English: the command line prints it, and `--json` users read it. */
   error: z.string().nullable(),
   /** Null for runs that failed before details were kept, and for failures without a code. */

@@ -8,3 +8,5 @@ export { foldForSearch } from './normalize/text';
 export { isThirdPartyPath } from './mapping/third-party';
 export { THIRD_PARTY_KEY } from './record-writer';
 export { wallTimeToUtc } from './normalize/zoned-time';
+/** What the consent gate's release and delete do to records (plugged in by main/backend). */
+export { admitRecord, removeUnadmittedRecords } from './held-records';

@@ -10,10 +10,11 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
-import { ImportedConsents, type ConsentProblem } from '../consent/index';
+import { ImportedConsents, IntakeGate, type ConsentProblem } from '../consent/index';
 import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { FirstLines } from './first-lines';
+import { admitRecord } from './held-records';
 import { IdSet } from './id-set';
 import type { MappedEvent } from './mapping/apply';
 import { refreshProfile } from './profile-refresh';
@@ -30,9 +31,11 @@ export interface BatchCounts {
   flagged: number;
   /** Events with no key and no personal data: counted, nothing stored. */
   anonymous: number;
+  /** Records held by the consent intake gate (also counted above): no profile until a steward releases them. */
+  held: number;
 }
 
-export const emptyCounts = (): BatchCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, anonymous: 0 });
+export const emptyCounts = (): BatchCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, anonymous: 0, held: 0 });
 
 export interface RejectInput {
   readonly line: number;
@@ -211,9 +214,10 @@ interface NewRows {
   readonly consent: BatchedInsert;
   readonly terms: BatchedInsert;
   readonly flag: BatchedInsert;
+  readonly hold?: BatchedInsert;
 }
 
-function newRows(db: SqlRunner, consents: ImportedConsents): NewRows {
+function newRows(db: SqlRunner, consents: ImportedConsents, gate: IntakeGate): NewRows {
   return {
     profile: new BatchedInsert(db, 'INSERT INTO profile (id, display_name, sort_key, created_at, updated_at)', 5),
     record: new BatchedInsert(
@@ -227,6 +231,7 @@ function newRows(db: SqlRunner, consents: ImportedConsents): NewRows {
     consent: consents.pending,
     terms: new BatchedInsert(db, 'INSERT INTO profile_search (rowid, terms)', 2),
     flag: new BatchedInsert(db, 'INSERT OR IGNORE INTO record_flag (source_record_id, run_id, field, column_name, code, reason, raw, detail)', 8),
+    ...(gate.pending === null ? {} : { hold: gate.pending }),
   };
 }
 
@@ -237,6 +242,10 @@ export class RecordWriter {
   private readonly sourceWasEmpty: boolean;
   private readonly statements: Statements;
   private readonly consents: ImportedConsents;
+  private readonly gate: IntakeGate;
+  /** Keys of the source's held records when the run starts (few): a row met unchanged is weighed again. */
+  private readonly heldKeys: ReadonlySet<string>;
+  private readonly heldThisRun = new Set<string>();
   private readonly newRows: NewRows;
   /**
    * The ids the next new profile and record get, while new rows are pending. SQLite would pick the same
@@ -271,8 +280,16 @@ export class RecordWriter {
   ) {
     this.statements = prepareStatements(db);
     this.consents = new ImportedConsents(db, sourceId, runId);
-    this.newRows = newRows(db, this.consents);
+    this.gate = new IntakeGate(db, sourceId, runId);
+    this.newRows = newRows(db, this.consents, this.gate);
     this.sourceWasEmpty = db.get(sql`SELECT 1 AS found FROM source_record WHERE source_id = ${sourceId} LIMIT 1`) === undefined;
+    this.heldKeys = this.sourceWasEmpty
+      ? new Set()
+      : new Set(
+          db
+            .all<{ key: string }>(sql`SELECT r.external_id AS key FROM record_hold h JOIN source_record r ON r.id = h.source_record_id WHERE r.source_id = ${sourceId}`)
+            .map((row) => row.key),
+        );
     this.flaggedKeys = this.sourceWasEmpty
       ? new Set()
       : new Set(
@@ -323,6 +340,7 @@ export class RecordWriter {
     // the same record seen twice with other details (a till's rows of one card repeat the same person).
     const conflict = firstLine !== undefined && existing.hash !== record.hash;
     if (conflict) extra.push(duplicate(record.key, firstLine, line, existing.rowHash));
+    const held = (this.heldKeys.has(record.key) || this.heldThisRun.has(record.key)) && this.gate.isHeld(existing.id);
     if (existing.hash === record.hash) {
       const flagsAdded = this.addFlags(existing.id, record.flags, extra);
       if (added + flagsAdded > 0) {
@@ -331,10 +349,27 @@ export class RecordWriter {
         counts.updated += 1;
       } else counts.unchanged += 1;
     } else {
-      this.update(existing.id, record, extra, stamp);
+      this.update(existing.id, record, extra, stamp, held);
       counts.updated += 1;
     }
+    if (held) this.weighHeld(counts, existing.id, record.key, stamp);
     if (record.flags.length + extra.length > 0) this.countFlagged(counts, record.key);
+  }
+
+  /**
+   * A held record met again: still held (counted once per run), or admitted when consent has arrived since,
+   * in this row or in the ledger of a person with the same email or phone.
+   */
+  private weighHeld(counts: BatchCounts, recordId: number, key: string, stamp: string): void {
+    if (this.gate.decideStored(recordId, stamp) === null) {
+      this.flush();
+      this.gate.unhold(recordId);
+      admitRecord(this.db, recordId, stamp);
+      return;
+    }
+    if (this.heldThisRun.has(key)) return;
+    this.heldThisRun.add(key);
+    counts.held += 1;
   }
 
   /** Once per record in a run, however many of its rows the file holds (a till's rows of one card). */
@@ -350,6 +385,7 @@ export class RecordWriter {
     if (firstLine === undefined) {
       counts.unchanged += 1;
       if (this.flaggedKeys.has(key)) this.countFlagged(counts, key);
+      if (this.heldKeys.has(key)) this.weighHeldKey(counts, key, stamp);
       return;
     }
     // The key came earlier in this file, which may have changed the record since the run started.
@@ -371,13 +407,22 @@ export class RecordWriter {
     this.countFlagged(counts, key);
   }
 
+  private weighHeldKey(counts: BatchCounts, key: string, stamp: string): void {
+    const found = this.statements.findRecord.get(this.sourceId, key) as FoundRecord | undefined;
+    if (found !== undefined && this.gate.isHeld(found.id)) this.weighHeld(counts, found.id, key, stamp);
+  }
+
   private insertNew(counts: BatchCounts, record: PreparedRecord, stamp: string): void {
     const extra: FieldFlag[] = [];
     const events = newEvents(record.events, extra);
     const consents = this.consents.resolve(record.consents, stamp);
     for (const problem of consents.problems) extra.push(consentFlag(problem));
-    this.insert(record, events, consents.events, [...record.flags, ...extra], stamp);
+    const held = this.insert(record, events, consents.events, [...record.flags, ...extra], stamp);
     counts.inserted += 1;
+    if (held && !this.heldThisRun.has(record.key)) {
+      this.heldThisRun.add(record.key);
+      counts.held += 1;
+    }
     if (record.flags.length + extra.length > 0) this.countFlagged(counts, record.key);
   }
 
@@ -387,24 +432,29 @@ export class RecordWriter {
     consents: ReturnType<ImportedConsents['resolve']>['events'],
     flags: readonly FieldFlag[],
     stamp: string,
-  ): void {
+  ): boolean {
     const { newRows: rows, runId } = this;
+    // Only a source relying on consent for every purpose it declares weighs its rows; most never do.
+    const hold = this.gate.gated ? this.gate.decideNew(consents, record.identifiers, stamp) : null;
     const ids = (this.nextIds ??= this.firstFreeIds());
-    const profileId = ids.profile++;
     const recordId = ids.record++;
-    rows.profile.add(profileId, record.displayName, record.sortKey, stamp, stamp);
     rows.record.add(recordId, this.sourceId, record.key, record.hash, ...record.columns, record.raw, record.rowHash, runId, runId, stamp, stamp);
-    rows.member.add(recordId, profileId, 'import', stamp);
+    if (hold === null) {
+      const profileId = ids.profile++;
+      rows.profile.add(profileId, record.displayName, record.sortKey, stamp, stamp);
+      rows.member.add(recordId, profileId, 'import', stamp);
+      rows.terms.add(profileId, record.terms);
+    } else this.gate.holdNew(recordId, hold, stamp);
     const { identifiers } = record;
     for (let index = 0; index < identifiers.length; index += 3)
       rows.identifier.add(recordId, identifiers[index]!, identifiers[index + 1]!, identifiers[index + 2]!);
     for (const { key, event } of events) rows.event.add(recordId, key, ...eventColumns(event, runId));
     this.consents.addNew(recordId, consents, stamp);
     for (const flag of flags) rows.flag.add(recordId, ...flagColumns(flag, runId));
-    rows.terms.add(profileId, record.terms);
     // Every full statement's worth of records goes in at once: the rows of other tables left pending
     // then only reference records already written.
     if (rows.record.pending === ROWS_PER_STATEMENT) for (const table of Object.values(rows)) table.flush(true);
+    return hold !== null;
   }
 
   /** Returns how many flags were new. */
@@ -422,7 +472,7 @@ export class RecordWriter {
     return { profile: (last.profile ?? 0) + 1, record: (last.record ?? 0) + 1 };
   }
 
-  private update(recordId: number, record: PreparedRecord, extraFlags: readonly FieldFlag[], stamp: string): void {
+  private update(recordId: number, record: PreparedRecord, extraFlags: readonly FieldFlag[], stamp: string, held: boolean): void {
     const [givenName, familyName, fullName, street, city, postalCode, region, country, birthDate, nationalId] = record.columns;
     this.db.run(sql`
       UPDATE source_record SET content_hash = ${record.hash}, given_name = ${givenName ?? null}, family_name = ${familyName ?? null},
@@ -434,6 +484,8 @@ export class RecordWriter {
     this.statements.clearIdentityFlags.run(recordId);
     this.addFlags(recordId, record.flags, extraFlags);
     this.writeIdentifiers(recordId, record);
+    // A held record has no profile to refresh.
+    if (held) return;
     const profileId = this.db.get<{ profile_id: number }>(sql`SELECT profile_id FROM profile_member WHERE source_record_id = ${recordId}`)!.profile_id;
     refreshProfile(this.db, profileId, stamp);
   }

@@ -26,6 +26,7 @@ interface RunRow {
   rejected: number;
   flagged: number;
   anonymous: number;
+  held: number;
   error: string | null;
   error_detail: string | null;
   undone_at: string | null;
@@ -50,6 +51,7 @@ function toRun(row: RunRow): RunSummary {
     rejected: row.rejected,
     flagged: row.flagged,
     anonymous: row.anonymous,
+    held: row.held,
     error: row.error,
     errorDetail: parseDetail(row.error_detail),
     undoneAt: row.undone_at,

@@ -1,12 +1,14 @@
 /**
  * `custodia purposes add|edit|list|show` (the purpose catalog) and `custodia consent show|record|check` (a
  * person's consent ledger): withdrawing is the same command as granting, with --withdraw instead of --grant.
+ * `custodia consent held|release|delete-held`: the records the intake gate holds for a lawful basis.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { LAWFUL_BASES, LawfulBasis, RECORDING_METHODS, type Purpose, type PurposeState } from '../../api/contract';
+import { LAWFUL_BASES, LawfulBasis, RECORDING_METHODS, type HeldRecord, type Purpose, type PurposeState } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
-import { usageError } from '../errors';
+import { confirmInTerminal } from '../confirm';
+import { CliError, usageError } from '../errors';
 import { table } from '../output';
 import { addCommonOptions, withSession } from '../session';
 
@@ -206,6 +208,7 @@ function registerLedgerCommands(program: Command, action: ActionFactory): void {
         }),
       ),
     );
+  registerHeldCommands(consent, action);
   addCommonOptions(consent.command('check <profile>').description('may the person’s data be used for a purpose now, and why (not)'))
     .requiredOption('--purpose <code>', 'the catalog purpose')
     .action(
@@ -215,6 +218,72 @@ function registerLedgerCommands(program: Command, action: ActionFactory): void {
           out.result(answer, () => [
             `${answer.allowed ? 'Allowed' : 'Not allowed'}: ${answer.reason}${answer.basis === null ? '' : ` (basis: ${answer.basis})`}`,
           ]);
+        }),
+      ),
+    );
+}
+
+function parseRecords(value: string, previous: number[] = []): number[] {
+  const ids = value.split(',').map((part) => Number(part.trim().replace(/^#/, '')));
+  if (ids.some((id) => !Number.isInteger(id) || id < 1)) throw new InvalidArgumentError('expected record numbers (see `custodia consent held`).');
+  return [...previous, ...ids];
+}
+
+function heldRow(record: HeldRecord): string[] {
+  return [String(record.recordId), record.source, `#${record.runId}`, record.purposes.join(','), record.name ?? '-', record.emails[0] ?? record.phones[0] ?? '-', record.externalId];
+}
+
+type ReleaseOptions = { basis: LawfulBasis; evidence: string; method?: string; purpose?: string };
+
+function registerHeldCommands(consent: Command, action: ActionFactory): void {
+  addCommonOptions(consent.command('held').description('records held for a lawful basis: their source relies on consent and none is on file'))
+    .option('--source <id>', 'only this source’s (its number)', (value) => Number(value))
+    .option('--limit <n>', 'at most this many (100 by default)', (value) => Number(value))
+    .action(
+      action<{ source?: number; limit?: number }>(({ options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const held = unwrap(await backend.call('consent.held', { sourceId: options.source, limit: options.limit }));
+          out.result(held, () =>
+            held.total === 0
+              ? ['No record is held for a lawful basis.']
+              : [
+                  `${held.total} records held for a lawful basis (no consent on file for the purposes listed):`,
+                  ...table([['RECORD', 'SOURCE', 'RUN', 'LACKS', 'NAME', 'CONTACT', 'KEY'], ...held.items.map(heldRow)]),
+                  ...(held.total > held.items.length ? [`(${held.items.length} shown; --limit shows more)`] : []),
+                ],
+          );
+        }),
+      ),
+    );
+  addCommonOptions(consent.command('release <records...>').description('attach a basis and its evidence to held records: each gets its profile'))
+    .addOption(new Option('--basis <basis>', 'the lawful basis; consent records a grant in the ledger too').choices(LAWFUL_BASES).makeOptionMandatory())
+    .requiredOption('--evidence <ref>', 'where the proof is kept (a form number, a contract reference)')
+    .addOption(new Option('--method <method>', 'how the consent was given (with --basis consent)').choices(RECORDING_METHODS))
+    .option('--purpose <code>', 'only this purpose of the ones the records lack')
+    .action(
+      action<ReleaseOptions>(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const recordIds = (args as unknown as string[][]).flat().flatMap((value) => parseRecords(String(value)));
+          const released = unwrap(
+            await backend.call('consent.release', { recordIds, basis: options.basis, evidence: options.evidence, method: options.method, purpose: options.purpose }),
+          );
+          out.result(released, () => [`Released ${released.released} records on the basis ${options.basis}; profiles ${released.profileIds.join(', ')}.`]);
+        }),
+      ),
+    );
+  addCommonOptions(consent.command('delete-held <records...>').description('delete held records with their own import events'))
+    .option('--yes', 'delete without asking (scripts); otherwise a terminal asks')
+    .action(
+      action<{ yes?: boolean }>(({ args, options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const recordIds = (args as unknown as string[][]).flat().flatMap((value) => parseRecords(String(value)));
+          out.note(`Deleting ${recordIds.length} held records removes their values, identifiers and import events; a record whose ledger holds a steward's event is kept.`);
+          if (options.yes !== true) {
+            if (out.json) throw usageError('nothing was deleted: pass --yes to confirm (--json never asks)');
+            if (!(await confirmInTerminal(io, 'Delete them? Type yes to confirm: ', '--yes'))) throw new CliError('CANCELLED', 'Nothing was deleted.');
+          }
+          const deleted = unwrap(await backend.call('consent.deleteHeld', { recordIds }));
+          out.result(deleted, () => [`Deleted ${deleted.deleted} held records${deleted.kept > 0 ? `; kept ${deleted.kept} whose ledger holds a steward's event` : ''}.`]);
         }),
       ),
     );

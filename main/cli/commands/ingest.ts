@@ -184,7 +184,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
 export function describeRun(run: RunSummary): string[] {
   const lines = [
     `Run #${run.id} (${run.sourceName}, ${run.fileName ?? 'sync'}): ${run.status}`,
-    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}, flagged ${run.flagged}, anonymous ${run.anonymous}`,
+    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}, flagged ${run.flagged}, anonymous ${run.anonymous}, held ${run.held}`,
   ];
   if (run.inserted === 0 && run.updated === 0 && run.read > 0) {
     const what = run.fileName === null ? 'this sync' : 'this file';
@@ -195,6 +195,11 @@ export function describeRun(run: RunSummary): string[] {
   if (run.flagged > 0) {
     lines.push(
       `  ${run.flagged} records were kept with values that could not be read, kept as sent: \`custodia quality "${run.sourceName}"\` lists them and corrects them.`,
+    );
+  }
+  if (run.held > 0) {
+    lines.push(
+      `  ${run.held} records are held for a lawful basis: their source relies on consent and none is on file. \`custodia consent held\` lists them; \`custodia consent release\` or \`custodia consent delete-held\` settles them.`,
     );
   }
   if (run.rejected > 0) lines.push(`  Rejected rows are kept: \`custodia rejects export ${run.id} --out rejects.csv\` writes them for correction.`);

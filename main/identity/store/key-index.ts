@@ -36,8 +36,10 @@ export function writeWatermark(db: SqlRunner, watermark: Watermark): void {
  * (the primary key, source_record_updated of migration 021) rather than a scan of every record.
  */
 function pendingIdsQuery(watermark: Watermark | null, keys: readonly BlockingKey[]) {
-  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return sql`SELECT id FROM source_record`;
-  return sql`SELECT id FROM source_record WHERE id > ${watermark.linkedThrough} UNION ALL SELECT id FROM source_record WHERE updated_at > ${watermark.linkedAt}`;
+  // A record without a profile (held by the consent gate until a steward releases it) is not identity's yet.
+  const admitted = sql`EXISTS (SELECT 1 FROM profile_member m WHERE m.source_record_id = source_record.id)`;
+  if (watermark === null || watermark.blocking !== blockingSignature(keys)) return sql`SELECT id FROM source_record WHERE ${admitted}`;
+  return sql`SELECT id FROM source_record WHERE id > ${watermark.linkedThrough} AND ${admitted} UNION ALL SELECT id FROM source_record WHERE updated_at > ${watermark.linkedAt} AND ${admitted}`;
 }
 
 /** Records not yet keyed and linked. */

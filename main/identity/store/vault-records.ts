@@ -12,7 +12,7 @@ export interface VaultRecords {
   records: IdentityRecord[];
   /** Source record id of each record, same order. */
   recordIds: Float64Array;
-  /** Current profile of each record, same order (0 when a record has none, which an import never leaves). */
+  /** Current profile of each record, same order. A record without one (held by the consent gate) is left out. */
   profileIds: Float64Array;
 }
 
@@ -41,7 +41,7 @@ export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): Va
       -- (3 minutes at 100 k records); record_flag_key finds a record's flags directly.
       CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date,
       CASE WHEN r.postal_code IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'postalCode' ORDER BY f.id LIMIT 1) END AS flagged_postal_code
-    FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
+    FROM source_record r CROSS JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
   const only = onlyIds === undefined ? sql`` : sql`AND source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
   // For a batch, +field keeps SQLite on record_flag_key (the batch's own flags) instead of every flagged email and phone.
   const flaggedContacts = onlyIds === undefined ? sql`field IN ('email', 'phone')` : sql`+field IN ('email', 'phone')`;

@@ -26,6 +26,7 @@ import { migration018 } from './018-golden';
 import { migration019 } from './019-purposes';
 import { migration020 } from './020-consent-ledger';
 import { migration021 } from './021-record-changes';
+import { migration022 } from './022-record-hold';
 import { migration024 } from './024-requests';
 import { migration025 } from './025-request-packages';
 
@@ -56,8 +57,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
-  // 022, 023: consent's, on another branch; until they land here these keep the request register at 024.
-  reserved,
+  migration022,
+  // 023: consent's derived state, on another branch; until it lands here this keeps the request register at 024.
   reserved,
   migration024,
   migration025,

@@ -45,6 +45,16 @@ describe('an attention tile', () => {
     expect(attentionDestination(item('runRejectedAll'))).toEqual({ area: 'sources', focus: { tab: 'runs', runId: 7 } });
     expect(attentionDestination(item('connectorFailing', { target: { place: 'connectors', sourceId: 3 } }))).toEqual({ area: 'sources', focus: { tab: 'connectors', sourceId: 3 } });
     expect(attentionDestination(item('flaggedRecords', { target: { place: 'quality', sourceId: 3 } }))).toEqual({ area: 'quality', focus: { sourceId: 3 } });
-    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({ area: 'identity', focus: { identityView: 'review' } });
+    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({ area: 'identity', focus: { identityView: 'review' } });    expect(attentionDestination(item('heldRecords', { sourceId: null, target: { place: 'held' } }))).toEqual({ area: 'profiles', focus: { profilesView: 'held' } });
+  });
+
+  it('says records held for a lawful basis, and tells auditors a steward settles them', async () => {
+    const en = await translator('en');
+    const held = item('heldRecords', { count: 3, severity: 'warning', sourceId: null, name: '', at: null, target: { place: 'held' } });
+    expect(attentionText(en, held, 'steward', 'en')).toMatchObject({ title: 'Held for a lawful basis', action: 'Open the held records' });
+    expect(attentionText(en, held, 'steward', 'en').text).toMatch(/^3 records were imported from a source that relies on consent/);
+    expect(attentionText(en, held, 'auditor', 'en').action).toBe('A steward releases or deletes them');
+    const fr = await translator('fr');
+    expect(attentionText(fr, held, 'steward', 'fr').text).toMatch(/au dossier\u00a0: elles sont retenues/);
   });
 });

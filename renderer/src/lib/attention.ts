@@ -15,7 +15,7 @@ export interface AttentionText {
 
 /** Auditors may not read rejected rows (personal data): their tile opens the history, and says so. */
 function actionKey(item: AttentionItem, role: Role): string {
-  const rows = item.kind === 'runRejectedAll' || item.kind === 'runRejectedSome';
+  const rows = item.kind === 'runRejectedAll' || item.kind === 'runRejectedSome' || item.kind === 'heldRecords';
   return `overview.attention.kinds.${item.kind}.${rows && role === 'auditor' ? 'actionAuditor' : 'action'}`;
 }
 
@@ -44,5 +44,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'identity', focus: { identityView: target.view } };
     case 'requests':
       return { area: 'requests', focus: {} };
+    case 'held':
+      return { area: 'profiles', focus: { profilesView: 'held' } };
   }
 }

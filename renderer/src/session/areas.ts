@@ -38,6 +38,8 @@ export interface AreaFocus {
   readonly runId?: number;
   readonly tab?: 'runs' | 'connectors';
   readonly identityView?: IdentityView;
+  /** People, on the records held for a lawful basis. */
+  readonly profilesView?: 'held';
 }
 
 export type IdentityView = 'review' | 'conflicts' | 'settings' | 'golden';

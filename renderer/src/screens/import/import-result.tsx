@@ -5,11 +5,11 @@ import type { RunSummary } from '../../../../main/api/contract';
 import { formatNumber } from '../../lib/format';
 import { RejectsPanel } from './rejects-panel';
 
-type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous';
-const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous'];
+type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous' | 'held';
+const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous', 'held'];
 
-/** Anonymous sales come from tills only: a zero there says nothing about a customer file. */
-const shownCounts = (run: RunSummary): Count[] => COUNTS.filter((count) => count !== 'anonymous' || run.anonymous > 0);
+/** Anonymous sales come from tills only, held records from sources relying on consent: a zero there says nothing. */
+const shownCounts = (run: RunSummary): Count[] => COUNTS.filter((count) => (count !== 'anonymous' || run.anonymous > 0) && (count !== 'held' || run.held > 0));
 
 export function resultSentence(run: RunSummary): { readonly key: string; readonly values: Record<string, number> } {
   const changed = run.inserted + run.updated;
@@ -32,7 +32,7 @@ export function RunCounts({ run }: { readonly run: RunSummary }): ReactNode {
           data-count={count}
           data-value={run[count]}
         >
-          <dt>{t(`import.counts.${count}`)}</dt>
+          <dt>{t(count === 'held' ? 'held.countLabel' : `import.counts.${count}`)}</dt>
           <dd>{formatNumber(run[count], i18n.language)}</dd>
         </div>
       ))}
@@ -45,9 +45,11 @@ interface Props {
   readonly fileName: string;
   /** Opens Data quality on this run's flagged values. */
   readonly onReview: () => void;
+  /** Opens the records held for a lawful basis (People). */
+  readonly onHeld?: () => void;
 }
 
-export function ImportResult({ run, fileName, onReview }: Props): ReactNode {
+export function ImportResult({ run, fileName, onReview, onHeld }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const sentence = resultSentence(run);
   const language = i18n.language;
@@ -77,6 +79,16 @@ export function ImportResult({ run, fileName, onReview }: Props): ReactNode {
           <button type="button" className="button button-small" onClick={onReview}>
             {t('import.result.review')}
           </button>
+        </div>
+      ) : null}
+      {run.held > 0 ? (
+        <div className="alert alert-warning result-held" data-testid="import-held">
+          <p>{t('held.importResult', { count: run.held, formatted: formatNumber(run.held, language) })}</p>
+          {onHeld ? (
+            <button type="button" className="button button-small" onClick={onHeld}>
+              {t('held.openHeld')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <RunCounts run={run} />

@@ -395,7 +395,9 @@ function RunStep({
       {state.kind === 'cancelled' ? <CancelledRun fileName={fileName} /> : null}
       {state.kind === 'failed' ? <ImportError error={state.error} context="run" testId="import-error" /> : null}
       {state.kind === 'completed' ? (
-        <ImportResult run={state.value} fileName={fileName} onReview={() => onNavigate('quality', { sourceId: state.value.sourceId, runId: state.value.id })} />
+        <ImportResult run={state.value} fileName={fileName} onReview={() => onNavigate('quality', { sourceId: state.value.sourceId, runId: state.value.id })}
+          onHeld={() => onNavigate('profiles', { profilesView: 'held' })}
+        />
       ) : null}
       {state.kind !== 'running' && state.kind !== 'idle' ? (
         <div className="form-actions start">

@@ -5,7 +5,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
-import type { Navigate } from '../../session/areas';
+import type { AreaFocus, Navigate } from '../../session/areas';
+import { useApiData } from '../../hooks/use-api-data';
+import { HeldList } from '../consent/held-list';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useProfilePages } from '../../hooks/use-profile-pages';
 import { formatNumber } from '../../lib/format';
@@ -15,8 +17,12 @@ import { SearchResults } from './search-results';
 
 const SEARCH_DELAY_MS = 200;
 
-export function ProfilesScreen({ onNavigate }: { readonly onNavigate: Navigate }): ReactNode {
+export function ProfilesScreen({ onNavigate, focus }: { readonly onNavigate: Navigate; readonly focus?: AreaFocus | undefined }): ReactNode {
   const { t, i18n } = useTranslation();
+  // Records held for a lawful basis are not people yet: listed apart, where a steward releases or deletes them.
+  const [heldView, setHeldView] = useState(focus?.profilesView === 'held');
+  const held = useApiData('consent.held', { limit: 1 });
+  const heldTotal = held.data?.total ?? 0;
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
   const [selected, setSelected] = useState<number | null>(null);
@@ -35,11 +41,17 @@ export function ProfilesScreen({ onNavigate }: { readonly onNavigate: Navigate }
         <button type="button" className="button" onClick={() => onNavigate('identity')}>
           {t('profiles.resolve')}
         </button>
+        {heldTotal > 0 || heldView ? (
+          <button type="button" className="button" aria-pressed={heldView} data-testid="open-held" onClick={() => setHeldView((shown) => !shown)}>
+            {heldView ? t('held.back') : t('held.open', { count: heldTotal, formatted: formatNumber(heldTotal, i18n.language) })}
+          </button>
+        ) : null}
       </PageHeader>
+      {heldView ? <HeldList onChanged={held.reload} /> : null}
       <form
         role="search"
         className="search-box"
-        hidden={selected !== null}
+        hidden={selected !== null || heldView}
         onSubmit={(event) => event.preventDefault()}
         aria-label={t('profiles.search.formLabel')}
       >
@@ -59,9 +71,9 @@ export function ProfilesScreen({ onNavigate }: { readonly onNavigate: Navigate }
           {t('profiles.search.hint')}
         </p>
       </form>
-      {searching ? <SearchResults query={settled} hidden={selected !== null} onOpen={(profile) => setSelected(profile.id)} /> : null}
-      <ProfileList pages={pages} hidden={searching || selected !== null} onOpen={(profile) => setSelected(profile.id)} />
-      {selected !== null ? (
+      {searching && !heldView ? <SearchResults query={settled} hidden={selected !== null} onOpen={(profile) => setSelected(profile.id)} /> : null}
+      <ProfileList pages={pages} hidden={searching || selected !== null || heldView} onOpen={(profile) => setSelected(profile.id)} />
+      {selected !== null && !heldView ? (
         <ProfileDetailView id={selected} backLabel={searching ? t('profiles.backToResults') : t('profiles.backToList')} onBack={() => setSelected(null)} />
       ) : null}
     </div>

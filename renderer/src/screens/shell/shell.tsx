@@ -41,7 +41,7 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       // Rendered by the shell itself, which keeps it alive between visits.
       return null;
     case 'profiles':
-      return <ProfilesScreen onNavigate={onNavigate} />;
+      return <ProfilesScreen key={focused.id} onNavigate={onNavigate} focus={focused.focus} />;
     case 'identity':
       return <IdentityScreen key={focused.id} focus={focused.focus} />;
     case 'requests':

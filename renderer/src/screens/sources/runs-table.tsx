@@ -114,6 +114,11 @@ export function RunsTable({ canReview, focusRunId }: Props): ReactNode {
                 </td>
                 <td>
                   <RunStatus run={run} />
+                  {run.held > 0 ? (
+                    <div className="small" data-testid="run-held">
+                      {t('held.count', { count: run.held, formatted: formatNumber(run.held, language) })}
+                    </div>
+                  ) : null}
                   {run.undoneAt ? (
                     <div className="small" data-testid="run-undone" title={formatDateTime(run.undoneAt, language)}>
                       {t('runs.undone')}
