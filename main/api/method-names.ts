@@ -82,6 +82,9 @@ export const METHOD_NAMES = [
   'consent.show',
   'consent.record',
   'consent.mayUse',
+  'consent.review',
+  'consent.reviewList',
+  'consent.reviewAct',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'purpose.created',
   'purpose.updated',
   'consent.recorded',
+  'consent.bulk_recorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,6 +4,7 @@ import type { CapabilityContext } from '../vault/index';
 import { addPurpose, requirePurpose, listPurposes, updatePurpose } from './catalog';
 import type { consentMethods, Purpose } from './contract';
 import { recordConsent } from './record';
+import { reviewHandlers } from './review-handlers';
 import { mayUse, profileConsent } from './state';
 
 export const consentHandlers: SliceHandlers<typeof consentMethods, CapabilityContext> = {
@@ -36,4 +37,5 @@ export const consentHandlers: SliceHandlers<typeof consentMethods, CapabilityCon
     return { ...recorded, state };
   },
   'consent.mayUse': ({ profileId, purpose }, { vaults, now }) => mayUse(vaults.current().db, profileId, purpose, now()),
+  ...reviewHandlers,
 };

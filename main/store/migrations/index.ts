@@ -26,6 +26,8 @@ import { migration018 } from './018-golden';
 import { migration019 } from './019-purposes';
 import { migration020 } from './020-consent-ledger';
 import { migration021 } from './021-record-changes';
+import { migration022Reserved } from './022-reserved';
+import { migration023 } from './023-consent-state';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -51,6 +53,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration022Reserved,
+  migration023,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
