@@ -5,3 +5,5 @@ export { ImportedConsents, type ConsentProblem, type ConsentProblemCode, type Ob
 export { mayUse, profileConsent, sourceConsents, type UseAnswer } from './state';
 /** The ledger's part in undoing an import. */
 export { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from './undo';
+/** The consent review's items for the home screen (counts only). */
+export { consentAttention, type ConsentAttentionItem } from './attention';

@@ -24,7 +24,7 @@ export const ReviewSummary = z.object({
   generatedAt: IsoTime,
   expiringDays: z.number().int(),
   /** How the derived table was brought up to date for this answer. */
-  refreshed: z.object({ mode: z.enum(['unchanged', 'incremental', 'rebuilt']), profiles: z.number().int(), ms: z.number() }),
+  refreshed: z.object({ mode: z.enum(['unchanged', 'incremental', 'rebuilt', 'stale']), profiles: z.number().int(), ms: z.number() }),
   /** Person × purpose pairs per state and per finding, for each purpose of the catalog. */
   purposes: z.array(z.object({ purpose: z.string(), nameEn: z.string(), nameFr: z.string(), states: StateCounts, findings: FindingCounts })),
   totals: z.object({ states: StateCounts, findings: FindingCounts }),

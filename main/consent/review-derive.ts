@@ -86,7 +86,13 @@ function timelineOf(events: readonly ReviewEvent[], now: Date): string {
   }
   const parts: string[] = [];
   let previous = 'n';
-  for (const month of [...months].sort()) {
+  const sorted = [...months].sort();
+  // One month, and it is the current one: its state at the month's end so far is the state now.
+  if (sorted.length === 1 && endOfMonth(sorted[0]!) >= nowMs) {
+    const letter = STATE_LETTER[deriveState(events, now).state];
+    return letter === 'n' ? '' : `${sorted[0]!}:${letter}`;
+  }
+  for (const month of sorted) {
     const letter = STATE_LETTER[deriveState(events, new Date(Math.min(endOfMonth(month), nowMs))).state];
     if (letter === previous) continue;
     parts.push(`${month}:${letter}`);

@@ -18,7 +18,8 @@ const REBUILD_ABOVE = 100_000;
 const CHUNK = 2_000;
 const RANGE = 20_000;
 
-export type RefreshMode = 'unchanged' | 'incremental' | 'rebuilt';
+/** `stale`: a rebuild was due and not allowed (the home screen does not wait for one). */
+export type RefreshMode = 'unchanged' | 'incremental' | 'rebuilt' | 'stale';
 
 export interface Refreshed {
   readonly mode: RefreshMode;
@@ -67,6 +68,12 @@ const EVENT_COLUMNS = `m.profile_id, e.id, e.purpose_id, e.kind, e.at, e.recorde
   (e.evidence IS NOT NULL OR (e.run_id IS NOT NULL AND e.raw IS NOT NULL))
   FROM profile_member m JOIN consent_event e ON e.source_record_id = m.source_record_id`;
 
+/** The same, for a list of profiles given as JSON: the list drives the loop (the planner would scan the members otherwise). */
+const MARKED_EVENTS = `SELECT j.value, e.id, e.purpose_id, e.kind, e.at, e.recorded_at, e.expires_at, e.source_id,
+  (e.evidence IS NOT NULL OR (e.run_id IS NOT NULL AND e.raw IS NOT NULL))
+  FROM json_each(?) j CROSS JOIN profile_member m ON m.profile_id = j.value JOIN consent_event e ON e.source_record_id = m.source_record_id
+  ORDER BY j.value`;
+
 function rowsOf(raw: readonly EventRow[], now: Date): ReviewRow[] {
   const rows: ReviewRow[] = [];
   let start = 0;
@@ -108,8 +115,8 @@ function markStillUsed(db: SqlRunner, rows: ReviewRow[], declared: ReturnType<ty
   for (let index = 0; index < ids.length; index += CHUNK) {
     const slice = JSON.stringify(ids.slice(index, index + CHUNK));
     for (const record of db.all<{ profileId: number; sourceId: number; updatedAt: string }>(sql`
-      SELECT m.profile_id AS profileId, r.source_id AS sourceId, r.updated_at AS updatedAt FROM profile_member m JOIN source_record r ON r.id = m.source_record_id
-      WHERE m.profile_id IN (SELECT value FROM json_each(${slice}))`)) {
+      SELECT m.profile_id AS profileId, r.source_id AS sourceId, r.updated_at AS updatedAt
+      FROM json_each(${slice}) j CROSS JOIN profile_member m ON m.profile_id = j.value JOIN source_record r ON r.id = m.source_record_id`)) {
       const list = records.get(record.profileId) ?? [];
       list.push({ sourceId: record.sourceId, updatedAt: Date.parse(record.updatedAt) });
       records.set(record.profileId, list);
@@ -122,10 +129,14 @@ function markStillUsed(db: SqlRunner, rows: ReviewRow[], declared: ReturnType<ty
   }
 }
 
+const INSERT_ROW = `INSERT INTO consent_state (profile_id, purpose_id, state, since, event_id, lapses_at, disagree, unevidenced, still_used, timeline)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 function insertRows(db: SqlRunner, rows: readonly ReviewRow[], tally: Tally): void {
+  // One prepared statement for millions of rows: no statement text to build per row.
+  const insert = db.statement(INSERT_ROW);
   for (const row of rows) {
-    db.run(sql`INSERT INTO consent_state (profile_id, purpose_id, state, since, event_id, lapses_at, disagree, unevidenced, still_used, timeline)
-      VALUES (${row.profileId}, ${row.purposeId}, ${row.state}, ${row.since}, ${row.eventId}, ${row.lapsesAt}, ${row.disagree ? 1 : 0}, ${row.unevidenced ? 1 : 0}, ${row.stillUsed ? 1 : 0}, ${row.timeline})`);
+    insert.run(row.profileId, row.purposeId, row.state, row.since, row.eventId, row.lapsesAt, row.disagree ? 1 : 0, row.unevidenced ? 1 : 0, row.stillUsed ? 1 : 0, row.timeline);
     count(tally, row, 1);
   }
 }
@@ -170,12 +181,12 @@ function refreshMarked(db: SqlRunner, ids: readonly number[], now: Date, declare
   for (let index = 0; index < ids.length; index += CHUNK) {
     const slice = JSON.stringify(ids.slice(index, index + CHUNK));
     for (const old of db.all<OldRow>(sql`
-      SELECT purpose_id AS purposeId, state, disagree, unevidenced, still_used AS stillUsed, timeline FROM consent_state
-      WHERE profile_id IN (SELECT value FROM json_each(${slice}))`)) {
+      SELECT s.purpose_id AS purposeId, s.state, s.disagree, s.unevidenced, s.still_used AS stillUsed, s.timeline
+      FROM json_each(${slice}) j CROSS JOIN consent_state s ON s.profile_id = j.value`)) {
       count(tally, { ...old, disagree: old.disagree === 1, unevidenced: old.unevidenced === 1, stillUsed: old.stillUsed === 1 }, -1);
     }
     db.run(sql`DELETE FROM consent_state WHERE profile_id IN (SELECT value FROM json_each(${slice}))`);
-    const rows = rowsOf(rawEvents(db, 'm.profile_id IN (SELECT value FROM json_each(?))', slice), now);
+    const rows = rowsOf(db.statement(MARKED_EVENTS).raw(true).all(slice) as EventRow[], now);
     markStillUsed(db, rows, declared);
     insertRows(db, rows, tally);
     written += rows.length;
@@ -195,11 +206,13 @@ interface Meta {
  * Brings the derived table up to date with the ledger, the memberships, the declarations and the clock;
  * `rebuild: true` starts from nothing (the reproducibility test, and `consent review --rebuild`).
  */
-export function refreshConsentState(db: SqlRunner, now: Date, options: { rebuild?: boolean } = {}): Refreshed {
+export function refreshConsentState(db: SqlRunner, now: Date, options: { rebuild?: boolean; mayRebuild?: boolean } = {}): Refreshed {
   const started = performance.now();
   return db.transaction(() => {
     const meta = db.get<Meta>(sql`SELECT built, records_seen AS recordsSeen, declarations FROM consent_state_meta WHERE id = 1`)!;
     const declared = declarations(db);
+    const due = meta.built !== 1 || meta.declarations !== declared.signature || (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM consent_state_dirty`)?.n ?? 0) > REBUILD_ABOVE;
+    if (options.mayRebuild === false && due) return { mode: 'stale' as const, profiles: 0, rows: 0, ms: Math.round(performance.now() - started) };
     const stamp = now.toISOString();
     let mode: RefreshMode = 'unchanged';
     let profiles = 0;

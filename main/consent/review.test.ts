@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../backend/backend';
+import type { ReviewSummary } from './review-contract';
 import { createVault, ok } from '../test-support/temp-vault';
 import { importPeople, profileOf } from './test-people';
 
@@ -36,11 +37,12 @@ async function reviewVault() {
   return { backend, zoe: merged.survivorId, marc, lea: await profileOf(backend, 'lea@exemple.fr') };
 }
 
-function purposeRow(summary: { purposes: { purpose: string }[] }, code: string) {
-  return summary.purposes.find((row) => row.purpose === code) as { states: Record<string, number>; findings: Record<string, number> };
+function purposeRow(summary: ReviewSummary, code: string) {
+  return summary.purposes.find((row) => row.purpose === code)!;
 }
 
-describe('the consent review', () => {
+// Each test builds a real vault with imports (and a merge): slow on a loaded machine.
+describe('the consent review', { timeout: 90_000 }, () => {
   it('counts each finding on a small ledger, and lists the people behind it', async () => {
     const { backend, zoe, marc, lea } = await reviewVault();
     const summary = await ok(backend, 'consent.review', {});
@@ -156,5 +158,19 @@ describe('the consent review', () => {
     const rest = await ok(backend, 'consent.reviewAct', { finding: 'stillUsed', purpose: 'email_marketing', kind: 'withdrawal', method: 'email', confirm: true });
     expect(rest).toMatchObject({ confirmed: true, count: 1, people: 1 });
     expect((await ok(backend, 'consent.show', { profileId: zoe })).purposes.find((entry) => entry.purpose === 'email_marketing')).toMatchObject({ state: 'withdrawn', since: now.toISOString() });
+  });
+});
+
+describe('the home screen’s consent items', { timeout: 90_000 }, () => {
+  it('counts consents ending within 30 days and people whose sources disagree, for every role, once the review is built', async () => {
+    const { backend } = await reviewVault();
+    // Never built: the home screen does not wait for a full derivation.
+    expect((await ok(backend, 'overview.attention', {})).filter((item) => item.kind.startsWith('consent'))).toEqual([]);
+    await ok(backend, 'consent.review', {});
+    const items = (await ok(backend, 'overview.attention', {})).filter((item) => item.kind.startsWith('consent'));
+    expect(items).toEqual([
+      { kind: 'consentDisagree', severity: 'warning', count: 1, sourceId: null, name: '', at: null, target: { place: 'consent', finding: 'disagree' } },
+      { kind: 'consentExpiring', severity: 'info', count: 1, sourceId: null, name: '', at: null, target: { place: 'consent', finding: 'expiring' } },
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Empty, IsoTime, method, roles } from '../core/contract-kit';
 
-export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked'] as const;
+export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked', 'consentExpiring', 'consentDisagree'] as const;
 export const AttentionKind = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKind>;
 
@@ -19,6 +19,8 @@ export const AttentionTarget = z.discriminatedUnion('place', [
   z.object({ place: z.literal('quality'), sourceId: z.number().int() }),
   /** Identities, on its review queue or its list of contradicting decisions. */
   z.object({ place: z.literal('identity'), view: z.enum(['review', 'conflicts']) }),
+  /** The Consent screen, on one finding of the review. */
+  z.object({ place: z.literal('consent'), finding: z.enum(['expiring', 'disagree']) }),
 ]);
 export type AttentionTarget = z.infer<typeof AttentionTarget>;
 

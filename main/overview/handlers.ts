@@ -1,4 +1,5 @@
 /** The overview methods: each capability's items and figures, gathered. */
+import { consentAttention } from '../consent/index';
 import type { SliceHandlers } from '../core/handlers';
 import { identityAttention } from '../identity/index';
 import { ingestAttention, ingestFigures } from '../ingest/index';
@@ -10,7 +11,8 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
     const vault = vaults.current();
     // Flagged values and pairs of records are personal data: auditors cannot open them, so no tile leads there.
     const personal = vault.user.role !== 'auditor';
-    const items = [...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : [])];
+    // The consent review's counts name no one: everyone sees them (the lists behind them are for stewards).
+    const items = [...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : []), ...consentAttention(vault.db, now())];
     const order = { error: 0, warning: 1, info: 2 } as const;
     // Stable: within a severity, ingest's items first, as it ordered them.
     return items.sort((a, b) => order[a.severity] - order[b.severity]);

@@ -42,5 +42,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'quality', focus: { sourceId: target.sourceId } };
     case 'identity':
       return { area: 'identity', focus: { identityView: target.view } };
+    case 'consent':
+      return { area: 'consent', focus: { consentFinding: target.finding } };
   }
 }

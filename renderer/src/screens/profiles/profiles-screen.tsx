@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
-import type { Navigate } from '../../session/areas';
+import type { AreaFocus, Navigate } from '../../session/areas';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useProfilePages } from '../../hooks/use-profile-pages';
 import { formatNumber } from '../../lib/format';
@@ -15,11 +15,11 @@ import { SearchResults } from './search-results';
 
 const SEARCH_DELAY_MS = 200;
 
-export function ProfilesScreen({ onNavigate }: { readonly onNavigate: Navigate }): ReactNode {
+export function ProfilesScreen({ onNavigate, focus }: { readonly onNavigate: Navigate; readonly focus?: AreaFocus | undefined }): ReactNode {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(focus?.profileId ?? null);
   const pages = useProfilePages();
   const searching = settled !== '';
 
