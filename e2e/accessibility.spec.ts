@@ -28,6 +28,7 @@ const FRENCH_AREAS: Record<AreaName, string> = {
   Import: 'Importer',
   People: 'Personnes',
   Identities: 'Identités',
+  Consent: 'Consentement',
   'Data quality': 'Qualité des données',
   Sources: 'Sources',
   'Audit trail': 'Journal d’audit',

@@ -45,6 +45,8 @@ export const LETTER_STATE: Readonly<Record<string, ConsentState>> = { g: 'grante
 
 /** `YYYY-MM` of a time, in UTC. */
 export function monthOf(time: string): string {
+  // The ledger's times are UTC (`…Z`) or bare dates: their first seven characters are the month.
+  if (time.length === 10 || (time.length >= 20 && time.endsWith('Z'))) return time.slice(0, 7);
   return new Date(Date.parse(time)).toISOString().slice(0, 7);
 }
 
@@ -76,7 +78,7 @@ function sourcesDisagree(events: readonly ReviewEvent[], now: number): boolean {
 }
 
 /** The state at the end of each month where something happened or a grant lapsed, kept where it changed. */
-function timelineOf(events: readonly ReviewEvent[], now: Date): string {
+function timelineOf(events: readonly ReviewEvent[], now: Date, current: ConsentState): string {
   const nowMs = now.getTime();
   const months = new Set<string>();
   for (const event of events) {
@@ -88,12 +90,10 @@ function timelineOf(events: readonly ReviewEvent[], now: Date): string {
   let previous = 'n';
   const sorted = [...months].sort();
   // One month, and it is the current one: its state at the month's end so far is the state now.
-  if (sorted.length === 1 && endOfMonth(sorted[0]!) >= nowMs) {
-    const letter = STATE_LETTER[deriveState(events, now).state];
-    return letter === 'n' ? '' : `${sorted[0]!}:${letter}`;
-  }
   for (const month of sorted) {
-    const letter = STATE_LETTER[deriveState(events, new Date(Math.min(endOfMonth(month), nowMs))).state];
+    const end = endOfMonth(month);
+    // The current month's end so far is now: its state is the one already derived.
+    const letter = STATE_LETTER[end >= nowMs ? current : deriveState(events, new Date(end)).state];
     if (letter === previous) continue;
     parts.push(`${month}:${letter}`);
     previous = letter;
@@ -126,7 +126,7 @@ export function reviewRows(profileId: number, events: readonly ReviewEvent[], no
       disagree: sourcesDisagree(list, nowMs),
       unevidenced: granted && decisive?.evidenced !== true,
       stillUsed: false,
-      timeline: timelineOf(list, now),
+      timeline: timelineOf(list, now, derived.state),
     });
   }
   return rows.sort((a, b) => a.purposeId - b.purposeId);
