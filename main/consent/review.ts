@@ -147,15 +147,21 @@ export function reviewAct(db: SqlRunner, input: BulkAction & { expiringDays: num
   }
   refreshConsentState(db, now);
   const where = findingWhere(db, input, now);
-  const inFinding = db.all<{ profileId: number; purpose: string }>(sql`
-    SELECT s.profile_id AS profileId, pu.code AS purpose FROM consent_state s JOIN purpose pu ON pu.id = s.purpose_id
-    WHERE ${where} ORDER BY ${order(input.finding)} LIMIT ${BULK_LIMIT + 1}`);
-  let pairs = inFinding;
+  let pairs: { profileId: number; purpose: string }[];
   if (input.pairs !== undefined) {
-    const chosen = new Set(input.pairs.map((pair) => `${pair.profileId}|${pair.purpose}`));
-    pairs = inFinding.filter((pair) => chosen.has(`${pair.profileId}|${pair.purpose}`));
-  } else if (inFinding.length > BULK_LIMIT) {
-    throw new AppError('INVALID_INPUT', `At most ${BULK_LIMIT} consents in one action: choose a purpose or select people.`, { reason: 'bulkTooMany', limit: BULK_LIMIT });
+    // The chosen pairs that are still in the finding, wherever they are in it.
+    pairs = db.all<{ profileId: number; purpose: string }>(sql`
+      SELECT DISTINCT s.profile_id AS profileId, pu.code AS purpose FROM json_each(${JSON.stringify(input.pairs)}) j
+      CROSS JOIN purpose pu ON pu.code = json_extract(j.value, '$.purpose')
+      JOIN consent_state s ON s.profile_id = json_extract(j.value, '$.profileId') AND s.purpose_id = pu.id
+      WHERE ${where} ORDER BY s.profile_id, pu.code`);
+  } else {
+    pairs = db.all<{ profileId: number; purpose: string }>(sql`
+      SELECT s.profile_id AS profileId, pu.code AS purpose FROM consent_state s JOIN purpose pu ON pu.id = s.purpose_id
+      WHERE ${where} ORDER BY ${order(input.finding)} LIMIT ${BULK_LIMIT + 1}`);
+    if (pairs.length > BULK_LIMIT) {
+      throw new AppError('INVALID_INPUT', `At most ${BULK_LIMIT} consents in one action: choose a purpose or select people.`, { reason: 'bulkTooMany', limit: BULK_LIMIT });
+    }
   }
   const people = new Set(pairs.map((pair) => pair.profileId)).size;
   if (input.confirm !== true) return { confirmed: false, count: pairs.length, people, eventIds: [] };
