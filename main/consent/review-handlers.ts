@@ -6,14 +6,24 @@ import { requirePurpose } from './catalog';
 import type { consentReviewMethods } from './review-contract';
 import { reviewAct, reviewList, reviewSummary, type BulkResult } from './review';
 
+/** The derived table is written only while the vault may be written (a damaged page stops every write). */
+function writable(vaults: CapabilityContext['vaults']): boolean {
+  try {
+    vaults.pages.assertWritable();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const reviewHandlers: SliceHandlers<typeof consentReviewMethods, CapabilityContext> = {
-  'consent.review': ({ expiringDays, rebuild }, { vaults, now }) => reviewSummary(vaults.current().db, now(), { expiringDays, rebuild }),
-  'consent.reviewList': (input, { vaults, now }) => reviewList(vaults.current().db, now(), input),
+  'consent.review': ({ expiringDays, rebuild }, { vaults, now }) => reviewSummary(vaults.current().db, now(), { expiringDays, rebuild, mayRefresh: writable(vaults) }),
+  'consent.reviewList': (input, { vaults, now }) => reviewList(vaults.current().db, now(), input, writable(vaults)),
   'consent.reviewAct': (input, { vaults, now }) => {
     const clock = now();
     if (input.confirm !== true) {
       const vault = vaults.current();
-      return reviewAct(vault.db, input, vault.user.id, clock);
+      return reviewAct(vault.db, input, vault.user.id, clock, writable(vaults));
     }
     const purposeCode = input.purpose === undefined ? null : requirePurpose(vaults.current().db, input.purpose).code;
     return vaults.mutate<BulkResult>(

@@ -34,10 +34,13 @@ function expiringWindow(now: Date, days: number): { from: string; to: string } {
 export interface SummaryOptions {
   readonly expiringDays: number;
   readonly rebuild?: boolean;
+  /** False when the vault stopped writing (a damaged page): the counts are read as last refreshed. */
+  readonly mayRefresh?: boolean;
 }
 
 export function reviewSummary(db: SqlRunner, now: Date, options: SummaryOptions): ReviewSummary {
-  const refreshed = refreshConsentState(db, now, { rebuild: options.rebuild === true });
+  const refreshed =
+    options.mayRefresh === false ? { mode: 'stale' as const, profiles: 0, ms: 0 } : refreshConsentState(db, now, { rebuild: options.rebuild === true });
   // Not listPurposes: it counts every purpose's events, which at millions of events is the whole answer's time.
   const purposes = db.all<{ id: number; code: string; nameEn: string; nameFr: string }>(sql`SELECT id, code, name_en AS nameEn, name_fr AS nameFr FROM purpose ORDER BY id`);
   const states = new Map(purposes.map((purpose) => [purpose.id, noStates()]));
@@ -118,8 +121,8 @@ function order(finding: ReviewFinding): SqlFragment {
   return finding === 'expiring' ? sql`s.lapses_at, s.profile_id, s.purpose_id` : sql`s.purpose_id, s.profile_id`;
 }
 
-export function reviewList(db: SqlRunner, now: Date, filter: ListFilter & { offset: number; limit: number }): { total: number; items: ReviewItem[] } {
-  refreshConsentState(db, now);
+export function reviewList(db: SqlRunner, now: Date, filter: ListFilter & { offset: number; limit: number }, mayRefresh = true): { total: number; items: ReviewItem[] } {
+  if (mayRefresh) refreshConsentState(db, now);
   const where = findingWhere(db, filter, now);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM consent_state s WHERE ${where}`)!.n;
   const items = db.all<ReviewItem>(sql`
@@ -141,11 +144,11 @@ export interface BulkResult {
  * (record.ts: same rules, same ledger). Without `confirm`, only the count is given. Pairs no longer in the
  * finding (the list was read before someone else acted) are left out rather than recorded blindly.
  */
-export function reviewAct(db: SqlRunner, input: BulkAction & { expiringDays: number }, userId: number, now: Date): BulkResult {
+export function reviewAct(db: SqlRunner, input: BulkAction & { expiringDays: number }, userId: number, now: Date, mayRefresh = true): BulkResult {
   if (input.kind === 'grant' && input.evidence === undefined) {
     throw new AppError('INVALID_INPUT', 'A grant recorded in bulk needs its evidence.', { reason: 'bulkGrantNeedsEvidence' });
   }
-  refreshConsentState(db, now);
+  if (mayRefresh) refreshConsentState(db, now);
   const where = findingWhere(db, input, now);
   let pairs: { profileId: number; purpose: string }[];
   if (input.pairs !== undefined) {
