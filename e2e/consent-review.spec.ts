@@ -53,4 +53,12 @@ test('the review shows coverage, lists a grant without evidence, and withdraws i
   // Sources disagree: nobody.
   await review.getByTestId('review-card-disagree').click();
   await expect(page.getByTestId('review-list')).toContainText('Nobody in this list.');
+
+  // A person in a list opens in the person view.
+  await app.callApi('consent.record', { profileId: helene, purpose: 'profiling', kind: 'grant', method: 'paper' });
+  await app.goTo('Overview');
+  await app.goTo('Consent');
+  await page.getByTestId('review-card-unevidenced').click();
+  await page.getByTestId('review-list').getByRole('button', { name: 'Hélène Tremblay' }).click();
+  await expect(page.getByTestId('profile-consent').getByTestId('consent-profiling')).toContainText('Granted');
 });
