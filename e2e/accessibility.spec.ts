@@ -29,6 +29,7 @@ const FRENCH_AREAS: Record<AreaName, string> = {
   People: 'Personnes',
   Identities: 'Identités',
   Requests: 'Demandes',
+  Consent: 'Consentement',
   'Data quality': 'Qualité des données',
   Sources: 'Sources',
   'Audit trail': 'Journal d’audit',

@@ -11,7 +11,7 @@ import { SourcesPage } from './sources-page';
 import { StartPage } from './start-page';
 import { UsersPage } from './users-page';
 
-export type AreaName = 'Overview' | 'Import' | 'People' | 'Identities' | 'Requests' | 'Data quality' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
+export type AreaName = 'Overview' | 'Import' | 'People' | 'Identities' | 'Requests' | 'Consent' | 'Data quality' | 'Sources' | 'Audit trail' | 'Users' | 'Settings';
 
 /** The page's globals used from page.evaluate; typed here because the e2e tsconfig has no DOM library. */
 interface PageGlobals {

@@ -95,6 +95,9 @@ export const METHOD_NAMES = [
   'consent.held',
   'consent.release',
   'consent.deleteHeld',
+  'consent.review',
+  'consent.reviewList',
+  'consent.reviewAct',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'request.packaged',
   'consent.released',
   'consent.held_deleted',
+  'consent.bulk_recorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import { actionFactory } from './action';
 import { registerAuditCommands } from './commands/audit';
 import { registerConnectorCommands } from './commands/connectors';
 import { registerConsentCommands } from './commands/consent';
+import { registerConsentReviewCommands } from './commands/consent-review';
 import { registerIdentityCommands } from './commands/identity';
 import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
@@ -61,6 +62,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerConnectorCommands(program, action);
   registerConsentCommands(program, action);
   registerRequestCommands(program, action);
+  registerConsentReviewCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }

@@ -5,9 +5,12 @@
  */
 import { z } from 'zod';
 import { IsoTime, method, roles } from '../core/contract-kit';
+import { consentReviewMethods } from './review-contract';
 
 // Pure: the declaration fields match a typed purpose to the catalog as the vault does.
 export { matchPurpose, type NamedPurpose } from './codes';
+// The review (counts, series, lists, bulk action) is declared beside, in its own file.
+export * from './review-contract';
 
 /** The six lawful bases of GDPR Art. 6(1), which Quebec's Law 25 and the CCPA map onto. */
 export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
@@ -222,4 +225,5 @@ export const consentMethods = {
     access: roles('administrator', 'steward'),
     audit: ['consent.held_deleted'],
   }),
+  ...consentReviewMethods,
 } as const;

@@ -5,6 +5,7 @@ import { addPurpose, requirePurpose, listPurposes, updatePurpose } from './catal
 import type { consentMethods, Purpose } from './contract';
 import { deleteHeld, listHeld, releaseHeld } from './held';
 import { recordConsent } from './record';
+import { reviewHandlers } from './review-handlers';
 import { mayUse, profileConsent } from './state';
 
 export const consentHandlers: SliceHandlers<typeof consentMethods, CapabilityContext> = {
@@ -59,4 +60,5 @@ export const consentHandlers: SliceHandlers<typeof consentMethods, CapabilityCon
       }),
       ({ db }) => deleteHeld(db, recordIds),
     ),
+  ...reviewHandlers,
 };

@@ -34,7 +34,7 @@ export function countHeld(db: SqlRunner): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM record_hold`)?.n ?? 0;
 }
 
-export interface ConsentAttentionItem {
+export interface HeldAttentionItem {
   readonly kind: 'heldRecords';
   readonly severity: 'warning';
   readonly count: number;
@@ -45,7 +45,7 @@ export interface ConsentAttentionItem {
 }
 
 /** For the home screen: records held for a lawful basis, a count only (auditors see it too, without a way to the records). */
-export function consentAttention(db: SqlRunner): ConsentAttentionItem[] {
+export function heldAttention(db: SqlRunner): HeldAttentionItem[] {
   const held = countHeld(db);
   return held === 0 ? [] : [{ kind: 'heldRecords', severity: 'warning', count: held, sourceId: null, name: '', at: null, target: { place: 'held' } }];
 }

@@ -2,9 +2,11 @@
 export { declareSourcePurposes, sourcePurposes, type PurposeDeclaration } from './declare';
 /** The intake gate: which records an import holds until a steward attaches a basis (docs/consent.md). */
 export { IntakeGate, type HoldReason } from './gate';
-export { consentAttention, countHeld, setHeldRecordHooks, type ConsentAttentionItem, type HeldRecordHooks } from './held';
+export { countHeld, heldAttention, setHeldRecordHooks, type HeldAttentionItem, type HeldRecordHooks } from './held';
 export { ImportedConsents, type ConsentProblem, type ConsentProblemCode, type ObservedConsent } from './import-ledger';
 /** "May this person's data be used for this purpose now, and why (not)?": partner extracts and access packages ask this. */
 export { mayUse, profileConsent, sourceConsents, type UseAnswer } from './state';
 /** The ledger's part in undoing an import. */
 export { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from './undo';
+/** The consent review's items for the home screen (counts only). */
+export { consentAttention, type ConsentAttentionItem } from './attention';

@@ -1,6 +1,6 @@
 /** The overview methods: each capability's items and figures, gathered. */
 import type { SliceHandlers } from '../core/handlers';
-import { consentAttention } from '../consent/index';
+import { consentAttention, heldAttention } from '../consent/index';
 import { identityAttention } from '../identity/index';
 import { ingestAttention, ingestFigures } from '../ingest/index';
 import { requestAttention } from '../requests/index';
@@ -13,7 +13,8 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
     // Flagged values and pairs of records are personal data: auditors cannot open them, so no tile leads there.
     const personal = vault.user.role !== 'auditor';
     // Requests first: a legal deadline is the first thing a steward sees after unlocking (stable sort below).
-    const items = [...requestAttention(vault.db, now()), ...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : []), ...consentAttention(vault.db)];
+    // The consent review's counts name no one: everyone sees them (the lists behind them are for stewards).
+    const items = [...requestAttention(vault.db, now()), ...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : []), ...heldAttention(vault.db), ...consentAttention(vault.db, now())];
     const order = { error: 0, warning: 1, info: 2 } as const;
     // Stable: within a severity, requests' items first, then ingest's as it ordered them, then identity's.
     return items.sort((a, b) => order[a.severity] - order[b.severity]);

@@ -27,13 +27,11 @@ import { migration019 } from './019-purposes';
 import { migration020 } from './020-consent-ledger';
 import { migration021 } from './021-record-changes';
 import { migration022 } from './022-record-hold';
+import { migration023 } from './023-consent-state';
 import { migration024 } from './024-requests';
 import { migration025 } from './025-request-packages';
 
 export type Migration = (db: Database.Database) => void;
-
-/** A number taken by a migration still on another branch: replaced by it when the branches meet. */
-const reserved: Migration = () => undefined;
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -58,8 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020,
   migration021,
   migration022,
-  // 023: consent's derived state, on another branch; until it lands here this keeps the request register at 024.
-  reserved,
+  migration023,
   migration024,
   migration025,
 ];

@@ -45,7 +45,10 @@ describe('an attention tile', () => {
     expect(attentionDestination(item('runRejectedAll'))).toEqual({ area: 'sources', focus: { tab: 'runs', runId: 7 } });
     expect(attentionDestination(item('connectorFailing', { target: { place: 'connectors', sourceId: 3 } }))).toEqual({ area: 'sources', focus: { tab: 'connectors', sourceId: 3 } });
     expect(attentionDestination(item('flaggedRecords', { target: { place: 'quality', sourceId: 3 } }))).toEqual({ area: 'quality', focus: { sourceId: 3 } });
-    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({ area: 'identity', focus: { identityView: 'review' } });    expect(attentionDestination(item('heldRecords', { sourceId: null, target: { place: 'held' } }))).toEqual({ area: 'profiles', focus: { profilesView: 'held' } });
+    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({ area: 'identity', focus: { identityView: 'review' } });
+    expect(attentionDestination(item('consentDisagree', { sourceId: null, target: { place: 'consent', finding: 'disagree' } }))).toEqual({ area: 'consent', focus: { consentFinding: 'disagree' } });
+    expect(attentionDestination(item('consentExpiring', { sourceId: null, target: { place: 'consent', finding: 'expiring' } }))).toEqual({ area: 'consent', focus: { consentFinding: 'expiring' } });
+    expect(attentionDestination(item('heldRecords', { sourceId: null, target: { place: 'held' } }))).toEqual({ area: 'profiles', focus: { profilesView: 'held' } });
   });
 
   it('says records held for a lawful basis, and tells auditors a steward settles them', async () => {

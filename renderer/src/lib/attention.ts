@@ -46,5 +46,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'requests', focus: {} };
     case 'held':
       return { area: 'profiles', focus: { profilesView: 'held' } };
+    case 'consent':
+      return { area: 'consent', focus: { consentFinding: target.finding } };
   }
 }

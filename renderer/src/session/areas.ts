@@ -2,9 +2,9 @@
  * The areas of the unlocked app and who may open them. Navigation lists only what works today AND what
  * the role may use, mirroring the contract's access rules so nobody meets a FORBIDDEN by clicking.
  */
-import type { Role } from '../../../main/api/contract';
+import type { ReviewFinding, Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'identity', 'requests', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = ['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
@@ -16,6 +16,8 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   profiles: ['administrator', 'steward'],
   // Pairs of records side by side are personal data too.
   identity: ['administrator', 'steward'],
+  // The consent review's counts and charts name no one: auditors see them; the lists of people are hidden from them.
+  consent: ['administrator', 'steward', 'auditor'],
   // Flagged values are personal data as sent: the same people as imports.
   quality: ['administrator', 'steward'],
   sources: ['administrator', 'steward', 'auditor'],
@@ -40,6 +42,10 @@ export interface AreaFocus {
   readonly identityView?: IdentityView;
   /** People, on the records held for a lawful basis. */
   readonly profilesView?: 'held';
+  /** The Consent screen, on one finding's list. */
+  readonly consentFinding?: ReviewFinding;
+  /** People, with one person opened. */
+  readonly profileId?: number;
 }
 
 export type IdentityView = 'review' | 'conflicts' | 'settings' | 'golden';

@@ -25,7 +25,7 @@ export function ProfilesScreen({ onNavigate, focus }: { readonly onNavigate: Nav
   const heldTotal = held.data?.total ?? 0;
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(focus?.profileId ?? null);
   const pages = useProfilePages();
   const searching = settled !== '';
 

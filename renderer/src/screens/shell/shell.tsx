@@ -13,6 +13,7 @@ import type { VaultStatus } from '../../../../main/api/contract';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session-context';
 import { AuditScreen } from '../audit/audit-screen';
+import { ConsentReviewScreen } from '../consent/review-screen';
 import { DropOverlay } from '../import/file-step';
 import { IdentityScreen } from '../identity/identity-screen';
 import { ImportScreen, type DroppedFile } from '../import/import-screen';
@@ -42,6 +43,8 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       return null;
     case 'profiles':
       return <ProfilesScreen key={focused.id} onNavigate={onNavigate} focus={focused.focus} />;
+    case 'consent':
+      return <ConsentReviewScreen key={focused.id} focus={focused.focus} onNavigate={onNavigate} />;
     case 'identity':
       return <IdentityScreen key={focused.id} focus={focused.focus} />;
     case 'requests':
