@@ -81,7 +81,7 @@ test('a source’s lawful basis and mapping are edited without importing, and th
   const audit = await app.callApi('audit.list', { filter: { action: 'source.saved' } });
   const [edit] = (audit.body as { value: { entries: Array<{ details: Record<string, unknown> }> } }).value.entries;
   expect(edit?.details).toMatchObject({
-    changed: ['lawfulBasis', 'mapping'],
+    changed: ['purposes', 'lawfulBasis', 'mapping'],
     lawfulBasisBefore: 'contract',
     lawfulBasisAfter: 'consent',
     mappingChanged: true,

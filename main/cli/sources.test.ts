@@ -29,11 +29,66 @@ describe('custodia sources show and set', () => {
     expect(wrongBasis.stderr).toMatch(/the purpose profiling cannot rest on the basis contract/);
     const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'Profiling', 'email marketing', '--basis', 'consent', '--country', 'fr'], asAdmin(dir));
     expect(declared.code).toBe(0);
-    expect(declared.stdout).toMatch(/^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: Profiling, email marketing\n {2}lawful basis: consent\n {2}default country: FR\n/);
-    expect(await show(dir, 'caisse')).toMatchObject({ name: 'Caisse', kind: 'file', purposes: ['Profiling', 'email marketing'], lawfulBasis: 'consent', defaultCountry: 'FR', mapping: null });
+    expect(declared.stdout).toMatch(
+      /^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: Profiling \(consent\), email marketing \(consent\)\n {2}lawful basis: consent \(of purposes declared without their own\)\n {2}default country: FR\n/,
+    );
+    expect(await show(dir, 'caisse')).toMatchObject({
+      name: 'Caisse',
+      kind: 'file',
+      purposes: [
+        { purpose: 'Profiling', basis: 'consent' },
+        { purpose: 'email marketing', basis: 'consent' },
+      ],
+      lawfulBasis: 'consent',
+      defaultCountry: 'FR',
+      mapping: null,
+    });
     const catalog = JSON.parse((await cli(['purposes', 'list', '--json'], asAdmin(dir))).stdout) as Array<{ code: string; sources: number }>;
     expect(catalog.filter((purpose) => purpose.sources > 0).map((purpose) => purpose.code)).toEqual(['email_marketing', 'profiling']);
     expect((await cli(['sources', 'show', 'Nowhere'], asAdmin(dir))).stderr).toMatch(/there is no source named Nowhere \(NOT_FOUND\)/);
+  });
+
+  it('declares a basis per purpose with --purpose CODE=BASIS, a bare code on --basis', async () => {
+    const dir = await initVault();
+    const badBasis = await cli(['sources', 'set', 'Caisse', '--purpose', 'profiling=maybe'], asAdmin(dir));
+    expect(badBasis).toMatchObject({ code: 2, stderr: expect.stringMatching(/"maybe" is not a lawful basis/) });
+    // Each purpose on its own basis: without --basis, the source takes the first one given.
+    const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'email_marketing=consent', 'legal_records=legal_obligation'], asAdmin(dir));
+    expect(declared.code).toBe(0);
+    expect(declared.stdout).toMatch(/purposes: email_marketing \(consent\), legal_records \(legal_obligation\)\n {2}lawful basis: consent/);
+    const rows = JSON.parse((await cli(['sources', 'list', '--json'], asAdmin(dir))).stdout) as Array<{ purposes: unknown[] }>;
+    expect(rows[0]?.purposes).toEqual([
+      { purpose: 'email_marketing', basis: 'consent' },
+      { purpose: 'legal_records', basis: 'legal_obligation' },
+    ]);
+    // A bare code takes --basis; a basis its purpose does not allow is refused with the purpose named.
+    const mixed = await cli(['sources', 'set', 'Caisse', '--purpose', 'customer relationship', 'sms_marketing=consent', '--basis', 'contract'], asAdmin(dir));
+    expect(mixed.code).toBe(0);
+    expect((await show(dir, 'Caisse')).purposes).toEqual([
+      { purpose: 'customer relationship', basis: 'contract' },
+      { purpose: 'sms_marketing', basis: 'consent' },
+    ]);
+    const refused = await cli(['sources', 'set', 'Caisse', '--purpose', 'sms_marketing=contract'], asAdmin(dir));
+    expect(refused.stderr).toMatch(/the purpose sms_marketing cannot rest on the basis contract/);
+    // --basis alone moves only the purposes that were on the source's basis.
+    expect((await cli(['purposes', 'edit', 'customer_relationship', '--bases', 'contract,legitimate_interests'], asAdmin(dir))).code).toBe(0);
+    await cli(['sources', 'set', 'Caisse', '--basis', 'legitimate_interests'], asAdmin(dir));
+    expect(await show(dir, 'Caisse')).toMatchObject({
+      lawfulBasis: 'legitimate_interests',
+      purposes: [
+        { purpose: 'customer relationship', basis: 'legitimate_interests' },
+        { purpose: 'sms_marketing', basis: 'consent' },
+      ],
+    });
+    // On import too.
+    const file = path.join(tempDir(), 'clients.csv');
+    fs.writeFileSync(file, EXPORT);
+    const imported = await cli(['import', file, '--source', 'Boutique', '--purpose', 'customer_relationship', 'email marketing=consent', '--basis', 'contract'], asAdmin(dir));
+    expect(imported.code).toBe(0);
+    expect((await show(dir, 'Boutique')).purposes).toEqual([
+      { purpose: 'customer_relationship', basis: 'contract' },
+      { purpose: 'email marketing', basis: 'consent' },
+    ]);
   });
 
   it('changes the saved mapping and the declaration without importing, audited, and the next import uses them', async () => {
@@ -53,7 +108,14 @@ describe('custodia sources show and set', () => {
     expect(set.stdout).toMatch(/^Source Boutique updated\./);
 
     const entry = JSON.parse((await cli(['audit', 'list', '--action', 'source.saved', '--json'], asAdmin(dir))).stdout).entries[0];
-    expect(entry.details).toMatchObject({ changed: ['lawfulBasis', 'mapping'], lawfulBasisBefore: 'contract', lawfulBasisAfter: 'legitimate_interests', mappingChanged: true });
+    // --basis alone moves the purposes that were on the source's basis with it.
+    expect(entry.details).toMatchObject({
+      changed: ['purposes', 'lawfulBasis', 'mapping'],
+      purposesAfter: ['customer relationship=legitimate_interests'],
+      lawfulBasisBefore: 'contract',
+      lawfulBasisAfter: 'legitimate_interests',
+      mappingChanged: true,
+    });
 
     // A country given again moves the saved mapping with it: the source reads its rows in one country.
     await cli(['sources', 'set', 'Boutique', '--country', 'CA'], asAdmin(dir));

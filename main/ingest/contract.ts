@@ -66,11 +66,16 @@ export type RunSummary = z.infer<typeof RunSummary>;
 /** Counts only: records removed, records from before the run it changed (kept), records a later run wrote to (kept), rejected rows removed. */
 export const UndoCounts = z.object({ removed: z.number().int(), keptChanged: z.number().int(), keptLater: z.number().int(), rejectsRemoved: z.number().int() });
 export type UndoCounts = z.infer<typeof UndoCounts>;
+/** A purpose a source declares (a catalog code or name, as typed) and the lawful basis it relies on for it. */
+export const DeclaredPurpose = z.object({ purpose: z.string().trim().min(1).max(100), basis: LawfulBasis });
+export type DeclaredPurpose = z.infer<typeof DeclaredPurpose>;
 export const Source = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: z.enum(['file', 'postgres', 'mysql', 'folder', 'rest']),
-  purposes: z.array(z.string()),
+  /** What the source declares, each purpose with its basis. */
+  purposes: z.array(DeclaredPurpose),
+  /** The source's basis: the one a purpose declared without its own takes (docs/consent.md, Declarations). */
   lawfulBasis: LawfulBasis,
   defaultCountry: z.string().nullable(),
   mapping: Mapping.nullable(),
@@ -81,9 +86,26 @@ export const Source = z.object({
   lastRun: RunSummary.nullable(),
 });
 export type Source = z.infer<typeof Source>;
+/** A purpose as a declaration may give it: with its basis, or bare (it takes the source's basis). */
+export type PurposeGiven = string | DeclaredPurpose;
+/** Each purpose with its basis: a bare one takes the source's. */
+export function withBases(purposes: readonly PurposeGiven[], lawfulBasis: LawfulBasis): DeclaredPurpose[] {
+  return purposes.map((given) => (typeof given === 'string' ? { purpose: given.trim(), basis: lawfulBasis } : { purpose: given.purpose.trim(), basis: given.basis }));
+}
+/**
+ * The purposes after the source's basis changes from `before` to `after`: those that were on the source's
+ * basis follow it (as every purpose did when a source had one basis); those declared on another keep theirs.
+ */
+export function followBasis(purposes: readonly DeclaredPurpose[], before: LawfulBasis, after: LawfulBasis): DeclaredPurpose[] {
+  return purposes.map((declared) => (declared.basis === before ? { ...declared, basis: after } : declared));
+}
 export const SourceName = z.string().trim().min(1).max(100);
+/**
+ * A source's declaration: its purposes, each `{ purpose, basis }`, or a bare purpose (the shorthand saved
+ * mappings, connectors and older clients send) that takes `lawfulBasis`, the source's basis.
+ */
 export const SourceDeclaration = z.object({
-  purposes: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
+  purposes: z.array(z.union([z.string().trim().min(1).max(100), DeclaredPurpose])).min(1).max(20),
   lawfulBasis: LawfulBasis,
   defaultCountry: CountryCode.nullable(),
 });

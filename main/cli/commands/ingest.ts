@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { LANGUAGES, LAWFUL_BASES, type Language, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
+import { followBasis, LANGUAGES, LAWFUL_BASES, type Language, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
 import { checkOutputPath } from '../../platform/output-file';
 import { unwrap } from '../../backend/run-job';
 import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
@@ -13,6 +13,7 @@ import type { ActionFactory } from '../action';
 import { CliError, usageError } from '../errors';
 import { table } from '../output';
 import { readJsonInput } from '../json-input';
+import { firstBasis, parsePurposes } from '../purpose-option';
 import { parseCountry } from '../country-option';
 import { parseRunId } from '../run-id-option';
 import { savedOptionsNotes } from '../read-options-note';
@@ -49,8 +50,8 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .option('--records-path <path>', 'JSON: where the records are when the document is an object, e.g. customers or data.customers')
-    .option('--purpose <purpose...>', 'declared purpose(s) of a new source')
-    .addOption(new Option('--basis <basis>', 'lawful basis of a new source').choices(LAWFUL_BASES))
+    .option('--purpose <purpose...>', 'declared purpose(s) as CODE or CODE=BASIS (a bare one takes --basis)')
+    .addOption(new Option('--basis <basis>', 'the source’s lawful basis, taken by purposes given without one').choices(LAWFUL_BASES))
     .option('--country <code>', 'default country for phone numbers and postal codes (a new source, or changed for this one), e.g. CA', parseCountry)
     .action(
       action<ImportOptions>(async ({ args, options, io, out }) => {
@@ -58,6 +59,7 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
         const sourceName = options.source;
         const file = path.resolve(args[0]!);
         if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
+        const purposes = options.purpose === undefined ? undefined : parsePurposes(options.purpose);
         const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async (session) => {
           const flags = {
@@ -87,10 +89,11 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
             }
           }
           const declared = options.purpose !== undefined || options.basis !== undefined || options.country !== undefined;
+          const lawfulBasis = options.basis ?? existing?.lawfulBasis ?? firstBasis(purposes) ?? 'contract';
           const declaration = declared
             ? {
-                purposes: options.purpose ?? existing?.purposes ?? ['customer relationship'],
-                lawfulBasis: options.basis ?? existing?.lawfulBasis ?? 'contract',
+                purposes: purposes ?? (existing ? followBasis(existing.purposes, existing.lawfulBasis, lawfulBasis) : ['customer relationship']),
+                lawfulBasis,
                 defaultCountry: options.country ?? existing?.defaultCountry ?? null,
               }
             : undefined;
