@@ -110,6 +110,25 @@ export const ConsentEvent = z.object({
 });
 export type ConsentEvent = z.infer<typeof ConsentEvent>;
 
+/** Why a use is or is not allowed: the one answer partner extracts and access packages will show. */
+export const USE_REASONS = [
+  'consentGranted',
+  'declaredBasis',
+  'objected',
+  'consentWithdrawn',
+  'consentExpired',
+  'noConsent',
+  'noBasis',
+  /** A purpose that needs express consent (sensitive data) has only implied consent, or a basis that cannot stand in for it. */
+  'expressConsentRequired',
+  /** A sale/sharing purpose (CCPA): the person opted out of selling or sharing, for this purpose or another. */
+  'optedOutOfSale',
+] as const;
+export const UseReason = z.enum(USE_REASONS);
+export type UseReason = z.infer<typeof UseReason>;
+/** May the person's data be used for the purpose now, and why (not): what `consent.mayUse` answers. */
+export const UseAnswer = z.object({ allowed: z.boolean(), reason: UseReason, basis: LawfulBasis.nullable() });
+
 export const PurposeState = z.object({
   purpose: z.string(),
   state: ConsentState,
@@ -118,13 +137,11 @@ export const PurposeState = z.object({
   /** When the state began (the deciding event's time, or the grant's expiry). */
   since: IsoTime.nullable(),
   events: z.array(ConsentEvent),
+  /** What consent.mayUse answers for the purpose now. */
+  use: UseAnswer,
 });
 export type PurposeState = z.infer<typeof PurposeState>;
 
-/** Why a use is or is not allowed: the one answer partner extracts and access packages will show. */
-export const USE_REASONS = ['consentGranted', 'declaredBasis', 'objected', 'consentWithdrawn', 'consentExpired', 'noConsent', 'noBasis'] as const;
-export const UseReason = z.enum(USE_REASONS);
-export type UseReason = z.infer<typeof UseReason>;
 
 const readers = roles('administrator', 'steward', 'auditor');
 /** A person's consent is personal data: like the person view, never shown to auditors, who see ids and counts. */
@@ -162,7 +179,7 @@ export const consentMethods = {
   }),
   'consent.mayUse': method({
     input: z.object({ profileId: ProfileId, purpose: PurposeCode }),
-    output: z.object({ allowed: z.boolean(), reason: UseReason, basis: LawfulBasis.nullable() }),
+    output: UseAnswer,
     access: people,
     audit: 'read-only',
   }),
