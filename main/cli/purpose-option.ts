@@ -19,6 +19,22 @@ export function parsePurposes(values: readonly string[]): PurposeGiven[] {
   });
 }
 
+/**
+ * `--purpose-map TEXT=CODE…`: the source's own purpose texts mapped to catalog purposes (the mapping's
+ * `purposeAliases`), `"Club Fidélité=email_marketing"`.
+ */
+export function parsePurposeMap(values: readonly string[]): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    const text = at < 0 ? '' : value.slice(0, at).trim();
+    const code = at < 0 ? '' : value.slice(at + 1).trim();
+    if (text === '' || code === '') throw usageError(`--purpose-map ${value}: expected TEXT=CODE, the source's purpose text and a catalog purpose's code.`);
+    aliases[text] = code;
+  }
+  return aliases;
+}
+
 /** The first basis given with a purpose: a source declared only with `CODE=BASIS` purposes takes it as its own. */
 export function firstBasis(purposes: readonly PurposeGiven[] | undefined): LawfulBasis | undefined {
   return purposes?.find((given): given is DeclaredPurpose => typeof given !== 'string')?.basis;

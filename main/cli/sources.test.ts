@@ -27,7 +27,10 @@ describe('custodia sources show and set', () => {
     expect(unknown.stderr).toMatch(/there is no purpose fidélité in the catalog \(INVALID_INPUT\)/);
     const wrongBasis = await cli(['sources', 'set', 'Caisse', '--purpose', 'profiling', '--basis', 'contract'], asAdmin(dir));
     expect(wrongBasis.stderr).toMatch(/the purpose profiling cannot rest on the basis contract/);
-    const declared = await cli(['sources', 'set', 'Caisse', '--purpose', 'Profiling', 'email marketing', '--basis', 'consent', '--country', 'fr'], asAdmin(dir));
+    const declared = await cli(
+      ['sources', 'set', 'Caisse', '--purpose', 'Profiling', 'email marketing', '--basis', 'consent', '--country', 'fr'],
+      asAdmin(dir),
+    );
     expect(declared.code).toBe(0);
     expect(declared.stdout).toMatch(
       /^Source Caisse declared\.\nCaisse \(file\)\n {2}purposes: Profiling \(consent\), email marketing \(consent\)\n {2}lawful basis: consent \(of purposes declared without their own\)\n {2}default country: FR\n/,
@@ -83,12 +86,40 @@ describe('custodia sources show and set', () => {
     // On import too.
     const file = path.join(tempDir(), 'clients.csv');
     fs.writeFileSync(file, EXPORT);
-    const imported = await cli(['import', file, '--source', 'Boutique', '--purpose', 'customer_relationship', 'email marketing=consent', '--basis', 'contract'], asAdmin(dir));
+    const imported = await cli(
+      ['import', file, '--source', 'Boutique', '--purpose', 'customer_relationship', 'email marketing=consent', '--basis', 'contract'],
+      asAdmin(dir),
+    );
     expect(imported.code).toBe(0);
     expect((await show(dir, 'Boutique')).purposes).toEqual([
       { purpose: 'customer_relationship', basis: 'contract' },
       { purpose: 'email marketing', basis: 'consent' },
     ]);
+  });
+
+  it('maps a file’s purpose texts the catalog lacks to catalog purposes with --purpose-map, saved with the mapping', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'boutique.json');
+    const people = [
+      {
+        customer: { id: 1, first_name: 'Zoé', last_name: 'Martin', email: 'zoe@exemple.fr' },
+        consents: [{ purpose: 'Club Fidélité', granted: 'yes', date: '2025-01-01' }],
+      },
+      {
+        customer: { id: 2, first_name: 'Bo', last_name: 'Berg', email: 'bo@exemple.fr' },
+        consents: [{ purpose: 'Horoscope', granted: 'yes', date: '2025-01-02' }],
+      },
+    ];
+    fs.writeFileSync(file, JSON.stringify(people));
+    expect((await cli(['import', file, '--source', 'Boutique', '--purpose-map', 'Club'], asAdmin(dir))).stderr).toMatch(/expected TEXT=CODE/);
+    const run = await cli(
+      ['import', file, '--source', 'Boutique', '--country', 'FR', '--purpose-map', 'Club Fidélité=email_marketing', '--json'],
+      asAdmin(dir),
+    );
+    expect(run.code).toBe(0);
+    // The unmatched text flags the consent; both records are kept.
+    expect(JSON.parse(run.stdout)).toMatchObject({ inserted: 2, rejected: 0, flagged: 1 });
+    expect((await show(dir, 'Boutique')).mapping?.purposeAliases).toEqual({ 'Club Fidélité': 'email_marketing' });
   });
 
   it('changes the saved mapping and the declaration without importing, audited, and the next import uses them', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IsoTime, method, roles } from '../core/contract-kit';
 
 // Pure: the declaration fields match a typed purpose to the catalog as the vault does.
-export { matchPurpose, type NamedPurpose } from './codes';
+export { freeTextCode, matchPurpose, type NamedPurpose } from './codes';
 
 /** The six lawful bases of GDPR Art. 6(1), which Quebec's Law 25 and the CCPA map onto. */
 export const LAWFUL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'] as const;
@@ -141,7 +141,6 @@ export const PurposeState = z.object({
   use: UseAnswer,
 });
 export type PurposeState = z.infer<typeof PurposeState>;
-
 
 const readers = roles('administrator', 'steward', 'auditor');
 /** A person's consent is personal data: like the person view, never shown to auditors, who see ids and counts. */

@@ -13,6 +13,8 @@ export { defaultTimeZone, isTimeZone, timeZoneNames } from './normalize/time-zon
 // Pure helpers the mapping editor shares with the CLI: the columns a sample offers, a third party's paths.
 export { samplePaths, sampleValues } from './mapping/sample-paths';
 export { isThirdPartyPath } from './mapping/third-party';
+// The purpose texts a file's consents name, and those the catalog does not match (the mapping step's list).
+export { aliasOf, consentPurposeTexts, unmatchedPurposeTexts } from './mapping/purpose-texts';
 
 export const ReadOptionsSchema = z.object({
   format: z.enum(FILE_FORMATS).optional(),
@@ -90,7 +92,9 @@ export type Source = z.infer<typeof Source>;
 export type PurposeGiven = string | DeclaredPurpose;
 /** Each purpose with its basis: a bare one takes the source's. */
 export function withBases(purposes: readonly PurposeGiven[], lawfulBasis: LawfulBasis): DeclaredPurpose[] {
-  return purposes.map((given) => (typeof given === 'string' ? { purpose: given.trim(), basis: lawfulBasis } : { purpose: given.purpose.trim(), basis: given.basis }));
+  return purposes.map((given) =>
+    typeof given === 'string' ? { purpose: given.trim(), basis: lawfulBasis } : { purpose: given.purpose.trim(), basis: given.basis },
+  );
 }
 /**
  * The purposes after the source's basis changes from `before` to `after`: those that were on the source's
@@ -105,7 +109,10 @@ export const SourceName = z.string().trim().min(1).max(100);
  * mappings, connectors and older clients send) that takes `lawfulBasis`, the source's basis.
  */
 export const SourceDeclaration = z.object({
-  purposes: z.array(z.union([z.string().trim().min(1).max(100), DeclaredPurpose])).min(1).max(20),
+  purposes: z
+    .array(z.union([z.string().trim().min(1).max(100), DeclaredPurpose]))
+    .min(1)
+    .max(20),
   lawfulBasis: LawfulBasis,
   defaultCountry: CountryCode.nullable(),
 });
@@ -163,7 +170,12 @@ export const ingestMethods = {
     audit: 'read-only',
   }),
   /** What import.undo would remove and keep now, for the confirmation; changes nothing. */
-  'import.undoPlan': method({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward'), audit: 'read-only' }),
+  'import.undoPlan': method({
+    input: z.object({ runId: z.number().int() }),
+    output: UndoCounts,
+    access: roles('administrator', 'steward'),
+    audit: 'read-only',
+  }),
   /**
    * Removes the records a finished run created that no later run wrote to, with all that hangs from them,
    * a batch of records per transaction (ingest/undo-job.ts). CONFLICT (`runRunning`, `runUndone`,
@@ -171,7 +183,12 @@ export const ingestMethods = {
    * the batches done stay done and the run stays undoable: the counts of what went and what is left are in
    * the CANCELLED error's params (`removed`, `remaining`, `rejectsRemoved`, `rejectsRemaining`).
    */
-  'import.undo': jobMethod({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward'), audit: ['import.undo_started', 'import.undone', 'import.undo_cancelled', 'import.undo_failed'] }),
+  'import.undo': jobMethod({
+    input: z.object({ runId: z.number().int() }),
+    output: UndoCounts,
+    access: roles('administrator', 'steward'),
+    audit: ['import.undo_started', 'import.undone', 'import.undo_cancelled', 'import.undo_failed'],
+  }),
   'import.rejects': method({
     input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({

@@ -1,6 +1,6 @@
 /** Sources: where data comes from, with its declared purposes, lawful basis and saved column mapping. */
 import type { LawfulBasis } from '../consent/contract';
-import { declareSourcePurposes } from '../consent/index';
+import { checkPurposeAliases, declareSourcePurposes } from '../consent/index';
 import { withBases, type DeclaredPurpose, type PurposeGiven, type RunSummary, type SavedReadOptions, type Source } from './contract';
 import { AppError } from '../core/errors';
 import { foldUserName } from '../store/keyslots';
@@ -78,6 +78,7 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
   const existing = db.get<SourceRow>(sql`SELECT * FROM source WHERE name_folded = ${foldName(input.name)}`);
   const mapping = input.mapping === undefined ? (existing?.mapping ?? null) : input.mapping === null ? null : JSON.stringify(input.mapping);
   const purposes = JSON.stringify(withBases(input.purposes, input.lawfulBasis));
+  if (input.mapping?.purposeAliases !== undefined) checkPurposeAliases(db, input.mapping.purposeAliases);
   if (existing) {
     if (existing.kind !== input.kind) throw new AppError('CONFLICT', `The source ${existing.name} is a ${existing.kind} source, not ${input.kind}.`);
     db.run(sql`
