@@ -18,7 +18,7 @@ describe('custodia sources show and set', () => {
   it('declares a source only with a purpose and a lawful basis, and shows it', async () => {
     const dir = await initVault();
     const bare = await cli(['sources', 'set', 'Caisse'], asAdmin(dir));
-    expect(bare).toMatchObject({ code: 2, stderr: expect.stringMatching(/nothing to change: give --purpose, --basis, --country or --mapping/) });
+    expect(bare).toMatchObject({ code: 2, stderr: expect.stringMatching(/nothing to change: give --purpose, --basis, --country, --mapping or --purpose-map/) });
     const guessed = await cli(['sources', 'set', 'Caisse', '--country', 'fr'], asAdmin(dir));
     expect(guessed.stderr).toMatch(/there is no source named Caisse yet: give --purpose and --basis to declare it \(INVALID_INPUT\)/);
 
@@ -120,6 +120,14 @@ describe('custodia sources show and set', () => {
     // The unmatched text flags the consent; both records are kept.
     expect(JSON.parse(run.stdout)).toMatchObject({ inserted: 2, rejected: 0, flagged: 1 });
     expect((await show(dir, 'Boutique')).mapping?.purposeAliases).toEqual({ 'Club Fidélité': 'email_marketing' });
+    // Added to the saved mapping without a file; a code the catalog lacks is refused.
+    expect((await cli(['sources', 'set', 'Boutique', '--purpose-map', 'Horoscope=astrology'], asAdmin(dir))).stderr).toMatch(
+      /there is no purpose astrology in the catalog/,
+    );
+    expect((await cli(['sources', 'set', 'Boutique', '--purpose-map', 'Horoscope=profiling'], asAdmin(dir))).code).toBe(0);
+    expect((await show(dir, 'Boutique')).mapping?.purposeAliases).toEqual({ 'Club Fidélité': 'email_marketing', Horoscope: 'profiling' });
+    await cli(['sources', 'set', 'Nouvelle', '--purpose', 'profiling=consent'], asAdmin(dir));
+    expect((await cli(['sources', 'set', 'Nouvelle', '--purpose-map', 'x=profiling'], asAdmin(dir))).stderr).toMatch(/no saved mapping yet/);
   });
 
   it('changes the saved mapping and the declaration without importing, audited, and the next import uses them', async () => {

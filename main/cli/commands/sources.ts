@@ -11,7 +11,8 @@ import type { ActionFactory } from '../action';
 import { parseCountry } from '../country-option';
 import { CliError, usageError } from '../errors';
 import { readJsonInput } from '../json-input';
-import { firstBasis, hasBare, parsePurposes, purposesText } from '../purpose-option';
+import { firstBasis, hasBare, parsePurposeMap, parsePurposes, purposesText } from '../purpose-option';
+import type { Mapping } from '../../ingest/mapping/fields';
 import { table } from '../output';
 import { addCommonOptions, withSession } from '../session';
 
@@ -20,6 +21,7 @@ interface SetOptions {
   basis?: LawfulBasis;
   country?: string | null;
   mapping?: string;
+  purposeMap?: string[];
 }
 
 function sourceRow(source: Source): string[] {
@@ -87,20 +89,34 @@ export function registerSourceCommands(program: Command, action: ActionFactory):
     .addOption(new Option('--basis <basis>', 'the source’s lawful basis, taken by purposes given without one').choices(LAWFUL_BASES))
     .option('--country <code>', 'default country for phone numbers and postal codes, or "none"; the saved mapping follows it', parseCountryOrNone)
     .option('--mapping <file>', 'a mapping.json to save with the source (- for standard input), e.g. edited from `sources show --json`')
+    .option('--purpose-map <text=code...>', 'a purpose text of the source’s consents mapped to a catalog purpose, added to the saved mapping')
     .action(
       action<SetOptions>(async ({ args, options, io, out }) => {
         const name = args[0]!;
-        if (options.purpose === undefined && options.basis === undefined && options.country === undefined && options.mapping === undefined) {
-          throw usageError('Nothing to change: give --purpose, --basis, --country or --mapping.');
+        if (
+          options.purpose === undefined &&
+          options.basis === undefined &&
+          options.country === undefined &&
+          options.mapping === undefined &&
+          options.purposeMap === undefined
+        ) {
+          throw usageError('Nothing to change: give --purpose, --basis, --country, --mapping or --purpose-map.');
         }
         const purposes = options.purpose === undefined ? undefined : parsePurposes(options.purpose);
-        const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
+        const purposeMap = options.purposeMap === undefined ? undefined : parsePurposeMap(options.purposeMap);
+        const given = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async ({ backend }) => {
           const existing = await findNamed(backend, name);
           if (!existing && (purposes === undefined || (options.basis === undefined && hasBare(purposes)))) {
             throw new CliError('INVALID_INPUT', `There is no source named ${name} yet: give --purpose and --basis to declare it.`);
           }
           const lawfulBasis = options.basis ?? existing?.lawfulBasis ?? firstBasis(purposes)!;
+          // --purpose-map adds to the mapping given, else to the saved one: a source without a mapping has nothing to add to.
+          const base = (given as Mapping | undefined) ?? existing?.mapping ?? undefined;
+          if (purposeMap !== undefined && base === undefined) {
+            throw new CliError('INVALID_INPUT', `The source ${name} has no saved mapping yet: import a file first, or give --mapping.`);
+          }
+          const mapping = purposeMap === undefined ? given : { ...base!, purposeAliases: { ...base!.purposeAliases, ...purposeMap } };
           const saved = unwrap(
             await backend.call('sources.save', {
               name: existing?.name ?? name,
