@@ -21,8 +21,7 @@ const mapping = (dateFormat: Mapping['dateFormat'], defaultCountry = 'FR'): Mapp
   birthDateFormat: 'YYYY-MM-DD',
   defaultCountry,
 });
-const draftOf = (dateFormat: Mapping['dateFormat'], defaultCountry?: string) =>
-  draftFromMapping(['no_carte', 'date_achat'], mapping(dateFormat, defaultCountry));
+const draftOf = (dateFormat: Mapping['dateFormat'], defaultCountry?: string) => draftFromMapping(['no_carte', 'date_achat'], mapping(dateFormat, defaultCountry));
 const rows = (...dates: string[]) => dates.map((date, index) => ({ line: index + 2, values: { no_carte: `C-${index}`, date_achat: date } }));
 const noop = () => undefined;
 
@@ -57,10 +56,7 @@ describe('the date format check of the mapping step', () => {
 
   it('puts the offered format in the setting the column follows', () => {
     const draft = draftOf('DD/MM/YYYY');
-    expect(adoptDetected(draft, { kind: 'event', detected: 'DD/MM/YYYY HH:MM' })).toMatchObject({
-      dateFormat: 'DD/MM/YYYY HH:MM',
-      birthDateFormat: 'YYYY-MM-DD',
-    });
+    expect(adoptDetected(draft, { kind: 'event', detected: 'DD/MM/YYYY HH:MM' })).toMatchObject({ dateFormat: 'DD/MM/YYYY HH:MM', birthDateFormat: 'YYYY-MM-DD' });
     expect(adoptDetected(draft, { kind: 'birth', detected: 'DD.MM.YYYY' })).toMatchObject({ dateFormat: 'DD/MM/YYYY', birthDateFormat: 'DD.MM.YYYY' });
   });
 

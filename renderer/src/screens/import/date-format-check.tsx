@@ -19,15 +19,7 @@ function useFormatName(): (format: DateFormat) => string {
   return (format) => t(`import.dateFormats.${DATE_FORMAT_KEYS[format]}`).replace(/\s*\([^)]*\)$/, '');
 }
 
-function CheckLine({
-  check,
-  country,
-  onUse,
-}: {
-  readonly check: DateColumnCheck;
-  readonly country: string;
-  readonly onUse: (check: DateColumnCheck) => void;
-}): ReactNode {
+function CheckLine({ check, country, onUse }: { readonly check: DateColumnCheck; readonly country: string; readonly onUse: (check: DateColumnCheck) => void }): ReactNode {
   const { t, i18n } = useTranslation();
   const formatName = useFormatName();
   const format = formatName(check.format);
@@ -103,15 +95,7 @@ export function DateFormatCheck({ rows, draft, onChange }: Props): ReactNode {
 }
 
 /** The zone of local times; empty follows the country, so a mapping moved to another country moves its zone too. */
-export function TimeZoneSelect({
-  draft,
-  hint,
-  onChange,
-}: {
-  readonly draft: MappingDraft;
-  readonly hint?: string;
-  readonly onChange: (draft: MappingDraft) => void;
-}): ReactNode {
+export function TimeZoneSelect({ draft, hint, onChange }: { readonly draft: MappingDraft; readonly hint?: string; readonly onChange: (draft: MappingDraft) => void }): ReactNode {
   const { t } = useTranslation();
   const names = useMemo(() => timeZoneNames(), []);
   const own = draft.timeZone !== '' && !names.includes(draft.timeZone) ? [draft.timeZone] : [];
