@@ -55,6 +55,8 @@ test('a source’s lawful basis and mapping are edited without importing, and th
   await expect(editor.getByTestId('mapping-from')).toContainText('This is the mapping saved with “Boutique”');
   await expect(editor.locator('tr[data-column="Nom"] td.samples')).toHaveText('no file chosen');
   await editor.getByLabel('Lawful basis').selectOption('consent');
+  // Each purpose has its own basis; one on the source's basis follows it.
+  await expect(editor.getByLabel('Basis of “customer relationship”')).toHaveValue('consent');
   await editor.getByLabel('Imported as, for column Téléphone').selectOption('');
 
   // Values from a file chosen for that: the edit is kept, and nothing is imported.
@@ -81,7 +83,7 @@ test('a source’s lawful basis and mapping are edited without importing, and th
   const audit = await app.callApi('audit.list', { filter: { action: 'source.saved' } });
   const [edit] = (audit.body as { value: { entries: Array<{ details: Record<string, unknown> }> } }).value.entries;
   expect(edit?.details).toMatchObject({
-    changed: ['lawfulBasis', 'mapping'],
+    changed: ['purposes', 'lawfulBasis', 'mapping'],
     lawfulBasisBefore: 'contract',
     lawfulBasisAfter: 'consent',
     mappingChanged: true,

@@ -82,7 +82,7 @@ describe('the purpose catalog', () => {
     const unknown = await backend.call('sources.save', { name: 'Boutique', purposes: ['astrology'], lawfulBasis: 'consent', defaultCountry: 'FR' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'unknownPurpose', purpose: 'astrology' } } });
     // Nothing of either refused save was kept.
-    expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ purposes: ['customer relationship'], lawfulBasis: 'contract' })]);
+    expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ purposes: [{ purpose: 'customer relationship', basis: 'contract' }], lawfulBasis: 'contract' })]);
   });
 
   it('lets auditors read the catalog and stewards use it, and only administrators change it', async () => {

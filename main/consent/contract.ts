@@ -8,7 +8,7 @@ import { IsoTime, method, roles } from '../core/contract-kit';
 import { consentReviewMethods } from './review-contract';
 
 // Pure: the declaration fields match a typed purpose to the catalog as the vault does.
-export { matchPurpose, type NamedPurpose } from './codes';
+export { freeTextCode, matchPurpose, type NamedPurpose } from './codes';
 // The review (counts, series, lists, bulk action) is declared beside, in its own file.
 export * from './review-contract';
 
@@ -113,6 +113,25 @@ export const ConsentEvent = z.object({
 });
 export type ConsentEvent = z.infer<typeof ConsentEvent>;
 
+/** Why a use is or is not allowed: the one answer partner extracts and access packages will show. */
+export const USE_REASONS = [
+  'consentGranted',
+  'declaredBasis',
+  'objected',
+  'consentWithdrawn',
+  'consentExpired',
+  'noConsent',
+  'noBasis',
+  /** A purpose that needs express consent (sensitive data) has only implied consent, or a basis that cannot stand in for it. */
+  'expressConsentRequired',
+  /** A sale/sharing purpose (CCPA): the person opted out of selling or sharing, for this purpose or another. */
+  'optedOutOfSale',
+] as const;
+export const UseReason = z.enum(USE_REASONS);
+export type UseReason = z.infer<typeof UseReason>;
+/** May the person's data be used for the purpose now, and why (not): what `consent.mayUse` answers. */
+export const UseAnswer = z.object({ allowed: z.boolean(), reason: UseReason, basis: LawfulBasis.nullable() });
+
 export const PurposeState = z.object({
   purpose: z.string(),
   state: ConsentState,
@@ -121,13 +140,10 @@ export const PurposeState = z.object({
   /** When the state began (the deciding event's time, or the grant's expiry). */
   since: IsoTime.nullable(),
   events: z.array(ConsentEvent),
+  /** What consent.mayUse answers for the purpose now. */
+  use: UseAnswer,
 });
 export type PurposeState = z.infer<typeof PurposeState>;
-
-/** Why a use is or is not allowed: the one answer partner extracts and access packages will show. */
-export const USE_REASONS = ['consentGranted', 'declaredBasis', 'objected', 'consentWithdrawn', 'consentExpired', 'noConsent', 'noBasis'] as const;
-export const UseReason = z.enum(USE_REASONS);
-export type UseReason = z.infer<typeof UseReason>;
 
 /** Why the intake gate holds a record: its source relies on consent and none is on file (docs/consent.md). */
 export const HOLD_REASONS = ['noConsent'] as const;
@@ -191,7 +207,7 @@ export const consentMethods = {
   }),
   'consent.mayUse': method({
     input: z.object({ profileId: ProfileId, purpose: PurposeCode }),
-    output: z.object({ allowed: z.boolean(), reason: UseReason, basis: LawfulBasis.nullable() }),
+    output: UseAnswer,
     access: people,
     audit: 'read-only',
   }),

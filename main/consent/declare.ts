@@ -5,7 +5,7 @@
  */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import { assertBasisAllowed, purposeByText } from './catalog';
+import { assertBasisAllowed, findPurpose, purposeByText } from './catalog';
 import type { LawfulBasis } from './contract';
 
 export interface PurposeDeclaration {
@@ -25,8 +25,20 @@ export function declareSourcePurposes(db: SqlRunner, sourceId: number, declarati
   const codes = new Set(resolved.map(({ purpose }) => purpose.code));
   if (codes.size < resolved.length) throw new AppError('INVALID_INPUT', 'A purpose is declared twice.', { reason: 'purposeTwice' });
   db.run(sql`DELETE FROM source_purpose WHERE source_id = ${sourceId}`);
-  for (const { purpose, basis } of resolved) db.run(sql`INSERT INTO source_purpose (source_id, purpose_id, basis) VALUES (${sourceId}, ${purpose.id}, ${basis})`);
+  for (const { purpose, basis } of resolved)
+    db.run(sql`INSERT INTO source_purpose (source_id, purpose_id, basis) VALUES (${sourceId}, ${purpose.id}, ${basis})`);
   return [...codes];
+}
+
+/**
+ * A mapping's `purposeAliases` name catalog purposes: a code the catalog lacks refuses the save, as an unknown
+ * declared purpose does (the steward chose from the catalog; a stale code would silently flag every consent).
+ */
+export function checkPurposeAliases(db: SqlRunner, aliases: Readonly<Record<string, string>>): void {
+  for (const code of new Set(Object.values(aliases))) {
+    if (findPurpose(db, code) === null)
+      throw new AppError('INVALID_INPUT', `There is no purpose ${code} in the catalog.`, { reason: 'unknownPurpose', purpose: code });
+  }
 }
 
 /** What a source declares, by catalog code. */

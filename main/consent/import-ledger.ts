@@ -11,7 +11,8 @@
  */
 import { BatchedInsert } from '../store/batched-insert';
 import type { SqlRunner } from '../store/sql';
-import { purposeByText } from './catalog';
+import { findPurpose, purposeByText } from './catalog';
+import { freeTextCode } from './codes';
 
 /** What a mapping read from a row: ingest's MappedConsent has this shape. */
 export interface ObservedConsent {
@@ -50,13 +51,17 @@ const COLUMNS = 'source_record_id, purpose_id, kind, at, recorded_at, source_id,
 export class ImportedConsents {
   private readonly purposes = new Map<string, Resolution>();
   private readonly batch: BatchedInsert;
+  /** The source's purpose texts the steward mapped to a catalog code (the mapping's `purposeAliases`), folded. */
+  private readonly aliases: ReadonlyMap<string, string>;
 
   constructor(
     private readonly db: SqlRunner,
     private readonly sourceId: number,
     private readonly runId: number,
+    aliases: Readonly<Record<string, string>> = {},
   ) {
     this.batch = new BatchedInsert(db, `INSERT OR IGNORE INTO consent_event (${COLUMNS})`, 9);
+    this.aliases = new Map(Object.entries(aliases).map(([text, code]) => [freeTextCode(text), code]));
   }
 
   /** New records' events wait with the other new rows; written after the records they hang from. */
@@ -111,8 +116,15 @@ export class ImportedConsents {
   private purpose(text: string): Resolution {
     let resolution = this.purposes.get(text);
     if (resolution === undefined) {
-      const purpose = purposeByText(this.db, text);
-      resolution = purpose === null ? { problem: 'consentUnknownPurpose' } : purpose.bases.includes('consent') ? { purposeId: purpose.id } : { problem: 'consentNotABasis' };
+      // The steward's match for this source first; a code no longer in the catalog leaves the text unmatched.
+      const alias = this.aliases.get(freeTextCode(text));
+      const purpose = alias === undefined ? purposeByText(this.db, text) : findPurpose(this.db, alias);
+      resolution =
+        purpose === null
+          ? { problem: 'consentUnknownPurpose' }
+          : purpose.bases.includes('consent')
+            ? { purposeId: purpose.id }
+            : { problem: 'consentNotABasis' };
       this.purposes.set(text, resolution);
     }
     return resolution;

@@ -1,5 +1,5 @@
 /** What other capabilities may use of consent: everything else in this folder is its own business. */
-export { declareSourcePurposes, sourcePurposes, type PurposeDeclaration } from './declare';
+export { checkPurposeAliases, declareSourcePurposes, sourcePurposes, type PurposeDeclaration } from './declare';
 /** The intake gate: which records an import holds until a steward attaches a basis (docs/consent.md). */
 export { IntakeGate, type HoldReason } from './gate';
 export { countHeld, heldAttention, setHeldRecordHooks, type HeldAttentionItem, type HeldRecordHooks } from './held';

@@ -6,7 +6,7 @@
 import { sql, type SqlRunner } from '../store/sql';
 import { listPurposes, requirePurpose } from './catalog';
 import { LAWFUL_BASES, type ConsentEvent, type LawfulBasis, type Purpose, type PurposeState, type UseReason } from './contract';
-import { deriveStates, NO_STATE, type Derived, type LedgerEvent } from './derive';
+import { chronological, deriveState, deriveStates, effectiveTime, NO_STATE, type Derived, type LedgerEvent } from './derive';
 import { activeProfileOf } from './person';
 
 type StoredEvent = ConsentEvent & LedgerEvent & { readonly purposeId: number };
@@ -73,14 +73,17 @@ export function profileConsent(db: SqlRunner, requestedId: number, now: Date): P
   const events = profileEvents(db, profileId);
   const derived = deriveStates(events, now);
   const declared = declaredBases(db, profileId);
-  const purposes = listPurposes(db).map((purpose): PurposeState => {
+  const catalog = listPurposes(db);
+  const purposes = catalog.map((purpose): PurposeState => {
     const state = derived.get(purpose.id) ?? NO_STATE;
+    const own = events.filter((event) => event.purposeId === purpose.id);
     return {
       purpose: purpose.code,
       state: state.state,
       basis: basisOf(purpose, state, declared.get(purpose.id)),
       since: state.since,
-      events: events.filter((event) => event.purposeId === purpose.id).map(toPublic),
+      events: own.map(toPublic),
+      use: answer({ purpose, catalog, events, own, derived: state, declared: declared.get(purpose.id), now }),
     };
   });
   return { profileId, redirectedFrom: profileId === requestedId ? null : requestedId, purposes };
@@ -93,26 +96,90 @@ export interface UseAnswer {
 }
 
 /**
- * May this person's data be used for this purpose now? An objection stops every use for the purpose; a
- * basis other than consent declared by one of the person's sources allows it (the catalog allows that
- * basis, or the source could not have declared it); otherwise only a grant in force does.
+ * The bases that may stand in for express consent (sensitive data): a duty the law imposes, or someone's life
+ * at stake. A contract or a legitimate interest cannot make sensitive data usable without the person's say.
+ */
+const EXPRESS_EXEMPT_BASES: readonly LawfulBasis[] = ['legal_obligation', 'vital_interests'];
+
+/**
+ * A grant given expressly: recorded by a person (a steward, from a web form, paper, a call, an email, in
+ * person: every method but `import`), or imported with an evidence reference. A yes/no cell of an export
+ * does not say how the question was asked (a pre-ticked box is not express consent), so it is not.
+ */
+export function isExpressGrant(event: Pick<ConsentEvent, 'method' | 'evidence'>): boolean {
+  return event.method !== 'import' || (event.evidence !== null && event.evidence.trim() !== '');
+}
+
+/**
+ * Whether an express grant is in force now: one given after the latest withdrawal, expiry or objection, and
+ * not lapsed. An implied grant after it does not undo it, nor does it make one.
+ */
+function expressGrantInForce(events: readonly StoredEvent[], now: Date): boolean {
+  let until: number | null = null;
+  for (const event of [...events].filter((item) => Date.parse(effectiveTime(item)) <= now.getTime()).sort(chronological)) {
+    if (event.kind === 'grant') {
+      if (isExpressGrant(event)) until = Math.max(until ?? -Infinity, event.expiresAt === null ? Infinity : Date.parse(event.expiresAt));
+    } else until = null;
+  }
+  return until !== null && until > now.getTime();
+}
+
+/**
+ * Whether the person opted out of selling or sharing (CCPA): the latest thing they said about any sale/sharing
+ * purpose of the catalog is a withdrawal or an objection. One opt-out covers them all; a later grant for one
+ * of them is a new opt-in.
+ */
+function optedOutOfSale(events: readonly StoredEvent[], catalog: readonly Purpose[], now: Date): boolean {
+  const sale = new Set(catalog.filter((purpose) => purpose.saleOrSharing).map((purpose) => purpose.id));
+  const said = events.filter((event) => sale.has(event.purposeId) && event.kind !== 'expiry');
+  const state = deriveState(said, now).state;
+  return state === 'withdrawn' || state === 'objected';
+}
+
+/**
+ * May this person's data be used for this purpose now? An objection stops every use for the purpose; so does,
+ * for a sale/sharing purpose, an opt-out of selling or sharing. A basis other than consent declared by one of
+ * the person's sources allows it (the catalog allows that basis, or the source could not have declared it),
+ * except for a purpose needing express consent, where only a legal obligation or vital interests may stand in
+ * for it; otherwise only a grant in force does, an express one for such a purpose (docs/consent.md).
  */
 export function mayUse(db: SqlRunner, requestedId: number, purposeCode: string, now: Date): UseAnswer {
   const purpose = requirePurpose(db, purposeCode);
   const profileId = activeProfileOf(db, requestedId);
-  const events = profileEvents(db, profileId).filter((event) => event.purposeId === purpose.id);
-  const derived = deriveStates(events, now).get(purpose.id) ?? NO_STATE;
+  const events = profileEvents(db, profileId);
+  const own = events.filter((event) => event.purposeId === purpose.id);
+  const derived = deriveStates(own, now).get(purpose.id) ?? NO_STATE;
+  const catalog = purpose.saleOrSharing ? listPurposes(db) : [];
+  return answer({ purpose, catalog, events, own, derived, declared: declaredBases(db, profileId).get(purpose.id), now });
+}
+
+interface Question {
+  readonly purpose: Purpose;
+  /** The catalog (its sale/sharing purposes are read), every event of the person, and those of the purpose. */
+  readonly catalog: readonly Purpose[];
+  readonly events: readonly StoredEvent[];
+  readonly own: readonly StoredEvent[];
+  readonly derived: Derived;
+  readonly declared: ReadonlySet<LawfulBasis> | undefined;
+  readonly now: Date;
+}
+
+function answer({ purpose, catalog, events, own, derived, declared, now }: Question): UseAnswer {
   if (derived.state === 'objected') return { allowed: false, reason: 'objected', basis: null };
-  const other = otherBasis(declaredBases(db, profileId).get(purpose.id));
+  if (purpose.saleOrSharing && optedOutOfSale(events, catalog, now)) return { allowed: false, reason: 'optedOutOfSale', basis: null };
+  const other = purpose.expressConsent ? (EXPRESS_EXEMPT_BASES.find((basis) => declared?.has(basis) === true) ?? null) : otherBasis(declared);
   if (other !== null) return { allowed: true, reason: 'declaredBasis', basis: other };
   switch (derived.state) {
     case 'granted':
+      if (purpose.expressConsent && !expressGrantInForce(own, now)) return { allowed: false, reason: 'expressConsentRequired', basis: null };
       return { allowed: true, reason: 'consentGranted', basis: 'consent' };
     case 'withdrawn':
       return { allowed: false, reason: 'consentWithdrawn', basis: null };
     case 'expired':
       return { allowed: false, reason: 'consentExpired', basis: null };
     case 'none':
+      // A source relies on a basis that cannot stand in for express consent: the reason says what is missing.
+      if (purpose.expressConsent && otherBasis(declared) !== null) return { allowed: false, reason: 'expressConsentRequired', basis: null };
       return { allowed: false, reason: purpose.bases.includes('consent') ? 'noConsent' : 'noBasis', basis: null };
   }
 }

@@ -13,6 +13,8 @@ export { defaultTimeZone, isTimeZone, timeZoneNames } from './normalize/time-zon
 // Pure helpers the mapping editor shares with the CLI: the columns a sample offers, a third party's paths.
 export { samplePaths, sampleValues } from './mapping/sample-paths';
 export { isThirdPartyPath } from './mapping/third-party';
+// The purpose texts a file's consents name, and those the catalog does not match (the mapping step's list).
+export { aliasOf, consentPurposeTexts, unmatchedPurposeTexts } from './mapping/purpose-texts';
 
 export const ReadOptionsSchema = z.object({
   format: z.enum(FILE_FORMATS).optional(),
@@ -68,11 +70,16 @@ export type RunSummary = z.infer<typeof RunSummary>;
 /** Counts only: records removed, records from before the run it changed (kept), records a later run wrote to (kept), rejected rows removed. */
 export const UndoCounts = z.object({ removed: z.number().int(), keptChanged: z.number().int(), keptLater: z.number().int(), rejectsRemoved: z.number().int() });
 export type UndoCounts = z.infer<typeof UndoCounts>;
+/** A purpose a source declares (a catalog code or name, as typed) and the lawful basis it relies on for it. */
+export const DeclaredPurpose = z.object({ purpose: z.string().trim().min(1).max(100), basis: LawfulBasis });
+export type DeclaredPurpose = z.infer<typeof DeclaredPurpose>;
 export const Source = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: z.enum(['file', 'postgres', 'mysql', 'folder', 'rest']),
-  purposes: z.array(z.string()),
+  /** What the source declares, each purpose with its basis. */
+  purposes: z.array(DeclaredPurpose),
+  /** The source's basis: the one a purpose declared without its own takes (docs/consent.md, Declarations). */
   lawfulBasis: LawfulBasis,
   defaultCountry: z.string().nullable(),
   mapping: Mapping.nullable(),
@@ -83,9 +90,31 @@ export const Source = z.object({
   lastRun: RunSummary.nullable(),
 });
 export type Source = z.infer<typeof Source>;
+/** A purpose as a declaration may give it: with its basis, or bare (it takes the source's basis). */
+export type PurposeGiven = string | DeclaredPurpose;
+/** Each purpose with its basis: a bare one takes the source's. */
+export function withBases(purposes: readonly PurposeGiven[], lawfulBasis: LawfulBasis): DeclaredPurpose[] {
+  return purposes.map((given) =>
+    typeof given === 'string' ? { purpose: given.trim(), basis: lawfulBasis } : { purpose: given.purpose.trim(), basis: given.basis },
+  );
+}
+/**
+ * The purposes after the source's basis changes from `before` to `after`: those that were on the source's
+ * basis follow it (as every purpose did when a source had one basis); those declared on another keep theirs.
+ */
+export function followBasis(purposes: readonly DeclaredPurpose[], before: LawfulBasis, after: LawfulBasis): DeclaredPurpose[] {
+  return purposes.map((declared) => (declared.basis === before ? { ...declared, basis: after } : declared));
+}
 export const SourceName = z.string().trim().min(1).max(100);
+/**
+ * A source's declaration: its purposes, each `{ purpose, basis }`, or a bare purpose (the shorthand saved
+ * mappings, connectors and older clients send) that takes `lawfulBasis`, the source's basis.
+ */
 export const SourceDeclaration = z.object({
-  purposes: z.array(z.string().trim().min(1).max(100)).min(1).max(20),
+  purposes: z
+    .array(z.union([z.string().trim().min(1).max(100), DeclaredPurpose]))
+    .min(1)
+    .max(20),
   lawfulBasis: LawfulBasis,
   defaultCountry: CountryCode.nullable(),
 });
@@ -143,7 +172,12 @@ export const ingestMethods = {
     audit: 'read-only',
   }),
   /** What import.undo would remove and keep now, for the confirmation; changes nothing. */
-  'import.undoPlan': method({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward'), audit: 'read-only' }),
+  'import.undoPlan': method({
+    input: z.object({ runId: z.number().int() }),
+    output: UndoCounts,
+    access: roles('administrator', 'steward'),
+    audit: 'read-only',
+  }),
   /**
    * Removes the records a finished run created that no later run wrote to, with all that hangs from them,
    * a batch of records per transaction (ingest/undo-job.ts). CONFLICT (`runRunning`, `runUndone`,
@@ -151,7 +185,12 @@ export const ingestMethods = {
    * the batches done stay done and the run stays undoable: the counts of what went and what is left are in
    * the CANCELLED error's params (`removed`, `remaining`, `rejectsRemoved`, `rejectsRemaining`).
    */
-  'import.undo': jobMethod({ input: z.object({ runId: z.number().int() }), output: UndoCounts, access: roles('administrator', 'steward'), audit: ['import.undo_started', 'import.undone', 'import.undo_cancelled', 'import.undo_failed'] }),
+  'import.undo': jobMethod({
+    input: z.object({ runId: z.number().int() }),
+    output: UndoCounts,
+    access: roles('administrator', 'steward'),
+    audit: ['import.undo_started', 'import.undone', 'import.undo_cancelled', 'import.undo_failed'],
+  }),
   'import.rejects': method({
     input: z.object({ runId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({

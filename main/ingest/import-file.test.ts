@@ -302,7 +302,7 @@ describe('file import', () => {
     await ok(backend, 'vault.lock');
     await ok(backend, 'vault.unlock', { userName: AUDITOR.name, passphrase: AUDITOR.passphrase });
     expect((await ok(backend, 'import.runs', {}))[0]).toMatchObject({ inserted: 5, flagged: 3 });
-    expect((await ok(backend, 'sources.list'))[0]).toMatchObject({ name: 'Boutique', lawfulBasis: 'contract', purposes: ['customer relationship'] });
+    expect((await ok(backend, 'sources.list'))[0]).toMatchObject({ name: 'Boutique', lawfulBasis: 'contract', purposes: [{ purpose: 'customer relationship', basis: 'contract' }] });
     for (const [method, input] of [
       ['profiles.search', { query: 'helene' }],
       ['profiles.get', { id: 1 }],

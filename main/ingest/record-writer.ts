@@ -198,9 +198,7 @@ function prepareStatements(db: SqlRunner): Statements {
       'INSERT OR IGNORE INTO record_flag (source_record_id, run_id, field, column_name, code, reason, raw, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     // The identity flags describe the identity now stored; flags on events and consents pile up like them.
-    clearIdentityFlags: db.statement(
-      "DELETE FROM record_flag WHERE source_record_id = ? AND field NOT LIKE 'event.%' AND field NOT LIKE 'consent.%'",
-    ),
+    clearIdentityFlags: db.statement("DELETE FROM record_flag WHERE source_record_id = ? AND field NOT LIKE 'event.%' AND field NOT LIKE 'consent.%'"),
   };
 }
 
@@ -277,9 +275,11 @@ export class RecordWriter {
      * after all. Null when the row cannot be mapped again (its raw text was cut).
      */
     private readonly remap: (line: number, raw: string) => PreparedRecord | null = () => null,
+    /** The mapping's `purposeAliases`: the source's purpose texts the steward mapped to catalog purposes. */
+    purposeAliases: Readonly<Record<string, string>> = {},
   ) {
     this.statements = prepareStatements(db);
-    this.consents = new ImportedConsents(db, sourceId, runId);
+    this.consents = new ImportedConsents(db, sourceId, runId, purposeAliases);
     this.gate = new IntakeGate(db, sourceId, runId);
     this.newRows = newRows(db, this.consents, this.gate);
     this.sourceWasEmpty = db.get(sql`SELECT 1 AS found FROM source_record WHERE source_id = ${sourceId} LIMIT 1`) === undefined;
@@ -558,7 +558,6 @@ export class RecordWriter {
     }
     return written;
   }
-
 }
 
 /**

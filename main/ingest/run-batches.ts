@@ -139,7 +139,7 @@ function worthBulk(db: SqlRunner, counts: BatchCounts, batchRows: number, read: 
 export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batch>, options: WriteOptions): Promise<void> {
   const { db } = vault;
   const { runId, mapping, job } = options;
-  const writer = new RecordWriter(db, options.sourceId, runId, hasEventColumns(mapping), (line, raw) => remapRaw(line, raw, mapping));
+  const writer = new RecordWriter(db, options.sourceId, runId, hasEventColumns(mapping), (line, raw) => remapRaw(line, raw, mapping), mapping.purposeAliases);
   let read = 0;
   let bulk = false;
   try {

@@ -17,6 +17,11 @@ export function sameMapping(a: Mapping | null, b: Mapping | null): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** A purpose and its basis as the trail keeps it, in the command line's shape: `email marketing=consent`. */
+function declared({ purpose, basis }: Source['purposes'][number]): string {
+  return `${purpose}=${basis}`;
+}
+
 /**
  * `mappingSuggested`: the mapping saved is one Custodia suggested from the rows, not one a person gave;
  * the entry's actor only ran the import or the sync.
@@ -29,8 +34,8 @@ export function sourceSaveDetails(before: Source | null, after: Source, mappingS
     kind: after.kind,
     created: before === null,
     changed,
-    purposesBefore: before ? [...before.purposes] : null,
-    purposesAfter: [...after.purposes],
+    purposesBefore: before ? before.purposes.map(declared) : null,
+    purposesAfter: after.purposes.map(declared),
     lawfulBasisBefore: before?.lawfulBasis ?? null,
     lawfulBasisAfter: after.lawfulBasis,
     defaultCountryBefore: before?.defaultCountry ?? null,

@@ -54,13 +54,13 @@ describe('sources.save', () => {
 
     const saved = await ok(backend, 'sources.save', {
       name: 'boutique',
-      purposes: ['email marketing'],
+      purposes: [{ purpose: 'email marketing', basis: 'consent' }],
       lawfulBasis: 'consent',
       defaultCountry: 'CA',
       mapping,
     });
 
-    expect(saved).toMatchObject({ id: before!.id, name: 'Boutique', kind: 'file', purposes: ['email marketing'], lawfulBasis: 'consent' });
+    expect(saved).toMatchObject({ id: before!.id, name: 'Boutique', kind: 'file', purposes: [{ purpose: 'email marketing', basis: 'consent' }], lawfulBasis: 'consent' });
     expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ id: before!.id, lawfulBasis: 'consent', mapping })]);
     await unlockAs(backend, ADMIN);
     const audit = await savedEntries(backend);
@@ -72,8 +72,8 @@ describe('sources.save', () => {
         kind: 'file',
         created: false,
         changed: ['purposes', 'lawfulBasis', 'mapping'],
-        purposesBefore: ['customer relationship'],
-        purposesAfter: ['email marketing'],
+        purposesBefore: ['customer relationship=contract'],
+        purposesAfter: ['email marketing=consent'],
         lawfulBasisBefore: 'contract',
         lawfulBasisAfter: 'consent',
         defaultCountryBefore: 'CA',
@@ -127,7 +127,7 @@ describe('sources.save', () => {
     await addConnector(backend, 'Dépôt', 'folder', { path: tempDir() });
     await ok(backend, 'sources.save', { name: 'Dépôt', purposes: ['legal records'], lawfulBasis: 'legal_obligation', defaultCountry: 'FR' });
     expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ name: 'Dépôt', kind: 'folder', lawfulBasis: 'legal_obligation' })]);
-    expect(await ok(backend, 'connectors.list')).toEqual([expect.objectContaining({ name: 'Dépôt', purposes: ['legal records'], defaultCountry: 'FR' })]);
+    expect(await ok(backend, 'connectors.list')).toEqual([expect.objectContaining({ name: 'Dépôt', purposes: [{ purpose: 'legal records', basis: 'legal_obligation' }], defaultCountry: 'FR' })]);
     expect((await savedEntries(backend))[0]?.details).toMatchObject({ kind: 'folder', created: false, mappingChanged: false });
   });
 

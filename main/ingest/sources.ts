@@ -1,7 +1,7 @@
 /** Sources: where data comes from, with its declared purposes, lawful basis and saved column mapping. */
 import type { LawfulBasis } from '../consent/contract';
-import { declareSourcePurposes } from '../consent/index';
-import type { RunSummary, SavedReadOptions, Source } from './contract';
+import { checkPurposeAliases, declareSourcePurposes } from '../consent/index';
+import { withBases, type DeclaredPurpose, type PurposeGiven, type RunSummary, type SavedReadOptions, type Source } from './contract';
 import { AppError } from '../core/errors';
 import { foldUserName } from '../store/keyslots';
 import { sql, type SqlRunner } from '../store/sql';
@@ -24,7 +24,8 @@ interface SourceRow {
 export interface SourceInput {
   readonly name: string;
   readonly kind: Source['kind'];
-  readonly purposes: readonly string[];
+  /** Bare purposes take `lawfulBasis`, the source's basis. */
+  readonly purposes: readonly PurposeGiven[];
   readonly lawfulBasis: LawfulBasis;
   readonly defaultCountry: string | null;
   readonly mapping?: Mapping | null;
@@ -32,13 +33,21 @@ export interface SourceInput {
 
 const foldName = foldUserName;
 
+/**
+ * `source.purposes` holds the declaration as typed, `[{ purpose, basis }]`; a source saved before bases per
+ * purpose holds bare texts, each on the source's basis (as source_purpose has them since migration 019).
+ */
+function storedPurposes(json: string, lawfulBasis: LawfulBasis): DeclaredPurpose[] {
+  return withBases(JSON.parse(json) as PurposeGiven[], lawfulBasis);
+}
+
 function toSource(db: SqlRunner, row: SourceRow): Source {
   const last = db.get<{ id: number }>(sql`SELECT id FROM import_run WHERE source_id = ${row.id} ORDER BY id DESC LIMIT 1`);
   return {
     id: row.id,
     name: row.name,
     kind: row.kind,
-    purposes: JSON.parse(row.purposes) as string[],
+    purposes: storedPurposes(row.purposes, row.lawful_basis),
     lawfulBasis: row.lawful_basis,
     defaultCountry: row.default_country,
     mapping: row.mapping ? (JSON.parse(row.mapping) as Mapping) : null,
@@ -68,10 +77,12 @@ export function getSource(db: SqlRunner, id: number): Source {
 export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): Source {
   const existing = db.get<SourceRow>(sql`SELECT * FROM source WHERE name_folded = ${foldName(input.name)}`);
   const mapping = input.mapping === undefined ? (existing?.mapping ?? null) : input.mapping === null ? null : JSON.stringify(input.mapping);
+  const purposes = JSON.stringify(withBases(input.purposes, input.lawfulBasis));
+  if (input.mapping?.purposeAliases !== undefined) checkPurposeAliases(db, input.mapping.purposeAliases);
   if (existing) {
     if (existing.kind !== input.kind) throw new AppError('CONFLICT', `The source ${existing.name} is a ${existing.kind} source, not ${input.kind}.`);
     db.run(sql`
-      UPDATE source SET purposes = ${JSON.stringify(input.purposes)}, lawful_basis = ${input.lawfulBasis}, default_country = ${input.defaultCountry},
+      UPDATE source SET purposes = ${purposes}, lawful_basis = ${input.lawfulBasis}, default_country = ${input.defaultCountry},
         mapping = ${mapping}, updated_at = ${stamp} WHERE id = ${existing.id}`);
     declare(db, existing.id, input);
     return getSource(db, existing.id);
@@ -79,7 +90,7 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
   const id = Number(
     db.run(sql`
       INSERT INTO source (name, name_folded, kind, purposes, lawful_basis, default_country, mapping, created_at, updated_at)
-      VALUES (${input.name.trim()}, ${foldName(input.name)}, ${input.kind}, ${JSON.stringify(input.purposes)}, ${input.lawfulBasis}, ${input.defaultCountry}, ${mapping}, ${stamp}, ${stamp})`)
+      VALUES (${input.name.trim()}, ${foldName(input.name)}, ${input.kind}, ${purposes}, ${input.lawfulBasis}, ${input.defaultCountry}, ${mapping}, ${stamp}, ${stamp})`)
       .lastInsertRowid,
   );
   declare(db, id, input);
@@ -87,15 +98,12 @@ export function saveSource(db: SqlRunner, input: SourceInput, stamp: string): So
 }
 
 /**
- * The source's purposes as the catalog knows them, each on the source's basis (main/consent): a purpose the
- * catalog lacks, or a basis the purpose does not allow, refuses the save. `purposes` keeps the words as typed.
+ * The source's purposes as the catalog knows them, each on its basis (a bare one on the source's; main/consent):
+ * a purpose the catalog lacks, or a basis the purpose does not allow, refuses the save. `purposes` keeps the
+ * words as typed.
  */
 function declare(db: SqlRunner, sourceId: number, input: SourceInput): void {
-  declareSourcePurposes(
-    db,
-    sourceId,
-    input.purposes.map((purpose) => ({ purpose, basis: input.lawfulBasis })),
-  );
+  declareSourcePurposes(db, sourceId, withBases(input.purposes, input.lawfulBasis));
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseCountry } from '../country-option';
 import { EXIT_FAILURE, usageError } from '../errors';
 import { table } from '../output';
 import { readJsonInput, STDIN } from '../json-input';
+import { parsePurposes } from '../purpose-option';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 import { describeRun } from './ingest';
 
@@ -45,8 +46,8 @@ export function registerConnectorCommands(program: Command, action: ActionFactor
     )
     .option('--schedule <minutes>', 'sync by itself every so many minutes while the app is open', parseSchedule)
     .option('--mapping <file>', 'a mapping.json (default: suggested from the first rows of the first sync)')
-    .option('--purpose <purpose...>', 'declared purpose(s) of the data', ['customer relationship'])
-    .addOption(new Option('--basis <basis>', 'lawful basis').choices(LAWFUL_BASES).default('contract'))
+    .option('--purpose <purpose...>', 'declared purpose(s) of the data as CODE or CODE=BASIS (a bare one takes --basis)', ['customer relationship'])
+    .addOption(new Option('--basis <basis>', 'the source’s lawful basis, taken by purposes given without one').choices(LAWFUL_BASES).default('contract'))
     .option('--country <code>', 'default country for phone numbers and postal codes, e.g. CA', parseCountry)
     .action(
       action<AddOptions>(async ({ args, options, io, out }) => {
@@ -59,7 +60,7 @@ export function registerConnectorCommands(program: Command, action: ActionFactor
               kind: options.kind,
               config,
               scheduleMinutes: options.schedule ?? null,
-              purposes: options.purpose ?? ['customer relationship'],
+              purposes: parsePurposes(options.purpose ?? ['customer relationship']),
               lawfulBasis: options.basis ?? 'contract',
               defaultCountry: options.country ?? null,
               ...(mapping === undefined ? {} : { mapping }),

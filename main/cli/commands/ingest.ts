@@ -5,14 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { LANGUAGES, LAWFUL_BASES, type Language, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
+import { followBasis, LANGUAGES, LAWFUL_BASES, type Language, type LawfulBasis, type ProfileSummary, type RunSummary, type Source } from '../../api/contract';
 import { checkOutputPath } from '../../platform/output-file';
 import { unwrap } from '../../backend/run-job';
 import { FILE_FORMATS, type FileFormat } from '../../ingest/types';
+import type { Mapping } from '../../ingest/mapping/fields';
 import type { ActionFactory } from '../action';
 import { CliError, usageError } from '../errors';
 import { table } from '../output';
 import { readJsonInput } from '../json-input';
+import { firstBasis, parsePurposeMap, parsePurposes } from '../purpose-option';
 import { parseCountry } from '../country-option';
 import { parseRunId } from '../run-id-option';
 import { savedOptionsNotes } from '../read-options-note';
@@ -30,6 +32,7 @@ interface ImportOptions {
   purpose?: string[];
   basis?: LawfulBasis;
   country?: string;
+  purposeMap?: string[];
 }
 
 export function registerIngestCommands(program: Command, action: ActionFactory): void {
@@ -49,16 +52,22 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .option('--records-path <path>', 'JSON: where the records are when the document is an object, e.g. customers or data.customers')
-    .option('--purpose <purpose...>', 'declared purpose(s) of a new source')
-    .addOption(new Option('--basis <basis>', 'lawful basis of a new source').choices(LAWFUL_BASES))
+    .option('--purpose <purpose...>', 'declared purpose(s) as CODE or CODE=BASIS (a bare one takes --basis)')
+    .addOption(new Option('--basis <basis>', 'the source’s lawful basis, taken by purposes given without one').choices(LAWFUL_BASES))
     .option('--country <code>', 'default country for phone numbers and postal codes (a new source, or changed for this one), e.g. CA', parseCountry)
+    .option(
+      '--purpose-map <text=code...>',
+      'a purpose text of the file’s consents that the catalog lacks, mapped to a catalog purpose (saved with the mapping), e.g. "Club Fidélité=email_marketing"',
+    )
     .action(
       action<ImportOptions>(async ({ args, options, io, out }) => {
         if (options.source === undefined) throw usageError("required option '--source <name>' not specified");
         const sourceName = options.source;
         const file = path.resolve(args[0]!);
         if (!fs.existsSync(file)) throw new CliError('NOT_FOUND', `There is no file at ${file}.`);
-        const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
+        const purposes = options.purpose === undefined ? undefined : parsePurposes(options.purpose);
+        const purposeMap = options.purposeMap === undefined ? undefined : parsePurposeMap(options.purposeMap);
+        const given = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async (session) => {
           const flags = {
             format: options.format,
@@ -87,10 +96,22 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
             }
           }
           const declared = options.purpose !== undefined || options.basis !== undefined || options.country !== undefined;
+          // --purpose-map adds to the mapping given, else to the source's saved one or the suggestion.
+          const mapping =
+            purposeMap === undefined
+              ? given
+              : await (async () => {
+                  const base =
+                    (given as Mapping | undefined) ??
+                    unwrap(await session.backend.call('import.preview', { file, options: readOptions, ...(existing ? { source: existing.name } : {}) }))
+                      .mapping;
+                  return { ...base, purposeAliases: { ...base.purposeAliases, ...purposeMap } };
+                })();
+          const lawfulBasis = options.basis ?? existing?.lawfulBasis ?? firstBasis(purposes) ?? 'contract';
           const declaration = declared
             ? {
-                purposes: options.purpose ?? existing?.purposes ?? ['customer relationship'],
-                lawfulBasis: options.basis ?? existing?.lawfulBasis ?? 'contract',
+                purposes: purposes ?? (existing ? followBasis(existing.purposes, existing.lawfulBasis, lawfulBasis) : ['customer relationship']),
+                lawfulBasis,
                 defaultCountry: options.country ?? existing?.defaultCountry ?? null,
               }
             : undefined;

@@ -4,13 +4,15 @@
  * or the mapping without importing a file, through the same audited `sources.save` as the app's editor.
  */
 import { Option, type Command } from 'commander';
-import { LAWFUL_BASES, type LawfulBasis, type Source } from '../../api/contract';
+import { followBasis, LAWFUL_BASES, type LawfulBasis, type Source } from '../../api/contract';
 import type { Backend } from '../../backend/backend';
 import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
 import { parseCountry } from '../country-option';
 import { CliError, usageError } from '../errors';
 import { readJsonInput } from '../json-input';
+import { firstBasis, hasBare, parsePurposeMap, parsePurposes, purposesText } from '../purpose-option';
+import type { Mapping } from '../../ingest/mapping/fields';
 import { table } from '../output';
 import { addCommonOptions, withSession } from '../session';
 
@@ -19,19 +21,20 @@ interface SetOptions {
   basis?: LawfulBasis;
   country?: string | null;
   mapping?: string;
+  purposeMap?: string[];
 }
 
 function sourceRow(source: Source): string[] {
   const last = source.lastRun;
-  return [source.name, source.kind, source.lawfulBasis, source.purposes.join(', '), last ? `#${last.id} ${last.status} ${last.startedAt.slice(0, 16)}` : '-'];
+  return [source.name, source.kind, source.lawfulBasis, purposesText(source), last ? `#${last.id} ${last.status} ${last.startedAt.slice(0, 16)}` : '-'];
 }
 
 function describeSource(source: Source): string[] {
   const read = source.readOptions ? Object.entries(source.readOptions).map(([key, value]) => `${key} ${JSON.stringify(value)}`) : [];
   return [
     `${source.name} (${source.kind})`,
-    `  purposes: ${source.purposes.join(', ')}`,
-    `  lawful basis: ${source.lawfulBasis}`,
+    `  purposes: ${purposesText(source)}`,
+    `  lawful basis: ${source.lawfulBasis} (of purposes declared without their own)`,
     `  default country: ${source.defaultCountry ?? 'none'}`,
     `  files read with: ${read.length > 0 ? read.join(', ') : 'what is detected'}`,
     `  mapping: ${source.mapping ? `${source.mapping.columns.length} columns (print it with --json)` : 'none yet (the first import suggests one)'}`,
@@ -74,30 +77,51 @@ export function registerSourceCommands(program: Command, action: ActionFactory):
     sources
       .command('set')
       .description('change a source’s declaration or saved mapping without importing a file (administrators, stewards); audited')
-      .addHelpText('after', '\nA new source needs --purpose and --basis: why the data is held is declared, never assumed.'),
+      .addHelpText(
+        'after',
+        '\nA new source needs --purpose and --basis: why the data is held is declared, never assumed.\n' +
+          'Each purpose may carry its own basis: --purpose email_marketing=consent "customer relationship" --basis contract\n' +
+          '(a bare purpose takes --basis; without --basis, the first basis given). --basis alone moves the purposes that were on the source’s basis.',
+      ),
   )
     .argument('<name>', 'the source')
-    .option('--purpose <purpose...>', 'declared purpose(s), replacing the current ones')
-    .addOption(new Option('--basis <basis>', 'lawful basis').choices(LAWFUL_BASES))
+    .option('--purpose <purpose...>', 'declared purpose(s) as CODE or CODE=BASIS, replacing the current ones')
+    .addOption(new Option('--basis <basis>', 'the source’s lawful basis, taken by purposes given without one').choices(LAWFUL_BASES))
     .option('--country <code>', 'default country for phone numbers and postal codes, or "none"; the saved mapping follows it', parseCountryOrNone)
     .option('--mapping <file>', 'a mapping.json to save with the source (- for standard input), e.g. edited from `sources show --json`')
+    .option('--purpose-map <text=code...>', 'a purpose text of the source’s consents mapped to a catalog purpose, added to the saved mapping')
     .action(
       action<SetOptions>(async ({ args, options, io, out }) => {
         const name = args[0]!;
-        if (options.purpose === undefined && options.basis === undefined && options.country === undefined && options.mapping === undefined) {
-          throw usageError('Nothing to change: give --purpose, --basis, --country or --mapping.');
+        if (
+          options.purpose === undefined &&
+          options.basis === undefined &&
+          options.country === undefined &&
+          options.mapping === undefined &&
+          options.purposeMap === undefined
+        ) {
+          throw usageError('Nothing to change: give --purpose, --basis, --country, --mapping or --purpose-map.');
         }
-        const mapping = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
+        const purposes = options.purpose === undefined ? undefined : parsePurposes(options.purpose);
+        const purposeMap = options.purposeMap === undefined ? undefined : parsePurposeMap(options.purposeMap);
+        const given = options.mapping === undefined ? undefined : await readJsonInput(options.mapping, 'mapping', io);
         return withSession(options, io, async ({ backend }) => {
           const existing = await findNamed(backend, name);
-          if (!existing && (options.purpose === undefined || options.basis === undefined)) {
+          if (!existing && (purposes === undefined || (options.basis === undefined && hasBare(purposes)))) {
             throw new CliError('INVALID_INPUT', `There is no source named ${name} yet: give --purpose and --basis to declare it.`);
           }
+          const lawfulBasis = options.basis ?? existing?.lawfulBasis ?? firstBasis(purposes)!;
+          // --purpose-map adds to the mapping given, else to the saved one: a source without a mapping has nothing to add to.
+          const base = (given as Mapping | undefined) ?? existing?.mapping ?? undefined;
+          if (purposeMap !== undefined && base === undefined) {
+            throw new CliError('INVALID_INPUT', `The source ${name} has no saved mapping yet: import a file first, or give --mapping.`);
+          }
+          const mapping = purposeMap === undefined ? given : { ...base!, purposeAliases: { ...base!.purposeAliases, ...purposeMap } };
           const saved = unwrap(
             await backend.call('sources.save', {
               name: existing?.name ?? name,
-              purposes: options.purpose ?? existing!.purposes,
-              lawfulBasis: options.basis ?? existing!.lawfulBasis,
+              purposes: purposes ?? followBasis(existing!.purposes, existing!.lawfulBasis, lawfulBasis),
+              lawfulBasis,
               defaultCountry: options.country === undefined ? (existing?.defaultCountry ?? null) : options.country,
               ...(mapping === undefined ? {} : { mapping }),
             }),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Empty, IsoTime, jobMethod, method, roles } from '../../core/contract-kit';
 import { LawfulBasis } from '../../consent/contract';
-import { ErrorDetail, RunSummary, SourceDeclaration, SourceName } from '../contract';
+import { DeclaredPurpose, ErrorDetail, RunSummary, SourceDeclaration, SourceName } from '../contract';
 import { Mapping } from '../mapping/fields';
 import { ConnectorKind, ConnectorSpec } from './config';
 
@@ -15,7 +15,7 @@ export const Connector = z.object({
   name: z.string(),
   sourceId: z.number().int(),
   kind: ConnectorKind,
-  purposes: z.array(z.string()),
+  purposes: z.array(DeclaredPurpose),
   lawfulBasis: LawfulBasis,
   defaultCountry: z.string().nullable(),
   /** The kind's configuration with every secret replaced by `••••`. */

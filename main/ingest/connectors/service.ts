@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { LawfulBasis } from '../../consent/contract';
 import type { Connector } from './contract';
+import { followBasis, type PurposeGiven } from '../contract';
 import { describeZodError } from '../../core/validation';
 import { AppError } from '../../core/errors';
 import type { SqlRunner } from '../../store/sql';
@@ -20,7 +21,7 @@ import { deleteConnector, findConnector, insertConnector, listConnectors, update
 
 export interface AddInput {
   readonly name: string;
-  readonly purposes: readonly string[];
+  readonly purposes: readonly PurposeGiven[];
   readonly lawfulBasis: LawfulBasis;
   readonly defaultCountry: string | null;
   readonly scheduleMinutes: number | null;
@@ -31,7 +32,7 @@ export interface AddInput {
 
 export interface UpdateInput {
   readonly name: string;
-  readonly purposes?: readonly string[];
+  readonly purposes?: readonly PurposeGiven[];
   readonly lawfulBasis?: LawfulBasis;
   readonly defaultCountry?: string | null;
   readonly config?: Readonly<Record<string, unknown>>;
@@ -144,7 +145,7 @@ export function updateConnectorNamed(vaults: VaultService, input: UpdateInput, n
           {
             name: source.name,
             kind: source.kind,
-            purposes: input.purposes ?? source.purposes,
+            purposes: input.purposes ?? followBasis(source.purposes, source.lawfulBasis, input.lawfulBasis ?? source.lawfulBasis),
             lawfulBasis: input.lawfulBasis ?? source.lawfulBasis,
             defaultCountry: input.defaultCountry === undefined ? source.defaultCountry : input.defaultCountry,
             // A country declared again moves the mapping's too, as imports and sources.save do: a source's

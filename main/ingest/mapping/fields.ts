@@ -81,7 +81,11 @@ export const FIELD_INFO: Readonly<Record<TargetField, FieldInfo>> = {
   region: { group: 'identity', multiple: false, label: { en: 'Province / state', fr: 'Province / État' } },
   country: { group: 'identity', multiple: false, label: { en: 'Country', fr: 'Pays' } },
   birthDate: { group: 'identity', multiple: false, label: { en: 'Birth date', fr: 'Date de naissance' } },
-  nationalId: { group: 'identity', multiple: false, label: { en: 'National identifier (SIN, SSN, NIR, PESEL)', fr: 'Identifiant national (NAS, SSN, NIR, PESEL)' } },
+  nationalId: {
+    group: 'identity',
+    multiple: false,
+    label: { en: 'National identifier (SIN, SSN, NIR, PESEL)', fr: 'Identifiant national (NAS, SSN, NIR, PESEL)' },
+  },
   'consent.granted': { group: 'consent', multiple: false, label: { en: 'Consent given', fr: 'Consentement donné' } },
   'consent.at': { group: 'consent', multiple: false, label: { en: 'Consent date', fr: 'Date du consentement' } },
   'consent.purpose': { group: 'consent', multiple: false, label: { en: 'Consent purpose', fr: 'Finalité du consentement' } },
@@ -152,6 +156,15 @@ export const Mapping = z
     consentsPath: z.string().min(1).max(500).optional(),
     /** Event type when no `event.type` column says it (`purchase` for a till export); `event` when absent. */
     eventType: z.string().trim().min(1).max(100).optional(),
+    /**
+     * The source's own purpose texts the catalog does not match, each mapped by the steward to a catalog
+     * purpose's code (`{"Fidélité club": "loyalty"}`): consent cells for them are recorded for that purpose.
+     * Compared folded (case, accents, separators), before the catalog's own match.
+     */
+    purposeAliases: z
+      .record(z.string().trim().min(1).max(100), z.string().trim().min(1).max(64))
+      .refine((aliases) => Object.keys(aliases).length <= 200, 'at most 200 purpose aliases')
+      .optional(),
   })
   .superRefine((mapping, context) => {
     mapping.columns.forEach((entry, index) => {
@@ -167,8 +180,7 @@ export const Mapping = z
       if (list !== null && list.inner === '' && !FIELD_INFO[entry.field].multiple)
         issue(`${entry.field} takes one value: a list (${entry.column}) fits only email, phone or street`);
       if (entry.field === 'consent.purpose' && !inConsents) issue('consent.purpose is only for columns inside the consentsPath list');
-      if (PURPOSED_CONSENT_FIELDS.includes(entry.field) && entry.purpose === undefined && !inConsents)
-        issue(`${entry.field} needs a purpose`);
+      if (PURPOSED_CONSENT_FIELDS.includes(entry.field) && entry.purpose === undefined && !inConsents) issue(`${entry.field} needs a purpose`);
       if (entry.purpose !== undefined && group !== 'consent') issue('only consent columns have a purpose');
     });
   });

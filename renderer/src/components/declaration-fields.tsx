@@ -1,18 +1,19 @@
 /**
- * What a source is for and why the vault may hold its data: purposes, the GDPR lawful basis, and the
- * default country for numbers and postal codes. Shared by the import wizard, the connector form and the
- * Sources screen's editor of a source.
+ * What a source is for and why the vault may hold its data: purposes, each on its GDPR lawful basis, the
+ * source's basis (which a new purpose starts on), and the default country for numbers and postal codes.
+ * Shared by the import wizard, the connector form and the Sources screen's editor of a source.
  */
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAWFUL_BASES, matchPurpose, type LawfulBasis, type Source } from '../../../main/api/contract';
+import { followBasis, LAWFUL_BASES, matchPurpose, type DeclaredPurpose, type LawfulBasis, type Purpose, type Source } from '../../../main/api/contract';
 import { purposeName } from '../lib/purpose-name';
 import { usePurposeCatalog } from '../session/purpose-catalog';
 import { CountrySelect } from './country-select';
 import { SelectField } from './field';
 
 export interface Declaration {
-  readonly purposes: readonly string[];
+  /** Each purpose with its basis; the source's `lawfulBasis` is the one a new purpose starts on. */
+  readonly purposes: readonly DeclaredPurpose[];
   readonly lawfulBasis: LawfulBasis;
   readonly defaultCountry: string | null;
 }
@@ -29,14 +30,61 @@ export function sameDeclaration(a: Declaration, b: Declaration): boolean {
   return a.lawfulBasis === b.lawfulBasis && a.defaultCountry === b.defaultCountry && JSON.stringify(a.purposes) === JSON.stringify(b.purposes);
 }
 
+/** The catalog purpose a typed text names, when the catalog is known. */
+function catalogPurpose(text: string, catalog: readonly Purpose[] | null): Purpose | undefined {
+  if (catalog === null) return undefined;
+  const code = matchPurpose(text, catalog);
+  return code === null ? undefined : catalog.find((purpose) => purpose.code === code);
+}
+
+/** The basis a purpose starts on: the source's when the purpose allows it, else the purpose's first (often only) one. */
+export function startingBasis(purpose: Pick<Purpose, 'bases'> | undefined, sourceBasis: LawfulBasis): LawfulBasis {
+  if (purpose === undefined || purpose.bases.includes(sourceBasis)) return sourceBasis;
+  return purpose.bases[0] ?? sourceBasis;
+}
+
+function BasisOfPurpose({
+  declared,
+  purpose,
+  disabled,
+  onChange,
+}: {
+  readonly declared: DeclaredPurpose;
+  readonly purpose: Purpose | undefined;
+  readonly disabled?: boolean;
+  readonly onChange: (basis: LawfulBasis) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  // The purpose's bases; one it does not allow stays listed while chosen, so the refusal says what is wrong.
+  const offered = purpose === undefined ? LAWFUL_BASES : LAWFUL_BASES.filter((basis) => purpose.bases.includes(basis) || basis === declared.basis);
+  return (
+    <select
+      className="chip-basis"
+      value={declared.basis}
+      disabled={disabled}
+      aria-label={t('declaration.basisOf', { purpose: declared.purpose })}
+      aria-invalid={purpose !== undefined && !purpose.bases.includes(declared.basis) ? true : undefined}
+      onChange={(event) => onChange(event.target.value as LawfulBasis)}
+    >
+      {offered.map((basis) => (
+        <option key={basis} value={basis}>
+          {t(`lawfulBasis.${basis}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function PurposesField({
   value,
+  sourceBasis,
   onChange,
   disabled,
   error,
 }: {
-  readonly value: readonly string[];
-  readonly onChange: (purposes: string[]) => void;
+  readonly value: readonly DeclaredPurpose[];
+  readonly sourceBasis: LawfulBasis;
+  readonly onChange: (purposes: DeclaredPurpose[]) => void;
   readonly disabled?: boolean;
   readonly error: string | null;
 }): ReactNode {
@@ -47,7 +95,7 @@ function PurposesField({
   // The catalog's purposes: a source declares purposes the catalog has (the vault refuses others).
   const { purposes: catalog } = usePurposeCatalog();
   const clean = draft.trim();
-  const canAdd = clean !== '' && clean.length <= 100 && !value.includes(clean) && value.length < MAX_PURPOSES;
+  const canAdd = clean !== '' && clean.length <= 100 && !value.some((declared) => declared.purpose === clean) && value.length < MAX_PURPOSES;
 
   function add(): void {
     if (!canAdd) return;
@@ -57,10 +105,20 @@ function PurposesField({
       return;
     }
     setUnknown(null);
-    onChange([...value, clean]);
+    onChange([...value, { purpose: clean, basis: startingBasis(catalogPurpose(clean, catalog), sourceBasis) }]);
     setDraft('');
   }
-  const shownError = unknown !== null ? t('declaration.notInCatalog', { purpose: unknown }) : error;
+  // A basis the catalog does not allow for its purpose: the vault's own reason, said before saving.
+  const refused = value.find((declared) => {
+    const purpose = catalogPurpose(declared.purpose, catalog);
+    return purpose !== undefined && !purpose.bases.includes(declared.basis);
+  });
+  const shownError =
+    unknown !== null
+      ? t('declaration.notInCatalog', { purpose: unknown })
+      : refused !== undefined
+        ? t('errors.INVALID_INPUT_basisNotAllowed', { purpose: refused.purpose, basis: t(`lawfulBasis.${refused.basis}`) })
+        : error;
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'Enter') {
@@ -74,15 +132,21 @@ function PurposesField({
       <legend>{t('declaration.purposes')}</legend>
       {value.length > 0 ? (
         <ul className="chips" aria-label={t('declaration.purposesChosen')}>
-          {value.map((purpose) => (
-            <li key={purpose} className="chip">
-              <span>{purpose}</span>
+          {value.map((declared) => (
+            <li key={declared.purpose} className="chip">
+              <span>{declared.purpose}</span>
+              <BasisOfPurpose
+                declared={declared}
+                purpose={catalogPurpose(declared.purpose, catalog)}
+                disabled={disabled}
+                onChange={(basis) => onChange(value.map((item) => (item === declared ? { ...item, basis } : item)))}
+              />
               <button
                 type="button"
                 className="chip-remove"
                 disabled={disabled}
-                aria-label={t('declaration.removePurpose', { purpose })}
-                onClick={() => onChange(value.filter((item) => item !== purpose))}
+                aria-label={t('declaration.removePurpose', { purpose: declared.purpose })}
+                onClick={() => onChange(value.filter((item) => item !== declared))}
               >
                 ×
               </button>
@@ -120,7 +184,7 @@ function PurposesField({
         {t('declaration.purposesHint')}
       </div>
       {shownError ? (
-        <div className="field-error" id={`${id}-error`} role={unknown !== null ? 'alert' : undefined}>
+        <div className="field-error" id={`${id}-error`} role={unknown !== null || refused !== undefined ? 'alert' : undefined}>
           {shownError}
         </div>
       ) : null}
@@ -144,6 +208,7 @@ export function DeclarationFields({
     <div className="declaration">
       <PurposesField
         value={value.purposes}
+        sourceBasis={value.lawfulBasis}
         disabled={disabled}
         onChange={(purposes) => onChange({ ...value, purposes })}
         error={showErrors && value.purposes.length === 0 ? t('declaration.purposesRequired') : null}
@@ -154,7 +219,11 @@ export function DeclarationFields({
           value={value.lawfulBasis}
           disabled={disabled}
           hint={t(`lawfulBasisHint.${value.lawfulBasis}`)}
-          onChange={(event) => onChange({ ...value, lawfulBasis: event.target.value as LawfulBasis })}
+          onChange={(event) => {
+            // Purposes on the source's basis follow it; those given another keep theirs.
+            const lawfulBasis = event.target.value as LawfulBasis;
+            onChange({ ...value, lawfulBasis, purposes: followBasis(value.purposes, value.lawfulBasis, lawfulBasis) });
+          }}
         >
           {LAWFUL_BASES.map((basis) => (
             <option key={basis} value={basis}>

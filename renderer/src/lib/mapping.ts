@@ -174,6 +174,8 @@ export interface MappingDraft {
   readonly eventType: string;
   readonly eventsPath?: string;
   readonly consentsPath?: string;
+  /** The source's purpose texts mapped to catalog codes (the mapping's `purposeAliases`). */
+  readonly purposeAliases?: Readonly<Record<string, string>>;
 }
 
 export function draftFromMapping(headers: readonly string[], mapping: Mapping): MappingDraft {
@@ -188,6 +190,7 @@ export function draftFromMapping(headers: readonly string[], mapping: Mapping): 
     eventType: mapping.eventType ?? '',
     ...(mapping.eventsPath === undefined ? {} : { eventsPath: mapping.eventsPath }),
     ...(mapping.consentsPath === undefined ? {} : { consentsPath: mapping.consentsPath }),
+    ...(mapping.purposeAliases === undefined ? {} : { purposeAliases: mapping.purposeAliases }),
   };
 }
 
@@ -205,6 +208,7 @@ export function mappingFromDraft(draft: MappingDraft): Mapping {
     ...(draft.eventsPath === undefined ? {} : { eventsPath: draft.eventsPath }),
     ...(draft.consentsPath === undefined ? {} : { consentsPath: draft.consentsPath }),
     ...(eventType === '' ? {} : { eventType }),
+    ...(draft.purposeAliases === undefined || Object.keys(draft.purposeAliases).length === 0 ? {} : { purposeAliases: { ...draft.purposeAliases } }),
   };
 }
 

@@ -21,7 +21,7 @@ function source(extra: Partial<Source> = {}): Source {
     id: 1,
     name: 'Boutique',
     kind: 'file',
-    purposes: ['customer relationship'],
+    purposes: [{ purpose: 'customer relationship', basis: 'contract' }],
     lawfulBasis: 'contract',
     defaultCountry: 'CA',
     mapping: MAPPING,
@@ -33,7 +33,7 @@ function source(extra: Partial<Source> = {}): Source {
   };
 }
 
-const DECLARED = { purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'CA' } as const;
+const DECLARED = { purposes: [{ purpose: 'customer relationship', basis: 'contract' }], lawfulBasis: 'contract', defaultCountry: 'CA' } as const;
 
 describe('editing a source from the Sources screen', () => {
   it('edits the saved mapping of a file source only', () => {
@@ -56,7 +56,10 @@ describe('editing a source from the Sources screen', () => {
     expect(saveInput(source(), DECLARED, draftOverHeaders(opened, ['nom', 'extra', 'courriel', 'no_client']))).toBeNull();
 
     const basis = saveInput(source(), { ...DECLARED, lawfulBasis: 'consent' }, opened);
-    expect(basis).toEqual({ name: 'Boutique', purposes: ['customer relationship'], lawfulBasis: 'consent', defaultCountry: 'CA' });
+    expect(basis).toEqual({ name: 'Boutique', purposes: [{ purpose: 'customer relationship', basis: 'contract' }], lawfulBasis: 'consent', defaultCountry: 'CA' });
+    // A basis per purpose is a change of its own.
+    const perPurpose = saveInput(source(), { ...DECLARED, purposes: [{ purpose: 'customer relationship', basis: 'legitimate_interests' }] }, opened);
+    expect(perPurpose?.purposes).toEqual([{ purpose: 'customer relationship', basis: 'legitimate_interests' }]);
 
     const unmapped = { ...opened, rows: opened.rows.map((row) => (row.column === 'nom' ? { ...row, field: '' as const } : row)) };
     const input = saveInput(source(), DECLARED, unmapped);

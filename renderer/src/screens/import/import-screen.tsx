@@ -6,9 +6,9 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, Source } from '../../../../main/api/contract';
+import { freeTextCode, type MethodInput, type Source } from '../../../../main/api/contract';
 import { api, type ClientError, type StagedFile } from '../../api/client';
-import { Notice } from '../../components/alert';
+import { ErrorAlert, Notice } from '../../components/alert';
 import { declarationOf, sameDeclaration } from '../../components/declaration-fields';
 import { JobProgressBar } from '../../components/job-progress';
 import { PageHeader } from '../../components/section';
@@ -20,6 +20,8 @@ import { useWindowFileDrop } from '../../hooks/use-window-file-drop';
 import { draftFromMapping, mappingFromDraft, type MappingDraft } from '../../lib/mapping';
 import { sourceForFile } from '../../lib/source-match';
 import type { Navigate } from '../../session/areas';
+import { usePurposeCatalog } from '../../session/purpose-catalog';
+import { hasRole, useSession } from '../../session/session-context';
 import { CancelledRun } from './cancelled-run';
 import { DropOverlay, FileStep } from './file-step';
 import { ImportError } from './import-error';
@@ -103,6 +105,21 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
   const [options, setOptions] = useState<ReadOptions>({});
   const [readAsSaved, setReadAsSaved] = useState<ReadAsSaved | null>(null);
   const [preview, setPreview] = useState<PreviewState>({ loading: false, data: null, error: null });
+  const { user } = useSession();
+  const admin = hasRole(user, 'administrator');
+  const { reload: reloadCatalog } = usePurposeCatalog();
+  const [purposeError, setPurposeError] = useState<ClientError | null>(null);
+  // An administrator adds a purpose text of the file to the catalog, on consent; its names and bases are edited in Settings.
+  const addPurpose = useCallback(
+    async (text: string): Promise<boolean> => {
+      const code = freeTextCode(text);
+      const reply = await api.call('purposes.add', { code: code === '' ? 'purpose' : code, nameEn: text.trim(), bases: ['consent'] });
+      setPurposeError(reply.ok ? null : reply.error);
+      if (reply.ok) reloadCatalog();
+      return reply.ok;
+    },
+    [reloadCatalog],
+  );
   const previewRequest = useRef(0);
   const sources = useApiData('sources.list', {});
   // Until the user picks, the choice offered is a source whose saved mapping fits the file's columns (or a new one).
@@ -350,6 +367,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
             onNext={() => void toMapping()}
           />
         ) : null}
+        {step === 'mapping' ? <ErrorAlert error={purposeError} /> : null}
         {step === 'mapping' && mapping ? (
           <MappingStep
             preview={mapping.preview}
@@ -360,6 +378,7 @@ export function ImportScreen({ active, dropped = null, onNavigate }: Props): Rea
             onChange={(draft) => setMapping({ ...mapping, draft })}
             onBack={() => setStep('source')}
             onRun={() => void run()}
+            {...(admin ? { onAddPurpose: addPurpose } : {})}
           />
         ) : null}
         {step === 'run' ? <RunStep job={job} fileName={ran?.fileName ?? ''} onAgain={startOver} onNavigate={onNavigate} /> : null}

@@ -34,6 +34,7 @@ import {
 } from '../../lib/mapping';
 import { DateFormatCheck, TimeZoneSelect } from './date-format-check';
 import { AddColumn } from './add-column';
+import { PurposeMatches } from './purpose-matches';
 import type { FilePreview } from './import-types';
 
 export type DraftProblem = 'noColumns' | 'noRecordKey' | 'rows';
@@ -178,9 +179,23 @@ interface Props {
   readonly labels?: MappingStepLabels;
   /** While the run button's action is under way: the button is disabled. */
   readonly busy?: boolean;
+  /** Administrators: adds a purpose text of the file to the catalog (the list of unmatched purposes offers it). */
+  readonly onAddPurpose?: (text: string) => Promise<boolean>;
 }
 
-export function MappingStep({ preview, draft, mappingFrom, sourceName, showErrors, onChange, onBack, onRun, labels, busy = false }: Props): ReactNode {
+export function MappingStep({
+  preview,
+  draft,
+  mappingFrom,
+  sourceName,
+  showErrors,
+  onChange,
+  onBack,
+  onRun,
+  labels,
+  busy = false,
+  onAddPurpose,
+}: Props): ReactNode {
   const { t } = useTranslation();
   const problems = rowProblems(draft.rows, draft);
   const problem = showErrors ? draftProblem(draft) : null;
@@ -244,6 +259,7 @@ export function MappingStep({ preview, draft, mappingFrom, sourceName, showError
         </table>
       </div>
       <AddColumn rows={preview.rows} draft={draft} onAdd={(column) => onChange({ ...draft, rows: [...draft.rows, { column, field: '', purpose: '' }] })} />
+      <PurposeMatches rows={preview.rows} draft={draft} onChange={onChange} {...(onAddPurpose === undefined ? {} : { onAddPurpose })} />
 
       <h3 className="subheading">{labels?.whole ?? t('import.mapping.wholeFile')}</h3>
       <div className="settings-grid">

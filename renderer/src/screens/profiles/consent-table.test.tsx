@@ -29,8 +29,11 @@ const STATES: PurposeState[] = [
       { id: 1, kind: 'grant', at: '2025-01-01', recordedAt: '2025-02-01T00:00:00.000Z', source: 'Boutique', recordedBy: null, method: 'import', noticeVersion: null, evidence: null, expiresAt: null, recordId: 1, runId: 1 },
       { id: 2, kind: 'withdrawal', at: '2026-01-10T09:30:00.000Z', recordedAt: '2026-01-10T09:31:00.000Z', source: null, recordedBy: 'Alice Admin', method: 'phone', noticeVersion: 2, evidence: 'call 118', expiresAt: null, recordId: 1, runId: null },
     ],
+    use: { allowed: false, reason: 'consentWithdrawn', basis: null },
   },
-  { purpose: 'legal_records', state: 'none', basis: 'legal_obligation', since: null, events: [] },
+  { purpose: 'legal_records', state: 'none', basis: 'legal_obligation', since: null, events: [], use: { allowed: true, reason: 'declaredBasis', basis: 'legal_obligation' } },
+  { purpose: 'health_offers', state: 'granted', basis: 'consent', since: '2025-01-01', events: [], use: { allowed: false, reason: 'expressConsentRequired', basis: null } },
+  { purpose: 'data_sharing', state: 'none', basis: 'legitimate_interests', since: null, events: [], use: { allowed: false, reason: 'optedOutOfSale', basis: null } },
 ];
 
 const ignore = (): void => undefined;
@@ -50,6 +53,11 @@ describe('a person’s consent table', () => {
     expect(html).toContain('Legal obligation');
     expect(html).not.toContain('Grant consent for Legal records');
     expect(html).toContain('aria-label="Object to Legal records"');
+    // Whether the data may be used now, and why (not), as consent.mayUse says.
+    expect(html).toContain('No: consent was withdrawn');
+    expect(html).toContain('Yes: a source declares it on a basis other than consent');
+    expect(html).toContain('No: this purpose needs express consent');
+    expect(html).toContain('No: the person opted out of the sale or sharing of their information');
   });
 
   it('speaks French, names included', async () => {
@@ -59,5 +67,7 @@ describe('a person’s consent table', () => {
     expect(html).toContain('Aucun événement');
     expect(html).toContain('aria-label="Retirer le consentement pour Prospection par courriel"');
     expect(html).toContain('preuve\u00a0: call 118');
+    expect(html).toContain('Non\u00a0: cette finalité exige un consentement exprès');
+    expect(html).toContain('Non\u00a0: la personne s’est opposée à la vente ou au partage de ses renseignements');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The table of a person's consent, one row per purpose: state, basis, since, the events behind it, and
+ * The table of a person's consent, one row per purpose: state, basis, since, whether the data may be used
+ * for it now and why (not) (consent.mayUse's answer), the events behind it, and
  * Grant, Withdraw and Object side by side (withdrawing is as near as granting).
  */
 import type { ReactNode } from 'react';
@@ -36,6 +37,9 @@ function Row({ state, purpose, onRecord }: { readonly state: PurposeState; reado
       </td>
       <td>{state.basis === null ? <span className="muted">{t('consent.noBasis')}</span> : t(`lawfulBasis.${state.basis}`)}</td>
       <td>{state.since === null ? '' : formatWhen(state.since, i18n.language)}</td>
+      <td data-testid={`use-${state.purpose}`} data-allowed={state.use.allowed}>
+        {t(state.use.allowed ? 'consent.useYes' : 'consent.useNo', { reason: t(`consent.useReasons.${state.use.reason}`) })}
+      </td>
       <td>
         <ConsentEvents events={state.events} />
       </td>
@@ -70,6 +74,7 @@ export function ConsentTable({ states, purposes, onRecord }: TableProps): ReactN
             <th scope="col">{t('consent.state')}</th>
             <th scope="col">{t('consent.basis')}</th>
             <th scope="col">{t('consent.since')}</th>
+            <th scope="col">{t('consent.use')}</th>
             <th scope="col">{t('consent.eventsColumn')}</th>
             <th scope="col">{t('consent.actions')}</th>
           </tr>

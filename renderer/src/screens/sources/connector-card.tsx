@@ -203,7 +203,11 @@ export function ConnectorCard({ connector, canEdit, onChanged, onRemove }: Props
         </div>
         <div>
           <dt>{t('sources.columns.purposes')}</dt>
-          <dd>{connector.purposes.join(', ')}</dd>
+          <dd>
+            {connector.purposes
+              .map(({ purpose, basis }) => (basis === connector.lawfulBasis ? purpose : t('declaration.purposeOnBasis', { purpose, basis: t(`lawfulBasis.${basis}`) })))
+              .join(', ')}
+          </dd>
         </div>
         <div>
           <dt>{t('sources.columns.lawfulBasis')}</dt>

@@ -17,7 +17,7 @@ const BOUTIQUE: Source = {
   id: 1,
   name: 'Boutique',
   kind: 'file',
-  purposes: ['customer relationship'],
+  purposes: [{ purpose: 'customer relationship', basis: 'contract' }],
   lawfulBasis: 'contract',
   defaultCountry: 'CA',
   mapping: {

@@ -46,9 +46,11 @@ export function SourcesRegister({ sources, onEdit, editButton }: Props): ReactNo
               <td>{t(`sources.kinds.${source.kind}`)}</td>
               <td>
                 <ul className="chips compact">
-                  {source.purposes.map((purpose) => (
+                  {source.purposes.map(({ purpose, basis }) => (
                     <li key={purpose} className="chip">
                       {purpose}
+                      {/* A purpose on another basis than the source's says which. */}
+                      {basis === source.lawfulBasis ? null : <span className="chip-note"> · {t(`lawfulBasis.${basis}`)}</span>}
                     </li>
                   ))}
                 </ul>
