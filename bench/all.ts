@@ -4,6 +4,7 @@
  *   vault    bench/run.ts     unlock, audit verify, bridge round trips
  *   import   bench/import.ts  import pipeline against the data model's floor (references C and D), re-imports, search
  *   messy    bench/messy-imports.ts  the issue's four messy exports: rejects ≤ 0.5 %, every person accounted for
+ *   requests bench/requests.ts  an access package of a person with 10 k events among 1 M profiles ≤ 1 s; the register with 10 k requests ≤ 200 ms
  *   identity bench/identity.ts  a full identity resolution of 1 M generated records: ≤ 60 s, peak RSS ≤ 2 GB
  *   consent  bench/consent.ts   the consent review's state derived for 1 M people × 5 purposes (~3 M events) ≤ 10 s; counts ≤ 200 ms
  * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS, MESSY_ROWS…).
@@ -19,6 +20,7 @@ const SUITES: ReadonlyArray<readonly [string, string]> = [
   ['import', 'import.ts'],
   ['messy', 'messy-imports.ts'],
   ['identity', 'identity.ts'],
+  ['requests', 'requests.ts'],
   ['consent', 'consent.ts'],
 ];
 const wanted = new Set((process.env.BENCH_SUITES ?? SUITES.map(([name]) => name).join(',')).split(',').map((name) => name.trim()));

@@ -161,6 +161,35 @@ describe('an access package', () => {
     if (process.env.KEEP_PACKAGE_PDF) fs.copyFileSync(pdf, process.env.KEEP_PACKAGE_PDF);
   });
 
+  it('lists the most recent events in the report and every event in the CSV', async () => {
+    const file = path.join(tempDir(), 'till.json');
+    const orders = Array.from({ length: 205 }, (_, index) => ({
+      id: `T-${index}`,
+      date: new Date(Date.UTC(2025, 0, 1) + index * 86_400_000).toISOString(),
+      total: '5.00',
+    }));
+    fs.writeFileSync(file, JSON.stringify([{ customer: { id: 9, first_name: 'Marc', last_name: 'Roy', email: 'marc.roy@exemple.ca' }, orders }]));
+    const preview = await ok(backend, 'import.preview', { file });
+    unwrap(
+      await runJob(backend, 'import.file', {
+        file,
+        source: 'Caisse',
+        options: {},
+        mapping: { ...preview.mapping, defaultCountry: 'CA' },
+        declaration: { purposes: ['customer_relationship'], lawfulBasis: 'contract', defaultCountry: 'CA' },
+      }),
+    );
+    const marc = backend.vaults
+      .current()
+      .db.all<{ id: number }>(sql`SELECT id FROM source_record WHERE given_name = 'Marc'`)
+      .map((row) => row.id);
+    const files = await unzip((await build({ recordIds: marc, meta: meta({ language: 'en' }), password: null })).bytes);
+    expect(files.get('events.csv')!.toString('utf8').trim().split('\r\n')).toHaveLength(206);
+    const html = files.get('report.html')!.toString('utf8');
+    expect(html).toContain('The 200 most recent events are listed below; 5 earlier ones are not repeated here.');
+    expect(html.split('<td>purchase</td>').length - 1).toBe(200);
+  });
+
   it('reports and CSVs agree on the counts', async () => {
     const built = await build({ recordIds: helene, meta: meta({ language: 'en' }), password: null });
     const files = await unzip(built.bytes);

@@ -50,6 +50,11 @@ function periodText(range: PackageRange, t: Translate): string {
 }
 
 const IDENTITY_FIELDS = ['givenName', 'familyName', 'fullName'] as const;
+/**
+ * The report lists the most recent events only: a till's ten thousand purchases make a 250-page PDF nobody
+ * reads. Every event is in events.csv and data.json, which the report says.
+ */
+export const REPORT_EVENTS = 200;
 const ADDRESS_FIELDS = ['street', 'city', 'postalCode', 'region', 'country'] as const;
 
 /** Items per category and source: what the summary table and the CSVs both count. */
@@ -239,6 +244,8 @@ export function reportBlocks(person: CollectedPerson, meta: PackageMeta, t: Tran
       { kind: 'table', columns: [t('accessPackage.data.column'), t('accessPackage.data.value')], rows: flags.map((flag) => [flag.column, flag.raw]) },
     );
   blocks.push({ kind: 'subheading', text: t('accessPackage.data.events') });
+  const earlier = Math.max(0, person.events.length - REPORT_EVENTS);
+  if (earlier > 0) blocks.push({ kind: 'paragraph', text: t('accessPackage.data.earlierEvents', { count: earlier, shown: REPORT_EVENTS }) });
   blocks.push(
     person.events.length === 0
       ? { kind: 'paragraph', text: t('accessPackage.data.noEvents') }
@@ -251,13 +258,15 @@ export function reportBlocks(person: CollectedPerson, meta: PackageMeta, t: Tran
             t('accessPackage.data.place'),
             t('accessPackage.data.source'),
           ],
-          rows: person.events.map((event) => [
-            time(event.at),
-            event.type,
-            event.amount === null ? '—' : `${event.amount} ${event.currency ?? ''}`.trim(),
-            cell(event.place),
-            event.source,
-          ]),
+          rows: person.events
+            .slice(earlier)
+            .map((event) => [
+              time(event.at),
+              event.type,
+              event.amount === null ? '—' : `${event.amount} ${event.currency ?? ''}`.trim(),
+              cell(event.place),
+              event.source,
+            ]),
         },
   );
   blocks.push({ kind: 'paragraph', text: t('accessPackage.manifest') });

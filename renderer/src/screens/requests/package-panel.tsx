@@ -97,7 +97,7 @@ export function PackagePanel({ request, canAct }: { readonly request: RequestDet
                 onChange={(event) => setTo(event.target.value)}
                 disabled={job.running}
                 name="to"
-                error={reversed ? t('validation.rangeReversed', { defaultValue: t('requests.package.periodHint', { timeZone: request.timeZone }) }) : null}
+                error={reversed ? t('requests.package.rangeReversed') : null}
               />
             </div>
             <p className="form-note">{t('requests.package.periodHint', { timeZone: request.timeZone })}</p>
@@ -120,7 +120,7 @@ export function PackagePanel({ request, canAct }: { readonly request: RequestDet
               onChange={(event) => setPassword(event.target.value)}
               disabled={job.running}
               name="password"
-              error={shortPassword ? t('validation.passphraseTooShort', { defaultValue: t('requests.package.passwordHint') }) : null}
+              error={shortPassword ? t('requests.package.passwordTooShort') : null}
             />
             <div className="form-actions start">
               <SubmitButton busy={job.running} disabled={reversed || shortPassword}>
