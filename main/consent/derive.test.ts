@@ -25,6 +25,16 @@ describe('the state of a consent, from the ledger alone', () => {
     expect(deriveState([event('grant', '2025-01-01'), event('objection', '2025-02-01')], NOW)).toMatchObject({ state: 'objected', since: '2025-02-01' });
   });
 
+  it('orders times written other ways than the vault writes them (no milliseconds, an offset) by the instant they name', () => {
+    // 11:30 in Montreal (UTC−4 in summer) is 15:30 UTC: after the 15:00 grant, before the 16:00 one.
+    const grant = event('grant', '2025-06-01T15:00:00Z');
+    const withdrawal = event('withdrawal', '2025-06-01T11:30:00-04:00');
+    expect(deriveState([withdrawal, grant], NOW)).toMatchObject({ state: 'withdrawn', eventId: withdrawal.id });
+    expect(deriveState([withdrawal, grant, event('grant', '2025-06-01T16:00:00.000Z')], NOW).state).toBe('granted');
+    // A time after now in another spelling has not happened yet.
+    expect(deriveState([grant, event('withdrawal', '2026-06-01T09:00:00-04:00')], NOW).state).toBe('granted');
+  });
+
   it('applies expiry: an expiry event ends a grant in force, a grant given for a time lapses then', () => {
     expect(deriveState([event('grant', '2025-01-01'), event('expiry', '2025-07-01')], NOW)).toMatchObject({ state: 'expired', since: '2025-07-01' });
     // An expiry has nothing to end after a withdrawal.

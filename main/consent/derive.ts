@@ -46,33 +46,46 @@ export const NO_STATE: Derived = { state: 'none', since: null, eventId: null };
 
 interface Timed {
   readonly event: LedgerEvent;
-  readonly time: number;
+  /** The effective time as a sortable key (see timeKey). */
+  readonly time: string;
 }
 
-const byTime = (a: Timed, b: Timed): number => a.time - b.time || ORDER_OF_KIND[a.event.kind] - ORDER_OF_KIND[b.event.kind] || a.event.id - b.event.id;
+/**
+ * A time as a key whose text order is time order: the vault stores UTC ISO strings of one shape
+ * (`2026-03-01T10:00:00.000Z`), which are their own key; any other spelling is parsed and rewritten so. Three
+ * million events compare as strings in a fraction of the time parsing each one takes.
+ */
+function timeKey(time: string): string {
+  if (time.length === 24 && time.charCodeAt(23) === 90 /* Z */ && time.charCodeAt(10) === 84 /* T */) return time;
+  const parsed = Date.parse(time);
+  return Number.isNaN(parsed) ? time : new Date(parsed).toISOString();
+}
+
+const byTime = (a: Timed, b: Timed): number =>
+  (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) || ORDER_OF_KIND[a.event.kind] - ORDER_OF_KIND[b.event.kind] || a.event.id - b.event.id;
 
 export function deriveState(events: readonly LedgerEvent[], now: Date): Derived {
-  const nowMs = now.getTime();
-  // Each time is parsed once: the sort and the lapse checks compare numbers (3 M events parse in ~1 s, and a
-  // comparator that parses does so over and over).
+  const nowKey = now.toISOString();
+  // Each time is keyed once; the sort and the lapse checks compare keys (a comparator that parsed would do so
+  // over and over).
   const past: Timed[] = [];
   for (const event of events) {
-    const time = ms(effectiveTime(event));
-    if (time <= nowMs) past.push({ event, time });
+    const time = timeKey(effectiveTime(event));
+    if (time <= nowKey) past.push({ event, time });
   }
   if (past.length > 1) past.sort(byTime);
   let current: Derived = NO_STATE;
   let lapsesAt: string | null = null;
-  let lapsesMs = Number.POSITIVE_INFINITY;
-  for (const { event, time: eventMs } of past) {
+  let lapsesKey: string | null = null;
+  for (const { event, time: eventKey } of past) {
     // A grant whose end date came before this event had already lapsed.
-    if (current.state === 'granted' && lapsesAt !== null && lapsesMs <= eventMs) current = { state: 'expired', since: lapsesAt, eventId: current.eventId };
+    if (current.state === 'granted' && lapsesAt !== null && (lapsesKey as string) <= eventKey) current = { state: 'expired', since: lapsesAt, eventId: current.eventId };
     const time = effectiveTime(event);
     switch (event.kind) {
       case 'grant':
         current = { state: 'granted', since: time, eventId: event.id };
         lapsesAt = event.expiresAt;
-        lapsesMs = lapsesAt === null ? Number.POSITIVE_INFINITY : ms(lapsesAt);
+        lapsesKey = lapsesAt === null ? null : timeKey(lapsesAt);
         break;
       case 'expiry':
         if (current.state === 'granted') current = { state: 'expired', since: time, eventId: event.id };
@@ -85,7 +98,7 @@ export function deriveState(events: readonly LedgerEvent[], now: Date): Derived 
         break;
     }
   }
-  if (current.state === 'granted' && lapsesAt !== null && lapsesMs <= nowMs) return { state: 'expired', since: lapsesAt, eventId: current.eventId };
+  if (current.state === 'granted' && lapsesAt !== null && (lapsesKey as string) <= nowKey) return { state: 'expired', since: lapsesAt, eventId: current.eventId };
   return current;
 }
 
