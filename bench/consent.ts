@@ -32,6 +32,7 @@ const PEOPLE = Number((option('--people') ?? process.env.BENCH_CONSENT_PEOPLE ??
 const DERIVE_TARGET_MS = 10_000;
 const COUNTS_TARGET_MS = 200;
 const ADMIN = { adminName: 'Bench Admin', passphrase: 'benchmark passphrase 2026' };
+const KINDS: readonly LedgerEvent['kind'][] = ['grant', 'expiry', 'withdrawal', 'objection'];
 
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -129,20 +130,23 @@ async function main(): Promise<void> {
     const top = raw.prepare('SELECT max(profile_id) FROM profile_member').pluck().get() as number;
     const read = raw
       .prepare(
-        `SELECT m.profile_id, e.id, e.purpose_id, e.kind, e.at, e.recorded_at, e.expires_at FROM profile_member m JOIN consent_event e ON e.source_record_id = m.source_record_id
+        // The effective time in one column (an undated event takes effect when recorded: derive.ts's rule), the
+        // kind as a number: one string fewer per event, and the kinds' strings shared rather than made anew.
+        `SELECT m.profile_id, e.id, e.purpose_id, CASE e.kind WHEN 'grant' THEN 0 WHEN 'expiry' THEN 1 WHEN 'withdrawal' THEN 2 ELSE 3 END, coalesce(e.at, e.recorded_at), e.expires_at
+         FROM profile_member m JOIN consent_event e ON e.source_record_id = m.source_record_id
          WHERE m.profile_id >= ? AND m.profile_id < ? ORDER BY m.profile_id`,
       )
       .raw(true);
     let states = 0;
     for (let low = 0; low <= top; low += 20_000) {
-      const rows = read.all(low, low + 20_000) as [number, number, number, LedgerEvent['kind'], string | null, string, string | null][];
+      const rows = read.all(low, low + 20_000) as [number, number, number, number, string, string | null][];
       let start = 0;
       while (start < rows.length) {
         const profileId = rows[start]![0];
         const events: (LedgerEvent & { purposeId: number })[] = [];
         for (; start < rows.length && rows[start]![0] === profileId; start += 1) {
-          const [, id, purposeId, kind, at, recordedAt, expiresAt] = rows[start]!;
-          events.push({ id, purposeId, kind, at, recordedAt, expiresAt });
+          const [, id, purposeId, kind, at, expiresAt] = rows[start]!;
+          events.push({ id, purposeId, kind: KINDS[kind]!, at, recordedAt: at, expiresAt });
         }
         states += deriveStates(events, now).size;
       }
