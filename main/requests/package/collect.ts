@@ -17,7 +17,7 @@ import { goldenRecord, type GoldenValue } from '../../identity/index';
 import { THIRD_PARTY_KEY } from '../../ingest/index';
 import { sql, type SqlRunner } from '../../store/sql';
 import { inBounds, type RangeBounds } from './range';
-import { withholdThirdParty } from './withhold';
+import { leaves, withholdThirdParty } from './withhold';
 
 export interface PackageRecord {
   readonly id: number;
@@ -96,7 +96,10 @@ export interface CollectedPerson {
   readonly consentStates: readonly PurposeState[];
   readonly declarations: readonly PackageSourcePurpose[];
   readonly purposes: readonly PackagePurpose[];
-  /** Someone else's details left out (a gift's recipient, a delivery address for another person). */
+  /**
+   * Someone else's details left out (a gift's recipient, a delivery address for another person): distinct
+   * values, since the same recipient is met in a record's row and again in its event.
+   */
   readonly withheld: number;
 }
 
@@ -132,7 +135,10 @@ const parse = (text: string): unknown => {
 /** The person's data for the package, every list in a stable order (the package is reproducible). */
 export function collectPerson(db: SqlRunner, recordIds: readonly number[], bounds: RangeBounds, now: Date): CollectedPerson {
   const ids = JSON.stringify([...new Set(recordIds)].sort((a, b) => a - b));
-  let withheld = 0;
+  const withheld = new Set<string>();
+  const keep = (values: readonly unknown[]): void => {
+    for (const value of values) withheld.add(JSON.stringify(value));
+  };
   const recordRows = db.all<RecordRow>(sql`
     SELECT r.id, r.source_id, s.name AS source, r.external_id, r.created_at, r.updated_at, r.given_name, r.family_name, r.full_name,
       r.street, r.city, r.postal_code, r.region, r.country, r.birth_date, r.national_id, r.raw
@@ -140,7 +146,7 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
     WHERE r.id IN (SELECT value FROM json_each(${ids})) ORDER BY r.id`);
   const records = recordRows.map((row): PackageRecord => {
     const kept = withholdThirdParty(parse(row.raw));
-    withheld += kept.withheld;
+    keep(kept.withheld);
     return {
       id: row.id,
       source: row.source,
@@ -193,11 +199,11 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
       let ownRaw = raw;
       if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && THIRD_PARTY_KEY in raw) {
         const { [THIRD_PARTY_KEY]: other, ...own } = raw as Record<string, unknown>;
-        withheld += other !== null && typeof other === 'object' ? Object.keys(other).length : 1;
+        keep(leaves(other));
         ownRaw = own;
       }
       const kept = withholdThirdParty(ownRaw);
-      withheld += kept.withheld;
+      keep(kept.withheld);
       return { ...event, raw: kept.value };
     });
   const consentEvents = db
@@ -229,7 +235,7 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
     consentStates,
     declarations,
     purposes,
-    withheld,
+    withheld: withheld.size,
   };
 }
 

@@ -9,39 +9,39 @@ import { isThirdPartyPath } from '../../ingest/index';
 
 export interface Withheld {
   readonly value: unknown;
-  /** Values left out (a withheld object counts each value in it). */
-  readonly withheld: number;
+  /** The values left out (each value of a withheld object), as found. */
+  readonly withheld: readonly unknown[];
 }
 
 const INDEX = /\[\d+\]/g;
 
-function leaves(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + leaves(item), 0);
-  if (value !== null && typeof value === 'object') return Object.values(value).reduce<number>((sum, item) => sum + leaves(item), 0);
-  return 1;
+export function leaves(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leaves);
+  return [value];
 }
 
 function walk(value: unknown, path: string): Withheld {
   if (Array.isArray(value)) {
-    let withheld = 0;
+    const withheld: unknown[] = [];
     const kept = value.map((item) => {
       const inner = walk(item, `${path}[]`);
-      withheld += inner.withheld;
+      withheld.push(...inner.withheld);
       return inner.value;
     });
     return { value: kept, withheld };
   }
-  if (value === null || typeof value !== 'object') return { value, withheld: 0 };
-  let withheld = 0;
+  if (value === null || typeof value !== 'object') return { value, withheld: [] };
+  const withheld: unknown[] = [];
   const kept: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     const at = path === '' ? key.replace(INDEX, '[]') : `${path}.${key.replace(INDEX, '[]')}`;
     if (isThirdPartyPath(at)) {
-      withheld += leaves(inner);
+      withheld.push(...leaves(inner));
       continue;
     }
     const result = walk(inner, at);
-    withheld += result.withheld;
+    withheld.push(...result.withheld);
     kept[key] = result.value;
   }
   return { value: kept, withheld };
