@@ -193,7 +193,8 @@ export const requestMethods = {
     input: z.object({
       id: RequestId,
       method: Text(200),
-      identifiers: z.array(VerificationIdentifier).min(1).max(VERIFICATION_IDENTIFIERS.length),
+      /** Empty when the steward did not say (the CLI's --identifiers is optional); the window asks for them. */
+      identifiers: z.array(VerificationIdentifier).max(VERIFICATION_IDENTIFIERS.length).default([]),
       document: Text(200).optional(),
       /** The profiles confirmed at once (requests.match does it later). */
       profileIds: z.array(z.number().int().positive()).max(50).default([]),

@@ -163,7 +163,12 @@ describe('verifying and matching', () => {
       error: { code: 'NOT_FOUND', params: { reason: 'unknownProfile' } },
     });
     expect(rows(backend, 'SELECT * FROM request_verification')).toEqual([]);
-    expect(await backend.call('requests.verify', { id: request.id, method: 'video call', identifiers: [] })).toMatchObject({
+    // A method is required; an unknown kind of identifier is refused.
+    expect(await backend.call('requests.verify', { id: request.id, method: ' ', identifiers: ['email'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await backend.call('requests.verify', { id: request.id, method: 'video call', identifiers: ['horoscope'] })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

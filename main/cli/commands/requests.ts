@@ -65,7 +65,7 @@ function detailLines(request: RequestDetail): string[] {
       ? ['  identity not verified yet']
       : request.verifications.map(
           (entry) =>
-            `  verified ${entry.verifiedAt} by ${entry.verifiedBy}${entry.method === null ? '' : `: ${entry.method}`}; matched ${entry.identifiers.join(', ')}${entry.document === null ? '' : `; document seen: ${entry.document}`}`,
+            `  verified ${entry.verifiedAt} by ${entry.verifiedBy}${entry.method === null ? '' : `: ${entry.method}`}; matched ${entry.identifiers.length === 0 ? '(identifiers not stated)' : entry.identifiers.join(', ')}${entry.document === null ? '' : `; document seen: ${entry.document}`}`,
         )),
     ...request.matched.map(
       (entry) =>
@@ -78,7 +78,7 @@ function detailLines(request: RequestDetail): string[] {
 }
 
 type OpenOptions = { type: string; jurisdiction: string; requester: string; received?: string; channel?: string; contact?: string };
-type VerifyOptions = { profile?: number[]; method: string; identifiers: VerificationIdentifier[]; document?: string };
+type VerifyOptions = { profile?: number[]; method: string; identifiers?: VerificationIdentifier[]; document?: string };
 
 export function registerRequestCommands(program: Command, action: ActionFactory): void {
   const requests = program.command('requests').description('data-subject requests: access, portability, erasure… with their legal deadlines');
@@ -148,7 +148,11 @@ export function registerRequestCommands(program: Command, action: ActionFactory)
   addCommonOptions(requests.command('verify <request>').description('record how the requester’s identity was verified, and the profiles it matched'))
     .option('--profile <id>', 'a profile the requester is (repeat, or separate with commas)', collectProfiles)
     .requiredOption('--method <text>', 'how the identity was verified: video call, signed letter…')
-    .requiredOption('--identifiers <list>', `which identifiers matched, among ${VERIFICATION_IDENTIFIERS.join(', ')}`, parseIdentifiers)
+    .option(
+      '--identifiers <list>',
+      `which identifiers matched, among ${VERIFICATION_IDENTIFIERS.join(', ')} (recorded with the verification)`,
+      parseIdentifiers,
+    )
     .option('--document <text>', 'the kind of document seen (not its number)')
     .action(
       action<VerifyOptions>(({ args, options, io, out }) =>
@@ -157,7 +161,7 @@ export function registerRequestCommands(program: Command, action: ActionFactory)
             await backend.call('requests.verify', {
               id: parseRequest(String(args[0])),
               method: options.method,
-              identifiers: options.identifiers,
+              identifiers: options.identifiers ?? [],
               document: options.document,
               profileIds: options.profile ?? [],
             }),

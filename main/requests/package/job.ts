@@ -5,10 +5,12 @@
  * name (the archive is written beside it and renamed only once the record is committed).
  */
 import type { JobControl } from '../../core/job-control';
+import { yieldToEventLoop } from '../../jobs/index';
 import { OutputFile } from '../../platform/output-file';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { CapabilityContext } from '../../vault/index';
 import type { BuiltRequestPackage, RequestPackage } from '../contract';
+import { activeProfileOf, recordsOf } from '../person';
 import { assertReadyForPackage } from '../register';
 import { vaultTimeZone } from '../zone';
 import { buildPackage, collectForPackage, type BuiltPackage } from './build';
@@ -79,6 +81,25 @@ export function packageFileName(input: Pick<PackageJobInput, 'id' | 'from' | 'to
   return `access-package-${input.id}-${period}.zip`;
 }
 
+/**
+ * The records the package covers: those the request was verified for (a later split does not take one away),
+ * and what the matched profiles hold now, followed through merges (identity found more of the same person).
+ */
+function packageRecords(db: SqlRunner, ready: { profileIds: readonly number[]; recordIds: readonly number[] }): number[] {
+  const records = new Set(ready.recordIds);
+  for (const profileId of ready.profileIds) {
+    let current: number;
+    try {
+      current = activeProfileOf(db, profileId);
+    } catch {
+      // A profile no longer active (erased) leaves its verified records, whatever is left of them.
+      continue;
+    }
+    for (const recordId of recordsOf(db, current)) records.add(recordId);
+  }
+  return [...records].sort((a, b) => a - b);
+}
+
 export async function runPackageJob(input: PackageJobInput, context: CapabilityContext, job: JobControl): Promise<BuiltRequestPackage> {
   const now = context.now();
   const vault = context.vaults.current();
@@ -99,12 +120,16 @@ export async function runPackageJob(input: PackageJobInput, context: CapabilityC
       language: input.language,
       organisation: vault.db.get<{ value: string }>(sql`SELECT value FROM setting WHERE key = 'organisation_name'`)?.value ?? '',
     };
-    const packageInput = { recordIds: ready.recordIds, meta: packageMeta, password: input.password ?? null };
-    return { person: collectForPackage(vault.db, packageInput, now), meta: packageMeta, recordIds: ready.recordIds };
+    const recordIds = packageRecords(vault.db, ready);
+    const packageInput = { recordIds, meta: packageMeta, password: input.password ?? null };
+    return { person: collectForPackage(vault.db, packageInput, now), meta: packageMeta, recordIds };
   });
+  // Cancel is heard between the steps.
+  await yieldToEventLoop();
   job.checkpoint();
   job.progress('writing', 1, 3);
   const built = await buildPackage(person, { recordIds, meta, password: input.password ?? null }, packageTranslator(input.language));
+  await yieldToEventLoop();
   job.checkpoint();
   job.progress('recording', 2, 3);
   const file = input.outFile === undefined ? null : OutputFile.open(input.outFile, { overwrite: input.overwrite });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configure, TextWriter, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
+import type { BackendEvent } from '../../api/contract';
 import { runJob } from '../../backend/run-job';
 import { importPeople, profileOf } from '../../consent/test-people';
 import { AUDITOR, createVault, ok, tempDir } from '../../test-support/temp-vault';
@@ -87,5 +88,61 @@ describe('requests.package', () => {
     await ok(backend, 'vault.unlock', { userName: AUDITOR.name, passphrase: AUDITOR.passphrase });
     expect(await runJob(backend, 'requests.package', { id: request.id, language: 'en' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await ok(backend, 'requests.packages', { id: request.id })).toEqual([]);
+  });
+
+  it('cancelled part-way, records nothing and leaves no file', async () => {
+    const { backend, profile, request } = await verifiedRequest();
+    await ok(backend, 'requests.verify', { id: request.id, method: 'video call', identifiers: ['email'], profileIds: [profile] });
+    const out = path.join(tempDir(), 'cancelled.zip');
+    // Cancelled as soon as it starts: the job stops between its steps, before recording anything.
+    const stop = backend.onEvent((event: BackendEvent) => {
+      if (event.type === 'job.progress' && event.step === 'collecting') void backend.call('jobs.cancel', { jobId: event.jobId });
+    });
+    const result = await runJob(backend, 'requests.package', { id: request.id, language: 'fr', outFile: out });
+    stop();
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await ok(backend, 'requests.packages', { id: request.id })).toEqual([]);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+    expect(backend.vaults.current().db.raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'request.packaged'`).get()).toEqual({ n: 0 });
+  });
+
+  it('is still built for a request past its deadline: it must be answered all the same', async () => {
+    const { backend, profile } = await verifiedRequest();
+    const late = await ok(backend, 'requests.open', { type: 'access', jurisdiction: 'quebec', requesterName: 'Hélène Gagnon', receivedOn: '2026-09-01' });
+    expect(late.overdue).toBe(true);
+    await ok(backend, 'requests.verify', { id: late.id, method: 'video call', identifiers: ['email'], profileIds: [profile] });
+    const result = await runJob(backend, 'requests.package', { id: late.id, language: 'en' });
+    expect(result).toMatchObject({ ok: true, value: { package: { records: 1 } } });
+  });
+
+  it('covers the person’s records in every source, follows a later merge, and shows times in the vault’s zone', async () => {
+    const { backend, profile, request } = await verifiedRequest();
+    // The same person in a second source, a profile of their own until identity merges them.
+    await importPeople(backend, 'Infolettre', [
+      {
+        id: 77,
+        first: 'Hélène',
+        last: 'Gagnon',
+        email: 'h.gagnon@courriel.ca',
+        consents: [{ purpose: 'newsletter', granted: false, date: '2026-06-15T04:30:00Z' }],
+      },
+    ]);
+    const hits = (await ok(backend, 'profiles.search', { query: 'gagnon' })).hits.map((hit) => hit.id);
+    const other = hits.find((id) => id !== profile)!;
+    await ok(backend, 'requests.verify', { id: request.id, method: 'video call', identifiers: ['name', 'email'], profileIds: [profile] });
+    const before = await runJob(backend, 'requests.package', { id: request.id, language: 'fr' });
+    if (!before.ok) throw new Error(before.error.message);
+    expect(before.value.package.records).toBe(1);
+    await ok(backend, 'identity.merge', { profileA: profile, profileB: other });
+    const after = await runJob(backend, 'requests.package', { id: request.id, language: 'fr' });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.value.package.records).toBe(2);
+    const files = await entries(Buffer.from(after.value.zipBase64!, 'base64'));
+    expect(files.get('data.json')).toContain('h.gagnon@courriel.ca');
+    expect(files.get('data.json')).not.toContain('Bruno');
+    // 04:30 UTC on 15 June is 00:30 in Toronto, the vault's zone; data.json keeps UTC.
+    expect(files.get('data.json')).toContain('2026-06-15T04:30:00.000Z');
+    expect(files.get('report.html')).toMatch(/15 juin 2026,? 00 h 30/);
+    expect(files.get('report.html')).toContain('America/Toronto');
   });
 });

@@ -293,7 +293,11 @@ export function RequestDetailView({
               })}
               <br />
               <span className="muted small">
-                {t('requests.detail.identifiersMatched', { list: entry.identifiers.map((identifier) => t(`requests.identifiers.${identifier}`)).join(', ') })}
+                {entry.identifiers.length === 0
+                  ? t('requests.detail.identifiersNotStated')
+                  : t('requests.detail.identifiersMatched', {
+                      list: entry.identifiers.map((identifier) => t(`requests.identifiers.${identifier}`)).join(', '),
+                    })}
                 {entry.document !== null ? ` · ${t('requests.detail.document', { document: entry.document })}` : ''}
               </span>
             </li>
