@@ -48,6 +48,14 @@ test('a request is opened, verified against a person found by search, extended a
   await app.importer.toMapping();
   await app.importer.start();
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '5');
+  // Who the organisation is, for the access package's report, and the vault's time zone.
+  await app.goTo('Settings');
+  const settings = page.getByTestId('requests-settings');
+  await settings.getByLabel('Organisation’s name').fill('Boutique Exemple');
+  await settings.getByLabel('Vault’s time zone').selectOption('America/Toronto');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#requests-settings')).toContainText('Saved.');
+
   // An older request, received 40 days ago under Quebec's 30 days: overdue.
   const late = await app.callApi('requests.open', { type: 'erasure', jurisdiction: 'quebec', requesterName: 'Marc Gagnon', receivedOn: daysAgo(40) });
   expect(late.status).toBe(200);
@@ -115,6 +123,8 @@ test('a request is opened, verified against a person found by search, extended a
   expect(pdfText).toContain('Renseignements personnels détenus à votre sujet');
   expect(pdfText).toContain('Hélène');
   expect(pdfText).toContain('Tremblay');
+  expect(pdfText).toContain('Ce rapport présente ce que Boutique Exemple détient à votre sujet');
+  expect(pdfText).toContain('America/Toronto');
 
   // The EU allows one extension, with its reason.
   const extend = page.getByTestId('request-extend-form');

@@ -85,6 +85,8 @@ export const METHOD_NAMES = [
   'requests.close',
   'requests.package',
   'requests.packages',
+  'requests.settings',
+  'requests.saveSettings',
   'purposes.list',
   'purposes.get',
   'purposes.add',

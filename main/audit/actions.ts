@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'request.matched',
   'request.closed',
   'request.packaged',
+  'request.settings_changed',
   'consent.released',
   'consent.held_deleted',
   'consent.bulk_recorded',

@@ -88,6 +88,25 @@ describe('custodia requests', () => {
     expect(locked.package.sha256).not.toBe(again.package.sha256);
   });
 
+  it('names the organisation and sets the vault’s time zone, which the deadlines and packages then use', async () => {
+    const dir = await initVault();
+    expect((await cli(['requests', 'settings', '--organisation', 'Boutique Exemple', '--time-zone', 'America/Toronto'], asAdmin(dir))).stdout).toBe(
+      'Organisation: Boutique Exemple\nTime zone: America/Toronto\n',
+    );
+    expect(JSON.parse((await cli(['requests', 'settings', '--json'], asAdmin(dir))).stdout)).toEqual({
+      organisationName: 'Boutique Exemple',
+      timeZone: 'America/Toronto',
+      timeZoneFromComputer: false,
+    });
+    const wrong = await cli(['requests', 'settings', '--time-zone', 'Mars/Olympus'], asAdmin(dir));
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/Olympus is not a time zone/);
+    const opened = JSON.parse(
+      (await cli(['requests', 'open', '--type', 'access', '--jurisdiction', 'quebec', '--requester', 'Léa Roy', '--json'], asAdmin(dir))).stdout,
+    );
+    expect(JSON.parse((await cli(['requests', 'show', String(opened.id), '--json'], asAdmin(dir))).stdout)).toMatchObject({ timeZone: 'America/Toronto' });
+  });
+
   it('refuses bad input with clear reasons', async () => {
     const { dir } = await vaultWithZoe();
     const future = await cli(

@@ -231,6 +231,19 @@ export const requestMethods = {
     audit: ['request.packaged'],
   }),
   'requests.packages': method({ input: z.object({ id: RequestId }), output: z.array(RequestPackage), access: readers, audit: 'read-only' }),
+  /** Who the organisation is (named in every access package) and the vault's time zone (deadlines, report times). */
+  'requests.settings': method({
+    input: z.object({}).strict(),
+    output: z.object({ organisationName: z.string(), timeZone: z.string(), timeZoneFromComputer: z.boolean() }),
+    access: readers,
+    audit: 'read-only',
+  }),
+  'requests.saveSettings': method({
+    input: z.object({ organisationName: z.string().trim().max(200).optional(), timeZone: z.string().trim().min(1).max(64).optional() }),
+    output: z.object({ organisationName: z.string(), timeZone: z.string(), timeZoneFromComputer: z.boolean() }),
+    access: roles('administrator'),
+    audit: ['request.settings_changed'],
+  }),
   'requests.close': method({
     input: z.object({ id: RequestId, outcome: RequestOutcome, note: Text(1000).optional() }),
     output: RequestDetail,

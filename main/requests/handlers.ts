@@ -3,6 +3,7 @@ import type { SliceHandlers } from '../core/handlers';
 import type { CapabilityContext } from '../vault/index';
 import type { requestMethods } from './contract';
 import { requestPackages, runPackageJob } from './package/job';
+import { readRequestSettings, saveRequestSettings } from './settings';
 import { closeRequest, extendRequest, getRequest, listRequests, matchProfiles, openRequest, requestStats, verifyRequest, type Reader } from './register';
 
 function readerOf(context: CapabilityContext): Reader {
@@ -74,6 +75,15 @@ export const requestHandlers: SliceHandlers<typeof requestMethods, CapabilityCon
       ({ db, user }) => matchProfiles(db, id, profileIds, user.id, clock),
     );
     return getRequest(context.vaults.current().db, id, clock, readerOf(context));
+  },
+  'requests.settings': (_input, { vaults }) => readRequestSettings(vaults.current().db),
+  'requests.saveSettings': (input, { vaults }) => {
+    vaults.mutate<string[]>(
+      // Which settings changed, not to what: an organisation's name is no secret, but the rule is ids and names only.
+      (changed) => ({ action: 'request.settings_changed', objectType: null, objectId: null, details: { changed } }),
+      ({ db }) => saveRequestSettings(db, input),
+    );
+    return readRequestSettings(vaults.current().db);
   },
   'requests.package': (input, context, job) => runPackageJob(input, context, job),
   'requests.packages': ({ id }, context) => requestPackages(context.vaults.current().db, id),

@@ -236,6 +236,28 @@ export function registerRequestCommands(program: Command, action: ActionFactory)
         });
       }),
     );
+  addCommonOptions(requests.command('settings').description('the organisation named in access packages, and the vault’s time zone for deadlines'))
+    .option('--organisation <name>', 'the organisation’s name, as the report introduces it (administrators)')
+    .option('--time-zone <zone>', 'an IANA time zone, e.g. America/Toronto (administrators)')
+    .action(
+      action<{ organisation?: string; timeZone?: string }>(({ options, io, out }) =>
+        withSession(options, io, async ({ backend }) => {
+          const changing = options.organisation !== undefined || options.timeZone !== undefined;
+          const settings = changing
+            ? unwrap(
+                await backend.call('requests.saveSettings', {
+                  ...(options.organisation === undefined ? {} : { organisationName: options.organisation }),
+                  ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+                }),
+              )
+            : unwrap(await backend.call('requests.settings', {}));
+          out.result(settings, () => [
+            `Organisation: ${settings.organisationName === '' ? '(not named: reports say “this organisation”)' : settings.organisationName}`,
+            `Time zone: ${settings.timeZone}${settings.timeZoneFromComputer ? ' (the computer’s: not set in the vault)' : ''}`,
+          ]);
+        }),
+      ),
+    );
   addCommonOptions(requests.command('stats').description('requests per month and the median time to close')).action(
     action(({ options, io, out }) =>
       withSession(options, io, async ({ backend }) => {

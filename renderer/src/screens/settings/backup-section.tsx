@@ -25,7 +25,10 @@ export function BackupSection(): ReactNode {
 
   const result = job.state.kind === 'completed' ? job.state.value : null;
   // A file of that name is replaced only once the administrator says so.
-  const existing = job.state.kind === 'failed' && job.state.error.code === 'CONFLICT' && job.state.error.params?.reason === 'fileExists' ? String(job.state.error.params.path) : null;
+  const existing =
+    job.state.kind === 'failed' && job.state.error.code === 'CONFLICT' && job.state.error.params?.reason === 'fileExists'
+      ? String(job.state.error.params.path)
+      : null;
   return (
     <Section title={t('settings.backup.title')} description={t('settings.backup.description')} id="backup">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('settings.backup.title')}>

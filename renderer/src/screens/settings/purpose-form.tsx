@@ -77,15 +77,33 @@ export function PurposeForm({ purpose, onSaved, onCancel }: Props): ReactNode {
       <h3>{purpose === null ? t('purposes.add') : t('purposes.edit', { name: purpose.nameEn })}</h3>
       <ErrorAlert error={add.error ?? update.error} />
       {purpose === null ? (
-        <TextField label={t('purposes.code')} hint={t('purposes.codeHint')} value={fields.code} required pattern="[a-z][a-z0-9_]*" maxLength={64} onChange={(event) => set({ code: event.target.value })} />
+        <TextField
+          label={t('purposes.code')}
+          hint={t('purposes.codeHint')}
+          value={fields.code}
+          required
+          pattern="[a-z][a-z0-9_]*"
+          maxLength={64}
+          onChange={(event) => set({ code: event.target.value })}
+        />
       ) : null}
       <div className="field-row">
         <TextField label={t('purposes.nameEn')} value={fields.nameEn} required maxLength={200} onChange={(event) => set({ nameEn: event.target.value })} />
         <TextField label={t('purposes.nameFr')} value={fields.nameFr} maxLength={200} onChange={(event) => set({ nameFr: event.target.value })} />
       </div>
       <div className="field-row">
-        <TextField label={t('purposes.descriptionEn')} value={fields.descriptionEn} maxLength={2000} onChange={(event) => set({ descriptionEn: event.target.value })} />
-        <TextField label={t('purposes.descriptionFr')} value={fields.descriptionFr} maxLength={2000} onChange={(event) => set({ descriptionFr: event.target.value })} />
+        <TextField
+          label={t('purposes.descriptionEn')}
+          value={fields.descriptionEn}
+          maxLength={2000}
+          onChange={(event) => set({ descriptionEn: event.target.value })}
+        />
+        <TextField
+          label={t('purposes.descriptionFr')}
+          value={fields.descriptionFr}
+          maxLength={2000}
+          onChange={(event) => set({ descriptionFr: event.target.value })}
+        />
       </div>
       <SettingsChoices
         legend={t('purposes.bases')}
@@ -98,11 +116,23 @@ export function PurposeForm({ purpose, onSaved, onCancel }: Props): ReactNode {
         testId="purpose-bases"
       />
       <div className="checkbox">
-        <input id="purpose-express" type="checkbox" checked={fields.expressConsent} disabled={busy} onChange={(event) => set({ expressConsent: event.target.checked })} />
+        <input
+          id="purpose-express"
+          type="checkbox"
+          checked={fields.expressConsent}
+          disabled={busy}
+          onChange={(event) => set({ expressConsent: event.target.checked })}
+        />
         <label htmlFor="purpose-express">{t('purposes.expressConsent')}</label>
       </div>
       <div className="checkbox">
-        <input id="purpose-sale" type="checkbox" checked={fields.saleOrSharing} disabled={busy} onChange={(event) => set({ saleOrSharing: event.target.checked })} />
+        <input
+          id="purpose-sale"
+          type="checkbox"
+          checked={fields.saleOrSharing}
+          disabled={busy}
+          onChange={(event) => set({ saleOrSharing: event.target.checked })}
+        />
         <label htmlFor="purpose-sale">{t('purposes.saleOrSharing')}</label>
       </div>
       <TextField

@@ -10,6 +10,7 @@ import { IdleLockSection } from './idle-lock-section';
 import { IntegritySection } from './integrity-section';
 import { PassphraseSection } from './passphrase-section';
 import { PurposesSection } from './purposes-section';
+import { RequestsSettingsSection } from './requests-settings-section';
 import { RestoreSection } from './restore-section';
 
 export function SettingsScreen(): ReactNode {
@@ -39,6 +40,7 @@ export function SettingsScreen(): ReactNode {
       <h2 className="group-title">{t('purposes.catalogGroup')}</h2>
       <div className="stack">
         <PurposesSection />
+        <RequestsSettingsSection canChange={admin} />
       </div>
     </div>
   );
