@@ -69,6 +69,7 @@ export const METHOD_NAMES = [
   'identity.decide',
   'identity.conflicts',
   'identity.explain',
+  'identity.suggest',
   'identity.merge',
   'identity.split',
   'identity.undoMerge',

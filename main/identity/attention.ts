@@ -22,11 +22,30 @@ export function identityAttention(db: SqlRunner): IdentityAttentionItem[] {
   const items: IdentityAttentionItem[] = [];
   // A contradiction is worse news than a queue: decisions that cannot all hold, which nothing settles alone.
   const conflicts = countConflicts(db);
-  if (conflicts > 0) items.push({ kind: 'identityConflicts', severity: 'warning', count: conflicts, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'conflicts' } });
+  if (conflicts > 0)
+    items.push({
+      kind: 'identityConflicts',
+      severity: 'warning',
+      count: conflicts,
+      sourceId: null,
+      name: '',
+      at: null,
+      target: { place: 'identity', view: 'conflicts' },
+    });
   // Imports link their records themselves: records left waiting mean a link failed or was cancelled.
   const unlinked = countPending(db, chosenModel(readSettings(db)).blocking);
-  if (unlinked > 0) items.push({ kind: 'identityUnlinked', severity: 'warning', count: unlinked, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } });
+  if (unlinked > 0)
+    items.push({
+      kind: 'identityUnlinked',
+      severity: 'warning',
+      count: unlinked,
+      sourceId: null,
+      name: '',
+      at: null,
+      target: { place: 'identity', view: 'review' },
+    });
   const pairs = pendingPairs(db);
-  if (pairs > 0) items.push({ kind: 'identityReview', severity: 'info', count: pairs, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } });
+  if (pairs > 0)
+    items.push({ kind: 'identityReview', severity: 'info', count: pairs, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } });
   return items;
 }

@@ -11,6 +11,14 @@ export * from './golden/contract';
 
 const steward = roles('administrator', 'steward');
 
+export const Suggestion = z.object({
+  profileId: z.number().int(),
+  displayName: z.string(),
+  /** The strongest waiting pair's log2-odds: how likely the model found it. */
+  logOdds: z.number(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
 export const IdentitySettings = z.object({
   /** log2-odds above which a pair may merge on its own (0 = even odds). */
   matchThreshold: z.number().min(-10).max(40),
@@ -143,8 +151,18 @@ export const identityMethods = {
     access: steward,
     audit: 'read-only',
   }),
-  'identity.settings': method({ input: Empty, output: z.object({ settings: IdentitySettings, defaults: IdentitySettings }), access: steward, audit: 'read-only' }),
-  'identity.saveSettings': method({ input: z.object({ settings: IdentitySettings }), output: IdentitySettings, access: roles('administrator'), audit: ['identity.settings_changed'] }),
+  'identity.settings': method({
+    input: Empty,
+    output: z.object({ settings: IdentitySettings, defaults: IdentitySettings }),
+    access: steward,
+    audit: 'read-only',
+  }),
+  'identity.saveSettings': method({
+    input: z.object({ settings: IdentitySettings }),
+    output: IdentitySettings,
+    access: roles('administrator'),
+    audit: ['identity.settings_changed'],
+  }),
   /** A dry run (with settings not yet saved, if given) counts what a resolution would do and writes nothing. */
   'identity.resolve': jobMethod({
     input: z.object({ dryRun: z.boolean().default(false), settings: IdentitySettings.optional() }),
@@ -166,12 +184,24 @@ export const identityMethods = {
     audit: ['identity.decided'],
   }),
   /** With the records the conflicts name, so that a steward sees whose decisions they are (`records`). */
-  'identity.conflicts': method({ input: Empty, output: z.object({ conflicts: z.array(Conflict), records: z.array(PairRecord) }), access: steward, audit: 'read-only' }),
+  'identity.conflicts': method({
+    input: Empty,
+    output: z.object({ conflicts: z.array(Conflict), records: z.array(PairRecord) }),
+    access: steward,
+    audit: 'read-only',
+  }),
   'identity.explain': method({
     input: z.object({ profileId: z.number().int() }),
     output: z.object({ profileId: z.number().int(), members: z.array(MemberEvidence), merges: z.array(MergeEntry) }),
     access: steward,
     // The person view asks this beside profiles.get, which records the opening: one opening, one entry.
+    audit: 'read-only',
+  }),
+  /** Profiles that may be the same person as these (a pair waiting in the review queue between them): for a request's verification. */
+  'identity.suggest': method({
+    input: z.object({ profileIds: z.array(z.number().int().positive()).min(1).max(50) }),
+    output: z.object({ suggestions: z.array(Suggestion) }),
+    access: steward,
     audit: 'read-only',
   }),
   'identity.merge': method({

@@ -33,10 +33,20 @@ export function parseFebrl(text: string, source: string, options: { dropNational
   };
   const optional = (name: string): number => header.indexOf(name);
   const at = {
-    id: column('rec_id'), given: column('given_name'), family: column('surname'), number: column('street_number'),
-    address1: column('address_1'), address2: column('address_2'), suburb: column('suburb'), postcode: column('postcode'),
-    state: column('state'), dob: column('date_of_birth'), ssn: column('soc_sec_id'),
-    email: optional('email'), phone: optional('phone_number'), household: optional('household_id'),
+    id: column('rec_id'),
+    given: column('given_name'),
+    family: column('surname'),
+    number: column('street_number'),
+    address1: column('address_1'),
+    address2: column('address_2'),
+    suburb: column('suburb'),
+    postcode: column('postcode'),
+    state: column('state'),
+    dob: column('date_of_birth'),
+    ssn: column('soc_sec_id'),
+    email: optional('email'),
+    phone: optional('phone_number'),
+    household: optional('household_id'),
   };
   const records: IdentityRecord[] = [];
   const truth: string[] = [];
@@ -90,7 +100,8 @@ function pairsOf(labels: readonly (string | number)[]): Set<string> {
     else group.push(index);
   });
   const pairs = new Set<string>();
-  for (const group of groups.values()) for (let x = 0; x < group.length; x += 1) for (let y = x + 1; y < group.length; y += 1) pairs.add(`${group[x]},${group[y]}`);
+  for (const group of groups.values())
+    for (let x = 0; x < group.length; x += 1) for (let y = x + 1; y < group.length; y += 1) pairs.add(`${group[x]},${group[y]}`);
   return pairs;
 }
 
@@ -154,7 +165,11 @@ const NAME_AND_AREA = new Set(['given', 'family', 'city', 'region']);
  * level of positive weight: a birth date, an address, a postal code, an email, a phone, an id). The rest are
  * pairs whose only link is a name, which namesakes share too.
  */
-export function evidenceCeiling(model: TrainedModel, records: readonly Features[], truth: readonly string[]): { reachable: number; total: number; recall: number } {
+export function evidenceCeiling(
+  model: TrainedModel,
+  records: readonly Features[],
+  truth: readonly string[],
+): { reachable: number; total: number; recall: number } {
   const parent = Int32Array.from({ length: records.length }, (_, index) => index);
   const find = (x: number): number => {
     let root = x;
@@ -173,11 +188,14 @@ export function evidenceCeiling(model: TrainedModel, records: readonly Features[
       for (let y = x + 1; y < members.length; y += 1) {
         total += 1;
         const score = scorePair(model, records[members[x] as number] as Features, records[members[y] as number] as Features);
-        if (score.contributions.some((item) => item.level !== null && !NAME_AND_AREA.has(item.comparison) && item.weight > 0)) parent[find(members[x] as number)] = find(members[y] as number);
+        if (score.contributions.some((item) => item.level !== null && !NAME_AND_AREA.has(item.comparison) && item.weight > 0))
+          parent[find(members[x] as number)] = find(members[y] as number);
       }
     }
   }
   let reachable = 0;
-  for (const members of people.values()) for (let x = 0; x < members.length; x += 1) for (let y = x + 1; y < members.length; y += 1) if (find(members[x] as number) === find(members[y] as number)) reachable += 1;
+  for (const members of people.values())
+    for (let x = 0; x < members.length; x += 1)
+      for (let y = x + 1; y < members.length; y += 1) if (find(members[x] as number) === find(members[y] as number)) reachable += 1;
   return { reachable, total, recall: total === 0 ? 1 : reachable / total };
 }

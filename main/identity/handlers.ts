@@ -8,6 +8,7 @@ import { countProfiles } from '../profiles/index';
 import { allDecisions, countConflicts, findConflicts } from './store/decisions';
 import { pairRecords } from './store/evidence';
 import { explainProfile } from './store/explain';
+import { suggestSamePerson } from './store/suggest';
 import { applyResolution, computeResolution, summarize } from './store/resolve';
 import { pendingPairs, reviewQueue } from './store/review';
 import { chosenModel, defaultSettings, readSettings, writeSettings } from './store/settings';
@@ -28,11 +29,28 @@ function actor(vaults: VaultService, now: () => Date): Actor {
 export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityContext> = {
   'identity.status': (_input, { vaults }) => {
     const { db } = vaults.current();
-    const last = db.get<{ id: number; kind: 'full' | 'incremental'; finished_at: string; records: number; profiles_after: number; moved: number; review_pairs: number }>(
-      sql`SELECT id, kind, finished_at, records, profiles_after, moved, review_pairs FROM identity_run ORDER BY id DESC LIMIT 1`,
-    );
+    const last = db.get<{
+      id: number;
+      kind: 'full' | 'incremental';
+      finished_at: string;
+      records: number;
+      profiles_after: number;
+      moved: number;
+      review_pairs: number;
+    }>(sql`SELECT id, kind, finished_at, records, profiles_after, moved, review_pairs FROM identity_run ORDER BY id DESC LIMIT 1`);
     return {
-      lastRun: last === undefined ? null : { id: last.id, kind: last.kind, finishedAt: last.finished_at, records: last.records, profilesAfter: last.profiles_after, moved: last.moved, reviewPairs: last.review_pairs },
+      lastRun:
+        last === undefined
+          ? null
+          : {
+              id: last.id,
+              kind: last.kind,
+              finishedAt: last.finished_at,
+              records: last.records,
+              profilesAfter: last.profiles_after,
+              moved: last.moved,
+              reviewPairs: last.review_pairs,
+            },
       records: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM source_record`)?.n ?? 0,
       profiles: countProfiles(db),
       pendingPairs: pendingPairs(db),
@@ -43,7 +61,15 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
   'identity.settings': (_input, { vaults }) => ({ settings: readSettings(vaults.current().db), defaults: defaultSettings() }),
   'identity.saveSettings': ({ settings }, { vaults, now }) =>
     vaults.mutate<IdentitySettings>(
-      () => ({ action: 'identity.settings_changed', details: { matchThreshold: settings.matchThreshold, reviewThreshold: settings.reviewThreshold, comparisons: settings.comparisons.length, blocking: settings.blocking.length } }),
+      () => ({
+        action: 'identity.settings_changed',
+        details: {
+          matchThreshold: settings.matchThreshold,
+          reviewThreshold: settings.reviewThreshold,
+          comparisons: settings.comparisons.length,
+          blocking: settings.blocking.length,
+        },
+      }),
       ({ db, user }) => {
         writeSettings(db, settings, user.id, now().toISOString());
         return readSettings(db);
@@ -67,7 +93,14 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
         action: 'identity.resolved',
         objectType: 'identity_run',
         objectId: result.runId,
-        details: { records: result.records, candidatePairs: result.candidatePairs, profilesBefore: result.profilesBefore, profilesAfter: result.profilesAfter, moved: result.moved, reviewPairs: result.reviewPairs },
+        details: {
+          records: result.records,
+          candidatePairs: result.candidatePairs,
+          profilesBefore: result.profilesBefore,
+          profilesAfter: result.profilesAfter,
+          moved: result.moved,
+          reviewPairs: result.reviewPairs,
+        },
       }),
       ({ db, user }) => applyResolution(db, computation, { userId: user.id, startedAt, stamp: now().toISOString() }),
     );
@@ -87,9 +120,13 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
   },
   'identity.decide': ({ recordA, recordB, decision }, { vaults, now }) =>
     vaults.mutate<Decided>(
-      (result) => ({ action: 'identity.decided', details: { recordA, recordB, decision, profileA: result.profileA, profileB: result.profileB, conflicts: result.conflicts } }),
+      (result) => ({
+        action: 'identity.decided',
+        details: { recordA, recordB, decision, profileA: result.profileA, profileB: result.profileB, conflicts: result.conflicts },
+      }),
       ({ db }) => decidePair(db, recordA, recordB, decision, actor(vaults, now)),
     ),
+  'identity.suggest': ({ profileIds }, { vaults }) => ({ suggestions: suggestSamePerson(vaults.current().db, profileIds) }),
   'identity.conflicts': (_input, { vaults }) => {
     const { db } = vaults.current();
     const conflicts = findConflicts(allDecisions(db));
@@ -99,17 +136,32 @@ export const identityHandlers: SliceHandlers<typeof identityMethods, CapabilityC
   'identity.explain': ({ profileId }, { vaults }) => explainProfile(vaults.current().db, profileId),
   'identity.merge': ({ profileA, profileB }, { vaults, now }) =>
     vaults.mutate<Merged>(
-      (result) => ({ action: 'profiles.merged', objectType: 'profile', objectId: result.survivorId, details: { absorbed: result.absorbedId, merge: result.mergeId, records: result.records } }),
+      (result) => ({
+        action: 'profiles.merged',
+        objectType: 'profile',
+        objectId: result.survivorId,
+        details: { absorbed: result.absorbedId, merge: result.mergeId, records: result.records },
+      }),
       ({ db }) => mergeProfiles(db, profileA, profileB, actor(vaults, now)),
     ),
   'identity.split': ({ recordId }, { vaults, now }) =>
     vaults.mutate<Split>(
-      (result) => ({ action: 'profiles.split', objectType: 'profile', objectId: result.fromProfileId, details: { record: recordId, newProfile: result.newProfileId } }),
+      (result) => ({
+        action: 'profiles.split',
+        objectType: 'profile',
+        objectId: result.fromProfileId,
+        details: { record: recordId, newProfile: result.newProfileId },
+      }),
       ({ db }) => splitRecord(db, recordId, actor(vaults, now)),
     ),
   'identity.undoMerge': ({ mergeId }, { vaults, now }) =>
     vaults.mutate<Unmerged>(
-      (result) => ({ action: 'profiles.unmerged', objectType: 'profile', objectId: result.restoredId, details: { merge: mergeId, survivor: result.survivorId, records: result.records } }),
+      (result) => ({
+        action: 'profiles.unmerged',
+        objectType: 'profile',
+        objectId: result.restoredId,
+        details: { merge: mergeId, survivor: result.survivorId, records: result.records },
+      }),
       ({ db }) => undoMerge(db, mergeId, actor(vaults, now)),
     ),
   ...goldenHandlers,

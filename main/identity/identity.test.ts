@@ -27,14 +27,20 @@ function raw(backend: Backend) {
 /** Profile of the record with this key in this source. */
 function profileOf(backend: Backend, source: string, key: string): number {
   const row = raw(backend)
-    .prepare('SELECT m.profile_id AS id FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id WHERE s.name = ? AND r.external_id = ?')
+    .prepare(
+      'SELECT m.profile_id AS id FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id WHERE s.name = ? AND r.external_id = ?',
+    )
     .get(source, key) as { id: number } | undefined;
   if (row === undefined) throw new Error(`no record ${source}/${key}`);
   return row.id;
 }
 
 function recordId(backend: Backend, source: string, key: string): number {
-  return (raw(backend).prepare('SELECT r.id FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = ? AND r.external_id = ?').get(source, key) as { id: number }).id;
+  return (
+    raw(backend).prepare('SELECT r.id FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = ? AND r.external_id = ?').get(source, key) as {
+      id: number;
+    }
+  ).id;
 }
 
 describe('identity resolution in the vault', () => {
@@ -89,6 +95,21 @@ describe('identity resolution in the vault', () => {
     expect(explained.merges).toEqual([expect.objectContaining({ how: 'rule', records: 1, undoneAt: null })]);
   });
 
+  it('suggests, for a chosen person, the profiles waiting in the review queue with them (a request’s verification)', async () => {
+    const { backend } = await twoSources();
+    unwrap(await runJob(backend, 'identity.resolve', {}));
+    const [pair] = (await ok(backend, 'identity.review', { limit: 1 })).pairs;
+    const { suggestions } = await ok(backend, 'identity.suggest', { profileIds: [pair!.a.profileId] });
+    expect(suggestions.map((entry) => entry.profileId)).toEqual([pair!.b.profileId]);
+    expect(suggestions[0]!.logOdds).toBeCloseTo(pair!.evidence.logOdds, 6);
+    // Both chosen: nothing left to suggest between them.
+    expect(
+      (await ok(backend, 'identity.suggest', { profileIds: [pair!.a.profileId, pair!.b.profileId] })).suggestions.map((entry) => entry.profileId),
+    ).not.toContain(pair!.b.profileId);
+    await ok(backend, 'identity.decide', { recordA: pair!.a.recordId, recordB: pair!.b.recordId, decision: 'different' });
+    expect((await ok(backend, 'identity.suggest', { profileIds: [pair!.a.profileId] })).suggestions).toEqual([]);
+  });
+
   it('takes a steward through review: accept merges, undo restores both profiles with their own records, and later runs respect it', async () => {
     const { backend } = await twoSources();
     unwrap(await runJob(backend, 'identity.resolve', {}));
@@ -99,7 +120,12 @@ describe('identity resolution in the vault', () => {
     expect(first!.b.source).toBe('Web shop');
     expect(first!.evidence.logOdds).toBeLessThan(STRICT.matchThreshold);
     // Name and city agree; nothing else is known of the shop's customer.
-    expect(first!.evidence.contributions.filter((contribution) => contribution.level !== null).map((contribution) => contribution.comparison).sort()).toEqual(['city', 'family', 'given']);
+    expect(
+      first!.evidence.contributions
+        .filter((contribution) => contribution.level !== null)
+        .map((contribution) => contribution.comparison)
+        .sort(),
+    ).toEqual(['city', 'family', 'given']);
 
     const decided = await ok(backend, 'identity.decide', { recordA: first!.a.recordId, recordB: first!.b.recordId, decision: 'same' });
     expect(decided.profileA).toBe(decided.profileB);
@@ -169,7 +195,10 @@ describe('identity resolution in the vault', () => {
     const { backend } = await twoSources();
     const sale = path.join(tempDir(), 'sales.csv');
     const person = testPeople()[3]!;
-    fs.writeFileSync(sale, `member number,first_name,last_name,email,sale date,amount,transaction\nS1,${person.given},${person.family},${person.email},2026-03-01,12.50,TX1\nS1,${person.given},${person.family},${person.email},2026-04-01,8.00,TX2\n`);
+    fs.writeFileSync(
+      sale,
+      `member number,first_name,last_name,email,sale date,amount,transaction\nS1,${person.given},${person.family},${person.email},2026-03-01,12.50,TX1\nS1,${person.given},${person.family},${person.email},2026-04-01,8.00,TX2\n`,
+    );
     const run = unwrap(await runJob(backend, 'import.file', { file: sale, source: 'Till' }));
     unwrap(await runJob(backend, 'identity.resolve', {}));
     const profile = await ok(backend, 'profiles.get', { id: profileOf(backend, 'Till', 'S1') });
@@ -225,7 +254,11 @@ describe('identity resolution in the vault', () => {
     expect(beforeKill).not.toEqual(clustering);
     await ok(backend, 'vault.lock');
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'test-support', 'resolve-child.ts'), dir, ADMIN.name, ADMIN.passphrase], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(__dirname, '..', 'test-support', 'resolve-child.ts'), dir, ADMIN.name, ADMIN.passphrase],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       child.stdout.on('data', (chunk) => {
         if (/training|scoring|clustering/.test(String(chunk))) child.kill('SIGKILL');
       });

@@ -28,8 +28,10 @@ describe('incremental linking after each import', () => {
     const status = await ok(backend, 'identity.status');
     expect(status).toMatchObject({ pendingRecords: 0, pendingPairs: 2, lastRun: { kind: 'incremental', records: 22, moved: 20, reviewPairs: 2 } });
     const crmOfShop = db()
-      .prepare(`SELECT count(*) AS n FROM source_record r JOIN source s ON s.id = r.source_id JOIN profile_member m ON m.source_record_id = r.id
-        WHERE s.name = 'Web shop' AND m.profile_id IN (SELECT m2.profile_id FROM profile_member m2 JOIN source_record r2 ON r2.id = m2.source_record_id JOIN source s2 ON s2.id = r2.source_id WHERE s2.name = 'CRM')`)
+      .prepare(
+        `SELECT count(*) AS n FROM source_record r JOIN source s ON s.id = r.source_id JOIN profile_member m ON m.source_record_id = r.id
+        WHERE s.name = 'Web shop' AND m.profile_id IN (SELECT m2.profile_id FROM profile_member m2 JOIN source_record r2 ON r2.id = m2.source_record_id JOIN source s2 ON s2.id = r2.source_id WHERE s2.name = 'CRM')`,
+      )
       .get() as { n: number };
     expect(crmOfShop.n).toBe(20);
     const audit = await ok(backend, 'audit.list', { filter: { action: 'identity.linked' } });
@@ -52,7 +54,12 @@ describe('incremental linking after each import', () => {
     await ok(backend, 'identity.saveSettings', { settings: { ...settings, ...STRICT } });
     unwrap(await runJob(backend, 'identity.resolve', {}));
     const profileOf = (key: string): number =>
-      (backend.vaults.current().db.raw.prepare('SELECT m.profile_id AS id FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE r.external_id = ?').get(key) as { id: number }).id;
+      (
+        backend.vaults
+          .current()
+          .db.raw.prepare('SELECT m.profile_id AS id FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE r.external_id = ?')
+          .get(key) as { id: number }
+      ).id;
     const merged = profileOf('W900');
     expect(merged).toBe(profileOf('C1'));
     // The same file again: nothing changed, nothing to link.
@@ -64,7 +71,8 @@ describe('incremental linking after each import', () => {
     const lines = fs.readFileSync(files.shop, 'utf8').trimEnd().split('\n');
     const changed = lines.map((line) => {
       const cells = line.split(',');
-      if (cells[0] === `W${950 + person.id}`) return [cells[0], person.given, person.family, person.email, person.phone, person.birth, person.street, person.city, person.postal].join(',');
+      if (cells[0] === `W${950 + person.id}`)
+        return [cells[0], person.given, person.family, person.email, person.phone, person.birth, person.street, person.city, person.postal].join(',');
       if (cells[0] === 'W900') return [...cells.slice(0, 4), '4385550199', ...cells.slice(5)].join(',');
       return line;
     });

@@ -26,7 +26,14 @@ export async function linkPending(vaults: VaultService, now: () => Date, job: Pi
       action: 'identity.linked',
       objectType: 'identity_run',
       objectId: summary.runId,
-      details: { pending: summary.pending, compared: summary.compared, candidatePairs: summary.candidatePairs, joined: summary.joined, reviewPairs: summary.reviewPairs, linked: summary.linked },
+      details: {
+        pending: summary.pending,
+        compared: summary.compared,
+        candidatePairs: summary.candidatePairs,
+        joined: summary.joined,
+        reviewPairs: summary.reviewPairs,
+        linked: summary.linked,
+      },
     }),
     ({ db, user }) => applyIncremental(db, computation, { userId: user.id, startedAt, stamp: now().toISOString() }),
   );
@@ -34,5 +41,16 @@ export async function linkPending(vaults: VaultService, now: () => Date, job: Pi
 
 /** Nothing pending gives an empty summary rather than nothing: the job's answer has one shape. */
 export function noLink(profiles: number): LinkSummary {
-  return { runId: null, pending: 0, compared: 0, candidatePairs: 0, joined: 0, profilesBefore: profiles, profilesAfter: profiles, reviewPairs: 0, linked: false, timingsMs: {} };
+  return {
+    runId: null,
+    pending: 0,
+    compared: 0,
+    candidatePairs: 0,
+    joined: 0,
+    profilesBefore: profiles,
+    profilesAfter: profiles,
+    reviewPairs: 0,
+    linked: false,
+    timingsMs: {},
+  };
 }

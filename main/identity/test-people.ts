@@ -6,8 +6,60 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const GIVEN = ['Jean', 'Marie', 'Pierre', 'Sophie', 'Luc', 'Julie', 'Marc', 'Isabelle', 'Louis', 'Catherine', 'Michel', 'Nathalie', 'Alain', 'Chantal', 'Denis', 'Sylvie', 'Robert', 'Lucie', 'William', 'Katarzyna'];
-const FAMILY = ['Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné', 'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette', 'Girard', 'Simard', 'Boucher', 'Caron', 'Beaulieu', 'Cloutier', 'Dubé', 'Poirier', 'Fournier', 'Lapointe', 'Leclerc', 'Lefebvre', 'Poulin'];
+const GIVEN = [
+  'Jean',
+  'Marie',
+  'Pierre',
+  'Sophie',
+  'Luc',
+  'Julie',
+  'Marc',
+  'Isabelle',
+  'Louis',
+  'Catherine',
+  'Michel',
+  'Nathalie',
+  'Alain',
+  'Chantal',
+  'Denis',
+  'Sylvie',
+  'Robert',
+  'Lucie',
+  'William',
+  'Katarzyna',
+];
+const FAMILY = [
+  'Tremblay',
+  'Gagnon',
+  'Roy',
+  'Côté',
+  'Bouchard',
+  'Gauthier',
+  'Morin',
+  'Lavoie',
+  'Fortin',
+  'Gagné',
+  'Ouellet',
+  'Pelletier',
+  'Bélanger',
+  'Lévesque',
+  'Bergeron',
+  'Leblanc',
+  'Paquette',
+  'Girard',
+  'Simard',
+  'Boucher',
+  'Caron',
+  'Beaulieu',
+  'Cloutier',
+  'Dubé',
+  'Poirier',
+  'Fournier',
+  'Lapointe',
+  'Leclerc',
+  'Lefebvre',
+  'Poulin',
+];
 const STREETS = ['rue Saint-Denis', 'boulevard René-Lévesque', 'avenue du Parc', 'rue Sherbrooke', 'chemin de la Côte', 'rue Principale'];
 const NICK: Readonly<Record<string, string>> = { William: 'Bill', Katarzyna: 'Kasia', Robert: 'Bob', Catherine: 'Cathy', Michel: 'Mike' };
 
@@ -50,7 +102,9 @@ export function writeTestSources(dir: string): { crm: string; shop: string; dupl
   const households = people.slice(40, 45);
   households.forEach((p, k) => {
     const spouse = GIVEN[(k * 5 + 3) % GIVEN.length] as string;
-    crm.push([`H${p.id}`, spouse, p.family, `${spouse.toLowerCase()}.${k}@famille.ca`, p.phone, `19${60 + k}-0${k + 1}-1${k}`, p.street, p.city, p.postal].join(','));
+    crm.push(
+      [`H${p.id}`, spouse, p.family, `${spouse.toLowerCase()}.${k}@famille.ca`, p.phone, `19${60 + k}-0${k + 1}-1${k}`, p.street, p.city, p.postal].join(','),
+    );
   });
   const shop = ['no client,prénom,nom,courriel,téléphone,date de naissance,adresse,ville,code postal'];
   people.slice(0, 20).forEach((p, n) => {

@@ -29,7 +29,10 @@ const CANONICAL: Partial<Record<GoldenFieldName, RegExp>> = {
   phone: /^\+[1-9]\d{4,14}$/,
 };
 
-type RecordRow = { profile_id: number; id: number; source_id: number; source: string; updated_at: string } & Record<(typeof COLUMNS)[ColumnField], string | null>;
+type RecordRow = { profile_id: number; id: number; source_id: number; source: string; updated_at: string } & Record<
+  (typeof COLUMNS)[ColumnField],
+  string | null
+>;
 
 export type FieldCandidates = Map<GoldenFieldName, Candidate[]>;
 
@@ -56,7 +59,9 @@ export function* profilesCandidates(db: SqlRunner, profileIds: readonly number[]
     const recordIds = JSON.stringify(records.map((record) => record.id));
     const flagged = new Set(
       db
-        .all<{ id: number; field: string }>(sql`SELECT DISTINCT source_record_id AS id, field FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${recordIds}))`)
+        .all<{ id: number; field: string }>(
+          sql`SELECT DISTINCT source_record_id AS id, field FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${recordIds}))`,
+        )
         .map((row) => `${row.id}\u0000${row.field}`),
     );
     const identifiers = db.all<{ id: number; kind: 'email' | 'phone'; value: string }>(sql`

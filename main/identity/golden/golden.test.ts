@@ -63,7 +63,10 @@ describe('the golden record', () => {
     fs.writeFileSync(moved, `${HEADER}\n${SOURCES.Till.replace('5 rue Saint-Denis', '7 rue Saint-Denis')}\n`);
     expect(unwrap(await runJob(backend, 'import.file', { file: moved, source: 'Till' }))).toMatchObject({ updated: 1 });
     expect((await ok(backend, 'profiles.list', {})).profiles.map((profile) => profile.displayName)).toEqual(['Jean-Pierre Tremblay']);
-    expect((await ok(backend, 'identity.golden', { profileId: crm })).fields.find((entry) => entry.field === 'street')).toMatchObject({ value: '7 rue Saint-Denis', source: 'Till' });
+    expect((await ok(backend, 'identity.golden', { profileId: crm })).fields.find((entry) => entry.field === 'street')).toMatchObject({
+      value: '7 rue Saint-Denis',
+      source: 'Till',
+    });
 
     // The administrator trusts the CRM for names and cities: the list follows at once.
     const saved = await ok(backend, 'identity.saveSurvivorship', {

@@ -75,7 +75,10 @@ describe('survivorship rules', () => {
   });
 
   it('names a person as an import names a record: the full name, else given and family name, else the email', () => {
-    expect(goldenName({ givenName: 'Jean', familyName: 'Tremblay', fullName: 'J. Tremblay' })).toEqual({ display: 'J. Tremblay', sortText: 'Tremblay Jean J. Tremblay' });
+    expect(goldenName({ givenName: 'Jean', familyName: 'Tremblay', fullName: 'J. Tremblay' })).toEqual({
+      display: 'J. Tremblay',
+      sortText: 'Tremblay Jean J. Tremblay',
+    });
     expect(goldenName({ givenName: 'Jean', familyName: 'Tremblay' })).toEqual({ display: 'Jean Tremblay', sortText: 'Tremblay Jean' });
     expect(goldenName({ familyName: 'Tremblay', email: 'j@t.ca' })).toEqual({ display: 'Tremblay', sortText: 'Tremblay' });
     expect(goldenName({ fullName: 'Jean Tremblay', email: 'j@t.ca' })).toEqual({ display: 'Jean Tremblay', sortText: 'Jean Tremblay' });

@@ -3,7 +3,16 @@ import { candidatePairs, keyValues, soundex, type BlockingKey } from './blocking
 import { features, type IdentityRecord } from './record';
 
 const person = (id: string, given: string | null, family: string | null, birthDate: string | null = null): IdentityRecord => ({
-  id, given, family, birthDate, street: null, city: null, postalCode: null, region: null, emails: [], phones: [],
+  id,
+  given,
+  family,
+  birthDate,
+  street: null,
+  city: null,
+  postalCode: null,
+  region: null,
+  emails: [],
+  phones: [],
 });
 
 describe('blocking', () => {
@@ -36,7 +45,9 @@ describe('blocking', () => {
     expect(result.perKey[1]).toMatchObject({ skippedBlocks: 1, skippedRecords: 5 });
   });
   it('by default proposes pairs sharing two keys, one identifier or one rare value', () => {
-    const smiths = ['1980-01-01', '1980-01-01', '1975-03-04', '1976-03-04', '1977-03-04', '1978-03-04'].map((birth, index) => features(person(String(index), 'ann', 'smith', birth)));
+    const smiths = ['1980-01-01', '1980-01-01', '1975-03-04', '1976-03-04', '1977-03-04', '1978-03-04'].map((birth, index) =>
+      features(person(String(index), 'ann', 'smith', birth)),
+    );
     const records = [
       features({ ...person('0', 'ann', 'smith', '1980-01-01'), emails: ['ann@example.com'] }),
       ...smiths.slice(1),

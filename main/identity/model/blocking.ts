@@ -29,16 +29,54 @@ export interface BlockingKey {
 }
 
 export const DEFAULT_BLOCKING: readonly BlockingKey[] = [
-  { name: 'family sound + birth year', parts: [{ field: 'family', transform: 'soundex' }, { field: 'birth', transform: 'year' }] },
+  {
+    name: 'family sound + birth year',
+    parts: [
+      { field: 'family', transform: 'soundex' },
+      { field: 'birth', transform: 'year' },
+    ],
+  },
   { name: 'given prefix + postal code', parts: [{ field: 'given', transform: 'prefix', length: 2 }, { field: 'postalCode' }] },
   { name: 'birth date', parts: [{ field: 'birth' }] },
-  { name: 'names sound', parts: [{ field: 'given', transform: 'soundex' }, { field: 'family', transform: 'soundex' }], unordered: true },
+  {
+    name: 'names sound',
+    parts: [
+      { field: 'given', transform: 'soundex' },
+      { field: 'family', transform: 'soundex' },
+    ],
+    unordered: true,
+  },
   { name: 'street number + postal code', parts: [{ field: 'streetNumber' }, { field: 'postalCode' }] },
-  { name: 'family prefix + street', parts: [{ field: 'family', transform: 'prefix', length: 2 }, { field: 'streetName', transform: 'prefix', length: 4 }] },
-  { name: 'names prefix', parts: [{ field: 'given', transform: 'prefix', length: 3 }, { field: 'family', transform: 'prefix', length: 3 }], unordered: true },
+  {
+    name: 'family prefix + street',
+    parts: [
+      { field: 'family', transform: 'prefix', length: 2 },
+      { field: 'streetName', transform: 'prefix', length: 4 },
+    ],
+  },
+  {
+    name: 'names prefix',
+    parts: [
+      { field: 'given', transform: 'prefix', length: 3 },
+      { field: 'family', transform: 'prefix', length: 3 },
+    ],
+    unordered: true,
+  },
   { name: 'street number + street', parts: [{ field: 'streetNumber' }, { field: 'streetName', transform: 'prefix', length: 5 }] },
-  { name: 'given sound + street', parts: [{ field: 'given', transform: 'soundex' }, { field: 'streetName', transform: 'prefix', length: 5 }] },
-  { name: 'given sound + birth month-day', parts: [{ field: 'given', transform: 'soundex' }, { field: 'birth', transform: 'monthDay' }] },
+  {
+    name: 'given sound + street',
+    parts: [
+      { field: 'given', transform: 'soundex' },
+      { field: 'streetName', transform: 'prefix', length: 5 },
+    ],
+  },
+  {
+    name: 'given sound + birth month-day',
+    parts: [
+      { field: 'given', transform: 'soundex' },
+      { field: 'birth', transform: 'monthDay' },
+    ],
+  },
   { name: 'email', parts: [{ field: 'emails' }] },
   { name: 'phone', parts: [{ field: 'phones' }] },
   { name: 'national id', parts: [{ field: 'nationalId' }] },

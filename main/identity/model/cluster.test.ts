@@ -57,7 +57,13 @@ describe('cluster', () => {
   });
   it('never lets a must-link cross a cannot-link', () => {
     const table = {};
-    const result = cluster(3, [], scorer(table), { mustLink: [[0, 1], [1, 2]], cannotLink: [[0, 2]] });
+    const result = cluster(3, [], scorer(table), {
+      mustLink: [
+        [0, 1],
+        [1, 2],
+      ],
+      cannotLink: [[0, 2]],
+    });
     expect(result.clusterOf[0]).toBe(result.clusterOf[1]);
     expect(result.clusterOf[2]).not.toBe(result.clusterOf[0]);
     expect(result.conflictingMustLinks).toBe(1);

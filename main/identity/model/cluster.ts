@@ -25,7 +25,11 @@ export interface LinkTable {
 }
 
 export function linkTable(links: readonly ScoredLink[]): LinkTable {
-  return { a: Uint32Array.from(links, (link) => link.a), b: Uint32Array.from(links, (link) => link.b), logOdds: Float64Array.from(links, (link) => link.logOdds) };
+  return {
+    a: Uint32Array.from(links, (link) => link.a),
+    b: Uint32Array.from(links, (link) => link.b),
+    logOdds: Float64Array.from(links, (link) => link.logOdds),
+  };
 }
 
 export interface Constraints {
@@ -132,7 +136,8 @@ export function cluster(
   const merge = (left: number, right: number): void => {
     const leftMembers = membersOf(left);
     const rightMembers = membersOf(right);
-    const [keep, kept, gone, moved] = leftMembers.length >= rightMembers.length ? [left, leftMembers, right, rightMembers] : [right, rightMembers, left, leftMembers];
+    const [keep, kept, gone, moved] =
+      leftMembers.length >= rightMembers.length ? [left, leftMembers, right, rightMembers] : [right, rightMembers, left, leftMembers];
     if (groupOf !== null && (groupOf[keep] as number) < 0) groupOf[keep] = groupOf[gone] as number;
     for (const index of moved) owner[index] = keep;
     kept.push(...moved);

@@ -22,7 +22,19 @@ function levels(a: Partial<IdentityRecord>, b: Partial<IdentityRecord>): Record<
 
 describe('comparison levels', () => {
   it('exact everywhere for the same record, national id missing', () => {
-    expect(levels({}, {})).toEqual({ given: 'exact', family: 'exact', birthDate: 'exact', street: 'exact', street2: null, city: 'exact', postalCode: 'exact', region: 'exact', email: 'shared', phone: 'shared', nationalId: null });
+    expect(levels({}, {})).toEqual({
+      given: 'exact',
+      family: 'exact',
+      birthDate: 'exact',
+      street: 'exact',
+      street2: null,
+      city: 'exact',
+      postalCode: 'exact',
+      region: 'exact',
+      email: 'shared',
+      phone: 'shared',
+      nationalId: null,
+    });
   });
   it('blank is missing, never equal', () => {
     const result = levels({ given: null, emails: [], birthDate: null }, { given: null, emails: [], birthDate: null });

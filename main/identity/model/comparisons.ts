@@ -86,7 +86,16 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
       // One name keyed into the other field ("Lavis Henry" for Jordan Lavis): a form error, not a relative.
       { name: 'crossed', when: { kind: 'namesCrossed', min: 0.92 } },
       { name: 'close', when: { kind: 'jaroWinkler', field: 'given', min: 0.92 } },
-      { name: 'similar', when: { kind: 'any', of: [{ kind: 'jaroWinkler', field: 'given', min: 0.85 }, { kind: 'initial', field: 'given' }] } },
+      {
+        name: 'similar',
+        when: {
+          kind: 'any',
+          of: [
+            { kind: 'jaroWinkler', field: 'given', min: 0.85 },
+            { kind: 'initial', field: 'given' },
+          ],
+        },
+      },
       { name: 'weak', when: { kind: 'jaroWinkler', field: 'given', min: 0.7 } },
       { name: 'different', when: { kind: 'else' } },
     ],
@@ -120,8 +129,26 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     name: 'street',
     requires: ['streetName'],
     levels: [
-      { name: 'exact', when: { kind: 'all', of: [{ kind: 'exact', field: 'streetNumber' }, { kind: 'exact', field: 'streetName' }] } },
-      { name: 'numberAndNameClose', when: { kind: 'all', of: [{ kind: 'exact', field: 'streetNumber' }, { kind: 'jaroWinkler', field: 'streetName', min: 0.88 }] } },
+      {
+        name: 'exact',
+        when: {
+          kind: 'all',
+          of: [
+            { kind: 'exact', field: 'streetNumber' },
+            { kind: 'exact', field: 'streetName' },
+          ],
+        },
+      },
+      {
+        name: 'numberAndNameClose',
+        when: {
+          kind: 'all',
+          of: [
+            { kind: 'exact', field: 'streetNumber' },
+            { kind: 'jaroWinkler', field: 'streetName', min: 0.88 },
+          ],
+        },
+      },
       { name: 'nameExact', when: { kind: 'exact', field: 'streetName' } },
       { name: 'nameClose', when: { kind: 'jaroWinkler', field: 'streetName', min: 0.88 } },
       ELSE,
@@ -132,7 +159,16 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
     requires: ['street2'],
     levels: [
       { name: 'exact', when: { kind: 'exact', field: 'street2' } },
-      { name: 'close', when: { kind: 'all', of: [{ kind: 'jaroWinkler', field: 'street2', min: 0.88 }, { kind: 'sameDigits', field: 'street2' }] } },
+      {
+        name: 'close',
+        when: {
+          kind: 'all',
+          of: [
+            { kind: 'jaroWinkler', field: 'street2', min: 0.88 },
+            { kind: 'sameDigits', field: 'street2' },
+          ],
+        },
+      },
       ELSE,
     ],
   },
@@ -161,12 +197,20 @@ export const DEFAULT_COMPARISONS: readonly Comparison[] = [
   {
     name: 'email',
     requires: ['emails'],
-    levels: [{ name: 'shared', when: { kind: 'shared', field: 'personalEmails' } }, { name: 'sharedHousehold', when: { kind: 'shared', field: 'emails' } }, ELSE],
+    levels: [
+      { name: 'shared', when: { kind: 'shared', field: 'personalEmails' } },
+      { name: 'sharedHousehold', when: { kind: 'shared', field: 'emails' } },
+      ELSE,
+    ],
   },
   {
     name: 'phone',
     requires: ['phones'],
-    levels: [{ name: 'shared', when: { kind: 'shared', field: 'personalPhones' } }, { name: 'sharedHousehold', when: { kind: 'shared', field: 'phones' } }, ELSE],
+    levels: [
+      { name: 'shared', when: { kind: 'shared', field: 'personalPhones' } },
+      { name: 'sharedHousehold', when: { kind: 'shared', field: 'phones' } },
+      ELSE,
+    ],
   },
   {
     name: 'nationalId',
@@ -236,7 +280,10 @@ const CONTACTS_SEEN: PresenceCondition = { eitherHas: ['emails', 'phones'] };
 export const DEFAULT_VETOES: readonly Veto[] = [
   { name: 'otherPerson', when: [GIVEN_DIFFERS, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else', 'missing'] }] },
   // No given name to compare and birth dates that no typo explains: the household's other member.
-  { name: 'otherBirth', when: [{ comparison: 'given', levels: ['missing'] }, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else'] }, CONTACTS_SEEN] },
+  {
+    name: 'otherBirth',
+    when: [{ comparison: 'given', levels: ['missing'] }, { comparison: 'birthDate', levels: ['sameYear', 'generation', 'else'] }, CONTACTS_SEEN],
+  },
   { name: 'twin', when: [GIVEN_DIFFERS, BIRTH_SAME, CONTACTS_SEEN] },
   { name: 'generation', when: [GIVEN_SAME, { comparison: 'birthDate', levels: ['generation'] }, CONTACTS_SEEN] },
   // A given name only like the other's, or only found in the other's family-name field, with nothing personal
@@ -322,7 +369,11 @@ export function compileVetoes(comparisons: readonly Comparison[], vetoes: readon
   return vetoes.map((veto) => ({
     name: veto.name,
     cap: veto.cap ?? null,
-    entries: veto.when.flatMap((entry) => (isPresence(entry) ? [] : [(Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))])),
+    entries: veto.when.flatMap((entry) =>
+      isPresence(entry)
+        ? []
+        : [(Array.isArray(entry) ? (entry as readonly LevelCondition[]) : [entry as LevelCondition]).map((inner) => condition(veto, inner))],
+    ),
     presence: veto.when.flatMap((entry) => (isPresence(entry) ? [presenceMask(entry.eitherHas)] : [])),
   }));
 }
@@ -450,7 +501,23 @@ const isInitial = (value: string): boolean => value.length === 1;
  * Alexander/Alexandra, Louis/Louise. Couples and siblings are named like this; a typo rarely adds a whole ending.
  */
 const GENDER_ENDINGS: readonly (readonly [string, string])[] = [
-  ['o', 'a'], ['', 'a'], ['', 'e'], ['', 'ne'], ['', 'le'], ['', 'lle'], ['', 'ine'], ['', 'ina'], ['', 'ette'], ['', 'fa'], ['e', 'ina'], ['e', 'a'], ['er', 'ra'], ['us', 'a'], ['y', 'ia'], ['i', 'a'], ['k', 'ia'],
+  ['o', 'a'],
+  ['', 'a'],
+  ['', 'e'],
+  ['', 'ne'],
+  ['', 'le'],
+  ['', 'lle'],
+  ['', 'ine'],
+  ['', 'ina'],
+  ['', 'ette'],
+  ['', 'fa'],
+  ['e', 'ina'],
+  ['e', 'a'],
+  ['er', 'ra'],
+  ['us', 'a'],
+  ['y', 'ia'],
+  ['i', 'a'],
+  ['k', 'ia'],
 ];
 const MIN_STEM = 3;
 
@@ -544,7 +611,10 @@ function holds(predicate: Predicate, pair: Pair): boolean {
     case 'namesCrossed':
       // Not when the family names agree as they stand: then a given name merely resembles the surname (William Williams).
       if (a.family !== null && b.family !== null && pair.jaroWinkler('family') >= predicate.min) return false;
-      return (a.given !== null && b.family !== null && pair.givenFamily() >= predicate.min) || (a.family !== null && b.given !== null && pair.familyGiven() >= predicate.min);
+      return (
+        (a.given !== null && b.family !== null && pair.givenFamily() >= predicate.min) ||
+        (a.family !== null && b.given !== null && pair.familyGiven() >= predicate.min)
+      );
     case 'dayMonthSwapped': {
       const left = a.birth;
       const right = b.birth;

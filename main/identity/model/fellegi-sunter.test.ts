@@ -8,7 +8,28 @@ import { link } from './link';
 import { features, type IdentityRecord } from './record';
 
 const GIVEN = ['anna', 'marc', 'julie', 'pierre', 'sophie', 'lucas', 'emma', 'hugo', 'chloe', 'louis', 'lea', 'jules', 'manon', 'paul', 'ines', 'adam'];
-const FAMILY = ['martin', 'bernard', 'dubois', 'thomas', 'robert', 'richard', 'petit', 'durand', 'leroy', 'moreau', 'simon', 'laurent', 'lefebvre', 'michel', 'garcia', 'roux', 'fournier', 'girard', 'bonnet', 'dupont'];
+const FAMILY = [
+  'martin',
+  'bernard',
+  'dubois',
+  'thomas',
+  'robert',
+  'richard',
+  'petit',
+  'durand',
+  'leroy',
+  'moreau',
+  'simon',
+  'laurent',
+  'lefebvre',
+  'michel',
+  'garcia',
+  'roux',
+  'fournier',
+  'girard',
+  'bonnet',
+  'dupont',
+];
 
 /** A small labelled set: 300 people, half of them seen twice with one typo or blank. */
 function synthetic(): { records: IdentityRecord[]; truth: string[] } {
@@ -60,8 +81,8 @@ describe('Fellegi–Sunter', () => {
     expect(weights[0]).toBeGreaterThan(5);
     expect(weights[weights.length - 1]).toBeLessThan(0);
     // 150 duplicated people: EM's expected matches should be close to 150.
-    expect(model.prior * (records.length * (records.length - 1)) / 2).toBeGreaterThan(120);
-    expect(model.prior * (records.length * (records.length - 1)) / 2).toBeLessThan(180);
+    expect((model.prior * (records.length * (records.length - 1))) / 2).toBeGreaterThan(120);
+    expect((model.prior * (records.length * (records.length - 1))) / 2).toBeLessThan(180);
   });
 
   it('weighs a common surname less than a rare one', () => {
@@ -69,7 +90,11 @@ describe('Fellegi–Sunter', () => {
     const extra = Array.from({ length: 200 }, (_, index): IdentityRecord => ({ ...(records[index] as IdentityRecord), id: `smith${index}`, family: 'smith' }));
     const { model } = link([...records, ...extra, { ...(records[0] as IdentityRecord), id: 'rare', family: 'wiśniewska' }]);
     const pair = (family: string): number =>
-      scorePair(model, features({ ...(records[0] as IdentityRecord), family }), features({ ...(records[0] as IdentityRecord), id: 'other', family, given: 'zoe' })).weight;
+      scorePair(
+        model,
+        features({ ...(records[0] as IdentityRecord), family }),
+        features({ ...(records[0] as IdentityRecord), id: 'other', family, given: 'zoe' }),
+      ).weight;
     expect(pair('wiśniewska')).toBeGreaterThan(pair('smith'));
   });
 
@@ -89,7 +114,8 @@ describe('Fellegi–Sunter', () => {
       emails: [],
       phones: ['03 9555 0134'],
     };
-    const score = (a: Partial<IdentityRecord>, b: Partial<IdentityRecord>) => scorePair(model, features({ ...home, ...a }), features({ ...home, id: 'b', ...b }));
+    const score = (a: Partial<IdentityRecord>, b: Partial<IdentityRecord>) =>
+      scorePair(model, features({ ...home, ...a }), features({ ...home, id: 'b', ...b }));
 
     it('the same person, written differently, is a match', () => {
       const same = score({}, { given: 'Jon', street: '14 maltby cct', birthDate: '1961-12-05' });

@@ -9,7 +9,18 @@
  * `termFrequency`, the u of an exact agreement on value v is its share f(v) of the records rather than the
  * average u, bounded so one rare typo cannot outweigh everything else.
  */
-import { compare, compareInto, compileVetoes, DEFAULT_VETOES, firedVeto, type CompiledVeto, type Comparison, type Level, type TextField, type Veto } from './comparisons';
+import {
+  compare,
+  compareInto,
+  compileVetoes,
+  DEFAULT_VETOES,
+  firedVeto,
+  type CompiledVeto,
+  type Comparison,
+  type Level,
+  type TextField,
+  type Veto,
+} from './comparisons';
 import type { BlockingResult } from './blocking';
 import type { Features } from './record';
 
@@ -91,7 +102,11 @@ export interface LevelPatterns {
   ofPair: Uint16Array | Uint32Array;
 }
 
-export function pairPatterns(comparisons: readonly Comparison[], records: readonly Features[], pairs: Pick<BlockingResult, 'count' | 'forEachPair'>): LevelPatterns {
+export function pairPatterns(
+  comparisons: readonly Comparison[],
+  records: readonly Features[],
+  pairs: Pick<BlockingResult, 'count' | 'forEachPair'>,
+): LevelPatterns {
   const count = comparisons.length;
   const base = Math.max(2, ...comparisons.map((comparison) => comparison.levels.length + 1));
   // A pattern's key: its levels as the digits of one number, when they fit in a double exactly (the default
@@ -222,7 +237,9 @@ export function estimateM(
 
 /** Share of each value among the records that have the field, for the term-frequency fields. */
 function termFrequencies(comparisons: readonly Comparison[], records: readonly Features[]): Map<TextField, Map<string, number>> {
-  const fields = new Set(comparisons.flatMap((comparison) => comparison.levels.map((level) => level.termFrequency).filter((field): field is TextField => field !== undefined)));
+  const fields = new Set(
+    comparisons.flatMap((comparison) => comparison.levels.map((level) => level.termFrequency).filter((field): field is TextField => field !== undefined)),
+  );
   const frequencies = new Map<TextField, Map<string, number>>();
   for (const field of fields) {
     const counts = new Map<string, number>();
@@ -264,7 +281,18 @@ export function train(
   const allPairs = (records.length * (records.length - 1)) / 2;
   // At least one expected match, so the prior is never 0 on a tiny or match-free set.
   const prior = allPairs === 0 ? 0.5 : Math.min(0.5, Math.max(1, matchShare * candidates) / allPairs);
-  return { comparisons, m, u, weight, matchShare, prior, iterations, frequencies: termFrequencies(comparisons, records), vetoes: compileVetoes(comparisons, vetoes), settings };
+  return {
+    comparisons,
+    m,
+    u,
+    weight,
+    matchShare,
+    prior,
+    iterations,
+    frequencies: termFrequencies(comparisons, records),
+    vetoes: compileVetoes(comparisons, vetoes),
+    settings,
+  };
 }
 
 export interface Contribution {
@@ -335,7 +363,7 @@ export function scorePair(model: TrainedModel, a: Features, b: Features): PairSc
     const level = levels[c] as number;
     return level < 0
       ? { comparison: comparison.name, level: null, weight: 0 }
-      : { comparison: comparison.name, level: ((comparison.levels[level] as Level).name), weight: levelWeight(model, c, level, a) };
+      : { comparison: comparison.name, level: (comparison.levels[level] as Level).name, weight: levelWeight(model, c, level, a) };
   });
   const weight = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
   const veto = vetoOf(model, levels, 0, a, b);

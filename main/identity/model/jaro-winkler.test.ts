@@ -7,7 +7,9 @@ import { features } from './record';
 describe('jaroWinkler', () => {
   it('gives exactly what the jaro-winkler package gives, on names, streets and towns of generated records', () => {
     const records = syntheticSet({ people: 300, seed: 11 }).records.map(features);
-    const values = [...new Set(records.flatMap((record) => [record.given, record.family, record.streetName, record.city]).filter((value): value is string => value !== null))];
+    const values = [
+      ...new Set(records.flatMap((record) => [record.given, record.family, record.streetName, record.city]).filter((value): value is string => value !== null)),
+    ];
     let compared = 0;
     for (let i = 0; i < values.length; i += 1) {
       for (let j = i; j < values.length; j += 7) {
@@ -19,7 +21,13 @@ describe('jaroWinkler', () => {
     }
     expect(compared).toBeGreaterThan(5_000);
     // Edge cases: blanks, one character, a long value beyond the reused buffers.
-    for (const [left, right] of [['', 'a'], ['a', 'a'], ['a', 'b'], ['martha', 'marhta'], ['x'.repeat(200), `${'x'.repeat(199)}y`]] as const)
+    for (const [left, right] of [
+      ['', 'a'],
+      ['a', 'a'],
+      ['a', 'b'],
+      ['martha', 'marhta'],
+      ['x'.repeat(200), `${'x'.repeat(199)}y`],
+    ] as const)
       expect(jaroWinkler(left, right)).toBe(reference(left, right, { caseSensitive: true }));
   });
 });

@@ -79,7 +79,11 @@ function* linkPhases(records: readonly IdentityRecord[], options: LinkOptions): 
   yield 'training';
   const clusterSettings = { ...DEFAULT_CLUSTER_SETTINGS, ...options.cluster };
   const floor = Math.min(options.keepLinksAbove ?? -Infinity, clusterSettings.threshold);
-  const links = scoreLinks(blocking, (i, j, pair) => logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[i] as Features, prepared[j] as Features), floor);
+  const links = scoreLinks(
+    blocking,
+    (i, j, pair) => logOdds(model, patterns.levels, (patterns.ofPair[pair] as number) * comparisons.length, prepared[i] as Features, prepared[j] as Features),
+    floor,
+  );
   lap('scoring');
   yield 'scoring';
   // Built only when there are constraints: a million records' ids are a large map for nothing otherwise.

@@ -236,7 +236,20 @@ const GROUPS: readonly string[] = [
 ];
 
 /** Compound first names written with a space once folded (Marie-Ève → "marie eve"). */
-const COMPOUNDS = ['jean baptiste', 'jean francois', 'jean philippe', 'marie eve', 'marie claude', 'marie france', 'marie josee', 'marie pierre', 'anne marie', 'jose maria', 'jose luis', 'maria jose'];
+const COMPOUNDS = [
+  'jean baptiste',
+  'jean francois',
+  'jean philippe',
+  'marie eve',
+  'marie claude',
+  'marie france',
+  'marie josee',
+  'marie pierre',
+  'anne marie',
+  'jose maria',
+  'jose luis',
+  'maria jose',
+];
 
 function splitGroup(line: string): string[] {
   let rest = ` ${line} `;

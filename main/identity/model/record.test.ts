@@ -67,7 +67,18 @@ describe('canonical forms', () => {
     expect(birthDigits('1990')).toBeNull();
   });
   it('features: blank lists stay empty, duplicates collapse', () => {
-    const record = features({ id: 'x', given: 'Bill', family: null, birthDate: null, street: null, city: null, postalCode: 'H2X 1Y4', region: null, emails: ['a.b@gmail.com', 'ab@gmail.com', ''], phones: [] });
+    const record = features({
+      id: 'x',
+      given: 'Bill',
+      family: null,
+      birthDate: null,
+      street: null,
+      city: null,
+      postalCode: 'H2X 1Y4',
+      region: null,
+      emails: ['a.b@gmail.com', 'ab@gmail.com', ''],
+      phones: [],
+    });
     expect(record.emails).toEqual(['ab@gmail.com']);
     expect(record.postalCode).toBe('h2x1y4');
     expect(record.givenGroups.length).toBeGreaterThan(0);

@@ -64,7 +64,20 @@ export interface Features {
 
 /** The fields of Features.present, in bit order. */
 export const PRESENCE_FIELDS = [
-  'given', 'family', 'birth', 'streetNumber', 'streetName', 'street2', 'city', 'postalCode', 'region', 'nationalId', 'emails', 'phones', 'personalEmails', 'personalPhones',
+  'given',
+  'family',
+  'birth',
+  'streetNumber',
+  'streetName',
+  'street2',
+  'city',
+  'postalCode',
+  'region',
+  'nationalId',
+  'emails',
+  'phones',
+  'personalEmails',
+  'personalPhones',
 ] as const;
 export type PresenceField = (typeof PRESENCE_FIELDS)[number];
 
@@ -90,7 +103,18 @@ function presenceOf(record: Features): number {
 // short: NFKD, drop combining marks, our own table for letters NFKD leaves alone (ł → l), punctuation → space.
 
 const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-  ł: 'l', đ: 'd', ð: 'd', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
 };
 const MARKS = /\p{M}/gu;
 const SPECIAL = /[łđðøæœßþıħŧŀ]/g;
@@ -152,12 +176,48 @@ export function canonicalPhone(raw: string | null | undefined): string | null {
 
 /** Street-type abbreviations (EN, FR) → the full word, so `12 Main St` and `12 main street` are equal. */
 const STREET_WORDS: Readonly<Record<string, string>> = {
-  st: 'street', str: 'street', rd: 'road', ave: 'avenue', av: 'avenue', avn: 'avenue', blvd: 'boulevard',
-  boul: 'boulevard', bd: 'boulevard', bvd: 'boulevard', dr: 'drive', drv: 'drive', ln: 'lane', ct: 'court', crt: 'court',
-  pl: 'place', plc: 'place', cres: 'crescent', cr: 'crescent', cct: 'circuit', cir: 'circuit', hwy: 'highway',
-  pde: 'parade', tce: 'terrace', ter: 'terrace', sq: 'square', cl: 'close', gr: 'grove', pkwy: 'parkway', wy: 'way',
-  mt: 'mount', apt: 'apartment', ste: 'suite', ch: 'chemin', che: 'chemin', rte: 'route', imp: 'impasse',
-  fg: 'faubourg', n: 'north', s: 'south', e: 'east', w: 'west',
+  st: 'street',
+  str: 'street',
+  rd: 'road',
+  ave: 'avenue',
+  av: 'avenue',
+  avn: 'avenue',
+  blvd: 'boulevard',
+  boul: 'boulevard',
+  bd: 'boulevard',
+  bvd: 'boulevard',
+  dr: 'drive',
+  drv: 'drive',
+  ln: 'lane',
+  ct: 'court',
+  crt: 'court',
+  pl: 'place',
+  plc: 'place',
+  cres: 'crescent',
+  cr: 'crescent',
+  cct: 'circuit',
+  cir: 'circuit',
+  hwy: 'highway',
+  pde: 'parade',
+  tce: 'terrace',
+  ter: 'terrace',
+  sq: 'square',
+  cl: 'close',
+  gr: 'grove',
+  pkwy: 'parkway',
+  wy: 'way',
+  mt: 'mount',
+  apt: 'apartment',
+  ste: 'suite',
+  ch: 'chemin',
+  che: 'chemin',
+  rte: 'route',
+  imp: 'impasse',
+  fg: 'faubourg',
+  n: 'north',
+  s: 'south',
+  e: 'east',
+  w: 'west',
 };
 
 /** `12b Main St.` → number `12b`, name `main street`. The number is the first token that starts with a digit. */

@@ -85,7 +85,10 @@ describe('household hard negatives', () => {
     expect(result.probability).toBeLessThan(0.01);
   });
   it('a neighbour with the same first name and another family name waits for review', () => {
-    const result = score({ street: '14 rue des Érables', birthDate: null, emails: ['w.k@videotron.ca'], phones: [] }, { family: 'Tremblay', birthDate: null, emails: [], phones: ['514 555 0166'] });
+    const result = score(
+      { street: '14 rue des Érables', birthDate: null, emails: ['w.k@videotron.ca'], phones: [] },
+      { family: 'Tremblay', birthDate: null, emails: [], phones: ['514 555 0166'] },
+    );
     expect(result.veto).toBe('familyDiffers');
     expect(result.logOdds).toBeLessThanOrEqual(-1);
   });
@@ -103,7 +106,15 @@ describe('household hard negatives', () => {
 
 describe('other-sex forms of a name', () => {
   it('pairs the usual endings and nothing else', () => {
-    for (const [a, b] of [['francesco', 'francesca'], ['jean', 'jeanne'], ['daniel', 'danielle'], ['giuseppe', 'giuseppina'], ['alexander', 'alexandra'], ['louis', 'louise'], ['paul', 'pauline']]) {
+    for (const [a, b] of [
+      ['francesco', 'francesca'],
+      ['jean', 'jeanne'],
+      ['daniel', 'danielle'],
+      ['giuseppe', 'giuseppina'],
+      ['alexander', 'alexandra'],
+      ['louis', 'louise'],
+      ['paul', 'pauline'],
+    ]) {
       expect(genderVariants(a as string, b as string)).toBe(true);
     }
     expect(genderVariants('william', 'wiliam')).toBe(false);
@@ -118,7 +129,13 @@ describe('other-sex forms of a name', () => {
 describe('household identifiers', () => {
   const record = (id: string, given: string, phone: string): IdentityRecord => ({ ...home, id, given, phones: [phone], emails: [] });
   it('a phone carried by two first names is a household one; nicknames and typos of one name are not two names', () => {
-    const prepared = [record('1', 'Marie', '514 555 0000'), record('2', 'Michel', '514 555 0000'), record('3', 'William', '438 555 1111'), record('4', 'Bill', '438 555 1111'), record('5', 'Wiliam', '438 555 1111')].map(features);
+    const prepared = [
+      record('1', 'Marie', '514 555 0000'),
+      record('2', 'Michel', '514 555 0000'),
+      record('3', 'William', '438 555 1111'),
+      record('4', 'Bill', '438 555 1111'),
+      record('5', 'Wiliam', '438 555 1111'),
+    ].map(features);
     markHouseholdIdentifiers(prepared);
     expect(prepared[0]?.personalPhones).toEqual([]);
     expect(prepared[1]?.phones).toEqual(['145550000']);
@@ -140,6 +157,8 @@ describe('household identifiers', () => {
 describe('vetoes as data', () => {
   it('refuses a veto naming a level that does not exist', () => {
     expect(() => compileVetoes(DEFAULT_COMPARISONS, [{ name: 'bad', when: [{ comparison: 'given', levels: ['nonsense'] }] }])).toThrow(/no level nonsense/);
-    expect(() => compileVetoes(DEFAULT_COMPARISONS, [{ name: 'bad', when: [{ comparison: 'shoeSize', levels: ['exact'] }] }])).toThrow(/no comparison shoeSize/);
+    expect(() => compileVetoes(DEFAULT_COMPARISONS, [{ name: 'bad', when: [{ comparison: 'shoeSize', levels: ['exact'] }] }])).toThrow(
+      /no comparison shoeSize/,
+    );
   });
 });

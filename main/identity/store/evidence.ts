@@ -40,8 +40,17 @@ export function pairRecords(db: SqlRunner, recordIds: readonly number[]): Map<nu
   if (recordIds.length === 0) return new Map();
   const ids = JSON.stringify(recordIds);
   const rows = db.all<{
-    id: number; profile_id: number | null; source: string; external_id: string; given_name: string | null; family_name: string | null; full_name: string | null;
-    birth_date: string | null; street: string | null; city: string | null; postal_code: string | null;
+    id: number;
+    profile_id: number | null;
+    source: string;
+    external_id: string;
+    given_name: string | null;
+    family_name: string | null;
+    full_name: string | null;
+    birth_date: string | null;
+    street: string | null;
+    city: string | null;
+    postal_code: string | null;
   }>(sql`
     SELECT r.id, m.profile_id, s.name AS source, r.external_id, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.city, r.postal_code
     FROM json_each(${ids}) j CROSS JOIN source_record r ON r.id = j.value JOIN source s ON s.id = r.source_id LEFT JOIN profile_member m ON m.source_record_id = r.id`);

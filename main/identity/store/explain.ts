@@ -26,7 +26,9 @@ export function explainProfile(db: SqlRunner, id: number): { profileId: number; 
   const compared = members.slice(0, MAX_EXPLAINED);
   const featured = model === null ? new Map() : recordFeatures(db, compared);
   const how = new Map(
-    db.all<{ id: number; how: MemberEvidence['how'] }>(sql`SELECT source_record_id AS id, how FROM profile_member WHERE profile_id = ${profileId}`).map((row) => [row.id, row.how]),
+    db
+      .all<{ id: number; how: MemberEvidence['how'] }>(sql`SELECT source_record_id AS id, how FROM profile_member WHERE profile_id = ${profileId}`)
+      .map((row) => [row.id, row.how]),
   );
   const explained = members.flatMap((recordId): MemberEvidence[] => {
     const record = records.get(recordId);
@@ -49,12 +51,14 @@ export function explainProfile(db: SqlRunner, id: number): { profileId: number; 
 /** Merges into this profile, newest first, with how many of their records are still here. */
 export function mergesOf(db: SqlRunner, profileId: number): MergeEntry[] {
   return db
-    .all<{ id: number; survivor_id: number; absorbed_id: number; how: 'rule' | 'steward'; merged_at: string; undone_at: string | null; records: number }>(sql`
+    .all<{ id: number; survivor_id: number; absorbed_id: number; how: 'rule' | 'steward'; merged_at: string; undone_at: string | null; records: number }>(
+      sql`
       SELECT g.id, g.survivor_id, g.absorbed_id, g.how, g.merged_at, g.undone_at,
         (SELECT count(*) FROM profile_merge_member x JOIN profile_member m ON m.source_record_id = x.source_record_id WHERE x.merge_id = g.id AND m.profile_id = ${profileId}) AS records
       FROM profile_merge g
       WHERE g.survivor_id = ${profileId} OR g.survivor_id IN (SELECT id FROM profile WHERE merged_into = ${profileId})
-      ORDER BY g.id DESC LIMIT 200`)
+      ORDER BY g.id DESC LIMIT 200`,
+    )
     .map((row) => ({
       id: row.id,
       survivorId: row.survivor_id,

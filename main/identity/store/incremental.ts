@@ -66,7 +66,12 @@ const LOOKUP_BLOCK_SIZE = 100;
 const MAX_CANDIDATES = 20;
 type Progress = Pick<JobControl, 'checkpoint' | 'progress'>;
 
-export async function computeIncremental(db: SqlRunner, settings: IdentitySettings, job: Progress, pause: () => Promise<void>): Promise<IncrementalComputation> {
+export async function computeIncremental(
+  db: SqlRunner,
+  settings: IdentitySettings,
+  job: Progress,
+  pause: () => Promise<void>,
+): Promise<IncrementalComputation> {
   const timings: Record<string, number> = {};
   let mark = clock();
   const lap = async (phase: string): Promise<void> => {
@@ -215,10 +220,16 @@ export async function computeIncremental(db: SqlRunner, settings: IdentitySettin
     const j = position.get(row.b);
     if (i !== undefined && j !== undefined) (row.same === 1 ? mustLink : cannotLink).push([i, j]);
   }
-  const clusters = cluster(all.length, links, (i, j) => scorePair(model, all[i] as Features, all[j] as Features).logOdds, { mustLink, cannotLink, groups }, {
-    ...DEFAULT_CLUSTER_SETTINGS,
-    threshold: settings.matchThreshold,
-  });
+  const clusters = cluster(
+    all.length,
+    links,
+    (i, j) => scorePair(model, all[i] as Features, all[j] as Features).logOdds,
+    { mustLink, cannotLink, groups },
+    {
+      ...DEFAULT_CLUSTER_SETTINGS,
+      threshold: settings.matchThreshold,
+    },
+  );
   await lap('clustering');
   return { ...computation, recordIds, profileIds, batchSize: batch.length, links, clusters };
 }
@@ -245,7 +256,8 @@ export function applyIncremental(db: SqlRunner, computation: IncrementalComputat
   if (model !== null && clusters !== null && batchSize > 0) {
     runId = Number(
       db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
-        VALUES ('incremental', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${batchSize}, ${computation.links.length}, ${profilesBefore}, 0, 0, 0, '{}', '{}')`).lastInsertRowid,
+        VALUES ('incremental', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${batchSize}, ${computation.links.length}, ${profilesBefore}, 0, 0, 0, '{}', '{}')`)
+        .lastInsertRowid,
     );
     // The profile each cluster goes to: the existing profile in it, else the oldest of its new records' profiles.
     // Existing records come after the batch, so their profile overrides any new record's.
@@ -282,7 +294,9 @@ export function applyIncremental(db: SqlRunner, computation: IncrementalComputat
   const profilesAfter = countProfiles(db);
   const timings = { ...computation.timings, writing: clock() - started, ...parts };
   if (runId !== null)
-    db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${joined}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
+    db.run(
+      sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${joined}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`,
+    );
   writeWatermark(db, {
     linkedThrough: Math.max(previous?.linkedThrough ?? 0, computation.watermarkThrough),
     linkedAt: context.startedAt,

@@ -20,7 +20,9 @@ export function blockingSignature(keys: readonly BlockingKey[]): string {
 }
 
 export function readWatermark(db: SqlRunner): Watermark | null {
-  const row = db.get<{ linked_through: number; linked_at: string; blocking: string }>(sql`SELECT linked_through, linked_at, blocking FROM identity_watermark WHERE id = 1`);
+  const row = db.get<{ linked_through: number; linked_at: string; blocking: string }>(
+    sql`SELECT linked_through, linked_at, blocking FROM identity_watermark WHERE id = 1`,
+  );
   return row === undefined ? null : { linkedThrough: row.linked_through, linkedAt: row.linked_at, blocking: row.blocking };
 }
 
@@ -103,7 +105,13 @@ export function recordsWithKey(db: SqlRunner, hash: number, limit: number): numb
  * them when the blocking keys changed) and the watermark moves to the records read; anything imported or
  * changed while it ran stays pending.
  */
-export function keyResolvedRecords(db: SqlRunner, records: readonly Features[], recordIds: ArrayLike<number>, keys: readonly BlockingKey[], linkedAt: string): void {
+export function keyResolvedRecords(
+  db: SqlRunner,
+  records: readonly Features[],
+  recordIds: ArrayLike<number>,
+  keys: readonly BlockingKey[],
+  linkedAt: string,
+): void {
   const watermark = readWatermark(db);
   const signature = blockingSignature(keys);
   if (watermark === null || watermark.blocking !== signature) clearKeys(db);

@@ -103,7 +103,9 @@ export function profileOfRecord(db: SqlRunner, recordId: number): number | null 
 }
 
 export function membersOf(db: SqlRunner, profileId: number): number[] {
-  return db.all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_member WHERE profile_id = ${profileId} ORDER BY source_record_id`).map((row) => row.id);
+  return db
+    .all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_member WHERE profile_id = ${profileId} ORDER BY source_record_id`)
+    .map((row) => row.id);
 }
 
 /** The active profile an id leads to, or null when there is none. */

@@ -33,7 +33,11 @@ export interface ResolveComputation {
 const clock = (): number => performance.now();
 
 /** Reads and links; writes nothing. The event loop turns between phases, so Cancel is honoured within a phase. */
-export async function computeResolution(db: SqlRunner, settings: IdentitySettings, job: Pick<JobControl, 'checkpoint' | 'progress'>): Promise<ResolveComputation> {
+export async function computeResolution(
+  db: SqlRunner,
+  settings: IdentitySettings,
+  job: Pick<JobControl, 'checkpoint' | 'progress'>,
+): Promise<ResolveComputation> {
   const started = clock();
   job.progress('reading', 0, null);
   const { records, ...ids } = loadVaultRecords(db);
@@ -62,7 +66,16 @@ export async function computeResolution(db: SqlRunner, settings: IdentitySetting
       job.checkpoint();
     },
   });
-  const unusable = result.features.filter((record) => record.given === null && record.family === null && record.birth === null && record.streetName === null && record.emails.length === 0 && record.phones.length === 0 && record.nationalId === null).length;
+  const unusable = result.features.filter(
+    (record) =>
+      record.given === null &&
+      record.family === null &&
+      record.birth === null &&
+      record.streetName === null &&
+      record.emails.length === 0 &&
+      record.phones.length === 0 &&
+      record.nationalId === null,
+  ).length;
   return { loaded, result, settings, conflicts: findConflicts(decisions).length, unusable, timings: { reading, ...result.timings } };
 }
 
@@ -114,7 +127,8 @@ function writeResolution(db: SqlRunner, computation: ResolveComputation, context
   const profilesBefore = countProfiles(db);
   const runId = Number(
     db.run(sql`INSERT INTO identity_run (kind, started_by, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings)
-      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.count}, ${result.blocking.count}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`).lastInsertRowid,
+      VALUES ('full', ${context.userId}, ${context.startedAt}, ${context.stamp}, ${loaded.count}, ${result.blocking.count}, ${profilesBefore}, 0, 0, 0, ${JSON.stringify(storeModel(result.model))}, '{}')`)
+      .lastInsertRowid,
   );
   const plan = planMoves(computation);
   // New profiles for clusters no existing profile could keep (a profile split in two keeps its id in one).
@@ -146,8 +160,17 @@ function writeResolution(db: SqlRunner, computation: ResolveComputation, context
   const profilesAfter = countProfiles(db);
   // The writing's parts too (the plan, the moves with their profiles' search rows, the review queue): at a million
   // records they are most of a resolution.
-  const timings = { ...computation.timings, writing: clock() - started, 'writing.plan': planned - started, 'writing.moves': movedAt - planned, 'writing.queue': queuedAt - movedAt, 'writing.keys': keyedAt - queuedAt };
-  db.run(sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`);
+  const timings = {
+    ...computation.timings,
+    writing: clock() - started,
+    'writing.plan': planned - started,
+    'writing.moves': movedAt - planned,
+    'writing.queue': queuedAt - movedAt,
+    'writing.keys': keyedAt - queuedAt,
+  };
+  db.run(
+    sql`UPDATE identity_run SET profiles_after = ${profilesAfter}, moved = ${moved.moved}, review_pairs = ${review}, timings = ${JSON.stringify(timings)} WHERE id = ${runId}`,
+  );
   return {
     runId,
     dryRun: false,

@@ -21,7 +21,10 @@ const REBUILD_FROM = 10_000;
 /** Replaces the queue with `pairs` (source record ids), leaving out decided pairs and records gone since. Returns the pairs queued. */
 export function replaceReviewQueue(db: SqlRunner, pairs: ReviewPairs, runId: number): number {
   db.run(sql`DELETE FROM identity_pair`);
-  const indexes = pairs.length < REBUILD_FROM ? [] : db.all<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'identity_pair' AND sql IS NOT NULL`);
+  const indexes =
+    pairs.length < REBUILD_FROM
+      ? []
+      : db.all<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'identity_pair' AND sql IS NOT NULL`);
   for (const { name } of indexes) db.raw.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
   const queued = queuePairs(db, pairs, runId);
   for (const index of indexes) db.raw.exec(index.sql);

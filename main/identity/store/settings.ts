@@ -41,5 +41,9 @@ export function chosenModel(settings: IdentitySettings): { comparisons: Comparis
 /** The vetoes that can be read with these comparisons: one about a comparison left out cannot hold. */
 export function vetoesFor(comparisons: readonly Comparison[]): Veto[] {
   const names = new Set(comparisons.map((comparison) => comparison.name));
-  return DEFAULT_VETOES.filter((veto) => veto.when.every((entry) => 'eitherHas' in entry || (Array.isArray(entry) ? entry : [entry]).every((condition: { comparison: string }) => names.has(condition.comparison))));
+  return DEFAULT_VETOES.filter((veto) =>
+    veto.when.every(
+      (entry) => 'eitherHas' in entry || (Array.isArray(entry) ? entry : [entry]).every((condition: { comparison: string }) => names.has(condition.comparison)),
+    ),
+  );
 }

@@ -27,7 +27,12 @@ function requireRecordProfile(db: SqlRunner, recordId: number): number {
 }
 
 /** The older profile survives; all of the other's records move to it. */
-export function mergeProfiles(db: SqlRunner, first: number, second: number, actor: Actor): { survivorId: number; absorbedId: number; mergeId: number; records: number } {
+export function mergeProfiles(
+  db: SqlRunner,
+  first: number,
+  second: number,
+  actor: Actor,
+): { survivorId: number; absorbedId: number; mergeId: number; records: number } {
   const a = requireProfile(db, first);
   const b = requireProfile(db, second);
   if (a === b) throw new AppError('INVALID_INPUT', `Profiles ${first} and ${second} are already the same person (${a}).`);
@@ -39,9 +44,16 @@ export function mergeProfiles(db: SqlRunner, first: number, second: number, acto
       (record_a IN (SELECT value FROM json_each(${JSON.stringify(moving)})) AND record_b IN (SELECT value FROM json_each(${JSON.stringify(staying)})))
       OR (record_b IN (SELECT value FROM json_each(${JSON.stringify(moving)})) AND record_a IN (SELECT value FROM json_each(${JSON.stringify(staying)}))))`);
   if (blocked !== undefined) {
-    throw new AppError('CONFLICT', `Records ${blocked.a} and ${blocked.b} were decided to be different people: change that decision first.`, { recordA: blocked.a, recordB: blocked.b });
+    throw new AppError('CONFLICT', `Records ${blocked.a} and ${blocked.b} were decided to be different people: change that decision first.`, {
+      recordA: blocked.a,
+      recordB: blocked.b,
+    });
   }
-  const result = moveRecords(db, moving.map((recordId) => ({ recordId, from: absorbed, to: survivor })), { how: 'steward', runId: null, userId: actor.userId, stamp: actor.stamp });
+  const result = moveRecords(
+    db,
+    moving.map((recordId) => ({ recordId, from: absorbed, to: survivor })),
+    { how: 'steward', runId: null, userId: actor.userId, stamp: actor.stamp },
+  );
   recordDecision(db, staying[0] as number, moving[0] as number, true, 'merge', actor.userId, actor.stamp);
   return { survivorId: survivor, absorbedId: absorbed, mergeId: result.merges[0] as number, records: result.moved };
 }
@@ -63,7 +75,9 @@ export function splitRecord(db: SqlRunner, recordId: number, actor: Actor): { fr
  * merging them again.
  */
 export function undoMerge(db: SqlRunner, mergeId: number, actor: Actor): { survivorId: number; restoredId: number; records: number } {
-  const merge = db.get<{ survivor_id: number; absorbed_id: number; undone_at: string | null }>(sql`SELECT survivor_id, absorbed_id, undone_at FROM profile_merge WHERE id = ${mergeId}`);
+  const merge = db.get<{ survivor_id: number; absorbed_id: number; undone_at: string | null }>(
+    sql`SELECT survivor_id, absorbed_id, undone_at FROM profile_merge WHERE id = ${mergeId}`,
+  );
   if (merge === undefined) throw new AppError('NOT_FOUND', `There is no merge ${mergeId}.`);
   if (merge.undone_at !== null) throw new AppError('CONFLICT', `Merge ${mergeId} was already undone.`);
   const holder = activeProfile(db, merge.survivor_id);
@@ -71,10 +85,15 @@ export function undoMerge(db: SqlRunner, mergeId: number, actor: Actor): { survi
     .all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_merge_member WHERE merge_id = ${mergeId} ORDER BY source_record_id`)
     .map((row) => row.id)
     .filter((recordId) => holder !== null && profileOfRecord(db, recordId) === holder);
-  if (holder === null || records.length === 0) throw new AppError('CONFLICT', `The records of merge ${mergeId} have all moved on since: there is nothing to undo.`);
+  if (holder === null || records.length === 0)
+    throw new AppError('CONFLICT', `The records of merge ${mergeId} have all moved on since: there is nothing to undo.`);
   const restored = merge.absorbed_id;
   // The restored profile comes back under its own id; moveRecords reactivates it as its records return.
-  const result = moveRecords(db, records.map((recordId) => ({ recordId, from: holder, to: restored })), { how: 'steward', runId: null, userId: actor.userId, stamp: actor.stamp });
+  const result = moveRecords(
+    db,
+    records.map((recordId) => ({ recordId, from: holder, to: restored })),
+    { how: 'steward', runId: null, userId: actor.userId, stamp: actor.stamp },
+  );
   // The return trip is not itself a merge to undo.
   db.run(sql`DELETE FROM profile_merge WHERE id IN (SELECT value FROM json_each(${JSON.stringify(result.merges)}))`);
   db.run(sql`UPDATE profile_merge SET undone_at = ${actor.stamp}, undone_by = ${actor.userId} WHERE id = ${mergeId}`);
@@ -92,7 +111,13 @@ export function undoMerge(db: SqlRunner, mergeId: number, actor: Actor): { survi
  * of a shared profile now, "skip" sends the pair to the back of the queue. Returns the profiles after, and
  * how many contradictions the decisions now hold.
  */
-export function decidePair(db: SqlRunner, recordA: number, recordB: number, decision: 'same' | 'different' | 'skip', actor: Actor): { profileA: number | null; profileB: number | null; conflicts: number } {
+export function decidePair(
+  db: SqlRunner,
+  recordA: number,
+  recordB: number,
+  decision: 'same' | 'different' | 'skip',
+  actor: Actor,
+): { profileA: number | null; profileB: number | null; conflicts: number } {
   const a = requireRecordProfile(db, recordA);
   const b = requireRecordProfile(db, recordB);
   if (decision === 'skip') {

@@ -96,7 +96,10 @@ function toIdentityRecord(row: Row, emails: string[], phones: string[]): Identit
  */
 export function splitStreet(street: string | null): { street: string | null; street2: string | null } {
   if (street === null) return { street: null, street2: null };
-  const lines = street.split(', ').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = street
+    .split(', ')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   if (lines.length > 1 && /^\d+[a-z]?$/i.test(lines[0] as string)) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
   return { street: lines[0] ?? null, street2: lines.length > 1 ? lines.slice(1).join(', ') : null };
 }

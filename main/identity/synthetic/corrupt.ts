@@ -54,7 +54,14 @@ export function phoneFormat(dice: Dice, e164: string, excelDamage: number): stri
     return dice.pick([e164, `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`, `+48 ${national}`, `0048${national}`]);
   }
   const [area, exchange, line] = [national.slice(0, 3), national.slice(3, 6), national.slice(6)];
-  return dice.pick([`(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `${area}.${exchange}.${line}`, national, `1-${area}-${exchange}-${line}`, `+1 ${area} ${exchange} ${line}`]);
+  return dice.pick([
+    `(${area}) ${exchange}-${line}`,
+    `${area}-${exchange}-${line}`,
+    `${area}.${exchange}.${line}`,
+    national,
+    `1-${area}-${exchange}-${line}`,
+    `+1 ${area} ${exchange} ${line}`,
+  ]);
 }
 
 /** A birth date as a source got it wrong: day and month exchanged (only where both read as a month), or one digit off. */

@@ -31,7 +31,9 @@ describe('generated retail customers', () => {
   it('puts people in households, with the hard negatives a household brings', () => {
     const people = new Map<number, { household: number; given: string; family: string; birth: string }>();
     // The original record of each person is the least damaged; enough to find the relations.
-    for (const row of rows) if (row.recId.endsWith('-org')) people.set(row.entity, { household: row.household, given: row.givenName.toLowerCase(), family: row.surname.toLowerCase(), birth: row.dateOfBirth });
+    for (const row of rows)
+      if (row.recId.endsWith('-org'))
+        people.set(row.entity, { household: row.household, given: row.givenName.toLowerCase(), family: row.surname.toLowerCase(), birth: row.dateOfBirth });
     const households = new Map<number, number[]>();
     for (const [entity, person] of people) households.set(person.household, [...(households.get(person.household) ?? []), entity]);
     const sizes = [...households.values()].map((members) => members.length);

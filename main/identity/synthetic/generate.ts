@@ -75,11 +75,27 @@ export function syntheticSet(options: GenerateOptions = {}): SyntheticSet {
   return set;
 }
 
-export const CSV_HEADER = 'rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id, email, phone_number, household_id';
+export const CSV_HEADER =
+  'rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id, email, phone_number, household_id';
 
 /** One CSV line in the Febrl layout (", " separator); soc_sec_id is empty: retail customers have none. */
 export function csvLine(row: SyntheticRow): string {
-  const cells = [row.recId, row.givenName, row.surname, row.streetNumber, row.address1, row.address2, row.suburb, row.postcode, row.state, row.dateOfBirth, '', row.email, row.phone, String(row.household)];
+  const cells = [
+    row.recId,
+    row.givenName,
+    row.surname,
+    row.streetNumber,
+    row.address1,
+    row.address2,
+    row.suburb,
+    row.postcode,
+    row.state,
+    row.dateOfBirth,
+    '',
+    row.email,
+    row.phone,
+    String(row.household),
+  ];
   // The layout has no quoting: a comma inside a value would shift every later column.
   return cells.map((cell) => cell.replaceAll(',', ' ')).join(', ');
 }

@@ -46,7 +46,15 @@ export interface Household {
   members: Person[];
 }
 
-const CULTURE_SHARES: readonly (readonly [CultureName, number])[] = [['fr', 0.42], ['en', 0.22], ['pl', 0.1], ['it', 0.07], ['uk', 0.06], ['es', 0.07], ['de', 0.06]];
+const CULTURE_SHARES: readonly (readonly [CultureName, number])[] = [
+  ['fr', 0.42],
+  ['en', 0.22],
+  ['pl', 0.1],
+  ['it', 0.07],
+  ['uk', 0.06],
+  ['es', 0.07],
+  ['de', 0.06],
+];
 const CANADA = CITIES.filter((city) => city.country === 'ca');
 const POLAND = CITIES.filter((city) => city.country === 'pl');
 const REFERENCE_YEAR = 2025;
@@ -91,12 +99,21 @@ function address(dice: Dice, city: City, culture: Culture): Address {
   const style = city.country === 'pl' ? 'pl' : culture.name === 'fr' || (city.region === 'QC' && dice.chance(0.6)) ? 'fr' : 'en';
   // Most buildings have small numbers; a few suburban ones run into the thousands.
   const number = dice.chance(0.8) ? String(dice.between(1, 400)) : String(dice.between(400, 9999));
-  const unit = city.name === 'Montréal' || city.country === 'pl' ? (dice.chance(0.35) ? String(dice.between(1, 40)) : null) : dice.chance(0.1) ? String(dice.between(1, 20)) : null;
+  const unit =
+    city.name === 'Montréal' || city.country === 'pl'
+      ? dice.chance(0.35)
+        ? String(dice.between(1, 40))
+        : null
+      : dice.chance(0.1)
+        ? String(dice.between(1, 20))
+        : null;
   return { number, type: dice.zipf(STREET_TYPES[style]), name: dice.zipf(STREET_NAMES[style]), unit, city, postalCode: postalCode(dice, city) };
 }
 
 export function phoneNumber(dice: Dice, city: City): string {
-  return city.country === 'pl' ? `+48${dice.pick(city.areaCodes)}${dice.digits(9 - dice.pick(city.areaCodes).length)}` : `+1${dice.pick(city.areaCodes)}${dice.digits(7)}`;
+  return city.country === 'pl'
+    ? `+48${dice.pick(city.areaCodes)}${dice.digits(9 - dice.pick(city.areaCodes).length)}`
+    : `+1${dice.pick(city.areaCodes)}${dice.digits(7)}`;
 }
 
 /** Keeps personal and household mailboxes unique: a second Jean Tremblay at Gmail is jean.tremblay2. */
@@ -118,14 +135,24 @@ export class Mailboxes {
 }
 
 function localPart(text: string): string {
-  return ascii(text).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return ascii(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 function personalEmail(dice: Dice, person: Person, country: 'ca' | 'pl', mailboxes: Mailboxes): string {
   const given = localPart(person.given);
   const family = localPart(person.family);
   const year = person.birth.slice(2, 4);
-  const local = dice.pick([`${given}.${family}`, `${given}${family}`, `${given[0] ?? 'x'}${family}`, `${family}.${given}`, `${given}${year}`, `${given}.${family}${year}`, `${given}_${dice.digits(3)}`]);
+  const local = dice.pick([
+    `${given}.${family}`,
+    `${given}${family}`,
+    `${given[0] ?? 'x'}${family}`,
+    `${family}.${given}`,
+    `${given}${year}`,
+    `${given}.${family}${year}`,
+    `${given}_${dice.digits(3)}`,
+  ]);
   return mailboxes.claim(local, dice.zipf(EMAIL_DOMAINS[country]));
 }
 
@@ -173,7 +200,14 @@ export function household(dice: Dice, id: number, state: PopulationState): House
   const firstYear = withChildren ? dice.between(1948, 1983) : dice.between(1945, 2004);
   const firstSex = dice.chance(0.5) ? 'm' : 'f';
   const familyBase = dice.zipf(culture.surnames);
-  const first: Draft = { sex: firstSex, given: givenName(dice, culture, firstSex, []), family: surnameFor(familyBase, culture, firstSex), maiden: null, birth: birthDate(dice, firstYear), culture };
+  const first: Draft = {
+    sex: firstSex,
+    given: givenName(dice, culture, firstSex, []),
+    family: surnameFor(familyBase, culture, firstSex),
+    maiden: null,
+    birth: birthDate(dice, firstYear),
+    culture,
+  };
   // Namesakes: common names recur in a city anyway (Zipf); this makes a few exact ones on purpose.
   const recent = state.recentByCity.get(city.name);
   if (recent !== undefined && recent.culture === culture && dice.chance(0.03)) {
@@ -201,7 +235,14 @@ export function household(dice: Dice, id: number, state: PopulationState): House
       const birth = twins && child === 1 ? sibling.birth : birthDate(dice, year);
       // A junior: the first son named exactly as his father, common in English-speaking families.
       const junior = child === 0 && sex === 'm' && father !== undefined && father.family === childFamily && dice.chance(culture.name === 'en' ? 0.25 : 0.05);
-      const given = junior ? (father as Draft).given : givenName(dice, culture, sex, drafts.map((draft) => draft.given));
+      const given = junior
+        ? (father as Draft).given
+        : givenName(
+            dice,
+            culture,
+            sex,
+            drafts.map((draft) => draft.given),
+          );
       drafts.push({ sex, given, family: surnameFor(childFamily, culture, sex), maiden: null, birth, culture });
     }
   }
@@ -265,7 +306,11 @@ function childSurname(dice: Dice, parents: readonly Draft[], culture: Culture): 
 function householdMailbox(dice: Dice, members: readonly Draft[], country: 'ca' | 'pl', mailboxes: Mailboxes): string {
   const family = localPart(members[0]?.family ?? 'famille');
   const other = localPart(members[1]?.family ?? family);
-  const local = dice.pick(country === 'pl' ? [`rodzina.${family}`, `${family}.dom`] : [`famille.${family}`, `the${family}s`, `${family}${other === family ? 'family' : other}`, `${family}.home`]);
+  const local = dice.pick(
+    country === 'pl'
+      ? [`rodzina.${family}`, `${family}.dom`]
+      : [`famille.${family}`, `the${family}s`, `${family}${other === family ? 'family' : other}`, `${family}.home`],
+  );
   return mailboxes.claim(local, dice.zipf(EMAIL_DOMAINS[country]));
 }
 

@@ -7,6 +7,30 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../../main/api/contract';
 import { ErrorAlert } from '../../components/alert';
 import { useApiAction } from '../../hooks/use-action';
+import { useApiData } from '../../hooks/use-api-data';
+
+/** Profiles the linker was not sure enough to merge with the chosen ones: offered, never added unasked. */
+function SamePersonSuggestions({ selected, onToggle }: { readonly selected: readonly number[]; readonly onToggle: (id: number) => void }): ReactNode {
+  const { t } = useTranslation();
+  const suggestions = useApiData('identity.suggest', { profileIds: [...selected] });
+  const list = (suggestions.data?.suggestions ?? []).filter((entry) => !selected.includes(entry.profileId));
+  if (list.length === 0) return null;
+  return (
+    <div data-testid="request-person-suggestions">
+      <p className="form-note">{t('requests.verify.suggestions')}</p>
+      <ul className="stack">
+        {list.map((entry) => (
+          <li key={entry.profileId}>
+            <label className="checkbox">
+              <input type="checkbox" checked={false} onChange={() => onToggle(entry.profileId)} />
+              <span>{t('requests.verify.select', { id: entry.profileId, name: entry.displayName || t('profiles.unnamed') })}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export function PersonPicker({ selected, onChange }: { readonly selected: readonly number[]; readonly onChange: (ids: number[]) => void }): ReactNode {
   const { t } = useTranslation();
@@ -69,6 +93,7 @@ export function PersonPicker({ selected, onChange }: { readonly selected: readon
           ))}
         </ul>
       ) : null}
+      {selected.length > 0 ? <SamePersonSuggestions selected={selected} onToggle={toggle} /> : null}
       <p className="muted small" role="status">
         {t('requests.verify.selected', { count: selected.length })}
       </p>
