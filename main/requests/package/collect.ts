@@ -95,6 +95,11 @@ export interface CollectedPerson {
   readonly consentEvents: readonly PackageConsentEvent[];
   readonly consentStates: readonly PurposeState[];
   readonly declarations: readonly PackageSourcePurpose[];
+  /**
+   * Records held for a lawful basis (the consent intake gate) that carry one of the person's emails or phones:
+   * held, they belong to no profile, yet the vault holds them about the person.
+   */
+  readonly heldRecords: readonly PackageRecord[];
   readonly purposes: readonly PackagePurpose[];
   /**
    * Someone else's details left out (a gift's recipient, a delivery address for another person): distinct
@@ -144,7 +149,7 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
       r.street, r.city, r.postal_code, r.region, r.country, r.birth_date, r.national_id, r.raw
     FROM source_record r JOIN source s ON s.id = r.source_id
     WHERE r.id IN (SELECT value FROM json_each(${ids})) ORDER BY r.id`);
-  const records = recordRows.map((row): PackageRecord => {
+  const toRecord = (row: RecordRow): PackageRecord => {
     const kept = withholdThirdParty(parse(row.raw));
     keep(kept.withheld);
     return {
@@ -167,11 +172,24 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
       },
       raw: kept.value,
     };
-  });
+  };
+  const records = recordRows.map(toRecord);
   const shown = JSON.stringify(records.map((record) => record.id));
   const identifiers = db.all<PackageIdentifier>(sql`
     SELECT source_record_id AS recordId, kind, value, raw FROM identifier
     WHERE source_record_id IN (SELECT value FROM json_each(${shown})) ORDER BY source_record_id, kind, id`);
+  const held = db
+    .all<RecordRow>(
+      sql`
+      SELECT DISTINCT r.id, r.source_id, s.name AS source, r.external_id, r.created_at, r.updated_at, r.given_name, r.family_name, r.full_name,
+        r.street, r.city, r.postal_code, r.region, r.country, r.birth_date, r.national_id, r.raw
+      FROM identifier mine
+      JOIN identifier other ON other.kind = mine.kind AND other.value = mine.value
+      JOIN record_hold h ON h.source_record_id = other.source_record_id
+      JOIN source_record r ON r.id = h.source_record_id JOIN source s ON s.id = r.source_id
+      WHERE mine.source_record_id IN (SELECT value FROM json_each(${shown})) ORDER BY r.id`,
+    )
+    .map(toRecord);
   const flags = db.all<PackageFlag>(sql`
     SELECT source_record_id AS recordId, field, column_name AS "column", reason, raw FROM record_flag
     WHERE source_record_id IN (SELECT value FROM json_each(${shown})) ORDER BY source_record_id, id`);
@@ -234,6 +252,7 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
     consentEvents,
     consentStates,
     declarations,
+    heldRecords: held,
     purposes,
     withheld: withheld.size,
   };

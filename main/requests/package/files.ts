@@ -29,6 +29,7 @@ export function dataFiles(person: CollectedPerson, meta: PackageMeta): PackageFi
     events: person.events,
     consent: { states: person.consentStates.map(({ purpose, state, basis, since }) => ({ purpose, state, basis, since })), events: person.consentEvents },
     purposes: person.declarations,
+    recordsHeldForABasis: person.heldRecords,
     disclosures: [],
     withheldThirdPartyValues: person.withheld,
   };
@@ -108,6 +109,13 @@ export function dataFiles(person: CollectedPerson, meta: PackageMeta): PackageFi
       bytes: csv(
         ['source', 'purpose', 'basis'],
         person.declarations.map((declaration) => [declaration.source, declaration.purpose, declaration.basis]),
+      ),
+    },
+    {
+      name: 'held-records.csv',
+      bytes: csv(
+        ['record_id', 'source', 'source_record_id', 'received_at', ...Object.keys(person.heldRecords[0]?.fields ?? person.records[0]?.fields ?? {}), 'raw'],
+        person.heldRecords.map((record) => [record.id, record.source, record.externalId, record.receivedAt, ...Object.values(record.fields), record.raw]),
       ),
     },
     { name: 'disclosures.csv', bytes: csv(['at', 'partner', 'agreement', 'purpose', 'fields'], []) },

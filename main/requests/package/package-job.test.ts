@@ -145,4 +145,20 @@ describe('requests.package', () => {
     expect(files.get('report.html')).toMatch(/15 juin 2026,? 00 h 30/);
     expect(files.get('report.html')).toContain('America/Toronto');
   });
+
+  it('includes the person’s records held for a lawful basis, found by their email', async () => {
+    const { backend, profile, request } = await verifiedRequest();
+    // An SMS list on consent alone, with Hélène's email and no SMS consent: held, in no profile.
+    const imported = await importPeople(backend, 'Liste SMS', [{ id: 5, first: 'Hélène', last: 'G.', email: 'helene@exemple.ca' }], { purposes: ['sms_marketing'], lawfulBasis: 'consent' });
+    expect(imported.held).toBe(1);
+    await ok(backend, 'requests.verify', { id: request.id, method: 'video call', identifiers: ['email'], profileIds: [profile] });
+    const result = await runJob(backend, 'requests.package', { id: request.id, language: 'en' });
+    if (!result.ok) throw new Error(result.error.message);
+    const files = await entries(Buffer.from(result.value.zipBase64!, 'base64'));
+    const held = files.get('held-records.csv')!.trim().split('\r\n');
+    expect(held).toHaveLength(2);
+    expect(held[1]).toContain('Liste SMS');
+    expect(JSON.parse(files.get('data.json')!).recordsHeldForABasis).toHaveLength(1);
+    expect(files.get('report.html')).toContain('<td>Records held until a lawful basis is confirmed</td><td>1</td>');
+  });
 });

@@ -116,6 +116,7 @@ export function reportBlocks(person: CollectedPerson, meta: PackageMeta, t: Tran
         [t('accessPackage.summary.identifiers'), String(person.identifiers.length)],
         [t('accessPackage.summary.events'), String(person.events.length)],
         [t('accessPackage.summary.consentEvents'), String(person.consentEvents.length)],
+        [t('accessPackage.summary.held'), String(person.heldRecords.length)],
         [t('accessPackage.summary.withheld'), String(person.withheld)],
       ],
     },
