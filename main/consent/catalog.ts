@@ -28,6 +28,40 @@ const SELECT_PURPOSE = sql`
     (SELECT count(*) FROM consent_event e WHERE e.purpose_id = p.id) AS events
   FROM purpose p`;
 
+/**
+ * A purpose as the rules read it: without how many sources and events use it. Counting a purpose's events
+ * reads its whole share of the ledger (hundreds of thousands at a million people), which the catalog screen
+ * shows but a person's state, a recording or a release must not pay for.
+ */
+export type PurposeRule = Omit<Purpose, 'sources' | 'events'>;
+
+const SELECT_RULE = sql`
+  SELECT p.*, (SELECT coalesce(json_group_array(b.basis), '[]') FROM purpose_basis b WHERE b.purpose_id = p.id) AS bases, 0 AS sources, 0 AS events
+  FROM purpose p`;
+
+function toRule(row: PurposeRow): PurposeRule {
+  const { sources: _sources, events: _events, ...rule } = toPurpose(row);
+  return rule;
+}
+
+/** The catalog's purposes for the rules, in catalog order (no usage counts). */
+export function purposeRules(db: SqlRunner): PurposeRule[] {
+  return db.all<PurposeRow>(sql`${SELECT_RULE} ORDER BY p.id`).map(toRule);
+}
+
+/** The purpose a code names, for the rules (no usage counts), or null. */
+export function findRule(db: SqlRunner, code: string): PurposeRule | null {
+  const row = db.get<PurposeRow>(sql`${SELECT_RULE} WHERE p.code = ${code}`);
+  return row === undefined ? null : toRule(row);
+}
+
+/** The purpose a code names, for the rules (no usage counts), or INVALID_INPUT with the reason the interface translates. */
+export function requireRule(db: SqlRunner, code: string): PurposeRule {
+  const rule = findRule(db, code);
+  if (rule === null) throw new AppError('INVALID_INPUT', `There is no purpose ${code} in the catalog.`, { reason: 'unknownPurpose', purpose: code });
+  return rule;
+}
+
 function toPurpose(row: PurposeRow): Purpose {
   const bases = new Set(JSON.parse(row.bases) as LawfulBasis[]);
   return {
@@ -76,11 +110,11 @@ export function assertBasisAllowed(purpose: Pick<Purpose, 'code' | 'bases'>, bas
 }
 
 /** The catalog purpose a free text names (matchPurpose), or null. */
-export function purposeByText(db: SqlRunner, text: string): Purpose | null {
+export function purposeByText(db: SqlRunner, text: string): PurposeRule | null {
   // Codes and names only: listPurposes also counts each purpose's events, which a ledger of millions makes slow.
   const names = db.all<NamedPurpose>(sql`SELECT code, name_en AS nameEn, name_fr AS nameFr FROM purpose ORDER BY id`);
   const code = matchPurpose(text, names);
-  return code === null ? null : findPurpose(db, code);
+  return code === null ? null : findRule(db, code);
 }
 
 function writeBases(db: SqlRunner, purpose: Purpose, bases: readonly LawfulBasis[]): void {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import { assertBasisAllowed, findPurpose, purposeByText } from './catalog';
+import { assertBasisAllowed, findRule, purposeByText } from './catalog';
 import type { LawfulBasis } from './contract';
 
 export interface PurposeDeclaration {
@@ -36,7 +36,7 @@ export function declareSourcePurposes(db: SqlRunner, sourceId: number, declarati
  */
 export function checkPurposeAliases(db: SqlRunner, aliases: Readonly<Record<string, string>>): void {
   for (const code of new Set(Object.values(aliases))) {
-    if (findPurpose(db, code) === null)
+    if (findRule(db, code) === null)
       throw new AppError('INVALID_INPUT', `There is no purpose ${code} in the catalog.`, { reason: 'unknownPurpose', purpose: code });
   }
 }

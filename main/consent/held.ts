@@ -9,7 +9,7 @@
  */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import { assertBasisAllowed, requirePurpose } from './catalog';
+import { assertBasisAllowed, requireRule } from './catalog';
 import type { HeldRecord, LawfulBasis, RecordingMethod } from './contract';
 
 export interface HeldRecordHooks {
@@ -124,11 +124,11 @@ export function releaseHeld(db: SqlRunner, input: ReleaseInput, userId: number, 
   const holds = holdsOf(db, recordIds);
   if (input.basis === 'consent' && input.method === undefined)
     throw new AppError('INVALID_INPUT', 'A consent attached by hand says how it was given (--method).', { reason: 'methodRequired' });
-  const purposes = new Map<string, ReturnType<typeof requirePurpose>>();
+  const purposes = new Map<string, ReturnType<typeof requireRule>>();
   const purposeOf = (code: string) => {
     let purpose = purposes.get(code);
     if (purpose === undefined) {
-      purpose = requirePurpose(db, code);
+      purpose = requireRule(db, code);
       assertBasisAllowed(purpose, input.basis);
       purposes.set(code, purpose);
     }

@@ -11,7 +11,7 @@
  */
 import { BatchedInsert } from '../store/batched-insert';
 import type { SqlRunner } from '../store/sql';
-import { findPurpose, purposeByText } from './catalog';
+import { findRule, purposeByText } from './catalog';
 import { freeTextCode } from './codes';
 
 /** What a mapping read from a row: ingest's MappedConsent has this shape. */
@@ -118,7 +118,7 @@ export class ImportedConsents {
     if (resolution === undefined) {
       // The steward's match for this source first; a code no longer in the catalog leaves the text unmatched.
       const alias = this.aliases.get(freeTextCode(text));
-      const purpose = alias === undefined ? purposeByText(this.db, text) : findPurpose(this.db, alias);
+      const purpose = alias === undefined ? purposeByText(this.db, text) : findRule(this.db, alias);
       resolution =
         purpose === null
           ? { problem: 'consentUnknownPurpose' }

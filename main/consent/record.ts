@@ -1,7 +1,7 @@
 /** A person's grant, withdrawal or objection recorded by hand, with how the steward learned it and the evidence. */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import { assertBasisAllowed, requirePurpose } from './catalog';
+import { assertBasisAllowed, requireRule } from './catalog';
 import type { RECORDED_KINDS, RecordingMethod } from './contract';
 import { activeProfileOf, anchorRecord } from './person';
 
@@ -23,7 +23,7 @@ function isoTime(value: string, field: string): string {
 }
 
 export function recordConsent(db: SqlRunner, input: HandRecorded, userId: number, now: Date): { profileId: number; eventId: number } {
-  const purpose = requirePurpose(db, input.purpose);
+  const purpose = requireRule(db, input.purpose);
   // Granting or withdrawing consent presumes consent can be the purpose's basis; objecting (GDPR Art. 21) does not.
   if (input.kind !== 'objection') assertBasisAllowed(purpose, 'consent');
   const profileId = activeProfileOf(db, input.profileId);

@@ -2,7 +2,7 @@
 import type { SliceHandlers } from '../core/handlers';
 import { sql } from '../store/sql';
 import type { CapabilityContext } from '../vault/index';
-import { requirePurpose } from './catalog';
+import { requireRule } from './catalog';
 import type { consentReviewMethods } from './review-contract';
 import { reviewAct, reviewList, reviewSummary, type BulkResult } from './review';
 
@@ -25,7 +25,7 @@ export const reviewHandlers: SliceHandlers<typeof consentReviewMethods, Capabili
       const vault = vaults.current();
       return reviewAct(vault.db, input, vault.user.id, clock, writable(vaults));
     }
-    const purposeCode = input.purpose === undefined ? null : requirePurpose(vaults.current().db, input.purpose).code;
+    const purposeCode = input.purpose === undefined ? null : requireRule(vaults.current().db, input.purpose).code;
     return vaults.mutate<BulkResult>(
       // Ids and counts only: which way people decided stays in the ledger, not in the audit trail.
       (result) => ({ action: 'consent.bulk_recorded', objectType: 'purpose', objectId: purposeCode, details: { finding: input.finding, count: result.count, people: result.people } }),

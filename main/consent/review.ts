@@ -5,7 +5,7 @@
  */
 import { AppError } from '../core/errors';
 import { sql, type SqlFragment, type SqlRunner } from '../store/sql';
-import { requirePurpose } from './catalog';
+import { requireRule } from './catalog';
 import { recordConsent } from './record';
 import { BULK_LIMIT, REVIEW_STATES, type BulkAction, type ReviewFinding, type ReviewItem, type ReviewSummary } from './review-contract';
 import { refreshConsentState } from './review-state';
@@ -101,7 +101,7 @@ export interface ListFilter {
 
 /** The rows of one finding, as a WHERE clause over `consent_state s`. */
 function findingWhere(db: SqlRunner, filter: ListFilter, now: Date): SqlFragment {
-  const purposeId = filter.purpose === undefined ? null : requirePurpose(db, filter.purpose).id;
+  const purposeId = filter.purpose === undefined ? null : requireRule(db, filter.purpose).id;
   const purpose = purposeId === null ? sql`` : sql` AND s.purpose_id = ${purposeId}`;
   switch (filter.finding) {
     case 'expiring': {

@@ -4,8 +4,8 @@
  * person's data be used for this purpose now, and why (not)?" that everything that leaves the vault asks.
  */
 import { sql, type SqlRunner } from '../store/sql';
-import { listPurposes, requirePurpose } from './catalog';
-import { LAWFUL_BASES, type ConsentEvent, type LawfulBasis, type Purpose, type PurposeState, type UseReason } from './contract';
+import { purposeRules, requireRule, type PurposeRule } from './catalog';
+import { LAWFUL_BASES, type ConsentEvent, type LawfulBasis, type PurposeState, type UseReason } from './contract';
 import { chronological, deriveState, deriveStates, effectiveTime, NO_STATE, type Derived, type LedgerEvent } from './derive';
 import { activeProfileOf } from './person';
 
@@ -48,7 +48,7 @@ function otherBasis(declared: ReadonlySet<LawfulBasis> | undefined): LawfulBasis
  * The basis the person's data rests on for a purpose: consent while a grant is in force; otherwise a basis
  * a source of theirs declares for it; otherwise the catalog's when it allows only one.
  */
-function basisOf(purpose: Purpose, derived: Derived, declared: ReadonlySet<LawfulBasis> | undefined): LawfulBasis | null {
+function basisOf(purpose: PurposeRule, derived: Derived, declared: ReadonlySet<LawfulBasis> | undefined): LawfulBasis | null {
   if (derived.state === 'granted') return 'consent';
   const other = otherBasis(declared);
   if (other !== null) return other;
@@ -73,7 +73,7 @@ export function profileConsent(db: SqlRunner, requestedId: number, now: Date): P
   const events = profileEvents(db, profileId);
   const derived = deriveStates(events, now);
   const declared = declaredBases(db, profileId);
-  const catalog = listPurposes(db);
+  const catalog = purposeRules(db);
   const purposes = catalog.map((purpose): PurposeState => {
     const state = derived.get(purpose.id) ?? NO_STATE;
     const own = events.filter((event) => event.purposeId === purpose.id);
@@ -129,7 +129,7 @@ function expressGrantInForce(events: readonly StoredEvent[], now: Date): boolean
  * purpose of the catalog is a withdrawal or an objection. One opt-out covers them all; a later grant for one
  * of them is a new opt-in.
  */
-function optedOutOfSale(events: readonly StoredEvent[], catalog: readonly Purpose[], now: Date): boolean {
+function optedOutOfSale(events: readonly StoredEvent[], catalog: readonly PurposeRule[], now: Date): boolean {
   const sale = new Set(catalog.filter((purpose) => purpose.saleOrSharing).map((purpose) => purpose.id));
   const said = events.filter((event) => sale.has(event.purposeId) && event.kind !== 'expiry');
   const state = deriveState(said, now).state;
@@ -144,19 +144,19 @@ function optedOutOfSale(events: readonly StoredEvent[], catalog: readonly Purpos
  * for it; otherwise only a grant in force does, an express one for such a purpose (docs/consent.md).
  */
 export function mayUse(db: SqlRunner, requestedId: number, purposeCode: string, now: Date): UseAnswer {
-  const purpose = requirePurpose(db, purposeCode);
+  const purpose = requireRule(db, purposeCode);
   const profileId = activeProfileOf(db, requestedId);
   const events = profileEvents(db, profileId);
   const own = events.filter((event) => event.purposeId === purpose.id);
   const derived = deriveStates(own, now).get(purpose.id) ?? NO_STATE;
-  const catalog = purpose.saleOrSharing ? listPurposes(db) : [];
+  const catalog = purpose.saleOrSharing ? purposeRules(db) : [];
   return answer({ purpose, catalog, events, own, derived, declared: declaredBases(db, profileId).get(purpose.id), now });
 }
 
 interface Question {
-  readonly purpose: Purpose;
+  readonly purpose: PurposeRule;
   /** The catalog (its sale/sharing purposes are read), every event of the person, and those of the purpose. */
-  readonly catalog: readonly Purpose[];
+  readonly catalog: readonly PurposeRule[];
   readonly events: readonly StoredEvent[];
   readonly own: readonly StoredEvent[];
   readonly derived: Derived;
