@@ -80,7 +80,8 @@ describe('data quality', () => {
     expect(await search(backend, '+48 601 234 567')).toEqual(['Anna Nowak']);
     const [audited] = (await ok(backend, 'audit.list', { filter: { action: 'quality.corrected' } })).entries;
     expect(audited).toMatchObject({ objectType: 'source', details: { kind: 'phoneCountry', country: 'PL', matched: 4, fixed: 2, stillFlagged: 2 } });
-    expect(JSON.stringify(audited)).not.toMatch(/601|Nowak|Kowalski/);
+    // Only the entry's words: its hashes and time may hold any run of digits.
+    expect(JSON.stringify([audited!.objectId, audited!.details])).not.toMatch(/601|Nowak|Kowalski/);
 
     // Twice: what it fixed is no longer flagged, and what it could not read still does not read.
     const again = await ok(backend, 'quality.previewCorrection', { sourceId: run.sourceId, correction });
