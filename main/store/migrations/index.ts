@@ -30,6 +30,7 @@ import { migration022 } from './022-record-hold';
 import { migration023 } from './023-consent-state';
 import { migration024 } from './024-requests';
 import { migration025 } from './025-request-packages';
+import { migration026 } from './026-erasure';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration023,
   migration024,
   migration025,
+  migration026,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
