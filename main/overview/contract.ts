@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Empty, IsoTime, method, roles } from '../core/contract-kit';
 
-export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked', 'requestsOverdue', 'requestsDue', 'heldRecords', 'consentExpiring', 'consentDisagree'] as const;
+export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked', 'requestsOverdue', 'requestsDue', 'heldRecords', 'consentExpiring', 'consentDisagree', 'erasuresWaiting', 'erasureUnverified', 'holdsEnding'] as const;
 export const AttentionKind = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKind>;
 
@@ -25,6 +25,8 @@ export const AttentionTarget = z.discriminatedUnion('place', [
   z.object({ place: z.literal('held') }),
   /** The Consent screen, on one finding of the review. */
   z.object({ place: z.literal('consent'), finding: z.enum(['expiring', 'disagree']) }),
+  /** The Erasure screen: its certificates and legal holds. */
+  z.object({ place: z.literal('erasure') }),
 ]);
 export type AttentionTarget = z.infer<typeof AttentionTarget>;
 

@@ -18,3 +18,14 @@ export function recordsOf(db: SqlRunner, profileId: number): number[] {
     .all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_member WHERE profile_id = ${profileId} ORDER BY source_record_id`)
     .map((row) => row.id);
 }
+
+/**
+ * A profile a request may be matched to: an active one, or the tombstone of an erased one (a person asking
+ * what is held about them after their erasure is answered from the erasure record).
+ */
+export function matchableProfileOf(db: SqlRunner, id: number): { id: number; erased: boolean } {
+  const current = currentProfileId(db, id);
+  const status = db.get<{ status: string }>(sql`SELECT status FROM profile WHERE id = ${current}`)?.status;
+  if (status === 'erased') return { id: current, erased: true };
+  return { id: activeProfileOf(db, id), erased: false };
+}

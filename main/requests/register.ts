@@ -18,7 +18,7 @@ import type {
 } from './contract';
 import { VERIFICATION_IDENTIFIERS } from './contract';
 import { daysBetween, deadlineRule, dueOn, extendedDueOn, isCalendarDay, median, addDays } from './deadlines';
-import { activeProfileOf, recordsOf } from './person';
+import { activeProfileOf, matchableProfileOf, recordsOf } from './person';
 import { todayIn, vaultTimeZone } from './zone';
 
 /** Who reads: auditors get the register without the requester's name and the free texts (docs/requests.md). */
@@ -279,7 +279,9 @@ export function matchProfiles(
   assertOpen(row);
   if (row.status !== 'verified')
     throw new AppError('CONFLICT', `Request ${id} is not verified: verify the requester’s identity first.`, { reason: 'requestNotVerified', requestId: id });
-  const active = [...new Set(profileIds.map((profileId) => activeProfileOf(db, profileId)))];
+  const matchable = profileIds.map((profileId) => matchableProfileOf(db, profileId));
+  const active = [...new Set(matchable.map((profile) => profile.id))];
+  const erased = new Set(matchable.filter((profile) => profile.erased).map((profile) => profile.id));
   const stamp = now.toISOString();
   let profiles = 0;
   let records = 0;
@@ -287,6 +289,8 @@ export function matchProfiles(
     profiles += db.run(
       sql`INSERT OR IGNORE INTO request_profile (request_id, profile_id, matched_by, matched_at) VALUES (${id}, ${profileId}, ${userId}, ${stamp})`,
     ).changes;
+    // What an erasure kept under a legal obligation is not the person's any more to be sent: the package says they were erased.
+    if (erased.has(profileId)) continue;
     for (const recordId of recordsOf(db, profileId)) {
       records += db.run(sql`INSERT OR IGNORE INTO request_record (request_id, source_record_id, profile_id) VALUES (${id}, ${recordId}, ${profileId})`).changes;
     }

@@ -94,7 +94,17 @@ export interface RestoreResult {
   readonly backupSha256: string;
 }
 
-export async function restoreBackup(file: string, targetDir: string, credentials: RestoreCredentials, expectedVaultId: string | null, now: () => Date): Promise<RestoreResult> {
+/** Runs in the restored vault after its migrations, before it is closed: the erasure replay (restore-replay.ts). */
+export type AfterRestore = (restored: SqlRunner, audit: AuditLog, actorId: number) => void;
+
+export async function restoreBackup(
+  file: string,
+  targetDir: string,
+  credentials: RestoreCredentials,
+  expectedVaultId: string | null,
+  now: () => Date,
+  afterRestore: AfterRestore | null = null,
+): Promise<RestoreResult> {
   const { header, dataOffset } = readHeader(file);
   if (expectedVaultId && header.vaultId !== expectedVaultId) {
     throw new AppError('BACKUP_OTHER_VAULT', 'This backup belongs to a different vault.');
@@ -155,6 +165,7 @@ export async function restoreBackup(file: string, targetDir: string, credentials
     const db = new SqlRunner(restored);
     const audit = new AuditLog(db, header.vaultId, now);
     audit.record({ action: 'vault.restored', actorId, objectType: 'vault', objectId: header.vaultId, details: { backupSha256, backupCreatedAt: header.createdAt } });
+    afterRestore?.(db, audit, actorId);
     const auditEntries = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log`)?.n ?? 0;
     return { vaultDir: target.dir, vaultId: header.vaultId, auditEntries, backupSha256 };
   } finally {

@@ -5,6 +5,7 @@ import type { vaultMethods } from './contract';
 import { integrityProblems } from '../store/integrity-problems';
 import { isDamageError } from '../store/connection';
 import { createBackup, restoreBackup } from './backup';
+import { restoreReplay } from './restore-replay';
 import { putSetting } from './settings';
 
 export const vaultHandlers: SliceHandlers<typeof vaultMethods, CapabilityContext> = {
@@ -36,7 +37,11 @@ export const vaultHandlers: SliceHandlers<typeof vaultMethods, CapabilityContext
     const open = vaults.session;
     if (open) {
       if (open.user.role !== 'administrator') throw new AppError('FORBIDDEN', 'Only an administrator may restore a backup.');
-      const result = await restoreBackup(file, targetDir, { key: open.key, actorId: open.user.id }, open.vaultId, now);
+      const replay = restoreReplay();
+      // Erasures made since the backup are made again in the copy: an erased person stays erased.
+      const result = await restoreBackup(file, targetDir, { key: open.key, actorId: open.user.id }, open.vaultId, now, (restored, audit, actorId) =>
+        replay?.(open.db, restored, audit, actorId, now()),
+      );
       open.audit.record({ action: 'vault.restored', actorId: open.user.id, objectType: 'vault', objectId: open.vaultId, details: { backupSha256: result.backupSha256, intoNewFolder: true } });
       return result;
     }

@@ -2,3 +2,4 @@
 export type { CapabilityContext } from './context';
 export type { OpenVault } from './open-vault';
 export { VaultService, type LockReason, type VaultHooks } from './vault-service';
+export { setRestoreReplay, type RestoreReplay } from './restore-replay';

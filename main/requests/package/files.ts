@@ -32,6 +32,7 @@ export function dataFiles(person: CollectedPerson, meta: PackageMeta): PackageFi
     recordsHeldForABasis: person.heldRecords,
     disclosures: [],
     withheldThirdPartyValues: person.withheld,
+    erasures: meta.erasures ?? [],
   };
   return [
     { name: 'data.json', bytes: Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8') },

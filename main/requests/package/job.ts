@@ -7,6 +7,7 @@
 import type { JobControl } from '../../core/job-control';
 import { yieldToEventLoop } from '../../jobs/index';
 import { OutputFile } from '../../platform/output-file';
+import { erasuresOf } from './erased';
 import { sql, type SqlRunner } from '../../store/sql';
 import type { CapabilityContext } from '../../vault/index';
 import type { BuiltRequestPackage, RequestPackage } from '../contract';
@@ -119,6 +120,7 @@ export async function runPackageJob(input: PackageJobInput, context: CapabilityC
       timeZone: vaultTimeZone(vault.db),
       language: input.language,
       organisation: vault.db.get<{ value: string }>(sql`SELECT value FROM setting WHERE key = 'organisation_name'`)?.value ?? '',
+      erasures: erasuresOf(vault.db, ready.profileIds),
     };
     const recordIds = packageRecords(vault.db, ready);
     const packageInput = { recordIds, meta: packageMeta, password: input.password ?? null };

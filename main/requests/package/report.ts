@@ -25,6 +25,8 @@ export interface PackageMeta {
   readonly language: string;
   /** The organisation's name; empty when the vault has none. */
   readonly organisation: string;
+  /** The person's erasures, when the vault erased them (the package then says so and holds nothing else). */
+  readonly erasures?: readonly { readonly certificateId: number; readonly erasedAt: string; readonly hash: string }[];
 }
 
 export type Block =
@@ -122,6 +124,15 @@ export function reportBlocks(person: CollectedPerson, meta: PackageMeta, t: Tran
     },
   ];
   if (person.withheld > 0) blocks.push({ kind: 'paragraph', text: t('accessPackage.summary.withheldNote') });
+  if ((meta.erasures ?? []).length > 0) {
+    blocks.push(
+      { kind: 'heading', text: t('accessPackage.erased.heading') },
+      ...(meta.erasures ?? []).map((erasure): Block => ({
+        kind: 'paragraph',
+        text: t('accessPackage.erased.statement', { erasedAt: time(erasure.erasedAt), certificateId: erasure.certificateId, hash: erasure.hash }),
+      })),
+    );
+  }
 
   blocks.push(
     { kind: 'heading', text: t('accessPackage.categories.heading') },
