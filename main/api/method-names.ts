@@ -88,6 +88,7 @@ export const METHOD_NAMES = [
   'requests.packages',
   'requests.settings',
   'requests.saveSettings',
+  'suppression.list',
   'purposes.list',
   'purposes.get',
   'purposes.add',

@@ -14,6 +14,7 @@ import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
 import { registerRequestCommands } from './commands/requests';
 import { registerSourceCommands } from './commands/sources';
+import { registerSuppressionCommands } from './commands/suppression';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
@@ -62,6 +63,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerConnectorCommands(program, action);
   registerConsentCommands(program, action);
   registerRequestCommands(program, action);
+  registerSuppressionCommands(program, action);
   registerConsentReviewCommands(program, action);
   registerServeCommand(program, action);
   return program;

@@ -21,6 +21,7 @@
  *   accessPackage  main/requests/package/strings  accessPackage (the access package's report, in the requester's language)
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording), held (the intake gate)
  *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
+ *   suppression main/suppression/strings      suppression (the list that keeps erased people from coming back)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -52,6 +53,8 @@ import profilesEn from '../profiles/strings/en.json';
 import profilesFr from '../profiles/strings/fr.json';
 import requestsEn from '../requests/strings/en.json';
 import requestsFr from '../requests/strings/fr.json';
+import suppressionEn from '../suppression/strings/en.json';
+import suppressionFr from '../suppression/strings/fr.json';
 import usersEn from '../users/strings/en.json';
 import usersFr from '../users/strings/fr.json';
 import vaultEn from '../vault/strings/en.json';
@@ -82,6 +85,7 @@ export const MAIN_NAMESPACES = {
   identity: { en: identityEn, fr: identityFr },
   consent: { en: consentEn, fr: consentFr },
   requests: { en: requestsEn, fr: requestsFr },
+  suppression: { en: suppressionEn, fr: suppressionFr },
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
