@@ -226,7 +226,11 @@ export function describeRun(run: RunSummary): string[] {
     );
   }
   if (run.suppressed > 0) {
-    lines.push(`  ${run.suppressed} rows belonged to people erased from the vault: the suppression list kept them out, and nothing of them was stored.`);
+    lines.push(
+      run.suppressed === 1
+        ? '  1 row belonged to a person erased from the vault: the suppression list kept it out, and nothing of it was stored.'
+        : `  ${run.suppressed} rows belonged to people erased from the vault: the suppression list kept them out, and nothing of them was stored.`,
+    );
   }
   if (run.rejected > 0) lines.push(`  Rejected rows are kept: \`custodia rejects export ${run.id} --out rejects.csv\` writes them for correction.`);
   return lines;
