@@ -14,12 +14,13 @@ import { jobHandlers } from '../jobs/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { requestHandlers } from '../requests/handlers';
+import { suppressionHandlers } from '../suppression/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, suppressionHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -61,6 +62,7 @@ describe('the composed contract', () => {
       identity: ['identity.'],
       consent: ['purposes.', 'consent.'],
       requests: ['requests.'],
+      suppression: ['suppression.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

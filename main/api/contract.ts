@@ -17,6 +17,7 @@ import { overviewMethods } from '../overview/contract';
 import { profileMethods } from '../profiles/contract';
 import { requestMethods } from '../requests/contract';
 import { erasureMethods } from '../erasure/contract';
+import { suppressionMethods } from '../suppression/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -34,6 +35,7 @@ export * from '../overview/contract';
 export * from '../profiles/contract';
 export * from '../requests/contract';
 export * from '../erasure/contract';
+export * from '../suppression/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -51,6 +53,7 @@ export const CONTRACT_SLICES = {
   consent: consentMethods,
   requests: requestMethods,
   erasure: erasureMethods,
+  suppression: suppressionMethods,
   jobs: jobMethods,
 } as const;
 
@@ -67,6 +70,7 @@ export const contract = {
   ...consentMethods,
   ...requestMethods,
   ...erasureMethods,
+  ...suppressionMethods,
   ...jobMethods,
 } as const;
 

@@ -100,6 +100,7 @@ export const METHOD_NAMES = [
   'erasure.holds',
   'erasure.placeHold',
   'erasure.releaseHold',
+  'suppression.list',
   'purposes.list',
   'purposes.get',
   'purposes.add',

@@ -15,6 +15,7 @@ import { registerQualityCommand } from './commands/quality';
 import { registerRequestCommands } from './commands/requests';
 import { registerEraseCommands } from './commands/erase';
 import { registerSourceCommands } from './commands/sources';
+import { registerSuppressionCommands } from './commands/suppression';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
@@ -64,6 +65,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerConsentCommands(program, action);
   registerRequestCommands(program, action);
   registerEraseCommands(program, action);
+  registerSuppressionCommands(program, action);
   registerConsentReviewCommands(program, action);
   registerServeCommand(program, action);
   return program;

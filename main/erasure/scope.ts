@@ -10,7 +10,7 @@
 import { AppError } from '../core/errors';
 import { currentProfileId } from '../profiles/index';
 import { sql, type SqlRunner } from '../store/sql';
-import { foldedName } from './forms';
+import { foldName } from '../suppression/index';
 
 export interface PersonIdentifier {
   readonly kind: 'email' | 'phone';
@@ -70,9 +70,9 @@ function absorbedInto(db: SqlRunner, profileId: number): number[] {
     .map((row) => row.id);
 }
 
+/** A record's name as suppression folds it: the same name in any order, case or accents is one. */
 export function nameOf(row: Omit<RecordNames, 'id'>): string {
-  const parts = [row.given_name, row.family_name].filter((part): part is string => part !== null && part.trim() !== '');
-  return foldedName(parts.length > 0 ? parts.join(' ') : (row.full_name ?? ''));
+  return foldName({ givenName: row.given_name, familyName: row.family_name, fullName: row.full_name });
 }
 
 export function erasureScope(db: SqlRunner, requestedId: number, requestId: number | null, today: string): ErasureScope {

@@ -22,6 +22,7 @@
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording), held (the intake gate)
  *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
  *   erasure     main/erasure/strings          erasure (preview, certificate, legal holds)
+ *   suppression main/suppression/strings      suppression (the list that keeps erased people from coming back)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -53,6 +54,8 @@ import profilesEn from '../profiles/strings/en.json';
 import profilesFr from '../profiles/strings/fr.json';
 import requestsEn from '../requests/strings/en.json';
 import requestsFr from '../requests/strings/fr.json';
+import suppressionEn from '../suppression/strings/en.json';
+import suppressionFr from '../suppression/strings/fr.json';
 import usersEn from '../users/strings/en.json';
 import usersFr from '../users/strings/fr.json';
 import vaultEn from '../vault/strings/en.json';
@@ -85,6 +88,7 @@ export const MAIN_NAMESPACES = {
   identity: { en: identityEn, fr: identityFr },
   consent: { en: consentEn, fr: consentFr },
   requests: { en: requestsEn, fr: requestsFr },
+  suppression: { en: suppressionEn, fr: suppressionFr },
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },
   erasure: { en: erasureEn, fr: erasureFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;

@@ -59,6 +59,8 @@ export const RunSummary = z.object({
   anonymous: z.number().int(),
   /** Records held by the consent intake gate: their source relies on consent and none is on file (also among inserted, updated or unchanged). */
   held: z.number().int(),
+  /** Rows of erased people, recognised by the suppression list and dropped before anything of them was written (not among the counts above, except read). */
+  suppressed: z.number().int(),
   /** In English: the command line prints it, and `--json` users read it. */
   error: z.string().nullable(),
   /** Null for runs that failed before details were kept, and for failures without a code. */

@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import { ImportedConsents, IntakeGate, type ConsentProblem } from '../consent/index';
 import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
+import { Suppressor, type RecordIdentity } from '../suppression/index';
 import { FirstLines } from './first-lines';
 import { admitRecord } from './held-records';
 import { IdSet } from './id-set';
@@ -33,9 +34,24 @@ export interface BatchCounts {
   anonymous: number;
   /** Records held by the consent intake gate (also counted above): no profile until a steward releases them. */
   held: number;
+  /** Rows of erased people (the suppression list): dropped before anything of them was written, and counted nowhere else. */
+  suppressed: number;
 }
 
-export const emptyCounts = (): BatchCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, anonymous: 0, held: 0 });
+export const emptyCounts = (): BatchCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, anonymous: 0, held: 0, suppressed: 0 });
+
+/** What the suppression list recognises a person by, from a prepared row (names in RECORD_COLUMNS order). */
+function identityOf(record: PreparedRecord): RecordIdentity {
+  const [givenName, familyName, fullName] = record.columns;
+  const emails: string[] = [];
+  const phones: string[] = [];
+  const { identifiers } = record;
+  for (let index = 0; index < identifiers.length; index += 3) {
+    if (identifiers[index] === 'email') emails.push(identifiers[index + 1]!);
+    else if (identifiers[index] === 'phone') phones.push(identifiers[index + 1]!);
+  }
+  return { externalId: record.key, givenName: givenName ?? null, familyName: familyName ?? null, fullName: fullName ?? null, emails, phones };
+}
 
 export interface RejectInput {
   readonly line: number;
@@ -262,6 +278,8 @@ export class RecordWriter {
    */
   private readonly flaggedKeys: ReadonlySet<string>;
   private readonly flaggedThisRun = new Set<string>();
+  /** The erased people this run must not bring back; inactive (and free) while the list is empty. */
+  private readonly suppressor: Suppressor;
 
   constructor(
     private readonly db: SqlRunner,
@@ -279,6 +297,7 @@ export class RecordWriter {
     purposeAliases: Readonly<Record<string, string>> = {},
   ) {
     this.statements = prepareStatements(db);
+    this.suppressor = new Suppressor(db);
     this.consents = new ImportedConsents(db, sourceId, runId, purposeAliases);
     this.gate = new IntakeGate(db, sourceId, runId);
     this.newRows = newRows(db, this.consents, this.gate);
@@ -319,6 +338,12 @@ export class RecordWriter {
   }
 
   write(counts: BatchCounts, line: number, record: PreparedRecord, stamp: string): void {
+    // Before anything else, the stored record of the same key included (erasure leaves none; were one
+    // there, the erased person's row would still not be written back into it).
+    if (this.suppressor.active && this.suppressor.matches(this.sourceId, identityOf(record))) {
+      counts.suppressed += 1;
+      return;
+    }
     const firstLine = this.firstLines.firstOr(record.key, line);
     if (firstLine === undefined && this.sourceWasEmpty) {
       this.insertNew(counts, record, stamp);
@@ -381,6 +406,10 @@ export class RecordWriter {
 
   /** A row the record was written from, unchanged since (see known-rows.ts). */
   same(counts: BatchCounts, line: number, key: string, rowHash: string, raw: string, stamp: string): void {
+    if (this.suppressor.matchesKey(this.sourceId, key)) {
+      counts.suppressed += 1;
+      return;
+    }
     const firstLine = this.firstLines.firstOr(key, line);
     if (firstLine === undefined) {
       counts.unchanged += 1;

@@ -164,7 +164,8 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
         db.run(sql`
           UPDATE import_run SET rows_read = rows_read + ${size}, inserted = inserted + ${counts.inserted}, updated = updated + ${counts.updated},
             unchanged = unchanged + ${counts.unchanged}, rejected = rejected + ${counts.rejected},
-            flagged = flagged + ${counts.flagged}, anonymous = anonymous + ${counts.anonymous}, held = held + ${counts.held}, last_line = max(last_line, ${lastLine}),
+            flagged = flagged + ${counts.flagged}, anonymous = anonymous + ${counts.anonymous}, held = held + ${counts.held},
+            suppressed = suppressed + ${counts.suppressed}, last_line = max(last_line, ${lastLine}),
             cursor_after = coalesce(${cursor ?? null}, cursor_after), heartbeat_at = ${stamp}
           WHERE id = ${runId}`);
       });
@@ -219,6 +220,7 @@ export function closeRun(vault: OpenVault, runId: number, status: 'completed' | 
         flagged: run.flagged,
         anonymous: run.anonymous,
         held: run.held,
+        suppressed: run.suppressed,
         fileSha256: run.fileSha256,
       },
     });

@@ -27,6 +27,7 @@ interface RunRow {
   flagged: number;
   anonymous: number;
   held: number;
+  suppressed: number;
   error: string | null;
   error_detail: string | null;
   undone_at: string | null;
@@ -52,6 +53,7 @@ function toRun(row: RunRow): RunSummary {
     flagged: row.flagged,
     anonymous: row.anonymous,
     held: row.held,
+    suppressed: row.suppressed,
     error: row.error,
     errorDetail: parseDetail(row.error_detail),
     undoneAt: row.undone_at,

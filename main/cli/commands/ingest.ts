@@ -205,11 +205,13 @@ export function registerIngestCommands(program: Command, action: ActionFactory):
 export function describeRun(run: RunSummary): string[] {
   const lines = [
     `Run #${run.id} (${run.sourceName}, ${run.fileName ?? 'sync'}): ${run.status}`,
-    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}, flagged ${run.flagged}, anonymous ${run.anonymous}, held ${run.held}`,
+    `  read ${run.read}, inserted ${run.inserted}, updated ${run.updated}, unchanged ${run.unchanged}, rejected ${run.rejected}, flagged ${run.flagged}, anonymous ${run.anonymous}, held ${run.held}${run.suppressed > 0 ? `, suppressed ${run.suppressed}` : ''}`,
   ];
   if (run.inserted === 0 && run.updated === 0 && run.read > 0) {
     const what = run.fileName === null ? 'this sync' : 'this file';
-    if (run.rejected === 0) lines.push(`  Nothing changed: the vault already held everything in ${what}.`);
+    // Rows kept out by the suppression list were not "already held".
+    if (run.rejected === 0 && run.suppressed > 0) lines.push(`  Nothing changed: every row of ${what} was already in the vault or belonged to a person erased from it.`);
+    else if (run.rejected === 0) lines.push(`  Nothing changed: the vault already held everything in ${what}.`);
     else if (run.unchanged === 0 && run.anonymous === 0) lines.push(`  No row could be imported: every row of ${what} was rejected.`);
     else lines.push(`  Nothing changed: the vault already held every valid row of ${what}, and the others were rejected.`);
   }
@@ -221,6 +223,13 @@ export function describeRun(run: RunSummary): string[] {
   if (run.held > 0) {
     lines.push(
       `  ${run.held} records are held for a lawful basis: their source relies on consent and none is on file. \`custodia consent held\` lists them; \`custodia consent release\` or \`custodia consent delete-held\` settles them.`,
+    );
+  }
+  if (run.suppressed > 0) {
+    lines.push(
+      run.suppressed === 1
+        ? '  1 row belonged to a person erased from the vault: the suppression list kept it out, and nothing of it was stored.'
+        : `  ${run.suppressed} rows belonged to people erased from the vault: the suppression list kept them out, and nothing of them was stored.`,
     );
   }
   if (run.rejected > 0) lines.push(`  Rejected rows are kept: \`custodia rejects export ${run.id} --out rejects.csv\` writes them for correction.`);

@@ -28,7 +28,7 @@ const ROLE_KEYS = new Set(['role', 'from', 'to']);
 const ACTION_KEYS = new Set(['filterAction']);
 const LAWFUL_BASIS_KEYS = new Set(['lawfulBasisBefore', 'lawfulBasisAfter']);
 /** What the object is and what it counted come first; the log stores keys in alphabetical order. */
-const FIRST_KEYS = ['sourceId', 'runId', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous', 'rows', 'results', 'records'];
+const FIRST_KEYS = ['sourceId', 'runId', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous', 'held', 'suppressed', 'rows', 'results', 'records'];
 const rank = (key: string): number => {
   const index = FIRST_KEYS.indexOf(key);
   return index === -1 ? FIRST_KEYS.length : index;

@@ -5,16 +5,18 @@ import type { RunSummary } from '../../../../main/api/contract';
 import { formatNumber } from '../../lib/format';
 import { RejectsPanel } from './rejects-panel';
 
-type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous' | 'held';
-const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous', 'held'];
+type Count = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'flagged' | 'anonymous' | 'held' | 'suppressed';
+const COUNTS: readonly Count[] = ['read', 'inserted', 'updated', 'unchanged', 'rejected', 'flagged', 'anonymous', 'held', 'suppressed'];
 
-/** Anonymous sales come from tills only, held records from sources relying on consent: a zero there says nothing. */
-const shownCounts = (run: RunSummary): Count[] => COUNTS.filter((count) => (count !== 'anonymous' || run.anonymous > 0) && (count !== 'held' || run.held > 0));
+/** Anonymous sales come from tills only, held records from sources relying on consent, suppressed rows after an erasure: a zero there says nothing. */
+const OPTIONAL_COUNTS: ReadonlySet<Count> = new Set(['anonymous', 'held', 'suppressed']);
+const shownCounts = (run: RunSummary): Count[] => COUNTS.filter((count) => !OPTIONAL_COUNTS.has(count) || run[count] > 0);
 
 export function resultSentence(run: RunSummary): { readonly key: string; readonly values: Record<string, number> } {
   const changed = run.inserted + run.updated;
   if (run.read === 0) return { key: 'import.result.nothingRead', values: {} };
-  if (changed === 0 && run.rejected === 0) return { key: 'import.result.nothingChanged', values: {} };
+  // Rows kept out by the suppression list were not "already held": the sentence must not say so.
+  if (changed === 0 && run.rejected === 0) return { key: run.suppressed > 0 ? 'import.result.nothingChangedSuppressed' : 'import.result.nothingChanged', values: {} };
   // Nothing written because nothing valid was read: not "the vault already held it".
   if (changed === 0 && run.unchanged === 0) return { key: 'import.result.allRejected', values: { count: run.rejected } };
   if (changed === 0) return { key: 'import.result.nothingChangedRejected', values: { count: run.rejected } };
@@ -71,6 +73,11 @@ export function ImportResult({ run, fileName, onReview, onHeld }: Props): ReactN
         ) : null}
         {run.anonymous > 0 ? (
           <p className="result-detail">{t('import.result.anonymous', { count: run.anonymous, formatted: formatNumber(run.anonymous, language) })}</p>
+        ) : null}
+        {run.suppressed > 0 ? (
+          <p className="result-detail" data-testid="import-suppressed">
+            {t('import.result.suppressed', { count: run.suppressed, formatted: formatNumber(run.suppressed, language) })}
+          </p>
         ) : null}
       </div>
       {run.flagged > 0 ? (

@@ -119,6 +119,11 @@ export function RunsTable({ canReview, focusRunId }: Props): ReactNode {
                       {t('held.count', { count: run.held, formatted: formatNumber(run.held, language) })}
                     </div>
                   ) : null}
+                  {run.suppressed > 0 ? (
+                    <div className="small" data-testid="run-suppressed">
+                      {t('runs.suppressed', { count: run.suppressed, formatted: formatNumber(run.suppressed, language) })}
+                    </div>
+                  ) : null}
                   {run.undoneAt ? (
                     <div className="small" data-testid="run-undone" title={formatDateTime(run.undoneAt, language)}>
                       {t('runs.undone')}
