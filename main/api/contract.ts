@@ -16,6 +16,7 @@ import { jobMethods } from '../jobs/contract';
 import { overviewMethods } from '../overview/contract';
 import { profileMethods } from '../profiles/contract';
 import { requestMethods } from '../requests/contract';
+import { erasureMethods } from '../erasure/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -32,6 +33,7 @@ export * from '../jobs/contract';
 export * from '../overview/contract';
 export * from '../profiles/contract';
 export * from '../requests/contract';
+export * from '../erasure/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -48,6 +50,7 @@ export const CONTRACT_SLICES = {
   identity: identityMethods,
   consent: consentMethods,
   requests: requestMethods,
+  erasure: erasureMethods,
   jobs: jobMethods,
 } as const;
 
@@ -63,6 +66,7 @@ export const contract = {
   ...identityMethods,
   ...consentMethods,
   ...requestMethods,
+  ...erasureMethods,
   ...jobMethods,
 } as const;
 

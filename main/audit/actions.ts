@@ -60,6 +60,12 @@ export const AUDIT_ACTIONS = [
   'consent.released',
   'consent.held_deleted',
   'consent.bulk_recorded',
+  'erasure.committed',
+  'erasure.verified',
+  'erasure.certificate_exported',
+  'erasure.settings_changed',
+  'erasure.hold_placed',
+  'erasure.hold_released',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -17,6 +17,7 @@ import { nameFromGolden } from '../identity/index';
 import { LANGUAGES, type Language } from '../core/contract-kit';
 import { translator } from '../i18n/translator';
 import { setPackageTranslator } from '../requests/index';
+import { setCertificateTranslator } from '../erasure/index';
 import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
 import type { BackendClient } from './client';
@@ -29,6 +30,7 @@ export type { BackendClient };
 // A re-import, a correction or an import undone renames a person after their golden record, as a merge does.
 setProfileNamer((db, profileId, stamp) => void nameFromGolden(db, profileId, stamp));
 setPackageTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
+setCertificateTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
 // The consent gate's release and delete act on ingest's records and profiles; consent cannot import ingest.
 setHeldRecordHooks({ admit: admitRecord, remove: removeUnadmittedRecords });
 

@@ -9,6 +9,7 @@ import { jobHandlers } from '../jobs/handlers';
 import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { requestHandlers } from '../requests/handlers';
+import { erasureHandlers } from '../erasure/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
@@ -30,5 +31,6 @@ export const handlers: HandlerTable<BackendContext> = {
   ...identityHandlers,
   ...consentHandlers,
   ...requestHandlers,
+  ...erasureHandlers,
   ...jobHandlers,
 };

@@ -13,6 +13,7 @@ import { registerIdentityCommands } from './commands/identity';
 import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
 import { registerRequestCommands } from './commands/requests';
+import { registerEraseCommands } from './commands/erase';
 import { registerSourceCommands } from './commands/sources';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
@@ -62,6 +63,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerConnectorCommands(program, action);
   registerConsentCommands(program, action);
   registerRequestCommands(program, action);
+  registerEraseCommands(program, action);
   registerConsentReviewCommands(program, action);
   registerServeCommand(program, action);
   return program;

@@ -21,6 +21,7 @@
  *   accessPackage  main/requests/package/strings  accessPackage (the access package's report, in the requester's language)
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording), held (the intake gate)
  *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
+ *   erasure     main/erasure/strings          erasure (preview, certificate, legal holds)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -56,6 +57,8 @@ import usersEn from '../users/strings/en.json';
 import usersFr from '../users/strings/fr.json';
 import vaultEn from '../vault/strings/en.json';
 import vaultFr from '../vault/strings/fr.json';
+import erasureEn from '../erasure/strings/en.json';
+import erasureFr from '../erasure/strings/fr.json';
 import accessPackageEn from '../requests/package/strings/en.json';
 import accessPackageFr from '../requests/package/strings/fr.json';
 
@@ -83,6 +86,7 @@ export const MAIN_NAMESPACES = {
   consent: { en: consentEn, fr: consentFr },
   requests: { en: requestsEn, fr: requestsFr },
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },
+  erasure: { en: erasureEn, fr: erasureFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

@@ -1,0 +1,139 @@
+/**
+ * One erasure as a job: the commit's transaction (with its audit entry), the purge that follows it, then
+ * the verification scan, whose result completes the certificate (audited again, with the new hash). The
+ * person's identifiers are in memory only from the plan read inside the transaction to the end of the scan.
+ */
+import type { JobControl } from '../core/job-control';
+import { todayIn, vaultTimeZone } from '../requests/index';
+import { sql } from '../store/sql';
+import type { CapabilityContext, OpenVault } from '../vault/index';
+import { getCertificate, sealCertificate } from './certificate';
+import { assertCommittable, commitErasure, type Committed } from './commit';
+import type { ErasureCertificate, ErasureReason, ScanSummary } from './contract';
+import { planErasure, type ErasurePlan } from './plan';
+import { purgeAfterCommit } from './purge';
+import { scanPerson } from './scan-person';
+import { matchedActiveProfiles } from './request';
+import { AppError } from '../core/errors';
+
+export function vaultToday(vault: OpenVault, now: Date): string {
+  return todayIn(now, vaultTimeZone(vault.db));
+}
+
+export interface EraseInput {
+  readonly profileId: number;
+  readonly requestId: number | null;
+  /** Null: the plan is taken as it stands (a bulk erasure previewed the batch as a whole). */
+  readonly token: string | null;
+  readonly reason: ErasureReason;
+}
+
+/** The commit alone, in one transaction with its audit entry; returns the plan read inside it. */
+export function commitOne(context: CapabilityContext, input: EraseInput): { plan: ErasurePlan; committed: Committed } {
+  const now = context.now();
+  return context.vaults.mutate(
+    ({ plan, committed }) => ({
+      action: 'erasure.committed',
+      objectType: 'profile',
+      objectId: plan.scope.profileId,
+      details: {
+        certificateId: committed.certificateId,
+        requestId: plan.requestId,
+        reason: input.reason,
+        records: plan.removed.records ?? 0,
+        events: plan.removed.events ?? 0,
+        generalized: plan.generalization.events,
+        kept: plan.kept.reduce((sum, entry) => sum + entry.records, 0),
+        hash: committed.hash,
+      },
+    }),
+    (vault) => {
+      const plan = planErasure(vault.db, input.profileId, input.requestId, vault.files.stagingRoot, vaultToday(vault, now));
+      if (input.token !== null) assertCommittable(plan, input.token);
+      else assertCommittable(plan, plan.token);
+      return { plan, committed: commitErasure(vault.db, plan, input.reason, vault.user.id, now) };
+    },
+  );
+}
+
+/** Purges what the transaction could not, scans for every form of the person, and seals the certificate. */
+export async function purgeAndVerify(context: CapabilityContext, plan: ErasurePlan, certificateId: number, job: JobControl): Promise<ErasureCertificate> {
+  const vault = context.vaults.current();
+  purgeAfterCommit(vault.raw, plan.stagedFiles);
+  const scan = await scanPerson(vault, plan.scope.identifiers, plan.scope.nameTexts, job);
+  return sealScan(context, certificateId, scan);
+}
+
+function sealScan(context: CapabilityContext, certificateId: number, scan: ScanSummary): ErasureCertificate {
+  const stamp = context.now().toISOString();
+  return context.vaults.mutate(
+    (sealed) => ({
+      action: 'erasure.verified',
+      objectType: 'erasure',
+      objectId: certificateId,
+      details: { clean: scan.clean, tableHits: scan.tableHits, pageHits: scan.pageHits, fileHits: scan.fileHits, shared: scan.shared, hash: sealed.hash },
+    }),
+    ({ db }) => {
+      db.run(sql`UPDATE erasure SET scan = ${JSON.stringify(scan)}, scanned_at = ${stamp} WHERE id = ${certificateId}`);
+      return sealCertificate(db, certificateId);
+    },
+  );
+}
+
+export async function eraseOne(context: CapabilityContext, input: EraseInput, job: JobControl): Promise<ErasureCertificate> {
+  job.progress('commit', 0, 2);
+  const { plan, committed } = commitOne(context, input);
+  job.progress('verify', 1, 2);
+  // The erasure stands once committed: a cancelled or failed scan leaves a certificate without a scan, which
+  // `erasure.verify` completes later.
+  try {
+    return await purgeAndVerify(context, plan, committed.certificateId, job);
+  } catch (error) {
+    if (job.signal.aborted) return getCertificate(context.vaults.current().db, committed.certificateId);
+    throw error;
+  }
+}
+
+export interface BulkResult {
+  readonly erased: number;
+  readonly certificates: number[];
+  readonly skipped: { requestId: number; reason: string }[];
+}
+
+/**
+ * Many requests (or the retention sweep's list): each person committed in a transaction of their own, then
+ * one purge and one verification scan for all of them, whose result every certificate carries. A scan of the
+ * whole database per person would cost a million profiles' pages ten thousand times.
+ */
+export async function eraseBulk(context: CapabilityContext, requestIds: readonly number[], job: JobControl): Promise<BulkResult> {
+  const committed: { plan: ErasurePlan; certificateId: number }[] = [];
+  const skipped: { requestId: number; reason: string }[] = [];
+  for (const [index, requestId] of requestIds.entries()) {
+    job.progress('commit', index, requestIds.length);
+    job.checkpoint();
+    const profiles = matchedActiveProfiles(context.vaults.current().db, requestId);
+    if (profiles.length === 0) skipped.push({ requestId, reason: 'noActiveProfile' });
+    for (const profileId of profiles) {
+      try {
+        const { plan, committed: done } = commitOne(context, { profileId, requestId, token: null, reason: 'request' });
+        committed.push({ plan, certificateId: done.certificateId });
+      } catch (error) {
+        const reason = error instanceof AppError ? String(error.params?.reason ?? error.code) : 'failed';
+        skipped.push({ requestId, reason });
+      }
+    }
+  }
+  if (committed.length > 0) {
+    const vault = context.vaults.current();
+    purgeAfterCommit(vault.raw, committed.flatMap((entry) => entry.plan.stagedFiles));
+    job.progress('verify', requestIds.length, requestIds.length);
+    const scan = await scanPerson(
+      vault,
+      committed.flatMap((entry) => entry.plan.scope.identifiers),
+      committed.flatMap((entry) => entry.plan.scope.nameTexts),
+      job,
+    );
+    for (const { certificateId } of committed) sealScan(context, certificateId, scan);
+  }
+  return { erased: committed.length, certificates: committed.map((entry) => entry.certificateId), skipped };
+}

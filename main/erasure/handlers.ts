@@ -1,0 +1,74 @@
+/** Erasure behind the contract: the preview reads, the commit and the bulk run as jobs, holds and settings are audited changes. */
+import crypto from 'node:crypto';
+import type { SliceHandlers } from '../core/handlers';
+import { OutputFile } from '../platform/output-file';
+import { readRequestSettings } from '../requests/index';
+import type { CapabilityContext } from '../vault/index';
+import { getCertificate, listCertificates } from './certificate';
+import { certificatePdf } from './certificate-pdf';
+import type { ErasureSettings, erasureMethods } from './contract';
+import { eraseBulk, eraseOne, vaultToday } from './erase-job';
+import { getHold, listHolds, placeHold, releaseHold } from './holds';
+import { planErasure, previewOf } from './plan';
+import { readErasureSettings, saveErasureSettings } from './settings';
+import { verifyProfile } from './verify';
+
+const personal = (context: CapabilityContext): boolean => context.vaults.current().user.role !== 'auditor';
+
+export const erasureHandlers: SliceHandlers<typeof erasureMethods, CapabilityContext> = {
+  'erasure.preview': ({ profileId, requestId }, context) => {
+    const vault = context.vaults.current();
+    return previewOf(planErasure(vault.db, profileId, requestId ?? null, vault.files.stagingRoot, vaultToday(vault, context.now())));
+  },
+  'erasure.commit': ({ profileId, requestId, token }, context, job) =>
+    eraseOne(context, { profileId, requestId: requestId ?? null, token, reason: requestId === undefined ? 'steward' : 'request' }, job),
+  'erasure.bulk': ({ requestIds }, context, job) => eraseBulk(context, requestIds, job),
+  'erasure.verify': ({ profileId }, context, job) => verifyProfile(context, profileId, job),
+  'erasure.certificates': ({ limit, offset }, context) => listCertificates(context.vaults.current().db, limit, offset),
+  'erasure.certificate': ({ id }, context) => getCertificate(context.vaults.current().db, id),
+  'erasure.certificatePdf': async ({ id, language, outFile, overwrite }, context) => {
+    const vault = context.vaults.current();
+    const certificate = getCertificate(vault.db, id);
+    const pdf = await certificatePdf(certificate, readRequestSettings(vault.db).organisationName, language ?? context.vaults.language() ?? 'en');
+    const sha256 = crypto.hash('sha256', pdf, 'hex');
+    const file = outFile === undefined ? null : OutputFile.open(outFile, { overwrite });
+    try {
+      file?.write(pdf);
+      context.vaults.mutate(
+        () => ({ action: 'erasure.certificate_exported', objectType: 'erasure', objectId: id, details: { sha256, bytes: pdf.length } }),
+        () => undefined,
+      );
+      const savedTo = file?.commit() ?? null;
+      return { fileName: `erasure-certificate-${id}.pdf`, savedTo, pdfBase64: file === null ? pdf.toString('base64') : null, sha256 };
+    } catch (error) {
+      file?.abort();
+      throw error;
+    }
+  },
+  'erasure.settings': (_input, context) => readErasureSettings(context.vaults.current().db),
+  'erasure.saveSettings': (input, context) =>
+    context.vaults.mutate<ErasureSettings>(
+      (saved) => ({ action: 'erasure.settings_changed', objectType: 'setting', objectId: 'erasure_k', details: { k: saved.k } }),
+      ({ db }) => saveErasureSettings(db, input),
+    ),
+  'erasure.holds': ({ active }, context) => listHolds(context.vaults.current().db, active, personal(context)),
+  'erasure.placeHold': (input, context) => {
+    const id = context.vaults.mutate<number>(
+      (holdId) => ({
+        action: 'erasure.hold_placed',
+        objectType: 'legal_hold',
+        objectId: holdId,
+        details: { kind: input.kind, profileId: input.kind === 'litigation' ? input.profileId : null, sourceId: input.kind === 'legal_obligation' ? input.sourceId : null },
+      }),
+      ({ db, user }) => placeHold(db, input, user.id, context.now()),
+    );
+    return getHold(context.vaults.current().db, id, true);
+  },
+  'erasure.releaseHold': ({ id }, context) => {
+    context.vaults.mutate(
+      () => ({ action: 'erasure.hold_released', objectType: 'legal_hold', objectId: id }),
+      ({ db, user }) => releaseHold(db, id, user.id, context.now()),
+    );
+    return getHold(context.vaults.current().db, id, true);
+  },
+};
