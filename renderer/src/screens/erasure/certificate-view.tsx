@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { BackupsWarning, GeneralizedText, KeptList, RemovedTable, ScanView } from './erasure-facts';
 import { ErasureErrorAlert } from './erasure-error';
 import { PdfDownload } from './pdf-download';
+import { useSourceNames } from './use-source-names';
 
 function Facts({ certificate }: { readonly certificate: ErasureCertificate }): ReactNode {
   const { t, i18n } = useTranslation();
@@ -90,6 +91,7 @@ export function CertificateView({ id, canErase, onBack }: { readonly id: number;
   const { t } = useTranslation();
   const loaded = useApiData('erasure.certificate', { id });
   const heading = useRef<HTMLHeadingElement>(null);
+  const sourceNames = useSourceNames();
   const certificate = loaded.data;
 
   useEffect(() => {
@@ -124,7 +126,7 @@ export function CertificateView({ id, canErase, onBack }: { readonly id: number;
             <GeneralizedText generalized={certificate.generalized} k={certificate.k} />
           </Section>
           <Section title={t('erasure.certificate.keptHeading')} id="erasure-certificate-kept">
-            <KeptList kept={certificate.kept} />
+            <KeptList kept={certificate.kept} names={sourceNames} />
           </Section>
           <Section title={t('erasure.certificate.suppressionHeading')} id="erasure-certificate-suppression">
             <p data-testid="erasure-suppression" data-count={certificate.suppressionEntries}>

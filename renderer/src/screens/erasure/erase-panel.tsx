@@ -18,6 +18,7 @@ import { ErasureErrorAlert } from './erasure-error';
 import { confirmationMatches, isPlanChanged } from './erasure-text';
 import { PdfDownload } from './pdf-download';
 import { PreviewView } from './preview-view';
+import { useSourceNames } from './use-source-names';
 
 type Step = 'preview' | 'confirm';
 
@@ -58,6 +59,11 @@ function CertificateDone({ certificate, onOpen }: { readonly certificate: Erasur
       ) : null}
     </div>
   );
+}
+
+/** Sources are read only once a preview is shown: the dialog sits closed on every person's page. */
+function PreviewWithSources({ preview }: { readonly preview: ErasurePreview }): ReactNode {
+  return <PreviewView preview={preview} sourceNames={useSourceNames()} />;
 }
 
 interface Props {
@@ -183,7 +189,7 @@ export function EraseDialog({ open, profileId, requestId, name, onErased, onClos
             <p>{t('erasure.erase.intro', { id: profileId })}</p>
             {requestId !== undefined ? <p className="muted small">{t('erasure.erase.forRequest', { id: requestId })}</p> : null}
             <ErasureErrorAlert error={previewError} testId="erasure-preview-error" />
-            {loading ? <p className="muted">{t('common.loading')}</p> : preview !== null ? <PreviewView preview={preview} /> : null}
+            {loading ? <p className="muted">{t('common.loading')}</p> : preview !== null ? <PreviewWithSources preview={preview} /> : null}
           </>
         ) : (
           <form id={`${confirmId}-form`} className="stack" onSubmit={(event) => void commit(event)} noValidate>

@@ -7,7 +7,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePreview, Generalized, KeptUnderObligation, Removed, ScanSummary } from '../../../../main/api/contract';
 import { Notice } from '../../components/alert';
-import { useApiData } from '../../hooks/use-api-data';
 import { formatDateTime, formatNumber, formatWhen } from '../../lib/format';
 import { removedEntries, removedTotal } from './erasure-text';
 
@@ -71,15 +70,9 @@ export function GeneralizedText({ generalized, k }: { readonly generalized: Gene
   );
 }
 
-/** Source names for the records kept under an obligation (the certificate names sources by number). */
-function useSourceNames(): ReadonlyMap<number, string> {
-  const sources = useApiData('sources.list', {});
-  return new Map((sources.data ?? []).map((source) => [source.id, source.name]));
-}
-
-export function KeptList({ kept }: { readonly kept: readonly KeptUnderObligation[] }): ReactNode {
+/** `names`: sources by number (the certificate names them so), from useSourceNames(). */
+export function KeptList({ kept, names }: { readonly kept: readonly KeptUnderObligation[]; readonly names: ReadonlyMap<number, string> }): ReactNode {
   const { t, i18n } = useTranslation();
-  const names = useSourceNames();
   const language = i18n.language;
   if (kept.length === 0) return <p className="muted">{t('erasure.facts.keptNone')}</p>;
   return (

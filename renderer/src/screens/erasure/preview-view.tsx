@@ -18,7 +18,7 @@ function Part({ title, children }: { readonly title: string; readonly children: 
   );
 }
 
-export function PreviewView({ preview }: { readonly preview: ErasurePreview }): ReactNode {
+export function PreviewView({ preview, sourceNames }: { readonly preview: ErasurePreview; readonly sourceNames: ReadonlyMap<number, string> }): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return (
@@ -43,7 +43,7 @@ export function PreviewView({ preview }: { readonly preview: ErasurePreview }): 
         <GeneralizedText generalized={preview.generalized} k={preview.k} />
       </Part>
       <Part title={t('erasure.certificate.keptHeading')}>
-        <KeptList kept={preview.kept} />
+        <KeptList kept={preview.kept} names={sourceNames} />
       </Part>
       <Part title={t('erasure.certificate.suppressionHeading')}>
         <p data-testid="erasure-suppression" data-count={preview.suppressionEntries}>
