@@ -48,5 +48,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'profiles', focus: { profilesView: 'held' } };
     case 'consent':
       return { area: 'consent', focus: { consentFinding: target.finding } };
+    case 'erasure':
+      return { area: 'erasure', focus: { erasureView: item.kind === 'holdsEnding' ? 'holds' : 'certificates' } };
   }
 }

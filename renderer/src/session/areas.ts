@@ -4,7 +4,7 @@
  */
 import type { ReviewFinding, Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = ['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'erasure', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
@@ -18,6 +18,8 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   identity: ['administrator', 'steward'],
   // The consent review's counts and charts name no one: auditors see them; the lists of people are hidden from them.
   consent: ['administrator', 'steward', 'auditor'],
+  // Certificates and holds are the proof an erasure happened: auditors read them (a person's hold without its reason).
+  erasure: ['administrator', 'steward', 'auditor'],
   // Flagged values are personal data as sent: the same people as imports.
   quality: ['administrator', 'steward'],
   sources: ['administrator', 'steward', 'auditor'],
@@ -46,6 +48,9 @@ export interface AreaFocus {
   readonly consentFinding?: ReviewFinding;
   /** People, with one person opened. */
   readonly profileId?: number;
+  /** Erasure, on one certificate, or on the legal holds. */
+  readonly certificateId?: number;
+  readonly erasureView?: 'certificates' | 'holds';
 }
 
 export type IdentityView = 'review' | 'conflicts' | 'settings' | 'golden';

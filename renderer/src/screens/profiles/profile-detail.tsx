@@ -14,6 +14,8 @@ import { cellText, formatAmount, formatDate, formatDateTime, formatWhen } from '
 import type { Mapping, TargetField } from '../../lib/mapping';
 import { formatPhone } from '../../lib/phone';
 import { regionCountry } from '../../lib/region';
+import { hasRole, useSession } from '../../session/session-context';
+import { EraseButton } from '../erasure/erase-panel';
 import { ConsentSection } from './consent-section';
 import { EventsHeading } from './events-heading';
 import { GoldenRecord } from './golden-record';
@@ -248,10 +250,13 @@ interface Props {
   readonly id: number;
   readonly backLabel: string;
   readonly onBack: () => void;
+  readonly onOpenCertificate?: ((id: number) => void) | undefined;
 }
 
-export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
+export function ProfileDetailView({ id, backLabel, onBack, onOpenCertificate }: Props): ReactNode {
   const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const canErase = hasRole(user, 'administrator', 'steward');
   // Another person opened from this one (the record just split out, the profile an undo restored).
   const [opened, setOpened] = useState<number | null>(null);
   const profile = useApiData('profiles.get', { id: opened ?? id });
@@ -294,6 +299,18 @@ export function ProfileDetailView({ id, backLabel, onBack }: Props): ReactNode {
               {t('profiles.detail.since', { date: formatDate(data.createdAt, i18n.language) })} ·{' '}
               {t('profiles.detail.recordCount', { count: data.records.length })}
             </span>
+            {/* Only an active person can be erased: a merged one lives on in the profile it joined. */}
+            {canErase && data.status === 'active' ? (
+              <span className="profile-title-actions">
+                <EraseButton
+                  profileId={data.id}
+                  name={data.displayName || t('profiles.unnamed')}
+                  label={t('erasure.entry.erasePerson')}
+                  onErased={changed}
+                  onOpenCertificate={onOpenCertificate}
+                />
+              </span>
+            ) : null}
           </header>
           {data.redirectedFrom !== null ? (
             <Notice testId="profile-redirected">{t('identity.person.redirected', { from: data.redirectedFrom })}</Notice>

@@ -74,7 +74,12 @@ export function ProfilesScreen({ onNavigate, focus }: { readonly onNavigate: Nav
       {searching && !heldView ? <SearchResults query={settled} hidden={selected !== null} onOpen={(profile) => setSelected(profile.id)} /> : null}
       <ProfileList pages={pages} hidden={searching || selected !== null || heldView} onOpen={(profile) => setSelected(profile.id)} />
       {selected !== null && !heldView ? (
-        <ProfileDetailView id={selected} backLabel={searching ? t('profiles.backToResults') : t('profiles.backToList')} onBack={() => setSelected(null)} />
+        <ProfileDetailView
+          id={selected}
+          backLabel={searching ? t('profiles.backToResults') : t('profiles.backToList')}
+          onBack={() => setSelected(null)}
+          onOpenCertificate={(certificateId) => onNavigate('erasure', { certificateId })}
+        />
       ) : null}
     </div>
   );

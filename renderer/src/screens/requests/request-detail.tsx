@@ -15,7 +15,9 @@ import { ErrorAlert } from '../../components/alert';
 import { SelectField, TextField } from '../../components/field';
 import { Section } from '../../components/section';
 import { SubmitButton } from '../../components/submit-button';
+import { api } from '../../api/client';
 import { useApiAction } from '../../hooks/use-action';
+import { ErasureRequestSection } from '../erasure/erasure-request-section';
 import { formatDateTime, formatWhen } from '../../lib/format';
 import { deadlineText } from './request-text';
 import { PackagePanel } from './package-panel';
@@ -193,11 +195,13 @@ export function RequestDetailView({
   canAct,
   onChanged,
   onBack,
+  onOpenCertificate,
 }: {
   readonly request: Detail;
   readonly canAct: boolean;
   readonly onChanged: (request: Detail) => void;
   readonly onBack: () => void;
+  readonly onOpenCertificate?: ((id: number) => void) | undefined;
 }): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -320,6 +324,18 @@ export function RequestDetailView({
         </ul>
       </Section>
       <PackagePanel request={request} canAct={canAct} />
+      {canAct && request.type === 'erasure' && request.status === 'verified' ? (
+        <ErasureRequestSection
+          request={request}
+          // The erased person is no longer active on the request: it is read again to say so.
+          onErased={() =>
+            void api.call('requests.get', { id: request.id }).then((result) => {
+              if (result.ok) onChanged(result.value);
+            })
+          }
+          onOpenCertificate={onOpenCertificate}
+        />
+      ) : null}
       {canAct && open ? (
         <>
           {request.status === 'open' ? <VerifyForm request={request} onDone={onChanged} /> : <MatchForm request={request} onDone={onChanged} />}

@@ -12,6 +12,7 @@ import { SelectField } from '../../components/field';
 import { PageHeader } from '../../components/section';
 import { useApiData } from '../../hooks/use-api-data';
 import { formatWhen } from '../../lib/format';
+import type { Navigate } from '../../session/areas';
 import { hasRole, useSession } from '../../session/session-context';
 import { OpenRequestForm } from './open-request-form';
 import { RequestDetailView } from './request-detail';
@@ -75,11 +76,13 @@ function Detail({
   canAct,
   onBack,
   onChanged,
+  onOpenCertificate,
 }: {
   readonly id: number;
   readonly canAct: boolean;
   readonly onBack: () => void;
   readonly onChanged: () => void;
+  readonly onOpenCertificate?: ((id: number) => void) | undefined;
 }): ReactNode {
   const detail = useApiData('requests.get', { id });
   const [latest, setLatest] = useState<RequestDetail | null>(null);
@@ -92,6 +95,7 @@ function Detail({
           request={shown}
           canAct={canAct}
           onBack={onBack}
+          onOpenCertificate={onOpenCertificate}
           onChanged={(request) => {
             setLatest(request);
             onChanged();
@@ -102,7 +106,7 @@ function Detail({
   );
 }
 
-export function RequestsScreen(): ReactNode {
+export function RequestsScreen({ onNavigate }: { readonly onNavigate?: Navigate | undefined }): ReactNode {
   const { t } = useTranslation();
   const { user } = useSession();
   const canAct = hasRole(user, 'administrator', 'steward');
@@ -137,6 +141,7 @@ export function RequestsScreen(): ReactNode {
             setNotice(null);
           }}
           onChanged={reload}
+          onOpenCertificate={onNavigate === undefined ? undefined : (certificateId) => onNavigate('erasure', { certificateId })}
         />
       </div>
     );

@@ -5,6 +5,7 @@ import { LanguageSelect } from '../../components/language-select';
 import { RegionSelect } from '../../components/region-select';
 import { PageHeader, Section } from '../../components/section';
 import { hasRole, useSession } from '../../session/session-context';
+import { ErasureSettingsSection } from '../erasure/erasure-settings-section';
 import { BackupSection } from './backup-section';
 import { IdleLockSection } from './idle-lock-section';
 import { IntegritySection } from './integrity-section';
@@ -41,6 +42,7 @@ export function SettingsScreen(): ReactNode {
       <div className="stack">
         <PurposesSection />
         <RequestsSettingsSection canChange={admin} />
+        <ErasureSettingsSection canChange={admin} />
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ import { useSession } from '../../session/session-context';
 import { AuditScreen } from '../audit/audit-screen';
 import { ConsentReviewScreen } from '../consent/review-screen';
 import { DropOverlay } from '../import/file-step';
+import { ErasureScreen } from '../erasure/erasure-screen';
 import { IdentityScreen } from '../identity/identity-screen';
 import { ImportScreen, type DroppedFile } from '../import/import-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
@@ -48,7 +49,9 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
     case 'identity':
       return <IdentityScreen key={focused.id} focus={focused.focus} />;
     case 'requests':
-      return <RequestsScreen key={focused.id} />;
+      return <RequestsScreen key={focused.id} onNavigate={onNavigate} />;
+    case 'erasure':
+      return <ErasureScreen key={focused.id} focus={focused.focus} />;
     case 'quality':
       return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
