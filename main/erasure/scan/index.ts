@@ -15,7 +15,7 @@ import { scanTables, type TableHit } from './tables';
 
 export { needleForms, phoneDigitForms, stripAccents, MIN_FORM_LENGTH, type IdentifierValue, type Needle, type NeedleKind } from './needles';
 export { scanTables, type TableHit, type TableScan, type TableScanOptions } from './tables';
-export { hmacKey, pageDecryptor, scanPages, type PageScan } from './pages';
+export { hmacKey, lowerAscii, pageDecryptor, scanPages, type PageScan } from './pages';
 
 export interface VerificationScanInput {
   /** The vault's connection (better-sqlite3). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
 import { runJob, unwrap } from '../../backend/run-job';
 import { createVault, tempDir } from '../../test-support/temp-vault';
-import { hmacKey, needleForms, pageDecryptor, scanPages, scanTables, verificationScan, type IdentifierValue } from './index';
+import { hmacKey, lowerAscii, needleForms, pageDecryptor, scanPages, scanTables, verificationScan, type IdentifierValue } from './index';
 
 // Marie and Jean live together: one home phone.
 const CLIENTS = [
@@ -85,6 +85,21 @@ describe('verification scan', () => {
     expect(new Set(forms).size).toBe(forms.length);
     expect(forms.some((form) => form.length < 5)).toBe(false);
     expect(forms).not.toContain('H2X');
+  });
+
+  it('lower-cases ASCII four bytes at a time exactly as byte by byte, leaving UTF-8 alone', () => {
+    const bytes = Buffer.alloc(4099);
+    for (let index = 0; index < bytes.length; index += 1) bytes[index] = (index * 37 + (index >> 8)) & 0xff;
+    const expected = Buffer.from(bytes.map((byte) => (byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte)));
+    for (const from of [0, 1, 3]) {
+      const copy = Buffer.from(bytes);
+      lowerAscii(copy.subarray(from), 0, copy.length - from);
+      expect(copy.subarray(from).equals(expected.subarray(from))).toBe(true);
+      expect(copy.subarray(0, from).equals(bytes.subarray(0, from))).toBe(true);
+    }
+    const text = Buffer.from('HÉLÈNE Tremblay @EXAMPLE.COM');
+    lowerAscii(text, 0, text.length);
+    expect(text.toString()).toBe('hÉlÈne tremblay @example.com');
   });
 
   it('decrypts vault.db page by page: page 1 continues the SQLite header, and a wrong key reads nothing', async () => {
