@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { JobControl } from '../../core/job-control';
 import type { Needle } from './needles';
 import { scanPages } from './pages';
-import { scanTables, type TableHit } from './tables';
+import { scanTables, type TableHit, type TableScanOptions } from './tables';
 
 export { needleForms, phoneDigitForms, stripAccents, MIN_FORM_LENGTH, type IdentifierValue, type Needle, type NeedleKind } from './needles';
 export { scanTables, type TableHit, type TableScan, type TableScanOptions } from './tables';
@@ -29,6 +29,8 @@ export interface VerificationScanInput {
   readonly pages: boolean;
   readonly erasedRecordIds?: Iterable<number>;
   readonly erasedProfileIds?: Iterable<number>;
+  /** Where the erasure keeps an identifier on purpose (see TableScanOptions). */
+  readonly keptIn?: TableScanOptions['keptIn'];
   readonly job?: JobControl;
 }
 
@@ -47,12 +49,17 @@ export interface VerificationScan {
   readonly pageHitForms: number;
   /** Pages whose HMAC failed: unread, so they cannot be vouched for. */
   readonly unreadablePages: number;
-  /** Forms that other people still in the vault legitimately hold (a household's phone or mailbox). */
+  /** Forms that other people still in the vault legitimately hold (a household's phone or mailbox), or kept on purpose. */
   readonly shared: number;
 }
 
 export async function verificationScan(input: VerificationScanInput): Promise<VerificationScan> {
-  const tables = scanTables(input.raw, input.forms, { erasedRecordIds: input.erasedRecordIds, erasedProfileIds: input.erasedProfileIds, job: input.job });
+  const tables = scanTables(input.raw, input.forms, {
+    erasedRecordIds: input.erasedRecordIds,
+    erasedProfileIds: input.erasedProfileIds,
+    keptIn: input.keptIn,
+    job: input.job,
+  });
   const shared = new Set(tables.sharedForms);
   // A shared form is in the pages by right (another person's row holds it): only the others must be absent.
   const searched = input.forms.map((needle) => needle.form).filter((form) => !shared.has(form));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
 import { runJob, unwrap } from '../../backend/run-job';
-import { createVault, tempDir } from '../../test-support/temp-vault';
+import { AppError } from '../../core/errors';
+import { createVault, ok, tempDir } from '../../test-support/temp-vault';
 import { hmacKey, lowerAscii, needleForms, pageDecryptor, scanPages, scanTables, verificationScan, type IdentifierValue } from './index';
 
 // Marie and Jean live together: one home phone.
@@ -170,5 +171,61 @@ describe('verification scan', () => {
     const jean = vault.raw.prepare(`SELECT id FROM source_record WHERE external_id = '2002'`).pluck().get() as number;
     const both = scanTables(vault.raw, forms, { erasedRecordIds: [marie.record, jean] });
     expect(both.sharedForms).toEqual([]);
+  });
+
+  it('reads the WAL as well: a value written since the last checkpoint is found in its frames only', async () => {
+    const { backend } = await vaultWithClients();
+    const vault = backend.vaults.current();
+    vault.raw.pragma('wal_checkpoint(TRUNCATE)');
+    vault.raw.prepare(`UPDATE source_record SET street = '12 Rue Zzyzx-Quartz' WHERE external_id = '2002'`).run();
+    const scan = await scanPages(vault.files.db, vault.key, ['RUE ZZYZX-QUARTZ']);
+    expect(scan.walFramesScanned).toBeGreaterThan(0);
+    expect(scan.hits).toBeGreaterThan(0);
+    expect(scan.unreadable).toBe(0);
+    // vault.db alone does not hold it yet: the hits above came from the frames.
+    const alone = path.join(tempDir(), 'vault.db');
+    fs.copyFileSync(vault.files.db, alone);
+    expect(await scanPages(alone, vault.key, ['RUE ZZYZX-QUARTZ'])).toMatchObject({ hits: 0, walFramesScanned: 0, unreadable: 0 });
+    vault.raw.pragma('wal_checkpoint(TRUNCATE)');
+    const folded = await scanPages(vault.files.db, vault.key, ['rue zzyzx-quartz']);
+    expect(folded).toMatchObject({ walFramesScanned: 0, unreadable: 0 });
+    expect(folded.hits).toBeGreaterThan(0);
+  });
+
+  it('counts what the erasure keeps on purpose (the request register) as kept, not leaked', async () => {
+    const { backend, marie } = await vaultWithClients();
+    await ok(backend, 'requests.open', { type: 'erasure', jurisdiction: 'quebec', requesterName: 'Marie Tremblay' });
+    const vault = backend.vaults.current();
+    eraseRows(backend, marie, { fts: true });
+    const input = {
+      raw: vault.raw,
+      file: vault.files.db,
+      key: vault.key,
+      forms: needleForms(MARIE),
+      pages: true,
+      erasedRecordIds: [marie.record],
+      erasedProfileIds: [marie.profile],
+    };
+    const plain = await verificationScan(input);
+    expect(plain.clean).toBe(false);
+    expect(plain.tableHits.find((hit) => hit.table === 'request')).toMatchObject({ column: 'requester_name', rows: 1, sharedRows: 0 });
+    const kept = await verificationScan({ ...input, keptIn: [{ table: 'request', column: 'requester_name' }] });
+    expect(kept).toMatchObject({ clean: true, pageHits: 0 });
+  });
+
+  it('stops at a checkpoint when cancelled, and forgets the forms', async () => {
+    const { backend } = await vaultWithClients();
+    const vault = backend.vaults.current();
+    const cancelled = {
+      signal: new AbortController().signal,
+      progress: () => undefined,
+      checkpoint: () => {
+        throw new AppError('CANCELLED', 'cancelled');
+      },
+    };
+    expect(() => scanTables(vault.raw, needleForms(MARIE), { job: cancelled })).toThrow(/cancelled/);
+    await expect(scanPages(vault.files.db, vault.key, ['marie tremblay'], cancelled)).rejects.toThrow(/cancelled/);
+    // The scan's SQL function is left answering nothing.
+    expect(vault.raw.prepare(`SELECT custodia_erasure_scan(NULL, 'Marie Tremblay')`).pluck().get()).toBe(0);
   });
 });

@@ -17,6 +17,11 @@ export interface TableScanOptions {
   /** The erased person's records and profiles: a hit in their rows is a leak even while the row exists. */
   readonly erasedRecordIds?: Iterable<number>;
   readonly erasedProfileIds?: Iterable<number>;
+  /**
+   * Places where the erasure keeps an identifier on purpose (say the request register's proof of who
+   * asked): a hit there counts as shared, so the page scan does not look for the form either.
+   */
+  readonly keptIn?: ReadonlyArray<{ readonly table: string; readonly column?: string }>;
   readonly job?: JobControl;
 }
 
@@ -285,9 +290,12 @@ function summarize(
   }
 
   const grouped = new Map<string, { table: string; column: string; rows: number; sharedRows: number; keys: Set<number> }>();
+  const kept = (hit: RowHit): boolean =>
+    (options.keptIn ?? []).some((place) => place.table === hit.table && (place.column === undefined || place.column === hit.column));
   for (const hit of hits) {
     let shared: boolean;
-    if (hit.owner === 'fts') {
+    if (kept(hit)) shared = true;
+    else if (hit.owner === 'fts') {
       // Index bytes are the index's: shared when the index holds the form only for other people.
       const tally = ftsFound.get(hit.fts!);
       shared = hit.keys.every((key) => (tally?.[key]?.shared ?? 0) > 0 && tally?.[key]?.leak === 0);
@@ -295,7 +303,7 @@ function summarize(
     for (const key of hit.keys) {
       // Index hits only ever accuse: MATCH finds a form's words, not the form, in another person's document.
       if (!shared) leakRowsOf[key]! += 1;
-      else if (hit.column !== '*' && hit.owner !== 'fts') sharedRowsOf[key]! += 1;
+      else if (kept(hit) || (hit.column !== '*' && hit.owner !== 'fts')) sharedRowsOf[key]! += 1;
     }
     const groupKey = `${hit.table}\u0000${hit.column}`;
     const group = grouped.get(groupKey) ?? { table: hit.table, column: hit.column, rows: 0, sharedRows: 0, keys: new Set<number>() };
