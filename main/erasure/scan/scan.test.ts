@@ -148,6 +148,21 @@ describe('verification scan', () => {
     // Jean's number is Marie's too: it stays, in his rows, and is no leak.
     expect(after.shared).toBeGreaterThan(0);
     const tableScan = scanTables(vault.raw, forms, erased);
+    expect(tableScan.tables).toEqual(
+      expect.arrayContaining([
+        'audit_log',
+        'source_record',
+        'identifier',
+        'profile',
+        'profile_search_data',
+        'profile_search_idx',
+        'profile_search_config',
+        'sqlite_schema',
+      ]),
+    );
+    // Nothing there can hold text.
+    expect(tableScan.tables).not.toContain('identity_key');
+    expect(tableScan.tablesScanned).toBe(tableScan.tables.length);
     expect(tableScan.sharedForms).toEqual(expect.arrayContaining(['(514) 555-0101', '+15145550101', '5145550101']));
     expect(tableScan.sharedForms.some((form) => /marie|tremblay/i.test(form))).toBe(false);
     const identifierHit = after.tableHits.find((hit) => hit.table === 'identifier' && hit.column === 'value');

@@ -39,6 +39,8 @@ export interface TableHit {
 
 export interface TableScan {
   readonly tablesScanned: number;
+  /** Their names (tables without a column that can hold text are not read, and not listed). */
+  readonly tables: readonly string[];
   readonly rowsScanned: number;
   readonly hits: readonly TableHit[];
   /** Forms found only in rows of other people still in the vault (kept in memory, never recorded). */
@@ -152,7 +154,7 @@ export function scanTables(db: Database.Database, forms: readonly Needle[], opti
   // entries are not yet merged away: those are left for the page scan, after the caller's 'optimize'.
   for (const name of fts) hits.push(...ftsHits(db, name, forms, formsOfKey));
 
-  return summarize(db, hits, forms, formsOfKey, tables.length, rowsScanned, options);
+  return { ...summarize(db, hits, forms, formsOfKey, tables.length, rowsScanned, options), tables: tables.map((table) => table.name) };
 }
 
 function planTables(db: Database.Database): { tables: PlannedTable[]; fts: string[] } {
@@ -250,7 +252,7 @@ function summarize(
   tablesScanned: number,
   rowsScanned: number,
   options: TableScanOptions,
-): TableScan {
+): Omit<TableScan, 'tables'> {
   const erasedRecords = new Set(options.erasedRecordIds ?? []);
   const erasedProfiles = new Set(options.erasedProfileIds ?? []);
   const profileOfRecord = db.prepare(`SELECT m.profile_id FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id WHERE r.id = ?`);
