@@ -33,6 +33,11 @@ const PROFILES = Number((option('--profiles') ?? process.env.BENCH_ERASURE_PROFI
 const here = path.dirname(fileURLToPath(import.meta.url));
 const count = (value: number): string => Math.round(value).toLocaleString('en');
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+/** CPU time of this process since `from`: on a shared machine the wall time alone says little. */
+const cpuSince = (from: NodeJS.CpuUsage): string => {
+  const used = process.cpuUsage(from);
+  return `CPU ${seconds((used.user + used.system) / 1000)}`;
+};
 
 /** The identity benchmark's cached vault of `records` records, built first if missing. */
 function cachedVault(records: number): string {
@@ -107,24 +112,29 @@ async function main(): Promise<void> {
     );
 
     const erased = { erasedRecordIds: recordIds, erasedProfileIds: [someone] };
+    let cpu = process.cpuUsage();
     started = performance.now();
     const tables = scanTables(raw, forms, erased);
     const tablesMs = performance.now() - started;
     console.log(
-      `tables: ${seconds(tablesMs)} — ${count(tables.tablesScanned)} tables, ${count(tables.rowsScanned)} rows (${count(tables.rowsScanned / (tablesMs / 1000))} rows/s); ${tables.leakedForms} leaked form(s), ${tables.sharedForms.length} shared, hits in ${tables.hits.map((hit) => `${hit.table}.${hit.column} ×${hit.rows}`).join(', ') || 'nothing'}`,
+      `tables: ${seconds(tablesMs)} (${cpuSince(cpu)}) — ${count(tables.tablesScanned)} tables, ${count(tables.rowsScanned)} rows (${count(tables.rowsScanned / (tablesMs / 1000))} rows/s); ${tables.leakedForms} leaked form(s), ${tables.sharedForms.length} shared, hits in ${tables.hits.map((hit) => `${hit.table}.${hit.column} ×${hit.rows}`).join(', ') || 'nothing'}`,
     );
     const searched = forms.map((needle) => needle.form).filter((form) => !tables.sharedForms.includes(form));
+    cpu = process.cpuUsage();
     started = performance.now();
     const pages = await scanPages(vault.files.db, vault.key, searched);
     const pagesMs = performance.now() - started;
     console.log(
-      `pages: ${seconds(pagesMs)} — ${count(pages.pagesScanned)} pages + ${count(pages.walFramesScanned)} WAL frames (${count(bytes / 1048576 / (pagesMs / 1000))} MiB/s), ${searched.length} forms searched; ${pages.hits} hit(s), ${pages.unreadable} unreadable`,
+      `pages: ${seconds(pagesMs)} (${cpuSince(cpu)}) — ${count(pages.pagesScanned)} pages + ${count(pages.walFramesScanned)} WAL frames (${count(bytes / 1048576 / (pagesMs / 1000))} MiB/s), ${searched.length} forms searched; ${pages.hits} hit(s), ${pages.unreadable} unreadable`,
     );
 
+    cpu = process.cpuUsage();
     started = performance.now();
     const full = await verificationScan({ raw, file: vault.files.db, key: vault.key, forms, pages: true, ...erased });
     const fullMs = performance.now() - started;
-    console.log(`verificationScan (both): ${seconds(fullMs)}, clean: ${full.clean}`);
+    console.log(
+      `verificationScan (both): ${seconds(fullMs)} (${cpuSince(cpu)}), clean: ${full.clean}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+    );
     if (profiles >= TARGET_PROFILES) {
       const met = fullMs <= TARGET_MS;
       console.log(`target: full scan ≤ ${TARGET_MS / 1000} s at ${count(TARGET_PROFILES)} profiles ${met ? 'met' : '**not met**'} (${seconds(fullMs)})`);
