@@ -47,6 +47,12 @@ export interface TableScan {
   readonly sharedForms: readonly string[];
   /** How many forms were found somewhere that is not another person's row. */
   readonly leakedForms: number;
+  /**
+   * Erased people's search documents that are deleted but whose words are still in the index's segments
+   * (listed in a tombstone, waiting for a merge): MATCH no longer shows them, the file still holds them.
+   * An FTS5 'optimize' after the deletion clears them.
+   */
+  readonly ftsResidue: number;
 }
 
 type OwnerKind = 'record' | 'profile' | 'fts' | 'none';
@@ -154,7 +160,13 @@ export function scanTables(db: Database.Database, forms: readonly Needle[], opti
   // entries are not yet merged away: those are left for the page scan, after the caller's 'optimize'.
   for (const name of fts) hits.push(...ftsHits(db, name, forms, formsOfKey));
 
-  return { ...summarize(db, hits, forms, formsOfKey, tables.length, rowsScanned, options), tables: tables.map((table) => table.name) };
+  const erasedProfiles = new Set(options.erasedProfileIds ?? []);
+  let ftsResidue = 0;
+  for (const name of fts) {
+    if (!FTS_ROWID_IS_PROFILE.has(name)) continue;
+    for (const doc of tombstonedDocs(db, name)) if (erasedProfiles.has(doc)) ftsResidue += 1;
+  }
+  return { ...summarize(db, hits, forms, formsOfKey, tables.length, rowsScanned, options), tables: tables.map((table) => table.name), ftsResidue };
 }
 
 function planTables(db: Database.Database): { tables: PlannedTable[]; fts: string[] } {
@@ -244,6 +256,30 @@ function ftsHits(db: Database.Database, table: string, forms: readonly Needle[],
   return [...byDoc].map(([doc, keys]) => ({ table, column: '*', owner, ownerId: doc, fts: null, keys: [...keys] }));
 }
 
+/**
+ * The rowids an FTS5 table with contentless_delete has deleted but not yet merged away. Each segment's
+ * tombstone hash lives in `<table>_data` at ids of segment number + 65536 shifted left 37 bits (≥ 2^53):
+ * byte 0 is the key size (4 or 8), bytes 4–7 the element count, then big-endian rowid slots from byte 8
+ * (0 is an empty slot; rowid 0 itself is a flag in byte 1). SQLite's on-disk format since 3.43.
+ */
+export function tombstonedDocs(db: Database.Database, table: string): Set<number> {
+  const docs = new Set<number>();
+  const pages = db
+    .prepare(`SELECT block FROM main.${quoteId(`${table}_data`)} WHERE id >= 9007199254740992`)
+    .pluck()
+    .all() as Buffer[];
+  for (const page of pages) {
+    if (!Buffer.isBuffer(page) || page.length < 8) continue;
+    if (page[1] !== 0) docs.add(0);
+    const size = page[0] === 4 ? 4 : 8;
+    for (let at = 8; at + size <= page.length; at += size) {
+      const rowid = size === 4 ? page.readUInt32BE(at) : Number(page.readBigInt64BE(at));
+      if (rowid !== 0) docs.add(rowid);
+    }
+  }
+  return docs;
+}
+
 function summarize(
   db: Database.Database,
   hits: readonly RowHit[],
@@ -252,7 +288,7 @@ function summarize(
   tablesScanned: number,
   rowsScanned: number,
   options: TableScanOptions,
-): Omit<TableScan, 'tables'> {
+): Omit<TableScan, 'tables' | 'ftsResidue'> {
   const erasedRecords = new Set(options.erasedRecordIds ?? []);
   const erasedProfiles = new Set(options.erasedProfileIds ?? []);
   const profileOfRecord = db.prepare(`SELECT m.profile_id FROM source_record r LEFT JOIN profile_member m ON m.source_record_id = r.id WHERE r.id = ?`);
