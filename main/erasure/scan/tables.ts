@@ -157,7 +157,7 @@ export function scanTables(db: Database.Database, forms: readonly Needle[], opti
 
   // What each FTS5 index holds, read through MATCH: its segments store terms prefix-compressed, so the
   // byte search above cannot see them whole. fts5vocab and MATCH both skip deleted documents whose
-  // entries are not yet merged away: those are left for the page scan, after the caller's 'optimize'.
+  // entries are not yet merged away: the tombstones below name those.
   for (const name of fts) hits.push(...ftsHits(db, name, forms, formsOfKey));
 
   const erasedProfiles = new Set(options.erasedProfileIds ?? []);
