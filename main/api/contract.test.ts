@@ -15,12 +15,13 @@ import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { requestHandlers } from '../requests/handlers';
 import { suppressionHandlers } from '../suppression/handlers';
+import { erasureHandlers } from '../erasure/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, suppressionHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, suppressionHandlers, erasureHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -63,6 +64,7 @@ describe('the composed contract', () => {
       consent: ['purposes.', 'consent.'],
       requests: ['requests.'],
       suppression: ['suppression.'],
+      erasure: ['erasure.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

@@ -26,7 +26,8 @@ export function erasureAttention(db: SqlRunner, now: Date): ErasureAttentionItem
   const today = todayIn(now, vaultTimeZone(db));
   const waiting = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM request WHERE type = 'erasure' AND status = 'verified'`)?.n ?? 0;
   const unverified = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM erasure WHERE scan IS NULL OR json_extract(scan, '$.clean') = 0`)?.n ?? 0;
-  const ending = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM legal_hold WHERE released_at IS NULL AND until >= ${today} AND until <= ${inDays(today, 30)}`)?.n ?? 0;
+  const ending =
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM legal_hold WHERE released_at IS NULL AND until >= ${today} AND until <= ${inDays(today, 30)}`)?.n ?? 0;
   const base = { sourceId: null, name: '', at: null } as const;
   const items: ErasureAttentionItem[] = [];
   if (waiting > 0) items.push({ ...base, kind: 'erasuresWaiting', severity: 'warning', count: waiting, target: { place: 'requests' } });

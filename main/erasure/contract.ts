@@ -145,7 +145,15 @@ export const ErasureVerification = z.object({
 });
 export type ErasureVerification = z.infer<typeof ErasureVerification>;
 
-export const CertificateSummary = ErasureCertificate.pick({ id: true, profileId: true, requestId: true, reason: true, erasedAt: true, erasedBy: true, hash: true }).extend({
+export const CertificateSummary = ErasureCertificate.pick({
+  id: true,
+  profileId: true,
+  requestId: true,
+  reason: true,
+  erasedAt: true,
+  erasedBy: true,
+  hash: true,
+}).extend({
   clean: z.boolean().nullable(),
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
@@ -177,7 +185,11 @@ export const erasureMethods = {
   }),
   'erasure.bulk': jobMethod({
     input: z.object({ requestIds: z.array(RequestId).min(1).max(100_000) }),
-    output: z.object({ erased: z.number().int(), certificates: z.array(z.number().int()), skipped: z.array(z.object({ requestId: z.number().int(), reason: z.string() })) }),
+    output: z.object({
+      erased: z.number().int(),
+      certificates: z.array(z.number().int()),
+      skipped: z.array(z.object({ requestId: z.number().int(), reason: z.string() })),
+    }),
     access: erasers,
     audit: ['erasure.committed', 'erasure.verified'],
   }),
@@ -211,7 +223,13 @@ export const erasureMethods = {
   'erasure.placeHold': method({
     input: z.union([
       z.object({ kind: z.literal('litigation'), profileId: ProfileId, reason: Text(500), reference: Text(200).optional(), until: Day.optional() }),
-      z.object({ kind: z.literal('legal_obligation'), sourceId: z.number().int().positive(), reason: Text(500), reference: Text(200).optional(), until: Day.optional() }),
+      z.object({
+        kind: z.literal('legal_obligation'),
+        sourceId: z.number().int().positive(),
+        reason: Text(500),
+        reference: Text(200).optional(),
+        until: Day.optional(),
+      }),
     ]),
     output: LegalHold,
     access: erasers,

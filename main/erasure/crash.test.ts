@@ -11,14 +11,17 @@ const child = path.join(import.meta.dirname, '..', 'test-support', 'erase-child.
 /** One customer with many purchases (the commit's transaction lasts long enough to be cut), and a few others. */
 function shop(): string {
   const rows = ['id,first_name,last_name,email,phone,order_id,order_date,total'];
-  for (let order = 0; order < 20_000; order += 1) rows.push(`1,Marie,Tremblay,marie@exemple.ca,514-555-0101,M-${order},2026-01-${String(1 + (order % 28)).padStart(2, '0')},${order % 300}.50`);
+  for (let order = 0; order < 20_000; order += 1)
+    rows.push(`1,Marie,Tremblay,marie@exemple.ca,514-555-0101,M-${order},2026-01-${String(1 + (order % 28)).padStart(2, '0')},${order % 300}.50`);
   for (let id = 2; id < 50; id += 1) rows.push(`${id},Prénom${id},Nom${id},p${id}@exemple.ca,514-555-${String(1000 + id)},O-${id},2026-02-01,10.00`);
   return rows.join('\n');
 }
 
 function killDuringCommit(vaultDir: string, profileId: number, afterMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', child, vaultDir, ADMIN.name, ADMIN.passphrase, String(profileId)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(process.execPath, ['--import', 'tsx', child, vaultDir, ADMIN.name, ADMIN.passphrase, String(profileId)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     process_.stderr.on('data', (chunk) => (stderr += String(chunk)));
@@ -26,7 +29,9 @@ function killDuringCommit(vaultDir: string, profileId: number, afterMs: number):
       stdout += String(chunk);
       if (stdout.includes('committing')) setTimeout(() => process_.kill('SIGKILL'), afterMs);
     });
-    process_.on('exit', (_code, signal) => (signal === 'SIGKILL' || stdout.includes('committed') ? resolve(stdout) : reject(new Error(`the child ended: ${stdout} ${stderr}`))));
+    process_.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' || stdout.includes('committed') ? resolve(stdout) : reject(new Error(`the child ended: ${stdout} ${stderr}`)),
+    );
   });
 }
 
@@ -38,7 +43,9 @@ describe('kill -9 during an erasure', () => {
     const preview = await ok(backend, 'import.preview', { file });
     unwrap(await runJob(backend, 'import.file', { file, source: 'Caisse', options: {}, mapping: preview.mapping }));
     const db = backend.vaults.current().db;
-    const marie = db.get<{ id: number }>(sql`SELECT m.profile_id AS id FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.given_name = 'Marie'`)!.id;
+    const marie = db.get<{ id: number }>(
+      sql`SELECT m.profile_id AS id FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.given_name = 'Marie'`,
+    )!.id;
     const events = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM event`)!.n;
     expect(events).toBeGreaterThan(20_000);
     await backend.close();

@@ -12,12 +12,23 @@ import { assertCommittable, commitErasure, type Committed } from './commit';
 import type { ErasureCertificate, ErasureReason, ScanSummary } from './contract';
 import { planErasure, type ErasurePlan } from './plan';
 import { purgeAfterCommit } from './purge';
-import { scanPerson } from './scan-person';
+import { scanPeople, type ScannedPerson } from './scan-person';
 import { matchedActiveProfiles } from './request';
 import { AppError } from '../core/errors';
 
 export function vaultToday(vault: OpenVault, now: Date): string {
   return todayIn(now, vaultTimeZone(vault.db));
+}
+
+/** What the scan looks for after this plan's commit, and whose rows may not hold it any more. */
+export function scannedPerson(plan: ErasurePlan): ScannedPerson {
+  return {
+    identifiers: plan.scope.identifiers,
+    nameTexts: plan.scope.nameTexts,
+    erasedRecordIds: plan.goingRecordIds,
+    erasedProfileIds: [plan.scope.profileId, ...plan.scope.absorbedProfileIds],
+    keptRecords: plan.kept.reduce((sum, entry) => sum + entry.records, 0),
+  };
 }
 
 export interface EraseInput {
@@ -60,7 +71,7 @@ export function commitOne(context: CapabilityContext, input: EraseInput): { plan
 export async function purgeAndVerify(context: CapabilityContext, plan: ErasurePlan, certificateId: number, job: JobControl): Promise<ErasureCertificate> {
   const vault = context.vaults.current();
   purgeAfterCommit(vault.raw, plan.stagedFiles);
-  const scan = await scanPerson(vault, plan.scope.identifiers, plan.scope.nameTexts, job);
+  const scan = await scanPeople(vault, [scannedPerson(plan)], job);
   return sealScan(context, certificateId, scan);
 }
 
@@ -125,12 +136,14 @@ export async function eraseBulk(context: CapabilityContext, requestIds: readonly
   }
   if (committed.length > 0) {
     const vault = context.vaults.current();
-    purgeAfterCommit(vault.raw, committed.flatMap((entry) => entry.plan.stagedFiles));
+    purgeAfterCommit(
+      vault.raw,
+      committed.flatMap((entry) => entry.plan.stagedFiles),
+    );
     job.progress('verify', requestIds.length, requestIds.length);
-    const scan = await scanPerson(
+    const scan = await scanPeople(
       vault,
-      committed.flatMap((entry) => entry.plan.scope.identifiers),
-      committed.flatMap((entry) => entry.plan.scope.nameTexts),
+      committed.map((entry) => scannedPerson(entry.plan)),
       job,
     );
     for (const { certificateId } of committed) sealScan(context, certificateId, scan);

@@ -27,7 +27,9 @@ function customers(): unknown[] {
       { id: 'M-1', date: '2026-01-05T15:00:00Z', total: '42.50' },
       { id: 'M-2', date: '2026-03-12T15:00:00Z', total: '120.00' },
     ]),
-    person(2, 'Jean', 'Tremblay', 'famille.tremblay@exemple.ca', '514-555-0101', 'H2X 1Y4', '1960-09-09', [{ id: 'J-1', date: '2026-02-01T15:00:00Z', total: '8.00' }]),
+    person(2, 'Jean', 'Tremblay', 'famille.tremblay@exemple.ca', '514-555-0101', 'H2X 1Y4', '1960-09-09', [
+      { id: 'J-1', date: '2026-02-01T15:00:00Z', total: '8.00' },
+    ]),
     ...neighbours,
   ];
 }
@@ -54,13 +56,18 @@ function all<T>(query: ReturnType<typeof sql>): T[] {
 }
 
 function profileOf(given: string): number {
-  return all<{ id: number }>(sql`SELECT m.profile_id AS id FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.given_name = ${given}`)[0]!.id;
+  return all<{ id: number }>(
+    sql`SELECT m.profile_id AS id FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.given_name = ${given}`,
+  )[0]!.id;
 }
 
 /** Every text of every table, FTS shadow tables included, as one string: what a dump of the decrypted database shows. */
 function dump(): string {
   const raw = backend.vaults.current().raw;
-  const tables = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`).pluck().all() as string[];
+  const tables = raw
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+    .pluck()
+    .all() as string[];
   return tables
     .map((table) =>
       (raw.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][])
@@ -85,7 +92,7 @@ describe('erasure', () => {
     expect(before).toContain('marie.tremblay@exemple.ca');
     const preview = await ok(backend, 'erasure.preview', { profileId: marie });
     expect(preview).toMatchObject({ profileId: marie, blockedBy: [], k: 5, sharedWith: 1 });
-    expect(preview.removed).toMatchObject({ records: 1, identifiers: 3, events: 2, searchEntries: 1 });
+    expect(preview.removed).toMatchObject({ records: 1, identifiers: 2, events: 2, searchEntries: 1 });
     expect(preview.generalized).toMatchObject({ events: 2, rows: 2, dropped: 0, region: 'H2X', ageBand: '30–39' });
 
     const certificate = unwrap(await runJob(backend, 'erasure.commit', { profileId: marie, token: preview.token }));
@@ -98,7 +105,9 @@ describe('erasure', () => {
     // Jean, who shares the family phone, is untouched, and still found.
     expect(after).toContain('famille.tremblay@exemple.ca');
     expect((await ok(backend, 'profiles.search', { query: 'Tremblay' })).hits.map((profile) => profile.displayName)).toEqual(['Jean Tremblay']);
-    expect(all<{ status: string; display_name: string }>(sql`SELECT status, display_name FROM profile WHERE id = ${marie}`)).toEqual([{ status: 'erased', display_name: '' }]);
+    expect(all<{ status: string; display_name: string }>(sql`SELECT status, display_name FROM profile WHERE id = ${marie}`)).toEqual([
+      { status: 'erased', display_name: '' },
+    ]);
     // Statistics keep month, type, amount band, region and age band, counted.
     expect(all(sql`SELECT month, amount_band, region, age_band, events FROM erasure_statistic ORDER BY month`)).toEqual([
       { month: '2026-01', amount_band: '10–50', region: 'H2X', age_band: '30–39', events: 1 },

@@ -110,7 +110,9 @@ export function planGeneralization(db: SqlRunner, recordIds: readonly number[], 
     const existing = counts.get(key);
     counts.set(key, { month: row.month, eventType: row.type, amountBand: band, events: (existing?.events ?? 0) + 1 });
   }
-  const statistics = [...counts.values()].sort((a, b) => a.month.localeCompare(b.month) || a.eventType.localeCompare(b.eventType) || a.amountBand.localeCompare(b.amountBand));
+  const statistics = [...counts.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.eventType.localeCompare(b.eventType) || a.amountBand.localeCompare(b.amountBand),
+  );
   return { events: rows.length, rows: statistics.length, dropped: 0, region: quasi.region, ageBand: quasi.ageBand, statistics };
 }
 

@@ -58,7 +58,11 @@ export const erasureHandlers: SliceHandlers<typeof erasureMethods, CapabilityCon
         action: 'erasure.hold_placed',
         objectType: 'legal_hold',
         objectId: holdId,
-        details: { kind: input.kind, profileId: input.kind === 'litigation' ? input.profileId : null, sourceId: input.kind === 'legal_obligation' ? input.sourceId : null },
+        details: {
+          kind: input.kind,
+          profileId: input.kind === 'litigation' ? input.profileId : null,
+          sourceId: input.kind === 'legal_obligation' ? input.sourceId : null,
+        },
       }),
       ({ db, user }) => placeHold(db, input, user.id, context.now()),
     );

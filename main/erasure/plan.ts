@@ -95,11 +95,38 @@ export function planErasure(db: SqlRunner, profileId: number, requestId: number 
   const token = crypto
     .hash(
       'sha256',
-      JSON.stringify([scope.profileId, requestId, going, scope.kept, rejectIds, stagedFiles.length, removed, generalization.events, generalization.dropped, k, blockedBy.map((hold) => hold.id)]),
+      JSON.stringify([
+        scope.profileId,
+        requestId,
+        going,
+        scope.kept,
+        rejectIds,
+        stagedFiles.length,
+        removed,
+        generalization.events,
+        generalization.dropped,
+        k,
+        blockedBy.map((hold) => hold.id),
+      ]),
       'base64url',
     )
     .slice(0, 32);
-  return { scope, requestId, goingRecordIds: going, rejectIds, stagedFiles, removed, generalization, kept, blockedBy, suppressionEntries, k, displayName, backups, token };
+  return {
+    scope,
+    requestId,
+    goingRecordIds: going,
+    rejectIds,
+    stagedFiles,
+    removed,
+    generalization,
+    kept,
+    blockedBy,
+    suppressionEntries,
+    k,
+    displayName,
+    backups,
+    token,
+  };
 }
 
 export function previewOf(plan: ErasurePlan): ErasurePreview {

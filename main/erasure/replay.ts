@@ -5,7 +5,7 @@
  * entry in the restored vault's trail. Profile ids are the same in a backup of the same vault, and a profile
  * merged since the backup is followed to where it leads.
  */
-import { AuditLog } from '../audit/index';
+import type { AuditLog } from '../audit/index';
 import { sql, type SqlRunner } from '../store/sql';
 import { commitErasure } from './commit';
 import { planErasure } from './plan';

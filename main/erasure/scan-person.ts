@@ -1,25 +1,54 @@
-/** The verification scan for one person: every table, the decrypted pages and the vault folder's files. */
+/** The verification scan for one person (or a bulk erasure's people): every table, the decrypted pages and the vault folder's files. */
 import type { JobControl } from '../core/job-control';
 import type { OpenVault } from '../vault/index';
 import type { ScanSummary } from './contract';
 import { scanVaultFiles } from './files-scan';
-import { needleForms, verificationScan } from './scan/index';
+import { needleForms, verificationScan, type IdentifierValue } from './scan/index';
 import type { PersonIdentifier } from './scope';
 import { textForms } from './traces';
 
-export async function scanPerson(vault: OpenVault, identifiers: readonly PersonIdentifier[], nameTexts: readonly string[], job: JobControl): Promise<ScanSummary> {
+/** Tables that hold the records a legal-obligation hold keeps: the person's identifiers are there by right. */
+const KEPT_RECORD_TABLES = ['source_record', 'identifier', 'event', 'consent_event', 'record_flag', 'profile_member'].map((table) => ({ table }));
+
+export interface ScannedPerson {
+  readonly identifiers: readonly PersonIdentifier[];
+  readonly nameTexts: readonly string[];
+  readonly erasedRecordIds: readonly number[];
+  readonly erasedProfileIds: readonly number[];
+  /** Records kept under a legal obligation: their tables are not counted against the erasure. */
+  readonly keptRecords: number;
+}
+
+export async function scanPeople(vault: OpenVault, people: readonly ScannedPerson[], job: JobControl): Promise<ScanSummary> {
   const started = performance.now();
-  const forms = needleForms([...identifiers.flatMap((identifier) => [identifier.raw, identifier.value]), ...nameTexts]);
-  const scanned = await verificationScan({ db: vault.db, raw: vault.raw, file: vault.files.db, key: vault.key, forms, pages: true, job });
-  const files = scanVaultFiles(vault.files.dir, textForms(identifiers));
+  const values: IdentifierValue[] = people.flatMap((person) => [
+    ...person.identifiers.flatMap((identifier) => [
+      { kind: identifier.kind, value: identifier.raw },
+      { kind: identifier.kind, value: identifier.value },
+    ]),
+    ...person.nameTexts.map((value) => ({ kind: 'name' as const, value })),
+  ]);
+  const scanned = await verificationScan({
+    raw: vault.raw,
+    file: vault.files.db,
+    key: vault.key,
+    forms: needleForms(values),
+    pages: true,
+    erasedRecordIds: people.flatMap((person) => person.erasedRecordIds),
+    erasedProfileIds: people.flatMap((person) => person.erasedProfileIds),
+    keptIn: people.some((person) => person.keptRecords > 0) ? KEPT_RECORD_TABLES : [],
+    job,
+  });
+  const files = scanVaultFiles(vault.files.dir, textForms(people.flatMap((person) => person.identifiers)));
+  const leakedRows = scanned.tableHits.reduce((sum, hit) => sum + hit.rows - hit.sharedRows, 0);
   return {
     clean: scanned.clean && files.fileHits === 0,
     tablesScanned: scanned.tablesScanned,
     rowsScanned: scanned.rowsScanned,
-    pagesScanned: scanned.pagesScanned,
+    pagesScanned: scanned.pagesScanned + scanned.walFramesScanned,
     filesScanned: files.filesScanned,
-    tableHits: scanned.tableHits,
-    pageHits: scanned.pageHits,
+    tableHits: leakedRows + scanned.ftsResidue,
+    pageHits: scanned.pageHits + scanned.unreadablePages,
     fileHits: files.fileHits,
     shared: scanned.shared,
     seconds: Math.round((performance.now() - started) / 10) / 100,

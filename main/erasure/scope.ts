@@ -55,18 +55,24 @@ export function activeProfile(db: SqlRunner, id: number): number {
   if (row === undefined) throw new AppError('NOT_FOUND', `There is no profile ${id}.`, { reason: 'unknownProfile', profileId: id });
   if (row.status === 'erased') {
     const certificate = db.get<{ id: number }>(sql`SELECT id FROM erasure WHERE profile_id = ${current}`)?.id ?? null;
-    throw new AppError('CONFLICT', `Profile ${id} was erased already.`, { reason: 'alreadyErased', profileId: current, ...(certificate === null ? {} : { certificateId: certificate }) });
+    throw new AppError('CONFLICT', `Profile ${id} was erased already.`, {
+      reason: 'alreadyErased',
+      profileId: current,
+      ...(certificate === null ? {} : { certificateId: certificate }),
+    });
   }
   return current;
 }
 
 function absorbedInto(db: SqlRunner, profileId: number): number[] {
   return db
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       WITH RECURSIVE absorbed (id) AS (
         SELECT id FROM profile WHERE merged_into = ${profileId} AND status = 'merged'
         UNION SELECT p.id FROM profile p JOIN absorbed a ON p.merged_into = a.id WHERE p.status = 'merged'
-      ) SELECT id FROM absorbed ORDER BY id`)
+      ) SELECT id FROM absorbed ORDER BY id`,
+    )
     .map((row) => row.id);
 }
 
@@ -121,7 +127,10 @@ export function erasureScope(db: SqlRunner, requestedId: number, requestId: numb
     LEFT JOIN record_hold h ON h.source_record_id = r.id
     WHERE mine.source_record_id IN ${ids(allMembers)}`);
   const nameSet = new Set(names);
-  const heldRecordIds = sharing.filter((row) => row.held === 1 && row.profile_id === null && nameSet.has(nameOf(row))).map((row) => row.id).sort((a, b) => a - b);
+  const heldRecordIds = sharing
+    .filter((row) => row.held === 1 && row.profile_id === null && nameSet.has(nameOf(row)))
+    .map((row) => row.id)
+    .sort((a, b) => a - b);
   const others = sharing.filter((row) => !heldRecordIds.includes(row.id));
   const requestIds = db
     .all<{ id: number }>(sql`SELECT DISTINCT request_id AS id FROM request_profile WHERE profile_id IN ${ids([profileId, ...absorbedProfileIds])}`)

@@ -11,7 +11,7 @@ import { certificateHash, certificateOfProfile, getCertificate } from './certifi
 import type { ErasureVerification } from './contract';
 import { vaultToday } from './erase-job';
 import { erasureScope } from './scope';
-import { scanPerson } from './scan-person';
+import { scanPeople } from './scan-person';
 
 function tombstoneEmpty(db: SqlRunner, profileId: number, keptRecords: number): boolean {
   const profile = db.get<{ display_name: string; sort_key: string }>(sql`SELECT display_name, sort_key FROM profile WHERE id = ${profileId}`);
@@ -47,6 +47,19 @@ export async function verifyProfile(context: CapabilityContext, profileId: numbe
     };
   }
   const scope = erasureScope(vault.db, current, null, vaultToday(vault, context.now()));
-  const scan = await scanPerson(vault, scope.identifiers, scope.nameTexts, job);
+  // The person's own rows count as found: this shows everything an erasure would have to remove.
+  const scan = await scanPeople(
+    vault,
+    [
+      {
+        identifiers: scope.identifiers,
+        nameTexts: scope.nameTexts,
+        erasedRecordIds: [...scope.recordIds, ...scope.heldRecordIds, ...scope.kept.flatMap((entry) => entry.recordIds)],
+        erasedProfileIds: [scope.profileId, ...scope.absorbedProfileIds],
+        keptRecords: 0,
+      },
+    ],
+    job,
+  );
   return { profileId: current, erased: false, certificateId: null, scan, hashMatches: null, auditMatches: null, tombstoneEmpty: null };
 }

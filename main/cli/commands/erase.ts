@@ -35,11 +35,20 @@ function previewLines(preview: ErasurePreview): string[] {
     preview.generalized.events > 0
       ? `  kept for statistics: ${preview.generalized.events} event(s) as ${preview.generalized.rows} generalized row(s) (region ${preview.generalized.region}, age ${preview.generalized.ageBand}; k = ${preview.k})`
       : `  kept for statistics: nothing (${preview.generalized.dropped} event(s) dropped: the group has fewer than k = ${preview.k} other people)`,
-    ...preview.kept.map((kept) => `  kept under legal hold ${kept.holdId} (source ${kept.sourceId}): ${kept.records} record(s) until ${kept.until ?? 'released'}`),
+    ...preview.kept.map(
+      (kept) => `  kept under legal hold ${kept.holdId} (source ${kept.sourceId}): ${kept.records} record(s) until ${kept.until ?? 'released'}`,
+    ),
     `  suppression entries: ${preview.suppressionEntries}; other people sharing an email or phone, untouched: ${preview.sharedWith}`,
-    ...(preview.backups.length === 0 ? [] : [`  warning: ${preview.backups.length} backup(s) taken before now hold the person; restoring one replays the suppression list`]),
-    ...preview.blockedBy.map((hold) => `  BLOCKED by litigation hold ${hold.id}${hold.reference === null ? '' : ` (${hold.reference})`}${hold.until === null ? '' : ` until ${hold.until}`}`),
-    preview.blockedBy.length > 0 ? 'Release the hold before erasing.' : `To erase, irreversibly: custodia erase commit ${preview.token} --profile ${preview.profileId}${preview.requestId === null ? '' : ` --request ${preview.requestId}`}`,
+    ...(preview.backups.length === 0
+      ? []
+      : [`  warning: ${preview.backups.length} backup(s) taken before now hold the person; restoring one replays the suppression list`]),
+    ...preview.blockedBy.map(
+      (hold) =>
+        `  BLOCKED by litigation hold ${hold.id}${hold.reference === null ? '' : ` (${hold.reference})`}${hold.until === null ? '' : ` until ${hold.until}`}`,
+    ),
+    preview.blockedBy.length > 0
+      ? 'Release the hold before erasing.'
+      : `To erase, irreversibly: custodia erase commit ${preview.token} --profile ${preview.profileId}${preview.requestId === null ? '' : ` --request ${preview.requestId}`}`,
   ];
 }
 
@@ -67,7 +76,10 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
       action<{ request?: number }>(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
           const preview = unwrap(
-            await backend.call('erasure.preview', { profileId: parseId('profile')(String(args[0])), ...(options.request === undefined ? {} : { requestId: options.request }) }),
+            await backend.call('erasure.preview', {
+              profileId: parseId('profile')(String(args[0])),
+              ...(options.request === undefined ? {} : { requestId: options.request }),
+            }),
           );
           out.result(preview, () => previewLines(preview));
         }),
@@ -88,19 +100,18 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
         }),
       ),
     );
-  addCommonOptions(erase.command('bulk <requests...>').description('erase the people of several verified erasure requests, with one verification scan'))
-    .action(
-      action(({ args, options, io, out }) =>
-        withSession(options, io, async (session) => {
-          const requestIds = (args[0] as unknown as string[]).map((value) => parseId('request')(value));
-          const done = await runJobWithProgress(session, out, 'erasure.bulk', { requestIds });
-          out.result(done, () => [
-            `${done.erased} profile(s) erased; certificates ${done.certificates.join(', ') || '—'}`,
-            ...done.skipped.map((entry) => `  request ${entry.requestId} skipped: ${entry.reason}`),
-          ]);
-        }),
-      ),
-    );
+  addCommonOptions(erase.command('bulk <requests...>').description('erase the people of several verified erasure requests, with one verification scan')).action(
+    action(({ args, options, io, out }) =>
+      withSession(options, io, async (session) => {
+        const requestIds = (args[0] as unknown as string[]).map((value) => parseId('request')(value));
+        const done = await runJobWithProgress(session, out, 'erasure.bulk', { requestIds });
+        out.result(done, () => [
+          `${done.erased} profile(s) erased; certificates ${done.certificates.join(', ') || '—'}`,
+          ...done.skipped.map((entry) => `  request ${entry.requestId} skipped: ${entry.reason}`),
+        ]);
+      }),
+    ),
+  );
   addCommonOptions(erase.command('certificate <id>').description('show an erasure certificate, or write it as a PDF'))
     .option('--out <file.pdf>', 'write the certificate as a PDF')
     .addOption(new Option('--language <language>', 'the PDF’s language').choices(['fr', 'en']))
@@ -116,41 +127,54 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
             return;
           }
           const written = unwrap(
-            await backend.call('erasure.certificatePdf', { id, outFile, overwrite: options.force === true, ...(options.language === undefined ? {} : { language: options.language }) }),
+            await backend.call('erasure.certificatePdf', {
+              id,
+              outFile,
+              overwrite: options.force === true,
+              ...(options.language === undefined ? {} : { language: options.language }),
+            }),
           );
           out.result(written, () => [`Certificate ${id} written to ${written.savedTo ?? outFile} (SHA-256 ${written.sha256}).`]);
         });
       }),
     );
-  addCommonOptions(erase.command('certificates').description('list erasure certificates, newest first'))
-    .action(
-      action(({ options, io, out }) =>
-        withSession(options, io, async ({ backend }) => {
-          const list = unwrap(await backend.call('erasure.certificates', { limit: 500 }));
-          out.result(list, () => [
-            `${list.total} certificate(s)`,
-            ...table(list.certificates.map((entry) => [String(entry.id), `profile ${entry.profileId}`, entry.reason, entry.erasedAt, entry.clean === null ? 'not scanned' : entry.clean ? 'clean' : 'TRACES'])),
-          ]);
-        }),
-      ),
-    );
-  addCommonOptions(erase.command('verify <profile>').description('an erased profile: check its tombstone and certificate; an active one: where its identifiers lie now'))
-    .action(
-      action(({ args, options, io, out }) =>
-        withSession(options, io, async (session) => {
-          const verified = await runJobWithProgress(session, out, 'erasure.verify', { profileId: parseId('profile')(String(args[0])) });
-          out.result(verified, () =>
-            verified.erased
-              ? [
-                  `Profile ${verified.profileId} was erased (certificate ${verified.certificateId}).`,
-                  `  tombstone empty: ${verified.tombstoneEmpty ? 'yes' : 'NO'}; certificate hash recomputes: ${verified.hashMatches ? 'yes' : 'NO'}; matches the audit trail: ${verified.auditMatches ? 'yes' : 'NO'}`,
-                  scanLine(verified.scan),
-                ]
-              : [`Profile ${verified.profileId} is not erased. Where its identifiers lie now:`, scanLine(verified.scan)],
-          );
-        }),
-      ),
-    );
+  addCommonOptions(erase.command('certificates').description('list erasure certificates, newest first')).action(
+    action(({ options, io, out }) =>
+      withSession(options, io, async ({ backend }) => {
+        const list = unwrap(await backend.call('erasure.certificates', { limit: 500 }));
+        out.result(list, () => [
+          `${list.total} certificate(s)`,
+          ...table(
+            list.certificates.map((entry) => [
+              String(entry.id),
+              `profile ${entry.profileId}`,
+              entry.reason,
+              entry.erasedAt,
+              entry.clean === null ? 'not scanned' : entry.clean ? 'clean' : 'TRACES',
+            ]),
+          ),
+        ]);
+      }),
+    ),
+  );
+  addCommonOptions(
+    erase.command('verify <profile>').description('an erased profile: check its tombstone and certificate; an active one: where its identifiers lie now'),
+  ).action(
+    action(({ args, options, io, out }) =>
+      withSession(options, io, async (session) => {
+        const verified = await runJobWithProgress(session, out, 'erasure.verify', { profileId: parseId('profile')(String(args[0])) });
+        out.result(verified, () =>
+          verified.erased
+            ? [
+                `Profile ${verified.profileId} was erased (certificate ${verified.certificateId}).`,
+                `  tombstone empty: ${verified.tombstoneEmpty ? 'yes' : 'NO'}; certificate hash recomputes: ${verified.hashMatches ? 'yes' : 'NO'}; matches the audit trail: ${verified.auditMatches ? 'yes' : 'NO'}`,
+                scanLine(verified.scan),
+              ]
+            : [`Profile ${verified.profileId} is not erased. Where its identifiers lie now:`, scanLine(verified.scan)],
+        );
+      }),
+    ),
+  );
   addCommonOptions(erase.command('holds').description('legal holds: litigation holds stop an erasure, legal obligations keep a source’s records'))
     .option('--all', 'include released holds')
     .action(
@@ -184,26 +208,31 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
       action<{ profile?: number; source?: number; reason: string; reference?: string; until?: string }>(({ options, io, out }) => {
         if ((options.profile === undefined) === (options.source === undefined)) throw new InvalidArgumentError('give either --profile or --source.');
         return withSession(options, io, async ({ backend }) => {
-          const common = { reason: options.reason, ...(options.reference === undefined ? {} : { reference: options.reference }), ...(options.until === undefined ? {} : { until: options.until }) };
+          const common = {
+            reason: options.reason,
+            ...(options.reference === undefined ? {} : { reference: options.reference }),
+            ...(options.until === undefined ? {} : { until: options.until }),
+          };
           const hold = unwrap(
             await backend.call(
               'erasure.placeHold',
-              options.profile !== undefined ? { kind: 'litigation', profileId: options.profile, ...common } : { kind: 'legal_obligation', sourceId: options.source, ...common },
+              options.profile !== undefined
+                ? { kind: 'litigation', profileId: options.profile, ...common }
+                : { kind: 'legal_obligation', sourceId: options.source, ...common },
             ),
           );
           out.result(hold, () => [`Legal hold ${hold.id} placed (${hold.kind}).`]);
         });
       }),
     );
-  addCommonOptions(erase.command('release-hold <id>').description('release a legal hold (it stays in the register)'))
-    .action(
-      action(({ args, options, io, out }) =>
-        withSession(options, io, async ({ backend }) => {
-          const hold = unwrap(await backend.call('erasure.releaseHold', { id: parseId('hold')(String(args[0])) }));
-          out.result(hold, () => [`Legal hold ${hold.id} released.`]);
-        }),
-      ),
-    );
+  addCommonOptions(erase.command('release-hold <id>').description('release a legal hold (it stays in the register)')).action(
+    action(({ args, options, io, out }) =>
+      withSession(options, io, async ({ backend }) => {
+        const hold = unwrap(await backend.call('erasure.releaseHold', { id: parseId('hold')(String(args[0])) }));
+        out.result(hold, () => [`Legal hold ${hold.id} released.`]);
+      }),
+    ),
+  );
   addCommonOptions(erase.command('settings').description('k: the smallest group statistics may describe (administrators change it)'))
     .option('--k <number>', 'the new k (2–100)', (value) => {
       const k = Number(value);
@@ -213,7 +242,9 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
     .action(
       action<{ k?: number }>(({ options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
-          const settings = unwrap(options.k === undefined ? await backend.call('erasure.settings', {}) : await backend.call('erasure.saveSettings', { k: options.k }));
+          const settings = unwrap(
+            options.k === undefined ? await backend.call('erasure.settings', {}) : await backend.call('erasure.saveSettings', { k: options.k }),
+          );
           out.result(settings, () => [`k = ${settings.k}`]);
         }),
       ),
