@@ -34,7 +34,7 @@ interface Row {
 /** Every record of the vault, or those with the given ids (an incremental batch). */
 export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): VaultRecords {
   const filter = onlyIds === undefined ? sql`` : sql`WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
-  const rows = db.all<Row>(sql`
+  const linked = db.all<Row>(sql`
     SELECT r.id, m.profile_id, r.given_name, r.family_name, r.street, r.city, r.postal_code, r.region, r.birth_date, r.national_id,
       -- A birth date that could not be read is still compared digit by digit (a typo in a date is evidence too).
       -- +f.field keeps SQLite off the index on field, which made it scan every flag of that field for each record
@@ -42,6 +42,9 @@ export function loadVaultRecords(db: SqlRunner, onlyIds?: readonly number[]): Va
       CASE WHEN r.birth_date IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'birthDate' ORDER BY f.id LIMIT 1) END AS flagged_birth_date,
       CASE WHEN r.postal_code IS NULL THEN (SELECT f.raw FROM record_flag f WHERE f.source_record_id = r.id AND +f.field = 'postalCode' ORDER BY f.id LIMIT 1) END AS flagged_postal_code
     FROM source_record r CROSS JOIN profile_member m ON m.source_record_id = r.id ${filter} ORDER BY r.id`);
+  // Records an erasure kept under a legal obligation belong to the erased person's tombstone: never linked again.
+  const tombstones = new Set(db.all<{ id: number }>(sql`SELECT profile_id AS id FROM erasure`).map((row) => row.id));
+  const rows = tombstones.size === 0 ? linked : linked.filter((row) => !tombstones.has(row.profile_id ?? 0));
   const only = onlyIds === undefined ? sql`` : sql`AND source_record_id IN (SELECT value FROM json_each(${JSON.stringify(onlyIds)}))`;
   // For a batch, +field keeps SQLite on record_flag_key (the batch's own flags) instead of every flagged email and phone.
   const flaggedContacts = onlyIds === undefined ? sql`field IN ('email', 'phone')` : sql`+field IN ('email', 'phone')`;
