@@ -162,4 +162,27 @@ describe('erasure', () => {
     const verified = unwrap(await runJob(backend, 'erasure.verify', { profileId: marie }));
     expect(verified).toMatchObject({ erased: true, certificateId: certificate.id, hashMatches: true, auditMatches: true, tombstoneEmpty: true });
   });
+
+  it('erases the people of several verified requests in one job, with one verification scan for them all', async () => {
+    const requests: number[] = [];
+    for (const given of ['Ana', 'Bao', 'Chloé']) {
+      const request = await ok(backend, 'requests.open', { type: 'erasure', jurisdiction: 'eu', requesterName: given, receivedOn: '2026-06-20' });
+      await ok(backend, 'requests.verify', { id: request.id, method: 'email reply', identifiers: ['email'], profileIds: [profileOf(given)] });
+      requests.push(request.id);
+    }
+    const access = await ok(backend, 'requests.open', { type: 'access', jurisdiction: 'eu', requesterName: 'Dario', receivedOn: '2026-06-20' });
+    const done = unwrap(await runJob(backend, 'erasure.bulk', { requestIds: [...requests, access.id] }));
+    expect(done).toMatchObject({ erased: 3, skipped: [{ requestId: access.id, reason: 'noActiveProfile' }] });
+    const certificates = await Promise.all(done.certificates.map((id) => ok(backend, 'erasure.certificate', { id })));
+    expect(certificates.map((certificate) => [certificate.reason, certificate.scan?.clean])).toEqual([
+      ['request', true],
+      ['request', true],
+      ['request', true],
+    ]);
+    expect(new Set(certificates.map((certificate) => certificate.scan?.rowsScanned)).size).toBe(1);
+    const dumped = dump();
+    for (const email of ['voisin0@exemple.ca', 'voisin1@exemple.ca', 'voisin2@exemple.ca']) expect(dumped).not.toContain(email);
+    expect(dumped).toContain('voisin3@exemple.ca');
+    for (const id of requests) expect(await ok(backend, 'requests.get', { id })).toMatchObject({ status: 'closed', outcome: 'fulfilled' });
+  });
 });
