@@ -90,6 +90,11 @@ describe('erasure', () => {
     const marie = profileOf('Marie');
     const before = dump();
     expect(before).toContain('marie.tremblay@exemple.ca');
+    // The same scan before the erasure finds her in the tables and in the decrypted pages.
+    const found = unwrap(await runJob(backend, 'erasure.verify', { profileId: marie }));
+    expect(found).toMatchObject({ erased: false, scan: { clean: false } });
+    expect(found.scan!.tableHits).toBeGreaterThan(0);
+    expect(found.scan!.pageHits).toBeGreaterThan(0);
     const preview = await ok(backend, 'erasure.preview', { profileId: marie });
     expect(preview).toMatchObject({ profileId: marie, blockedBy: [], k: 5, sharedWith: 1 });
     expect(preview.removed).toMatchObject({ records: 1, identifiers: 2, events: 2, searchEntries: 1 });
@@ -98,9 +103,17 @@ describe('erasure', () => {
     const certificate = unwrap(await runJob(backend, 'erasure.commit', { profileId: marie, token: preview.token }));
     expect(certificate).toMatchObject({ profileId: marie, reason: 'steward', removed: preview.removed, k: 5 });
     expect(certificate.scan).toMatchObject({ clean: true, tableHits: 0, pageHits: 0, fileHits: 0 });
+    // The family phone is still Jean's: found, and reported as shared rather than as a leak.
+    expect(certificate.scan!.shared).toBeGreaterThan(0);
     expect(certificate.hash).toMatch(/^[0-9a-f]{64}$/);
 
     const after = dump();
+    // Nor do the vault folder's files as they lie on disk (the log, staging; the database and WAL pages were read decrypted by the scan).
+    const folder = backend.vaults.current().files.dir;
+    for (const name of fs.readdirSync(folder, { recursive: true }) as string[]) {
+      const full = path.join(folder, name);
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full).toString('latin1').toLowerCase()).not.toContain('marie.tremblay');
+    }
     for (const form of ['marie.tremblay@exemple.ca', 'marie tremblay', '"marie"']) expect(after).not.toContain(form);
     // Jean, who shares the family phone, is untouched, and still found.
     expect(after).toContain('famille.tremblay@exemple.ca');
