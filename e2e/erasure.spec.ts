@@ -81,7 +81,7 @@ test('an erasure request is verified, the person erased with a certificate, kept
   await section.getByRole('button', { name: `Erase person no. ${profileId}…` }).click();
   const dialog = page.getByTestId('erase-dialog');
   await expect(dialog).toHaveAttribute('data-step', 'preview');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Erase Person no. ${profileId}: what goes`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Erase Marie Tremblay: what goes');
   await expect(dialog).toContainText('For erasure request no. 1.');
   const removed = dialog.getByTestId('erasure-removed');
   await expect(removed.locator('tr[data-kind="records"]')).toHaveAttribute('data-count', '1');
@@ -96,7 +96,7 @@ test('an erasure request is verified, the person erased with a certificate, kept
   // Confirmed by typing her number; the button stays disabled for any other text.
   await dialog.getByRole('button', { name: 'Continue to confirmation' }).click();
   await expect(dialog).toHaveAttribute('data-step', 'confirm');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Erase Person no. ${profileId}: confirm`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Erase Marie Tremblay: confirm');
   const confirm = dialog.getByLabel(`Type ${profileId} to confirm`);
   const submit = dialog.getByRole('button', { name: 'Erase irreversibly' });
   await confirm.fill(String(profileId + 1));
@@ -107,7 +107,7 @@ test('an erasure request is verified, the person erased with a certificate, kept
 
   // The certificate: its number, its hash, a clean scan.
   await expect(dialog).toHaveAttribute('data-step', 'done', { timeout: 30_000 });
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Person no. ${profileId} was erased`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Marie Tremblay was erased');
   const done = dialog.getByTestId('erasure-done');
   const certificateId = Number(await done.getAttribute('data-certificate'));
   const hash = (await done.getAttribute('data-hash')) ?? '';

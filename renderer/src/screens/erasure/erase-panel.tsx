@@ -148,12 +148,14 @@ export function EraseDialog({ open, profileId, requestId, name, onErased, onClos
     await job.start({ profileId, ...(requestId === undefined ? {} : { requestId }), token: preview.token });
   }
 
+  // The person's name once the preview has read it: a request's page knows them only by number.
+  const shownName = preview?.displayName || name;
   const title =
     certificate !== null
-      ? t('erasure.done.heading', { name })
+      ? t('erasure.done.heading', { name: shownName })
       : step === 'preview'
-        ? t('erasure.erase.previewTitle', { name })
-        : t('erasure.erase.confirmTitle', { name });
+        ? t('erasure.erase.previewTitle', { name: shownName })
+        : t('erasure.erase.confirmTitle', { name: shownName });
   const progress = job.state.kind === 'running' ? job.state.progress : null;
 
   return (
@@ -214,7 +216,7 @@ export function EraseDialog({ open, profileId, requestId, name, onErased, onClos
             </div>
             {job.state.kind === 'running' ? (
               <JobProgressBar
-                label={t('erasure.erase.running', { name })}
+                label={t('erasure.erase.running', { name: shownName })}
                 progress={progress === null ? null : { ...progress, step: STEP_WORDS[progress.step] ?? progress.step }}
                 cancelling={job.state.cancelling}
                 onCancel={() => void job.cancel()}
