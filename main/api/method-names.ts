@@ -90,6 +90,7 @@ export const METHOD_NAMES = [
   'requests.saveSettings',
   'erasure.preview',
   'erasure.commit',
+  'erasure.previewBulk',
   'erasure.bulk',
   'erasure.verify',
   'erasure.certificates',

@@ -158,6 +158,19 @@ export const CertificateSummary = ErasureCertificate.pick({
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 
+/** Many requests at once: the sums of their previews, the requests that cannot be erased and why, one token for all. */
+export const BulkPreview = z.object({
+  people: z.number().int(),
+  removed: Removed,
+  generalizedEvents: z.number().int(),
+  droppedEvents: z.number().int(),
+  keptRecords: z.number().int(),
+  suppressionEntries: z.number().int(),
+  skipped: z.array(z.object({ requestId: z.number().int(), reason: z.string() })),
+  token: z.string(),
+});
+export type BulkPreview = z.infer<typeof BulkPreview>;
+
 export const ErasureSettings = z.object({ k: z.number().int().min(2).max(100) });
 export type ErasureSettings = z.infer<typeof ErasureSettings>;
 
@@ -183,8 +196,14 @@ export const erasureMethods = {
     access: erasers,
     audit: ['erasure.committed', 'erasure.verified'],
   }),
-  'erasure.bulk': jobMethod({
+  'erasure.previewBulk': jobMethod({
     input: z.object({ requestIds: z.array(RequestId).min(1).max(100_000) }),
+    output: BulkPreview,
+    access: erasers,
+    audit: 'read-only',
+  }),
+  'erasure.bulk': jobMethod({
+    input: z.object({ requestIds: z.array(RequestId).min(1).max(100_000), token: z.string().min(1).max(100) }),
     output: z.object({
       erased: z.number().int(),
       certificates: z.array(z.number().int()),

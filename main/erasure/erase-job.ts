@@ -13,8 +13,6 @@ import type { ErasureCertificate, ErasureReason, ScanSummary } from './contract'
 import { planErasure, type ErasurePlan } from './plan';
 import { purgeAfterCommit } from './purge';
 import { scanPeople, type ScannedPerson } from './scan-person';
-import { matchedActiveProfiles } from './request';
-import { AppError } from '../core/errors';
 
 export function vaultToday(vault: OpenVault, now: Date): string {
   return todayIn(now, vaultTimeZone(vault.db));
@@ -75,7 +73,7 @@ export async function purgeAndVerify(context: CapabilityContext, plan: ErasurePl
   return sealScan(context, certificateId, scan);
 }
 
-function sealScan(context: CapabilityContext, certificateId: number, scan: ScanSummary): ErasureCertificate {
+export function sealScan(context: CapabilityContext, certificateId: number, scan: ScanSummary): ErasureCertificate {
   const stamp = context.now().toISOString();
   return context.vaults.mutate(
     (sealed) => ({
@@ -103,50 +101,4 @@ export async function eraseOne(context: CapabilityContext, input: EraseInput, jo
     if (job.signal.aborted) return getCertificate(context.vaults.current().db, committed.certificateId);
     throw error;
   }
-}
-
-export interface BulkResult {
-  readonly erased: number;
-  readonly certificates: number[];
-  readonly skipped: { requestId: number; reason: string }[];
-}
-
-/**
- * Many requests (or the retention sweep's list): each person committed in a transaction of their own, then
- * one purge and one verification scan for all of them, whose result every certificate carries. A scan of the
- * whole database per person would cost a million profiles' pages ten thousand times.
- */
-export async function eraseBulk(context: CapabilityContext, requestIds: readonly number[], job: JobControl): Promise<BulkResult> {
-  const committed: { plan: ErasurePlan; certificateId: number }[] = [];
-  const skipped: { requestId: number; reason: string }[] = [];
-  for (const [index, requestId] of requestIds.entries()) {
-    job.progress('commit', index, requestIds.length);
-    job.checkpoint();
-    const profiles = matchedActiveProfiles(context.vaults.current().db, requestId);
-    if (profiles.length === 0) skipped.push({ requestId, reason: 'noActiveProfile' });
-    for (const profileId of profiles) {
-      try {
-        const { plan, committed: done } = commitOne(context, { profileId, requestId, token: null, reason: 'request' });
-        committed.push({ plan, certificateId: done.certificateId });
-      } catch (error) {
-        const reason = error instanceof AppError ? String(error.params?.reason ?? error.code) : 'failed';
-        skipped.push({ requestId, reason });
-      }
-    }
-  }
-  if (committed.length > 0) {
-    const vault = context.vaults.current();
-    purgeAfterCommit(
-      vault.raw,
-      committed.flatMap((entry) => entry.plan.stagedFiles),
-    );
-    job.progress('verify', requestIds.length, requestIds.length);
-    const scan = await scanPeople(
-      vault,
-      committed.map((entry) => scannedPerson(entry.plan)),
-      job,
-    );
-    for (const { certificateId } of committed) sealScan(context, certificateId, scan);
-  }
-  return { erased: committed.length, certificates: committed.map((entry) => entry.certificateId), skipped };
 }

@@ -184,7 +184,11 @@ describe('erasure', () => {
       requests.push(request.id);
     }
     const access = await ok(backend, 'requests.open', { type: 'access', jurisdiction: 'eu', requesterName: 'Dario', receivedOn: '2026-06-20' });
-    const done = unwrap(await runJob(backend, 'erasure.bulk', { requestIds: [...requests, access.id] }));
+    const requestIds = [...requests, access.id];
+    const preview = unwrap(await runJob(backend, 'erasure.previewBulk', { requestIds }));
+    expect(preview).toMatchObject({ people: 3, removed: { records: 3, events: 3 }, skipped: [{ requestId: access.id, reason: 'noActiveProfile' }] });
+    expect(await runJob(backend, 'erasure.bulk', { requestIds, token: 'stale' })).toMatchObject({ ok: false, error: { params: { reason: 'planChanged' } } });
+    const done = unwrap(await runJob(backend, 'erasure.bulk', { requestIds, token: preview.token }));
     expect(done).toMatchObject({ erased: 3, skipped: [{ requestId: access.id, reason: 'noActiveProfile' }] });
     const certificates = await Promise.all(done.certificates.map((id) => ok(backend, 'erasure.certificate', { id })));
     expect(certificates.map((certificate) => [certificate.reason, certificate.scan?.clean])).toEqual([

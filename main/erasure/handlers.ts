@@ -7,7 +7,8 @@ import type { CapabilityContext } from '../vault/index';
 import { getCertificate, listCertificates } from './certificate';
 import { certificatePdf } from './certificate-pdf';
 import type { ErasureSettings, erasureMethods } from './contract';
-import { eraseBulk, eraseOne, vaultToday } from './erase-job';
+import { eraseBulk, previewBulk } from './bulk';
+import { eraseOne, vaultToday } from './erase-job';
 import { getHold, listHolds, placeHold, releaseHold } from './holds';
 import { planErasure, previewOf } from './plan';
 import { readErasureSettings, saveErasureSettings } from './settings';
@@ -22,7 +23,8 @@ export const erasureHandlers: SliceHandlers<typeof erasureMethods, CapabilityCon
   },
   'erasure.commit': ({ profileId, requestId, token }, context, job) =>
     eraseOne(context, { profileId, requestId: requestId ?? null, token, reason: requestId === undefined ? 'steward' : 'request' }, job),
-  'erasure.bulk': ({ requestIds }, context, job) => eraseBulk(context, requestIds, job),
+  'erasure.previewBulk': async ({ requestIds }, context, job) => previewBulk(context, requestIds, job),
+  'erasure.bulk': ({ requestIds, token }, context, job) => eraseBulk(context, requestIds, token, job),
   'erasure.verify': ({ profileId }, context, job) => verifyProfile(context, profileId, job),
   'erasure.certificates': ({ limit, offset }, context) => listCertificates(context.vaults.current().db, limit, offset),
   'erasure.certificate': ({ id }, context) => getCertificate(context.vaults.current().db, id),

@@ -100,18 +100,35 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
         }),
       ),
     );
-  addCommonOptions(erase.command('bulk <requests...>').description('erase the people of several verified erasure requests, with one verification scan')).action(
-    action(({ args, options, io, out }) =>
-      withSession(options, io, async (session) => {
-        const requestIds = (args[0] as unknown as string[]).map((value) => parseId('request')(value));
-        const done = await runJobWithProgress(session, out, 'erasure.bulk', { requestIds });
-        out.result(done, () => [
-          `${done.erased} profile(s) erased; certificates ${done.certificates.join(', ') || '—'}`,
-          ...done.skipped.map((entry) => `  request ${entry.requestId} skipped: ${entry.reason}`),
-        ]);
-      }),
-    ),
-  );
+  addCommonOptions(
+    erase
+      .command('bulk <requests...>')
+      .description('erase the people of several verified erasure requests: without --token, the preview; with it, the erasure, with one verification scan'),
+  )
+    .option('--token <token>', 'the token the preview printed')
+    .action(
+      action<{ token?: string }>(({ args, options, io, out }) =>
+        withSession(options, io, async (session) => {
+          const requestIds = (args[0] as unknown as string[]).map((value) => parseId('request')(value));
+          if (options.token === undefined) {
+            const preview = await runJobWithProgress(session, out, 'erasure.previewBulk', { requestIds });
+            out.result(preview, () => [
+              `Erasure of ${preview.people} person(s): what goes`,
+              ...counts(preview.removed),
+              `  kept for statistics: ${preview.generalizedEvents} event(s); dropped (groups under k): ${preview.droppedEvents}; kept under legal holds: ${preview.keptRecords} record(s)`,
+              ...preview.skipped.map((entry) => `  request ${entry.requestId} skipped: ${entry.reason}`),
+              preview.people > 0 ? `To erase them, irreversibly: custodia erase bulk ${requestIds.join(' ')} --token ${preview.token}` : 'Nobody to erase.',
+            ]);
+            return;
+          }
+          const done = await runJobWithProgress(session, out, 'erasure.bulk', { requestIds, token: options.token });
+          out.result(done, () => [
+            `${done.erased} profile(s) erased; certificates ${done.certificates.join(', ') || '—'}`,
+            ...done.skipped.map((entry) => `  request ${entry.requestId} skipped: ${entry.reason}`),
+          ]);
+        }),
+      ),
+    );
   addCommonOptions(erase.command('certificate <id>').description('show an erasure certificate, or write it as a PDF'))
     .option('--out <file.pdf>', 'write the certificate as a PDF')
     .addOption(new Option('--language <language>', 'the PDF’s language').choices(['fr', 'en']))
