@@ -4,6 +4,7 @@
  * shows). Stored in the vault's settings; the zone falls back to the computer's (zone.ts).
  */
 import { AppError } from '../core/errors';
+import { isTimeZone } from '../ingest/contract';
 import { sql, type SqlRunner } from '../store/sql';
 import { vaultTimeZone } from './zone';
 
@@ -26,20 +27,11 @@ export function readRequestSettings(db: SqlRunner): RequestSettings {
   };
 }
 
-function knownZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Saves what is given; returns which settings changed (for the audit entry: names, never the values). */
 export function saveRequestSettings(db: SqlRunner, input: { organisationName?: string | undefined; timeZone?: string | undefined }): string[] {
   const changed: string[] = [];
   if (input.timeZone !== undefined) {
-    if (!knownZone(input.timeZone))
+    if (!isTimeZone(input.timeZone))
       throw new AppError('INVALID_INPUT', `${input.timeZone} is not a time zone.`, { reason: 'unknownTimeZone', timeZone: input.timeZone });
     db.run(sql`INSERT INTO setting (key, value) VALUES (${TIME_ZONE}, ${input.timeZone}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
     changed.push('timeZone');

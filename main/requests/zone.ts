@@ -3,21 +3,13 @@
  * left). A vault may name it in its settings (`time_zone`, an IANA name); otherwise it is the zone of the
  * computer the vault is opened on, which for an offline desktop vault is the organisation's own.
  */
+import { isTimeZone } from '../ingest/contract';
 import { sql, type SqlRunner } from '../store/sql';
 import { dayIn } from './deadlines';
 
-function known(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function vaultTimeZone(db: SqlRunner): string {
   const stored = db.get<{ value: string }>(sql`SELECT value FROM setting WHERE key = 'time_zone'`)?.value;
-  if (stored !== undefined && known(stored)) return stored;
+  if (stored !== undefined && isTimeZone(stored)) return stored;
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

@@ -77,6 +77,10 @@ export function requestPackages(db: SqlRunner, requestId: number): RequestPackag
     .map(toPackage);
 }
 
+function requestPackage(db: SqlRunner, packageId: number): RequestPackage {
+  return toPackage(db.get<PackageRow>(sql`SELECT ${PACKAGE_COLUMNS} FROM request_package p JOIN app_user u ON u.id = p.built_by WHERE p.id = ${packageId}`)!);
+}
+
 export function packageFileName(input: Pick<PackageJobInput, 'id' | 'from' | 'to'>): string {
   const period = input.from === undefined && input.to === undefined ? 'all' : `${input.from ?? 'start'}_${input.to ?? 'now'}`;
   return `access-package-${input.id}-${period}.zip`;
@@ -105,12 +109,12 @@ export async function runPackageJob(input: PackageJobInput, context: CapabilityC
   const now = context.now();
   const vault = context.vaults.current();
   job.progress('collecting', 0, 3);
+  const t = packageTranslator(input.language);
   const { person, meta, recordIds } = vault.db.transaction(() => {
     const ready = assertReadyForPackage(vault.db, input.id);
     const request = vault.db.get<{ type: string; received_on: string; jurisdiction: Jurisdiction }>(
       sql`SELECT type, received_on, jurisdiction FROM request WHERE id = ${input.id}`,
     )!;
-    const t = packageTranslator(input.language);
     const packageMeta = {
       requestId: input.id,
       requestType: t(`requests.types.${request.type}`),
@@ -130,7 +134,7 @@ export async function runPackageJob(input: PackageJobInput, context: CapabilityC
   await yieldToEventLoop();
   job.checkpoint();
   job.progress('writing', 1, 3);
-  const built = await buildPackage(person, { recordIds, meta, password: input.password ?? null }, packageTranslator(input.language));
+  const built = await buildPackage(person, { recordIds, meta, password: input.password ?? null }, t);
   await yieldToEventLoop();
   job.checkpoint();
   job.progress('recording', 2, 3);
@@ -140,7 +144,7 @@ export async function runPackageJob(input: PackageJobInput, context: CapabilityC
     job.checkpoint();
     const packageId = record(context, input, meta.timeZone, built, now);
     const savedTo = file?.commit() ?? null;
-    const stored = requestPackages(context.vaults.current().db, input.id).find((entry) => entry.id === packageId)!;
+    const stored = requestPackage(context.vaults.current().db, packageId);
     job.progress('recording', 3, 3);
     return { package: stored, fileName: packageFileName(input), savedTo, zipBase64: file === null ? built.bytes.toString('base64') : null };
   } catch (error) {
