@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { REMOVED_KINDS, type Removed } from '../../../../main/api/contract';
-import { confirmationMatches, erasureErrorReason, erasuresPerMonth, isPlanChanged, removedEntries, removedTotal } from './erasure-text';
+import {
+  bulkSkipReason,
+  confirmationMatches,
+  erasureErrorReason,
+  erasuresPerMonth,
+  isPlanChanged,
+  removedEntries,
+  removedTotal,
+  selectAllState,
+  waitingErasureRequests,
+} from './erasure-text';
 
 const removed = Object.fromEntries(REMOVED_KINDS.map((kind, index) => [kind, index])) as Removed;
 
@@ -50,5 +60,37 @@ describe('confirmationMatches', () => {
     expect(confirmationMatches('#42', 42)).toBe(true);
     expect(confirmationMatches('4', 42)).toBe(false);
     expect(confirmationMatches('', 42)).toBe(false);
+  });
+});
+
+describe('bulk erasure', () => {
+  it('takes verified erasure requests only, the nearest deadline first', () => {
+    const requests = [
+      { id: 1, type: 'erasure', status: 'verified', deadline: '2027-02-01' },
+      { id: 2, type: 'access', status: 'verified', deadline: '2027-01-01' },
+      { id: 3, type: 'erasure', status: 'open', deadline: '2027-01-01' },
+      { id: 4, type: 'erasure', status: 'closed', deadline: '2027-01-01' },
+      { id: 5, type: 'erasure', status: 'verified', deadline: '2027-01-15' },
+      { id: 6, type: 'erasure', status: 'verified', deadline: '2027-01-15' },
+    ] as const;
+    expect(waitingErasureRequests(requests).map((request) => request.id)).toEqual([5, 6, 1]);
+  });
+
+  it('words the reasons it knows and leaves the others raw', () => {
+    expect(bulkSkipReason('legalHold')).toBe('legalHold');
+    expect(bulkSkipReason('noActiveProfile')).toBe('noActiveProfile');
+    expect(bulkSkipReason('failed')).toBeNull();
+  });
+
+  it('tells all, some or none selected', () => {
+    expect(selectAllState([1, 2], new Set([1, 2, 9]))).toBe('all');
+    expect(selectAllState([1, 2], new Set([2]))).toBe('some');
+    expect(selectAllState([1, 2], new Set())).toBe('none');
+    expect(selectAllState([], new Set())).toBe('none');
+  });
+
+  it('confirms with the number of people', () => {
+    expect(confirmationMatches('2', 2)).toBe(true);
+    expect(confirmationMatches('3', 2)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * Pure helpers of the erasure screens: the counts in their fixed order, the sentence an erasure error
  * deserves, erasures per month for the chart, and the typed confirmation.
  */
-import { REMOVED_KINDS, type CertificateSummary, type Removed } from '../../../../main/api/contract';
+import { REMOVED_KINDS, type CertificateSummary, type Removed, type RequestSummary } from '../../../../main/api/contract';
 import type { ClientError } from '../../api/client';
 
 export type RemovedKind = (typeof REMOVED_KINDS)[number];
@@ -77,4 +77,35 @@ export function erasuresPerMonth(certificates: readonly Pick<CertificateSummary,
  */
 export function confirmationMatches(typed: string, profileId: number): boolean {
   return typed.trim().replace(/^#/, '') === String(profileId);
+}
+
+/** Why a bulk erasure left a request out, each worded in `erasure.bulk.skipReasons.*`; any other code is shown as it is. */
+export const BULK_SKIP_REASONS = [
+  'noActiveProfile',
+  'legalHold',
+  'requestNotVerified',
+  'requestClosed',
+  'notErasureRequest',
+  'profileNotMatched',
+  'alreadyErased',
+  'planChanged',
+] as const;
+export type BulkSkipReason = (typeof BULK_SKIP_REASONS)[number];
+
+export function bulkSkipReason(reason: string): BulkSkipReason | null {
+  return (BULK_SKIP_REASONS as readonly string[]).includes(reason) ? (reason as BulkSkipReason) : null;
+}
+
+/** The requests a bulk erasure may take: erasure requests verified and not closed, the nearest deadline first. */
+export function waitingErasureRequests<R extends Pick<RequestSummary, 'id' | 'type' | 'status' | 'deadline'>>(requests: readonly R[]): R[] {
+  return requests
+    .filter((request) => request.type === 'erasure' && request.status === 'verified')
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id);
+}
+
+/** The select-all box: checked when every waiting request is selected, mixed when only some are. */
+export function selectAllState(ids: readonly number[], selected: ReadonlySet<number>): 'all' | 'some' | 'none' {
+  const count = ids.filter((id) => selected.has(id)).length;
+  if (count === 0) return 'none';
+  return count === ids.length ? 'all' : 'some';
 }
