@@ -277,7 +277,12 @@ export function BulkErasurePanel({ onOpenCertificates, onErased }: { readonly on
           {previewJob.state.kind === 'cancelled' ? <Notice tone="warning">{t('erasure.erase.cancelled')}</Notice> : null}
           <ErasureErrorAlert error={previewJob.state.kind === 'failed' ? previewJob.state.error : null} testId="erasure-bulk-preview-error" />
           {result !== null ? (
-            <div className="result result-ok stack" data-testid="erasure-bulk-done" data-erased={result.erased} data-certificates={result.certificates.join(',')}>
+            <div
+              className="result result-ok stack"
+              data-testid="erasure-bulk-done"
+              data-erased={result.erased}
+              data-certificates={result.certificates.join(',')}
+            >
               <p className="result-title">{t('erasure.bulk.erased', { count: result.erased, formatted: formatNumber(result.erased, language) })}</p>
               {result.skipped.length > 0 ? (
                 <>

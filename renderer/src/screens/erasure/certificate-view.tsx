@@ -22,7 +22,10 @@ function Facts({ certificate }: { readonly certificate: ErasureCertificate }): R
   const rows: [string, string][] = [
     [t('erasure.certificate.fields.certificate'), t('erasure.screen.certificateNumber', { id: certificate.id })],
     [t('erasure.certificate.fields.profile'), t('erasure.screen.profileNumber', { id: certificate.profileId })],
-    [t('erasure.certificate.fields.request'), certificate.requestId === null ? t('erasure.screen.noRequest') : t('erasure.screen.requestNumber', { id: certificate.requestId })],
+    [
+      t('erasure.certificate.fields.request'),
+      certificate.requestId === null ? t('erasure.screen.noRequest') : t('erasure.screen.requestNumber', { id: certificate.requestId }),
+    ],
     [t('erasure.certificate.fields.reason'), t(`erasure.reasons.${certificate.reason}`)],
     [t('erasure.certificate.fields.erasedAt'), formatDateTime(certificate.erasedAt, language)],
     [t('erasure.certificate.fields.erasedBy'), certificate.erasedBy],
@@ -64,7 +67,12 @@ function VerifyAgain({ profileId, onDone }: { readonly profileId: number; readon
       </div>
       <JobStatus job={job} label={t('erasure.verify.running')} />
       {result !== null ? (
-        <dl className="facts compact" data-testid="erasure-verification" data-hash-matches={String(result.hashMatches)} data-audit-matches={String(result.auditMatches)}>
+        <dl
+          className="facts compact"
+          data-testid="erasure-verification"
+          data-hash-matches={String(result.hashMatches)}
+          data-audit-matches={String(result.auditMatches)}
+        >
           <div>
             <dt>{t('erasure.verify.hashMatches')}</dt>
             <dd>{answer(result.hashMatches)}</dd>
@@ -79,7 +87,13 @@ function VerifyAgain({ profileId, onDone }: { readonly profileId: number; readon
           </div>
           <div>
             <dt>{t('erasure.certificate.scanHeading')}</dt>
-            <dd>{result.scan === null ? t('erasure.certificate.notScanned') : result.scan.clean ? t('erasure.certificate.scan.clean') : t('erasure.facts.notClean')}</dd>
+            <dd>
+              {result.scan === null
+                ? t('erasure.certificate.notScanned')
+                : result.scan.clean
+                  ? t('erasure.certificate.scan.clean')
+                  : t('erasure.facts.notClean')}
+            </dd>
           </div>
         </dl>
       ) : null}

@@ -16,7 +16,13 @@ function CleanCell({ clean }: { readonly clean: boolean | null }): ReactNode {
   return <span className={`badge ${clean ? 'badge-ok' : 'badge-overdue'}`}>{clean ? t('erasure.certificate.yes') : t('erasure.certificate.no')}</span>;
 }
 
-function CertificatesTable({ certificates, onOpen }: { readonly certificates: readonly CertificateSummary[]; readonly onOpen: (id: number) => void }): ReactNode {
+function CertificatesTable({
+  certificates,
+  onOpen,
+}: {
+  readonly certificates: readonly CertificateSummary[];
+  readonly onOpen: (id: number) => void;
+}): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return (
@@ -36,14 +42,26 @@ function CertificatesTable({ certificates, onOpen }: { readonly certificates: re
         </thead>
         <tbody>
           {certificates.map((certificate) => (
-            <tr key={certificate.id} data-testid="erasure-certificate-row" data-id={certificate.id} data-profile={certificate.profileId} data-clean={String(certificate.clean)}>
+            <tr
+              key={certificate.id}
+              data-testid="erasure-certificate-row"
+              data-id={certificate.id}
+              data-profile={certificate.profileId}
+              data-clean={String(certificate.clean)}
+            >
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onOpen(certificate.id)}>
                   {t('erasure.screen.certificateNumber', { id: certificate.id })}
                 </button>
               </th>
               <td>{t('erasure.screen.profileNumber', { id: certificate.profileId })}</td>
-              <td>{certificate.requestId === null ? <span className="muted">{t('erasure.screen.noRequest')}</span> : t('erasure.screen.requestNumber', { id: certificate.requestId })}</td>
+              <td>
+                {certificate.requestId === null ? (
+                  <span className="muted">{t('erasure.screen.noRequest')}</span>
+                ) : (
+                  t('erasure.screen.requestNumber', { id: certificate.requestId })
+                )}
+              </td>
               <td>{t(`erasure.reasons.${certificate.reason}`)}</td>
               <td>{formatDateTime(certificate.erasedAt, language)}</td>
               <td>{certificate.erasedBy}</td>
@@ -80,7 +98,14 @@ export function CertificatesList({ onOpen }: { readonly onOpen: (id: number) => 
             {t('erasure.screen.certificatesCount', { count: data.total, formatted: formatNumber(data.total, i18n.language) })}
           </p>
           <CertificatesTable certificates={data.certificates} onOpen={onOpen} />
-          <Pager offset={offset} pageSize={PAGE_SIZE} total={data.total} busy={page.loading} label={t('erasure.screen.certificatesPages')} onOffset={setOffset} />
+          <Pager
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            total={data.total}
+            busy={page.loading}
+            label={t('erasure.screen.certificatesPages')}
+            onOffset={setOffset}
+          />
           <ErasuresChart />
         </>
       )}

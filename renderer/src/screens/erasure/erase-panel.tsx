@@ -25,11 +25,23 @@ type Step = 'preview' | 'confirm';
 /** The job's own steps, said with the words the job list already has. */
 const STEP_WORDS: Readonly<Record<string, string>> = { commit: 'removing', verify: 'verify' };
 
-function CertificateDone({ certificate, onOpen }: { readonly certificate: ErasureCertificate; readonly onOpen?: ((id: number) => void) | undefined }): ReactNode {
+function CertificateDone({
+  certificate,
+  onOpen,
+}: {
+  readonly certificate: ErasureCertificate;
+  readonly onOpen?: ((id: number) => void) | undefined;
+}): ReactNode {
   const { t } = useTranslation();
   const clean = certificate.scan?.clean ?? null;
   return (
-    <div className="result result-ok stack" data-testid="erasure-done" data-certificate={certificate.id} data-hash={certificate.hash} data-clean={clean === null ? 'unknown' : String(clean)}>
+    <div
+      className="result result-ok stack"
+      data-testid="erasure-done"
+      data-certificate={certificate.id}
+      data-hash={certificate.hash}
+      data-clean={clean === null ? 'unknown' : String(clean)}
+    >
       <p className="result-title">{t('erasure.done.title', { id: certificate.id })}</p>
       <dl className="facts compact">
         <div>

@@ -63,7 +63,9 @@ export function GeneralizedText({ generalized, k }: { readonly generalized: Gene
       {kept ? (
         <p className="muted small">
           {t('erasure.facts.group', { region: generalized.region ?? '', ageBand: generalized.ageBand ?? '' })}
-          {generalized.dropped > 0 ? ` · ${t('erasure.facts.dropped', { count: generalized.dropped, formatted: formatNumber(generalized.dropped, language) })}` : ''}
+          {generalized.dropped > 0
+            ? ` · ${t('erasure.facts.dropped', { count: generalized.dropped, formatted: formatNumber(generalized.dropped, language) })}`
+            : ''}
         </p>
       ) : null}
     </div>
@@ -107,7 +109,12 @@ export function BackupsWarning({ backups, before }: { readonly backups: readonly
 export function ScanView({ scan, scannedAt }: { readonly scan: ScanSummary | null; readonly scannedAt: string | null }): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  if (scan === null) return <p className="muted" data-testid="erasure-scan">{t('erasure.certificate.notScanned')}</p>;
+  if (scan === null)
+    return (
+      <p className="muted" data-testid="erasure-scan">
+        {t('erasure.certificate.notScanned')}
+      </p>
+    );
   const hits = scan.tableHits + scan.pageHits + scan.fileHits;
   const facts: [string, string][] = [
     [t('erasure.certificate.scan.tables'), formatNumber(scan.tablesScanned, language)],
@@ -120,8 +127,15 @@ export function ScanView({ scan, scannedAt }: { readonly scan: ScanSummary | nul
   return (
     <div className="stack" data-testid="erasure-scan" data-clean={scan.clean}>
       <p>
-        <span className={`badge ${scan.clean ? 'badge-ok' : 'badge-overdue'}`}>{scan.clean ? t('erasure.certificate.scan.clean') : t('erasure.facts.notClean')}</span>
-        {scannedAt !== null ? <span className="muted small"> · {t('erasure.certificate.scan.at')} {formatDateTime(scannedAt, language)}</span> : null}
+        <span className={`badge ${scan.clean ? 'badge-ok' : 'badge-overdue'}`}>
+          {scan.clean ? t('erasure.certificate.scan.clean') : t('erasure.facts.notClean')}
+        </span>
+        {scannedAt !== null ? (
+          <span className="muted small">
+            {' '}
+            · {t('erasure.certificate.scan.at')} {formatDateTime(scannedAt, language)}
+          </span>
+        ) : null}
       </p>
       <dl className="facts compact">
         {facts.map(([label, value]) => (

@@ -40,11 +40,7 @@ describe('erasure errors', () => {
 describe('erasuresPerMonth', () => {
   it('counts by month and fills the months between', () => {
     expect(
-      erasuresPerMonth([
-        { erasedAt: '2026-11-03T10:00:00.000Z' },
-        { erasedAt: '2027-01-30T10:00:00.000Z' },
-        { erasedAt: '2026-11-28T10:00:00.000Z' },
-      ]),
+      erasuresPerMonth([{ erasedAt: '2026-11-03T10:00:00.000Z' }, { erasedAt: '2027-01-30T10:00:00.000Z' }, { erasedAt: '2026-11-28T10:00:00.000Z' }]),
     ).toEqual([
       { month: '2026-11', count: 2 },
       { month: '2026-12', count: 0 },

@@ -47,7 +47,14 @@ export function ErasuresChart(): ReactNode {
     </table>
   );
   return (
-    <ChartCard title={t('erasure.chart.title')} label={description} testId="chart-erasures" table={table} empty={months.length === 0 ? t('erasure.screen.noCertificates') : null} wide>
+    <ChartCard
+      title={t('erasure.chart.title')}
+      label={description}
+      testId="chart-erasures"
+      table={table}
+      empty={months.length === 0 ? t('erasure.screen.noCertificates') : null}
+      wide
+    >
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />

@@ -74,7 +74,13 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
             error={profile.trim() !== '' && profileId === null ? t('erasure.holds.profileInvalid') : null}
           />
         ) : (
-          <SelectField label={t('erasure.holds.source')} value={source} onChange={(event) => setSource(event.target.value)} disabled={place.busy} name="sourceId">
+          <SelectField
+            label={t('erasure.holds.source')}
+            value={source}
+            onChange={(event) => setSource(event.target.value)}
+            disabled={place.busy}
+            name="sourceId"
+          >
             <option value="">{t('erasure.holds.chooseSource')}</option>
             {(sources.data ?? []).map((entry) => (
               <option key={entry.id} value={String(entry.id)}>
@@ -94,8 +100,23 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
           required
         />
         <div className="form-row">
-          <TextField label={t('erasure.holds.reference')} value={reference} maxLength={200} onChange={(event) => setReference(event.target.value)} disabled={place.busy} name="reference" />
-          <TextField type="date" label={t('erasure.holds.until')} hint={t('erasure.holds.untilHint')} value={until} onChange={(event) => setUntil(event.target.value)} disabled={place.busy} name="until" />
+          <TextField
+            label={t('erasure.holds.reference')}
+            value={reference}
+            maxLength={200}
+            onChange={(event) => setReference(event.target.value)}
+            disabled={place.busy}
+            name="reference"
+          />
+          <TextField
+            type="date"
+            label={t('erasure.holds.until')}
+            hint={t('erasure.holds.untilHint')}
+            value={until}
+            onChange={(event) => setUntil(event.target.value)}
+            disabled={place.busy}
+            name="until"
+          />
         </div>
         <ErasureErrorAlert error={place.error} />
         <div className="form-actions start">
@@ -108,7 +129,15 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
   );
 }
 
-function HoldsTable({ holds, canAct, onRelease }: { readonly holds: readonly LegalHold[]; readonly canAct: boolean; readonly onRelease: (hold: LegalHold) => void }): ReactNode {
+function HoldsTable({
+  holds,
+  canAct,
+  onRelease,
+}: {
+  readonly holds: readonly LegalHold[];
+  readonly canAct: boolean;
+  readonly onRelease: (hold: LegalHold) => void;
+}): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return (
@@ -189,7 +218,12 @@ export function HoldsPanel({ canAct }: { readonly canAct: boolean }): ReactNode 
         </Notice>
       ) : null}
       <div className="form-actions start">
-        <SelectField label={t('erasure.holds.filter')} value={showAll ? 'all' : 'active'} onChange={(event) => setShowAll(event.target.value === 'all')} name="holds-filter">
+        <SelectField
+          label={t('erasure.holds.filter')}
+          value={showAll ? 'all' : 'active'}
+          onChange={(event) => setShowAll(event.target.value === 'all')}
+          name="holds-filter"
+        >
           <option value="active">{t('erasure.holds.filterActive')}</option>
           <option value="all">{t('erasure.holds.filterAll')}</option>
         </SelectField>
