@@ -7,7 +7,9 @@
  *   requests bench/requests.ts  an access package of a person with 10 k events among 1 M profiles ≤ 1 s; the register with 10 k requests ≤ 200 ms
  *   identity bench/identity.ts  a full identity resolution of 1 M generated records: ≤ 60 s, peak RSS ≤ 2 GB
  *   consent  bench/consent.ts   the consent review's state derived for 1 M people × 5 purposes (~3 M events) ≤ 10 s; counts ≤ 200 ms
- * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS, MESSY_ROWS…).
+ *   erasure  bench/erasure.ts   among 1 M profiles: one person with 10 k events erased (preview, commit, purge, table scan) ≤ 2 s;
+ *                               a full verification scan ≤ 60 s; a bulk erasure of 10 k requests ≤ 2 min
+ * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS, MESSY_ROWS, BENCH_ERASURE_PROFILES…).
  * Arguments after `--` go to every suite picked (`BENCH_SUITES=identity npm run bench -- --records 100000`).
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +24,7 @@ const SUITES: ReadonlyArray<readonly [string, string]> = [
   ['identity', 'identity.ts'],
   ['requests', 'requests.ts'],
   ['consent', 'consent.ts'],
+  ['erasure', 'erasure.ts'],
 ];
 const wanted = new Set((process.env.BENCH_SUITES ?? SUITES.map(([name]) => name).join(',')).split(',').map((name) => name.trim()));
 

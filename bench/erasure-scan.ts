@@ -2,7 +2,9 @@
  * Erasure verification scan benchmark (issue 18): after one person's erasure, the scan of every table (FTS5
  * shadow tables included, the index read through MATCH) and of every decrypted page of vault.db and its
  * -wal, for each form of the person's identifiers, in ≤ 60 s at 1,000,000 profiles on the 2-core machine.
- * Not part of `npm run bench` yet (the erasure engine that runs the scan lands separately).
+ * Not part of `npm run bench`: the suite `erasure` (bench/erasure.ts) judges the targets, through the API, on a
+ * vault filled by SQL. This one adds the scan on a vault as the import writes it (households sharing phones
+ * and addresses, so the shared-form path is exercised; raw rows as files send them), the erasure simulated.
  *
  *   node --import tsx bench/erasure-scan.ts                     1,000,000 records (the target)
  *   node --import tsx bench/erasure-scan.ts --profiles 100000   a quicker look (the target is not judged)

@@ -46,9 +46,11 @@ export function digestsOfRecords(db: SqlRunner, recordIds: readonly number[]): S
     SELECT id, source_id AS sourceId, external_id AS externalId, given_name AS givenName, family_name AS familyName, full_name AS fullName
     FROM source_record WHERE id IN (SELECT value FROM json_each(${ids}))`);
   if (records.length === 0) return [];
+  // `+kind`: with a bare `kind IN (…)` SQLite reads identifier_value (kind, value) for both kinds, i.e. every
+  // identifier of the vault, instead of the records' few through identifier_record.
   const identifiers = db.all<{ recordId: number; kind: 'email' | 'phone'; value: string }>(sql`
     SELECT source_record_id AS recordId, kind, value FROM identifier
-    WHERE source_record_id IN (SELECT value FROM json_each(${ids})) AND kind IN ('email', 'phone')`);
+    WHERE source_record_id IN (SELECT value FROM json_each(${ids})) AND +kind IN ('email', 'phone')`);
   const secret = suppressionSecret(db);
   const seen = new Set<string>();
   const digests: SuppressionDigest[] = [];
