@@ -50,7 +50,11 @@ const ADMIN = { adminName: 'Bench Admin', passphrase: 'benchmark passphrase 2026
 
 const count = (value: number): string => Math.round(value).toLocaleString('en');
 const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-const load = (): string => `load ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`;
+const load = (): string =>
+  `load ${os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')}`;
 const rssMiB = (): string => `peak RSS ${count(process.resourceUsage().maxRSS / 1024)} MiB`;
 const cpuSince = (from: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(from);
@@ -204,7 +208,11 @@ function fill(raw: SqlRunner['raw'], requestProfiles: readonly number[], heavy: 
 /** What scanPeople looks for: each identifier as sent and normalized, and the full names. */
 function formsOf(raw: SqlRunner['raw'], profileId: number): ReturnType<typeof needleForms> {
   const values: IdentifierValue[] = [];
-  for (const row of raw.prepare(`SELECT kind, value, raw FROM identifier WHERE source_record_id = ?`).all(profileId) as Array<{ kind: 'email' | 'phone'; value: string; raw: string }>) {
+  for (const row of raw.prepare(`SELECT kind, value, raw FROM identifier WHERE source_record_id = ?`).all(profileId) as Array<{
+    kind: 'email' | 'phone';
+    value: string;
+    raw: string;
+  }>) {
     values.push({ kind: row.kind, value: row.raw }, { kind: row.kind, value: row.value });
   }
   values.push({ kind: 'name', value: raw.prepare(`SELECT display_name FROM profile WHERE id = ?`).pluck().get(profileId) as string });
@@ -249,14 +257,20 @@ async function eraseOnePerson(backend: Backend, clock: StatementClock, profileId
   const tablesMs = performance.now() - started;
   const tablesCpu = cpuSince(cpu);
   const oneMs = previewMs + commitMs + purgeMs + tablesMs;
-  console.log(`\n${label}: profile ${profileId}, ${count(preview.removed.events ?? 0)} events, ${count(preview.removed.blockingKeys ?? 0)} blocking keys, ${forms.length} forms; ${load()}`);
+  console.log(
+    `\n${label}: profile ${profileId}, ${count(preview.removed.events ?? 0)} events, ${count(preview.removed.blockingKeys ?? 0)} blocking keys, ${forms.length} forms; ${load()}`,
+  );
   console.log(`  preview              ${secs(previewMs)}   (identity_key statements ${secs(previewKeyMs)})`);
   console.log(previewTop);
   console.log(`  commit (transaction) ${secs(commitMs)}   (identity_key statements ${secs(commitKeyMs)}, plan recomputed inside)`);
   console.log(`  purge                ${secs(purgeMs)}   (FTS optimize ${secs(optimizeMs)}, WAL checkpoint ${secs(purgeMs - optimizeMs)})`);
-  console.log(`  scanTables           ${secs(tablesMs)}   (CPU ${secs(tablesCpu)}; ${tables.tablesScanned} tables, ${count(tables.rowsScanned)} rows; ${tables.leakedForms} leaked, ${tables.sharedForms.length} shared, FTS residue ${tables.ftsResidue})`);
+  console.log(
+    `  scanTables           ${secs(tablesMs)}   (CPU ${secs(tablesCpu)}; ${tables.tablesScanned} tables, ${count(tables.rowsScanned)} rows; ${tables.leakedForms} leaked, ${tables.sharedForms.length} shared, FTS residue ${tables.ftsResidue})`,
+  );
   console.log(`  = preview + commit + purge + table scan: ${secs(oneMs)} (target ≤ ${secs(ONE_TARGET_MS)})`);
-  console.log(`  the whole commit job (commit, purge, full scan with pages and files, certificate sealed): ${secs(end - steps.start)}; scan in the job: tables ${secs(jobTablesMs)}, then pages, files and the sealed certificate ${secs(jobPagesMs)}; clean: ${certificate.scan?.clean}`);
+  console.log(
+    `  the whole commit job (commit, purge, full scan with pages and files, certificate sealed): ${secs(end - steps.start)}; scan in the job: tables ${secs(jobTablesMs)}, then pages, files and the sealed certificate ${secs(jobPagesMs)}; clean: ${certificate.scan?.clean}`,
+  );
   console.log(`  statements in the job:\n${jobTop}`);
   if (tables.leakedForms > 0 || certificate.scan?.clean !== true) {
     console.log(`  the erasure did not come out clean`);
@@ -271,7 +285,9 @@ async function main(): Promise<void> {
   const judged = PROFILES >= TARGET_PROFILES;
   const missed: string[] = [];
   try {
-    console.log(`erasure benchmark: ${count(PROFILES)} profiles, bulk of ${count(BULK)}, ${KEYS_PER_RECORD} blocking keys a record; ${os.cpus().length} cores, ${load()}`);
+    console.log(
+      `erasure benchmark: ${count(PROFILES)} profiles, bulk of ${count(BULK)}, ${KEYS_PER_RECORD} blocking keys a record; ${os.cpus().length} cores, ${load()}`,
+    );
     unwrap(await backend.call('vault.create', ADMIN));
     const vault = backend.vaults.current();
     const raw = vault.raw;
@@ -300,7 +316,15 @@ async function main(): Promise<void> {
     // 2. The full verification scan, tables then pages, as a commit job runs it (timed directly).
     let cpu = process.cpuUsage();
     started = performance.now();
-    const full = await verificationScan({ raw, file: vault.files.db, key: vault.key, forms: plain.forms, pages: true, erasedRecordIds: [heavy[0]!], erasedProfileIds: [heavy[0]!] });
+    const full = await verificationScan({
+      raw,
+      file: vault.files.db,
+      key: vault.key,
+      forms: plain.forms,
+      pages: true,
+      erasedRecordIds: [heavy[0]!],
+      erasedProfileIds: [heavy[0]!],
+    });
     const scanMs = performance.now() - started;
     const scanCpu = cpuSince(cpu);
     const dbBytes = fs.statSync(vault.files.db).size;
@@ -357,10 +381,16 @@ async function main(): Promise<void> {
     const mean = (values: number[]): number => values.reduce((sum, ms) => sum + ms, 0) / Math.max(1, values.length);
     const certificate = unwrap(await backend.call('erasure.certificate', { id: bulk.certificates[0]! }));
     const bulkRequests = raw.prepare(`SELECT count(*) FROM request WHERE id <= ${BULK} AND status = 'closed'`).pluck().get() as number;
-    console.log(`\nbulk erasure of ${count(BULK)} requests (with the temporary index): ${secs(bulkMs)} (CPU ${secs(bulkCpu)}); ${count(bulk.erased)} erased, ${bulk.skipped.length} skipped, ${count(bulkRequests)} requests closed; ${load()}`);
-    console.log(`  commits  ${secs(commitsMs)} in ${count(commits.length)} transactions (${mean(commits).toFixed(1)} ms a person; first tenth ${mean(firstTenth).toFixed(1)} ms, last tenth ${mean(lastTenth).toFixed(1)} ms)`);
+    console.log(
+      `\nbulk erasure of ${count(BULK)} requests (with the temporary index): ${secs(bulkMs)} (CPU ${secs(bulkCpu)}); ${count(bulk.erased)} erased, ${bulk.skipped.length} skipped, ${count(bulkRequests)} requests closed; ${load()}`,
+    );
+    console.log(
+      `  commits  ${secs(commitsMs)} in ${count(commits.length)} transactions (${mean(commits).toFixed(1)} ms a person; first tenth ${mean(firstTenth).toFixed(1)} ms, last tenth ${mean(lastTenth).toFixed(1)} ms)`,
+    );
     console.log(`  purge    ${secs(purgeMs)}`);
-    console.log(`  scan     tables ${secs(tablesMs)}, then pages, files and ${count(bulk.erased)} sealed certificates ${secs(pagesMs)}; scan summary: clean ${certificate.scan?.clean}, ${certificate.scan?.seconds} s, ${count(certificate.scan?.rowsScanned ?? 0)} rows, ${count(certificate.scan?.pagesScanned ?? 0)} pages`);
+    console.log(
+      `  scan     tables ${secs(tablesMs)}, then pages, files and ${count(bulk.erased)} sealed certificates ${secs(pagesMs)}; scan summary: clean ${certificate.scan?.clean}, ${certificate.scan?.seconds} s, ${count(certificate.scan?.rowsScanned ?? 0)} rows, ${count(certificate.scan?.pagesScanned ?? 0)} pages`,
+    );
     console.log(`  statements:\n${clock.top(8)}`);
     if (certificate.scan?.clean !== true) process.exitCode = 1;
 
@@ -368,7 +398,9 @@ async function main(): Promise<void> {
     console.log(`\n${peak}; ${load()}`);
     const oneMs = plain.previewMs + plain.commitMs + plain.purgeMs + plain.tablesMs;
     const oneIndexedMs = indexed.previewMs + indexed.commitMs + indexed.purgeMs + indexed.tablesMs;
-    console.log(`one person ≤ 2 s: ${secs(oneMs)} as the schema stands (identity_key scans ${secs(plain.keyMs)}), ${secs(oneIndexedMs)} with an index on identity_key (source_record_id)`);
+    console.log(
+      `one person ≤ 2 s: ${secs(oneMs)} as the schema stands (identity_key scans ${secs(plain.keyMs)}), ${secs(oneIndexedMs)} with an index on identity_key (source_record_id)`,
+    );
     console.log(`full scan ≤ 60 s: ${secs(scanMs)}`);
     console.log(`bulk of ${count(BULK)} ≤ 2 min (for 10,000): ${secs(bulkMs)}`);
     if (judged) {

@@ -202,4 +202,16 @@ describe('erasure', () => {
     expect(dumped).toContain('voisin3@exemple.ca');
     for (const id of requests) expect(await ok(backend, 'requests.get', { id })).toMatchObject({ status: 'closed', outcome: 'fulfilled' });
   });
+
+  it('deletes the blocking keys identity resolution wrote for the person', async () => {
+    unwrap(await runJob(backend, 'identity.resolve', {}));
+    const marie = profileOf('Marie');
+    const record = all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_member WHERE profile_id = ${marie}`)[0]!.id;
+    const keys = () => all<{ n: number }>(sql`SELECT count(*) AS n FROM identity_key WHERE source_record_id = ${record}`)[0]!.n;
+    expect(keys()).toBeGreaterThan(0);
+    const preview = await ok(backend, 'erasure.preview', { profileId: marie });
+    expect(preview.removed.blockingKeys).toBe(keys());
+    unwrap(await runJob(backend, 'erasure.commit', { profileId: marie, token: preview.token }));
+    expect(keys()).toBe(0);
+  });
 });

@@ -127,6 +127,8 @@ export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, l
     db.run(sql`DELETE FROM event WHERE source_record_id IN ${inIds}`);
     removeRecordsLedger(db, inIds);
     db.run(sql`DELETE FROM record_flag WHERE source_record_id IN ${inIds}`);
+    // Identity's blocking keys have no foreign key (migration 017): they go with their record, by its index.
+    db.run(sql`DELETE FROM identity_key WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM profile_member WHERE source_record_id IN ${inIds}`);
     db.run(sql`DELETE FROM source_record WHERE id IN ${inIds}`);
     // A profile another record still belongs to, or that another was merged into, stays.

@@ -114,7 +114,13 @@ export function keyResolvedRecords(
 ): void {
   const watermark = readWatermark(db);
   const signature = blockingSignature(keys);
-  if (watermark === null || watermark.blocking !== signature) clearKeys(db);
+  const rebuild = watermark === null || watermark.blocking !== signature;
+  // Every key written again: the record index is built once at the end by sorting, not kept up row by row in
+  // random record order. Inside the resolution's transaction, so a crash never leaves the table without it.
+  if (rebuild) {
+    clearKeys(db);
+    db.run(sql`DROP INDEX IF EXISTS identity_key_record`);
+  }
   const pending = new Set(pendingRecordIds(db, watermark, keys));
   const chosen: Features[] = [];
   const chosenIds: number[] = [];
@@ -127,5 +133,6 @@ export function keyResolvedRecords(
     chosenIds.push(id);
   }
   writeKeys(db, chosen, chosenIds, keys);
+  if (rebuild) db.run(sql`CREATE INDEX IF NOT EXISTS identity_key_record ON identity_key (source_record_id)`);
   writeWatermark(db, { linkedThrough: through, linkedAt, blocking: signature });
 }

@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  *   from the postal code's first three characters, age band) and counted; a row is only written for a
  *   (region, age band) group that had at least k people when it was written.
  * - `import_run.suppressed`: incoming records dropped before anything of them was written.
+ * - `identity_key_record`: a record's blocking keys found by the record, for the erasure that deletes them.
  */
 export function migration026(db: Database.Database): void {
   db.exec(`
@@ -82,5 +83,9 @@ export function migration026(db: Database.Database): void {
     ) STRICT, WITHOUT ROWID;
 
     ALTER TABLE import_run ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0;
+
+    -- An erasure deletes a person's blocking keys (hashes of their names and postal codes are not
+    -- anonymous); without this index that is a scan of every key of the vault (0.55 s at a million records).
+    CREATE INDEX identity_key_record ON identity_key (source_record_id);
   `);
 }
