@@ -103,6 +103,8 @@ export const ScanSummary = z.object({
   /** Forms still held in other people's rows (a household's phone) or in records kept under a legal obligation. */
   shared: z.number().int(),
   seconds: z.number(),
+  /** The index part, run first right after the commit (index-check.ts): absent for a bulk erasure's shared scan. */
+  index: z.object({ clean: z.boolean(), lookups: z.number().int(), seconds: z.number() }).optional(),
 });
 export type ScanSummary = z.infer<typeof ScanSummary>;
 

@@ -11,6 +11,7 @@ import { getCertificate, sealCertificate } from './certificate';
 import { assertCommittable, commitErasure, type Committed } from './commit';
 import type { ErasureCertificate, ErasureReason, ScanSummary } from './contract';
 import { planErasure, type ErasurePlan } from './plan';
+import { indexCheck } from './index-check';
 import { purgeAfterCommit } from './purge';
 import { scanPeople, type ScannedPerson } from './scan-person';
 
@@ -69,7 +70,10 @@ export function commitOne(context: CapabilityContext, input: EraseInput): { plan
 export async function purgeAndVerify(context: CapabilityContext, plan: ErasurePlan, certificateId: number, job: JobControl): Promise<ErasureCertificate> {
   const vault = context.vaults.current();
   purgeAfterCommit(vault.raw, plan.stagedFiles);
-  const scan = await scanPeople(vault, [scannedPerson(plan)], job);
+  const index = indexCheck(vault.raw, plan);
+  job.progress('verify', 1, 2);
+  const full = await scanPeople(vault, [scannedPerson(plan)], job);
+  const scan: ScanSummary = { ...full, clean: full.clean && index.clean, index };
   return sealScan(context, certificateId, scan);
 }
 

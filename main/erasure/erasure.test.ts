@@ -103,6 +103,9 @@ describe('erasure', () => {
     const certificate = unwrap(await runJob(backend, 'erasure.commit', { profileId: marie, token: preview.token }));
     expect(certificate).toMatchObject({ profileId: marie, reason: 'steward', removed: preview.removed, k: 5 });
     expect(certificate.scan).toMatchObject({ clean: true, tableHits: 0, pageHits: 0, fileHits: 0 });
+    // The index part ran first, through the indexes only.
+    expect(certificate.scan!.index).toMatchObject({ clean: true });
+    expect(certificate.scan!.index!.lookups).toBeGreaterThan(3);
     // The family phone is still Jean's: found, and reported as shared rather than as a leak.
     expect(certificate.scan!.shared).toBeGreaterThan(0);
     expect(certificate.hash).toMatch(/^[0-9a-f]{64}$/);
