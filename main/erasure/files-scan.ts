@@ -4,25 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './traces';
 
 const ENCRYPTED = new Set(['vault.db', 'vault.db-wal', 'vault.db-shm']);
 
-function files(dir: string): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return files(full);
-    return entry.isFile() && !ENCRYPTED.has(entry.name) ? [full] : [];
-  });
-}
-
 export function scanVaultFiles(vaultDir: string, forms: readonly string[]): { filesScanned: number; fileHits: number } {
-  const scanned = files(vaultDir);
+  const scanned = filesUnder(vaultDir).filter((file) => !ENCRYPTED.has(path.basename(file)));
   let fileHits = 0;
   for (const file of scanned) {
     const text = fs.readFileSync(file).toString('utf8').toLowerCase();

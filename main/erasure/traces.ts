@@ -50,7 +50,8 @@ export function rejectsHolding(db: SqlRunner, forms: readonly string[]): number[
   return [...found].sort((a, b) => a - b);
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file below a folder (none when it does not exist). */
+export function filesUnder(dir: string): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });

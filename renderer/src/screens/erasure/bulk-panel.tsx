@@ -16,6 +16,7 @@ import { formatNumber, formatWhen } from '../../lib/format';
 import { deadlineText } from '../requests/request-text';
 import { ErasureErrorAlert } from './erasure-error';
 import { RemovedTable } from './erasure-facts';
+import { TypedConfirmation } from './typed-confirmation';
 import { bulkSkipReason, confirmationMatches, isPlanChanged, selectAllState, waitingErasureRequests } from './erasure-text';
 
 type Skipped = BulkPreview['skipped'];
@@ -307,24 +308,15 @@ export function BulkErasurePanel({ onOpenCertificates, onErased }: { readonly on
               ) : (
                 <form className="stack" onSubmit={(event) => void erase(event)} noValidate data-testid="erasure-bulk-confirm">
                   <Notice tone="warning">{t('erasure.erase.irreversible')}</Notice>
-                  <div className="field">
-                    <label htmlFor={confirmId}>{t('erasure.bulk.typeToConfirm', { count: people })}</label>
-                    <input
-                      id={confirmId}
-                      type="text"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      spellCheck={false}
-                      value={typed}
-                      disabled={eraseJob.running}
-                      aria-describedby={`${confirmId}-hint`}
-                      onChange={(event) => setTyped(event.target.value)}
-                      data-testid="erasure-bulk-confirm-input"
-                    />
-                    <div className="field-hint" id={`${confirmId}-hint`}>
-                      {t('erasure.bulk.typeHint')}
-                    </div>
-                  </div>
+                  <TypedConfirmation
+                    id={confirmId}
+                    label={t('erasure.bulk.typeToConfirm', { count: people })}
+                    hint={t('erasure.bulk.typeHint')}
+                    value={typed}
+                    disabled={eraseJob.running}
+                    onChange={setTyped}
+                    testId="erasure-bulk-confirm-input"
+                  />
                   {eraseJob.state.kind === 'running' ? (
                     <JobProgressBar
                       label={t('erasure.bulk.running')}

@@ -18,6 +18,7 @@ import { ErasureErrorAlert } from './erasure-error';
 import { confirmationMatches, isPlanChanged } from './erasure-text';
 import { PdfDownload } from './pdf-download';
 import { PreviewView } from './preview-view';
+import { TypedConfirmation } from './typed-confirmation';
 import { useSourceNames } from './use-source-names';
 
 type Step = 'preview' | 'confirm';
@@ -208,24 +209,15 @@ export function EraseDialog({ open, profileId, requestId, name, onErased, onClos
         ) : (
           <form id={`${confirmId}-form`} className="stack" onSubmit={(event) => void commit(event)} noValidate>
             <Notice tone="warning">{t('erasure.erase.irreversible')}</Notice>
-            <div className="field">
-              <label htmlFor={confirmId}>{t('erasure.erase.typeToConfirm', { id: profileId })}</label>
-              <input
-                id={confirmId}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                spellCheck={false}
-                value={typed}
-                disabled={job.running}
-                aria-describedby={`${confirmId}-hint`}
-                onChange={(event) => setTyped(event.target.value)}
-                data-testid="erasure-confirm-input"
-              />
-              <div className="field-hint" id={`${confirmId}-hint`}>
-                {t('erasure.erase.typeHint')}
-              </div>
-            </div>
+            <TypedConfirmation
+              id={confirmId}
+              label={t('erasure.erase.typeToConfirm', { id: profileId })}
+              hint={t('erasure.erase.typeHint')}
+              value={typed}
+              disabled={job.running}
+              onChange={setTyped}
+              testId="erasure-confirm-input"
+            />
             {job.state.kind === 'running' ? (
               <JobProgressBar
                 label={t('erasure.erase.running', { name: shownName })}
