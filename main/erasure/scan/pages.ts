@@ -18,6 +18,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { JobControl } from '../../core/job-control';
+import { BytesMatcher, MULTI_MATCH_FROM } from './multi-match';
 import { SQLCIPHER_PAGE_SIZE } from '../../store/connection';
 
 export interface PageScan {
@@ -44,6 +45,7 @@ const PAGES_PER_CHUNK = 1024;
 export async function scanPages(file: string, key: Buffer, forms: readonly string[], job?: JobControl): Promise<PageScan> {
   const needles = distinctNeedles(forms);
   const counts = new Array<number>(needles.length).fill(0);
+  const search = searcher(needles);
   const pageSize = SQLCIPHER_PAGE_SIZE;
   // Plain text of a chunk's pages, each followed by a NUL so no form is matched across two unrelated pages.
   const plain = Buffer.alloc((pageSize + 1) * PAGES_PER_CHUNK);
@@ -194,11 +196,19 @@ function distinctNeedles(forms: readonly string[]): Buffer[] {
   return needles;
 }
 
-function search(haystack: Buffer, needles: readonly Buffer[], counts: number[]): void {
-  lowerAscii(haystack, 0, haystack.length);
-  needles.forEach((needle, index) => {
-    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) counts[index]! += 1;
-  });
+/** One pass for many forms (a bulk erasure's, multi-match.ts), one native search per form for a few. */
+function searcher(needles: readonly Buffer[]): (haystack: Buffer, needles: readonly Buffer[], counts: number[]) => void {
+  const many = needles.length >= MULTI_MATCH_FROM ? new BytesMatcher(needles) : null;
+  return (haystack, forms, counts) => {
+    lowerAscii(haystack, 0, haystack.length);
+    if (many !== null) {
+      many.count(haystack, counts);
+      return;
+    }
+    forms.forEach((needle, index) => {
+      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) counts[index]! += 1;
+    });
+  };
 }
 
 /** The person's forms, as bytes, do not outlive the scan in buffers nobody clears. */

@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { JobControl } from '../../core/job-control';
 import { foldForSearch } from '../../ingest/index';
+import { MULTI_MATCH_FROM, TextMatcher } from './multi-match';
 import type { Needle } from './needles';
 
 export interface TableScanOptions {
@@ -105,8 +106,11 @@ export function scanTables(db: Database.Database, forms: readonly Needle[], opti
   let current: PlannedTable | null = null;
   let sinceCheckpoint = 0;
 
+  // A bulk erasure's thousands of forms are searched in one pass (multi-match.ts); a few, one by one.
+  const many = keys.length >= MULTI_MATCH_FROM ? new TextMatcher(keys) : null;
   const matchText = (text: string): number[] | null => {
     const lower = text.toLowerCase();
+    if (many !== null) return many.match(lower);
     let found: number[] | null = null;
     for (let key = 0; key < keys.length; key += 1) if (lower.includes(keys[key]!)) (found ??= []).push(key);
     return found;
