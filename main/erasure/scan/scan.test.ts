@@ -130,6 +130,11 @@ describe('verification scan', () => {
     const beforePages = await scanPages(vault.files.db, vault.key, emailForms);
     expect(beforePages.hits).toBeGreaterThan(0);
     expect(beforePages.unreadable).toBe(0);
+    // Among a bulk erasure's many forms (searched in one pass, multi-match.ts) she is found the same way.
+    const strangers = Array.from({ length: 40 }, (_, index) => `inconnu${index}.personne@nulle-part.example`);
+    const amongMany = await scanPages(vault.files.db, vault.key, [...strangers, ...emailForms]);
+    expect(amongMany.hitForms).toBe(beforePages.hitForms);
+    expect(scanTables(vault.raw, [...strangers.map((form) => ({ form, of: 'email' as const })), ...forms], erased).leakedForms).toBeGreaterThan(0);
     const before = scanTables(vault.raw, forms, erased);
     expect(before.leakedForms).toBeGreaterThan(0);
     const tables = new Set(before.hits.map((hit) => `${hit.table}.${hit.column}`));
@@ -168,8 +173,9 @@ describe('verification scan', () => {
     const identifierHit = after.tableHits.find((hit) => hit.table === 'identifier' && hit.column === 'value');
     expect(identifierHit).toMatchObject({ rows: 1, sharedRows: 1 });
     for (const hit of after.tableHits) expect(hit.sharedRows).toBe(hit.rows);
-    // Nothing of the email is in any page, even searched on its own.
+    // Nothing of the email is in any page, even searched on its own, or among many.
     expect((await scanPages(vault.files.db, vault.key, emailForms)).hits).toBe(0);
+    expect((await scanPages(vault.files.db, vault.key, [...strangers, ...emailForms])).hits).toBe(0);
   });
 
   it('calls a person still in the search index a leak, and the phone a leak when the household member is the erased person', async () => {
