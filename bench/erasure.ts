@@ -393,7 +393,13 @@ async function main(): Promise<void> {
       `  scan     tables ${secs(tablesMs)}, then pages, files and ${count(bulk.erased)} sealed certificates ${secs(pagesMs)}; scan summary: clean ${certificate.scan?.clean}, ${certificate.scan?.seconds} s, ${count(certificate.scan?.rowsScanned ?? 0)} rows, ${count(certificate.scan?.pagesScanned ?? 0)} pages`,
     );
     console.log(`  statements:\n${clock.top(8)}`);
-    if (certificate.scan?.clean !== true) process.exitCode = 1;
+    if (certificate.scan?.clean !== true) {
+      const scan = certificate.scan;
+      console.log(
+        `  not clean: table hits ${scan?.tableHits}, page hits ${scan?.pageHits} (unreadable pages ${scan?.unreadablePages}), file hits ${scan?.fileHits}, shared ${scan?.shared}`,
+      );
+      process.exitCode = 1;
+    }
 
     const peak = rssMiB();
     console.log(`\n${peak}; ${load()}`);

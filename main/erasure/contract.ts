@@ -103,6 +103,8 @@ export const ScanSummary = z.object({
   /** Forms still held in other people's rows (a household's phone) or in records kept under a legal obligation. */
   shared: z.number().int(),
   seconds: z.number(),
+  /** Pages whose HMAC did not verify (unread, so not vouched for); counted in pageHits too. */
+  unreadablePages: z.number().int().optional(),
   /** The index part, run first right after the commit (index-check.ts): absent for a bulk erasure's shared scan. */
   index: z.object({ clean: z.boolean(), lookups: z.number().int(), seconds: z.number() }).optional(),
 });

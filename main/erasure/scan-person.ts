@@ -49,6 +49,7 @@ export async function scanPeople(vault: OpenVault, people: readonly ScannedPerso
     filesScanned: files.filesScanned,
     tableHits: leakedRows + scanned.ftsResidue,
     pageHits: scanned.pageHits + scanned.unreadablePages,
+    unreadablePages: scanned.unreadablePages,
     fileHits: files.fileHits,
     shared: scanned.shared,
     seconds: Math.round((performance.now() - started) / 10) / 100,
