@@ -38,9 +38,10 @@ export function certificateHash(body: CertificateBody): string {
   return crypto.hash('sha256', canonicalJson(body), 'hex');
 }
 
-function backupsBefore(db: SqlRunner, erasedAt: string): ErasureCertificate['backups'] {
+/** The backups the audit trail records up to a time (all of them when none is given): they still hold the person. */
+export function backupsBefore(db: SqlRunner, until: string | null): ErasureCertificate['backups'] {
   return db.all<{ at: string; auditSeq: number }>(
-    sql`SELECT at, seq AS auditSeq FROM audit_log WHERE action = 'vault.backup_created' AND at <= ${erasedAt} ORDER BY seq`,
+    sql`SELECT at, seq AS auditSeq FROM audit_log WHERE action = 'vault.backup_created' AND (${until} IS NULL OR at <= ${until}) ORDER BY seq`,
   );
 }
 

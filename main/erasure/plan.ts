@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import { sql, type SqlRunner } from '../store/sql';
 import type { ErasurePreview, KeptUnderObligation, LegalHold, Removed } from './contract';
+import { backupsBefore } from './certificate';
 import { planGeneralization, type GeneralizationPlan } from './generalize';
 import { litigationHolds } from './holds';
 import { erasureScope, nameOf, type ErasureScope } from './scope';
@@ -53,10 +54,6 @@ function suppressionCount(db: SqlRunner, recordIds: readonly number[]): number {
   return records.length + pairs.size;
 }
 
-function backupsBefore(db: SqlRunner): { at: string; auditSeq: number }[] {
-  return db.all<{ at: string; auditSeq: number }>(sql`SELECT at, seq AS auditSeq FROM audit_log WHERE action = 'vault.backup_created' ORDER BY seq`);
-}
-
 export function planErasure(db: SqlRunner, profileId: number, requestId: number | null, stagingRoot: string, today: string): ErasurePlan {
   if (requestId !== null) assertErasureRequest(db, requestId, profileId);
   const scope = erasureScope(db, profileId, requestId, today);
@@ -91,7 +88,7 @@ export function planErasure(db: SqlRunner, profileId: number, requestId: number 
   const blockedBy = litigationHolds(db, profiles, today);
   const suppressionEntries = suppressionCount(db, everyRecord);
   const displayName = db.get<{ display_name: string }>(sql`SELECT display_name FROM profile WHERE id = ${scope.profileId}`)?.display_name ?? '';
-  const backups = backupsBefore(db);
+  const backups = backupsBefore(db, null);
   const token = crypto
     .hash(
       'sha256',
