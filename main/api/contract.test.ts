@@ -16,12 +16,13 @@ import { profileHandlers } from '../profiles/handlers';
 import { requestHandlers } from '../requests/handlers';
 import { suppressionHandlers } from '../suppression/handlers';
 import { erasureHandlers } from '../erasure/handlers';
+import { partnersHandlers } from '../partners/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, suppressionHandlers, erasureHandlers, jobHandlers];
+const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, suppressionHandlers, erasureHandlers, partnersHandlers, jobHandlers];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -65,6 +66,7 @@ describe('the composed contract', () => {
       requests: ['requests.'],
       suppression: ['suppression.'],
       erasure: ['erasure.'],
+      partners: ['partners.', 'agreements.', 'extracts.', 'schedules.', 'register.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

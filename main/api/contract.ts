@@ -18,6 +18,7 @@ import { profileMethods } from '../profiles/contract';
 import { requestMethods } from '../requests/contract';
 import { erasureMethods } from '../erasure/contract';
 import { suppressionMethods } from '../suppression/contract';
+import { partnersMethods } from '../partners/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -36,6 +37,7 @@ export * from '../profiles/contract';
 export * from '../requests/contract';
 export * from '../erasure/contract';
 export * from '../suppression/contract';
+export * from '../partners/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -54,6 +56,7 @@ export const CONTRACT_SLICES = {
   requests: requestMethods,
   erasure: erasureMethods,
   suppression: suppressionMethods,
+  partners: partnersMethods,
   jobs: jobMethods,
 } as const;
 
@@ -71,6 +74,7 @@ export const contract = {
   ...requestMethods,
   ...erasureMethods,
   ...suppressionMethods,
+  ...partnersMethods,
   ...jobMethods,
 } as const;
 

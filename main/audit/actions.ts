@@ -66,6 +66,18 @@ export const AUDIT_ACTIONS = [
   'erasure.settings_changed',
   'erasure.hold_placed',
   'erasure.hold_released',
+  'partners.partner_added',
+  'partners.partner_updated',
+  'partners.agreement_added',
+  'partners.agreement_renewed',
+  'partners.agreement_suspended',
+  'partners.agreement_resumed',
+  'partners.agreement_revoked',
+  'partners.extract_made',
+  'partners.schedule_added',
+  'partners.schedule_removed',
+  'partners.schedule_refused',
+  'partners.register_exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

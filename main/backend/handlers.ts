@@ -10,6 +10,7 @@ import { overviewHandlers } from '../overview/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { requestHandlers } from '../requests/handlers';
 import { erasureHandlers } from '../erasure/handlers';
+import { partnersHandlers } from '../partners/handlers';
 import { suppressionHandlers } from '../suppression/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
@@ -33,6 +34,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...consentHandlers,
   ...requestHandlers,
   ...erasureHandlers,
+  ...partnersHandlers,
   ...suppressionHandlers,
   ...jobHandlers,
 };

@@ -23,6 +23,7 @@
  *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
  *   erasure     main/erasure/strings          erasure (preview, certificate, legal holds)
  *   suppression main/suppression/strings      suppression (the list that keeps erased people from coming back)
+ *   partners    main/partners/strings         partners (partners, agreements, extracts, the register)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -62,6 +63,8 @@ import vaultEn from '../vault/strings/en.json';
 import vaultFr from '../vault/strings/fr.json';
 import erasureEn from '../erasure/strings/en.json';
 import erasureFr from '../erasure/strings/fr.json';
+import partnersEn from '../partners/strings/en.json';
+import partnersFr from '../partners/strings/fr.json';
 import accessPackageEn from '../requests/package/strings/en.json';
 import accessPackageFr from '../requests/package/strings/fr.json';
 
@@ -91,6 +94,7 @@ export const MAIN_NAMESPACES = {
   suppression: { en: suppressionEn, fr: suppressionFr },
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },
   erasure: { en: erasureEn, fr: erasureFr },
+  partners: { en: partnersEn, fr: partnersFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

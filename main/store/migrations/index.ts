@@ -31,6 +31,7 @@ import { migration023 } from './023-consent-state';
 import { migration024 } from './024-requests';
 import { migration025 } from './025-request-packages';
 import { migration026 } from './026-erasure';
+import { migration027 } from './027-partners';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration024,
   migration025,
   migration026,
+  migration027,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
