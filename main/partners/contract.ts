@@ -168,6 +168,8 @@ export const Agreement = z.object({
   state: LeaseState,
   daysLeft: z.number().int(),
   extractsThisMonth: z.number().int(),
+  /** Erasures of people whose data went out under this agreement: each was notified to the partner (GDPR Art. 19). */
+  erasuresNotified: z.number().int(),
   events: z.array(AgreementEvent),
 });
 export type Agreement = z.infer<typeof Agreement>;
