@@ -70,7 +70,9 @@ describe('uploadBySftp', () => {
   });
 
   it('says the login was refused for a password the server does not accept', async () => {
-    const error = await failure(uploadBySftp({ target: target('badpassword'), credential: { password: 'not-the-password' }, localFile: extract(), fileName: 'x.csv' }));
+    const error = await failure(
+      uploadBySftp({ target: target('badpassword'), credential: { password: 'not-the-password' }, localFile: extract(), fileName: 'x.csv' }),
+    );
     expect(error.params).toMatchObject({ reason: 'sftpLoginRefused' });
   });
 

@@ -67,12 +67,16 @@ export async function uploadBySftp(upload: SftpUpload): Promise<void> {
     if (connected) await client.delete(tempPath, true).catch(() => undefined);
     const presented = seen.presented;
     if (presented !== null && presented !== pinned) {
-      throw new AppError('CONNECTOR_FAILED', `The SFTP server ${target.host} showed host key ${presented}, not the pinned ${target.hostKey}: nothing was sent.`, {
-        reason: 'hostKeyMismatch',
-        host: target.host,
-        presented,
-        pinned: target.hostKey,
-      });
+      throw new AppError(
+        'CONNECTOR_FAILED',
+        `The SFTP server ${target.host} showed host key ${presented}, not the pinned ${target.hostKey}: nothing was sent.`,
+        {
+          reason: 'hostKeyMismatch',
+          host: target.host,
+          presented,
+          pinned: target.hostKey,
+        },
+      );
     }
     const detail = error instanceof Error ? error.message : String(error);
     if (!connected && seen.level === 'client-authentication') {

@@ -49,7 +49,11 @@ async function runSchedule(context: CapabilityContext, schedule: Schedule, now: 
   const refusal: Refusal | null = leaseRefusal(db, getLease(db, schedule.agreementId), now, zone);
   if (refusal !== null) return refused(context, schedule, refusal);
   try {
-    const entry = await runExtract(context, { agreementId: schedule.agreementId, audience: schedule.audience, format: schedule.format, scheduleId: schedule.id }, job);
+    const entry = await runExtract(
+      context,
+      { agreementId: schedule.agreementId, audience: schedule.audience, format: schedule.format, scheduleId: schedule.id },
+      job,
+    );
     db.transaction(() => recordOutcome(db, schedule.id, 'ok'));
     return { scheduleId: schedule.id, extractId: entry.id, outcome: 'ok' };
   } catch (error) {

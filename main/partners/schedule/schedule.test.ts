@@ -96,7 +96,9 @@ describe('schedules', () => {
     const weekly = await ok(backend, 'schedules.add', { agreementId: id, every: 'weekly', weekday: 5, atTime: '17:30', format: 'json' });
     expect(weekly.nextDue).toBe('2026-07-03T21:30:00.000Z');
     expect((await fails('schedules.add', { agreementId: id, every: 'weekly', atTime: '17:30' })).params).toMatchObject({ reason: 'scheduleWeekday' });
-    expect((await fails('schedules.add', { agreementId: id, every: 'daily', weekday: 2, atTime: '17:30' })).params).toMatchObject({ reason: 'scheduleWeekday' });
+    expect((await fails('schedules.add', { agreementId: id, every: 'daily', weekday: 2, atTime: '17:30' })).params).toMatchObject({
+      reason: 'scheduleWeekday',
+    });
     expect((await fails('schedules.add', { agreementId: 999, every: 'daily', atTime: '17:30' })).code).toBe('NOT_FOUND');
     expect((await ok(backend, 'schedules.list', { agreementId: id })).map((schedule) => schedule.id)).toEqual([daily.id, weekly.id]);
     expect((await ok(backend, 'schedules.list', {}))[0]!.audience).toEqual({ countries: ['CA'] });
