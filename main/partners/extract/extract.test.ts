@@ -201,7 +201,7 @@ describe('extracts', () => {
     const job: JobControl = {
       signal: new AbortController().signal,
       progress: (step) => {
-        if (step === 'writing') sawPartial ||= filesIn(path.dirname(target)).some((name) => name.startsWith('cancelled.csv.'));
+        if (step === 'write') sawPartial ||= filesIn(path.dirname(target)).some((name) => name.startsWith('cancelled.csv.'));
       },
       checkpoint: () => {
         checkpoints += 1;

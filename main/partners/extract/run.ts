@@ -201,14 +201,14 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
     for (const rows of rowsOf(db, drawn.included, fields, request.format === 'json')) {
       sink.write(format.rows(rows, done === 0));
       done += rows.length;
-      job.progress('writing', done, drawn.included.length);
+      job.progress('write', done, drawn.included.length);
       await tick();
       job.checkpoint();
     }
     sink.write(format.end(done > 0));
     if (sink instanceof StagedSink) {
       sink.commit();
-      job.progress('delivering', 0, null);
+      job.progress('connecting', 0, null);
       await deliverBySftp(lease, sink, fileName);
     }
     job.checkpoint();
