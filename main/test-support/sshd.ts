@@ -19,6 +19,8 @@ export interface TestSshd {
   readonly username: string;
   /** The temporary folder: a test may upload under it (the server's user is the current user). */
   readonly dir: string;
+  /** Restarts the server on the same port with a new host key, as a partner replacing its server would. */
+  rotateHostKey(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,7 +101,38 @@ export async function startSshd(): Promise<TestSshd> {
       '',
     ].join('\n'),
   );
-  fs.mkdirSync(path.join(dir, 'upload'));
+  const hostKey = path.join(dir, 'host_ed25519');
+  let server = await serve(config, port).catch((error: unknown) => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  let hostKeyFingerprint = fingerprintOf(`${hostKey}.pub`);
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return {
+    port,
+    get hostKeyFingerprint() {
+      return hostKeyFingerprint;
+    },
+    clientPrivateKey: fs.readFileSync(path.join(dir, 'client_ed25519'), 'utf8'),
+    username: os.userInfo().username,
+    dir,
+    rotateHostKey: async () => {
+      await server.stop();
+      fs.rmSync(hostKey);
+      fs.rmSync(`${hostKey}.pub`);
+      keygen(hostKey);
+      hostKeyFingerprint = fingerprintOf(`${hostKey}.pub`);
+      server = await serve(config, port);
+    },
+    stop,
+  };
+}
+
+/** Starts sshd and waits until it greets a client; its own log is in the error when it does not start. */
+async function serve(config: string, port: number): Promise<{ stop(): Promise<void> }> {
   const server = spawn(findCommand('sshd') ?? '/usr/sbin/sshd', ['-D', '-e', '-f', config, '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   server.stderr.on('data', (chunk: Buffer) => {
@@ -111,7 +144,6 @@ export async function startSshd(): Promise<TestSshd> {
       server.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
   };
   const started = Date.now();
   while (!(await accepts(port))) {
@@ -121,12 +153,5 @@ export async function startSshd(): Promise<TestSshd> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return {
-    port,
-    hostKeyFingerprint: fingerprintOf(path.join(dir, 'host_ed25519.pub')),
-    clientPrivateKey: fs.readFileSync(path.join(dir, 'client_ed25519'), 'utf8'),
-    username: os.userInfo().username,
-    dir,
-    stop,
-  };
+  return { stop };
 }

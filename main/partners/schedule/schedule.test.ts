@@ -2,7 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
 import { runJob, unwrap } from '../../backend/run-job';
+import { importPeople } from '../../consent/test-people';
 import { createVault, ok, tempDir } from '../../test-support/temp-vault';
+import { readRegisterEntry } from '../register/entry';
 import { nextDue, zonedInstant } from './next-due';
 
 const TORONTO = 'America/Toronto';
@@ -141,6 +143,37 @@ describe('schedules', () => {
     // Run again at once: nothing is due any more, nothing is refused twice.
     expect(await runDue()).toEqual([]);
     expect(await auditActions('partners.schedule_refused')).toHaveLength(2);
+  });
+
+  it('runs a due schedule under an active lease: one register entry with its schedule, once', async () => {
+    now = at('2026-06-29T14:00:00Z');
+    await importPeople(backend, 'Newsletter', [
+      { id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2026-01-10' }] },
+      { id: 2, first: 'Paul', last: 'Roy', email: 'paul@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'no', date: '2026-01-10' }] },
+    ]);
+    now = at('2026-06-30T14:00:00Z');
+    const active = await agreement();
+    const suspended = await agreement({ title: 'Suspendue' });
+    await ok(backend, 'agreements.suspend', { id: suspended, reason: 'Audit en cours' });
+    const refusedFirst = await ok(backend, 'schedules.add', { agreementId: suspended, every: 'daily', atTime: '08:00' });
+    const schedule = await ok(backend, 'schedules.add', { agreementId: active, every: 'daily', atTime: '09:00', format: 'json' });
+
+    now = at('2026-07-01T13:05:00Z');
+    const ran = await runDue();
+    expect(ran).toEqual([
+      { scheduleId: refusedFirst.id, extractId: null, outcome: 'suspended' },
+      { scheduleId: schedule.id, extractId: expect.any(Number) as number, outcome: 'ok' },
+    ]);
+    const entry = readRegisterEntry(backend.vaults.current().db, ran[1]!.extractId!);
+    expect(entry).toMatchObject({ scheduleId: schedule.id, user: null, agreementId: active, format: 'json', people: 1, excluded: 1, deliveredTo: 'folder' });
+    expect((await ok(backend, 'schedules.list', { agreementId: active }))[0]).toMatchObject({
+      lastOutcome: 'ok',
+      lastRunAt: now.toISOString(),
+      nextDue: '2026-07-02T13:00:00.000Z',
+    });
+
+    expect(await runDue()).toEqual([]);
+    expect(extractsOnRegister()).toBe(1);
   });
 
   it('is not run by the app while its time has not come, and runs once when it has', async () => {
