@@ -73,7 +73,14 @@ describe('partners attention', () => {
     expect(await partnerItems()).toEqual([]);
     const signed = await ok(backend, 'agreements.add', lease(toronto.id));
     expect((await partnerItems()).map((item) => [item.kind, item.count, item.severity])).toEqual([['transferUnassessed', 1, 'error']]);
-    await ok(backend, 'partners.update', { id: toronto.id, name: 'Mailer Toronto', role: 'third_party', country: 'CA', subdivision: 'ON', assessmentDate: '2026-06-01' });
+    await ok(backend, 'partners.update', {
+      id: toronto.id,
+      name: 'Mailer Toronto',
+      role: 'third_party',
+      country: 'CA',
+      subdivision: 'ON',
+      assessmentDate: '2026-06-01',
+    });
     expect(await partnerItems()).toEqual([]);
     await ok(backend, 'partners.update', { id: toronto.id, name: 'Mailer Toronto', role: 'third_party', country: 'CA', subdivision: 'ON' });
     await ok(backend, 'agreements.revoke', { id: signed.id, reason: 'fin' });

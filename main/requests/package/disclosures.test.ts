@@ -55,14 +55,19 @@ function extract(at: string, profileIds: readonly number[], sha: string): number
 }
 
 const disclosuresIn = (out: Map<string, Buffer>) =>
-  (JSON.parse(out.get('data.json')!.toString('utf8')) as { disclosures: { extractId: number; at: string; partner: string; country: string; fields: string[]; sha256: string }[] })
-    .disclosures;
+  (
+    JSON.parse(out.get('data.json')!.toString('utf8')) as {
+      disclosures: { extractId: number; at: string; partner: string; country: string; fields: string[]; sha256: string }[];
+    }
+  ).disclosures;
 
 beforeEach(async () => {
   now.setTime(Date.parse('2026-01-05T12:00:00Z'));
   ({ backend } = await createVault({ now: () => now }));
   const file = path.join(tempDir(), 'shop.json');
-  const person = (id: number, first: string, last: string) => ({ customer: { id, first_name: first, last_name: last, email: `${first.toLowerCase()}@exemple.ca` } });
+  const person = (id: number, first: string, last: string) => ({
+    customer: { id, first_name: first, last_name: last, email: `${first.toLowerCase()}@exemple.ca` },
+  });
   fs.writeFileSync(file, JSON.stringify([person(1, 'Helene', 'Gagnon'), person(2, 'Bruno', 'Levesque'), person(3, 'Zoe', 'Roy')]));
   const preview = await ok(backend, 'import.preview', { file });
   unwrap(
@@ -120,7 +125,17 @@ describe('the disclosures of an access package', () => {
     const csv = Papa.parse<string[]>(helene.get('disclosures.csv')!.toString('utf8').slice(1).trim()).data;
     expect(csv).toEqual([
       ['extract_id', 'at', 'partner', 'role', 'country', 'agreement', 'purposes', 'fields', 'file_sha256'],
-      [String(march), '2026-03-01T05:00:00.000Z', 'Envoi Courriel', 'processor', 'CA-QC', 'Infolettre', 'customer_relationship', 'profileId, email, givenName', 'a'.repeat(64)],
+      [
+        String(march),
+        '2026-03-01T05:00:00.000Z',
+        'Envoi Courriel',
+        'processor',
+        'CA-QC',
+        'Infolettre',
+        'customer_relationship',
+        'profileId, email, givenName',
+        'a'.repeat(64),
+      ],
     ]);
     const html = helene.get('report.html')!.toString('utf8');
     expect(html).toContain('Your information was sent once to another organisation');
@@ -128,7 +143,12 @@ describe('the disclosures of an access package', () => {
     expect(html).toContain('Our reference number for you, Email, Given name');
     expect(html).not.toContain('No disclosure of your information');
     // Nothing says who else was in the extract: not Bruno, not how many people.
-    expect([...helene.entries()].filter(([name]) => name !== 'report.pdf').map(([, bytes]) => bytes.toString('utf8')).join('\n')).not.toMatch(/Bruno|Levesque/);
+    expect(
+      [...helene.entries()]
+        .filter(([name]) => name !== 'report.pdf')
+        .map(([, bytes]) => bytes.toString('utf8'))
+        .join('\n'),
+    ).not.toMatch(/Bruno|Levesque/);
 
     const { files: zoe } = await files(records.zoe, { language: 'fr' });
     expect(disclosuresIn(zoe)).toEqual([]);

@@ -204,7 +204,11 @@ export function reportBlocks(person: CollectedPerson, meta: PackageMeta, t: Tran
         ],
         rows: person.disclosures.map((disclosure) => [
           time(disclosure.at),
-          t('accessPackage.recipients.partnerText', { name: disclosure.partner, role: t(`accessPackage.recipients.roles.${disclosure.role}`), country: disclosure.country }),
+          t('accessPackage.recipients.partnerText', {
+            name: disclosure.partner,
+            role: t(`accessPackage.recipients.roles.${disclosure.role}`),
+            country: disclosure.country,
+          }),
           disclosure.agreement,
           disclosure.purposes.map(nameOf).join(', '),
           disclosure.fields.map(field).join(', '),
