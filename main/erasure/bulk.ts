@@ -108,6 +108,7 @@ export async function eraseBulk(context: CapabilityContext, requestIds: readonly
       vault,
       committed.map((entry) => scannedPerson(entry.plan)),
       job,
+      { repair: true },
     );
     for (const { certificateId } of committed) sealScan(context, certificateId, scan);
   }

@@ -121,6 +121,11 @@ export const ScanSummary = z.object({
   seconds: z.number(),
   /** Pages whose HMAC did not verify (unread, so not vouched for); counted in pageHits too. */
   unreadablePages: z.number().int().optional(),
+  /**
+   * Indexes rebuilt (REINDEX; `*`: the whole file vacuumed) because a page's unused gap still held a stale copy
+   * of an erased form that no row held (scan/repair.ts); the pages were searched again after. Absent when none.
+   */
+  rebuilt: z.array(z.string()).optional(),
   /** The index part, run first right after the commit (index-check.ts): absent for a bulk erasure's shared scan. */
   index: z.object({ clean: z.boolean(), lookups: z.number().int(), seconds: z.number() }).optional(),
 });

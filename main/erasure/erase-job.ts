@@ -72,7 +72,7 @@ export async function purgeAndVerify(context: CapabilityContext, plan: ErasurePl
   purgeAfterCommit(vault.raw, plan.stagedFiles);
   const index = indexCheck(vault.raw, plan);
   job.progress('verify', 1, 2);
-  const full = await scanPeople(vault, [scannedPerson(plan)], job);
+  const full = await scanPeople(vault, [scannedPerson(plan)], job, { repair: true });
   const scan: ScanSummary = { ...full, clean: full.clean && index.clean, index };
   return sealScan(context, certificateId, scan);
 }

@@ -19,7 +19,8 @@ export interface ScannedPerson {
   readonly keptRecords: number;
 }
 
-export async function scanPeople(vault: OpenVault, people: readonly ScannedPerson[], job: JobControl): Promise<ScanSummary> {
+/** `repair`: after an erasure, stale copies of the people's forms in pages' gaps are rebuilt away (scan/repair.ts). */
+export async function scanPeople(vault: OpenVault, people: readonly ScannedPerson[], job: JobControl, { repair }: { repair: boolean }): Promise<ScanSummary> {
   const started = performance.now();
   const values: IdentifierValue[] = people.flatMap((person) => [
     ...person.identifiers.flatMap((identifier) => [
@@ -37,6 +38,7 @@ export async function scanPeople(vault: OpenVault, people: readonly ScannedPerso
     erasedRecordIds: people.flatMap((person) => person.erasedRecordIds),
     erasedProfileIds: people.flatMap((person) => person.erasedProfileIds),
     keptIn: people.some((person) => person.keptRecords > 0) ? KEPT_RECORD_TABLES : [],
+    repair,
     job,
   });
   const files = scanVaultFiles(vault.files.dir, textForms(people.flatMap((person) => person.identifiers)));
@@ -53,5 +55,6 @@ export async function scanPeople(vault: OpenVault, people: readonly ScannedPerso
     fileHits: files.fileHits,
     shared: scanned.shared,
     seconds: Math.round((performance.now() - started) / 10) / 100,
+    ...(scanned.rebuilt.length === 0 ? {} : { rebuilt: [...scanned.rebuilt] }),
   };
 }

@@ -60,6 +60,7 @@ export async function verifyProfile(context: CapabilityContext, profileId: numbe
       },
     ],
     job,
+    { repair: false },
   );
   return { profileId: current, erased: false, certificateId: null, scan, hashMatches: null, auditMatches: null, tombstoneEmpty: null };
 }

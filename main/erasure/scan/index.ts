@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { JobControl } from '../../core/job-control';
 import type { Needle } from './needles';
 import { scanPages } from './pages';
+import { rebuildOwnersOf } from './repair';
 import { scanTables, type TableHit, type TableScanOptions } from './tables';
 
 export { needleForms, phoneDigitForms, stripAccents, MIN_FORM_LENGTH, type IdentifierValue, type Needle, type NeedleKind } from './needles';
@@ -31,6 +32,11 @@ export interface VerificationScanInput {
   readonly erasedProfileIds?: Iterable<number>;
   /** Where the erasure keeps an identifier on purpose (see TableScanOptions). */
   readonly keptIn?: TableScanOptions['keptIn'];
+  /**
+   * After an erasure: when no row holds a form but a page still does (a stale copy in a page's gap, repair.ts),
+   * rebuild the b-trees owning those pages and search the pages again. Never for a person still in the vault.
+   */
+  readonly repair?: boolean;
   readonly job?: JobControl;
 }
 
@@ -53,6 +59,8 @@ export interface VerificationScan {
   readonly unreadablePages: number;
   /** Forms that other people still in the vault legitimately hold (a household's phone or mailbox), or kept on purpose. */
   readonly shared: number;
+  /** The b-trees rebuilt to wipe stale copies from pages' gaps (`*`: the whole file), when `repair` was asked. */
+  readonly rebuilt: readonly string[];
 }
 
 export async function verificationScan(input: VerificationScanInput): Promise<VerificationScan> {
@@ -65,7 +73,12 @@ export async function verificationScan(input: VerificationScanInput): Promise<Ve
   const shared = new Set(tables.sharedForms);
   // A shared form is in the pages by right (another person's row holds it): only the others must be absent.
   const searched = input.forms.map((needle) => needle.form).filter((form) => !shared.has(form));
-  const pages = input.pages ? await scanPages(input.file, input.key, searched, input.job) : null;
+  let pages = input.pages ? await scanPages(input.file, input.key, searched, input.job) : null;
+  let rebuilt: readonly string[] = [];
+  if (input.repair === true && pages !== null && pages.hits > 0 && pages.unreadable === 0 && tables.leakedForms === 0 && tables.ftsResidue === 0) {
+    rebuilt = rebuildOwnersOf(input.raw, pages.hitPages).rebuilt;
+    pages = await scanPages(input.file, input.key, searched, input.job);
+  }
   return {
     clean: tables.leakedForms === 0 && tables.ftsResidue === 0 && (pages === null || (pages.hits === 0 && pages.unreadable === 0)),
     tablesScanned: tables.tablesScanned,
@@ -79,5 +92,6 @@ export async function verificationScan(input: VerificationScanInput): Promise<Ve
     pageHitForms: pages?.hitForms ?? 0,
     unreadablePages: pages?.unreadable ?? 0,
     shared: shared.size,
+    rebuilt,
   };
 }

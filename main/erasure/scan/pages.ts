@@ -30,6 +30,8 @@ export interface PageScan {
   readonly hitForms: number;
   /** Pages or frames whose HMAC did not match: what they hold was not searched. */
   readonly unreadable: number;
+  /** The numbers of the pages a form was found in (a WAL frame counts as the page it holds): where a repair starts. */
+  readonly hitPages: readonly number[];
 }
 
 const RESERVE = 80;
@@ -53,10 +55,20 @@ export async function scanPages(file: string, key: Buffer, forms: readonly strin
   let pagesScanned = 0;
   let walFramesScanned = 0;
   let unreadable = 0;
+  const hitPages = new Set<number>();
+  /** After a chunk's search found something: which of its pages hold it (rare, so searched again page by page). */
+  const notePages = (haystack: Buffer, before: readonly number[], starts: readonly (readonly [number, number])[]): void => {
+    if (counts.every((count, index) => count === before[index])) return;
+    const found = needles.filter((_needle, index) => counts[index] !== before[index]);
+    starts.forEach(([from, pageNumber], index) => {
+      const page = haystack.subarray(from, starts[index + 1]?.[0] ?? haystack.length);
+      if (found.some((needle) => page.includes(needle))) hitPages.add(pageNumber);
+    });
+  };
   try {
     const size = (await handle.stat()).size;
     const totalPages = Math.floor(size / pageSize);
-    if (totalPages === 0) return { pagesScanned: 0, walFramesScanned: 0, hits: 0, hitForms: 0, unreadable: 0 };
+    if (totalPages === 0) return { pagesScanned: 0, walFramesScanned: 0, hits: 0, hitForms: 0, unreadable: 0, hitPages: [] };
     const salt = Buffer.alloc(SALT_BYTES);
     await handle.read(salt, 0, SALT_BYTES, 0);
     const decrypt = pageDecryptor(key, hmacKey(key, salt), pageSize);
@@ -73,15 +85,19 @@ export async function scanPages(file: string, key: Buffer, forms: readonly strin
       const { bytesRead } = await handle.read(chunk, 0, pages * pageSize, first * pageSize);
       const whole = Math.floor(bytesRead / pageSize);
       let length = 0;
+      const starts: [number, number][] = [];
       for (let index = 0; index < whole; index += 1) {
         if (first + index + 1 === lockPage) continue;
+        starts.push([length, first + index + 1]);
         const written = decrypt(chunk.subarray(index * pageSize, (index + 1) * pageSize), first + index + 1, plain, length);
         if (written < 0) unreadable += 1;
         else length += written;
         plain[length++] = 0;
       }
       pagesScanned += whole - (lockPage > first && lockPage <= first + whole ? 1 : 0);
+      const before = counts.slice();
       search(plain.subarray(0, length), needles, counts);
+      notePages(plain.subarray(0, length), before, starts);
       job?.progress('pages', pagesScanned, total);
     }
 
@@ -96,8 +112,10 @@ export async function scanPages(file: string, key: Buffer, forms: readonly strin
           const { bytesRead } = await wal.read(frames, 0, count * frameSize, WAL_HEADER + first * frameSize);
           const whole = Math.floor(bytesRead / frameSize);
           let length = 0;
+          const starts: [number, number][] = [];
           for (let index = 0; index < whole; index += 1) {
             const frame = frames.subarray(index * frameSize, (index + 1) * frameSize);
+            starts.push([length, frame.readUInt32BE(0)]);
             // Old frames of earlier WAL generations stay in the file until overwritten; they are searched too.
             const written = decrypt(frame.subarray(FRAME_HEADER), frame.readUInt32BE(0), plain, length);
             if (written < 0) unreadable += 1;
@@ -105,7 +123,9 @@ export async function scanPages(file: string, key: Buffer, forms: readonly strin
             plain[length++] = 0;
           }
           walFramesScanned += whole;
+          const before = counts.slice();
           search(plain.subarray(0, length), needles, counts);
+          notePages(plain.subarray(0, length), before, starts);
           job?.progress('pages', pagesScanned + walFramesScanned, total);
         }
       } finally {
@@ -123,6 +143,7 @@ export async function scanPages(file: string, key: Buffer, forms: readonly strin
     hits: counts.reduce((sum, count) => sum + count, 0),
     hitForms: counts.filter((count) => count > 0).length,
     unreadable,
+    hitPages: [...hitPages].sort((a, b) => a - b),
   };
 }
 
