@@ -3,6 +3,7 @@
  * purposes applied, the file written with only the agreed fields, delivered, and entered on the register with
  * one disclosure per person in the same transaction (docs/partners.md).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { consentOfMany } from '../../consent/index';
 import { AppError } from '../../core/errors';
@@ -162,7 +163,10 @@ function destination(context: CapabilityContext, lease: Lease, request: ExtractR
     return { sink, fileName: path.basename(sink.target), deliveredTo: 'file' };
   }
   if (lease.delivery.kind === 'folder') {
-    return { sink: new TargetSink(path.join(lease.delivery.folder, generated), request.overwrite === true), fileName: generated, deliveredTo: 'folder' };
+    // Two extracts within the same second (a schedule and a manual run) are two files, never one replacing the other.
+    let fileName = generated;
+    for (let copy = 2; fs.existsSync(path.join(lease.delivery.folder, fileName)); copy += 1) fileName = generated.replace(/(\.\w+)$/, `-${copy}$1`);
+    return { sink: new TargetSink(path.join(lease.delivery.folder, fileName), false), fileName, deliveredTo: 'folder' };
   }
   return { sink: new StagedSink(context.vaults.current().files.staging, generated), fileName: generated, deliveredTo: 'sftp' };
 }
