@@ -187,6 +187,17 @@ describe('extracts', () => {
     expect(filesIn(folder)).toEqual([]);
   });
 
+  it('refuses an extract beyond the month’s limit, and one outside the access window', async () => {
+    const id = await agreement({ maxPerMonth: 1, window: { days: [1, 2, 3, 4, 5], from: '08:00', to: '18:00' } });
+    await run({ agreementId: id });
+    expect((await preview({ agreementId: id })).refusal).toBe('monthlyLimitReached');
+    expect((await fails('extracts.run', { agreementId: id })).params).toMatchObject({ reason: 'leaseMonthlyLimit' });
+    // Tuesday 20:00 in Toronto: outside the window (checked before the limit).
+    now = new Date('2026-07-01T00:00:00Z');
+    expect((await fails('extracts.run', { agreementId: id })).params).toMatchObject({ reason: 'leaseOutsideWindow' });
+    expect(registerCount().n).toBe(1);
+  });
+
   it('enters every extract on the register once, with one disclosure per person included', async () => {
     const id = await agreement();
     const first = await run({ agreementId: id });

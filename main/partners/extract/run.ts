@@ -16,7 +16,7 @@ import type { CapabilityContext } from '../../vault/index';
 import { EXCLUSIONS, type Audience, type Exclusion, type ExtractField, type ExtractFormat, type ExtractPreview, type RegisterEntry } from '../contract';
 import { getLease, type Lease } from '../agreements';
 import { uploadBySftp } from '../delivery/sftp';
-import { assertLeaseAllows, dayInZone, leaseRefusal } from '../lease';
+import { assertLeaseAllows, dayInZone, extractsInMonth, leaseRefusal, leaseRefusedError } from '../lease';
 import { readRegisterEntry } from '../register/entry';
 import { drawAudience, zoneStamp } from './audience';
 import { rowFormat, StagedSink, TargetSink, type ExtractSink, type Row } from './file';
@@ -183,6 +183,15 @@ async function deliverBySftp(lease: Lease, sink: StagedSink, fileName: string): 
 }
 
 /**
+ * The monthly limit checked again once the file is written: another extract under the same lease may have
+ * taken the month's last one meanwhile. The rest of the lease was checked when the extract started; an
+ * extract begun inside its window is not thrown away for ending a minute after it.
+ */
+function assertRoomThisMonth(db: SqlRunner, lease: Lease, now: Date, timeZone: string): void {
+  if (lease.maxPerMonth !== null && extractsInMonth(db, lease.id, now, timeZone) >= lease.maxPerMonth) throw leaseRefusedError(lease, 'monthlyLimitReached');
+}
+
+/**
  * Writes the extract, then in one transaction enters it on the register with its disclosures and gives the
  * file its name (a failed rename rolls the register back). Cancelled or failed, it leaves neither.
  */
@@ -210,12 +219,15 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
       job.checkpoint();
     }
     sink.write(format.end(done > 0));
+    // The last moment a cancel is heard: once a file is on the partner's server, it goes on the register.
+    job.checkpoint();
     if (sink instanceof StagedSink) {
+      // Before the upload: once the file is on the partner's server it goes on the register, whatever happens.
+      assertRoomThisMonth(db, lease, context.now(), timeZone);
       sink.commit();
       job.progress('connecting', 0, null);
       await deliverBySftp(lease, sink, fileName);
     }
-    job.checkpoint();
     const sha256 = sink.sha256();
     const excluded = excludedTotal(drawn);
     const id = context.vaults.mutate<number>(
@@ -227,8 +239,7 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
       }),
       ({ db: tx, user }) => {
         const at = context.now();
-        // Checked again where it counts: another extract may have used the month's last one meanwhile.
-        assertLeaseAllows(tx, lease, at, timeZone);
+        if (!(sink instanceof StagedSink)) assertRoomThisMonth(tx, lease, at, timeZone);
         const extractId = Number(
           tx
             .statement(
