@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors';
 import type { JobControl } from '../../core/job-control';
 import { litigationHeldProfiles } from '../../erasure/index';
 import { goldenValuesOfMany, type GoldenFieldName } from '../../identity/index';
+import { currentProfileId } from '../../profiles/index';
 import { vaultTimeZone } from '../../requests/index';
 import type { SqlRunner } from '../../store/sql';
 import type { CapabilityContext } from '../../vault/index';
@@ -63,7 +64,8 @@ function draw(db: SqlRunner, lease: Lease, audience: Audience, now: Date, timeZo
   const purposes = [...lease.purposes];
   const consent = consentOfMany(db, audience.consent === undefined ? purposes : [...new Set([...purposes, audience.consent.purpose])], now);
   const ids = drawAudience(db, audience, timeZone, consent);
-  const held = litigationHeldProfiles(db, dayInZone(now, timeZone));
+  // A hold placed before a merge still holds the person the profile became part of.
+  const held = new Set([...litigationHeldProfiles(db, dayInZone(now, timeZone))].map((id) => currentProfileId(db, id)));
   const excluded = Object.fromEntries(EXCLUSIONS.map((reason) => [reason, 0])) as Record<Exclusion, number>;
   const included: number[] = [];
   for (const id of ids) {
