@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { asAdmin, asAuditor, cli, initVault } from '../test-support/cli';
+import { AUDITOR, tempDir } from '../test-support/temp-vault';
+
+/** Today in UTC, the vault's zone once the test sets it, so the day a partner is added is the day leases may start. */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+async function vaultInUtc(): Promise<string> {
+  const dir = await initVault();
+  expect((await cli(['requests', 'settings', '--time-zone', 'UTC'], asAdmin(dir))).code).toBe(0);
+  return dir;
+}
+
+describe('custodia partners', () => {
+  it('adds partners with the CLI’s role words and lists them, with the transfer assessment they need', async () => {
+    const dir = await vaultInUtc();
+    const added = await cli(['partners', 'add', 'Envoi Québec', '--role', 'processor', '--country', 'ca', '--subdivision', 'qc', '--json'], asAdmin(dir));
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      id: 1,
+      name: 'Envoi Québec',
+      role: 'processor',
+      country: 'CA',
+      subdivision: 'QC',
+      needsAssessment: false,
+    });
+    const toronto = await cli(['partners', 'add', 'Mailer Toronto', '--role', 'third-party', '--country', 'CA', '--subdivision', 'ON'], asAdmin(dir));
+    expect(toronto.code).toBe(0);
+    expect(toronto.stdout).toContain('record its assessment');
+    const assessed = await cli(
+      ['partners', 'add', 'Courrier US', '--role', 'third-party', '--country', 'US', '--assessment', '2026-01-15', '--assessment-ref', 'EFVP-7', '--json'],
+      asAdmin(dir),
+    );
+    expect(JSON.parse(assessed.stdout)).toMatchObject({ role: 'third_party', transferAssessed: true, assessmentDate: '2026-01-15', assessmentRef: 'EFVP-7' });
+    expect((await cli(['partners', 'add', 'Nope', '--role', 'reseller', '--country', 'CA'], asAdmin(dir))).code).toBe(2);
+
+    const duplicate = await cli(['partners', 'add', 'envoi québec', '--role', 'processor', '--country', 'CA'], asAdmin(dir));
+    expect(duplicate.code).toBe(1);
+    // The sentence of errors.CONFLICT_partnerExists, not the thrower's own words.
+    expect(duplicate.stderr).toBe('custodia: a partner is already named “envoi québec” (CONFLICT)\n');
+
+    const listed = JSON.parse((await cli(['partners', 'list', '--json'], asAdmin(dir))).stdout) as { name: string }[];
+    expect(listed.map((partner) => partner.name)).toEqual(['Courrier US', 'Envoi Québec', 'Mailer Toronto']);
+    const text = (await cli(['partners', 'list'], asAdmin(dir))).stdout;
+    expect(text).toMatch(/Mailer Toronto\s+third-party\s+CA-ON\s+0\s+ASSESSMENT MISSING/);
+    expect(text).toMatch(/Courrier US\s+third-party\s+US\s+0\s+assessed 2026-01-15 \(EFVP-7\)/);
+  });
+});
+
+describe('custodia agreements', () => {
+  it('signs an agreement by partner name with a window and prints its id; lists, suspends, resumes, renews and revokes it', async () => {
+    const dir = await vaultInUtc();
+    expect((await cli(['partners', 'add', 'Envoi', '--role', 'processor', '--country', 'CA', '--subdivision', 'QC'], asAdmin(dir))).code).toBe(0);
+    const folder = path.join(tempDir(), 'out');
+    const signed = await cli(
+      [
+        'agreements',
+        'add',
+        '--partner',
+        'ENVOI',
+        '--purpose',
+        'email_marketing',
+        '--fields',
+        'email,givenName',
+        '--from',
+        today(),
+        '--to',
+        '2099-12-31',
+        '--window',
+        'Mon-Fri 08:00-18:00',
+        '--max-per-month',
+        '4',
+        '--folder',
+        folder,
+      ],
+      asAdmin(dir),
+    );
+    expect(signed.stderr).toBe('');
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toBe('1\n');
+
+    const listed = await cli(['agreements', 'list', '--partner', 'envoi', '--json'], asAdmin(dir));
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      {
+        id: 1,
+        partnerName: 'Envoi',
+        title: 'Envoi: email_marketing',
+        purposes: ['email_marketing'],
+        basis: 'consent',
+        fields: ['email', 'givenName'],
+        validTo: '2099-12-31',
+        window: { days: [1, 2, 3, 4, 5], from: '08:00', to: '18:00' },
+        maxPerMonth: 4,
+        delivery: { kind: 'folder', folder },
+        status: 'active',
+        state: 'active',
+      },
+    ]);
+    expect((await cli(['agreements', 'list'], asAdmin(dir))).stdout).toContain('Mon-Fri 08:00-18:00');
+
+    const suspended = await cli(['agreements', 'suspend', '1', '--reason', 'audit pending', '--json'], asAdmin(dir));
+    expect(JSON.parse(suspended.stdout)).toMatchObject({
+      id: 1,
+      status: 'suspended',
+      state: 'suspended',
+      events: [{ kind: 'created' }, { kind: 'suspended', reason: 'audit pending' }],
+    });
+    expect((await cli(['agreements', 'suspend', '1'], asAdmin(dir))).code).toBe(2);
+    expect(JSON.parse((await cli(['agreements', 'resume', '1', '--json'], asAdmin(dir))).stdout)).toMatchObject({ status: 'active' });
+    const renewed = await cli(['agreements', 'renew', '1', '--to', '2100-06-30', '--json'], asAdmin(dir));
+    expect(JSON.parse(renewed.stdout)).toMatchObject({ validTo: '2100-06-30', state: 'active' });
+    expect(JSON.parse((await cli(['agreements', 'revoke', '1', '--reason', 'contract ended', '--json'], asAdmin(dir))).stdout)).toMatchObject({
+      status: 'revoked',
+      state: 'revoked',
+    });
+    const again = await cli(['agreements', 'resume', '1', '--json'], asAdmin(dir));
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('refuses a lease that ends before it starts, an unknown partner, a window it cannot read and an unknown field', async () => {
+    const dir = await vaultInUtc();
+    await cli(['partners', 'add', 'Envoi', '--role', 'processor', '--country', 'FR'], asAdmin(dir));
+    const base = ['agreements', 'add', '--purpose', 'email_marketing', '--fields', 'email', '--folder', tempDir()];
+    const backwards = await cli([...base, '--partner', 'Envoi', '--from', today(), '--to', '2020-01-01'], asAdmin(dir));
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toContain('INVALID_INPUT');
+    const nobody = await cli([...base, '--partner', 'Nobody', '--from', today(), '--to', '2099-01-01', '--json'], asAdmin(dir));
+    expect(JSON.parse(nobody.stdout)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await cli([...base, '--partner', 'Envoi', '--from', today(), '--to', '2099-01-01', '--window', 'weekdays'], asAdmin(dir))).code).toBe(2);
+    expect((await cli([...base, '--partner', 'Envoi', '--from', today(), '--to', '2099-01-01', '--fields', 'shoeSize'], asAdmin(dir))).code).toBe(2);
+    const both = await cli([...base, '--partner', 'Envoi', '--from', today(), '--to', '2099-01-01', '--sftp-host', 'h'], asAdmin(dir));
+    expect(both.code).toBe(2);
+    expect(JSON.parse((await cli(['agreements', 'list', '--json'], asAdmin(dir))).stdout)).toEqual([]);
+  });
+
+  it('lets an auditor read agreements but not sign one', async () => {
+    const dir = await vaultInUtc();
+    await cli(['users', 'add', AUDITOR.name, '--role', 'auditor'], { ...asAdmin(dir), CUSTODIA_NEW_PASSPHRASE: AUDITOR.passphrase });
+    await cli(['partners', 'add', 'Envoi', '--role', 'processor', '--country', 'FR'], asAdmin(dir));
+    const refused = await cli(
+      [
+        'agreements',
+        'add',
+        '--partner',
+        'Envoi',
+        '--purpose',
+        'email_marketing',
+        '--fields',
+        'email',
+        '--from',
+        today(),
+        '--to',
+        '2099-01-01',
+        '--folder',
+        tempDir(),
+        '--json',
+      ],
+      asAuditor(dir),
+    );
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await cli(['agreements', 'list', '--json'], asAuditor(dir))).code).toBe(0);
+    expect((await cli(['partners', 'add', 'Autre', '--role', 'processor', '--country', 'FR'], asAuditor(dir))).code).toBe(1);
+  });
+});
