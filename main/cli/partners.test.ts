@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { asAdmin, asAuditor, cli, initVault } from '../test-support/cli';
 import { AUDITOR, tempDir } from '../test-support/temp-vault';
@@ -133,6 +134,23 @@ describe('custodia agreements', () => {
     const both = await cli([...base, '--partner', 'Envoi', '--from', today(), '--to', '2099-01-01', '--sftp-host', 'h'], asAdmin(dir));
     expect(both.code).toBe(2);
     expect(JSON.parse((await cli(['agreements', 'list', '--json'], asAdmin(dir))).stdout)).toEqual([]);
+  });
+
+  it('signs an SFTP delivery with the pinned host key, the password read from standard input and never shown again', async () => {
+    const dir = await vaultInUtc();
+    await cli(['partners', 'add', 'Envoi', '--role', 'processor', '--country', 'FR'], asAdmin(dir));
+    const hostKey = `SHA256:${'b'.repeat(43)}`;
+    const sftp = ['--sftp-host', '127.0.0.1', '--sftp-port', '2222', '--sftp-user', 'envoi', '--sftp-path', '/in', '--sftp-host-key', hostKey];
+    const base = ['agreements', 'add', '--partner', 'Envoi', '--purpose', 'email_marketing', '--fields', 'email', '--from', today(), '--to', '2099-01-01'];
+    const stdin = Object.assign(Readable.from(['pass-from-a-vault\n']), { isTTY: false });
+    const signed = await cli([...base, ...sftp, '--sftp-password-stdin', '--json'], asAdmin(dir), { stdin });
+    expect(signed.code).toBe(0);
+    expect(JSON.parse(signed.stdout)).toMatchObject({
+      delivery: { kind: 'sftp', target: { host: '127.0.0.1', port: 2222, username: 'envoi', path: '/in', hostKey }, credential: '••••' },
+    });
+    expect(signed.stdout).not.toContain('pass-from-a-vault');
+    const missing = await cli([...base, '--sftp-host', '127.0.0.1', '--sftp-user', 'envoi'], asAdmin(dir));
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('--sftp-path, --sftp-host-key') });
   });
 
   it('lets an auditor read agreements but not sign one', async () => {
