@@ -183,3 +183,14 @@ describe('custodia agreements', () => {
     expect((await cli(['partners', 'add', 'Autre', '--role', 'processor', '--country', 'FR'], asAuditor(dir))).code).toBe(1);
   });
 });
+
+describe('partner commands that write files', () => {
+  it('refuse a path in the vault folder and a name that says no format, before the vault is opened', async () => {
+    const dir = await initVault();
+    const extract = await cli(['extract', 'run', '1', '--out', path.join(dir, 'vault.db'), '--json'], asAdmin(dir));
+    expect(extract.code).toBe(1);
+    expect(JSON.parse(extract.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await cli(['register', 'export', '--out', path.join(dir, 'register.csv')], asAdmin(dir))).stderr).toContain('inside the vault folder');
+    expect((await cli(['register', 'export', '--out', path.join(tempDir(), 'register.xlsx')], asAdmin(dir))).code).toBe(2);
+  });
+});
