@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Empty, IsoTime, method, roles } from '../core/contract-kit';
 
-export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked', 'requestsOverdue', 'requestsDue', 'heldRecords', 'consentExpiring', 'consentDisagree', 'erasuresWaiting', 'erasureUnverified', 'holdsEnding'] as const;
+export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked', 'requestsOverdue', 'requestsDue', 'heldRecords', 'consentExpiring', 'consentDisagree', 'erasuresWaiting', 'erasureUnverified', 'holdsEnding', 'agreementsExpiring', 'schedulesFailing', 'transferUnassessed'] as const;
 export const AttentionKind = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKind>;
 
@@ -27,6 +27,8 @@ export const AttentionTarget = z.discriminatedUnion('place', [
   z.object({ place: z.literal('consent'), finding: z.enum(['expiring', 'disagree']) }),
   /** The Erasure screen: its certificates and legal holds. */
   z.object({ place: z.literal('erasure') }),
+  /** The Partners screen: its agreements, its schedules or its partners. */
+  z.object({ place: z.literal('partners'), view: z.enum(['agreements', 'schedules', 'partners']) }),
 ]);
 export type AttentionTarget = z.infer<typeof AttentionTarget>;
 

@@ -50,5 +50,8 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'consent', focus: { consentFinding: target.finding } };
     case 'erasure':
       return { area: 'erasure', focus: { erasureView: item.kind === 'holdsEnding' ? 'holds' : 'certificates' } };
+    case 'partners':
+      // No Partners screen yet: the tile leads home until it exists (then to its agreements, schedules or partners).
+      return { area: 'home', focus: {} };
   }
 }

@@ -1,0 +1,4 @@
+/** What other capabilities and the composition may use of partner registers: everything else is this folder's own business. */
+export { partnersAttention, type PartnersAttentionItem } from './attention';
+/** The register export's words come from main/i18n, which the backend plugs in. */
+export { setRegisterTranslator } from './register/translate';
