@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -192,5 +193,33 @@ describe('partner commands that write files', () => {
     expect(JSON.parse(extract.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await cli(['register', 'export', '--out', path.join(dir, 'register.csv')], asAdmin(dir))).stderr).toContain('inside the vault folder');
     expect((await cli(['register', 'export', '--out', path.join(tempDir(), 'register.xlsx')], asAdmin(dir))).code).toBe(2);
+  });
+});
+
+describe('custodia register', () => {
+  it('lets an auditor list and export the register, in CSV or PDF by the file’s name, with the filters', async () => {
+    const dir = await vaultInUtc();
+    await cli(['users', 'add', AUDITOR.name, '--role', 'auditor'], { ...asAdmin(dir), CUSTODIA_NEW_PASSPHRASE: AUDITOR.passphrase });
+    await cli(['partners', 'add', 'Envoi', '--role', 'processor', '--country', 'FR'], asAdmin(dir));
+    const listed = await cli(['register', 'list', '--partner', 'ENVOI', '--from', '2026-01-01', '--limit', '10', '--json'], asAuditor(dir));
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ total: 0, people: 0, entries: [] });
+    expect((await cli(['register', 'list', '--partner', 'Nobody'], asAuditor(dir))).stderr).toBe(
+      'custodia: no partner is named “Nobody”: custodia partners list shows them (NOT_FOUND)\n',
+    );
+    const reversed = await cli(['register', 'list', '--from', '2026-02-01', '--to', '2026-01-01'], asAuditor(dir));
+    expect(reversed).toMatchObject({ code: 1, stderr: 'custodia: the period ends (2026-01-01) before it starts (2026-02-01) (INVALID_INPUT)\n' });
+
+    const csv = path.join(tempDir(), 'register.csv');
+    const exported = await cli(['register', 'export', '--out', csv, '--json'], asAuditor(dir));
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ entries: 0 });
+    expect(fs.existsSync(csv)).toBe(true);
+    expect((await cli(['register', 'export', '--out', csv], asAuditor(dir))).code).toBe(1);
+    const pdf = path.join(tempDir(), 'register.pdf');
+    expect((await cli(['register', 'export', '--out', pdf, '--partner', 'envoi'], asAuditor(dir))).stdout).toMatch(
+      /^Register written to .*register\.pdf: 0 extract\(s\)/,
+    );
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -56,7 +56,7 @@ export function parseFields(value: string, previous: ExtractField[] = []): Extra
 export async function partnerNamed(backend: Backend, name: string): Promise<Partner> {
   const wanted = name.trim().toLocaleLowerCase();
   const partner = unwrap(await backend.call('partners.list', {})).find((candidate) => candidate.name.toLocaleLowerCase() === wanted);
-  if (partner === undefined) throw new CliError('NOT_FOUND', `No partner is named “${name}” (custodia partners list shows them).`);
+  if (partner === undefined) throw new CliError('NOT_FOUND', `No partner is named “${name}”: custodia partners list shows them.`);
   return partner;
 }
 
