@@ -114,6 +114,7 @@ export const METHOD_NAMES = [
   'erasure.certificates',
   'erasure.certificate',
   'erasure.certificatePdf',
+  'erasure.recipientLetter',
   'erasure.settings',
   'erasure.saveSettings',
   'erasure.holds',

@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'erasure.committed',
   'erasure.verified',
   'erasure.certificate_exported',
+  'erasure.letter_exported',
   'erasure.settings_changed',
   'erasure.hold_placed',
   'erasure.hold_released',

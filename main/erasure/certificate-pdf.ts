@@ -14,7 +14,7 @@ export function setCertificateTranslator(translatorFor: ((language: string) => T
   plugged = translatorFor;
 }
 
-function translatorFor(language: string): Translate {
+export function translatorFor(language: string): Translate {
   if (plugged === null) throw new Error('No translator is plugged into the erasure certificate (main/backend does it at start).');
   return plugged(language);
 }
@@ -61,6 +61,21 @@ export function certificateBlocks(certificate: ErasureCertificate, organisation:
         kind: 'table',
         columns: [t('erasure.certificate.hold'), t('erasure.certificate.count'), t('erasure.certificate.until')],
         rows: certificate.kept.map((kept) => [String(kept.holdId), String(kept.records), kept.until ?? '—']),
+      },
+    );
+  }
+  if (certificate.recipients.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: t('erasure.certificate.recipientsHeading') },
+      { kind: 'paragraph', text: t('erasure.certificate.recipientsNote', { count: certificate.recipients.length }) },
+      {
+        kind: 'table',
+        columns: [t('erasure.certificate.partner'), t('erasure.certificate.agreement'), t('erasure.certificate.extracts')],
+        rows: certificate.recipients.map((recipient) => [
+          recipient.partnerName,
+          `${recipient.agreementId} — ${recipient.agreementTitle}`,
+          String(recipient.extracts),
+        ]),
       },
     );
   }

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { canonicalJson } from '../audit/index';
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
+import { recipientsOf } from './recipients';
 import type { CertificateSummary, ErasureCertificate, Generalized, KeptUnderObligation, Removed, ScanSummary } from './contract';
 
 interface CertificateRow {
@@ -34,8 +35,13 @@ const SELECT = sql`
 
 export type CertificateBody = Omit<ErasureCertificate, 'hash' | 'backups'>;
 
+/**
+ * A certificate without recipients hashes without the field: certificates sealed before the partner register
+ * existed keep their hash, and verify.
+ */
 export function certificateHash(body: CertificateBody): string {
-  return crypto.hash('sha256', canonicalJson(body), 'hex');
+  const { recipients, ...rest } = body;
+  return crypto.hash('sha256', canonicalJson(recipients.length === 0 ? rest : body), 'hex');
 }
 
 /** The backups the audit trail records up to a time (all of them when none is given): they still hold the person. */
@@ -59,6 +65,7 @@ function toCertificate(db: SqlRunner, row: CertificateRow): ErasureCertificate {
     generalized: JSON.parse(row.generalized) as Generalized,
     kept: kept.legalObligation ?? [],
     suppressionEntries: row.suppression_entries,
+    recipients: recipientsOf(db, row.id),
     scan: row.scan === null ? null : (JSON.parse(row.scan) as ScanSummary),
     scannedAt: row.scanned_at,
     hash: row.hash,

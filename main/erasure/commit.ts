@@ -15,6 +15,7 @@ import { certificateHash, type CertificateBody } from './certificate';
 import type { ErasureReason } from './contract';
 import { writeStatistics } from './generalize';
 import type { ErasurePlan } from './plan';
+import { noteRecipients, recipientsOf } from './recipients';
 import { redactRequests } from './request';
 
 const inIds = (values: readonly number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
@@ -64,6 +65,7 @@ export function commitErasure(db: SqlRunner, plan: ErasurePlan, reason: ErasureR
         ${JSON.stringify(generalized)}, ${JSON.stringify(keptCounts)}, 0, ${'0'.repeat(64)})`).lastInsertRowid,
   );
   const added = addSuppression(db, id, digests);
+  noteRecipients(db, id, profiles, stamp);
   const erasedBy = db.get<{ name: string }>(sql`SELECT name FROM app_user WHERE id = ${userId}`)?.name ?? '';
   const body: CertificateBody = {
     id,
@@ -77,6 +79,7 @@ export function commitErasure(db: SqlRunner, plan: ErasurePlan, reason: ErasureR
     generalized,
     kept: [...plan.kept],
     suppressionEntries: added,
+    recipients: recipientsOf(db, id),
     scan: null,
     scannedAt: null,
   };

@@ -68,6 +68,20 @@ export type LegalHold = z.infer<typeof LegalHold>;
 export const KeptUnderObligation = z.object({ holdId: z.number().int(), sourceId: z.number().int(), records: z.number().int(), until: z.string().nullable() });
 export type KeptUnderObligation = z.infer<typeof KeptUnderObligation>;
 
+/** A partner the person's data had been disclosed to, under one agreement (GDPR Art. 19): to be told of the erasure. */
+export const Recipient = z.object({
+  partnerId: z.number().int(),
+  partnerName: z.string(),
+  role: z.enum(['processor', 'third_party']),
+  country: z.string(),
+  agreementId: z.number().int(),
+  agreementTitle: z.string(),
+  extracts: z.number().int(),
+  firstAt: IsoTime,
+  lastAt: IsoTime,
+});
+export type Recipient = z.infer<typeof Recipient>;
+
 export const BackupBefore = z.object({ at: IsoTime, auditSeq: z.number().int() });
 
 export const ErasurePreview = z.object({
@@ -81,6 +95,8 @@ export const ErasurePreview = z.object({
   blockedBy: z.array(LegalHold),
   /** Suppression entries that will stand for the person (keyed hashes; docs/erasure.md). */
   suppressionEntries: z.number().int(),
+  /** Partners the person's data went to: each is listed on the certificate and gets a notification letter. */
+  recipients: z.array(Recipient.pick({ partnerId: true, partnerName: true, agreementId: true, agreementTitle: true, extracts: true })),
   /** Other people who share one of the person's emails or phones (a household): kept untouched. */
   sharedWith: z.number().int(),
   k: z.number().int(),
@@ -122,6 +138,8 @@ export const ErasureCertificate = z.object({
   generalized: Generalized,
   kept: z.array(KeptUnderObligation),
   suppressionEntries: z.number().int(),
+  /** The partners told (Art. 19 letters: `erasure.recipientLetter`); empty when the data went nowhere. */
+  recipients: z.array(Recipient),
   scan: ScanSummary.nullable(),
   scannedAt: IsoTime.nullable(),
   /** SHA-256 of the certificate's canonical JSON (every field above). */
@@ -234,6 +252,19 @@ export const erasureMethods = {
     output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), pdfBase64: z.string().nullable(), sha256: z.string() }),
     access: readers,
     audit: ['erasure.certificate_exported'],
+  }),
+  /** The notification letter to a partner that received the erased person's data (GDPR Art. 19), as PDF. */
+  'erasure.recipientLetter': method({
+    input: z.object({
+      certificateId: z.number().int().positive(),
+      agreementId: z.number().int().positive(),
+      language: Language.optional(),
+      outFile: FilePath.optional(),
+      overwrite: z.boolean().default(false),
+    }),
+    output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), pdfBase64: z.string().nullable(), sha256: z.string() }),
+    access: readers,
+    audit: ['erasure.letter_exported'],
   }),
   'erasure.settings': method({ input: z.object({}).strict(), output: ErasureSettings, access: readers, audit: 'read-only' }),
   'erasure.saveSettings': method({ input: ErasureSettings, output: ErasureSettings, access: roles('administrator'), audit: ['erasure.settings_changed'] }),

@@ -11,8 +11,35 @@ import { eraseBulk, previewBulk } from './bulk';
 import { eraseOne, vaultToday } from './erase-job';
 import { getHold, listHolds, placeHold, releaseHold } from './holds';
 import { planErasure, previewOf } from './plan';
+import { recipientLetterPdf } from './recipient-letter';
 import { readErasureSettings, saveErasureSettings } from './settings';
 import { verifyProfile } from './verify';
+
+type AuditOf = Parameters<CapabilityContext['vaults']['mutate']>[0];
+
+/** A PDF saved where the user chose (through the one file writer) or handed back in base64; its export audited with its hash. */
+function savePdf(
+  context: CapabilityContext,
+  pdf: Buffer,
+  fileName: string,
+  target: { outFile?: string | undefined; overwrite: boolean },
+  audit: (sha256: string) => ReturnType<AuditOf>,
+) {
+  const sha256 = crypto.hash('sha256', pdf, 'hex');
+  const file = target.outFile === undefined ? null : OutputFile.open(target.outFile, { overwrite: target.overwrite });
+  try {
+    file?.write(pdf);
+    context.vaults.mutate(
+      () => audit(sha256),
+      () => undefined,
+    );
+    const savedTo = file?.commit() ?? null;
+    return { fileName, savedTo, pdfBase64: file === null ? pdf.toString('base64') : null, sha256 };
+  } catch (error) {
+    file?.abort();
+    throw error;
+  }
+}
 
 const personal = (context: CapabilityContext): boolean => context.vaults.current().user.role !== 'auditor';
 
@@ -32,20 +59,24 @@ export const erasureHandlers: SliceHandlers<typeof erasureMethods, CapabilityCon
     const vault = context.vaults.current();
     const certificate = getCertificate(vault.db, id);
     const pdf = await certificatePdf(certificate, readRequestSettings(vault.db).organisationName, language ?? context.vaults.language() ?? 'en');
-    const sha256 = crypto.hash('sha256', pdf, 'hex');
-    const file = outFile === undefined ? null : OutputFile.open(outFile, { overwrite });
-    try {
-      file?.write(pdf);
-      context.vaults.mutate(
-        () => ({ action: 'erasure.certificate_exported', objectType: 'erasure', objectId: id, details: { sha256, bytes: pdf.length } }),
-        () => undefined,
-      );
-      const savedTo = file?.commit() ?? null;
-      return { fileName: `erasure-certificate-${id}.pdf`, savedTo, pdfBase64: file === null ? pdf.toString('base64') : null, sha256 };
-    } catch (error) {
-      file?.abort();
-      throw error;
-    }
+    return savePdf(context, pdf, `erasure-certificate-${id}.pdf`, { outFile, overwrite }, (sha256) => ({
+      action: 'erasure.certificate_exported',
+      objectType: 'erasure',
+      objectId: id,
+      details: { sha256, bytes: pdf.length },
+    }));
+  },
+  'erasure.recipientLetter': async ({ certificateId, agreementId, language, outFile, overwrite }, context) => {
+    const vault = context.vaults.current();
+    const certificate = getCertificate(vault.db, certificateId);
+    const organisation = readRequestSettings(vault.db).organisationName;
+    const pdf = await recipientLetterPdf(vault.db, certificate, agreementId, organisation, language ?? context.vaults.language() ?? 'en');
+    return savePdf(context, pdf, `erasure-${certificateId}-notice-agreement-${agreementId}.pdf`, { outFile, overwrite }, (sha256) => ({
+      action: 'erasure.letter_exported',
+      objectType: 'erasure',
+      objectId: certificateId,
+      details: { agreementId, sha256, bytes: pdf.length },
+    }));
   },
   'erasure.settings': (_input, context) => readErasureSettings(context.vaults.current().db),
   'erasure.saveSettings': (input, context) =>

@@ -12,6 +12,7 @@ import { litigationHolds } from './holds';
 import { erasureScope, nameOf, type ErasureScope } from './scope';
 import { readErasureSettings } from './settings';
 import { assertErasureRequest } from './request';
+import { disclosuresOf, plannedRecipients } from './recipients';
 import { rejectsHolding, stagedFilesHolding, textForms } from './traces';
 
 export interface ErasurePlan {
@@ -26,6 +27,7 @@ export interface ErasurePlan {
   readonly kept: readonly KeptUnderObligation[];
   readonly blockedBy: readonly LegalHold[];
   readonly suppressionEntries: number;
+  readonly recipients: ErasurePreview['recipients'];
   readonly k: number;
   readonly displayName: string;
   readonly backups: readonly { at: string; auditSeq: number }[];
@@ -79,14 +81,14 @@ export function planErasure(db: SqlRunner, profileId: number, requestId: number 
     blockingKeys: count(db, sql`SELECT count(*) AS n FROM identity_key WHERE source_record_id IN ${going$}`),
     requestsRedacted: scope.requestIds.length,
     stagedFiles: stagedFiles.length,
-    // The partner register (a later capability) will list the disclosures; none can exist before it.
-    disclosures: 0,
+    disclosures: disclosuresOf(db, profiles),
   };
   const { k } = readErasureSettings(db);
   const generalization = planGeneralization(db, going, profiles, k, today);
   const kept = scope.kept.map((entry) => ({ holdId: entry.holdId, sourceId: entry.sourceId, records: entry.recordIds.length, until: entry.until }));
   const blockedBy = litigationHolds(db, profiles, today);
   const suppressionEntries = suppressionCount(db, everyRecord);
+  const recipients = plannedRecipients(db, profiles);
   const displayName = db.get<{ display_name: string }>(sql`SELECT display_name FROM profile WHERE id = ${scope.profileId}`)?.display_name ?? '';
   const backups = backupsBefore(db, null);
   const token = crypto
@@ -119,6 +121,7 @@ export function planErasure(db: SqlRunner, profileId: number, requestId: number 
     kept,
     blockedBy,
     suppressionEntries,
+    recipients,
     k,
     displayName,
     backups,
@@ -137,6 +140,7 @@ export function previewOf(plan: ErasurePlan): ErasurePreview {
     kept: [...plan.kept],
     blockedBy: [...plan.blockedBy],
     suppressionEntries: plan.suppressionEntries,
+    recipients: [...plan.recipients],
     sharedWith: plan.scope.sharedProfiles,
     k: plan.k,
     backups: [...plan.backups],

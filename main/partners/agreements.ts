@@ -123,6 +123,7 @@ export function toAgreement(db: SqlRunner, lease: Lease, now: Date, timeZone: st
     state: leaseState(lease, now, timeZone),
     daysLeft: daysUntil(lease.validTo, now, timeZone),
     extractsThisMonth: extractsInMonth(db, lease.id, now, timeZone),
+    erasuresNotified: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM recipient_notice WHERE agreement_id = ${lease.id}`)?.n ?? 0,
     events: events(db, lease.id),
   };
 }

@@ -168,6 +168,8 @@ export const Agreement = z.object({
   state: LeaseState,
   daysLeft: z.number().int(),
   extractsThisMonth: z.number().int(),
+  /** Erasures of people whose data went out under this agreement: each was notified to the partner (GDPR Art. 19). */
+  erasuresNotified: z.number().int(),
   events: z.array(AgreementEvent),
 });
 export type Agreement = z.infer<typeof Agreement>;
@@ -316,7 +318,7 @@ export const partnersMethods = {
   }),
 
   'extracts.preview': jobMethod({
-    input: z.object({ agreementId: Id, audience: Audience.default({}) }),
+    input: z.object({ agreementId: Id, audience: Audience.default({}), fields: z.array(ExtractField).min(1).max(EXTRACT_FIELDS.length).optional() }),
     output: ExtractPreview,
     access: stewards,
     audit: 'read-only',
@@ -330,6 +332,8 @@ export const partnersMethods = {
       agreementId: Id,
       audience: Audience.default({}),
       format: ExtractFormat.default('csv'),
+      /** A subset of the agreement's fields; one it does not allow is refused (`fieldNotAgreed`). */
+      fields: z.array(ExtractField).min(1).max(EXTRACT_FIELDS.length).optional(),
       outFile: FilePath.optional(),
       overwrite: Overwrite,
     }),

@@ -1,5 +1,5 @@
 /**
- * `custodia erase preview|commit|certificate|verify|bulk` and `custodia erase holds|hold|release-hold`: erasure by
+ * `custodia erase preview|commit|certificate|letter|verify|bulk` and `custodia erase holds|hold|release-hold`: erasure by
  * irreversible anonymization (docs/erasure.md). Two steps: the preview prints the exact counts and a token,
  * the commit takes the token.
  */
@@ -38,6 +38,10 @@ function previewLines(preview: ErasurePreview): string[] {
     ...preview.kept.map(
       (kept) => `  kept under legal hold ${kept.holdId} (source ${kept.sourceId}): ${kept.records} record(s) until ${kept.until ?? 'released'}`,
     ),
+    ...preview.recipients.map(
+      (recipient) =>
+        `  sent to partner ${recipient.partnerName} (agreement ${recipient.agreementId}): ${recipient.extracts} extract(s); a notification letter follows the erasure`,
+    ),
     `  suppression entries: ${preview.suppressionEntries}; other people sharing an email or phone, untouched: ${preview.sharedWith}`,
     ...(preview.backups.length === 0
       ? []
@@ -63,6 +67,10 @@ function certificateLines(certificate: ErasureCertificate): string[] {
     ...counts(certificate.removed),
     `  generalized: ${certificate.generalized.events} event(s) in ${certificate.generalized.rows} row(s), dropped ${certificate.generalized.dropped} (k = ${certificate.k})`,
     `  suppression entries: ${certificate.suppressionEntries}`,
+    ...certificate.recipients.map(
+      (recipient) =>
+        `  partner to notify: ${recipient.partnerName} (agreement ${recipient.agreementId}, ${recipient.extracts} extract(s)) — custodia erase letter ${certificate.id} --agreement ${recipient.agreementId} --out FILE.pdf`,
+    ),
     scanLine(certificate.scan),
     `  SHA-256 ${certificate.hash}`,
   ];
@@ -152,6 +160,33 @@ export function registerEraseCommands(program: Command, action: ActionFactory): 
             }),
           );
           out.result(written, () => [`Certificate ${id} written to ${written.savedTo ?? outFile} (SHA-256 ${written.sha256}).`]);
+        });
+      }),
+    );
+  addCommonOptions(
+    erase.command('letter <certificate>').description('write the notice of erasure to a partner that received the person’s data (GDPR Art. 19), as a PDF'),
+  )
+    .requiredOption('--agreement <id>', 'the agreement the data went out under (the certificate lists them)', parseId('agreement'))
+    .requiredOption('--out <file.pdf>', 'where to write the letter')
+    .addOption(new Option('--language <language>', 'the letter’s language').choices(['fr', 'en']))
+    .option('--force', 'replace an existing file')
+    .action(
+      action<{ agreement: number; out: string; language?: 'fr' | 'en'; force?: boolean }>(({ args, options, io, out }) => {
+        const certificateId = parseId('certificate')(String(args[0]));
+        const outFile = checkOutputPath(options.out, { overwrite: options.force === true });
+        return withSession(options, io, async ({ backend }) => {
+          const written = unwrap(
+            await backend.call('erasure.recipientLetter', {
+              certificateId,
+              agreementId: options.agreement,
+              outFile,
+              overwrite: options.force === true,
+              ...(options.language === undefined ? {} : { language: options.language }),
+            }),
+          );
+          out.result(written, () => [
+            `Notice to the partner of agreement ${options.agreement} written to ${written.savedTo ?? outFile} (SHA-256 ${written.sha256}).`,
+          ]);
         });
       }),
     );

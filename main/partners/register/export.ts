@@ -53,7 +53,11 @@ function periodText(filter: RegisterFilter, t: Translate): string {
 }
 
 export function registerBlocks(entries: readonly RegisterEntry[], context: PdfContext, t: Translate): ReportBlock[] {
-  const format = new Intl.DateTimeFormat(context.language === 'fr' ? 'fr-CA' : 'en-CA', { timeZone: context.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(context.language === 'fr' ? 'fr-CA' : 'en-CA', {
+    timeZone: context.timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   const people = entries.reduce((sum, entry) => sum + entry.people, 0);
   const rows: string[][] = [
     [t('partners.register.pdf.organisation'), context.organisation === '' ? '—' : context.organisation],

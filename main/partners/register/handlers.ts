@@ -37,9 +37,12 @@ export const registerHandlers: Pick<Handlers, `register.${string}` & keyof Handl
       }
       const entries: RegisterEntry[] = [...registerEntries(vault.db, filter)].flat();
       const names = {
-        partnerName: filter.partnerId === undefined ? null : (vault.db.get<{ name: string }>(sql`SELECT name FROM partner WHERE id = ${filter.partnerId}`)?.name ?? null),
+        partnerName:
+          filter.partnerId === undefined ? null : (vault.db.get<{ name: string }>(sql`SELECT name FROM partner WHERE id = ${filter.partnerId}`)?.name ?? null),
         agreementTitle:
-          filter.agreementId === undefined ? null : (vault.db.get<{ title: string }>(sql`SELECT title FROM agreement WHERE id = ${filter.agreementId}`)?.title ?? null),
+          filter.agreementId === undefined
+            ? null
+            : (vault.db.get<{ title: string }>(sql`SELECT title FROM agreement WHERE id = ${filter.agreementId}`)?.title ?? null),
       };
       const pdf = {
         ...names,

@@ -83,7 +83,7 @@ export function listRegister(db: SqlRunner, filter: RegisterFilter, limit: numbe
 /** Every entry of a filter, newest first, page after page (an export of the whole register stays in bounded memory). */
 export function* registerEntries(db: SqlRunner, filter: RegisterFilter, page = 5_000): Generator<RegisterEntry[]> {
   const conditions = registerConditions(db, filter);
-  for (let last: RegisterEntry | undefined; ; ) {
+  for (let last: RegisterEntry | undefined; ;) {
     const after = last === undefined ? [] : [sql`(e.at < ${last.at} OR (e.at = ${last.at} AND e.id < ${last.id}))`];
     const rows = db.all<RegisterRow>(sql`${REGISTER_SELECT} ${whereOf([...conditions, ...after])} ORDER BY e.at DESC, e.id DESC LIMIT ${page}`);
     const entries = rows.map(toRegisterEntry);

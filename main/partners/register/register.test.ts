@@ -28,7 +28,13 @@ const lease = (partnerId: number, title: string) => ({
 });
 
 /** An extract as the engine records it (main/partners/extract): the register row and one disclosure per person. */
-function extract(agreementId: number, partnerId: number, at: string, profileIds: readonly number[], extra: { scheduleId?: number; fileName?: string } = {}): number {
+function extract(
+  agreementId: number,
+  partnerId: number,
+  at: string,
+  profileIds: readonly number[],
+  extra: { scheduleId?: number; fileName?: string } = {},
+): number {
   const db = backend.vaults.current().db;
   const userId = extra.scheduleId === undefined ? db.get<{ id: number }>(sql`SELECT id FROM app_user WHERE name = ${ADMIN.name}`)!.id : null;
   const id = Number(
@@ -49,7 +55,11 @@ beforeEach(async () => {
     { id: 2, first: 'Bruno', last: 'Lévesque', email: 'bruno@exemple.ca' },
     { id: 3, first: 'Zoé', last: 'Roy', email: 'zoe@exemple.ca' },
   ]);
-  people = { helene: await profileOf(backend, 'helene@exemple.ca'), bruno: await profileOf(backend, 'bruno@exemple.ca'), zoe: await profileOf(backend, 'zoe@exemple.ca') };
+  people = {
+    helene: await profileOf(backend, 'helene@exemple.ca'),
+    bruno: await profileOf(backend, 'bruno@exemple.ca'),
+    zoe: await profileOf(backend, 'zoe@exemple.ca'),
+  };
   // Partners are dated from the clock: signed at the end of June, before the leases begin.
   now.setTime(Date.parse('2026-06-29T14:00:00Z'));
   envoi = (await ok(backend, 'partners.add', { name: 'Envoi Québec', role: 'processor', country: 'CA', subdivision: 'QC' })).id;
@@ -68,7 +78,14 @@ describe('register.list', () => {
     const all = await ok(backend, 'register.list', {});
     expect(all.entries.map((entry) => entry.id)).toEqual([third, second, first]);
     expect(all).toMatchObject({ total: 3, people: 5 });
-    expect(all.entries[0]).toMatchObject({ partnerName: '=Mailer', agreementTitle: 'Sondage', user: ADMIN.name, scheduleId: null, people: 2, purposes: ['customer_relationship'] });
+    expect(all.entries[0]).toMatchObject({
+      partnerName: '=Mailer',
+      agreementTitle: 'Sondage',
+      user: ADMIN.name,
+      scheduleId: null,
+      people: 2,
+      purposes: ['customer_relationship'],
+    });
 
     expect((await ok(backend, 'register.list', { partnerId: envoi })).entries.map((entry) => entry.id)).toEqual([second, first]);
     expect((await ok(backend, 'register.list', { agreementId: survey })).entries.map((entry) => entry.id)).toEqual([third]);
@@ -118,20 +135,55 @@ describe('register.export', () => {
     const text = Buffer.from(fr.base64!, 'base64').toString('utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1).trim()).data;
-    expect(rows[0]).toEqual(['Heure (UTC)', 'Utilisateur ou planification', 'Entente', 'Partenaire', 'Finalités', 'Personnes', 'Champs', 'Nom du fichier', 'SHA-256']);
+    expect(rows[0]).toEqual([
+      'Heure (UTC)',
+      'Utilisateur ou planification',
+      'Entente',
+      'Partenaire',
+      'Finalités',
+      'Personnes',
+      'Champs',
+      'Nom du fichier',
+      'SHA-256',
+    ]);
     expect(rows.slice(1)).toEqual([
-      ['2026-07-10T12:00:00.000Z', `Planification ${schedule}`, 'Sondage', "'=Mailer", 'customer_relationship', '2', 'email, givenName', "'@sondage.csv", 'ab'.repeat(32)],
-      ['2026-07-01T12:00:00.000Z', ADMIN.name, 'Infolettre', 'Envoi Québec', 'customer_relationship', '1', 'email, givenName', 'extract-2026-07-01.csv', 'ab'.repeat(32)],
+      [
+        '2026-07-10T12:00:00.000Z',
+        `Planification ${schedule}`,
+        'Sondage',
+        "'=Mailer",
+        'customer_relationship',
+        '2',
+        'email, givenName',
+        "'@sondage.csv",
+        'ab'.repeat(32),
+      ],
+      [
+        '2026-07-01T12:00:00.000Z',
+        ADMIN.name,
+        'Infolettre',
+        'Envoi Québec',
+        'customer_relationship',
+        '1',
+        'email, givenName',
+        'extract-2026-07-01.csv',
+        'ab'.repeat(32),
+      ],
     ]);
 
     const outFile = path.join(tempDir(), 'register.csv');
     const saved = await ok(backend, 'register.export', { format: 'csv', language: 'en', partnerId: envoi, outFile });
     expect(saved).toMatchObject({ savedTo: outFile, base64: null, entries: 1 });
-    expect(fs.readFileSync(outFile, 'utf8').split('\r\n')[0]).toBe('\ufeffTime (UTC),User or schedule,Agreement,Partner,Purposes,People,Fields,File name,SHA-256');
+    expect(fs.readFileSync(outFile, 'utf8').split('\r\n')[0]).toBe(
+      '\ufeffTime (UTC),User or schedule,Agreement,Partner,Purposes,People,Fields,File name,SHA-256',
+    );
 
     const audit = await ok(backend, 'audit.list', { action: 'partners.register_exported' });
     expect(audit.entries.map((entry) => entry.details)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ format: 'csv', entries: 1, partnerId: envoi, sha256: saved.sha256 }), expect.objectContaining({ entries: 2 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ format: 'csv', entries: 1, partnerId: envoi, sha256: saved.sha256 }),
+        expect.objectContaining({ entries: 2 }),
+      ]),
     );
   });
 

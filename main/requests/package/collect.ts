@@ -9,13 +9,15 @@
  * The date range applies to what happened at a time (events, consent decisions). The records themselves, the
  * identity data held now, are always shown: when the vault happened to import a record says nothing of when
  * the organisation collected it, and a person asking about a year still has the right to know who they are
- * on file as. Their current consent state is always shown too.
+ * on file as. Their current consent state is always shown too. The disclosures to partners (the partner
+ * register's extracts that included the person) are dated: the period applies to them.
  */
 import { profileConsent, sourcePurposes } from '../../consent/index';
 import type { PurposeState } from '../../consent/contract';
 import { goldenRecord, type GoldenValue } from '../../identity/index';
 import { THIRD_PARTY_KEY } from '../../ingest/index';
 import { sql, type SqlRunner } from '../../store/sql';
+import { disclosuresOf, type PackageDisclosure } from './disclosures';
 import { inBounds, type RangeBounds } from './range';
 import { leaves, withholdThirdParty } from './withhold';
 
@@ -106,6 +108,8 @@ export interface CollectedPerson {
    * values, since the same recipient is met in a record's row and again in its event.
    */
   readonly withheld: number;
+  /** The extracts sent to partners that included the person (the partner register), in the period. */
+  readonly disclosures: readonly PackageDisclosure[];
 }
 
 interface RecordRow {
@@ -255,6 +259,7 @@ export function collectPerson(db: SqlRunner, recordIds: readonly number[], bound
     heldRecords: held,
     purposes,
     withheld: withheld.size,
+    disclosures: disclosuresOf(db, profileIds, bounds),
   };
 }
 

@@ -30,7 +30,7 @@ export function dataFiles(person: CollectedPerson, meta: PackageMeta): PackageFi
     consent: { states: person.consentStates.map(({ purpose, state, basis, since }) => ({ purpose, state, basis, since })), events: person.consentEvents },
     purposes: person.declarations,
     recordsHeldForABasis: person.heldRecords,
-    disclosures: [],
+    disclosures: person.disclosures,
     withheldThirdPartyValues: person.withheld,
     erasures: meta.erasures ?? [],
   };
@@ -119,6 +119,22 @@ export function dataFiles(person: CollectedPerson, meta: PackageMeta): PackageFi
         person.heldRecords.map((record) => [record.id, record.source, record.externalId, record.receivedAt, ...Object.values(record.fields), record.raw]),
       ),
     },
-    { name: 'disclosures.csv', bytes: csv(['at', 'partner', 'agreement', 'purpose', 'fields'], []) },
+    {
+      name: 'disclosures.csv',
+      bytes: csv(
+        ['extract_id', 'at', 'partner', 'role', 'country', 'agreement', 'purposes', 'fields', 'file_sha256'],
+        person.disclosures.map((disclosure) => [
+          disclosure.extractId,
+          disclosure.at,
+          disclosure.partner,
+          disclosure.role,
+          disclosure.country,
+          disclosure.agreement,
+          disclosure.purposes.join(', '),
+          disclosure.fields.join(', '),
+          disclosure.sha256,
+        ]),
+      ),
+    },
   ];
 }

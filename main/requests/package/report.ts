@@ -186,7 +186,37 @@ export function reportBlocks(person: CollectedPerson, meta: PackageMeta, t: Tran
       },
     );
 
-  blocks.push({ kind: 'heading', text: t('accessPackage.recipients.heading') }, { kind: 'paragraph', text: t('accessPackage.recipients.none') });
+  blocks.push({ kind: 'heading', text: t('accessPackage.recipients.heading') });
+  if (person.disclosures.length === 0) blocks.push({ kind: 'paragraph', text: t('accessPackage.recipients.none') });
+  else {
+    const field = (name: string): string =>
+      name === 'profileId' ? t('accessPackage.recipients.profileId') : t(`accessPackage.goldenFields.${name}`, { defaultValue: name });
+    blocks.push(
+      { kind: 'paragraph', text: t('accessPackage.recipients.intro', { count: person.disclosures.length }) },
+      {
+        kind: 'table',
+        columns: [
+          t('accessPackage.recipients.at'),
+          t('accessPackage.recipients.partner'),
+          t('accessPackage.recipients.agreement'),
+          t('accessPackage.recipients.purposes'),
+          t('accessPackage.recipients.fields'),
+        ],
+        rows: person.disclosures.map((disclosure) => [
+          time(disclosure.at),
+          t('accessPackage.recipients.partnerText', {
+            name: disclosure.partner,
+            role: t(`accessPackage.recipients.roles.${disclosure.role}`),
+            country: disclosure.country,
+          }),
+          disclosure.agreement,
+          disclosure.purposes.map(nameOf).join(', '),
+          disclosure.fields.map(field).join(', '),
+        ]),
+      },
+      { kind: 'paragraph', text: t('accessPackage.recipients.files') },
+    );
+  }
 
   const declared = [...new Set(person.declarations.map((declaration) => declaration.purpose))];
   blocks.push({ kind: 'heading', text: t('accessPackage.retention.heading') });

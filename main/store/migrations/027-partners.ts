@@ -14,9 +14,11 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  * - `extract_schedule`: automated extracts of an agreement, daily or weekly, with their audience.
  * - `extract`: the register, one row per extract that left, written in the same transaction as its
  *   `disclosure` rows (one per person included), after the file is complete and before it is given its
- *   final name: an extract cancelled or killed halfway leaves neither.
+ *   final name: an extract cancelled or killed halfway leaves neither. `line`: the person's data row in the
+ *   file (1 = the first after a CSV header), so that a partner told of an erasure can find it.
  * - `recipient_notice`: for an erasure, each partner the person's data had gone to and the extracts concerned
- *   (GDPR Art. 19): the agreement's register shows it, the certificate lists it.
+ *   (GDPR Art. 19): the agreement's register shows it, the certificate lists it. The erasure deletes the
+ *   person's `disclosure` rows; `lines` keeps `[extractId, line]` pairs, what the notification letter cites.
  */
 export function migration027(db: Database.Database): void {
   db.exec(`
@@ -129,6 +131,7 @@ export function migration027(db: Database.Database): void {
     CREATE TABLE disclosure (
       profile_id INTEGER NOT NULL REFERENCES profile (id),
       extract_id INTEGER NOT NULL REFERENCES extract (id),
+      line INTEGER CHECK (line IS NULL OR line > 0),
       PRIMARY KEY (profile_id, extract_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX disclosure_extract ON disclosure (extract_id);
@@ -139,6 +142,7 @@ export function migration027(db: Database.Database): void {
       partner_id INTEGER NOT NULL REFERENCES partner (id),
       agreement_id INTEGER NOT NULL REFERENCES agreement (id),
       extracts INTEGER NOT NULL CHECK (extracts > 0),
+      lines TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(lines) AND json_type(lines) = 'array'),
       first_at TEXT NOT NULL,
       last_at TEXT NOT NULL,
       created_at TEXT NOT NULL,

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { BackupsWarning, GeneralizedText, KeptList, RemovedTable, ScanView } from './erasure-facts';
 import { ErasureErrorAlert } from './erasure-error';
 import { PdfDownload } from './pdf-download';
+import { RecipientsView } from './recipients-view';
 import { useSourceNames } from './use-source-names';
 
 function Facts({ certificate }: { readonly certificate: ErasureCertificate }): ReactNode {
@@ -141,6 +142,12 @@ export function CertificateView({ id, canErase, onBack }: { readonly id: number;
           </Section>
           <Section title={t('erasure.certificate.keptHeading')} id="erasure-certificate-kept">
             <KeptList kept={certificate.kept} names={sourceNames} />
+          </Section>
+          <Section title={t('erasure.certificate.recipientsHeading')} id="erasure-certificate-recipients">
+            <RecipientsView
+              recipients={certificate.recipients}
+              letter={(agreementId) => <PdfDownload certificateId={certificate.id} agreementId={agreementId} />}
+            />
           </Section>
           <Section title={t('erasure.certificate.suppressionHeading')} id="erasure-certificate-suppression">
             <p data-testid="erasure-suppression" data-count={certificate.suppressionEntries}>

@@ -36,6 +36,7 @@ const preview: ErasurePreview = {
   kept: [{ holdId: 3, sourceId: 5, records: 2, until: '2032-12-31' }],
   blockedBy: [],
   suppressionEntries: 3,
+  recipients: [],
   sharedWith: 2,
   k: 5,
   backups: [{ at: '2026-11-20T08:00:00.000Z', auditSeq: 90 }],

@@ -8,6 +8,7 @@ import type { ErasurePreview } from '../../../../main/api/contract';
 import { formatNumber } from '../../lib/format';
 import { BackupsWarning, GeneralizedText, KeptList, RemovedTable } from './erasure-facts';
 import { HoldLine } from './hold-line';
+import { RecipientsView } from './recipients-view';
 
 function Part({ title, children }: { readonly title: string; readonly children: ReactNode }): ReactNode {
   return (
@@ -44,6 +45,9 @@ export function PreviewView({ preview, sourceNames }: { readonly preview: Erasur
       </Part>
       <Part title={t('erasure.certificate.keptHeading')}>
         <KeptList kept={preview.kept} names={sourceNames} />
+      </Part>
+      <Part title={t('erasure.certificate.recipientsHeading')}>
+        <RecipientsView recipients={preview.recipients} />
       </Part>
       <Part title={t('erasure.certificate.suppressionHeading')}>
         <p data-testid="erasure-suppression" data-count={preview.suppressionEntries}>
