@@ -215,4 +215,15 @@ describe('extracts', () => {
     expect(filesIn(path.dirname(target))).toEqual([]);
     expect(registerCount()).toEqual({ n: 0, d: 0 });
   });
+
+  it('leaves nothing staged and nothing on the register when SFTP delivery fails', async () => {
+    const hostKey = `SHA256:${'A'.repeat(43)}`;
+    const id = await agreement({
+      delivery: { kind: 'sftp', target: { host: '127.0.0.1', port: 1, username: 'envoi', path: '/in', hostKey }, credential: { password: 'secret-pw' } },
+    });
+    const reply = await runJob(backend, 'extracts.run', { agreementId: id });
+    expect(reply.ok).toBe(false);
+    expect(registerCount()).toEqual({ n: 0, d: 0 });
+    expect(filesIn(backend.vaults.files.staging)).toEqual([]);
+  });
 });
