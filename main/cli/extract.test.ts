@@ -78,6 +78,16 @@ describe('custodia extract', () => {
     expect(written).not.toContain('paul@exemple.fr');
     expect(written).not.toContain('Martin');
     expect((await cli(['extract', 'run', '1', '--out', out], asAdmin(dir))).code).not.toBe(0);
+
+    const narrower = path.join(tempDir(), 'emails.csv');
+    const emails = await cli(['extract', 'run', '1', '--out', narrower, '--fields', 'email', '--json'], asAdmin(dir));
+    expect(JSON.parse(emails.stdout)).toMatchObject({ fields: ['email'] });
+    expect(fs.readFileSync(narrower, 'utf8')).not.toContain('Zoé');
+    const wider = await cli(['extract', 'run', '1', '--out', path.join(tempDir(), 'wider.csv'), '--fields', 'email,familyName'], asAdmin(dir));
+    expect(wider).toMatchObject({
+      code: 1,
+      stderr: 'custodia: agreement 1 does not allow the field “familyName”: an extract under it may only hold the fields it lists (INVALID_INPUT)\n',
+    });
   });
 
   it('reads the audience from a file', async () => {

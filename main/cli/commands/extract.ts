@@ -4,14 +4,14 @@
  * refuses makes the command fail with its reason.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { EXCLUSIONS, type Schedule } from '../../api/contract';
+import { EXCLUSIONS, type ExtractField, type Schedule } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import { checkOutputPath } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
 import { usageError } from '../errors';
 import { table } from '../output';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
-import { parseId, readAudience, sayingWhy } from './partner-options';
+import { parseFields, parseId, readAudience, sayingWhy } from './partner-options';
 
 const parseAgreement = parseId('an agreement');
 const FORMATS = ['csv', 'json'] as const;
@@ -38,13 +38,18 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
     extract.command('preview <agreement>').description('who the extract would include, who it leaves out and why, and whether the lease allows it now'),
   )
     .option('--audience <file>', 'a JSON file narrowing who it is about (countries, sourceIds, activeFrom, activeTo, consent, profileIds)')
+    .option('--fields <list>', 'only some of the agreement’s fields, separated by commas', parseFields)
     .action(
-      action<{ audience?: string }>(async ({ args, options, io, out }) => {
+      action<{ audience?: string; fields?: ExtractField[] }>(async ({ args, options, io, out }) => {
         const agreementId = parseAgreement(String(args[0]));
         const audience = await readAudience(options.audience, io);
         return withSession(options, io, (session) =>
           sayingWhy(async () => {
-            const preview = await runJobWithProgress(session, out, 'extracts.preview', { agreementId, ...(audience === undefined ? {} : { audience }) });
+            const preview = await runJobWithProgress(session, out, 'extracts.preview', {
+              agreementId,
+              ...(audience === undefined ? {} : { audience }),
+              ...(options.fields === undefined ? {} : { fields: options.fields }),
+            });
             out.result(preview, () => {
               const excluded = EXCLUSIONS.map((reason) => [reason, preview.excluded[reason] ?? 0] as const).filter(([, count]) => count > 0);
               return [
@@ -63,29 +68,33 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
     .requiredOption('--out <file>', 'the file to write')
     .addOption(new Option('--format <format>', 'the file’s format').choices(FORMATS).default('csv'))
     .option('--audience <file>', 'a JSON file narrowing who it is about (as for preview)')
+    .option('--fields <list>', 'only some of the agreement’s fields, separated by commas (one it does not allow is refused)', parseFields)
     .option('--overwrite', 'replace an existing file')
     .action(
-      action<{ out: string; format: (typeof FORMATS)[number]; audience?: string; overwrite?: boolean }>(async ({ args, options, io, out }) => {
-        const agreementId = parseAgreement(String(args[0]));
-        // Checked before the vault is opened: a refused path costs no passphrase.
-        const outFile = checkOutputPath(options.out, { overwrite: options.overwrite === true });
-        const audience = await readAudience(options.audience, io);
-        return withSession(options, io, (session) =>
-          sayingWhy(async () => {
-            const entry = await runJobWithProgress(session, out, 'extracts.run', {
-              agreementId,
-              format: options.format,
-              outFile,
-              overwrite: options.overwrite === true,
-              ...(audience === undefined ? {} : { audience }),
-            });
-            out.result(entry, () => [
-              `Extract ${entry.id} written to ${outFile}: ${entry.people} person(s), ${entry.excluded} left out; fields ${entry.fields.join(', ')}.`,
-              `  SHA-256 ${entry.sha256} (on the register)`,
-            ]);
-          }),
-        );
-      }),
+      action<{ out: string; format: (typeof FORMATS)[number]; audience?: string; fields?: ExtractField[]; overwrite?: boolean }>(
+        async ({ args, options, io, out }) => {
+          const agreementId = parseAgreement(String(args[0]));
+          // Checked before the vault is opened: a refused path costs no passphrase.
+          const outFile = checkOutputPath(options.out, { overwrite: options.overwrite === true });
+          const audience = await readAudience(options.audience, io);
+          return withSession(options, io, (session) =>
+            sayingWhy(async () => {
+              const entry = await runJobWithProgress(session, out, 'extracts.run', {
+                agreementId,
+                format: options.format,
+                outFile,
+                overwrite: options.overwrite === true,
+                ...(audience === undefined ? {} : { audience }),
+                ...(options.fields === undefined ? {} : { fields: options.fields }),
+              });
+              out.result(entry, () => [
+                `Extract ${entry.id} written to ${outFile}: ${entry.people} person(s), ${entry.excluded} left out; fields ${entry.fields.join(', ')}.`,
+                `  SHA-256 ${entry.sha256} (on the register)`,
+              ]);
+            }),
+          );
+        },
+      ),
     );
 
   const schedules = program.command('schedules').description('extracts that run by themselves, daily or weekly, each re-checking its lease and the consents');
