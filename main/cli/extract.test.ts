@@ -65,7 +65,7 @@ describe('custodia extract', () => {
     });
     const text = (await cli(['extract', 'preview', '1'], asAdmin(dir))).stdout;
     expect(text).toMatch(/^Agreement 1: 1 of 3 person\(s\) included/);
-    expect(text).toMatch(/noConsent\s+1/);
+    expect(text).toMatch(/No consent\s+1\n/);
     expect(text).toContain('The lease allows an extract now.');
 
     const out = path.join(tempDir(), 'envoi.csv');
@@ -111,6 +111,9 @@ describe('custodia extract', () => {
     expect(suspended.code).toBe(1);
     expect(suspended.stderr).toBe('custodia: agreement 1 is suspended: no extract may leave under it until it is resumed (CONFLICT)\n');
     expect(JSON.parse((await cli(['extract', 'preview', '1', '--json'], asAdmin(dir))).stdout)).toMatchObject({ refusal: 'suspended' });
+    expect((await cli(['extract', 'preview', '1'], asAdmin(dir))).stdout).toContain(
+      'The lease refuses an extract now: Agreement 1 is suspended: no extract may leave under it until it is resumed.',
+    );
     expect(fs.existsSync(out)).toBe(false);
 
     await cli(['agreements', 'resume', '1'], asAdmin(dir));
@@ -168,16 +171,36 @@ describe('custodia register', () => {
   });
 });
 
+/** Moves a schedule's next run into the past, as if its time had come. */
+async function makeDue(dir: string): Promise<void> {
+  const backend = openBackend(dir);
+  await ok(backend, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
+  backend.vaults.current().db.raw.prepare(`UPDATE extract_schedule SET next_due = '2020-01-01T00:00:00.000Z'`).run();
+  await backend.close();
+}
+
 describe('custodia schedules', () => {
-  it('adds and lists a schedule; run-due runs only what is due', async () => {
-    const { dir } = await vaultWithLease();
+  it('adds and lists a schedule; run-due runs only what is due, each asking its lease again', async () => {
+    const { dir, folder } = await vaultWithLease();
     expect((await cli(['schedules', 'add', '1', '--every', 'weekly', '--at', '06:00'], asAdmin(dir))).code).toBe(2);
     const added = await cli(['schedules', 'add', '1', '--every', 'weekly', '--weekday', '3', '--at', '06:00', '--format', 'json', '--json'], asAdmin(dir));
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ id: 1, agreementId: 1, every: 'weekly', weekday: 3, atTime: '06:00', format: 'json', active: true });
     expect(JSON.parse((await cli(['schedules', 'list', '--json'], asAdmin(dir))).stdout)).toMatchObject([{ id: 1, lastRunAt: null }]);
-    const due = await cli(['partners', 'run-due', '--json'], asAdmin(dir));
-    expect(due.code).toBe(0);
-    expect(JSON.parse(due.stdout)).toMatchObject({ ran: [] });
+    expect((await cli(['schedules', 'list'], asAdmin(dir))).stdout).toMatch(/\n1\s+1\s+Wednesdays at 06:00\s+json/);
+    expect(JSON.parse((await cli(['partners', 'run-due', '--json'], asAdmin(dir))).stdout)).toEqual({ ran: [] });
+
+    await makeDue(dir);
+    const ran = await cli(['partners', 'run-due', '--json'], asAdmin(dir));
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ ran: [{ scheduleId: 1, outcome: 'ok', extractId: 1 }] });
+    expect(fs.readdirSync(folder)).toHaveLength(1);
+
+    await cli(['agreements', 'suspend', '1', '--reason', 'audit'], asAdmin(dir));
+    await makeDue(dir);
+    const refused = await cli(['partners', 'run-due'], asAdmin(dir));
+    expect(refused).toMatchObject({ code: 0, stdout: 'Schedule 1: Refused: the agreement was suspended\n' });
+    expect(fs.readdirSync(folder)).toHaveLength(1);
+    expect(JSON.parse((await cli(['schedules', 'list', '--json'], asAdmin(dir))).stdout)).toMatchObject([{ lastOutcome: 'suspended' }]);
   });
 });

@@ -4,18 +4,29 @@
  * refuses makes the command fail with its reason.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { EXCLUSIONS, type ExtractField, type Schedule } from '../../api/contract';
+import { EXCLUSIONS, type ExtractField, type Refusal, type Schedule } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import { checkOutputPath } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
 import { usageError } from '../errors';
 import { table } from '../output';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
-import { parseFields, parseId, readAudience, sayingWhy } from './partner-options';
+import { parseFields, parseId, readAudience, say, sayingWhy } from './partner-options';
 
 const parseAgreement = parseId('an agreement');
 const FORMATS = ['csv', 'json'] as const;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** The reason a refused extract fails with (main/partners/lease.ts), whose sentence the preview shows. */
+const REFUSAL_REASON: Record<Refusal, string> = {
+  notYetValid: 'leaseNotYetValid',
+  expired: 'leaseExpired',
+  suspended: 'leaseSuspended',
+  revoked: 'leaseRevoked',
+  outsideWindow: 'leaseOutsideWindow',
+  monthlyLimitReached: 'leaseMonthlyLimit',
+  assessmentMissing: 'leaseAssessmentMissing',
+};
 
 function parseTime(value: string): string {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new InvalidArgumentError('expected a time written HH:MM (00:00 to 23:59).');
@@ -56,8 +67,13 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
                 `Agreement ${preview.agreementId}: ${preview.included} of ${preview.audience} person(s) included; fields ${preview.fields.join(', ')}; purposes ${preview.purposes.join(', ')}`,
                 ...(excluded.length === 0
                   ? ['  nobody excluded']
-                  : ['  excluded:', ...table(excluded.map(([reason, count]) => [`    ${reason}`, String(count)]))]),
-                preview.refusal === null ? 'The lease allows an extract now.' : `The lease refuses an extract now: ${preview.refusal}.`,
+                  : [
+                      '  excluded:',
+                      ...table(excluded.map(([reason, count]) => [`    ${say(`partners.extract.exclusions.${reason}`, reason)}`, String(count)])),
+                    ]),
+                preview.refusal === null
+                  ? 'The lease allows an extract now.'
+                  : `The lease refuses an extract now: ${say(`errors.CONFLICT_${REFUSAL_REASON[preview.refusal]}`, preview.refusal, { agreementId: preview.agreementId })}`,
               ];
             });
           }),

@@ -74,15 +74,20 @@ export async function readAudience(file: string | undefined, io: CliIo): Promise
   return parsed.data;
 }
 
+/** The app's English words for a key, or `fallback` where it has none. */
+export function say(key: string, fallback: string, params: Record<string, string | number> = {}): string {
+  const text = translator('en')(key, params);
+  return text === key ? fallback : text;
+}
+
 /**
  * A refusal carries its reason (`CONFLICT` + `leaseExpired`): the sentence the app shows for it says more than
  * the English message made where it was thrown, so the CLI prints that sentence with the same code.
  */
 export function inWords(error: unknown): unknown {
   if (!isAppError(error) || typeof error.params?.reason !== 'string') return error;
-  const key = `errors.${error.code}_${error.params.reason}`;
-  const sentence = translator('en')(key, { ...error.params });
-  return sentence === key ? error : new AppError(error.code, sentence, error.params);
+  const sentence = say(`errors.${error.code}_${error.params.reason}`, error.message, { ...error.params });
+  return sentence === error.message ? error : new AppError(error.code, sentence, error.params);
 }
 
 export async function sayingWhy<T>(work: () => Promise<T>): Promise<T> {

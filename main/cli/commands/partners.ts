@@ -9,7 +9,7 @@ import type { ActionFactory } from '../action';
 import { parseCountry } from '../country-option';
 import { table } from '../output';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
-import { parseDay, sayingWhy } from './partner-options';
+import { parseDay, say, sayingWhy } from './partner-options';
 
 /** The CLI writes roles as words are written on a command line; the API keeps the identifier. */
 const ROLE_OF = { processor: 'processor', 'third-party': 'third_party' } as const;
@@ -96,7 +96,10 @@ export function registerPartnerCommands(program: Command, action: ActionFactory)
           out.result(done, () =>
             done.ran.length === 0
               ? ['No scheduled extract is due.']
-              : done.ran.map((run) => `Schedule ${run.scheduleId}: ${run.outcome}${run.extractId === null ? '' : ` (register entry ${run.extractId})`}`),
+              : done.ran.map(
+                  (run) =>
+                    `Schedule ${run.scheduleId}: ${run.outcome === 'ok' ? 'extract made' : say(`partners.schedule.outcomes.${run.outcome}`, run.outcome)}${run.extractId === null ? '' : ` (register entry ${run.extractId})`}`,
+                ),
           );
         }),
       ),
