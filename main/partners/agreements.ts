@@ -7,7 +7,7 @@ import { assertBasisAllowed, requirePurpose } from '../consent/index';
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
 import type { AccessWindow, Agreement, AgreementInput, AgreementStatus, ExtractField, SftpCredential, SftpTarget } from './contract';
-import { leaseState, daysUntil, extractsInMonth } from './lease';
+import { dayInZone, daysUntil, extractsInMonth, leaseState } from './lease';
 import { getPartner } from './partners';
 
 interface AgreementRow {
@@ -161,7 +161,7 @@ function recordEvent(
  */
 export function addAgreement(db: SqlRunner, input: AgreementInput & { noticeDays: number }, userId: number, now: Date, timeZone: string): number {
   const partner = getPartner(db, input.partnerId);
-  const partnerDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(partner.createdAt));
+  const partnerDay = dayInZone(new Date(partner.createdAt), timeZone);
   if (input.validFrom < partnerDay) {
     throw new AppError('INVALID_INPUT', `The agreement cannot start before its partner was added (${partnerDay}).`, {
       reason: 'startsBeforePartner',

@@ -4,14 +4,16 @@
  * assessment. Every extract, manual or scheduled, asks this at the moment it runs.
  */
 import { AppError } from '../core/errors';
+import { todayIn } from '../requests/index';
 import { sql, type SqlRunner } from '../store/sql';
 import type { LeaseState, Refusal } from './contract';
 import type { Lease } from './agreements';
 import { getPartner } from './partners';
 import { insideWindow } from './window';
 
+/** The calendar day of an instant in the vault's zone, as requests count the law's days. */
 export function dayInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return todayIn(instant, timeZone);
 }
 
 export function leaseState(lease: Pick<Lease, 'status' | 'validFrom' | 'validTo'>, now: Date, timeZone: string): LeaseState {
