@@ -14,6 +14,10 @@ import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
 import { registerRequestCommands } from './commands/requests';
 import { registerEraseCommands } from './commands/erase';
+import { registerAgreementCommands } from './commands/agreements';
+import { registerExtractCommands } from './commands/extract';
+import { registerPartnerCommands } from './commands/partners';
+import { registerRegisterCommands } from './commands/register';
 import { registerSourceCommands } from './commands/sources';
 import { registerSuppressionCommands } from './commands/suppression';
 import { registerServeCommand } from './commands/serve';
@@ -67,6 +71,10 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerEraseCommands(program, action);
   registerSuppressionCommands(program, action);
   registerConsentReviewCommands(program, action);
+  registerPartnerCommands(program, action);
+  registerAgreementCommands(program, action);
+  registerExtractCommands(program, action);
+  registerRegisterCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }
