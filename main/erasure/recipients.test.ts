@@ -87,6 +87,39 @@ describe('recipients of an erased person', () => {
     expect(nobody.ok ? null : nobody.error.params).toMatchObject({ reason: 'noRecipient' });
   });
 
+  it('cites the person’s line in the file the extract engine wrote', async () => {
+    const partner = await ok(backend, 'partners.add', { name: 'Envoi Québec', role: 'processor', country: 'CA', subdivision: 'QC' });
+    const agreement = await ok(backend, 'agreements.add', {
+      partnerId: partner.id,
+      title: 'Relation client',
+      purposes: ['customer_relationship'],
+      basis: 'contract',
+      fields: ['email', 'familyName'],
+      validFrom: '2026-06-30',
+      validTo: '2026-12-31',
+      delivery: { kind: 'folder', folder: tempDir() },
+    });
+    const file = path.join(tempDir(), 'relation.csv');
+    const entry = unwrap(await runJob(backend, 'extracts.run', { agreementId: agreement.id, outFile: file }));
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const line = lines.findIndex((text) => text.includes(marie.email));
+    expect(line).toBeGreaterThan(0);
+
+    const marieId = await profileOf(backend, 'Marie');
+    const preview = await ok(backend, 'erasure.preview', { profileId: marieId });
+    const certificate = unwrap(await runJob(backend, 'erasure.commit', { profileId: marieId, token: preview.token }));
+    const out = path.join(tempDir(), 'letter.pdf');
+    await ok(backend, 'erasure.recipientLetter', { certificateId: certificate.id, agreementId: agreement.id, language: 'en', outFile: out });
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The header is line 0 of the file; the letter counts data rows from 1.
+    expect(text).toContain(`${entry.fileName} 2026-06-30 12:00 UTC ${line} `);
+    expect(text).not.toMatch(/marie|tremblay/i);
+  });
+
   it('leaves a certificate without recipients hashed as before the partner register', async () => {
     const marieId = await profileOf(backend, 'Marie');
     const preview = await ok(backend, 'erasure.preview', { profileId: marieId });

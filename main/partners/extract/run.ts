@@ -173,7 +173,7 @@ function destination(context: CapabilityContext, lease: Lease, request: ExtractR
   return { sink: new StagedSink(context.vaults.current().files.staging, generated), fileName: generated, deliveredTo: 'sftp' };
 }
 
-async function deliverBySftp(lease: Lease, sink: StagedSink, fileName: string): Promise<void> {
+async function deliverBySftp(lease: Lease, sink: StagedSink, fileName: string, signal: AbortSignal): Promise<void> {
   if (lease.delivery.kind !== 'sftp') return;
   const { password, privateKey, ...target } = lease.delivery.sftp;
   await uploadBySftp({
@@ -181,6 +181,7 @@ async function deliverBySftp(lease: Lease, sink: StagedSink, fileName: string): 
     credential: { ...(password === undefined ? {} : { password }), ...(privateKey === undefined ? {} : { privateKey }) },
     localFile: sink.file,
     fileName,
+    signal,
   });
 }
 
@@ -228,7 +229,7 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
       assertRoomThisMonth(db, lease, context.now(), timeZone);
       sink.commit();
       job.progress('connecting', 0, null);
-      await deliverBySftp(lease, sink, fileName);
+      await deliverBySftp(lease, sink, fileName, job.signal);
     }
     const sha256 = sink.sha256();
     const excluded = excludedTotal(drawn);
@@ -266,8 +267,9 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
               deliveredTo,
             ).lastInsertRowid,
         );
-        const disclose = tx.statement('INSERT INTO disclosure (profile_id, extract_id) VALUES (?, ?)');
-        for (const profileId of drawn.included) disclose.run(profileId, extractId);
+        // The person's line in the file (in the order written): what a notice of erasure cites to the partner.
+        const disclose = tx.statement('INSERT INTO disclosure (profile_id, extract_id, line) VALUES (?, ?, ?)');
+        drawn.included.forEach((profileId, index) => disclose.run(profileId, extractId, index + 1));
         if (!(sink instanceof StagedSink)) sink.commit();
         return extractId;
       },
