@@ -199,7 +199,7 @@ describe('custodia schedules', () => {
     await cli(['agreements', 'suspend', '1', '--reason', 'audit'], asAdmin(dir));
     await makeDue(dir);
     const refused = await cli(['partners', 'run-due'], asAdmin(dir));
-    expect(refused).toMatchObject({ code: 0, stdout: 'Schedule 1: Refused: the agreement was suspended\n' });
+    expect(refused).toMatchObject({ code: 1, stdout: 'Schedule 1: Refused: the agreement was suspended\n' });
     expect(fs.readdirSync(folder)).toHaveLength(1);
     expect(JSON.parse((await cli(['schedules', 'list', '--json'], asAdmin(dir))).stdout)).toMatchObject([{ lastOutcome: 'suspended' }]);
   });

@@ -8,6 +8,7 @@ import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
 import { parseCountry } from '../country-option';
 import { table } from '../output';
+import { EXIT_FAILURE } from '../errors';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 import { parseDay, say, sayingWhy } from './partner-options';
 
@@ -87,7 +88,11 @@ export function registerPartnerCommands(program: Command, action: ActionFactory)
     ),
   );
   addCommonOptions(
-    partners.command('run-due').description('run every scheduled extract that is due, each re-checking its lease and the consents (for cron)'),
+    partners
+      .command('run-due')
+      .description(
+        'run every scheduled extract that is due, each re-checking its lease and the consents (for cron: exit code 1 when any was refused or failed)',
+      ),
   ).action(
     action(({ options, io, out }) =>
       withSession(options, io, (session) =>
@@ -101,6 +106,8 @@ export function registerPartnerCommands(program: Command, action: ActionFactory)
                     `Schedule ${run.scheduleId}: ${run.outcome === 'ok' ? 'extract made' : say(`partners.schedule.outcomes.${run.outcome}`, run.outcome)}${run.extractId === null ? '' : ` (register entry ${run.extractId})`}`,
                 ),
           );
+          // For cron: a refused or failed schedule is worth a mail, after every outcome is printed.
+          return done.ran.some((run) => run.outcome !== 'ok') ? EXIT_FAILURE : undefined;
         }),
       ),
     ),
