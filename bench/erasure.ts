@@ -390,7 +390,7 @@ async function main(): Promise<void> {
     );
     console.log(`  purge    ${secs(purgeMs)}`);
     console.log(
-      `  scan     tables ${secs(tablesMs)}, then pages, files and ${count(bulk.erased)} sealed certificates ${secs(pagesMs)}; scan summary: clean ${certificate.scan?.clean}, ${certificate.scan?.seconds} s, ${count(certificate.scan?.rowsScanned ?? 0)} rows, ${count(certificate.scan?.pagesScanned ?? 0)} pages`,
+      `  scan     tables ${secs(tablesMs)}, then pages, files and ${count(bulk.erased)} sealed certificates ${secs(pagesMs)}; scan summary: clean ${certificate.scan?.clean}, ${certificate.scan?.seconds} s, ${count(certificate.scan?.rowsScanned ?? 0)} rows, ${count(certificate.scan?.pagesScanned ?? 0)} pages${certificate.scan?.rebuilt === undefined ? '' : `; stale copies in pages' gaps wiped by rebuilding ${certificate.scan.rebuilt.join(', ')}`}`,
     );
     console.log(`  statements:\n${clock.top(8)}`);
     if (certificate.scan?.clean !== true) {
