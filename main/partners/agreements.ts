@@ -6,8 +6,10 @@
 import { assertBasisAllowed, requirePurpose } from '../consent/index';
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import type { AccessWindow, Agreement, AgreementInput, AgreementStatus, ExtractField, SftpCredential, SftpTarget } from './contract';
-import { dayInZone, daysUntil, extractsInMonth, leaseState } from './lease';
+import type { AccessWindow, Agreement, AgreementInput, AgreementStatus, ExtractField, SftpCredential } from './contract';
+import { dayInZone, daysUntil, extractsInMonth, leaseState, type Lease, type StoredSftp } from './lease';
+
+export type { Lease, StoredSftp } from './lease';
 import { getPartner } from './partners';
 
 interface AgreementRow {
@@ -29,29 +31,6 @@ interface AgreementRow {
   notice_days: number;
   status: AgreementStatus;
   purposes: string;
-}
-
-/** What is stored for SFTP: the target and, apart from what the API ever shows, its credential. */
-export type StoredSftp = SftpTarget & Partial<{ password: string; privateKey: string }>;
-
-/** An agreement as the extract engine needs it: its terms, and the credential for delivery. */
-export interface Lease {
-  readonly id: number;
-  readonly partnerId: number;
-  readonly partnerName: string;
-  readonly title: string;
-  readonly purposes: readonly string[];
-  readonly basis: Agreement['basis'];
-  readonly fields: readonly ExtractField[];
-  readonly validFrom: string;
-  readonly validTo: string;
-  readonly window: AccessWindow | null;
-  readonly maxPerMonth: number | null;
-  readonly status: AgreementStatus;
-  readonly noticeDays: number;
-  readonly legalRef: string | null;
-  readonly document: string | null;
-  readonly delivery: { kind: 'folder'; folder: string } | { kind: 'sftp'; sftp: StoredSftp };
 }
 
 const SELECT = sql`

@@ -6,12 +6,34 @@
 import { AppError } from '../core/errors';
 import { todayIn } from '../requests/index';
 import { sql, type SqlRunner } from '../store/sql';
-import type { LeaseState, Refusal } from './contract';
-import type { Lease } from './agreements';
+import type { AccessWindow, Agreement, AgreementStatus, ExtractField, LeaseState, Refusal, SftpTarget } from './contract';
 import { getPartner } from './partners';
 import { insideWindow } from './window';
 
 /** The calendar day of an instant in the vault's zone, as requests count the law's days. */
+/** What is stored for SFTP: the target and, apart from what the API ever shows, its credential. */
+export type StoredSftp = SftpTarget & Partial<{ password: string; privateKey: string }>;
+
+/** An agreement as the extract engine needs it: its terms, and the credential for delivery. */
+export interface Lease {
+  readonly id: number;
+  readonly partnerId: number;
+  readonly partnerName: string;
+  readonly title: string;
+  readonly purposes: readonly string[];
+  readonly basis: Agreement['basis'];
+  readonly fields: readonly ExtractField[];
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly window: AccessWindow | null;
+  readonly maxPerMonth: number | null;
+  readonly status: AgreementStatus;
+  readonly noticeDays: number;
+  readonly legalRef: string | null;
+  readonly document: string | null;
+  readonly delivery: { kind: 'folder'; folder: string } | { kind: 'sftp'; sftp: StoredSftp };
+}
+
 export function dayInZone(instant: Date, timeZone: string): string {
   return todayIn(instant, timeZone);
 }
