@@ -10,7 +10,6 @@ import type { AccessWindow, Agreement, AgreementStatus, ExtractField, LeaseState
 import { getPartner } from './partners';
 import { insideWindow } from './window';
 
-/** The calendar day of an instant in the vault's zone, as requests count the law's days. */
 /** What is stored for SFTP: the target and, apart from what the API ever shows, its credential. */
 export type StoredSftp = SftpTarget & Partial<{ password: string; privateKey: string }>;
 
@@ -34,6 +33,7 @@ export interface Lease {
   readonly delivery: { kind: 'folder'; folder: string } | { kind: 'sftp'; sftp: StoredSftp };
 }
 
+/** The calendar day of an instant in the vault's zone, as requests count the law's days. */
 export function dayInZone(instant: Date, timeZone: string): string {
   return todayIn(instant, timeZone);
 }
