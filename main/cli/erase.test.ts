@@ -50,4 +50,54 @@ describe('custodia erase', () => {
       JSON.parse((await cli(['profiles', 'search', 'martin', '--json'], asAdmin(dir))).stdout).map((hit: { displayName: string }) => hit.displayName),
     ).toEqual(['Paul Martin']);
   });
+
+  it('names the partners that received the person and writes each its notice of erasure', async () => {
+    const dir = await initVault();
+    const file = path.join(tempDir(), 'shop.json');
+    fs.writeFileSync(file, SHOP);
+    expect((await cli(['import', file, '--source', 'Boutique', '--country', 'FR'], asAdmin(dir))).code).toBe(0);
+    const today = new Intl.DateTimeFormat('en-CA').format(new Date());
+    const folder = tempDir();
+    expect((await cli(['partners', 'add', 'Envoi', '--role', 'processor', '--country', 'FR'], asAdmin(dir))).code).toBe(0);
+    const signed = await cli(
+      [
+        'agreements',
+        'add',
+        '--partner',
+        'Envoi',
+        '--purpose',
+        'customer_relationship',
+        '--basis',
+        'contract',
+        '--fields',
+        'email',
+        '--from',
+        today,
+        '--to',
+        '2099-12-31',
+        '--folder',
+        folder,
+      ],
+      asAdmin(dir),
+    );
+    expect(signed.code).toBe(0);
+    const agreement = signed.stdout.trim();
+    const extract = path.join(tempDir(), 'envoi.csv');
+    expect((await cli(['extract', 'run', agreement, '--out', extract], asAdmin(dir))).code).toBe(0);
+    expect(fs.readFileSync(extract, 'utf8')).toContain('zoe@exemple.fr');
+
+    const [zoe] = JSON.parse((await cli(['profiles', 'search', 'zoe', '--json'], asAdmin(dir))).stdout) as { id: number }[];
+    const preview = await cli(['erase', 'preview', String(zoe!.id)], asAdmin(dir));
+    expect(preview.stdout).toContain(`sent to partner Envoi (agreement ${agreement}): 1 extract(s)`);
+    const { token } = JSON.parse((await cli(['erase', 'preview', String(zoe!.id), '--json'], asAdmin(dir))).stdout) as { token: string };
+    const committed = await cli(['erase', 'commit', token, '--profile', String(zoe!.id)], asAdmin(dir));
+    expect(committed.stdout).toContain(`partner to notify: Envoi (agreement ${agreement}, 1 extract(s)) — custodia erase letter 1 --agreement ${agreement}`);
+
+    const letter = path.join(tempDir(), 'avis.pdf');
+    const written = await cli(['erase', 'letter', '1', '--agreement', agreement, '--out', letter, '--language', 'fr'], asAdmin(dir));
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/^Notice to the partner of agreement \d+ written to .*avis\.pdf \(SHA-256 [0-9a-f]{64}\)\.\n$/);
+    expect(fs.readFileSync(letter).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await cli(['erase', 'letter', '1', '--agreement', '99', '--out', path.join(tempDir(), 'x.pdf')], asAdmin(dir))).code).not.toBe(0);
+  });
 });
