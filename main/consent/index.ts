@@ -6,6 +6,8 @@ export { countHeld, heldAttention, setHeldRecordHooks, type HeldAttentionItem, t
 export { ImportedConsents, type ConsentProblem, type ConsentProblemCode, type ObservedConsent } from './import-ledger';
 /** "May this person's data be used for this purpose now, and why (not)?": partner extracts and access packages ask this. */
 export { mayUse, profileConsent, sourceConsents, type UseAnswer } from './state';
+/** mayUse for many people at once (a partner extract of hundreds of thousands): the same answer, read set-based. */
+export { consentOfMany, type ConsentOfMany } from './use-many';
 /** The catalog as partners' agreements name it: a purpose by code, and whether it allows a basis. */
 export { assertBasisAllowed, requirePurpose } from './catalog';
 /** The ledger's part in undoing an import. */

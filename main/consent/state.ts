@@ -9,7 +9,7 @@ import { LAWFUL_BASES, type ConsentEvent, type LawfulBasis, type PurposeState, t
 import { chronological, deriveState, deriveStates, effectiveTime, NO_STATE, type Derived, type LedgerEvent } from './derive';
 import { activeProfileOf } from './person';
 
-type StoredEvent = ConsentEvent & LedgerEvent & { readonly purposeId: number };
+export type StoredEvent = ConsentEvent & LedgerEvent & { readonly purposeId: number };
 
 /** Every ledger event of a profile's records, oldest first. */
 export function profileEvents(db: SqlRunner, profileId: number): StoredEvent[] {
@@ -153,7 +153,7 @@ export function mayUse(db: SqlRunner, requestedId: number, purposeCode: string, 
   return answer({ purpose, catalog, events, own, derived, declared: declaredBases(db, profileId).get(purpose.id), now });
 }
 
-interface Question {
+export interface Question {
   readonly purpose: PurposeRule;
   /** The catalog (its sale/sharing purposes are read), every event of the person, and those of the purpose. */
   readonly catalog: readonly PurposeRule[];
@@ -164,7 +164,7 @@ interface Question {
   readonly now: Date;
 }
 
-function answer({ purpose, catalog, events, own, derived, declared, now }: Question): UseAnswer {
+export function answer({ purpose, catalog, events, own, derived, declared, now }: Question): UseAnswer {
   if (derived.state === 'objected') return { allowed: false, reason: 'objected', basis: null };
   if (purpose.saleOrSharing && optedOutOfSale(events, catalog, now)) return { allowed: false, reason: 'optedOutOfSale', basis: null };
   const other = purpose.expressConsent ? (EXPRESS_EXEMPT_BASES.find((basis) => declared?.has(basis) === true) ?? null) : otherBasis(declared);
@@ -190,10 +190,12 @@ function answer({ purpose, catalog, events, own, derived, declared, now }: Quest
  */
 export function sourceConsents(db: SqlRunner, profileId: number): { purpose: string; granted: boolean; at: string | null; source: string }[] {
   return db
-    .all<{ purpose: string; kind: string; at: string | null; source: string }>(sql`
+    .all<{ purpose: string; kind: string; at: string | null; source: string }>(
+      sql`
       SELECT p.code AS purpose, e.kind, e.at, s.name AS source FROM profile_member m
       JOIN consent_event e ON e.source_record_id = m.source_record_id JOIN purpose p ON p.id = e.purpose_id JOIN source s ON s.id = e.source_id
       WHERE m.profile_id = ${profileId} AND e.kind IN ('grant', 'withdrawal')
-      ORDER BY coalesce(e.at, e.recorded_at) DESC, e.id DESC`)
+      ORDER BY coalesce(e.at, e.recorded_at) DESC, e.id DESC`,
+    )
     .map((row) => ({ purpose: row.purpose, granted: row.kind === 'grant', at: row.at, source: row.source }));
 }

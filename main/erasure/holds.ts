@@ -91,3 +91,14 @@ export function releaseHold(db: SqlRunner, id: number, userId: number, now: Date
   if (hold.releasedAt !== null) throw new AppError('CONFLICT', `Legal hold ${id} was released already.`, { reason: 'holdReleased', holdId: id });
   db.run(sql`UPDATE legal_hold SET released_by = ${userId}, released_at = ${now.toISOString()} WHERE id = ${id}`);
 }
+
+/**
+ * The profiles under a litigation hold in force on `today` (vault zone): not released, and without an end
+ * date or not yet past it. What a case may need is not sent to anyone meanwhile (partner extracts leave them out).
+ */
+export function litigationHeldProfiles(db: SqlRunner, today: string): Set<number> {
+  const rows = db.all<{ id: number }>(sql`
+    SELECT DISTINCT profile_id AS id FROM legal_hold
+    WHERE kind = 'litigation' AND released_at IS NULL AND (until IS NULL OR until >= ${today})`);
+  return new Set(rows.map((row) => row.id));
+}

@@ -3,3 +3,5 @@ export { certificateOfProfile, getCertificate } from './certificate';
 export { setCertificateTranslator } from './certificate-pdf';
 export { erasureAttention, type ErasureAttentionItem } from './attention';
 export { replayErasures } from './replay';
+/** The profiles a litigation hold keeps from leaving the vault (partner extracts leave them out). */
+export { litigationHeldProfiles } from './holds';

@@ -7,3 +7,6 @@ export { nameFromGolden } from './golden/golden-record';
 /** A person's golden record (each field, its value, its source and the rule that chose it): the access package shows it. */
 export { goldenRecord } from './golden/golden-record';
 export type { GoldenValue } from './golden/contract';
+/** The golden values of many profiles at once, the same as goldenRecord's (partner extracts). */
+export { goldenValuesOfMany } from './golden/golden-many';
+export type { GoldenFieldName } from './golden/contract';

@@ -316,7 +316,7 @@ export const partnersMethods = {
   }),
 
   'extracts.preview': jobMethod({
-    input: z.object({ agreementId: Id, audience: Audience.default({}) }),
+    input: z.object({ agreementId: Id, audience: Audience.default({}), fields: z.array(ExtractField).min(1).max(EXTRACT_FIELDS.length).optional() }),
     output: ExtractPreview,
     access: stewards,
     audit: 'read-only',
@@ -330,6 +330,8 @@ export const partnersMethods = {
       agreementId: Id,
       audience: Audience.default({}),
       format: ExtractFormat.default('csv'),
+      /** A subset of the agreement's fields; one it does not allow is refused (`fieldNotAgreed`). */
+      fields: z.array(ExtractField).min(1).max(EXTRACT_FIELDS.length).optional(),
       outFile: FilePath.optional(),
       overwrite: Overwrite,
     }),

@@ -1,16 +1,13 @@
 /** The extracts.* methods behind the contract (docs/partners.md). */
-import { AppError } from '../../core/errors';
 import type { SliceHandlers } from '../../core/handlers';
 import type { CapabilityContext } from '../../vault/index';
 import type { partnersMethods } from '../contract';
+import { previewExtract, runExtract } from './run';
 
 type Handlers = SliceHandlers<typeof partnersMethods, CapabilityContext>;
 
-const notYet = (): never => {
-  throw new AppError('INTERNAL', 'Not built yet.');
-};
-
 export const extractHandlers: Pick<Handlers, `extracts.${string}` & keyof Handlers> = {
-  'extracts.preview': notYet,
-  'extracts.run': notYet,
+  'extracts.preview': ({ agreementId, audience, fields }, context, job) => previewExtract(context, { agreementId, audience, fields }, job),
+  'extracts.run': ({ agreementId, audience, format, fields, outFile, overwrite }, context, job) =>
+    runExtract(context, { agreementId, audience, format, fields, outFile, overwrite }, job),
 };

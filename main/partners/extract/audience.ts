@@ -1,0 +1,84 @@
+/**
+ * Who an extract is about before the lease's purposes are applied: the active profiles the audience's filters
+ * keep, in profile order. Countries are the golden record's (as the extract writes it), activity is the
+ * latest event or record change read in the vault's time zone, consent is the ledger's state for a purpose.
+ */
+import type { ConsentOfMany } from '../../consent/index';
+import { goldenValuesOfMany } from '../../identity/index';
+import { currentProfileId } from '../../profiles/index';
+import { joinSql, sql, type SqlFragment, type SqlRunner } from '../../store/sql';
+import type { Audience } from '../contract';
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((item) => item.type === type)?.value ?? 0);
+  const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a day (YYYY-MM-DD) begins in the zone, as stored times are written (UTC ISO). */
+export function dayStart(day: string, timeZone: string): string {
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  // Twice: the offset at the guess may differ from the offset at the answer around a clock change.
+  let instant = midnight - offsetAt(midnight, timeZone);
+  instant = midnight - offsetAt(instant, timeZone);
+  return new Date(instant).toISOString();
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+const LAST_ACTIVITY = sql`(SELECT max(x) FROM (
+    SELECT max(r.updated_at) AS x FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id = p.id
+    UNION ALL SELECT max(e.at) FROM profile_member m JOIN event e ON e.source_record_id = m.source_record_id WHERE m.profile_id = p.id))`;
+
+/** The profile ids of the audience, ascending. `consent` must read the audience's consent purpose, if any. */
+export function drawAudience(db: SqlRunner, audience: Audience, timeZone: string, consent: ConsentOfMany): number[] {
+  const conditions: SqlFragment[] = [sql`p.status = 'active'`];
+  if (audience.profileIds !== undefined) {
+    // An id noted before a merge leads on to the person it became part of.
+    const current = [...new Set(audience.profileIds.map((id) => currentProfileId(db, id)))];
+    conditions.push(sql`p.id IN (SELECT value FROM json_each(${JSON.stringify(current)}))`);
+  }
+  if (audience.sourceIds !== undefined) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM profile_member m JOIN source_record r ON r.id = m.source_record_id
+      WHERE m.profile_id = p.id AND r.source_id IN (SELECT value FROM json_each(${JSON.stringify(audience.sourceIds)})))`);
+  }
+  if (audience.activeFrom !== undefined) conditions.push(sql`${LAST_ACTIVITY} >= ${dayStart(audience.activeFrom, timeZone)}`);
+  if (audience.activeTo !== undefined) conditions.push(sql`${LAST_ACTIVITY} < ${dayStart(nextDay(audience.activeTo), timeZone)}`);
+  const query = sql`SELECT p.id FROM profile p WHERE ${joinSql(conditions, ' AND ')} ORDER BY p.id`;
+  // One column of up to a million ids: plucked, not a million objects.
+  let ids = db
+    .statement(query.text)
+    .pluck()
+    .all(...query.params) as number[];
+  if (audience.consent !== undefined) {
+    const { purpose, states } = audience.consent;
+    const wanted = new Set<string>(states);
+    ids = ids.filter((id) => wanted.has(consent.state(id, purpose)));
+  }
+  if (audience.countries !== undefined) {
+    const countries = new Set(audience.countries);
+    const kept: number[] = [];
+    for (const [id, [country]] of goldenValuesOfMany(db, ids, ['country'])) if (country != null && countries.has(country.toUpperCase())) kept.push(id);
+    ids = kept;
+  }
+  return ids;
+}
+
+/** `YYYYMMDD-HHmmss` of an instant in the zone, for file names. */
+export function zoneStamp(now: Date, timeZone: string): string {
+  const local = new Date(now.getTime() + offsetAt(now.getTime(), timeZone)).toISOString();
+  return `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}`;
+}
