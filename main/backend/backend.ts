@@ -10,6 +10,7 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import type { ApiError, Result } from '../core/errors';
 import { JobRegistry } from '../jobs/jobs';
 import { ConnectorScheduler } from '../ingest/connectors/scheduler';
+import { PartnerScheduler } from '../partners/schedule/scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
 import { admitRecord, removeUnadmittedRecords, setProfileNamer } from '../ingest/index';
 import { setHeldRecordHooks } from '../consent/index';
@@ -44,6 +45,8 @@ export interface BackendOptions {
   readonly idleCheckMs?: number;
   /** How often scheduled connector syncs are looked for (default a minute); null: no scheduling, no watched folders (the CLI). */
   readonly connectorTickMs?: number | null;
+  /** How often due partner extracts are looked for; by default as connectorTickMs (so the CLI's null switches both off). */
+  readonly partnerTickMs?: number | null;
 }
 
 /** Calls that must not count as activity: status polling and job polling. */
@@ -57,6 +60,7 @@ export class Backend implements BackendClient {
   private readonly idleTimer: NodeJS.Timeout;
   private readonly logFile: string;
   readonly scheduler: ConnectorScheduler;
+  readonly partnerScheduler: PartnerScheduler;
 
   constructor(options: BackendOptions) {
     const now = options.now ?? (() => new Date());
@@ -86,6 +90,7 @@ export class Backend implements BackendClient {
         await this.jobs.cancelAll();
         this.vaults.lock(reason);
         this.scheduler.refresh();
+        this.partnerScheduler.refresh();
         emit({ type: 'vault.locked', reason });
       },
     };
@@ -108,12 +113,19 @@ export class Backend implements BackendClient {
         runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'connectors.sync', { name }),
       tickMs: options.connectorTickMs,
     });
+    this.partnerScheduler = new PartnerScheduler({
+      vaults: this.vaults,
+      now,
+      runDue: () => runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'schedules.runDue', {}),
+      tickMs: options.partnerTickMs !== undefined ? options.partnerTickMs : options.connectorTickMs,
+    });
   }
 
   async call<M extends MethodName>(method: M, input: unknown = {}): Promise<Result<MethodReply<M>>> {
     const result = await this.dispatch(method, input);
     if (!PASSIVE_METHODS.has(method) && this.vaults.session) this.vaults.touch();
     this.scheduler.refresh(method);
+    this.partnerScheduler.refresh();
     return result;
   }
 
@@ -125,6 +137,7 @@ export class Backend implements BackendClient {
   async close(): Promise<void> {
     clearInterval(this.idleTimer);
     await this.scheduler.stop();
+    this.partnerScheduler.stop();
     await this.jobs.cancelAll();
     this.vaults.lock('shutdown');
     // A page check started at unlock must not outlive the backend with the file open.
