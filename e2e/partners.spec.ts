@@ -50,7 +50,10 @@ async function api<T>(app: AppPage, method: string, input: unknown): Promise<T> 
   return (reply.body as { value: T }).value;
 }
 
-test('agreement → preview with exclusions → file → register → the person’s page and access package; an expired lease refuses', async ({ app, page }, testInfo) => {
+test('agreement → preview with exclusions → file → register → the person’s page and access package; an expired lease refuses', async ({
+  app,
+  page,
+}, testInfo) => {
   const csv = testInfo.outputPath('clients.csv');
   fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
   await app.openNewVault(ADMIN);
@@ -99,7 +102,10 @@ test('agreement → preview with exclusions → file → register → the person
   const detail = page.getByTestId('agreement-detail');
   await expect(detail.getByTestId('agreement-fields-list')).toHaveText('Given name, Email');
   await expect(detail.getByTestId('agreement-events').locator('li[data-kind="created"]')).toHaveCount(1);
-  await detail.getByRole('button', { name: /Agreements/ }).first().click();
+  await detail
+    .getByRole('button', { name: /Agreements/ })
+    .first()
+    .click();
 
   // The preview: five people, three who said yes to the newsletter, two left out with the reason.
   await screen.getByRole('tab', { name: 'Extract' }).click();

@@ -4,7 +4,21 @@
  */
 import type { ReviewFinding, Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'erasure', 'partners', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = [
+  'home',
+  'import',
+  'profiles',
+  'identity',
+  'consent',
+  'requests',
+  'erasure',
+  'partners',
+  'quality',
+  'sources',
+  'audit',
+  'users',
+  'settings',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {

@@ -44,7 +44,17 @@ function Terms({ agreement }: { readonly agreement: Agreement }): ReactNode {
       </div>
       <div>
         <dt>{t('partners.screens.sign.purposes')}</dt>
-        <dd>{agreement.purposes.map((code) => purposeName(purposes?.find((purpose) => purpose.code === code), code, language)).join(', ')}</dd>
+        <dd>
+          {agreement.purposes
+            .map((code) =>
+              purposeName(
+                purposes?.find((purpose) => purpose.code === code),
+                code,
+                language,
+              ),
+            )
+            .join(', ')}
+        </dd>
       </div>
       <div>
         <dt>{t('partners.screens.sign.basis')}</dt>
@@ -56,7 +66,11 @@ function Terms({ agreement }: { readonly agreement: Agreement }): ReactNode {
       </div>
       <div>
         <dt>{t('partners.screens.sign.window')}</dt>
-        <dd>{agreement.window === null ? t('partners.screens.agreements.anyTime') : windowText(agreement.window, (day) => t(`partners.screens.weekdaysShort.${String(day)}`))}</dd>
+        <dd>
+          {agreement.window === null
+            ? t('partners.screens.agreements.anyTime')
+            : windowText(agreement.window, (day) => t(`partners.screens.weekdaysShort.${String(day)}`))}
+        </dd>
       </div>
       <div>
         <dt>{t('partners.screens.agreements.extractsThisMonth')}</dt>
@@ -240,7 +254,13 @@ export function AgreementDetail({
           >
             {act !== null ? <p>{t(`partners.screens.acts.texts.${revokeFinal ? 'revokeFinal' : act}`)}</p> : null}
             {act === 'renew' ? (
-              <TextField type="date" label={t('partners.screens.acts.newValidTo')} value={validTo} onChange={(event) => setValidTo(event.target.value)} name="validTo" />
+              <TextField
+                type="date"
+                label={t('partners.screens.acts.newValidTo')}
+                value={validTo}
+                onChange={(event) => setValidTo(event.target.value)}
+                name="validTo"
+              />
             ) : null}
             {act !== null && !revokeFinal ? (
               <TextField

@@ -60,7 +60,13 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
   const deliveryValid =
     deliveryKind === 'folder'
       ? folder.trim() !== ''
-      : host.trim() !== '' && username.trim() !== '' && remotePath.trim() !== '' && hostKeyValid && portNumber !== null && portNumber >= 1 && portNumber <= 65535;
+      : host.trim() !== '' &&
+        username.trim() !== '' &&
+        remotePath.trim() !== '' &&
+        hostKeyValid &&
+        portNumber !== null &&
+        portNumber >= 1 &&
+        portNumber <= 65535;
   const ready =
     partnerId !== '' &&
     title.trim() !== '' &&
@@ -110,7 +116,13 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
     <Section title={t('partners.screens.sign.title')} description={t('partners.screens.sign.description')} id="agreement-sign">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('partners.screens.sign.title')} data-testid="agreement-form">
         <div className="form-row">
-          <SelectField label={t('partners.screens.sign.partner')} value={partnerId} onChange={(event) => setPartnerId(event.target.value)} disabled={busy} name="partnerId">
+          <SelectField
+            label={t('partners.screens.sign.partner')}
+            value={partnerId}
+            onChange={(event) => setPartnerId(event.target.value)}
+            disabled={busy}
+            name="partnerId"
+          >
             <option value="">{t('partners.screens.sign.choosePartner')}</option>
             {(partners.data ?? []).map((partner) => (
               <option key={partner.id} value={String(partner.id)}>
@@ -118,7 +130,14 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
               </option>
             ))}
           </SelectField>
-          <TextField label={t('partners.screens.sign.agreementTitle')} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} disabled={busy} name="title" />
+          <TextField
+            label={t('partners.screens.sign.agreementTitle')}
+            value={title}
+            maxLength={200}
+            onChange={(event) => setTitle(event.target.value)}
+            disabled={busy}
+            name="title"
+          />
         </div>
         <fieldset className="choice-group" data-testid="agreement-purposes">
           <legend>{t('partners.screens.sign.purposes')}</legend>
@@ -140,12 +159,23 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
           <p className="muted small">{t('partners.screens.sign.fieldsHint')}</p>
           {EXTRACT_FIELDS.map((field) => (
             <label key={field} className="checkbox">
-              <input type="checkbox" checked={fields.includes(field)} onChange={(event) => setFields((list) => toggle(list, field, event.target.checked))} disabled={busy} />
+              <input
+                type="checkbox"
+                checked={fields.includes(field)}
+                onChange={(event) => setFields((list) => toggle(list, field, event.target.checked))}
+                disabled={busy}
+              />
               <span>{fieldName(t, field)}</span>
             </label>
           ))}
         </fieldset>
-        <SelectField label={t('partners.screens.sign.basis')} value={basis} onChange={(event) => setBasis(event.target.value as LawfulBasis)} disabled={busy} name="basis">
+        <SelectField
+          label={t('partners.screens.sign.basis')}
+          value={basis}
+          onChange={(event) => setBasis(event.target.value as LawfulBasis)}
+          disabled={busy}
+          name="basis"
+        >
           {LAWFUL_BASES.map((entry) => (
             <option key={entry} value={entry}>
               {t(`lawfulBasis.${entry}`)}
@@ -153,7 +183,14 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
           ))}
         </SelectField>
         <div className="form-row">
-          <TextField type="date" label={t('partners.screens.sign.validFrom')} value={validFrom} onChange={(event) => setValidFrom(event.target.value)} disabled={busy} name="validFrom" />
+          <TextField
+            type="date"
+            label={t('partners.screens.sign.validFrom')}
+            value={validFrom}
+            onChange={(event) => setValidFrom(event.target.value)}
+            disabled={busy}
+            name="validFrom"
+          />
           <TextField
             type="date"
             label={t('partners.screens.sign.validTo')}
@@ -170,14 +207,33 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
           <div className="form-row">
             {WEEKDAYS.map((day) => (
               <label key={day} className="checkbox">
-                <input type="checkbox" checked={days.includes(day)} onChange={(event) => setDays((list) => toggle(list, day, event.target.checked))} disabled={busy} />
+                <input
+                  type="checkbox"
+                  checked={days.includes(day)}
+                  onChange={(event) => setDays((list) => toggle(list, day, event.target.checked))}
+                  disabled={busy}
+                />
                 <span>{t(`partners.screens.weekdays.${String(day)}`)}</span>
               </label>
             ))}
           </div>
           <div className="form-row">
-            <TextField type="time" label={t('partners.screens.sign.hoursFrom')} value={hoursFrom} onChange={(event) => setHoursFrom(event.target.value)} disabled={busy} name="hoursFrom" />
-            <TextField type="time" label={t('partners.screens.sign.hoursTo')} value={hoursTo} onChange={(event) => setHoursTo(event.target.value)} disabled={busy} name="hoursTo" />
+            <TextField
+              type="time"
+              label={t('partners.screens.sign.hoursFrom')}
+              value={hoursFrom}
+              onChange={(event) => setHoursFrom(event.target.value)}
+              disabled={busy}
+              name="hoursFrom"
+            />
+            <TextField
+              type="time"
+              label={t('partners.screens.sign.hoursTo')}
+              value={hoursTo}
+              onChange={(event) => setHoursTo(event.target.value)}
+              disabled={busy}
+              name="hoursTo"
+            />
           </div>
           {accessWindow === 'invalid' ? (
             <p className="field-error" role="alert">
@@ -229,7 +285,14 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
         ) : (
           <div className="stack" data-testid="agreement-sftp">
             <div className="form-row">
-              <TextField label={t('partners.screens.sign.host')} spellCheck={false} value={host} onChange={(event) => setHost(event.target.value)} disabled={busy} name="host" />
+              <TextField
+                label={t('partners.screens.sign.host')}
+                spellCheck={false}
+                value={host}
+                onChange={(event) => setHost(event.target.value)}
+                disabled={busy}
+                name="host"
+              />
               <TextField
                 label={t('partners.screens.sign.port')}
                 inputMode="numeric"
@@ -241,8 +304,22 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
               />
             </div>
             <div className="form-row">
-              <TextField label={t('partners.screens.sign.username')} spellCheck={false} value={username} onChange={(event) => setUsername(event.target.value)} disabled={busy} name="username" />
-              <TextField label={t('partners.screens.sign.remotePath')} spellCheck={false} value={remotePath} onChange={(event) => setRemotePath(event.target.value)} disabled={busy} name="remotePath" />
+              <TextField
+                label={t('partners.screens.sign.username')}
+                spellCheck={false}
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+                disabled={busy}
+                name="username"
+              />
+              <TextField
+                label={t('partners.screens.sign.remotePath')}
+                spellCheck={false}
+                value={remotePath}
+                onChange={(event) => setRemotePath(event.target.value)}
+                disabled={busy}
+                name="remotePath"
+              />
             </div>
             <TextField
               label={t('partners.screens.sign.hostKey')}
@@ -295,7 +372,14 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
           </div>
         )}
         <div className="form-row">
-          <TextField label={t('partners.screens.sign.legalRef')} value={legalRef} maxLength={500} onChange={(event) => setLegalRef(event.target.value)} disabled={busy} name="legalRef" />
+          <TextField
+            label={t('partners.screens.sign.legalRef')}
+            value={legalRef}
+            maxLength={500}
+            onChange={(event) => setLegalRef(event.target.value)}
+            disabled={busy}
+            name="legalRef"
+          />
           <TextField
             label={t('partners.screens.sign.document')}
             hint={t('partners.screens.sign.documentHint')}

@@ -43,7 +43,12 @@ function AgreementsTable({ agreements, onOpen }: { readonly agreements: readonly
               <td>
                 <LeaseChip agreement={agreement} />
               </td>
-              <td>{t('partners.screens.agreements.fromTo', { from: formatWhen(agreement.validFrom, i18n.language), to: formatWhen(agreement.validTo, i18n.language) })}</td>
+              <td>
+                {t('partners.screens.agreements.fromTo', {
+                  from: formatWhen(agreement.validFrom, i18n.language),
+                  to: formatWhen(agreement.validTo, i18n.language),
+                })}
+              </td>
               <td>
                 <DaysLeft agreement={agreement} />
               </td>

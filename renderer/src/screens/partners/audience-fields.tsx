@@ -56,7 +56,14 @@ export function AudienceFields({
         </fieldset>
       ) : null}
       <div className="form-row">
-        <TextField type="date" label={t('partners.screens.audience.activeFrom')} value={value.activeFrom} onChange={(event) => set({ activeFrom: event.target.value })} disabled={disabled} name="activeFrom" />
+        <TextField
+          type="date"
+          label={t('partners.screens.audience.activeFrom')}
+          value={value.activeFrom}
+          onChange={(event) => set({ activeFrom: event.target.value })}
+          disabled={disabled}
+          name="activeFrom"
+        />
         <TextField
           type="date"
           label={t('partners.screens.audience.activeTo')}
@@ -67,7 +74,13 @@ export function AudienceFields({
           error={invalid === 'dates' ? t('partners.screens.audience.datesInvalid') : null}
         />
       </div>
-      <SelectField label={t('partners.screens.audience.consentPurpose')} value={value.purpose} onChange={(event) => set({ purpose: event.target.value })} disabled={disabled} name="consentPurpose">
+      <SelectField
+        label={t('partners.screens.audience.consentPurpose')}
+        value={value.purpose}
+        onChange={(event) => set({ purpose: event.target.value })}
+        disabled={disabled}
+        name="consentPurpose"
+      >
         <option value="">{t('partners.screens.audience.anyConsent')}</option>
         {(purposes ?? []).map((purpose) => (
           <option key={purpose.code} value={purpose.code}>

@@ -26,7 +26,9 @@ export function DisclosuresSection({ profileId }: { readonly profileId: number }
       ) : (
         <>
           <RegisterTable entries={data.entries} caption={t('partners.screens.disclosures.title')} testId="profile-disclosures-table" />
-          {data.total > data.entries.length ? <p className="muted small">{t('partners.screens.disclosures.more', { count: data.total - data.entries.length })}</p> : null}
+          {data.total > data.entries.length ? (
+            <p className="muted small">{t('partners.screens.disclosures.more', { count: data.total - data.entries.length })}</p>
+          ) : null}
         </>
       )}
     </section>

@@ -71,7 +71,9 @@ export function EntryFacts({ entry }: { readonly entry: RegisterEntry }): ReactN
   const { t, i18n } = useTranslation();
   return (
     <div className="result result-ok" data-testid="extract-result" data-entry={entry.id} data-sha256={entry.sha256} data-people={entry.people}>
-      <p className="result-title">{t('partners.screens.produce.done', { id: entry.id, count: entry.people, formatted: formatNumber(entry.people, i18n.language) })}</p>
+      <p className="result-title">
+        {t('partners.screens.produce.done', { id: entry.id, count: entry.people, formatted: formatNumber(entry.people, i18n.language) })}
+      </p>
       <dl className="facts compact">
         <div>
           <dt>{t('partners.screens.register.file')}</dt>
@@ -98,7 +100,15 @@ export function EntryFacts({ entry }: { readonly entry: RegisterEntry }): ReactN
   );
 }
 
-function ProduceForm({ agreement, draft, onProduced }: { readonly agreement: Agreement; readonly draft: AudienceDraft; readonly onProduced: () => void }): ReactNode {
+function ProduceForm({
+  agreement,
+  draft,
+  onProduced,
+}: {
+  readonly agreement: Agreement;
+  readonly draft: AudienceDraft;
+  readonly onProduced: () => void;
+}): ReactNode {
   const { t } = useTranslation();
   const { status } = useSession();
   const job = useJob('extracts.run');
@@ -230,7 +240,12 @@ export function ExtractPanel({ onProduced }: { readonly onProduced: () => void }
             <option value="">{t('partners.screens.extract.chooseAgreement')}</option>
             {(agreements.data ?? []).map((entry) => (
               <option key={entry.id} value={String(entry.id)}>
-                {t('partners.screens.extract.agreementOption', { id: entry.id, title: entry.title, partner: entry.partnerName, state: t(`partners.screens.states.${entry.state}`) })}
+                {t('partners.screens.extract.agreementOption', {
+                  id: entry.id,
+                  title: entry.title,
+                  partner: entry.partnerName,
+                  state: t(`partners.screens.states.${entry.state}`),
+                })}
               </option>
             ))}
           </SelectField>
@@ -244,7 +259,9 @@ export function ExtractPanel({ onProduced }: { readonly onProduced: () => void }
         <JobStatus job={preview} label={t('partners.screens.extract.previewing')} />
       </Section>
       {result !== null ? <PreviewView preview={result} /> : null}
-      {result !== null && result.refusal === null && agreement !== null ? <ProduceForm key={previews} agreement={agreement} draft={draft} onProduced={onProduced} /> : null}
+      {result !== null && result.refusal === null && agreement !== null ? (
+        <ProduceForm key={previews} agreement={agreement} draft={draft} onProduced={onProduced} />
+      ) : null}
     </div>
   );
 }

@@ -15,7 +15,15 @@ import { useApiData } from '../../hooks/use-api-data';
 import { countryName } from '../../lib/countries';
 import { formatWhen } from '../../lib/format';
 
-function PartnerForm({ editing, onSaved, onCancel }: { readonly editing: Partner | null; readonly onSaved: (partner: Partner) => void; readonly onCancel: () => void }): ReactNode {
+function PartnerForm({
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  readonly editing: Partner | null;
+  readonly onSaved: (partner: Partner) => void;
+  readonly onCancel: () => void;
+}): ReactNode {
   const { t } = useTranslation();
   const add = useApiAction('partners.add');
   const update = useApiAction('partners.update');
@@ -51,8 +59,22 @@ function PartnerForm({ editing, onSaved, onCancel }: { readonly editing: Partner
     <Section title={title} description={t('partners.screens.partners.formDescription')} id="partner-form">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={title} data-testid="partner-form">
         <div className="form-row">
-          <TextField label={t('partners.screens.partners.name')} value={name} maxLength={200} required onChange={(event) => setName(event.target.value)} disabled={busy} name="name" />
-          <SelectField label={t('partners.screens.partners.role')} value={role} onChange={(event) => setRole(event.target.value as PartnerRole)} disabled={busy} name="role">
+          <TextField
+            label={t('partners.screens.partners.name')}
+            value={name}
+            maxLength={200}
+            required
+            onChange={(event) => setName(event.target.value)}
+            disabled={busy}
+            name="name"
+          />
+          <SelectField
+            label={t('partners.screens.partners.role')}
+            value={role}
+            onChange={(event) => setRole(event.target.value as PartnerRole)}
+            disabled={busy}
+            name="role"
+          >
             {PARTNER_ROLES.map((entry) => (
               <option key={entry} value={entry}>
                 {t(`partners.screens.roles.${entry}`)}
@@ -60,7 +82,14 @@ function PartnerForm({ editing, onSaved, onCancel }: { readonly editing: Partner
             ))}
           </SelectField>
         </div>
-        <TextField label={t('partners.screens.partners.contact')} value={contact} maxLength={500} onChange={(event) => setContact(event.target.value)} disabled={busy} name="contact" />
+        <TextField
+          label={t('partners.screens.partners.contact')}
+          value={contact}
+          maxLength={500}
+          onChange={(event) => setContact(event.target.value)}
+          disabled={busy}
+          name="contact"
+        />
         <div className="form-row">
           <CountrySelect label={t('partners.screens.partners.country')} value={country} onChange={setCountry} disabled={busy} />
           <TextField

@@ -37,11 +37,25 @@ export function PartnersScreen({ focus }: { readonly focus?: AreaFocus | undefin
         selected={tab}
         onSelect={setTab}
         tabs={[
-          { key: 'partners', label: t('partners.screens.tabs.partners'), content: <PartnersPanel key={leases} canEdit={isAdmin} onChanged={bump(setPartners)} /> },
-          { key: 'agreements', label: t('partners.screens.tabs.agreements'), content: <AgreementsPanel key={`${String(partners)}-${String(extracts)}`} canEdit={isAdmin} onChanged={bump(setLeases)} /> },
+          {
+            key: 'partners',
+            label: t('partners.screens.tabs.partners'),
+            content: <PartnersPanel key={leases} canEdit={isAdmin} onChanged={bump(setPartners)} />,
+          },
+          {
+            key: 'agreements',
+            label: t('partners.screens.tabs.agreements'),
+            content: <AgreementsPanel key={`${String(partners)}-${String(extracts)}`} canEdit={isAdmin} onChanged={bump(setLeases)} />,
+          },
           // Auditors read what left; producing an extract is not theirs.
           ...(canExtract
-            ? [{ key: 'extract' as const, label: t('partners.screens.tabs.extract'), content: <ExtractPanel key={`${String(partners)}-${String(leases)}`} onProduced={bump(setExtracts)} /> }]
+            ? [
+                {
+                  key: 'extract' as const,
+                  label: t('partners.screens.tabs.extract'),
+                  content: <ExtractPanel key={`${String(partners)}-${String(leases)}`} onProduced={bump(setExtracts)} />,
+                },
+              ]
             : []),
           { key: 'schedules', label: t('partners.screens.tabs.schedules'), content: <SchedulesPanel key={leases} canEdit={isAdmin} /> },
           { key: 'register', label: t('partners.screens.tabs.register'), content: <RegisterPanel key={extracts} /> },

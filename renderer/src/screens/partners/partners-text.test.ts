@@ -90,7 +90,9 @@ describe('typed values', () => {
 
   it('builds an audience from the filters set, and says which one is wrong', () => {
     expect(audienceOf(EMPTY_AUDIENCE)).toEqual({ audience: {} });
-    expect(audienceOf({ ...EMPTY_AUDIENCE, countries: 'ca', sourceIds: [2], activeFrom: '2026-01-01', purpose: 'marketing', states: ['withdrawn', 'granted'] })).toEqual({
+    expect(
+      audienceOf({ ...EMPTY_AUDIENCE, countries: 'ca', sourceIds: [2], activeFrom: '2026-01-01', purpose: 'marketing', states: ['withdrawn', 'granted'] }),
+    ).toEqual({
       audience: { countries: ['CA'], sourceIds: [2], activeFrom: '2026-01-01', consent: { purpose: 'marketing', states: ['granted', 'withdrawn'] } },
     });
     expect(audienceOf({ ...EMPTY_AUDIENCE, countries: 'Canada' })).toEqual({ invalid: 'countries' });

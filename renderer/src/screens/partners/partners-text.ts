@@ -3,7 +3,16 @@
  * a lease's state chip and its nearing end, the excluded counts in the contract's order, the agreement
  * form's access window and delivery read from what was typed, and a default file for an extract.
  */
-import { EXCLUSIONS, type Agreement, type AccessWindow, type Audience, type Exclusion, type ExtractFormat, type LeaseState, type Refusal } from '../../../../main/api/contract';
+import {
+  EXCLUSIONS,
+  type Agreement,
+  type AccessWindow,
+  type Audience,
+  type Exclusion,
+  type ExtractFormat,
+  type LeaseState,
+  type Refusal,
+} from '../../../../main/api/contract';
 import type { ClientError } from '../../api/client';
 import { joinPath } from '../../lib/file-paths';
 
@@ -20,7 +29,11 @@ const REFUSAL_REASON: Readonly<Record<Refusal, string>> = {
 
 /** A preview's refusal as the error an extract would fail with now, so both read the same sentence. */
 export function refusalError(refusal: Refusal, agreementId: number): ClientError {
-  return { code: 'CONFLICT', message: `Agreement ${String(agreementId)} refuses this extract: ${refusal}.`, params: { reason: REFUSAL_REASON[refusal], refusal, agreementId } };
+  return {
+    code: 'CONFLICT',
+    message: `Agreement ${String(agreementId)} refuses this extract: ${refusal}.`,
+    params: { reason: REFUSAL_REASON[refusal], refusal, agreementId },
+  };
 }
 
 export type ChipTone = 'ok' | 'off' | 'warning' | 'danger';
@@ -75,7 +88,9 @@ export function windowText(window: AccessWindow, dayName: (day: number) => strin
       previous = day;
       continue;
     }
-    runs.push(start === previous ? dayName(start) : previous === start + 1 ? `${dayName(start)}, ${dayName(previous)}` : `${dayName(start)}–${dayName(previous)}`);
+    runs.push(
+      start === previous ? dayName(start) : previous === start + 1 ? `${dayName(start)}, ${dayName(previous)}` : `${dayName(start)}–${dayName(previous)}`,
+    );
     start = day;
     previous = day;
   }

@@ -55,7 +55,13 @@ export function RegisterPanel(): ReactNode {
     <div className="stack" data-testid="register-panel">
       <p className="lead">{t('partners.screens.register.intro')}</p>
       <div className="form-row" role="group" aria-label={t('partners.screens.register.filters')}>
-        <TextField type="date" label={t('partners.screens.register.from')} value={from} onChange={(event) => refilter(() => setFrom(event.target.value))} name="registerFrom" />
+        <TextField
+          type="date"
+          label={t('partners.screens.register.from')}
+          value={from}
+          onChange={(event) => refilter(() => setFrom(event.target.value))}
+          name="registerFrom"
+        />
         <TextField
           type="date"
           label={t('partners.screens.register.to')}
@@ -64,7 +70,12 @@ export function RegisterPanel(): ReactNode {
           name="registerTo"
           error={datesInvalid ? t('partners.screens.audience.datesInvalid') : null}
         />
-        <SelectField label={t('partners.screens.agreements.partner')} value={partnerId} onChange={(event) => refilter(() => setPartnerId(event.target.value))} name="registerPartner">
+        <SelectField
+          label={t('partners.screens.agreements.partner')}
+          value={partnerId}
+          onChange={(event) => refilter(() => setPartnerId(event.target.value))}
+          name="registerPartner"
+        >
           <option value="">{t('partners.screens.register.allPartners')}</option>
           {(partners.data ?? []).map((partner) => (
             <option key={partner.id} value={String(partner.id)}>
@@ -72,7 +83,12 @@ export function RegisterPanel(): ReactNode {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('partners.screens.extract.agreement')} value={agreementId} onChange={(event) => refilter(() => setAgreementId(event.target.value))} name="registerAgreement">
+        <SelectField
+          label={t('partners.screens.extract.agreement')}
+          value={agreementId}
+          onChange={(event) => refilter(() => setAgreementId(event.target.value))}
+          name="registerAgreement"
+        >
           <option value="">{t('partners.screens.register.allAgreements')}</option>
           {(agreements.data ?? [])
             .filter((agreement) => partnerId === '' || String(agreement.partnerId) === partnerId)
@@ -114,7 +130,8 @@ export function RegisterPanel(): ReactNode {
       <ErrorAlert error={exporter.error} />
       {exported !== null ? (
         <Notice tone="success" testId="register-exported">
-          {t('partners.screens.register.exported', { count: exported.entries, file: exported.fileName })} <code title={exported.sha256}>{shortHash(exported.sha256, 16)}</code>
+          {t('partners.screens.register.exported', { count: exported.entries, file: exported.fileName })}{' '}
+          <code title={exported.sha256}>{shortHash(exported.sha256, 16)}</code>
         </Notice>
       ) : null}
     </div>

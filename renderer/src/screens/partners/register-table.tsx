@@ -7,7 +7,15 @@ import { purposeName } from '../../lib/purpose-name';
 import { usePurposeCatalog } from '../../session/purpose-catalog';
 import { fieldName } from './agreement-form';
 
-export function RegisterTable({ entries, caption, testId }: { readonly entries: readonly RegisterEntry[]; readonly caption: string; readonly testId: string }): ReactNode {
+export function RegisterTable({
+  entries,
+  caption,
+  testId,
+}: {
+  readonly entries: readonly RegisterEntry[];
+  readonly caption: string;
+  readonly testId: string;
+}): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { purposes } = usePurposeCatalog();
@@ -37,7 +45,17 @@ export function RegisterTable({ entries, caption, testId }: { readonly entries: 
               <td>{entry.user ?? t('partners.screens.register.bySchedule', { id: entry.scheduleId ?? 0 })}</td>
               <td>{t('partners.screens.agreements.titleNumbered', { id: entry.agreementId, title: entry.agreementTitle })}</td>
               <td>{entry.partnerName}</td>
-              <td>{entry.purposes.map((code) => purposeName(purposes?.find((purpose) => purpose.code === code), code, language)).join(', ')}</td>
+              <td>
+                {entry.purposes
+                  .map((code) =>
+                    purposeName(
+                      purposes?.find((purpose) => purpose.code === code),
+                      code,
+                      language,
+                    ),
+                  )
+                  .join(', ')}
+              </td>
               <td className="num">{formatNumber(entry.people, language)}</td>
               <td>{entry.fields.map((field) => fieldName(t, field)).join(', ')}</td>
               <td>

@@ -49,8 +49,20 @@ function AddScheduleForm({ onAdded }: { readonly onAdded: (schedule: Schedule) =
 
   return (
     <Section title={t('partners.screens.schedules.addTitle')} description={t('partners.screens.schedules.addDescription')} id="schedule-add">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('partners.screens.schedules.addTitle')} data-testid="schedule-form">
-        <SelectField label={t('partners.screens.extract.agreement')} value={agreementId} onChange={(event) => setAgreementId(event.target.value)} disabled={add.busy} name="agreementId">
+      <form
+        className="form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={t('partners.screens.schedules.addTitle')}
+        data-testid="schedule-form"
+      >
+        <SelectField
+          label={t('partners.screens.extract.agreement')}
+          value={agreementId}
+          onChange={(event) => setAgreementId(event.target.value)}
+          disabled={add.busy}
+          name="agreementId"
+        >
           <option value="">{t('partners.screens.extract.chooseAgreement')}</option>
           {(agreements.data ?? [])
             .filter((agreement) => agreement.state !== 'revoked')
@@ -61,12 +73,24 @@ function AddScheduleForm({ onAdded }: { readonly onAdded: (schedule: Schedule) =
             ))}
         </SelectField>
         <div className="form-row">
-          <SelectField label={t('partners.screens.schedules.every')} value={every} onChange={(event) => setEvery(event.target.value === 'daily' ? 'daily' : 'weekly')} disabled={add.busy} name="every">
+          <SelectField
+            label={t('partners.screens.schedules.every')}
+            value={every}
+            onChange={(event) => setEvery(event.target.value === 'daily' ? 'daily' : 'weekly')}
+            disabled={add.busy}
+            name="every"
+          >
             <option value="daily">{t('partners.screens.schedules.daily')}</option>
             <option value="weekly">{t('partners.screens.schedules.weekly')}</option>
           </SelectField>
           {every === 'weekly' ? (
-            <SelectField label={t('partners.screens.schedules.weekday')} value={weekday} onChange={(event) => setWeekday(event.target.value)} disabled={add.busy} name="weekday">
+            <SelectField
+              label={t('partners.screens.schedules.weekday')}
+              value={weekday}
+              onChange={(event) => setWeekday(event.target.value)}
+              disabled={add.busy}
+              name="weekday"
+            >
               {[1, 2, 3, 4, 5, 6, 7].map((day) => (
                 <option key={day} value={String(day)}>
                   {t(`partners.screens.weekdays.${String(day)}`)}
@@ -83,7 +107,13 @@ function AddScheduleForm({ onAdded }: { readonly onAdded: (schedule: Schedule) =
             name="atTime"
             error={timeValid ? null : t('partners.screens.schedules.timeInvalid')}
           />
-          <SelectField label={t('partners.screens.produce.format')} value={format} onChange={(event) => setFormat(event.target.value === 'json' ? 'json' : 'csv')} disabled={add.busy} name="format">
+          <SelectField
+            label={t('partners.screens.produce.format')}
+            value={format}
+            onChange={(event) => setFormat(event.target.value === 'json' ? 'json' : 'csv')}
+            disabled={add.busy}
+            name="format"
+          >
             <option value="csv">CSV</option>
             <option value="json">JSON</option>
           </SelectField>
