@@ -12,7 +12,7 @@ export function ExclusionsChart({ excluded }: { readonly excluded: Partial<Recor
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const entries = exclusionEntries(excluded);
-  const data = entries.map((entry) => ({ ...entry, label: t(`partners.screens.exclusions.${entry.reason}`) }));
+  const data = entries.map((entry) => ({ ...entry, label: t(`partners.extract.exclusions.${entry.reason}`) }));
   const format = (value: unknown) => formatNumber(Number(value), language);
   const countName = t('partners.screens.preview.people');
   const table = (

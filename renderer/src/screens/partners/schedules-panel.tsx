@@ -138,6 +138,9 @@ export function SchedulesPanel({ canEdit }: { readonly canEdit: boolean }): Reac
   const remove = useApiAction('schedules.remove');
   const [removing, setRemoving] = useState<Schedule | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The schedule's own words for an outcome (main/partners/strings, `partners.schedule.outcomes`), any other code shown as it is.
+  const outcomeText = (outcome: string): string =>
+    t(`partners.schedule.outcomes.${outcome}`, { defaultValue: t('partners.schedule.outcomes.other', { outcome }) });
   const titleOf = (id: number): string => {
     const agreement = agreements.data?.find((entry) => entry.id === id);
     return agreement === undefined ? String(id) : t('partners.screens.agreements.titleNumbered', { id, title: agreement.title });
@@ -201,9 +204,7 @@ export function SchedulesPanel({ canEdit }: { readonly canEdit: boolean }): Reac
                         {schedule.lastOutcome === 'ok' ? (
                           t('partners.screens.schedules.ok')
                         ) : (
-                          <span className="badge tag-warning">
-                            ⚠ {t(`partners.screens.outcomes.${schedule.lastOutcome ?? 'unknown'}`, { defaultValue: schedule.lastOutcome ?? '' })}
-                          </span>
+                          <span className="badge tag-warning">⚠ {outcomeText(schedule.lastOutcome ?? '')}</span>
                         )}
                       </>
                     )}
