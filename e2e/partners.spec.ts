@@ -146,6 +146,20 @@ test('agreement → preview with exclusions → file → register → the person
   await expect(registerRow).toHaveAttribute('data-people', '3');
   await expect(page.getByTestId('register-totals')).toHaveAttribute('data-people', '3');
 
+  // A weekly schedule for the agreement, added and removed.
+  await screen.getByRole('tab', { name: 'Schedules' }).click();
+  const scheduleForm = page.getByTestId('schedule-form');
+  await scheduleForm.getByLabel('Agreement', { exact: true }).selectOption(String(agreementId));
+  await scheduleForm.getByLabel('Every').selectOption('weekly');
+  await scheduleForm.getByLabel('Day of the week').selectOption('1');
+  await scheduleForm.getByRole('button', { name: 'Add the schedule' }).click();
+  const scheduleRow = page.getByTestId('schedule-row');
+  await expect(scheduleRow).toHaveCount(1);
+  await expect(scheduleRow).toContainText('Every Monday at 06:00');
+  await scheduleRow.getByRole('button', { name: /^Remove schedule/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByTestId('schedules-none')).toBeVisible();
+
   // Hélène's page lists the disclosure.
   await app.goTo('People');
   await app.profiles.search('helene');
@@ -210,4 +224,19 @@ test('agreement → preview with exclusions → file → register → the person
   await goToPartners(app);
   await screen.getByRole('tab', { name: 'Register' }).click();
   await expect(page.getByTestId('register-row')).toHaveCount(1);
+
+  // Revoking is final, so it asks twice.
+  await screen.getByRole('tab', { name: 'Agreements' }).click();
+  await page.getByTestId('agreement-row').filter({ hasText: 'Campagne d’un jour' }).getByRole('button').click();
+  const oldDetail = page.getByTestId('agreement-detail');
+  await oldDetail.getByRole('button', { name: 'Revoke…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason', { exact: true }).fill('Campaign over');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Revoke agreement no. ${String(old.id)} for good?`);
+  await dialog.getByRole('button', { name: 'Revoke for good' }).click();
+  await expect(page.getByTestId('agreement-act-notice')).toHaveText(`Agreement no. ${String(old.id)} revoked.`);
+  await expect(oldDetail.getByTestId('lease-state')).toHaveAttribute('data-state', 'revoked');
+  await expect(oldDetail.getByTestId('agreement-events').locator('li[data-kind="revoked"]')).toContainText('Campaign over');
+  await expect(oldDetail.getByTestId('agreement-acts')).toHaveCount(0);
 });
