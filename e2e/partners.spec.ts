@@ -16,6 +16,7 @@ import type { AppPage } from './pages/app-page';
 
 const ADMIN = { name: 'Alice Admin', passphrase: 'correct horse battery staple' };
 const PARTNER = 'Courrier Boréal';
+const AUDITOR = { name: 'Audrey Auditor', passphrase: 'auditor passphrase 2026' };
 
 configure({ useWebWorkers: false });
 
@@ -57,6 +58,8 @@ test('agreement → preview with exclusions → file → register → the person
   const csv = testInfo.outputPath('clients.csv');
   fs.writeFileSync(csv, `${FRENCH_CLIENTS}\r\n`, 'utf8');
   await app.openNewVault(ADMIN);
+  await app.goTo('Users');
+  await app.users.addUser(AUDITOR.name, 'auditor', AUDITOR.passphrase);
   await app.goTo('Import');
   await app.importer.importIntoNewSource(csv, 'Boutique', 'customer relationship');
   await expect(app.importer.count('inserted')).toHaveAttribute('data-value', '5');
@@ -239,4 +242,19 @@ test('agreement → preview with exclusions → file → register → the person
   await expect(oldDetail.getByTestId('lease-state')).toHaveAttribute('data-state', 'revoked');
   await expect(oldDetail.getByTestId('agreement-events').locator('li[data-kind="revoked"]')).toContainText('Campaign over');
   await expect(oldDetail.getByTestId('agreement-acts')).toHaveCount(0);
+
+  // The auditor reads partners, agreements and the register, and changes nothing.
+  await app.lock();
+  await app.start.unlock(AUDITOR.name, AUDITOR.passphrase);
+  await goToPartners(app);
+  await expect(page.getByTestId('partner-row')).toHaveCount(2);
+  await expect(page.getByTestId('partner-form')).toHaveCount(0);
+  await expect(screen.getByRole('tab', { name: 'Extract' })).toHaveCount(0);
+  await screen.getByRole('tab', { name: 'Agreements' }).click();
+  await expect(page.getByTestId('agreement-row')).toHaveCount(2);
+  await expect(page.getByTestId('agreement-form')).toHaveCount(0);
+  await screen.getByRole('tab', { name: 'Register' }).click();
+  await expect(page.getByTestId('register-row')).toHaveCount(1);
+  await expect(page.getByTestId('register-row')).toHaveAttribute('data-sha256', hash);
+  await noSeriousViolations(page);
 });
