@@ -148,6 +148,11 @@ test('agreement → preview with exclusions → file → register → the person
   await expect(registerRow).toHaveAttribute('data-sha256', hash);
   await expect(registerRow).toHaveAttribute('data-people', '3');
   await expect(page.getByTestId('register-totals')).toHaveAttribute('data-people', '3');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const registerCsv = testInfo.outputPath('register.csv');
+  await exported.saveAs(registerCsv);
+  expect(fs.readFileSync(registerCsv, 'utf8')).toContain(hash);
+  await expect(page.getByTestId('register-exported')).toContainText('1 entry exported');
 
   // A weekly schedule for the agreement, added and removed.
   await screen.getByRole('tab', { name: 'Schedules' }).click();
