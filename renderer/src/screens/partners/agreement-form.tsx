@@ -115,7 +115,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
   return (
     <Section title={t('partners.screens.sign.title')} description={t('partners.screens.sign.description')} id="agreement-sign">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('partners.screens.sign.title')} data-testid="agreement-form">
-        <div className="form-row">
+        <div className="field-row">
           <SelectField
             label={t('partners.screens.sign.partner')}
             value={partnerId}
@@ -157,17 +157,19 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
         <fieldset className="choice-group" data-testid="agreement-fields">
           <legend>{t('partners.screens.sign.fields')}</legend>
           <p className="muted small">{t('partners.screens.sign.fieldsHint')}</p>
-          {EXTRACT_FIELDS.map((field) => (
-            <label key={field} className="checkbox">
-              <input
-                type="checkbox"
-                checked={fields.includes(field)}
-                onChange={(event) => setFields((list) => toggle(list, field, event.target.checked))}
-                disabled={busy}
-              />
-              <span>{fieldName(t, field)}</span>
-            </label>
-          ))}
+          <div className="field-row three">
+            {EXTRACT_FIELDS.map((field) => (
+              <label key={field} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={fields.includes(field)}
+                  onChange={(event) => setFields((list) => toggle(list, field, event.target.checked))}
+                  disabled={busy}
+                />
+                <span>{fieldName(t, field)}</span>
+              </label>
+            ))}
+          </div>
         </fieldset>
         <SelectField
           label={t('partners.screens.sign.basis')}
@@ -182,7 +184,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
             </option>
           ))}
         </SelectField>
-        <div className="form-row">
+        <div className="field-row">
           <TextField
             type="date"
             label={t('partners.screens.sign.validFrom')}
@@ -204,7 +206,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
         <fieldset className="choice-group" data-testid="agreement-window">
           <legend>{t('partners.screens.sign.window')}</legend>
           <p className="muted small">{t('partners.screens.sign.windowHint')}</p>
-          <div className="form-row">
+          <div className="form-actions start">
             {WEEKDAYS.map((day) => (
               <label key={day} className="checkbox">
                 <input
@@ -217,7 +219,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
               </label>
             ))}
           </div>
-          <div className="form-row">
+          <div className="field-row">
             <TextField
               type="time"
               label={t('partners.screens.sign.hoursFrom')}
@@ -241,7 +243,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
             </p>
           ) : null}
         </fieldset>
-        <div className="form-row">
+        <div className="field-row">
           <TextField
             label={t('partners.screens.sign.maxPerMonth')}
             hint={t('partners.screens.sign.maxPerMonthHint')}
@@ -284,7 +286,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
           />
         ) : (
           <div className="stack" data-testid="agreement-sftp">
-            <div className="form-row">
+            <div className="field-row">
               <TextField
                 label={t('partners.screens.sign.host')}
                 spellCheck={false}
@@ -303,7 +305,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
                 error={portNumber === null || portNumber < 1 || portNumber > 65535 ? t('partners.screens.sign.portInvalid') : null}
               />
             </div>
-            <div className="form-row">
+            <div className="field-row">
               <TextField
                 label={t('partners.screens.sign.username')}
                 spellCheck={false}
@@ -371,7 +373,7 @@ export function AgreementForm({ onSigned }: { readonly onSigned: (agreement: Agr
             )}
           </div>
         )}
-        <div className="form-row">
+        <div className="field-row">
           <TextField
             label={t('partners.screens.sign.legalRef')}
             value={legalRef}

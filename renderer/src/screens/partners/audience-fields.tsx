@@ -55,7 +55,7 @@ export function AudienceFields({
           ))}
         </fieldset>
       ) : null}
-      <div className="form-row">
+      <div className="field-row">
         <TextField
           type="date"
           label={t('partners.screens.audience.activeFrom')}

@@ -58,7 +58,7 @@ function PartnerForm({
   return (
     <Section title={title} description={t('partners.screens.partners.formDescription')} id="partner-form">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={title} data-testid="partner-form">
-        <div className="form-row">
+        <div className="field-row">
           <TextField
             label={t('partners.screens.partners.name')}
             value={name}
@@ -90,7 +90,7 @@ function PartnerForm({
           disabled={busy}
           name="contact"
         />
-        <div className="form-row">
+        <div className="field-row">
           <CountrySelect label={t('partners.screens.partners.country')} value={country} onChange={setCountry} disabled={busy} />
           <TextField
             label={t('partners.screens.partners.subdivision')}
@@ -103,7 +103,7 @@ function PartnerForm({
             error={subdivisionValid ? null : t('partners.screens.partners.subdivisionInvalid')}
           />
         </div>
-        <div className="form-row">
+        <div className="field-row">
           <TextField
             type="date"
             label={t('partners.screens.partners.assessmentDate')}

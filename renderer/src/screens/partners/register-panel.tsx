@@ -54,7 +54,7 @@ export function RegisterPanel(): ReactNode {
   return (
     <div className="stack" data-testid="register-panel">
       <p className="lead">{t('partners.screens.register.intro')}</p>
-      <div className="form-row" role="group" aria-label={t('partners.screens.register.filters')}>
+      <div className="field-row" role="group" aria-label={t('partners.screens.register.filters')}>
         <TextField
           type="date"
           label={t('partners.screens.register.from')}

@@ -72,7 +72,7 @@ function AddScheduleForm({ onAdded }: { readonly onAdded: (schedule: Schedule) =
               </option>
             ))}
         </SelectField>
-        <div className="form-row">
+        <div className="field-row">
           <SelectField
             label={t('partners.screens.schedules.every')}
             value={every}
