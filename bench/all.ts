@@ -9,7 +9,8 @@
  *   consent  bench/consent.ts   the consent review's state derived for 1 M people × 5 purposes (~3 M events) ≤ 10 s; counts ≤ 200 ms
  *   erasure  bench/erasure.ts   among 1 M profiles: one person with 10 k events erased (preview, commit, purge, table scan) ≤ 2 s;
  *                               a full verification scan ≤ 60 s; a bulk erasure of 10 k requests ≤ 2 min
- * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS, MESSY_ROWS, BENCH_ERASURE_PROFILES…).
+ *   partners bench/partners.ts  among 1 M profiles: the preview and the extract of ~500 k people × 10 fields, register included, ≤ 15 s
+ * Pick suites with BENCH_SUITES=import (or vault); sizes as each file documents (BENCH_AUDIT_ENTRIES, BENCH_IMPORT_ROWS, MESSY_ROWS, BENCH_ERASURE_PROFILES, BENCH_PARTNERS_PROFILES…).
  * Arguments after `--` go to every suite picked (`BENCH_SUITES=identity npm run bench -- --records 100000`).
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ const SUITES: ReadonlyArray<readonly [string, string]> = [
   ['requests', 'requests.ts'],
   ['consent', 'consent.ts'],
   ['erasure', 'erasure.ts'],
+  ['partners', 'partners.ts'],
 ];
 const wanted = new Set((process.env.BENCH_SUITES ?? SUITES.map(([name]) => name).join(',')).split(',').map((name) => name.trim()));
 

@@ -18,30 +18,24 @@ export interface ConsentOfMany {
   state(profileId: number, purposeCode: string): ConsentState;
 }
 
-interface EventRow {
-  profileId: number;
-  id: number;
-  purposeId: number;
-  kind: StoredEvent['kind'];
-  at: string | null;
-  recordedAt: string;
-  expiresAt: string | null;
-  method: StoredEvent['method'];
-  evidence: string | null;
-}
+/** [profileId, id, purposeId, kind, at, recordedAt, expiresAt, method, evidence] */
+type EventRow = [number, number, number, StoredEvent['kind'], string | null, string, string | null, StoredEvent['method'], string | null];
 
 function eventsByProfile(db: SqlRunner, purposeIds: readonly number[]): Map<number, StoredEvent[]> {
   const byProfile = new Map<number, StoredEvent[]>();
-  const rows = db.iterate<EventRow>(sql`
-    SELECT m.profile_id AS profileId, e.id, e.purpose_id AS purposeId, e.kind, e.at, e.recorded_at AS recordedAt, e.expires_at AS expiresAt,
-      e.method, e.evidence
+  const query = sql`
+    SELECT m.profile_id, e.id, e.purpose_id, e.kind, e.at, e.recorded_at, e.expires_at, e.method, e.evidence
     FROM consent_event e JOIN profile_member m ON m.source_record_id = e.source_record_id
-    WHERE e.purpose_id IN (SELECT value FROM json_each(${JSON.stringify(purposeIds)}))`);
-  for (const row of rows) {
+    WHERE e.purpose_id IN (SELECT value FROM json_each(${JSON.stringify(purposeIds)}))`;
+  // Rows as arrays: hundreds of thousands of events, each made into the one object the answer reads.
+  const statement = db.statement(query.text);
+  statement.raw(true);
+  for (const row of statement.iterate(...query.params) as IterableIterator<EventRow>) {
+    const [profileId, id, purposeId, kind, at, recordedAt, expiresAt, method, evidence] = row;
     // The fields the answer reads; the rest of a ConsentEvent (source, recorder, run) only shows on screen.
-    const event = row as unknown as StoredEvent;
-    const list = byProfile.get(row.profileId);
-    if (list === undefined) byProfile.set(row.profileId, [event]);
+    const event = { id, purposeId, kind, at, recordedAt, expiresAt, method, evidence } as StoredEvent;
+    const list = byProfile.get(profileId);
+    if (list === undefined) byProfile.set(profileId, [event]);
     else list.push(event);
   }
   return byProfile;
@@ -77,6 +71,7 @@ export function consentOfMany(db: SqlRunner, purposeCodes: readonly string[], no
   const events = eventsByProfile(db, [...purposeIds]);
   const declared = new Map([...rules.values()].map((rule) => [rule.id, otherBasesByProfile(db, rule.id)]));
 
+  const silent = new Map<number, UseAnswer>();
   const own = (profileId: number, rule: PurposeRule): { all: readonly StoredEvent[]; own: StoredEvent[] } => {
     const all = events.get(profileId) ?? NO_EVENTS;
     return { all, own: all.filter((event) => event.purposeId === rule.id) };
@@ -89,6 +84,14 @@ export function consentOfMany(db: SqlRunner, purposeCodes: readonly string[], no
   return {
     use(profileId, code) {
       const rule = ruleOf(code);
+      const bases = declared.get(rule.id)?.get(profileId);
+      if (bases === undefined && !events.has(profileId)) {
+        // Most people: nothing said and nothing declared, the same answer for all of them.
+        let same = silent.get(rule.id);
+        if (same === undefined)
+          silent.set(rule.id, (same = answer({ purpose: rule, catalog, events: NO_EVENTS, own: [], derived: NO_STATE, declared: undefined, now })));
+        return same;
+      }
       const { all, own: mine } = own(profileId, rule);
       const derived = mine.length === 0 ? NO_STATE : deriveState(mine, now);
       return answer({
@@ -97,7 +100,7 @@ export function consentOfMany(db: SqlRunner, purposeCodes: readonly string[], no
         events: all,
         own: mine,
         derived,
-        declared: declared.get(rule.id)?.get(profileId),
+        declared: bases,
         now,
       });
     },

@@ -11,7 +11,7 @@ import { sql, type SqlRunner } from '../../store/sql';
 import type { GoldenFieldName } from './contract';
 import type { Candidate } from './survivorship';
 
-const COLUMNS = {
+export const COLUMNS = {
   givenName: 'given_name',
   familyName: 'family_name',
   fullName: 'full_name',
@@ -24,7 +24,7 @@ const COLUMNS = {
 } as const satisfies Partial<Record<GoldenFieldName, string>>;
 type ColumnField = keyof typeof COLUMNS;
 
-const CANONICAL: Partial<Record<GoldenFieldName, RegExp>> = {
+export const CANONICAL: Partial<Record<GoldenFieldName, RegExp>> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   phone: /^\+[1-9]\d{4,14}$/,
 };

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runJob, unwrap } from '../../backend/run-job';
 import { sql } from '../../store/sql';
 import { ADMIN, createVault, ok, openBackend, tempDir } from '../../test-support/temp-vault';
-import { fillPeople } from './fill-people';
+import { fillPeople } from './test-fill-people';
 
-const child = path.join(import.meta.dirname, 'extract-child.ts');
+const child = path.join(import.meta.dirname, 'test-extract-child.ts');
 
 /** Runs the extract in a child and kills it at the first sign of rows written but not all. */
 function killWhileWriting(vaultDir: string, agreementId: number, outFile: string): Promise<{ killedAt: string }> {
@@ -60,7 +60,10 @@ describe('kill -9 during an extract', () => {
     const reopened = openBackend(dir);
     await ok(reopened, 'vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase });
     const db = reopened.vaults.current().db;
-    expect(db.get(sql`SELECT (SELECT count(*) FROM extract) AS extracts, (SELECT count(*) FROM disclosure) AS disclosures`)).toEqual({ extracts: 0, disclosures: 0 });
+    expect(db.get(sql`SELECT (SELECT count(*) FROM extract) AS extracts, (SELECT count(*) FROM disclosure) AS disclosures`)).toEqual({
+      extracts: 0,
+      disclosures: 0,
+    });
     expect(unwrap(await runJob(reopened, 'audit.verify', {})).intact).toBe(true);
     // The vault is whole: the same extract, run again, completes and is registered once.
     const entry = unwrap(await runJob(reopened, 'extracts.run', { agreementId: agreement.id, outFile: out }));

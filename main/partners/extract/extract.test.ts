@@ -152,8 +152,23 @@ describe('extracts', () => {
     });
     expect(await preview({ agreementId: id, audience: { activeFrom: '2026-06-30' } })).toMatchObject({ audience: 0 });
     expect(await preview({ agreementId: id, audience: { activeFrom: '2026-06-29', activeTo: '2026-06-29' } })).toMatchObject({ audience: 7 });
+    const newsletter = db().get<{ id: number }>(sql`SELECT id FROM source WHERE name = 'Newsletter'`)!.id;
+    expect(await preview({ agreementId: id, audience: { sourceIds: [newsletter] } })).toMatchObject({ audience: 7 });
+    expect(await preview({ agreementId: id, audience: { sourceIds: [newsletter + 100] } })).toMatchObject({ audience: 0 });
+    // Countries are the golden record's: Zoé moved to Belgium in her record.
+    db().run(sql`UPDATE source_record SET country = 'BE' WHERE id IN (SELECT source_record_id FROM profile_member WHERE profile_id = ${zoe})`);
+    db().run(sql`UPDATE source_record SET country = 'FR' WHERE id NOT IN (SELECT source_record_id FROM profile_member WHERE profile_id = ${zoe})`);
+    expect(await preview({ agreementId: id, audience: { countries: ['be'] } })).toMatchObject({ audience: 1, excluded: { objected: 1 } });
+    expect(await preview({ agreementId: id, audience: { countries: ['FR', 'CA'] } })).toMatchObject({ audience: 6, included: 3 });
     // Nothing left: a preview writes nothing.
     expect(registerCount()).toEqual({ n: 0, d: 0 });
+    // An id noted before a merge leads on to the person it became part of.
+    const julie = await profileOf(backend, 'julie@exemple.fr');
+    const marc = await profileOf(backend, 'marc@exemple.fr');
+    await ok(backend, 'identity.merge', { profileA: julie, profileB: marc });
+    const merged = db().get<{ id: number }>(sql`SELECT id FROM profile WHERE id IN (${julie}, ${marc}) AND status = 'merged'`)!.id;
+    expect(await preview({ agreementId: id, audience: { profileIds: [merged] } })).toMatchObject({ audience: 1, included: 1 });
+    expect(await preview({ agreementId: id, audience: { profileIds: [julie, marc] } })).toMatchObject({ audience: 1 });
   });
 
   it('refuses every extract under an expired, suspended or revoked lease; the preview says why', async () => {
@@ -172,12 +187,23 @@ describe('extracts', () => {
     expect(filesIn(folder)).toEqual([]);
   });
 
+  it('refuses an extract beyond the month’s limit, and one outside the access window', async () => {
+    const id = await agreement({ maxPerMonth: 1, window: { days: [1, 2, 3, 4, 5], from: '08:00', to: '18:00' } });
+    await run({ agreementId: id });
+    expect((await preview({ agreementId: id })).refusal).toBe('monthlyLimitReached');
+    expect((await fails('extracts.run', { agreementId: id })).params).toMatchObject({ reason: 'leaseMonthlyLimit' });
+    // Tuesday 20:00 in Toronto: outside the window (checked before the limit).
+    now = new Date('2026-07-01T00:00:00Z');
+    expect((await fails('extracts.run', { agreementId: id })).params).toMatchObject({ reason: 'leaseOutsideWindow' });
+    expect(registerCount().n).toBe(1);
+  });
+
   it('enters every extract on the register once, with one disclosure per person included', async () => {
     const id = await agreement();
     const first = await run({ agreementId: id });
-    now = new Date('2026-06-30T15:00:00Z');
-    const second = await run({ agreementId: id, format: 'json' });
-    expect(second.id).not.toBe(first.id);
+    // The same second: a file of its own beside the first.
+    const second = await run({ agreementId: id });
+    expect(second.fileName).toBe(first.fileName.replace('.csv', '-2.csv'));
     const extracts = db().all<{ id: number; people: number; disclosed: number; distinct_people: number }>(sql`
       SELECT e.id, e.people, (SELECT count(*) FROM disclosure d WHERE d.extract_id = e.id) AS disclosed,
         (SELECT count(DISTINCT d.profile_id) FROM disclosure d WHERE d.extract_id = e.id) AS distinct_people FROM extract e ORDER BY e.id`);
@@ -214,6 +240,26 @@ describe('extracts', () => {
     expect(sawPartial).toBe(true);
     expect(filesIn(path.dirname(target))).toEqual([]);
     expect(registerCount()).toEqual({ n: 0, d: 0 });
+  });
+
+  it('takes the register back when the file cannot be given its name', async () => {
+    const id = await agreement();
+    const target = path.join(tempDir(), 'taken.csv');
+    const job: JobControl = {
+      signal: new AbortController().signal,
+      // Something takes the name while the rows are written: the rename inside the register's transaction fails.
+      progress: (step, done, total) => {
+        if (step === 'write' && done === total) fs.mkdirSync(target);
+      },
+      checkpoint: () => undefined,
+    };
+    const context = { vaults: backend.vaults, now: () => now, emit: () => undefined } as unknown as CapabilityContext;
+    await expect(runExtract(context, { agreementId: id, audience: {}, format: 'csv', outFile: target }, job)).rejects.toMatchObject({
+      params: { reason: 'outputIsFolder' },
+    });
+    expect(registerCount()).toEqual({ n: 0, d: 0 });
+    expect(filesIn(path.dirname(target))).toEqual(['taken.csv']);
+    expect(fs.statSync(target).isDirectory()).toBe(true);
   });
 
   it('leaves nothing staged and nothing on the register when SFTP delivery fails', async () => {

@@ -3,19 +3,21 @@
  * purposes applied, the file written with only the agreed fields, delivered, and entered on the register with
  * one disclosure per person in the same transaction (docs/partners.md).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { consentOfMany } from '../../consent/index';
 import { AppError } from '../../core/errors';
 import type { JobControl } from '../../core/job-control';
 import { litigationHeldProfiles } from '../../erasure/index';
 import { goldenValuesOfMany, type GoldenFieldName } from '../../identity/index';
+import { currentProfileId } from '../../profiles/index';
 import { vaultTimeZone } from '../../requests/index';
 import type { SqlRunner } from '../../store/sql';
 import type { CapabilityContext } from '../../vault/index';
 import { EXCLUSIONS, type Audience, type Exclusion, type ExtractField, type ExtractFormat, type ExtractPreview, type RegisterEntry } from '../contract';
 import { getLease, type Lease } from '../agreements';
 import { uploadBySftp } from '../delivery/sftp';
-import { assertLeaseAllows, dayInZone, leaseRefusal } from '../lease';
+import { assertLeaseAllows, dayInZone, extractsInMonth, leaseRefusal, leaseRefusedError } from '../lease';
 import { readRegisterEntry } from '../register/entry';
 import { drawAudience, zoneStamp } from './audience';
 import { rowFormat, StagedSink, TargetSink, type ExtractSink, type Row } from './file';
@@ -62,7 +64,8 @@ function draw(db: SqlRunner, lease: Lease, audience: Audience, now: Date, timeZo
   const purposes = [...lease.purposes];
   const consent = consentOfMany(db, audience.consent === undefined ? purposes : [...new Set([...purposes, audience.consent.purpose])], now);
   const ids = drawAudience(db, audience, timeZone, consent);
-  const held = litigationHeldProfiles(db, dayInZone(now, timeZone));
+  // A hold placed before a merge still holds the person the profile became part of.
+  const held = new Set([...litigationHeldProfiles(db, dayInZone(now, timeZone))].map((id) => currentProfileId(db, id)));
   const excluded = Object.fromEntries(EXCLUSIONS.map((reason) => [reason, 0])) as Record<Exclusion, number>;
   const included: number[] = [];
   for (const id of ids) {
@@ -162,7 +165,10 @@ function destination(context: CapabilityContext, lease: Lease, request: ExtractR
     return { sink, fileName: path.basename(sink.target), deliveredTo: 'file' };
   }
   if (lease.delivery.kind === 'folder') {
-    return { sink: new TargetSink(path.join(lease.delivery.folder, generated), request.overwrite === true), fileName: generated, deliveredTo: 'folder' };
+    // Two extracts within the same second (a schedule and a manual run) are two files, never one replacing the other.
+    let fileName = generated;
+    for (let copy = 2; fs.existsSync(path.join(lease.delivery.folder, fileName)); copy += 1) fileName = generated.replace(/(\.\w+)$/, `-${copy}$1`);
+    return { sink: new TargetSink(path.join(lease.delivery.folder, fileName), false), fileName, deliveredTo: 'folder' };
   }
   return { sink: new StagedSink(context.vaults.current().files.staging, generated), fileName: generated, deliveredTo: 'sftp' };
 }
@@ -176,6 +182,15 @@ async function deliverBySftp(lease: Lease, sink: StagedSink, fileName: string): 
     localFile: sink.file,
     fileName,
   });
+}
+
+/**
+ * The monthly limit checked again once the file is written: another extract under the same lease may have
+ * taken the month's last one meanwhile. The rest of the lease was checked when the extract started; an
+ * extract begun inside its window is not thrown away for ending a minute after it.
+ */
+function assertRoomThisMonth(db: SqlRunner, lease: Lease, now: Date, timeZone: string): void {
+  if (lease.maxPerMonth !== null && extractsInMonth(db, lease.id, now, timeZone) >= lease.maxPerMonth) throw leaseRefusedError(lease, 'monthlyLimitReached');
 }
 
 /**
@@ -206,12 +221,15 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
       job.checkpoint();
     }
     sink.write(format.end(done > 0));
+    // The last moment a cancel is heard: once a file is on the partner's server, it goes on the register.
+    job.checkpoint();
     if (sink instanceof StagedSink) {
+      // Before the upload: once the file is on the partner's server it goes on the register, whatever happens.
+      assertRoomThisMonth(db, lease, context.now(), timeZone);
       sink.commit();
       job.progress('connecting', 0, null);
       await deliverBySftp(lease, sink, fileName);
     }
-    job.checkpoint();
     const sha256 = sink.sha256();
     const excluded = excludedTotal(drawn);
     const id = context.vaults.mutate<number>(
@@ -223,8 +241,7 @@ export async function runExtract(context: CapabilityContext, request: ExtractReq
       }),
       ({ db: tx, user }) => {
         const at = context.now();
-        // Checked again where it counts: another extract may have used the month's last one meanwhile.
-        assertLeaseAllows(tx, lease, at, timeZone);
+        if (!(sink instanceof StagedSink)) assertRoomThisMonth(tx, lease, at, timeZone);
         const extractId = Number(
           tx
             .statement(
