@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors';
+import { startStallingProxy } from '../../ingest/connectors/test-servers';
 import { newKeyPair, startSshd, type TestSshd } from '../../test-support/sshd';
 import { tempDir } from '../../test-support/temp-vault';
 import type { SftpTarget } from '../contract';
@@ -91,5 +92,59 @@ describe('uploadBySftp', () => {
     expect(error.params).toMatchObject({ reason: 'sftpFailed' });
     expect(fs.readdirSync(to.path)).toEqual(['same.csv']);
     expect(fs.readFileSync(path.join(to.path, 'same.csv'), 'utf8')).toBe('the partner’s own file');
+  });
+
+  describe('against a server that stops answering halfway through the file', () => {
+    // Handshake and login travel in small packets; the file's data in packets of tens of kilobytes.
+    const big = (): string => {
+      const file = path.join(tempDir(), 'big.csv');
+      fs.writeFileSync(file, Buffer.alloc(512 * 1024, 'a'));
+      return file;
+    };
+
+    it('gives up once it has been silent for the stall delay', async () => {
+      const proxy = await startStallingProxy(sshd.port, (chunk) => chunk.length > 8_000);
+      try {
+        const to = { ...target('stalled'), port: proxy.port };
+        const started = Date.now();
+        const error = await failure(
+          uploadBySftp({ target: to, credential: { privateKey: sshd.clientPrivateKey }, localFile: big(), fileName: 'x.csv', stallMs: 3_000 }),
+        );
+        expect(proxy.stalled).toBe(1);
+        expect(error.params).toMatchObject({ reason: 'sftpFailed' });
+        expect(Date.now() - started).toBeLessThan(15_000);
+        expect(fs.readdirSync(to.path).filter((name) => !name.endsWith('.part'))).toEqual([]);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it('stops at once when the job is cancelled', async () => {
+      const proxy = await startStallingProxy(sshd.port, (chunk) => chunk.length > 8_000);
+      try {
+        const to = { ...target('cancelled'), port: proxy.port };
+        const controller = new AbortController();
+        const upload = uploadBySftp({
+          target: to,
+          credential: { privateKey: sshd.clientPrivateKey },
+          localFile: big(),
+          fileName: 'x.csv',
+          signal: controller.signal,
+        });
+        await expect.poll(() => proxy.stalled, { timeout: 10_000 }).toBe(1);
+        const started = Date.now();
+        controller.abort();
+        const error = await failure(upload);
+        expect(error.code).toBe('CANCELLED');
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(fs.readdirSync(to.path).filter((name) => !name.endsWith('.part'))).toEqual([]);
+        const cancelledBefore = await failure(
+          uploadBySftp({ target: to, credential: { privateKey: sshd.clientPrivateKey }, localFile: big(), fileName: 'y.csv', signal: controller.signal }),
+        );
+        expect(cancelledBefore.code).toBe('CANCELLED');
+      } finally {
+        await proxy.close();
+      }
+    });
   });
 });

@@ -16,15 +16,25 @@ export interface SftpUpload {
   readonly localFile: string;
   /** Its name in the target folder. */
   readonly fileName: string;
+  /** The job's Cancel: the connection is cut and the upload fails with CANCELLED. */
+  readonly signal?: AbortSignal | undefined;
+  /** A server that stops answering for this long is given up on (tests shorten it). */
+  readonly stallMs?: number | undefined;
 }
 
 /** How long the server may take to greet, agree keys and accept the login. */
 const READY_TIMEOUT_MS = 20_000;
+/** A server silent this long mid-upload is given up on: the job would otherwise wait for ever. */
+const STALL_MS = 30_000;
+/** Keepalives sent per stall period, the last unanswered one ending the connection. */
+const KEEPALIVES = 3;
 
 /** A raw SSH public key's fingerprint written as `ssh-keygen -lf` prints it (base64 without padding). */
 export function hostKeyFingerprint(key: Buffer): string {
   return `SHA256:${crypto.createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
+
+const cancelled = (): AppError => new AppError('CANCELLED', 'The delivery by SFTP was cancelled.');
 
 const unpadded = (fingerprint: string): string => fingerprint.trim().replace(/=+$/, '');
 
@@ -33,6 +43,7 @@ export async function uploadBySftp(upload: SftpUpload): Promise<void> {
   if (upload.fileName.includes('/') || upload.fileName.startsWith('.')) {
     throw new AppError('INVALID_INPUT', `The file name ${upload.fileName} cannot be delivered by SFTP.`, { reason: 'sftpFileName' });
   }
+  if (upload.signal?.aborted) throw cancelled();
   const pinned = unpadded(target.hostKey);
   // Filled by the library's callbacks (an object, so the compiler does not assume they never ran).
   const seen: { presented: string | null; level: string | null } = { presented: null, level: null };
@@ -45,6 +56,10 @@ export async function uploadBySftp(upload: SftpUpload): Promise<void> {
   // A dot name with .part: partners polling for *.csv or *.json do not see it until the rename.
   const tempPath = path.posix.join(target.path, `.${upload.fileName}.${crypto.randomBytes(6).toString('hex')}.part`);
   let connected = false;
+  // Ending the library's own way marks the close as expected and leaves a transfer waiting: cut beneath it.
+  const cut = (): void => (client as unknown as { client: { end(): void } }).client.end();
+  upload.signal?.addEventListener('abort', cut, { once: true });
+  const stallMs = upload.stallMs ?? STALL_MS;
   try {
     await client.connect({
       host: target.host,
@@ -53,7 +68,9 @@ export async function uploadBySftp(upload: SftpUpload): Promise<void> {
       ...(credential.privateKey !== undefined ? { privateKey: credential.privateKey } : {}),
       ...(credential.password !== undefined ? { password: credential.password } : {}),
       tryKeyboard: false,
-      readyTimeout: READY_TIMEOUT_MS,
+      readyTimeout: Math.min(READY_TIMEOUT_MS, stallMs),
+      keepaliveInterval: Math.ceil(stallMs / KEEPALIVES),
+      keepaliveCountMax: KEEPALIVES,
       // Called during key exchange, before the login: refusing here sends no credential and no data.
       hostVerifier: (key: Buffer): boolean => {
         seen.presented = hostKeyFingerprint(key);
@@ -64,6 +81,7 @@ export async function uploadBySftp(upload: SftpUpload): Promise<void> {
     await client.put(upload.localFile, tempPath);
     await client.rename(tempPath, finalPath);
   } catch (error) {
+    if (upload.signal?.aborted) throw cancelled();
     if (connected) await client.delete(tempPath, true).catch(() => undefined);
     const presented = seen.presented;
     if (presented !== null && presented !== pinned) {
@@ -93,6 +111,7 @@ export async function uploadBySftp(upload: SftpUpload): Promise<void> {
       detail,
     });
   } finally {
+    upload.signal?.removeEventListener('abort', cut);
     await client.end().catch(() => undefined);
   }
 }
