@@ -5,34 +5,15 @@
  */
 import type { ConsentOfMany } from '../../consent/index';
 import { goldenValuesOfMany } from '../../identity/index';
+import { wallTimeToUtc } from '../../ingest/index';
 import { currentProfileId } from '../../profiles/index';
 import { joinSql, sql, type SqlFragment, type SqlRunner } from '../../store/sql';
 import type { Audience } from '../contract';
 
-/** Milliseconds the zone is ahead of UTC at an instant. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((item) => item.type === type)?.value ?? 0);
-  const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return local - Math.floor(instant / 1000) * 1000;
-}
-
 /** The instant a day (YYYY-MM-DD) begins in the zone, as stored times are written (UTC ISO). */
 export function dayStart(day: string, timeZone: string): string {
-  const midnight = Date.parse(`${day}T00:00:00Z`);
-  // Twice: the offset at the guess may differ from the offset at the answer around a clock change.
-  let instant = midnight - offsetAt(midnight, timeZone);
-  instant = midnight - offsetAt(instant, timeZone);
-  return new Date(instant).toISOString();
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(wallTimeToUtc({ year, month, day: date, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone)).toISOString();
 }
 
 function nextDay(day: string): string {
@@ -79,6 +60,16 @@ export function drawAudience(db: SqlRunner, audience: Audience, timeZone: string
 
 /** `YYYYMMDD-HHmmss` of an instant in the zone, for file names. */
 export function zoneStamp(now: Date, timeZone: string): string {
-  const local = new Date(now.getTime() + offsetAt(now.getTime(), timeZone)).toISOString();
-  return `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}`;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((item) => item.type === type)?.value ?? '00';
+  return `${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}`;
 }
