@@ -51,7 +51,6 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
     case 'erasure':
       return { area: 'erasure', focus: { erasureView: item.kind === 'holdsEnding' ? 'holds' : 'certificates' } };
     case 'partners':
-      // No Partners screen yet: the tile leads home until it exists (then to its agreements, schedules or partners).
-      return { area: 'home', focus: {} };
+      return { area: 'partners', focus: { partnersView: target.view } };
   }
 }

@@ -4,7 +4,21 @@
  */
 import type { ReviewFinding, Role } from '../../../main/api/contract';
 
-export const AREAS = ['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'erasure', 'quality', 'sources', 'audit', 'users', 'settings'] as const;
+export const AREAS = [
+  'home',
+  'import',
+  'profiles',
+  'identity',
+  'consent',
+  'requests',
+  'erasure',
+  'partners',
+  'quality',
+  'sources',
+  'audit',
+  'users',
+  'settings',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
@@ -20,6 +34,8 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   consent: ['administrator', 'steward', 'auditor'],
   // Certificates and holds are the proof an erasure happened: auditors read them (a person's hold without its reason).
   erasure: ['administrator', 'steward', 'auditor'],
+  // Partners, leases and the register name no person: auditors read them (a person's disclosures are on their page).
+  partners: ['administrator', 'steward', 'auditor'],
   // Flagged values are personal data as sent: the same people as imports.
   quality: ['administrator', 'steward'],
   sources: ['administrator', 'steward', 'auditor'],
@@ -51,7 +67,11 @@ export interface AreaFocus {
   /** Erasure, on one certificate, or on the legal holds. */
   readonly certificateId?: number;
   readonly erasureView?: 'certificates' | 'holds';
+  /** Partners, on one of its tabs. */
+  readonly partnersView?: PartnersView;
 }
+
+export type PartnersView = 'partners' | 'agreements' | 'extract' | 'schedules' | 'register';
 
 export type IdentityView = 'review' | 'conflicts' | 'settings' | 'golden';
 

@@ -16,6 +16,7 @@ import { formatPhone } from '../../lib/phone';
 import { regionCountry } from '../../lib/region';
 import { hasRole, useSession } from '../../session/session-context';
 import { EraseButton } from '../erasure/erase-panel';
+import { DisclosuresSection } from '../partners/disclosures-section';
 import { ConsentSection } from './consent-section';
 import { EventsHeading } from './events-heading';
 import { GoldenRecord } from './golden-record';
@@ -346,6 +347,7 @@ export function ProfileDetailView({ id, backLabel, onBack, onOpenCertificate }: 
               ))}
             </div>
           </section>
+          <DisclosuresSection key={`disclosures-${data.id}-${changes}`} profileId={data.id} />
           <ProfileIdentity profileId={data.id} name={data.displayName || t('profiles.unnamed')} onChanged={changed} onOpen={setOpened} />
         </>
       )}

@@ -18,6 +18,7 @@ import { DropOverlay } from '../import/file-step';
 import { ErasureScreen } from '../erasure/erasure-screen';
 import { IdentityScreen } from '../identity/identity-screen';
 import { ImportScreen, type DroppedFile } from '../import/import-screen';
+import { PartnersScreen } from '../partners/partners-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { QualityScreen } from '../quality/quality-screen';
 import { RequestsScreen } from '../requests/requests-screen';
@@ -52,6 +53,8 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       return <RequestsScreen key={focused.id} onNavigate={onNavigate} />;
     case 'erasure':
       return <ErasureScreen key={focused.id} focus={focused.focus} />;
+    case 'partners':
+      return <PartnersScreen key={focused.id} focus={focused.focus} />;
     case 'quality':
       return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
