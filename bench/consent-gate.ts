@@ -29,7 +29,15 @@ async function timed(declaration: { purposes: string[]; lawfulBasis: string }, n
   const file = path.join(dir, 'people.csv');
   const preview = unwrap(await backend.call('import.preview', { file }));
   const start = process.hrtime.bigint();
-  const run = unwrap(await runJob(backend, 'import.file', { file, source: name, options: {}, mapping: { ...preview.mapping, defaultCountry: 'FR' }, declaration: { ...declaration, defaultCountry: 'FR' } }));
+  const run = unwrap(
+    await runJob(backend, 'import.file', {
+      file,
+      source: name,
+      options: {},
+      mapping: { ...preview.mapping, defaultCountry: 'FR' },
+      declaration: { ...declaration, defaultCountry: 'FR' },
+    }),
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   backend.close();
   return { ms, held: run.held };
@@ -49,6 +57,8 @@ for (let round = 0; round < 3; round += 1) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ratio = median(gated) / median(open);
-console.log(`${ROWS} rows: open source ${median(open).toFixed(0)} ms, consent-only source ${median(gated).toFixed(0)} ms (${held} held): ×${ratio.toFixed(3)} (target ≤ 1.10)`);
+console.log(
+  `${ROWS} rows: open source ${median(open).toFixed(0)} ms, consent-only source ${median(gated).toFixed(0)} ms (${held} held): ×${ratio.toFixed(3)} (target ≤ 1.10)`,
+);
 fs.rmSync(dir, { recursive: true, force: true });
 process.exitCode = ratio <= 1.1 ? 0 : 1;

@@ -54,7 +54,10 @@ async function main(): Promise<void> {
     unwrap(await backend.call('purposes.add', { code: 'loyalty', nameEn: 'Loyalty programme', bases: ['consent'] }));
     const { db } = backend.vaults.current();
     const raw = db.raw;
-    const purposes = (raw.prepare(`SELECT id FROM purpose WHERE code IN ('email_marketing', 'sms_marketing', 'profiling', 'analytics', 'loyalty') ORDER BY id`).pluck().all() as number[]);
+    const purposes = raw
+      .prepare(`SELECT id FROM purpose WHERE code IN ('email_marketing', 'sms_marketing', 'profiling', 'analytics', 'loyalty') ORDER BY id`)
+      .pluck()
+      .all() as number[];
     if (purposes.length !== 5) throw new Error(`expected 5 consent purposes, found ${purposes.length}`);
     const [p0, p1, p2, p3, p4] = purposes as [number, number, number, number, number];
     const generateStart = process.hrtime.bigint();
@@ -122,7 +125,9 @@ async function main(): Promise<void> {
     );
     const events = raw.prepare('SELECT count(*) FROM consent_event').pluck().get() as number;
     const records = raw.prepare('SELECT count(*) FROM source_record').pluck().get() as number;
-    console.log(`generated ${people.toLocaleString('en')} people, ${records.toLocaleString('en')} records, ${events.toLocaleString('en')} events in ${(ms(generateStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${people.toLocaleString('en')} people, ${records.toLocaleString('en')} records, ${events.toLocaleString('en')} events in ${(ms(generateStart) / 1000).toFixed(1)} s`,
+    );
 
     const now = new Date();
     // The state alone, as derive.ts gives it (what consent.show and mayUse use), for everyone, kept in memory.
@@ -177,7 +182,9 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const countsMs = times[Math.floor(times.length / 2)]!;
-    console.log(`review counts (consent.review, ${summary.refreshed.mode}): median ${countsMs.toFixed(1)} ms, worst ${times.at(-1)!.toFixed(1)} ms (target ≤ ${COUNTS_TARGET_MS} ms)`);
+    console.log(
+      `review counts (consent.review, ${summary.refreshed.mode}): median ${countsMs.toFixed(1)} ms, worst ${times.at(-1)!.toFixed(1)} ms (target ≤ ${COUNTS_TARGET_MS} ms)`,
+    );
     console.log(`  totals ${JSON.stringify(summary.totals)}`);
     const listStart = process.hrtime.bigint();
     const list = unwrap(await backend.call('consent.reviewList', { finding: 'disagree', offset: 1000, limit: 50 }));
@@ -186,7 +193,8 @@ async function main(): Promise<void> {
     // Stewards keep recording: the review then refreshes only the people they touched. (Few: each
     // consent.record answers with the person's state, whose catalog read counts every purpose's events.)
     const profiles = Array.from({ length: 50 }, (_, index) => 1 + index * Math.floor(people / 50));
-    for (const profileId of profiles) unwrap(await backend.call('consent.record', { profileId, purpose: 'email_marketing', kind: 'withdrawal', method: 'phone' }));
+    for (const profileId of profiles)
+      unwrap(await backend.call('consent.record', { profileId, purpose: 'email_marketing', kind: 'withdrawal', method: 'phone' }));
     const incrementalStart = process.hrtime.bigint();
     const after = unwrap(await backend.call('consent.review', {}));
     console.log(`review after 50 events by hand (${after.refreshed.mode}, ${after.refreshed.profiles} people): ${ms(incrementalStart).toFixed(1)} ms`);

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Backend } from '../main/backend/backend';
 import { unwrap } from '../main/backend/run-job';
 import { needleForms, scanPages, scanTables, verificationScan, type IdentifierValue } from '../main/erasure/scan/index';
+import { optimizeSearch, searchTableOf } from '../main/store/search-index';
 
 const TARGET_PROFILES = 1_000_000;
 const TARGET_MS = 60_000;
@@ -99,11 +100,11 @@ async function main(): Promise<void> {
       }
       raw.prepare(`DELETE FROM consent_state WHERE profile_id = ?`).run(someone);
       raw.prepare(`UPDATE profile SET status = 'erased', display_name = '', sort_key = '' WHERE id = ?`).run(someone);
-      raw.prepare(`DELETE FROM profile_search WHERE rowid = ?`).run(someone);
+      raw.prepare(`DELETE FROM ${searchTableOf(someone)} WHERE rowid = ?`).run(someone);
     })();
     const erasedMs = performance.now() - started;
     started = performance.now();
-    raw.exec(`INSERT INTO profile_search (profile_search) VALUES ('optimize')`);
+    optimizeSearch(raw, [someone]);
     const optimizeMs = performance.now() - started;
     started = performance.now();
     raw.pragma('wal_checkpoint(TRUNCATE)');

@@ -91,7 +91,11 @@ async function build(dir: string, records: number, seed: number): Promise<Built>
     try {
       unwrap(await backend.call('vault.create', ADMIN));
       const started = performance.now();
-      await importFebrlFiles(backend, [...files.keys()].map((name) => path.join(work, `${name}.csv`)), { work });
+      await importFebrlFiles(
+        backend,
+        [...files.keys()].map((name) => path.join(work, `${name}.csv`)),
+        { work },
+      );
       return { records: written, people: entities.size, importMs: performance.now() - started, peakRssMb: peakRss() };
     } finally {
       await backend.close();
@@ -114,9 +118,11 @@ async function resolve(dir: string): Promise<Resolved> {
     }, 50);
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const summary = unwrap(await runJob(backend, 'identity.resolve', {}, () => {
-      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    }));
+    const summary = unwrap(
+      await runJob(backend, 'identity.resolve', {}, () => {
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      }),
+    );
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     clearInterval(sampler);
@@ -168,11 +174,21 @@ async function linkBatch(dir: string, file: string): Promise<Linked> {
     await importFebrlFiles(backend, [file], { work });
     const importMs = performance.now() - started;
     fs.rmSync(work, { recursive: true, force: true });
-    const run = backend.vaults.current().db.get<{ records: number; candidate_pairs: number; moved: number; review_pairs: number; timings: string }>(
-      sql`SELECT records, candidate_pairs, moved, review_pairs, timings FROM identity_run WHERE kind = 'incremental' ORDER BY id DESC LIMIT 1`,
-    );
+    const run = backend.vaults
+      .current()
+      .db.get<{ records: number; candidate_pairs: number; moved: number; review_pairs: number; timings: string }>(
+        sql`SELECT records, candidate_pairs, moved, review_pairs, timings FROM identity_run WHERE kind = 'incremental' ORDER BY id DESC LIMIT 1`,
+      );
     if (run === undefined) throw new Error('the import did not link its records');
-    return { importMs, records: run.records, candidatePairs: run.candidate_pairs, joined: run.moved, reviewPairs: run.review_pairs, timings: JSON.parse(run.timings) as Record<string, number>, peakRssMb: peakRss() };
+    return {
+      importMs,
+      records: run.records,
+      candidatePairs: run.candidate_pairs,
+      joined: run.moved,
+      reviewPairs: run.review_pairs,
+      timings: JSON.parse(run.timings) as Record<string, number>,
+      peakRssMb: peakRss(),
+    };
   } finally {
     await backend.close();
   }
@@ -181,7 +197,11 @@ async function linkBatch(dir: string, file: string): Promise<Linked> {
 /** Runs this file again as a child with `mode`, and reads the JSON it prints last. */
 function child<T>(mode: string, ...rest: string[]): T {
   const self = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, [...process.execArgv, self, mode, ...rest], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const result = spawnSync(process.execPath, [...process.execArgv, self, mode, ...rest], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  });
   if (result.status !== 0) throw new Error(`${mode} failed (${result.signal ?? `exit code ${result.status}`}): ${result.stdout}`);
   const lines = result.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1] as string) as T;
@@ -194,7 +214,10 @@ function main(): void {
   const records = wholeNumber(option('--records') ?? process.env.BENCH_IDENTITY_RECORDS ?? String(TARGET_RECORDS));
   const seed = wholeNumber(option('--seed') ?? '1');
   if (!Number.isInteger(records) || records < 2 || !Number.isInteger(seed)) throw new Error('--records and --seed take whole numbers');
-  const cache = path.join(process.env.BENCH_IDENTITY_CACHE ?? path.join(os.tmpdir(), 'custodia-bench-identity'), `records-${records}-seed-${seed}-generator-${GENERATOR_VERSION}`);
+  const cache = path.join(
+    process.env.BENCH_IDENTITY_CACHE ?? path.join(os.tmpdir(), 'custodia-bench-identity'),
+    `records-${records}-seed-${seed}-generator-${GENERATOR_VERSION}`,
+  );
   const builtFile = path.join(cache, 'built.json');
   let built: Built;
   if (fs.existsSync(builtFile)) {
@@ -205,9 +228,13 @@ function main(): void {
     fs.mkdirSync(cache, { recursive: true });
     built = child<Built>('--build', path.join(cache, 'vault'), String(records), String(seed));
     fs.writeFileSync(builtFile, JSON.stringify(built));
-    console.log(`vault: built through the import path (import.file, one source per generated file) in ${(built.importMs / 1000).toFixed(1)} s, peak RSS ${count(built.peakRssMb)} MB; cached at ${cache}`);
+    console.log(
+      `vault: built through the import path (import.file, one source per generated file) in ${(built.importMs / 1000).toFixed(1)} s, peak RSS ${count(built.peakRssMb)} MB; cached at ${cache}`,
+    );
   }
-  console.log(`data: ${count(built.records)} records of ${count(built.people)} people (${((1 - built.people / built.records) * 100).toFixed(1)} % duplicates), seed ${seed}`);
+  console.log(
+    `data: ${count(built.records)} records of ${count(built.people)} people (${((1 - built.people / built.records) * 100).toFixed(1)} % duplicates), seed ${seed}`,
+  );
   if (args.includes('--build-only')) return;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-bench-identity-run-'));
@@ -218,31 +245,49 @@ function main(): void {
     const timings = summary.timingsMs;
     const phaseTotal = PHASES.reduce((sum, phase) => sum + (timings[phase] ?? 0), 0);
     const pairs = summary.candidatePairs;
-    console.log(`resolution (identity.resolve job, own process): ${count(summary.records)} records, ${count(pairs)} candidate pairs, ${count(summary.moved)} moved, ${count(summary.profilesBefore)} → ${count(summary.profilesAfter)} profiles, ${count(summary.reviewPairs)} review pairs`);
+    console.log(
+      `resolution (identity.resolve job, own process): ${count(summary.records)} records, ${count(pairs)} candidate pairs, ${count(summary.moved)} moved, ${count(summary.profilesBefore)} → ${count(summary.profilesAfter)} profiles, ${count(summary.reviewPairs)} review pairs`,
+    );
     for (const phase of PHASES) console.log(`  ${phase.padEnd(12)} ${pad(count(timings[phase] ?? 0), 8)} ms`);
     const parts = ['plan', 'moves', 'queue'].filter((part) => timings[`writing.${part}`] !== undefined);
     if (parts.length > 0) console.log(`    writing: ${parts.map((part) => `${part} ${count(timings[`writing.${part}`] as number)} ms`).join(', ')}`);
     console.log(`  ${'other'.padEnd(12)} ${pad(count(run.wallMs - phaseTotal), 8)} ms   (page check, audit, job start)`);
-    console.log(`  ${'total'.padEnd(12)} ${pad(count(run.wallMs), 8)} ms   (CPU ${count(run.cpuMs)} ms: above the wall time, the worker threads; well below, a loaded machine)`);
-    console.log(`  candidate pairs/s: ${count(pairs / (run.wallMs / 1000))} over the whole resolution, ${count(pairs / ((timings.comparisons ?? 0) / 1000))} in the comparisons phase`);
-    console.log(`  peak RSS ${count(run.peakRssMb)} MB (${count(run.openRssMb)} MB with the vault open, before resolving); peak heap seen ${count(run.heapPeakMb)} MB`);
+    console.log(
+      `  ${'total'.padEnd(12)} ${pad(count(run.wallMs), 8)} ms   (CPU ${count(run.cpuMs)} ms: above the wall time, the worker threads; well below, a loaded machine)`,
+    );
+    console.log(
+      `  candidate pairs/s: ${count(pairs / (run.wallMs / 1000))} over the whole resolution, ${count(pairs / ((timings.comparisons ?? 0) / 1000))} in the comparisons phase`,
+    );
+    console.log(
+      `  peak RSS ${count(run.peakRssMb)} MB (${count(run.openRssMb)} MB with the vault open, before resolving); peak heap seen ${count(run.heapPeakMb)} MB`,
+    );
     const batchFile = path.join(work, 'batch.csv');
     writeBatch(batchFile, summary.records, seed);
     const linked = child<Linked>('--link', path.join(work, 'vault'), batchFile);
     // The writing's parts are inside its total.
     const linkMs = Object.entries(linked.timings).reduce((sum, [phase, ms]) => (phase.includes('.') ? sum : sum + ms), 0);
-    console.log(`incremental link (the import of ${count(BATCH_RECORDS)} records ends with it, own process): ${count(linked.records)} records compared, ${count(linked.candidatePairs)} candidate pairs, ${count(linked.joined)} joined a known person, ${count(linked.reviewPairs)} review pairs`);
+    console.log(
+      `incremental link (the import of ${count(BATCH_RECORDS)} records ends with it, own process): ${count(linked.records)} records compared, ${count(linked.candidatePairs)} candidate pairs, ${count(linked.joined)} joined a known person, ${count(linked.reviewPairs)} review pairs`,
+    );
     for (const [phase, ms] of Object.entries(linked.timings)) console.log(`  ${phase.padEnd(12)} ${pad(count(ms), 8)} ms`);
-    console.log(`  ${'link total'.padEnd(12)} ${pad(count(linkMs), 8)} ms   (the whole import job: ${count(linked.importMs)} ms; peak RSS ${count(linked.peakRssMb)} MB)`);
+    console.log(
+      `  ${'link total'.padEnd(12)} ${pad(count(linkMs), 8)} ms   (the whole import job: ${count(linked.importMs)} ms; peak RSS ${count(linked.peakRssMb)} MB)`,
+    );
     if (summary.records < TARGET_RECORDS) {
-      console.log(`targets (at ${count(TARGET_RECORDS)} records): resolution ≤ ${TARGET_MS / 1000} s, peak RSS ≤ ${RSS_LIMIT_MB} MB; link of ${count(BATCH_RECORDS)} ≤ ${LINK_TARGET_MS / 1000} s — not judged at this size`);
+      console.log(
+        `targets (at ${count(TARGET_RECORDS)} records): resolution ≤ ${TARGET_MS / 1000} s, peak RSS ≤ ${RSS_LIMIT_MB} MB; link of ${count(BATCH_RECORDS)} ≤ ${LINK_TARGET_MS / 1000} s — not judged at this size`,
+      );
       return;
     }
     const fast = run.wallMs <= TARGET_MS;
     const lean = run.peakRssMb <= RSS_LIMIT_MB;
     const quickLink = linkMs <= LINK_TARGET_MS;
-    console.log(`target: ≤ ${TARGET_MS / 1000} s ${fast ? 'met' : '**not met**'} (${(run.wallMs / 1000).toFixed(1)} s); peak RSS ≤ ${RSS_LIMIT_MB} MB ${lean ? 'met' : '**not met**'} (${count(run.peakRssMb)} MB)`);
-    console.log(`target: link ${count(BATCH_RECORDS)} new records against ${count(summary.records)} in ≤ ${LINK_TARGET_MS / 1000} s ${quickLink ? 'met' : '**not met**'} (${(linkMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `target: ≤ ${TARGET_MS / 1000} s ${fast ? 'met' : '**not met**'} (${(run.wallMs / 1000).toFixed(1)} s); peak RSS ≤ ${RSS_LIMIT_MB} MB ${lean ? 'met' : '**not met**'} (${count(run.peakRssMb)} MB)`,
+    );
+    console.log(
+      `target: link ${count(BATCH_RECORDS)} new records against ${count(summary.records)} in ≤ ${LINK_TARGET_MS / 1000} s ${quickLink ? 'met' : '**not met**'} (${(linkMs / 1000).toFixed(1)} s)`,
+    );
     if (!fast || !lean || !quickLink) process.exitCode = 1;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -41,7 +41,10 @@ function asIs(mapping: Mapping, line: number, values: Readonly<Record<string, un
   const columns = RECORD_COLUMNS.map((field) => cells(field)[0] ?? null);
   const identifiers = [...cells('email').flatMap((email) => ['email', email, email]), ...cells('phone').flatMap((phone) => ['phone', phone, phone])];
   const name = [columns[0], columns[1]].filter(Boolean).join(' ');
-  const words = [...columns, ...cells('email'), ...cells('phone')].filter((value): value is string => value !== null).join(' ').toLowerCase();
+  const words = [...columns, ...cells('email'), ...cells('phone')]
+    .filter((value): value is string => value !== null)
+    .join(' ')
+    .toLowerCase();
   return {
     kind: 'record',
     line,
@@ -71,7 +74,11 @@ export async function referenceVaultWriter(csv: string, vaultDir: string): Promi
     const mapping = suggestMapping([...preview.headers], [...preview.rows]);
     const stamp = new Date().toISOString();
     const { sourceId, runId } = vault.db.transaction(() => {
-      const source = saveSource(vault.db, { name: 'reference C', kind: 'file', purposes: ['bench'], lawfulBasis: 'contract', defaultCountry: null, mapping }, stamp);
+      const source = saveSource(
+        vault.db,
+        { name: 'reference C', kind: 'file', purposes: ['bench'], lawfulBasis: 'contract', defaultCountry: null, mapping },
+        stamp,
+      );
       return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id }, stamp) };
     });
     const reader = await openReader(csv, {});

@@ -95,9 +95,18 @@ describe('the architecture of main/', () => {
     expect(await lint('profiles/violation.ts', "import { createBackup } from '../vault/backup';\nexport const a = createBackup;\n")).toEqual([
       expect.stringMatching(/only through main\/vault\/index\.ts or contract\.ts/),
     ]);
-    expect(await lint('store/violation.ts', "import { AuditLog } from '../audit';\nexport const a = AuditLog;\n")).toEqual([expect.stringMatching(/main\/store is foundation/)]);
-    expect(await lint('core/violation.ts', "import { sql } from '../store/sql';\nexport const a = sql;\n")).toEqual([expect.stringMatching(/main\/core imports nothing of ours/)]);
+    expect(await lint('store/violation.ts', "import { AuditLog } from '../audit';\nexport const a = AuditLog;\n")).toEqual([
+      expect.stringMatching(/main\/store is foundation/),
+    ]);
+    expect(await lint('core/violation.ts', "import { sql } from '../store/sql';\nexport const a = sql;\n")).toEqual([
+      expect.stringMatching(/main\/core imports nothing of ours/),
+    ]);
     // What is allowed stays allowed.
-    expect(await lint('profiles/allowed.ts', "import { VaultService } from '../vault';\nimport { Source } from '../ingest/contract';\nexport const a = [VaultService, Source];\n")).toEqual([]);
+    expect(
+      await lint(
+        'profiles/allowed.ts',
+        "import { VaultService } from '../vault';\nimport { Source } from '../ingest/contract';\nexport const a = [VaultService, Source];\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,23 @@ import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
 import { contract, CONTRACT_SLICES } from './contract';
 
-const HANDLER_TABLES = [vaultHandlers, userHandlers, auditHandlers, ingestHandlers, connectorHandlers, qualityHandlers, overviewHandlers, profileHandlers, identityHandlers, consentHandlers, requestHandlers, suppressionHandlers, erasureHandlers, partnersHandlers, jobHandlers];
+const HANDLER_TABLES = [
+  vaultHandlers,
+  userHandlers,
+  auditHandlers,
+  ingestHandlers,
+  connectorHandlers,
+  qualityHandlers,
+  overviewHandlers,
+  profileHandlers,
+  identityHandlers,
+  consentHandlers,
+  requestHandlers,
+  suppressionHandlers,
+  erasureHandlers,
+  partnersHandlers,
+  jobHandlers,
+];
 
 describe('the composed contract', () => {
   it('takes each method from exactly one slice', () => {
@@ -70,7 +86,11 @@ describe('the composed contract', () => {
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {
-      for (const name of Object.keys(slice)) expect(prefixes[capability]!.some((prefix) => name.startsWith(prefix)), `${capability}: ${name}`).toBe(true);
+      for (const name of Object.keys(slice))
+        expect(
+          prefixes[capability]!.some((prefix) => name.startsWith(prefix)),
+          `${capability}: ${name}`,
+        ).toBe(true);
     }
   });
 });

@@ -12,7 +12,6 @@ import { describeZodError } from '../core/validation';
 
 export type { JobControl };
 
-
 export type Handler<M extends MethodName, C> = CoreHandler<Contract[M], C>;
 
 export type HandlerTable<C> = SliceHandlers<Contract, C>;
@@ -45,7 +44,6 @@ function checkAccess(access: Access, role: Role | null): ApiError | null {
   }
 }
 
-
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -56,7 +54,11 @@ export function createDispatch<C>(handlers: HandlerTable<C>, host: DispatchHost<
     const spec = contract[method];
     const denied =
       spec.access.kind === 'roles' && host.mustChangePassphrase?.()
-        ? { code: 'FORBIDDEN' as const, message: 'Replace the one-time passphrase first (Settings › Passphrase).', params: { reason: 'passphraseChangeRequired' } }
+        ? {
+            code: 'FORBIDDEN' as const,
+            message: 'Replace the one-time passphrase first (Settings › Passphrase).',
+            params: { reason: 'passphraseChangeRequired' },
+          }
         : checkAccess(spec.access, host.currentRole());
     if (denied) return { ok: false, error: denied };
     const parsed = spec.input.safeParse(rawInput ?? {});

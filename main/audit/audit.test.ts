@@ -117,7 +117,9 @@ describe('audit trail', () => {
     const { checkpoint } = await exportTo(backend, tempDir());
     await backend.close();
     tamper(dir, key, (db) => {
-      db.prepare(`UPDATE audit_log SET entry = replace(entry, '"details":{"minutes":', '"details":{"minutes":1') WHERE action = 'vault.idle_lock_changed'`).run();
+      db.prepare(
+        `UPDATE audit_log SET entry = replace(entry, '"details":{"minutes":', '"details":{"minutes":1') WHERE action = 'vault.idle_lock_changed'`,
+      ).run();
       let previous = genesisHash(vaultId);
       const rows = db.prepare('SELECT seq, entry FROM audit_log ORDER BY seq').all() as Array<{ seq: number; entry: string }>;
       for (const row of rows) {

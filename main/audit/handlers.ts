@@ -24,15 +24,18 @@ export const auditHandlers: SliceHandlers<typeof auditMethods, CapabilityContext
         .all<{ key: string }>(sql`SELECT signing_public_key AS key FROM app_user WHERE signing_public_key IS NOT NULL`)
         .map((row) => publicKeyFingerprint(row.key)),
     );
-    const report = await verifyChain({ raw: vault.raw, dbFile: vault.files.db, key: vault.key, vaultId: vault.vaultId }, {
-      checkpoint,
-      knownSigningKeys,
-      onProgress: async (done, total) => {
-        job.progress('verify', done, total);
-        job.checkpoint();
-        await yieldToEventLoop();
+    const report = await verifyChain(
+      { raw: vault.raw, dbFile: vault.files.db, key: vault.key, vaultId: vault.vaultId },
+      {
+        checkpoint,
+        knownSigningKeys,
+        onProgress: async (done, total) => {
+          job.progress('verify', done, total);
+          job.checkpoint();
+          await yieldToEventLoop();
+        },
       },
-    });
+    );
     vault.audit.record({
       action: 'audit.verified',
       actorId: vault.user.id,
@@ -66,21 +69,28 @@ export const auditHandlers: SliceHandlers<typeof auditMethods, CapabilityContext
   'audit.checkpoints': (_input, { vaults }) =>
     vaults
       .current()
-      .db.all<{ id: number; seq: number; head_hash: string; entry_count: number; taken_at: string; taken_by: string; fingerprint: string | null; file: string | null }>(
+      .db.all<{
+        id: number;
+        seq: number;
+        head_hash: string;
+        entry_count: number;
+        taken_at: string;
+        taken_by: string;
+        fingerprint: string | null;
+        file: string | null;
+      }>(
         sql`SELECT c.id, c.seq, c.head_hash, c.entry_count, c.taken_at, u.name AS taken_by, c.fingerprint, c.file
             FROM audit_checkpoint c JOIN app_user u ON u.id = c.taken_by ORDER BY c.id DESC`,
       )
-      .map(
-        (row): StoredCheckpoint => ({
-          id: row.id,
-          seq: row.seq,
-          headHash: row.head_hash,
-          entryCount: row.entry_count,
-          takenAt: row.taken_at,
-          takenBy: row.taken_by,
-          signed: row.fingerprint !== null,
-          fingerprint: row.fingerprint,
-          file: row.file,
-        }),
-      ),
+      .map((row): StoredCheckpoint => ({
+        id: row.id,
+        seq: row.seq,
+        headHash: row.head_hash,
+        entryCount: row.entry_count,
+        takenAt: row.taken_at,
+        takenBy: row.taken_by,
+        signed: row.fingerprint !== null,
+        fingerprint: row.fingerprint,
+        file: row.file,
+      })),
 };

@@ -27,11 +27,15 @@ export function resolveNames(db: SqlRunner, request: Request): AuditNames {
     if (row) names.sources[id] = row.name;
   }
   for (const id of unique(request.runs)) {
-    const row = db.get<{ source_id: number; name: string }>(sql`SELECT r.source_id, s.name FROM import_run r JOIN source s ON s.id = r.source_id WHERE r.id = ${id}`);
+    const row = db.get<{ source_id: number; name: string }>(
+      sql`SELECT r.source_id, s.name FROM import_run r JOIN source s ON s.id = r.source_id WHERE r.id = ${id}`,
+    );
     if (row) names.runs[id] = { sourceId: row.source_id, sourceName: row.name };
   }
   for (const id of unique(request.connectors)) {
-    const row = db.get<{ source_id: number; name: string }>(sql`SELECT c.source_id, s.name FROM connector c JOIN source s ON s.id = c.source_id WHERE c.id = ${id}`);
+    const row = db.get<{ source_id: number; name: string }>(
+      sql`SELECT c.source_id, s.name FROM connector c JOIN source s ON s.id = c.source_id WHERE c.id = ${id}`,
+    );
     if (row) names.connectors[id] = { sourceId: row.source_id, sourceName: row.name };
   }
   return names;

@@ -87,17 +87,15 @@ async function verifyInParallel(
 ): Promise<RangeResult[]> {
   const done = new Array<number>(bounds.length - 1).fill(0);
   const report = (): Promise<void> | void => progress(done.reduce((sum, value) => sum + value, 0));
-  const workers = bounds
-    .slice(2)
-    .map((to, index) =>
-      startWorker({ built: 'audit-verify.js', source: 'audit/verify-worker.ts' }, {
-        dbFile: source.dbFile,
-        key: source.key,
-        from: bounds[index + 1]!,
-        to,
-        watchSeq,
-      } satisfies VerifyWorkerInput),
-    );
+  const workers = bounds.slice(2).map((to, index) =>
+    startWorker({ built: 'audit-verify.js', source: 'audit/verify-worker.ts' }, {
+      dbFile: source.dbFile,
+      key: source.key,
+      from: bounds[index + 1]!,
+      to,
+      watchSeq,
+    } satisfies VerifyWorkerInput),
+  );
   let failed: unknown = null;
   const stopAll = (error: unknown): void => {
     failed ??= error;

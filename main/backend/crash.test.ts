@@ -46,7 +46,9 @@ describe('kill -9 in the middle of mutations', () => {
     const file = path.join(dir, '..', 'big.csv');
     fs.writeFileSync(file, rows.join('\n'));
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(support, 'import-child.ts'), dir, ADMIN.name, ADMIN.passphrase, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(support, 'import-child.ts'), dir, ADMIN.name, ADMIN.passphrase, file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout.on('data', (chunk) => {
         const done = Math.max(...String(chunk).trim().split('\n').map(Number).filter(Number.isFinite));
         if (done >= 6_000) child.kill('SIGKILL');

@@ -26,7 +26,15 @@ export async function runJob<M extends JobMethodName>(
     if (event.jobId !== jobId) return;
     if (event.type === 'job.progress') onProgress?.(event);
     else if (event.status === 'completed') settle?.({ ok: true, value: event.value as MethodOutput<M> });
-    else settle?.({ ok: false, error: { code: (event.error?.code ?? 'INTERNAL') as ErrorCode, message: event.error?.message ?? event.status, ...(event.error?.params ? { params: event.error.params } : {}) } });
+    else
+      settle?.({
+        ok: false,
+        error: {
+          code: (event.error?.code ?? 'INTERNAL') as ErrorCode,
+          message: event.error?.message ?? event.status,
+          ...(event.error?.params ? { params: event.error.params } : {}),
+        },
+      });
   };
   const unsubscribe = client.onEvent(handle);
   try {

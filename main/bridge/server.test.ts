@@ -23,7 +23,10 @@ async function bridgeWithVault(maxUploadBytes?: number): Promise<Bridge> {
   return bridge;
 }
 
-function request(bridge: Bridge, options: { path: string; method?: string; headers?: Record<string, string>; body?: unknown }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  bridge: Bridge,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: unknown },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${bridge.origin}${options.path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
@@ -100,7 +103,12 @@ describe('browser-mode bridge', () => {
     const bridge = await bridgeWithVault();
     const csv = 'id,first_name,email\n1,Zoé,zoe@exemple.fr\n';
     const upload = () =>
-      request(bridge, { path: '/api/upload?name=../clients%20(1).csv', method: 'POST', headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/octet-stream' }, body: csv });
+      request(bridge, {
+        path: '/api/upload?name=../clients%20(1).csv',
+        method: 'POST',
+        headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/octet-stream' },
+        body: csv,
+      });
     expect((await upload()).status).toBe(403);
     await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
     const staged = JSON.parse((await upload()).body);
@@ -124,8 +132,16 @@ describe('browser-mode bridge', () => {
       request(bridge, { path: `/api/upload?file=${encodeURIComponent(file)}`, method: 'DELETE', headers });
     await call(bridge, 'vault.create', { adminName: ADMIN.name, passphrase: ADMIN.passphrase });
     const upload = async () =>
-      JSON.parse((await request(bridge, { path: '/api/upload?name=a.csv', method: 'POST', headers: { ...auth, 'Content-Type': 'application/octet-stream' }, body: 'id\n1\n' })).body)
-        .value.file as string;
+      JSON.parse(
+        (
+          await request(bridge, {
+            path: '/api/upload?name=a.csv',
+            method: 'POST',
+            headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+            body: 'id\n1\n',
+          })
+        ).body,
+      ).value.file as string;
     const staged = await upload();
     const kept = await upload();
 
@@ -137,7 +153,12 @@ describe('browser-mode bridge', () => {
 
     // The vault's own files, or a path that climbs out of a staged folder, are not the page's to remove.
     const staging = path.dirname(path.dirname(kept));
-    for (const outside of [path.join(staging, '..', '..', 'vault.db'), path.join(path.dirname(kept), '..', '..', '..', 'keyslots.json'), staging, path.dirname(kept)]) {
+    for (const outside of [
+      path.join(staging, '..', '..', 'vault.db'),
+      path.join(path.dirname(kept), '..', '..', '..', 'keyslots.json'),
+      staging,
+      path.dirname(kept),
+    ]) {
       expect((await discard(outside)).status).toBe(400);
     }
     expect(fs.existsSync(path.join(staging, '..', '..', 'vault.db'))).toBe(true);

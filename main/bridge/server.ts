@@ -254,7 +254,12 @@ function tooLarge(response: http.ServerResponse, request: http.IncomingMessage, 
   const answer = (): void => {
     if (response.headersSent) return;
     response.writeHead(413, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
-    response.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: `The request is larger than ${limit} bytes.`, params: { reason: 'tooLarge', limit } } }));
+    response.end(
+      JSON.stringify({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `The request is larger than ${limit} bytes.`, params: { reason: 'tooLarge', limit } },
+      }),
+    );
   };
   if (request.readableEnded || request.destroyed) return answer();
   let discarded = 0;

@@ -150,24 +150,40 @@ describe('custodia consent held, release, delete-held', () => {
       JSON.stringify([
         { customer: { id: 1, first_name: 'Zoé', last_name: 'Martin', email: 'zoe@exemple.fr' }, consents: [] },
         { customer: { id: 2, first_name: 'Paul', last_name: 'Durand', email: 'paul@exemple.fr' }, consents: [] },
-        { customer: { id: 3, first_name: 'Léa', last_name: 'Petit', email: 'lea@exemple.fr' }, consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] },
+        {
+          customer: { id: 3, first_name: 'Léa', last_name: 'Petit', email: 'lea@exemple.fr' },
+          consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }],
+        },
       ]),
     );
-    const imported = await cli(['import', file, '--source', 'Newsletter', '--country', 'FR', '--purpose', 'email_marketing', '--basis', 'consent'], asAdmin(dir));
+    const imported = await cli(
+      ['import', file, '--source', 'Newsletter', '--country', 'FR', '--purpose', 'email_marketing', '--basis', 'consent'],
+      asAdmin(dir),
+    );
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/inserted 3, .*anonymous 0, held 2\n/);
     expect(imported.stdout).toMatch(/2 records are held for a lawful basis/);
 
     const listed = await cli(['consent', 'held'], asAdmin(dir));
     expect(listed.stdout).toMatch(/^2 records held for a lawful basis/);
-    expect(listed.stdout).toMatch(/RECORD\s+SOURCE\s+RUN\s+LACKS\s+NAME\s+CONTACT\s+KEY\n\d+\s+Newsletter\s+#1\s+email_marketing\s+Zoé Martin\s+zoe@exemple.fr\s+1\n/);
-    const held = JSON.parse((await cli(['consent', 'held', '--json'], asAdmin(dir))).stdout) as { total: number; items: { recordId: number; externalId: string }[] };
+    expect(listed.stdout).toMatch(
+      /RECORD\s+SOURCE\s+RUN\s+LACKS\s+NAME\s+CONTACT\s+KEY\n\d+\s+Newsletter\s+#1\s+email_marketing\s+Zoé Martin\s+zoe@exemple.fr\s+1\n/,
+    );
+    const held = JSON.parse((await cli(['consent', 'held', '--json'], asAdmin(dir))).stdout) as {
+      total: number;
+      items: { recordId: number; externalId: string }[];
+    };
     expect(held.total).toBe(2);
     const [zoe, paul] = held.items;
     expect(JSON.parse((await cli(['profiles', 'search', 'zoe', '--json'], asAdmin(dir))).stdout)).toEqual([]);
 
-    expect((await cli(['consent', 'release', String(zoe!.recordId), '--basis', 'consent', '--evidence', 'form-7'], asAdmin(dir))).stderr).toMatch(/methodRequired|says how it was given/);
-    const released = await cli(['consent', 'release', String(zoe!.recordId), '--basis', 'consent', '--method', 'paper', '--evidence', 'form-7', '--json'], asAdmin(dir));
+    expect((await cli(['consent', 'release', String(zoe!.recordId), '--basis', 'consent', '--evidence', 'form-7'], asAdmin(dir))).stderr).toMatch(
+      /methodRequired|says how it was given/,
+    );
+    const released = await cli(
+      ['consent', 'release', String(zoe!.recordId), '--basis', 'consent', '--method', 'paper', '--evidence', 'form-7', '--json'],
+      asAdmin(dir),
+    );
     expect(released.code).toBe(0);
     expect(JSON.parse(released.stdout)).toMatchObject({ released: 1, profileIds: [expect.any(Number)] });
     expect(JSON.parse((await cli(['profiles', 'search', 'zoe', '--json'], asAdmin(dir))).stdout)).toHaveLength(1);

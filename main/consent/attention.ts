@@ -25,8 +25,29 @@ export function consentAttention(db: SqlRunner, now: Date): ConsentAttentionItem
   const items: ConsentAttentionItem[] = [];
   const disagree = db.get<{ n: number | null }>(sql`SELECT sum(n) AS n FROM consent_tally WHERE month = '' AND key = 'disagree'`)?.n ?? 0;
   const until = new Date(now.getTime() + ATTENTION_EXPIRING_DAYS * DAY_MS).toISOString();
-  const expiring = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM consent_state WHERE lapses_at IS NOT NULL AND lapses_at > ${now.toISOString()} AND lapses_at <= ${until}`)?.n ?? 0;
-  if (disagree > 0) items.push({ kind: 'consentDisagree', severity: 'warning', count: disagree, sourceId: null, name: '', at: null, target: { place: 'consent', finding: 'disagree' } });
-  if (expiring > 0) items.push({ kind: 'consentExpiring', severity: 'info', count: expiring, sourceId: null, name: '', at: null, target: { place: 'consent', finding: 'expiring' } });
+  const expiring =
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM consent_state WHERE lapses_at IS NOT NULL AND lapses_at > ${now.toISOString()} AND lapses_at <= ${until}`,
+    )?.n ?? 0;
+  if (disagree > 0)
+    items.push({
+      kind: 'consentDisagree',
+      severity: 'warning',
+      count: disagree,
+      sourceId: null,
+      name: '',
+      at: null,
+      target: { place: 'consent', finding: 'disagree' },
+    });
+  if (expiring > 0)
+    items.push({
+      kind: 'consentExpiring',
+      severity: 'info',
+      count: expiring,
+      sourceId: null,
+      name: '',
+      at: null,
+      target: { place: 'consent', finding: 'expiring' },
+    });
   return items;
 }

@@ -35,7 +35,15 @@ describe('the purpose catalog', () => {
       retentionDays: 365,
     });
     // The French name defaults to the English one; bases come back in the law's order.
-    expect(added).toMatchObject({ code: 'health_offers', nameFr: 'Health offers', bases: ['consent', 'legitimate_interests'], expressConsent: true, saleOrSharing: true, retentionDays: 365, noticeVersion: 1 });
+    expect(added).toMatchObject({
+      code: 'health_offers',
+      nameFr: 'Health offers',
+      bases: ['consent', 'legitimate_interests'],
+      expressConsent: true,
+      saleOrSharing: true,
+      retentionDays: 365,
+      noticeVersion: 1,
+    });
     const again = await backend.call('purposes.add', { code: 'health_offers', nameEn: 'Other', bases: ['consent'] });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'purposeExists' } } });
     const badCode = await backend.call('purposes.add', { code: 'Health Offers', nameEn: 'x', bases: ['consent'] });
@@ -44,14 +52,27 @@ describe('the purpose catalog', () => {
     expect(noBasis).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     const [created] = (await ok(backend, 'audit.list', { filter: { action: 'purpose.created' } })).entries;
-    expect(created).toMatchObject({ objectType: 'purpose', objectId: String(added.id), details: { purposeCode: 'health_offers', bases: ['consent', 'legitimate_interests'] } });
+    expect(created).toMatchObject({
+      objectType: 'purpose',
+      objectId: String(added.id),
+      details: { purposeCode: 'health_offers', bases: ['consent', 'legitimate_interests'] },
+    });
   });
 
   it('never rewrites history: a changed notice makes a new version, and past events keep theirs', async () => {
     const { backend } = await createVault();
-    await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] }]);
+    await importPeople(backend, 'Boutique', [
+      { id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] },
+    ]);
     const zoe = await profileOf(backend, 'zoe');
-    await ok(backend, 'consent.record', { profileId: zoe, purpose: 'email_marketing', kind: 'grant', method: 'paper', evidence: 'form 12', at: '2025-02-01T10:00:00Z' });
+    await ok(backend, 'consent.record', {
+      profileId: zoe,
+      purpose: 'email_marketing',
+      kind: 'grant',
+      method: 'paper',
+      evidence: 'form 12',
+      at: '2025-02-01T10:00:00Z',
+    });
 
     const changed = await ok(backend, 'purposes.update', { code: 'email_marketing', descriptionEn: 'Newsletters, offers and event invitations by email.' });
     expect(changed.noticeVersion).toBe(2);
@@ -76,13 +97,21 @@ describe('the purpose catalog', () => {
     await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr' }]);
     expect((await ok(backend, 'purposes.get', { code: 'customer_relationship' })).sources).toBe(1);
     const reply = await backend.call('purposes.update', { code: 'customer_relationship', bases: ['legitimate_interests'] });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'basisInUse', purpose: 'customer_relationship', basis: 'contract', sources: 1 } } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'basisInUse', purpose: 'customer_relationship', basis: 'contract', sources: 1 } },
+    });
     const refused = await backend.call('sources.save', { name: 'Boutique', purposes: ['customer relationship'], lawfulBasis: 'consent', defaultCountry: 'FR' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'basisNotAllowed', purpose: 'customer_relationship', basis: 'consent' } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { reason: 'basisNotAllowed', purpose: 'customer_relationship', basis: 'consent' } },
+    });
     const unknown = await backend.call('sources.save', { name: 'Boutique', purposes: ['astrology'], lawfulBasis: 'consent', defaultCountry: 'FR' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'unknownPurpose', purpose: 'astrology' } } });
     // Nothing of either refused save was kept.
-    expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ purposes: [{ purpose: 'customer relationship', basis: 'contract' }], lawfulBasis: 'contract' })]);
+    expect(await ok(backend, 'sources.list')).toEqual([
+      expect.objectContaining({ purposes: [{ purpose: 'customer relationship', basis: 'contract' }], lawfulBasis: 'contract' }),
+    ]);
   });
 
   it('lets auditors read the catalog and stewards use it, and only administrators change it', async () => {

@@ -137,7 +137,8 @@ function writeBases(db: SqlRunner, purpose: Purpose, bases: readonly LawfulBasis
 export type PurposeValues = Required<Omit<PurposeInput, 'nameFr'>> & { readonly nameFr?: string | undefined };
 
 export function addPurpose(db: SqlRunner, input: PurposeValues, userId: number, stamp: string): Purpose {
-  if (findPurpose(db, input.code) !== null) throw new AppError('CONFLICT', `The catalog already has a purpose ${input.code}.`, { reason: 'purposeExists', purpose: input.code });
+  if (findPurpose(db, input.code) !== null)
+    throw new AppError('CONFLICT', `The catalog already has a purpose ${input.code}.`, { reason: 'purposeExists', purpose: input.code });
   db.run(sql`
     INSERT INTO purpose (code, name_en, name_fr, description_en, description_fr, express_consent, sale_or_sharing, retention_days, created_at, updated_at, updated_by)
     VALUES (${input.code}, ${input.nameEn}, ${input.nameFr ?? input.nameEn}, ${input.descriptionEn}, ${input.descriptionFr}, ${input.expressConsent ? 1 : 0},

@@ -213,7 +213,11 @@ export const consentMethods = {
   }),
   /** The records held for a lawful basis; their values are personal data, so auditors see only the count (overview.attention). */
   'consent.held': method({
-    input: z.object({ sourceId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(MAX_HELD_SELECTION).default(100), offset: z.number().int().min(0).default(0) }),
+    input: z.object({
+      sourceId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(MAX_HELD_SELECTION).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
     output: z.object({ total: z.number().int(), items: z.array(HeldRecord) }),
     access: people,
     audit: 'read-only',

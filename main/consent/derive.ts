@@ -79,7 +79,8 @@ export function deriveState(events: readonly LedgerEvent[], now: Date): Derived 
   let lapsesKey: string | null = null;
   for (const { event, time: eventKey } of past) {
     // A grant whose end date came before this event had already lapsed.
-    if (current.state === 'granted' && lapsesAt !== null && (lapsesKey as string) <= eventKey) current = { state: 'expired', since: lapsesAt, eventId: current.eventId };
+    if (current.state === 'granted' && lapsesAt !== null && (lapsesKey as string) <= eventKey)
+      current = { state: 'expired', since: lapsesAt, eventId: current.eventId };
     const time = effectiveTime(event);
     switch (event.kind) {
       case 'grant':
@@ -98,7 +99,8 @@ export function deriveState(events: readonly LedgerEvent[], now: Date): Derived 
         break;
     }
   }
-  if (current.state === 'granted' && lapsesAt !== null && (lapsesKey as string) <= nowKey) return { state: 'expired', since: lapsesAt, eventId: current.eventId };
+  if (current.state === 'granted' && lapsesAt !== null && (lapsesKey as string) <= nowKey)
+    return { state: 'expired', since: lapsesAt, eventId: current.eventId };
   return current;
 }
 

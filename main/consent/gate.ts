@@ -81,7 +81,14 @@ export class IntakeGate {
   decideNew(events: readonly RowConsentEvent[], identifiers: readonly string[], stamp: string): HoldReason | null {
     const purposes = this.purposes;
     if (purposes === null) return null;
-    const own = events.map((event, index): StoredEvent => ({ id: index, purposeId: event.purposeId, kind: event.kind, at: event.at, recordedAt: stamp, expiresAt: null }));
+    const own = events.map((event, index): StoredEvent => ({
+      id: index,
+      purposeId: event.purposeId,
+      kind: event.kind,
+      at: event.at,
+      recordedAt: stamp,
+      expiresAt: null,
+    }));
     return this.decide(own, () => pairs(identifiers), stamp);
   }
 
@@ -132,10 +139,14 @@ export class IntakeGate {
     return (this.statements ??= {
       // The profiles of admitted records with this exact email or phone (a held record has no profile).
       person: this.db
-        .statement('SELECT DISTINCT m.profile_id FROM identifier i JOIN profile_member m ON m.source_record_id = i.source_record_id WHERE i.kind = ? AND i.value = ?')
+        .statement(
+          'SELECT DISTINCT m.profile_id FROM identifier i JOIN profile_member m ON m.source_record_id = i.source_record_id WHERE i.kind = ? AND i.value = ?',
+        )
         .pluck(),
       own: this.db.statement(`SELECT ${EVENT_COLUMNS} FROM consent_event e WHERE e.source_record_id = ?`),
-      events: this.db.statement(`SELECT ${EVENT_COLUMNS} FROM profile_member m JOIN consent_event e ON e.source_record_id = m.source_record_id WHERE m.profile_id = ?`),
+      events: this.db.statement(
+        `SELECT ${EVENT_COLUMNS} FROM profile_member m JOIN consent_event e ON e.source_record_id = m.source_record_id WHERE m.profile_id = ?`,
+      ),
       identifiers: this.db.statement('SELECT kind, value FROM identifier WHERE source_record_id = ?'),
       held: this.db.statement('SELECT 1 AS held FROM record_hold WHERE source_record_id = ?'),
       unhold: this.db.statement('DELETE FROM record_hold WHERE source_record_id = ?'),

@@ -140,7 +140,11 @@ export function releaseHeld(db: SqlRunner, input: ReleaseInput, userId: number, 
     const lacking = holds.get(recordId)!;
     const codes = input.purpose === undefined ? lacking : [input.purpose];
     if (input.purpose !== undefined && !lacking.includes(input.purpose))
-      throw new AppError('INVALID_INPUT', `The record ${recordId} is not held for ${input.purpose}.`, { reason: 'notHeldForPurpose', recordId, purpose: input.purpose });
+      throw new AppError('INVALID_INPUT', `The record ${recordId} is not held for ${input.purpose}.`, {
+        reason: 'notHeldForPurpose',
+        recordId,
+        purpose: input.purpose,
+      });
     for (const code of codes) {
       const purpose = purposeOf(code);
       if (input.basis === 'consent')
@@ -166,9 +170,11 @@ export function deleteHeld(db: SqlRunner, recordIds: readonly number[]): { delet
   const ids = [...new Set(recordIds)];
   holdsOf(db, ids);
   const removable = db
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       SELECT value AS id FROM json_each(${JSON.stringify(ids)})
-      WHERE NOT EXISTS (SELECT 1 FROM consent_event e WHERE e.source_record_id = value AND e.recorded_by IS NOT NULL)`)
+      WHERE NOT EXISTS (SELECT 1 FROM consent_event e WHERE e.source_record_id = value AND e.recorded_by IS NOT NULL)`,
+    )
     .map((row) => row.id);
   const deleted = remove(db, removable);
   return { deleted, kept: ids.length - deleted };

@@ -10,7 +10,10 @@ const NOW = new Date('2026-06-01T12:00:00.000Z');
 const clock = () => NOW;
 
 function rows<T>(backend: Backend, query: string, ...params: unknown[]): T[] {
-  return backend.vaults.current().db.raw.prepare(query).all(...params) as T[];
+  return backend.vaults
+    .current()
+    .db.raw.prepare(query)
+    .all(...params) as T[];
 }
 
 async function stateOf(backend: Backend, profileId: number, purpose: string) {
@@ -22,14 +25,24 @@ describe('recording consent by hand', () => {
     const { backend } = await createVault({ now: clock });
     await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr' }]);
     const zoe = await profileOf(backend, 'zoe');
-    const record = (input: Record<string, unknown>) => backend.call('consent.record', { profileId: zoe, purpose: 'email_marketing', kind: 'grant', method: 'phone', ...input });
-    expect(await record({ purpose: 'astrology' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'unknownPurpose', purpose: 'astrology' } } });
+    const record = (input: Record<string, unknown>) =>
+      backend.call('consent.record', { profileId: zoe, purpose: 'email_marketing', kind: 'grant', method: 'phone', ...input });
+    expect(await record({ purpose: 'astrology' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { reason: 'unknownPurpose', purpose: 'astrology' } },
+    });
     expect(await record({ at: '2026-06-02T00:00:00Z' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'futureTime' } } });
     expect(await record({ at: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'badTime' } } });
     expect(await record({ method: undefined })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await record({ method: 'import' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await record({ purpose: 'legal_records' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'basisNotAllowed', basis: 'consent' } } });
-    expect(await record({ kind: 'withdrawal', expiresAt: '2027-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'expiryOnlyForGrant' } } });
+    expect(await record({ purpose: 'legal_records' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { reason: 'basisNotAllowed', basis: 'consent' } },
+    });
+    expect(await record({ kind: 'withdrawal', expiresAt: '2027-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { reason: 'expiryOnlyForGrant' } },
+    });
     expect(await backend.call('consent.record', { profileId: 999, purpose: 'email_marketing', kind: 'grant', method: 'phone' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', params: { reason: 'unknownProfile' } },
@@ -44,7 +57,15 @@ describe('recording consent by hand', () => {
     const { backend } = await createVault({ now: clock });
     await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr' }]);
     const zoe = await profileOf(backend, 'zoe');
-    const granted = await ok(backend, 'consent.record', { profileId: zoe, purpose: 'sms_marketing', kind: 'grant', method: 'web_form', evidence: 'web-2026-0042', at: '2026-05-01T09:00:00Z', expiresAt: '2027-05-01T09:00:00Z' });
+    const granted = await ok(backend, 'consent.record', {
+      profileId: zoe,
+      purpose: 'sms_marketing',
+      kind: 'grant',
+      method: 'web_form',
+      evidence: 'web-2026-0042',
+      at: '2026-05-01T09:00:00Z',
+      expiresAt: '2027-05-01T09:00:00Z',
+    });
     expect(granted.state).toMatchObject({ state: 'granted', basis: 'consent', since: '2026-05-01T09:00:00.000Z' });
     const withdrawn = await ok(backend, 'consent.record', { profileId: zoe, purpose: 'sms_marketing', kind: 'withdrawal', method: 'phone' });
     expect(withdrawn.state).toMatchObject({ state: 'withdrawn', since: NOW.toISOString() });
@@ -81,7 +102,9 @@ describe('consent from imports', () => {
     expect(run).toMatchObject({ inserted: 1, rejected: 0, flagged: 1 });
     const zoe = await profileOf(backend, 'zoe');
     expect(await stateOf(backend, zoe, 'email_marketing')).toMatchObject({ state: 'granted', basis: 'consent', since: '2025-01-01' });
-    expect((await stateOf(backend, zoe, 'email_marketing')).events).toEqual([expect.objectContaining({ kind: 'grant', source: 'Boutique', method: 'import', runId: run.id })]);
+    expect((await stateOf(backend, zoe, 'email_marketing')).events).toEqual([
+      expect.objectContaining({ kind: 'grant', source: 'Boutique', method: 'import', runId: run.id }),
+    ]);
     expect(await stateOf(backend, zoe, 'sms_marketing')).toMatchObject({ state: 'none', events: [] });
     expect(rows(backend, 'SELECT field, column_name AS columnName, code, raw FROM record_flag ORDER BY code')).toEqual([
       { field: 'consent.at', columnName: 'sms_marketing', code: 'consentInFuture', raw: '2026-12-01' },
@@ -90,8 +113,14 @@ describe('consent from imports', () => {
     ]);
 
     // The same file again adds nothing; the source's later "no" is a withdrawal from then on.
-    expect(await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'Email marketing', granted: 'oui', date: '2025-01-01' }] }])).toMatchObject({ updated: 0 });
-    await importPeople(backend, 'Boutique', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'Email marketing', granted: 'non', date: '2025-09-01' }] }]);
+    expect(
+      await importPeople(backend, 'Boutique', [
+        { id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'Email marketing', granted: 'oui', date: '2025-01-01' }] },
+      ]),
+    ).toMatchObject({ updated: 0 });
+    await importPeople(backend, 'Boutique', [
+      { id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'Email marketing', granted: 'non', date: '2025-09-01' }] },
+    ]);
     expect(await stateOf(backend, zoe, 'email_marketing')).toMatchObject({ state: 'withdrawn', since: '2025-09-01' });
   });
 
@@ -127,7 +156,9 @@ describe('consent from imports', () => {
     expect((await stateOf(backend, zoe, 'sms_marketing')).state).toBe('withdrawn');
     // A catalog with a purpose of its own by that name keeps it.
     await ok(backend, 'purposes.add', { code: 'newsletter', nameEn: 'Newsletter', bases: ['consent'] });
-    await importPeople(backend, 'Boutique', [{ id: 2, first: 'Bo', last: 'Berg', email: 'bo@exemple.fr', consents: [{ purpose: 'Newsletter', granted: 'yes', date: '2025-02-01' }] }]);
+    await importPeople(backend, 'Boutique', [
+      { id: 2, first: 'Bo', last: 'Berg', email: 'bo@exemple.fr', consents: [{ purpose: 'Newsletter', granted: 'yes', date: '2025-02-01' }] },
+    ]);
     const bo = await profileOf(backend, 'bo@exemple.fr');
     expect([(await stateOf(backend, bo, 'newsletter')).state, (await stateOf(backend, bo, 'email_marketing')).state]).toEqual(['granted', 'none']);
   });
@@ -148,7 +179,9 @@ describe('consent from imports', () => {
 describe('the derived state of a person', () => {
   it('follows the latest event across all their sources, and says why a use is allowed or not', async () => {
     const { backend } = await createVault({ now: clock });
-    await importPeople(backend, 'CRM', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] }]);
+    await importPeople(backend, 'CRM', [
+      { id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] },
+    ]);
     const zoe = await profileOf(backend, 'zoe');
     const may = (purpose: string) => ok(backend, 'consent.mayUse', { profileId: zoe, purpose });
     expect(await may('email_marketing')).toEqual({ allowed: true, reason: 'consentGranted', basis: 'consent' });
@@ -156,16 +189,28 @@ describe('the derived state of a person', () => {
     expect(await may('customer_relationship')).toEqual({ allowed: true, reason: 'declaredBasis', basis: 'contract' });
     expect(await may('profiling')).toEqual({ allowed: false, reason: 'noConsent', basis: null });
     expect(await may('legal_records')).toEqual({ allowed: false, reason: 'noBasis', basis: null });
-    expect(await backend.call('consent.mayUse', { profileId: zoe, purpose: 'astrology' })).toMatchObject({ ok: false, error: { params: { reason: 'unknownPurpose' } } });
+    expect(await backend.call('consent.mayUse', { profileId: zoe, purpose: 'astrology' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'unknownPurpose' } },
+    });
 
     await ok(backend, 'consent.record', { profileId: zoe, purpose: 'email_marketing', kind: 'withdrawal', method: 'phone', at: '2025-06-01T00:00:00Z' });
     expect(await may('email_marketing')).toEqual({ allowed: false, reason: 'consentWithdrawn', basis: null });
-    await ok(backend, 'consent.record', { profileId: zoe, purpose: 'profiling', kind: 'grant', method: 'web_form', at: '2025-01-01T00:00:00Z', expiresAt: '2026-01-01T00:00:00Z' });
+    await ok(backend, 'consent.record', {
+      profileId: zoe,
+      purpose: 'profiling',
+      kind: 'grant',
+      method: 'web_form',
+      at: '2025-01-01T00:00:00Z',
+      expiresAt: '2026-01-01T00:00:00Z',
+    });
     expect(await may('profiling')).toEqual({ allowed: false, reason: 'consentExpired', basis: null });
     await ok(backend, 'consent.record', { profileId: zoe, purpose: 'customer_relationship', kind: 'objection', method: 'paper', evidence: 'letter 2026-05' });
     expect(await may('customer_relationship')).toEqual({ allowed: false, reason: 'objected', basis: null });
     // An older grant from another source does not bring back what she withdrew.
-    await importPeople(backend, 'Boutique', [{ id: 2, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-03-01' }] }]);
+    await importPeople(backend, 'Boutique', [
+      { id: 2, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-03-01' }] },
+    ]);
     const now = await profileOf(backend, 'zoe');
     expect((await ok(backend, 'consent.mayUse', { profileId: now, purpose: 'email_marketing' })).reason).toBe('consentWithdrawn');
   });
@@ -189,7 +234,13 @@ describe('the derived state of a person', () => {
     );
     const people = await Promise.all(Array.from({ length: 6 }, (_, index) => profileOf(backend, `p${index}@exemple.fr`)));
     for (const [index, profileId] of people.entries()) {
-      await ok(backend, 'consent.record', { profileId, purpose: index % 3 === 0 ? 'profiling' : 'email_marketing', kind: kinds[index % 3]!, method: 'phone', at: `2025-0${index + 2}-15T00:00:00Z` });
+      await ok(backend, 'consent.record', {
+        profileId,
+        purpose: index % 3 === 0 ? 'profiling' : 'email_marketing',
+        kind: kinds[index % 3]!,
+        method: 'phone',
+        at: `2025-0${index + 2}-15T00:00:00Z`,
+      });
     }
     for (const profileId of people) {
       const shown = await ok(backend, 'consent.show', { profileId });
@@ -214,7 +265,9 @@ describe('the derived state of a person', () => {
 describe('identity and the ledger', () => {
   it('applies the ledgers of both people when profiles merge, and gives each its own back when they split', async () => {
     const { backend } = await createVault({ now: clock });
-    await importPeople(backend, 'CRM', [{ id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] }]);
+    await importPeople(backend, 'CRM', [
+      { id: 1, first: 'Zoé', last: 'Martin', email: 'zoe@exemple.fr', consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }] },
+    ]);
     await importPeople(backend, 'Caisse', [{ id: 9, first: 'Zoe', last: 'Martin-Dupont', email: 'zmd@caisse.fr' }]);
     const crm = await profileOf(backend, 'zoe@exemple.fr');
     const till = await profileOf(backend, 'zmd@caisse.fr');
@@ -236,6 +289,8 @@ describe('identity and the ledger', () => {
     const left = await stateOf(backend, split.fromProfileId, 'email_marketing');
     const right = await stateOf(backend, split.newProfileId, 'email_marketing');
     expect([left.state, right.state].sort()).toEqual(['granted', 'withdrawn']);
-    expect(await ok(backend, 'consent.mayUse', { profileId: await profileOf(backend, 'zoe@exemple.fr'), purpose: 'email_marketing' })).toMatchObject({ allowed: true });
+    expect(await ok(backend, 'consent.mayUse', { profileId: await profileOf(backend, 'zoe@exemple.fr'), purpose: 'email_marketing' })).toMatchObject({
+      allowed: true,
+    });
   });
 });

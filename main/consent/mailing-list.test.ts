@@ -46,7 +46,9 @@ describe('a mailing-list export as consent history', () => {
     // Double opt-in: consent given when the person confirmed, not when they filled the form.
     const zoe = await emailMarketing(backend, 'zoe.martin');
     expect(zoe).toMatchObject({ state: 'granted', basis: 'consent', since: '2024-03-01T10:05:12.000Z' });
-    expect(zoe.events.map((event) => [event.kind, event.at, event.method, event.source])).toEqual([['grant', '2024-03-01T10:05:12.000Z', 'import', 'Newsletter']]);
+    expect(zoe.events.map((event) => [event.kind, event.at, event.method, event.source])).toEqual([
+      ['grant', '2024-03-01T10:05:12.000Z', 'import', 'Newsletter'],
+    ]);
 
     // Unsubscribed: the grant stays in the history, the withdrawal rules from the unsubscribe time.
     const marc = await emailMarketing(backend, 'marc.dubois');

@@ -24,7 +24,9 @@ export function activeProfileOf(db: SqlRunner, id: number): number {
 }
 
 export function recordsOf(db: SqlRunner, profileId: number): number[] {
-  return db.all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_member WHERE profile_id = ${profileId} ORDER BY source_record_id`).map((row) => row.id);
+  return db
+    .all<{ id: number }>(sql`SELECT source_record_id AS id FROM profile_member WHERE profile_id = ${profileId} ORDER BY source_record_id`)
+    .map((row) => row.id);
 }
 
 /**

@@ -29,7 +29,8 @@ export function recordConsent(db: SqlRunner, input: HandRecorded, userId: number
   const profileId = activeProfileOf(db, input.profileId);
   const recordedAt = now.toISOString();
   const at = input.at === undefined ? recordedAt : isoTime(input.at, 'at');
-  if (Date.parse(at) > now.getTime()) throw new AppError('INVALID_INPUT', `${at} is in the future: a consent event is recorded once it happened.`, { reason: 'futureTime', at });
+  if (Date.parse(at) > now.getTime())
+    throw new AppError('INVALID_INPUT', `${at} is in the future: a consent event is recorded once it happened.`, { reason: 'futureTime', at });
   let expiresAt: string | null = null;
   if (input.expiresAt !== undefined) {
     if (input.kind !== 'grant') throw new AppError('INVALID_INPUT', 'Only a grant has an end date.', { reason: 'expiryOnlyForGrant' });

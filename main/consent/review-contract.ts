@@ -56,7 +56,11 @@ export const BULK_LIMIT = 5_000;
 
 export const BulkAction = ListFilter.extend({
   /** The pairs chosen in the list; every pair of the finding (up to BULK_LIMIT) when left out. */
-  pairs: z.array(z.object({ profileId: z.number().int().positive(), purpose: z.string().trim().min(1).max(64) })).min(1).max(BULK_LIMIT).optional(),
+  pairs: z
+    .array(z.object({ profileId: z.number().int().positive(), purpose: z.string().trim().min(1).max(64) }))
+    .min(1)
+    .max(BULK_LIMIT)
+    .optional(),
   kind: z.enum(['grant', 'withdrawal', 'objection']),
   method: z.enum(['web_form', 'paper', 'phone', 'email', 'in_person', 'steward']),
   /** Required for a grant given in bulk: a grant without evidence would only add to the findings. */

@@ -17,7 +17,8 @@ function writable(vaults: CapabilityContext['vaults']): boolean {
 }
 
 export const reviewHandlers: SliceHandlers<typeof consentReviewMethods, CapabilityContext> = {
-  'consent.review': ({ expiringDays, rebuild }, { vaults, now }) => reviewSummary(vaults.current().db, now(), { expiringDays, rebuild, mayRefresh: writable(vaults) }),
+  'consent.review': ({ expiringDays, rebuild }, { vaults, now }) =>
+    reviewSummary(vaults.current().db, now(), { expiringDays, rebuild, mayRefresh: writable(vaults) }),
   'consent.reviewList': (input, { vaults, now }) => reviewList(vaults.current().db, now(), input, writable(vaults)),
   'consent.reviewAct': (input, { vaults, now }) => {
     const clock = now();
@@ -28,14 +29,26 @@ export const reviewHandlers: SliceHandlers<typeof consentReviewMethods, Capabili
     const purposeCode = input.purpose === undefined ? null : requireRule(vaults.current().db, input.purpose).code;
     return vaults.mutate<BulkResult>(
       // Ids and counts only: which way people decided stays in the ledger, not in the audit trail.
-      (result) => ({ action: 'consent.bulk_recorded', objectType: 'purpose', objectId: purposeCode, details: { finding: input.finding, count: result.count, people: result.people } }),
+      (result) => ({
+        action: 'consent.bulk_recorded',
+        objectType: 'purpose',
+        objectId: purposeCode,
+        details: { finding: input.finding, count: result.count, people: result.people },
+      }),
       (vault) => {
         const result = reviewAct(vault.db, input, vault.user.id, clock);
         const profiles = vault.db.all<{ eventId: number; profileId: number }>(
           // The event ids just written, each with its person, for one audit entry per person and event.
           sql`SELECT e.id AS eventId, m.profile_id AS profileId FROM consent_event e JOIN profile_member m ON m.source_record_id = e.source_record_id WHERE e.id IN (SELECT value FROM json_each(${JSON.stringify(result.eventIds)}))`,
         );
-        for (const { eventId, profileId } of profiles) vault.audit.append({ action: 'consent.recorded', actorId: vault.user.id, objectType: 'profile', objectId: profileId, details: { eventId, bulk: true } });
+        for (const { eventId, profileId } of profiles)
+          vault.audit.append({
+            action: 'consent.recorded',
+            actorId: vault.user.id,
+            objectType: 'profile',
+            objectId: profileId,
+            details: { eventId, bulk: true },
+          });
         return result;
       },
     );

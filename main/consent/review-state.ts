@@ -62,7 +62,17 @@ function writeTally(db: SqlRunner, tally: Tally): void {
   db.run(sql`DELETE FROM consent_tally WHERE n = 0`);
 }
 
-type EventRow = [profileId: number, id: number, purposeId: number, kind: ReviewEvent['kind'], at: string | null, recordedAt: string, expiresAt: string | null, sourceId: number | null, evidenced: number];
+type EventRow = [
+  profileId: number,
+  id: number,
+  purposeId: number,
+  kind: ReviewEvent['kind'],
+  at: string | null,
+  recordedAt: string,
+  expiresAt: string | null,
+  sourceId: number | null,
+  evidenced: number,
+];
 
 const EVENT_COLUMNS = `m.profile_id, e.id, e.purpose_id, e.kind, e.at, e.recorded_at, e.expires_at, e.source_id,
   (e.evidence IS NOT NULL OR (e.run_id IS NOT NULL AND e.raw IS NOT NULL))
@@ -154,11 +164,25 @@ function insertRows(db: SqlRunner, rows: readonly ReviewRow[], tally: Tally): vo
 }
 
 function pushRow(params: (string | number | null)[], row: ReviewRow): void {
-  params.push(row.profileId, row.purposeId, row.state, row.since, row.eventId, row.lapsesAt, row.disagree ? 1 : 0, row.unevidenced ? 1 : 0, row.stillUsed ? 1 : 0, row.timeline);
+  params.push(
+    row.profileId,
+    row.purposeId,
+    row.state,
+    row.since,
+    row.eventId,
+    row.lapsesAt,
+    row.disagree ? 1 : 0,
+    row.unevidenced ? 1 : 0,
+    row.stillUsed ? 1 : 0,
+    row.timeline,
+  );
 }
 
 function rawEvents(db: SqlRunner, where: string, ...params: (string | number)[]): EventRow[] {
-  return db.statement(`SELECT ${EVENT_COLUMNS} WHERE ${where} ORDER BY m.profile_id`).raw(true).all(...params) as EventRow[];
+  return db
+    .statement(`SELECT ${EVENT_COLUMNS} WHERE ${where} ORDER BY m.profile_id`)
+    .raw(true)
+    .all(...params) as EventRow[];
 }
 
 /** Every row again from the ledger: what the refresh must always equal (a test compares them). */
@@ -227,7 +251,10 @@ export function refreshConsentState(db: SqlRunner, now: Date, options: { rebuild
   return db.transaction(() => {
     const meta = db.get<Meta>(sql`SELECT built, records_seen AS recordsSeen, declarations FROM consent_state_meta WHERE id = 1`)!;
     const declared = declarations(db);
-    const due = meta.built !== 1 || meta.declarations !== declared.signature || (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM consent_state_dirty`)?.n ?? 0) > REBUILD_ABOVE;
+    const due =
+      meta.built !== 1 ||
+      meta.declarations !== declared.signature ||
+      (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM consent_state_dirty`)?.n ?? 0) > REBUILD_ABOVE;
     if (options.mayRebuild === false && due) return { mode: 'stale' as const, profiles: 0, rows: 0, ms: Math.round(performance.now() - started) };
     const stamp = now.toISOString();
     let mode: RefreshMode = 'unchanged';

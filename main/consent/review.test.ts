@@ -9,7 +9,10 @@ const clock = () => now;
 const CONSENT = { purposes: ['email_marketing'], lawfulBasis: 'consent' };
 
 function rows<T>(backend: Backend, query: string, ...params: unknown[]): T[] {
-  return backend.vaults.current().db.raw.prepare(query).all(...params) as T[];
+  return backend.vaults
+    .current()
+    .db.raw.prepare(query)
+    .all(...params) as T[];
 }
 
 /**
@@ -30,10 +33,25 @@ async function reviewVault() {
     ],
     CONSENT,
   );
-  await importPeople(backend, 'Newsletter', [{ id: 11, first: 'Zoe', last: 'Martin', email: 'zoe@news.fr', consents: [{ purpose: 'email_marketing', granted: 'no', date: '2025-05-10' }] }], CONSENT);
-  const merged = await ok(backend, 'identity.merge', { profileA: await profileOf(backend, 'zoe@exemple.fr'), profileB: await profileOf(backend, 'zoe@news.fr') });
+  await importPeople(
+    backend,
+    'Newsletter',
+    [{ id: 11, first: 'Zoe', last: 'Martin', email: 'zoe@news.fr', consents: [{ purpose: 'email_marketing', granted: 'no', date: '2025-05-10' }] }],
+    CONSENT,
+  );
+  const merged = await ok(backend, 'identity.merge', {
+    profileA: await profileOf(backend, 'zoe@exemple.fr'),
+    profileB: await profileOf(backend, 'zoe@news.fr'),
+  });
   const marc = await profileOf(backend, 'marc@exemple.fr');
-  await ok(backend, 'consent.record', { profileId: marc, purpose: 'sms_marketing', kind: 'grant', method: 'phone', at: '2026-06-01T09:00:00Z', expiresAt: '2026-07-01T09:00:00Z' });
+  await ok(backend, 'consent.record', {
+    profileId: marc,
+    purpose: 'sms_marketing',
+    kind: 'grant',
+    method: 'phone',
+    at: '2026-06-01T09:00:00Z',
+    expiresAt: '2026-07-01T09:00:00Z',
+  });
   return { backend, zoe: merged.survivorId, marc, lea: await profileOf(backend, 'lea@exemple.fr') };
 }
 
@@ -55,11 +73,17 @@ describe('the consent review', { timeout: 90_000 }, () => {
       // Zoé's sources disagree; Zoé and Léa withdrew while the CRM, relying on consent, kept sending them.
       findings: { expiring: 0, disagree: 1, unevidenced: 0, stillUsed: 2 },
     });
-    expect(purposeRow(summary, 'sms_marketing')).toMatchObject({ states: { granted: 1, withdrawn: 0, expired: 0, objected: 0 }, findings: { expiring: 1, disagree: 0, unevidenced: 1, stillUsed: 0 } });
+    expect(purposeRow(summary, 'sms_marketing')).toMatchObject({
+      states: { granted: 1, withdrawn: 0, expired: 0, objected: 0 },
+      findings: { expiring: 1, disagree: 0, unevidenced: 1, stillUsed: 0 },
+    });
     expect(summary.totals.findings).toEqual({ expiring: 1, disagree: 1, unevidenced: 1, stillUsed: 2 });
 
     const list = async (finding: string, extra: Record<string, unknown> = {}) => await ok(backend, 'consent.reviewList', { finding, ...extra });
-    expect(await list('disagree')).toEqual({ total: 1, items: [{ profileId: zoe, name: expect.stringMatching(/Zo/), purpose: 'email_marketing', state: 'withdrawn', since: '2025-05-10', lapsesAt: null }] });
+    expect(await list('disagree')).toEqual({
+      total: 1,
+      items: [{ profileId: zoe, name: expect.stringMatching(/Zo/), purpose: 'email_marketing', state: 'withdrawn', since: '2025-05-10', lapsesAt: null }],
+    });
     expect((await list('stillUsed')).items.map((item) => item.profileId).sort()).toEqual([zoe, lea].sort());
     expect((await list('stillUsed', { purpose: 'sms_marketing' })).total).toBe(0);
     expect(await list('expiring')).toMatchObject({ total: 1, items: [{ profileId: marc, purpose: 'sms_marketing', lapsesAt: '2026-07-01T09:00:00.000Z' }] });
@@ -102,7 +126,14 @@ describe('the consent review', { timeout: 90_000 }, () => {
     expect(purposeRow(later, 'sms_marketing')).toMatchObject({ states: { granted: 0, expired: 1 }, findings: { expiring: 0, unevidenced: 0 } });
     expect(later.coverage.find((entry) => entry.purpose === 'sms_marketing')!.series.at(-1)).toMatchObject({ month: '2026-07', granted: 0, expired: 1 });
     // Léa grants again (with evidence), Marc objects to profiling.
-    await ok(backend, 'consent.record', { profileId: lea, purpose: 'email_marketing', kind: 'grant', method: 'web_form', evidence: 'form-77', at: '2026-07-01T08:00:00Z' });
+    await ok(backend, 'consent.record', {
+      profileId: lea,
+      purpose: 'email_marketing',
+      kind: 'grant',
+      method: 'web_form',
+      evidence: 'form-77',
+      at: '2026-07-01T08:00:00Z',
+    });
     await ok(backend, 'consent.record', { profileId: marc, purpose: 'profiling', kind: 'objection', method: 'email' });
     const after = await ok(backend, 'consent.review', {});
     expect(after.refreshed).toMatchObject({ mode: 'incremental', profiles: 2 });
@@ -144,9 +175,20 @@ describe('the consent review', { timeout: 90_000 }, () => {
     expect(preview).toEqual({ confirmed: false, count: 2, people: 2, eventIds: [] });
     expect(rows(backend, `SELECT * FROM consent_event WHERE kind = 'objection'`)).toEqual([]);
     // Only the chosen pair, and only while it is still in the finding.
-    const done = await ok(backend, 'consent.reviewAct', { finding: 'stillUsed', kind: 'objection', method: 'steward', pairs: [{ profileId: lea, purpose: 'email_marketing' }, { profileId: 999, purpose: 'email_marketing' }], confirm: true });
+    const done = await ok(backend, 'consent.reviewAct', {
+      finding: 'stillUsed',
+      kind: 'objection',
+      method: 'steward',
+      pairs: [
+        { profileId: lea, purpose: 'email_marketing' },
+        { profileId: 999, purpose: 'email_marketing' },
+      ],
+      confirm: true,
+    });
     expect(done).toMatchObject({ confirmed: true, count: 1, people: 1 });
-    expect((await ok(backend, 'consent.show', { profileId: lea })).purposes.find((entry) => entry.purpose === 'email_marketing')).toMatchObject({ state: 'objected' });
+    expect((await ok(backend, 'consent.show', { profileId: lea })).purposes.find((entry) => entry.purpose === 'email_marketing')).toMatchObject({
+      state: 'objected',
+    });
     const audit = (await ok(backend, 'audit.list', { filter: {} })).entries.filter((entry) => entry.action.startsWith('consent.'));
     expect(audit.map((entry) => [entry.action, entry.objectType, entry.objectId, entry.details])).toEqual([
       ['consent.bulk_recorded', 'purpose', null, { finding: 'stillUsed', count: 1, people: 1 }],
@@ -155,9 +197,18 @@ describe('the consent review', { timeout: 90_000 }, () => {
     ]);
     expect(JSON.stringify(audit)).not.toMatch(/Léa|Roux|lea@|objection|email_marketing/);
     // Léa's objection is newer than anything the CRM sent: she has left the finding. The rest, all at once.
-    const rest = await ok(backend, 'consent.reviewAct', { finding: 'stillUsed', purpose: 'email_marketing', kind: 'withdrawal', method: 'email', confirm: true });
+    const rest = await ok(backend, 'consent.reviewAct', {
+      finding: 'stillUsed',
+      purpose: 'email_marketing',
+      kind: 'withdrawal',
+      method: 'email',
+      confirm: true,
+    });
     expect(rest).toMatchObject({ confirmed: true, count: 1, people: 1 });
-    expect((await ok(backend, 'consent.show', { profileId: zoe })).purposes.find((entry) => entry.purpose === 'email_marketing')).toMatchObject({ state: 'withdrawn', since: now.toISOString() });
+    expect((await ok(backend, 'consent.show', { profileId: zoe })).purposes.find((entry) => entry.purpose === 'email_marketing')).toMatchObject({
+      state: 'withdrawn',
+      since: now.toISOString(),
+    });
   });
 });
 

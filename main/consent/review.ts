@@ -42,7 +42,9 @@ export function reviewSummary(db: SqlRunner, now: Date, options: SummaryOptions)
   const refreshed =
     options.mayRefresh === false ? { mode: 'stale' as const, profiles: 0, ms: 0 } : refreshConsentState(db, now, { rebuild: options.rebuild === true });
   // Not listPurposes: it counts every purpose's events, which at millions of events is the whole answer's time.
-  const purposes = db.all<{ id: number; code: string; nameEn: string; nameFr: string }>(sql`SELECT id, code, name_en AS nameEn, name_fr AS nameFr FROM purpose ORDER BY id`);
+  const purposes = db.all<{ id: number; code: string; nameEn: string; nameFr: string }>(
+    sql`SELECT id, code, name_en AS nameEn, name_fr AS nameFr FROM purpose ORDER BY id`,
+  );
   const states = new Map(purposes.map((purpose) => [purpose.id, noStates()]));
   const findings = new Map(purposes.map((purpose) => [purpose.id, noFindings()]));
   for (const row of db.all<{ purposeId: number; key: string; n: number }>(sql`SELECT purpose_id AS purposeId, key, n FROM consent_tally WHERE month = ''`)) {
@@ -86,7 +88,13 @@ export function reviewSummary(db: SqlRunner, now: Date, options: SummaryOptions)
     generatedAt: now.toISOString(),
     expiringDays: options.expiringDays,
     refreshed: { mode: refreshed.mode, profiles: refreshed.profiles, ms: refreshed.ms },
-    purposes: purposes.map((purpose) => ({ purpose: purpose.code, nameEn: purpose.nameEn, nameFr: purpose.nameFr, states: states.get(purpose.id)!, findings: findings.get(purpose.id)! })),
+    purposes: purposes.map((purpose) => ({
+      purpose: purpose.code,
+      nameEn: purpose.nameEn,
+      nameFr: purpose.nameFr,
+      states: states.get(purpose.id)!,
+      findings: findings.get(purpose.id)!,
+    })),
     totals,
     months,
     coverage: purposes.map((purpose) => ({ purpose: purpose.code, series: series.get(purpose.id)! })),
@@ -121,7 +129,12 @@ function order(finding: ReviewFinding): SqlFragment {
   return finding === 'expiring' ? sql`s.lapses_at, s.profile_id, s.purpose_id` : sql`s.purpose_id, s.profile_id`;
 }
 
-export function reviewList(db: SqlRunner, now: Date, filter: ListFilter & { offset: number; limit: number }, mayRefresh = true): { total: number; items: ReviewItem[] } {
+export function reviewList(
+  db: SqlRunner,
+  now: Date,
+  filter: ListFilter & { offset: number; limit: number },
+  mayRefresh = true,
+): { total: number; items: ReviewItem[] } {
   if (mayRefresh) refreshConsentState(db, now);
   const where = findingWhere(db, filter, now);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM consent_state s WHERE ${where}`)!.n;
@@ -163,7 +176,10 @@ export function reviewAct(db: SqlRunner, input: BulkAction & { expiringDays: num
       SELECT s.profile_id AS profileId, pu.code AS purpose FROM consent_state s JOIN purpose pu ON pu.id = s.purpose_id
       WHERE ${where} ORDER BY ${order(input.finding)} LIMIT ${BULK_LIMIT + 1}`);
     if (pairs.length > BULK_LIMIT) {
-      throw new AppError('INVALID_INPUT', `At most ${BULK_LIMIT} consents in one action: choose a purpose or select people.`, { reason: 'bulkTooMany', limit: BULK_LIMIT });
+      throw new AppError('INVALID_INPUT', `At most ${BULK_LIMIT} consents in one action: choose a purpose or select people.`, {
+        reason: 'bulkTooMany',
+        limit: BULK_LIMIT,
+      });
     }
   }
   const people = new Set(pairs.map((pair) => pair.profileId)).size;
@@ -172,7 +188,14 @@ export function reviewAct(db: SqlRunner, input: BulkAction & { expiringDays: num
     (pair) =>
       recordConsent(
         db,
-        { profileId: pair.profileId, purpose: pair.purpose, kind: input.kind, method: input.method, evidence: input.evidence, expiresAt: input.kind === 'grant' ? input.expiresAt : undefined },
+        {
+          profileId: pair.profileId,
+          purpose: pair.purpose,
+          kind: input.kind,
+          method: input.method,
+          evidence: input.evidence,
+          expiresAt: input.kind === 'grant' ? input.expiresAt : undefined,
+        },
         userId,
         now,
       ).eventId,

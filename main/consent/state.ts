@@ -190,10 +190,12 @@ export function answer({ purpose, catalog, events, own, derived, declared, now }
  */
 export function sourceConsents(db: SqlRunner, profileId: number): { purpose: string; granted: boolean; at: string | null; source: string }[] {
   return db
-    .all<{ purpose: string; kind: string; at: string | null; source: string }>(sql`
+    .all<{ purpose: string; kind: string; at: string | null; source: string }>(
+      sql`
       SELECT p.code AS purpose, e.kind, e.at, s.name AS source FROM profile_member m
       JOIN consent_event e ON e.source_record_id = m.source_record_id JOIN purpose p ON p.id = e.purpose_id JOIN source s ON s.id = e.source_id
       WHERE m.profile_id = ${profileId} AND e.kind IN ('grant', 'withdrawal')
-      ORDER BY coalesce(e.at, e.recorded_at) DESC, e.id DESC`)
+      ORDER BY coalesce(e.at, e.recorded_at) DESC, e.id DESC`,
+    )
     .map((row) => ({ purpose: row.purpose, granted: row.kind === 'grant', at: row.at, source: row.source }));
 }

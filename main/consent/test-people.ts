@@ -14,7 +14,12 @@ export interface TestPerson {
 }
 
 /** Imports the people into `source`; the source is declared for customer relationship on contract unless said otherwise. */
-export async function importPeople(backend: Backend, source: string, people: readonly TestPerson[], declaration?: { purposes: (string | { purpose: string; basis: string })[]; lawfulBasis: string }) {
+export async function importPeople(
+  backend: Backend,
+  source: string,
+  people: readonly TestPerson[],
+  declaration?: { purposes: (string | { purpose: string; basis: string })[]; lawfulBasis: string },
+) {
   const file = path.join(tempDir(), `${source}.json`);
   fs.writeFileSync(
     file,

@@ -101,6 +101,7 @@ export async function eraseBulk(context: CapabilityContext, requestIds: readonly
     const vault = context.vaults.current();
     purgeAfterCommit(
       vault.raw,
+      committed.flatMap((entry) => [entry.plan.scope.profileId, ...entry.plan.scope.absorbedProfileIds]),
       committed.flatMap((entry) => entry.plan.stagedFiles),
     );
     job.progress('verify', planned.plans.length, planned.plans.length);

@@ -10,6 +10,7 @@
  */
 import { AppError } from '../core/errors';
 import { addSuppression, digestsOfRecords } from '../suppression/index';
+import { deleteSearchTerms } from '../store/search-index';
 import { sql, type SqlRunner } from '../store/sql';
 import { certificateHash, type CertificateBody } from './certificate';
 import type { ErasureReason } from './contract';
@@ -51,7 +52,7 @@ export function commitErasure(db: SqlRunner, plan: ErasurePlan, reason: ErasureR
   // records and merge members hang from the record with ON DELETE CASCADE; secure_delete overwrites them.
   db.run(sql`DELETE FROM source_record WHERE id IN ${going}`);
   if (plan.rejectIds.length > 0) db.run(sql`DELETE FROM import_reject WHERE id IN ${inIds(plan.rejectIds)}`);
-  db.run(sql`DELETE FROM profile_search WHERE rowid IN ${inIds(profiles)}`);
+  deleteSearchTerms(db, profiles);
   db.run(sql`UPDATE profile SET status = 'erased', display_name = '', sort_key = '', updated_at = ${stamp} WHERE id = ${scope.profileId}`);
   db.run(sql`UPDATE profile SET display_name = '', sort_key = '', updated_at = ${stamp} WHERE id IN ${inIds(scope.absorbedProfileIds)}`);
   redactRequests(db, scope.requestIds, plan.requestId, userId, stamp);

@@ -69,7 +69,7 @@ export function commitOne(context: CapabilityContext, input: EraseInput): { plan
 /** Purges what the transaction could not, scans for every form of the person, and seals the certificate. */
 export async function purgeAndVerify(context: CapabilityContext, plan: ErasurePlan, certificateId: number, job: JobControl): Promise<ErasureCertificate> {
   const vault = context.vaults.current();
-  purgeAfterCommit(vault.raw, plan.stagedFiles);
+  purgeAfterCommit(vault.raw, [plan.scope.profileId, ...plan.scope.absorbedProfileIds], plan.stagedFiles);
   const index = indexCheck(vault.raw, plan);
   job.progress('verify', 1, 2);
   const full = await scanPeople(vault, [scannedPerson(plan)], job, { repair: true });

@@ -7,6 +7,7 @@
  * every row and decrypted page follows and completes the certificate.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { searchTableOf } from '../store/search-index';
 import { tombstonedDocs } from './scan/index';
 import type { ErasurePlan } from './plan';
 
@@ -38,15 +39,21 @@ export function indexCheck(raw: Database.Database, plan: ErasurePlan): IndexChec
     lookups += 2;
     leaks += (records.get(id) as number) + (keys.get(id) as number);
   }
-  const match = raw.prepare('SELECT rowid FROM profile_search WHERE profile_search MATCH ?').pluck();
+  // The shards the erased profiles' documents were in: no other can hold their words.
+  const shards = [...new Set([...erasedProfiles].map(searchTableOf))];
   for (const value of [
     ...plan.scope.identifiers.filter((identifier) => identifier.kind === 'email').map((identifier) => identifier.value),
     ...plan.scope.nameTexts,
   ]) {
-    lookups += 1;
-    for (const rowid of match.all(phrase(value)) as number[]) if (erasedProfiles.has(rowid)) leaks += 1;
+    for (const table of shards) {
+      lookups += 1;
+      for (const rowid of raw.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(phrase(value)) as number[])
+        if (erasedProfiles.has(rowid)) leaks += 1;
+    }
   }
-  lookups += 1;
-  for (const rowid of tombstonedDocs(raw, 'profile_search')) if (erasedProfiles.has(rowid)) leaks += 1;
+  for (const table of shards) {
+    lookups += 1;
+    for (const rowid of tombstonedDocs(raw, table)) if (erasedProfiles.has(rowid)) leaks += 1;
+  }
   return { clean: leaks === 0, lookups, seconds: Math.round(performance.now() - started) / 1000 };
 }

@@ -4,6 +4,7 @@
  * differs: an import, a merge or a new hold came between, and the steward must read the new counts.
  */
 import crypto from 'node:crypto';
+import { countSearchDocuments } from '../store/search-index';
 import { sql, type SqlRunner } from '../store/sql';
 import type { ErasurePreview, KeptUnderObligation, LegalHold, Removed } from './contract';
 import { backupsBefore } from './certificate';
@@ -74,7 +75,7 @@ export function planErasure(db: SqlRunner, profileId: number, requestId: number 
     heldRecords: scope.heldRecordIds.length,
     flaggedValues: count(db, sql`SELECT count(*) AS n FROM record_flag WHERE source_record_id IN ${going$}`),
     rejects: rejectIds.length,
-    searchEntries: count(db, sql`SELECT count(*) AS n FROM profile_search_docsize WHERE id IN ${inIds(profiles)}`),
+    searchEntries: countSearchDocuments(db, profiles),
     mergeHistory: count(db, sql`SELECT count(*) AS n FROM profile_merge WHERE survivor_id IN ${inIds(profiles)} OR absorbed_id IN ${inIds(profiles)}`),
     identityPairs: count(db, sql`SELECT count(*) AS n FROM identity_pair WHERE record_a IN ${going$} OR record_b IN ${going$}`),
     identityDecisions: count(db, sql`SELECT count(*) AS n FROM identity_decision WHERE record_a IN ${going$} OR record_b IN ${going$}`),

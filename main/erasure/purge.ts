@@ -5,11 +5,12 @@
  * files holding the person are overwritten and removed.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { optimizeSearch } from '../store/search-index';
 import { shredFile } from './traces';
 
-export function purgeAfterCommit(raw: Database.Database, stagedFiles: readonly string[]): void {
-  // Merges every segment into one: the erased rows' entries are dropped, not copied.
-  raw.exec(`INSERT INTO profile_search (profile_search) VALUES ('optimize')`);
+export function purgeAfterCommit(raw: Database.Database, erasedProfileIds: readonly number[], stagedFiles: readonly string[]): void {
+  // Merges every segment of the shards that held them into one: the erased documents' words are dropped, not copied.
+  optimizeSearch(raw, erasedProfileIds);
   raw.pragma('wal_checkpoint(TRUNCATE)');
   for (const file of stagedFiles) shredFile(file);
 }

@@ -7,6 +7,7 @@
  */
 import type { AuditLog } from '../audit/index';
 import { sql, type SqlRunner } from '../store/sql';
+import { optimizeSearch } from '../store/search-index';
 import { commitErasure } from './commit';
 import { planErasure } from './plan';
 import { todayIn, vaultTimeZone } from '../requests/index';
@@ -61,7 +62,7 @@ export function replayErasures(source: SqlRunner, restored: SqlRunner, audit: Au
       restored.run(sql`INSERT OR IGNORE INTO suppression (erasure_id, kind, digest) VALUES (${erasureId}, ${row.kind}, ${row.digest})`);
     }
   });
-  restored.raw.exec(`INSERT INTO profile_search (profile_search) VALUES ('optimize')`);
+  optimizeSearch(restored.raw);
   restored.raw.pragma('wal_checkpoint(TRUNCATE)');
   return replayed;
 }

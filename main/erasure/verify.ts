@@ -6,6 +6,7 @@
 import type { JobControl } from '../core/job-control';
 import { currentProfileId } from '../profiles/index';
 import { sql, type SqlRunner } from '../store/sql';
+import { countSearchDocuments } from '../store/search-index';
 import type { CapabilityContext } from '../vault/index';
 import { certificateHash, certificateOfProfile, getCertificate } from './certificate';
 import type { ErasureVerification } from './contract';
@@ -16,7 +17,7 @@ import { scanPeople } from './scan-person';
 function tombstoneEmpty(db: SqlRunner, profileId: number, keptRecords: number): boolean {
   const profile = db.get<{ display_name: string; sort_key: string }>(sql`SELECT display_name, sort_key FROM profile WHERE id = ${profileId}`);
   const members = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM profile_member WHERE profile_id = ${profileId}`)?.n ?? 0;
-  const searchRow = db.get(sql`SELECT 1 AS found FROM profile_search_docsize WHERE id = ${profileId}`) !== undefined;
+  const searchRow = countSearchDocuments(db, [profileId]) > 0;
   return profile !== undefined && profile.display_name === '' && profile.sort_key === '' && members <= keptRecords && !searchRow;
 }
 

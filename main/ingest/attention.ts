@@ -19,7 +19,10 @@ export interface IngestAttentionItem {
   readonly name: string;
   /** When it happened: the run's start, the undo, the last success (null: never succeeded). */
   readonly at: string | null;
-  readonly target: { readonly place: 'runs'; readonly runId: number } | { readonly place: 'connectors'; readonly sourceId: number } | { readonly place: 'quality'; readonly sourceId: number };
+  readonly target:
+    | { readonly place: 'runs'; readonly runId: number }
+    | { readonly place: 'connectors'; readonly sourceId: number }
+    | { readonly place: 'quality'; readonly sourceId: number };
 }
 
 /** An undone import stays on the home screen this long: long enough to import the right file again. */
@@ -58,10 +61,20 @@ function runItem(run: LatestRun): IngestAttentionItem | null {
 function undoneRuns(db: SqlRunner, now: Date): IngestAttentionItem[] {
   const since = new Date(now.getTime() - UNDONE_SHOWN_DAYS * 86_400_000).toISOString();
   return db
-    .all<{ id: number; source_id: number; name: string; undone_at: string; inserted: number }>(sql`
+    .all<{ id: number; source_id: number; name: string; undone_at: string; inserted: number }>(
+      sql`
       SELECT r.id, r.source_id, s.name, r.undone_at, r.inserted FROM import_run r JOIN source s ON s.id = r.source_id
-      WHERE r.undone_at >= ${since} ORDER BY r.undone_at DESC`)
-    .map((run) => ({ kind: 'runUndone', severity: 'info', count: run.inserted, sourceId: run.source_id, name: run.name, at: run.undone_at, target: { place: 'runs', runId: run.id } }));
+      WHERE r.undone_at >= ${since} ORDER BY r.undone_at DESC`,
+    )
+    .map((run) => ({
+      kind: 'runUndone',
+      severity: 'info',
+      count: run.inserted,
+      sourceId: run.source_id,
+      name: run.name,
+      at: run.undone_at,
+      target: { place: 'runs', runId: run.id },
+    }));
 }
 
 /**
@@ -77,9 +90,15 @@ export function isOverdue(connector: StoredConnector, now: Date): boolean {
 
 function connectorItems(db: SqlRunner, now: Date): IngestAttentionItem[] {
   return listConnectors(db).flatMap((connector): IngestAttentionItem[] => {
-    const base = { sourceId: connector.source.id, name: connector.source.name, at: connector.lastSuccessAt, target: { place: 'connectors', sourceId: connector.source.id } } as const;
+    const base = {
+      sourceId: connector.source.id,
+      name: connector.source.name,
+      at: connector.lastSuccessAt,
+      target: { place: 'connectors', sourceId: connector.source.id },
+    } as const;
     // A disabled connector failing is a decision, not news.
-    if (connector.enabled && connector.consecutiveFailures > 0) return [{ ...base, kind: 'connectorFailing', severity: 'error', count: connector.consecutiveFailures }];
+    if (connector.enabled && connector.consecutiveFailures > 0)
+      return [{ ...base, kind: 'connectorFailing', severity: 'error', count: connector.consecutiveFailures }];
     if (isOverdue(connector, now)) return [{ ...base, kind: 'connectorOverdue', severity: 'warning', count: connector.scheduleMinutes ?? 0 }];
     return [];
   });
@@ -104,13 +123,10 @@ export function ingestAttention(db: SqlRunner, now: Date, options: { readonly fl
   const connectors = connectorItems(db, now);
   const failing = new Set(connectors.filter((item) => item.kind === 'connectorFailing').map((item) => item.sourceId));
   // A failing connector's failed run is the same news twice: the connector's tile leads to the fix.
-  const runs = latestRuns(db).flatMap((run) => runItem(run) ?? []).filter((item) => !(item.kind === 'runFailed' && failing.has(item.sourceId)));
-  const items = [
-    ...runs,
-    ...connectors,
-    ...(options.flags ? flagItems(db) : []),
-    ...undoneRuns(db, now),
-  ];
+  const runs = latestRuns(db)
+    .flatMap((run) => runItem(run) ?? [])
+    .filter((item) => !(item.kind === 'runFailed' && failing.has(item.sourceId)));
+  const items = [...runs, ...connectors, ...(options.flags ? flagItems(db) : []), ...undoneRuns(db, now)];
   // Stable: within a severity, the order above (runs newest first, then connectors, flags, undone).
   return items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -173,12 +173,22 @@ describe('a newsletter that lists the same address twice', () => {
     const { backend } = await createVault();
     await ok(backend, 'purposes.add', { code: 'newsletter', nameEn: 'Newsletter', bases: ['consent'] });
     const file = path.join(tempDir(), 'newsletter.tsv');
-    fs.writeFileSync(file, ['email\tfirst_name\tnewsletter\tdate', 'ana@exemple.ca\tAna\tyes\t2026-01-05', 'bo@exemple.ca\tBo\tyes\t2026-01-06', 'ana@exemple.ca\tAna\tno\t2026-02-10'].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        'email\tfirst_name\tnewsletter\tdate',
+        'ana@exemple.ca\tAna\tyes\t2026-01-05',
+        'bo@exemple.ca\tBo\tyes\t2026-01-06',
+        'ana@exemple.ca\tAna\tno\t2026-02-10',
+      ].join('\n'),
+    );
     const run = unwrap(await runJob(backend, 'import.file', { file, source: 'Infolettre' }));
     expect(run).toMatchObject({ read: 3, inserted: 2, rejected: 0 });
     const consents = backend.vaults
       .current()
-      .db.raw.prepare(`SELECT c.kind FROM consent_event c JOIN source_record r ON r.id = c.source_record_id WHERE r.external_id = 'ana@exemple.ca' ORDER BY c.id`)
+      .db.raw.prepare(
+        `SELECT c.kind FROM consent_event c JOIN source_record r ON r.id = c.source_record_id WHERE r.external_id = 'ana@exemple.ca' ORDER BY c.id`,
+      )
       .pluck()
       .all();
     expect(consents).toEqual(['grant', 'withdrawal']);

@@ -31,9 +31,11 @@ export function ingestFigures(db: SqlRunner, now: Date): IngestFigures {
   // Undone runs count: the import happened, and its rows were read.
   const counted = new Map(
     db
-      .all<{ month: string; runs: number; rows: number }>(sql`
+      .all<{ month: string; runs: number; rows: number }>(
+        sql`
         SELECT substr(started_at, 1, 7) AS month, count(*) AS runs, sum(rows_read) AS rows FROM import_run
-        WHERE started_at >= ${`${months[0]!}-01`} GROUP BY 1`)
+        WHERE started_at >= ${`${months[0]!}-01`} GROUP BY 1`,
+      )
       .map((row) => [row.month, row]),
   );
   const importsPerMonth = months.map((month) => ({ month, runs: counted.get(month)?.runs ?? 0, rows: counted.get(month)?.rows ?? 0 }));

@@ -12,7 +12,9 @@ import { refreshProfile } from './profile-refresh';
 export function admitRecord(db: SqlRunner, recordId: number, stamp: string): number {
   const existing = db.get<{ id: number }>(sql`SELECT profile_id AS id FROM profile_member WHERE source_record_id = ${recordId}`);
   if (existing !== undefined) return existing.id;
-  const profileId = Number(db.run(sql`INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES ('', '', ${stamp}, ${stamp})`).lastInsertRowid);
+  const profileId = Number(
+    db.run(sql`INSERT INTO profile (display_name, sort_key, created_at, updated_at) VALUES ('', '', ${stamp}, ${stamp})`).lastInsertRowid,
+  );
   db.run(sql`INSERT INTO profile_member (source_record_id, profile_id, how, added_at) VALUES (${recordId}, ${profileId}, 'import', ${stamp})`);
   // Changed now: identity's next link reads it, whatever the watermark (key-index.ts).
   db.run(sql`UPDATE source_record SET updated_at = ${stamp} WHERE id = ${recordId}`);

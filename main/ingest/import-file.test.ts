@@ -46,7 +46,9 @@ describe('file import', () => {
 
     const flags = backend.vaults
       .current()
-      .db.raw.prepare('SELECT r.external_id AS record, f.field, f.code, f.raw FROM record_flag f JOIN source_record r ON r.id = f.source_record_id ORDER BY f.id')
+      .db.raw.prepare(
+        'SELECT r.external_id AS record, f.field, f.code, f.raw FROM record_flag f JOIN source_record r ON r.id = f.source_record_id ORDER BY f.id',
+      )
       .all();
     expect(flags).toEqual([
       { record: '1003', field: 'email', code: 'email', raw: 'jean@' },
@@ -192,11 +194,15 @@ describe('file import', () => {
     const declaration = { purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'FR' };
     const run = await importFile(backend, writeFile('clients.csv', rows.join('\r\n') + '\r\n'), 'Boutique', { declaration });
     expect(run).toMatchObject({ inserted: 2, rejected: 3, flagged: 1 });
-    const reasonsOf = async (runId: number) => (await ok(backend, 'import.rejects', { runId })).rows.map((row) => ({ reasons: row.reasons, details: row.details }));
+    const reasonsOf = async (runId: number) =>
+      (await ok(backend, 'import.rejects', { runId })).rows.map((row) => ({ reasons: row.reasons, details: row.details }));
     const original = await reasonsOf(run.id);
 
     const { csv } = await ok(backend, 'import.rejectsCsv', { runId: run.id, language: 'fr' });
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('ligne;motifs;no_client;ville;code_postal;pays;commentaire');
     // `+` phones and a negative number are data, written as they came; formulas are still defused.
     expect(lines[1]).toBe(
@@ -302,7 +308,11 @@ describe('file import', () => {
     await ok(backend, 'vault.lock');
     await ok(backend, 'vault.unlock', { userName: AUDITOR.name, passphrase: AUDITOR.passphrase });
     expect((await ok(backend, 'import.runs', {}))[0]).toMatchObject({ inserted: 5, flagged: 3 });
-    expect((await ok(backend, 'sources.list'))[0]).toMatchObject({ name: 'Boutique', lawfulBasis: 'contract', purposes: [{ purpose: 'customer relationship', basis: 'contract' }] });
+    expect((await ok(backend, 'sources.list'))[0]).toMatchObject({
+      name: 'Boutique',
+      lawfulBasis: 'contract',
+      purposes: [{ purpose: 'customer relationship', basis: 'contract' }],
+    });
     for (const [method, input] of [
       ['profiles.search', { query: 'helene' }],
       ['profiles.get', { id: 1 }],

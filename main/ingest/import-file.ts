@@ -71,7 +71,10 @@ export async function importFile(vault: OpenVault, input: ImportFileInput, now: 
     const sourceInput = { name: input.source, kind: 'file' as const, ...declaration, mapping };
     const mappingSuggested = input.mapping === undefined && !existing?.mapping;
     const source = changed ? saveSourceAudited(vault, sourceInput, stamp, { mappingSuggested }) : saveSource(db, sourceInput, stamp);
-    return { sourceId: source.id, runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes, delimiter: preview.delimiter }, stamp) };
+    return {
+      sourceId: source.id,
+      runId: openRun(vault, { sourceId: source.id, fileName: path.basename(file), fileSha256, fileBytes, delimiter: preview.delimiter }, stamp),
+    };
   });
 
   // Reading and mapping run in a worker thread; this thread only writes. The workers are sized for the

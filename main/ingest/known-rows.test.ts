@@ -23,7 +23,13 @@ describe('known rows', () => {
   it('pass a row a record was written from as "same", with only its key, and prepare every other row', () => {
     const known = knownFor([stored]);
     const [same, other] = prepareItems([stored, changed], mapping, known);
-    expect(same).toEqual({ kind: 'same', line: 2, key: 'C1', rowHash: expect.stringMatching(/^[\w-]{22}$/), raw: JSON.stringify(stored.kind === 'row' && stored.row.values) });
+    expect(same).toEqual({
+      kind: 'same',
+      line: 2,
+      key: 'C1',
+      rowHash: expect.stringMatching(/^[\w-]{22}$/),
+      raw: JSON.stringify(stored.kind === 'row' && stored.row.values),
+    });
     expect(other).toMatchObject({ kind: 'record', line: 3, record: { key: 'C2' } });
   });
 

@@ -99,7 +99,8 @@ export function loadKnownRows(db: SqlRunner, sourceId: number): KnownRows | null
     SELECT json_extract(f.detail, '$.supersededRow') AS rowHash FROM record_flag f JOIN source_record r ON r.id = f.source_record_id
     WHERE r.source_id = ${sourceId} AND f.code = 'duplicateKey' AND json_extract(f.detail, '$.supersededRow') IS NOT NULL`;
   const count =
-    db.get<{ n: number }>(sql`SELECT (SELECT count(row_hash) FROM source_record WHERE source_id = ${sourceId}) + (SELECT count(*) FROM (${superseded})) AS n`)?.n ?? 0;
+    db.get<{ n: number }>(sql`SELECT (SELECT count(row_hash) FROM source_record WHERE source_id = ${sourceId}) + (SELECT count(*) FROM (${superseded})) AS n`)
+      ?.n ?? 0;
   if (count === 0) return null;
   // Streamed (a million rows as objects would be 100 MB for a moment), and read to the end by build():
   // an unfinished iterator would keep the connection busy.

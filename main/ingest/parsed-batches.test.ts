@@ -56,7 +56,11 @@ describe('parse workers', () => {
     for await (const chunk of reader.batches(new AbortController().signal, 4)) direct.push(...prepareItems(chunk, suggestMapping(HEADER.split(','), [])));
     expect(items).toEqual(direct);
     const first = items[0]!;
-    expect(first.kind === 'record' && first.record).toMatchObject({ key: 'C1', displayName: 'Given1 Family1', identifiers: ['email', 'person1@example.ca', 'person1@example.ca'] });
+    expect(first.kind === 'record' && first.record).toMatchObject({
+      key: 'C1',
+      displayName: 'Given1 Family1',
+      identifiers: ['email', 'person1@example.ca', 'person1@example.ca'],
+    });
   });
 
   it('report a reading error from whichever worker meets it', async () => {

@@ -41,7 +41,9 @@ const PARSE_CHUNK = 1_000;
 const WRITER_LOW_WATER = 1;
 
 function itemsOf(chunk: Chunk, mapping: Mapping, known: KnownRows | null): WriteItem[] {
-  return 'batch' in chunk ? (deserialize(Buffer.from(chunk.batch)) as WriteItem[]) : prepareItems(deserialize(Buffer.from(chunk.items)) as ReadItem[], mapping, known);
+  return 'batch' in chunk
+    ? (deserialize(Buffer.from(chunk.batch)) as WriteItem[])
+    : prepareItems(deserialize(Buffer.from(chunk.items)) as ReadItem[], mapping, known);
 }
 
 function joined(chunks: readonly Chunk[], mapping: Mapping, known: KnownRows | null): PreparedBatch {

@@ -3,6 +3,7 @@
  * re-import changed a record, and after a data quality correction added a phone or a date to one.
  */
 import { sql, type SqlRunner } from '../store/sql';
+import { writeSearchTerms } from '../store/search-index';
 import type { MappedRecord } from './mapping/apply';
 import { displayName, searchTerms, sortKey } from './search-terms';
 
@@ -28,8 +29,7 @@ export function refreshProfile(db: SqlRunner, profileId: number, stamp: string, 
 function writeProfile(db: SqlRunner, profileId: number, records: readonly MappedRecord[], stamp: string, namer: ProfileNamer | null): void {
   db.run(sql`UPDATE profile SET display_name = ${displayName(records[0]!)}, sort_key = ${sortKey(records[0]!)}, updated_at = ${stamp} WHERE id = ${profileId}`);
   namer?.(db, profileId, stamp);
-  db.run(sql`DELETE FROM profile_search WHERE rowid = ${profileId}`);
-  db.run(sql`INSERT INTO profile_search (rowid, terms) VALUES (${profileId}, ${searchTerms(records)})`);
+  writeSearchTerms(db, profileId, searchTerms(records));
 }
 
 /** The profile of a record, or null for a record that belongs to none (never, until erasure lands). */
@@ -60,14 +60,18 @@ function memberRecords(db: SqlRunner, profileId: number): MappedRecord[] {
     mappedRecord(
       row,
       db.all<IdentifierRow>(sql`SELECT source_record_id, kind, value, raw FROM identifier WHERE source_record_id = ${row.id} ORDER BY id`),
-      db.all<FlagRow>(sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id = ${row.id} AND +field IN ('email', 'phone') ORDER BY id`),
+      db.all<FlagRow>(
+        sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id = ${row.id} AND +field IN ('email', 'phone') ORDER BY id`,
+      ),
     ),
   );
 }
 
 function mappedRecord(row: MemberRow, identifiers: readonly IdentifierRow[], flags: readonly FlagRow[]): MappedRecord {
   // What flagged emails and phones still offer search, as the import put it in the terms.
-  const unusable = flags.map((flag) => (flag.field === 'phone' ? flag.raw.replace(/\D/g, '') : flag.raw.trim().toLowerCase())).filter((value) => value.length >= 6 || /\D/.test(value));
+  const unusable = flags
+    .map((flag) => (flag.field === 'phone' ? flag.raw.replace(/\D/g, '') : flag.raw.trim().toLowerCase()))
+    .filter((value) => value.length >= 6 || /\D/.test(value));
   const field = (value: string | null) => (value === null ? undefined : { value, raw: value });
   return {
     sourceRecordId: row.external_id,
@@ -103,12 +107,18 @@ export function refreshProfiles(db: SqlRunner, profileIds: readonly number[], st
       sql`SELECT m.profile_id, r.id, r.external_id, r.given_name, r.family_name, r.full_name, r.city, r.postal_code FROM profile_member m JOIN source_record r ON r.id = m.source_record_id WHERE m.profile_id IN (SELECT value FROM json_each(${chunk})) ORDER BY m.profile_id, r.id`,
     );
     const records = JSON.stringify(rows.map((row) => row.id));
-    const identifiers = groupByRecord(db.all<IdentifierRow>(sql`SELECT source_record_id, kind, value, raw FROM identifier WHERE source_record_id IN (SELECT value FROM json_each(${records})) ORDER BY id`));
+    const identifiers = groupByRecord(
+      db.all<IdentifierRow>(
+        sql`SELECT source_record_id, kind, value, raw FROM identifier WHERE source_record_id IN (SELECT value FROM json_each(${records})) ORDER BY id`,
+      ),
+    );
     const flags = groupByRecord(
       // +field: the chunk's own flags through record_flag_key, not every flagged email and phone of the vault.
-      db.all<FlagRow>(sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${records})) AND +field IN ('email', 'phone') ORDER BY id`),
+      db.all<FlagRow>(
+        sql`SELECT source_record_id, field, raw FROM record_flag WHERE source_record_id IN (SELECT value FROM json_each(${records})) AND +field IN ('email', 'phone') ORDER BY id`,
+      ),
     );
-    for (let at = 0; at < rows.length; ) {
+    for (let at = 0; at < rows.length;) {
       const profileId = (rows[at] as MemberRow).profile_id;
       const members: MappedRecord[] = [];
       for (; at < rows.length && (rows[at] as MemberRow).profile_id === profileId; at += 1) {

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import { ImportedConsents, IntakeGate, type ConsentProblem } from '../consent/index';
 import { BatchedInsert, ROWS_PER_STATEMENT } from '../store/batched-insert';
+import { SearchTermsInsert } from '../store/search-index';
 import { sql, type SqlRunner, type SqlValue } from '../store/sql';
 import { Suppressor, type RecordIdentity } from '../suppression/index';
 import { FirstLines } from './first-lines';
@@ -180,7 +181,6 @@ function flagColumns(flag: FieldFlag, runId: number): SqlValue[] {
 
 interface Statements {
   readonly insertIdentifier: Database.Statement;
-  readonly insertTerms: Database.Statement;
   readonly insertEvent: Database.Statement;
   readonly findEvent: Database.Statement;
   readonly updateEvent: Database.Statement;
@@ -200,7 +200,6 @@ interface FoundRecord {
 function prepareStatements(db: SqlRunner): Statements {
   return {
     insertIdentifier: db.statement('INSERT INTO identifier (source_record_id, kind, value, raw) VALUES (?, ?, ?, ?)'),
-    insertTerms: db.statement('INSERT INTO profile_search (rowid, terms) VALUES (?, ?)'),
     insertEvent: db.statement(
       'INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -226,7 +225,7 @@ interface NewRows {
   readonly identifier: BatchedInsert;
   readonly event: BatchedInsert;
   readonly consent: BatchedInsert;
-  readonly terms: BatchedInsert;
+  readonly terms: SearchTermsInsert;
   readonly flag: BatchedInsert;
   readonly hold?: BatchedInsert;
 }
@@ -243,7 +242,7 @@ function newRows(db: SqlRunner, consents: ImportedConsents, gate: IntakeGate): N
     identifier: new BatchedInsert(db, 'INSERT INTO identifier (source_record_id, kind, value, raw)', 4),
     event: new BatchedInsert(db, 'INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id)', 9),
     consent: consents.pending,
-    terms: new BatchedInsert(db, 'INSERT INTO profile_search (rowid, terms)', 2),
+    terms: new SearchTermsInsert(db),
     flag: new BatchedInsert(db, 'INSERT OR IGNORE INTO record_flag (source_record_id, run_id, field, column_name, code, reason, raw, detail)', 8),
     ...(gate.pending === null ? {} : { hold: gate.pending }),
   };
@@ -306,7 +305,9 @@ export class RecordWriter {
       ? new Set()
       : new Set(
           db
-            .all<{ key: string }>(sql`SELECT r.external_id AS key FROM record_hold h JOIN source_record r ON r.id = h.source_record_id WHERE r.source_id = ${sourceId}`)
+            .all<{ key: string }>(
+              sql`SELECT r.external_id AS key FROM record_hold h JOIN source_record r ON r.id = h.source_record_id WHERE r.source_id = ${sourceId}`,
+            )
             .map((row) => row.key),
         );
     this.flaggedKeys = this.sourceWasEmpty

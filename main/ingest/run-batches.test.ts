@@ -17,7 +17,16 @@ const HEADERS = ['customer_no', 'first_name', 'last_name', 'email', 'phone'];
 function rows(from: number, count: number): RawRow[] {
   return Array.from({ length: count }, (_, index) => {
     const n = from + index;
-    return { line: n + 1, values: { customer_no: `C${n}`, first_name: `Name${n}`, last_name: 'Tremblay', email: `person${n}@example.ca`, phone: `514 555 ${String(1000 + n).padStart(4, '0')}` } };
+    return {
+      line: n + 1,
+      values: {
+        customer_no: `C${n}`,
+        first_name: `Name${n}`,
+        last_name: 'Tremblay',
+        email: `person${n}@example.ca`,
+        phone: `514 555 ${String(1000 + n).padStart(4, '0')}`,
+      },
+    };
   });
 }
 
@@ -29,7 +38,11 @@ function startRun(vault: OpenVault, name = 'CRM') {
   const mapping = { ...suggestMapping(HEADERS, rows(1, 5)), defaultCountry: 'CA' };
   const stamp = new Date().toISOString();
   return vault.db.transaction(() => {
-    const source = saveSource(vault.db, { name, kind: 'file', purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'CA', mapping }, stamp);
+    const source = saveSource(
+      vault.db,
+      { name, kind: 'file', purposes: ['customer relationship'], lawfulBasis: 'contract', defaultCountry: 'CA', mapping },
+      stamp,
+    );
     return { sourceId: source.id, mapping, runId: openRun(vault, { sourceId: source.id }, stamp) };
   });
 }
@@ -53,9 +66,15 @@ describe('bulk imports', () => {
     expect(bulkIndexesPresent(vault.db.raw)).toBe(true);
     expect(steps).toContain('indexing');
     expect(getRun(vault.db, runId)).toMatchObject({ status: 'completed', inserted: 40 });
-    const indexed = vault.db.raw.prepare(`SELECT count(*) AS n FROM identifier INDEXED BY identifier_value WHERE kind = 'email' AND value LIKE 'person%'`).get() as { n: number };
+    const indexed = vault.db.raw
+      .prepare(`SELECT count(*) AS n FROM identifier INDEXED BY identifier_value WHERE kind = 'email' AND value LIKE 'person%'`)
+      .get() as { n: number };
     expect(indexed.n).toBe(40);
-    expect((await ok(backend, 'profiles.list', { limit: 3 })).profiles.map((row) => row.displayName)).toEqual(['Name0 Tremblay', 'Name1 Tremblay', 'Name10 Tremblay']);
+    expect((await ok(backend, 'profiles.list', { limit: 3 })).profiles.map((row) => row.displayName)).toEqual([
+      'Name0 Tremblay',
+      'Name1 Tremblay',
+      'Name10 Tremblay',
+    ]);
   });
 
   it('build them again when the import fails half-way', async () => {
@@ -66,9 +85,9 @@ describe('bulk imports', () => {
       yield { items: rows(0, 10).map((row) => ({ kind: 'row' as const, row })) };
       throw new Error('the disk went away');
     }
-    await expect(writeBatches(vault, batches(), { sourceId, runId, mapping, job: job(), now: () => new Date(), estimatedRows: 100, bulkMinRows: 20 })).rejects.toThrow(
-      'the disk went away',
-    );
+    await expect(
+      writeBatches(vault, batches(), { sourceId, runId, mapping, job: job(), now: () => new Date(), estimatedRows: 100, bulkMinRows: 20 }),
+    ).rejects.toThrow('the disk went away');
     expect(bulkIndexesPresent(vault.db.raw)).toBe(true);
     expect(getRun(vault.db, runId)).toMatchObject({ status: 'failed', inserted: 10 });
   });
@@ -136,7 +155,9 @@ describe('bulk imports', () => {
     expect(getRun(vault.db, beside.runId)).toMatchObject({ status: 'completed', inserted: 40 });
     expect(bulkIndexesPresent(vault.db.raw)).toBe(true);
     expect(vault.db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    const indexed = vault.db.raw.prepare(`SELECT count(*) AS n FROM identifier INDEXED BY identifier_value WHERE kind = 'email' AND value LIKE 'person%'`).get() as { n: number };
+    const indexed = vault.db.raw
+      .prepare(`SELECT count(*) AS n FROM identifier INDEXED BY identifier_value WHERE kind = 'email' AND value LIKE 'person%'`)
+      .get() as { n: number };
     expect(indexed.n).toBe(80);
   });
 
@@ -181,7 +202,11 @@ describe('new records', () => {
     ]);
     const found = await ok(backend, 'profiles.search', { query: 'name219' });
     expect(found.hits.map((profile) => profile.displayName)).toEqual(['Name219 Tremblay']);
-    const flags = vault.db.raw.prepare('SELECT source_record_id AS recordId, code, detail FROM record_flag WHERE run_id = ?').all(runId) as { recordId: number; code: string; detail: string }[];
+    const flags = vault.db.raw.prepare('SELECT source_record_id AS recordId, code, detail FROM record_flag WHERE run_id = ?').all(runId) as {
+      recordId: number;
+      code: string;
+      detail: string;
+    }[];
     expect(flags).toEqual([{ recordId: record10.id, code: 'duplicateKey', detail: expect.any(String) }]);
     expect(JSON.parse(flags[0]!.detail)).toEqual({ params: { key: 'C10', line: 11, later: 151 }, supersededRow: expect.stringMatching(/^[\w-]{22}$/) });
   });
@@ -231,7 +256,10 @@ describe('runs of one source', () => {
     const audited = (await ok(backend, 'audit.list', { filter: { action: 'import.interrupted' } })).entries.map((entry) => entry.objectId);
     expect(audited.map(Number).sort()).toEqual([crashed, silent].sort());
     // Said in the steward's language: what happened, that nothing written is lost, how to finish.
-    expect(getRun(vault.db, crashed)).toMatchObject({ error: expect.stringContaining('stopped before it finished'), errorDetail: { code: 'CANCELLED', params: { reason: 'interrupted' } } });
+    expect(getRun(vault.db, crashed)).toMatchObject({
+      error: expect.stringContaining('stopped before it finished'),
+      errorDetail: { code: 'CANCELLED', params: { reason: 'interrupted' } },
+    });
   });
 
   it('let a run from another machine keep its source while its heartbeat is fresh', async () => {

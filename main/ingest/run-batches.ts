@@ -81,11 +81,15 @@ export function openRun(vault: OpenVault, start: RunStart, stamp: string): numbe
   );
   const live = running.find((run) => runIsAlive(run, new Date(stamp)));
   if (live) {
-    throw new AppError('CONFLICT', `Another import of this source is running (run ${live.id}, started ${live.startedAt}). Wait for it to finish or cancel it.`, {
-      reason: 'importRunning',
-      runId: live.id,
-      startedAt: live.startedAt,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Another import of this source is running (run ${live.id}, started ${live.startedAt}). Wait for it to finish or cancel it.`,
+      {
+        reason: 'importRunning',
+        runId: live.id,
+        startedAt: live.startedAt,
+      },
+    );
   }
   for (const run of running) markInterrupted(vault, run.id, start.sourceId, stamp);
   const runId = Number(
@@ -173,7 +177,12 @@ export async function writeBatches(vault: OpenVault, batches: AsyncIterable<Batc
       // Indexes already gone mean another run beside this one (a sync or an import on this connection)
       // is in bulk mode: one run owns it at a time. Runs beside it write correctly without the two
       // indexes (no write reads through them), and its rebuild at the end covers their rows too.
-      if (!bulk && read === size && worthBulk(db, counts, size, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) && bulkIndexesPresent(db.raw)) {
+      if (
+        !bulk &&
+        read === size &&
+        worthBulk(db, counts, size, read, options.estimatedRows, options.bulkMinRows ?? BULK_MIN_ROWS) &&
+        bulkIndexesPresent(db.raw)
+      ) {
         enterBulkMode(db.raw);
         bulk = true;
       }

@@ -97,7 +97,6 @@ export function listRejects(db: SqlRunner, runId: number, offset: number, limit:
 
 const REJECTS_PAGE = 5_000;
 
-
 /** Delimiters a rejects file is written with: the file's own, when it was one of these; `,` otherwise. */
 const DELIMITERS: ReadonlySet<string> = new Set([',', ';', '\t', '|']);
 

@@ -60,7 +60,13 @@ describe('sources.save', () => {
       mapping,
     });
 
-    expect(saved).toMatchObject({ id: before!.id, name: 'Boutique', kind: 'file', purposes: [{ purpose: 'email marketing', basis: 'consent' }], lawfulBasis: 'consent' });
+    expect(saved).toMatchObject({
+      id: before!.id,
+      name: 'Boutique',
+      kind: 'file',
+      purposes: [{ purpose: 'email marketing', basis: 'consent' }],
+      lawfulBasis: 'consent',
+    });
     expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ id: before!.id, lawfulBasis: 'consent', mapping })]);
     await unlockAs(backend, ADMIN);
     const audit = await savedEntries(backend);
@@ -127,7 +133,9 @@ describe('sources.save', () => {
     await addConnector(backend, 'Dépôt', 'folder', { path: tempDir() });
     await ok(backend, 'sources.save', { name: 'Dépôt', purposes: ['legal records'], lawfulBasis: 'legal_obligation', defaultCountry: 'FR' });
     expect(await ok(backend, 'sources.list')).toEqual([expect.objectContaining({ name: 'Dépôt', kind: 'folder', lawfulBasis: 'legal_obligation' })]);
-    expect(await ok(backend, 'connectors.list')).toEqual([expect.objectContaining({ name: 'Dépôt', purposes: [{ purpose: 'legal records', basis: 'legal_obligation' }], defaultCountry: 'FR' })]);
+    expect(await ok(backend, 'connectors.list')).toEqual([
+      expect.objectContaining({ name: 'Dépôt', purposes: [{ purpose: 'legal records', basis: 'legal_obligation' }], defaultCountry: 'FR' }),
+    ]);
     expect((await savedEntries(backend))[0]?.details).toMatchObject({ kind: 'folder', created: false, mappingChanged: false });
   });
 

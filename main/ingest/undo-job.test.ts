@@ -6,6 +6,7 @@ import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { createVault, ok, tempDir } from '../test-support/temp-vault';
 import { UNDO_BATCH } from './undo-job';
+import { searchDocumentIds, searchDocuments } from '../test-support/search-index';
 
 /** Enough records for several batches; the two last rows are rejected (too few fields to be a record). */
 const RECORDS = UNDO_BATCH * 3 + 500;
@@ -31,12 +32,13 @@ function expectConsistent(backend: Backend, records: number): void {
     scalar(backend, 'SELECT count(*) FROM source_record'),
     scalar(backend, 'SELECT count(*) FROM profile_member'),
     scalar(backend, 'SELECT count(*) FROM profile'),
-    scalar(backend, 'SELECT count(*) FROM profile_search'),
+    searchDocuments(backend.vaults.current().raw),
   ]).toEqual([records, records, records, records]);
   for (const table of ['identifier', 'event', 'consent_event'])
     expect(scalar(backend, `SELECT count(*) FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = t.source_record_id)`)).toBe(0);
   expect(scalar(backend, 'SELECT count(*) FROM profile p WHERE NOT EXISTS (SELECT 1 FROM profile_member m WHERE m.profile_id = p.id)')).toBe(0);
-  expect(scalar(backend, 'SELECT count(*) FROM profile_search s WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.id = s.rowid)')).toBe(0);
+  const profiles = new Set(backend.vaults.current().raw.prepare('SELECT id FROM profile').pluck().all() as number[]);
+  expect(searchDocumentIds(backend.vaults.current().raw).filter((id) => !profiles.has(id))).toEqual([]);
   expect(backend.vaults.current().db.raw.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
 }
 

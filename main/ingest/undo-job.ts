@@ -47,7 +47,7 @@ export async function undoRunJob(vaults: VaultService, runId: number, now: () =>
     let rejectsRemoved = 0;
     try {
       const run = vault.db.transaction(() => undoableRun(vault.db, runId, now()));
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         job.checkpoint();
         const batch = vault.db.transaction(() => {
           // Checked in each batch: an import of the source started since would trust records that are going.
@@ -77,7 +77,12 @@ export async function undoRunJob(vaults: VaultService, runId: number, now: () =>
       );
       return counts;
     } catch (error) {
-      throw stopped(vaults, runId, error, { removed, rejectsRemoved, remaining: plan.removed - removed, rejectsRemaining: plan.rejectsRemoved - rejectsRemoved });
+      throw stopped(vaults, runId, error, {
+        removed,
+        rejectsRemoved,
+        remaining: plan.removed - removed,
+        rejectsRemaining: plan.rejectsRemoved - rejectsRemoved,
+      });
     }
   } finally {
     release();

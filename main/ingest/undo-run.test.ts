@@ -5,6 +5,7 @@ import type { Backend } from '../backend/backend';
 import { runJob, unwrap } from '../backend/run-job';
 import { AUDITOR, createVault, ok, STEWARD, tempDir } from '../test-support/temp-vault';
 import { openRun } from './run-batches';
+import { searchDocuments } from '../test-support/search-index';
 
 interface Customer {
   readonly id: number;
@@ -94,11 +95,13 @@ describe('undoing an import', () => {
       expect(await search(backend, query)).toEqual([]);
 
     // Nothing of theirs is left behind a table the search does not read.
-    const fts = (term: string) => rows(backend, 'SELECT count(*) FROM profile_search WHERE profile_search MATCH ?', term);
+    const fts = (term: string) => searchDocuments(backend.vaults.current().raw, term);
     expect([fts('ophelie'), fts('gaspard'), fts('zoe'), fts('hugo')]).toEqual([0, 0, 1, 1]);
     expect(rows(backend, `SELECT count(*) FROM identifier WHERE value LIKE '%mauvais.fr'`)).toBe(0);
     expect(rows(backend, `SELECT count(*) FROM event WHERE place IN ('Rennes', 'Dijon')`)).toBe(0);
-    expect(rows(backend, `SELECT count(*) FROM consent_event e JOIN purpose p ON p.id = e.purpose_id WHERE p.code IN ('newsletter_4', 'newsletter_5')`)).toBe(0);
+    expect(rows(backend, `SELECT count(*) FROM consent_event e JOIN purpose p ON p.id = e.purpose_id WHERE p.code IN ('newsletter_4', 'newsletter_5')`)).toBe(
+      0,
+    );
     expect(rows(backend, `SELECT count(*) FROM source_record WHERE external_id IN ('4', '5')`)).toBe(0);
     expect([
       rows(backend, 'SELECT count(*) FROM profile'),
@@ -111,7 +114,11 @@ describe('undoing an import', () => {
     expect(rows(backend, 'PRAGMA secure_delete')).toBe(1);
 
     const [audited] = (await ok(backend, 'audit.list', { filter: { action: 'import.undone' } })).entries;
-    expect(audited).toMatchObject({ objectType: 'import_run', objectId: String(b.id), details: { removed: 3, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 } });
+    expect(audited).toMatchObject({
+      objectType: 'import_run',
+      objectId: String(b.id),
+      details: { removed: 3, keptChanged: 1, keptLater: 0, rejectsRemoved: 1 },
+    });
     expect(JSON.stringify(audited)).not.toMatch(/Quintal|Vasseur|mauvais|Bernard/);
     const runs = await ok(backend, 'import.runs', {});
     expect(runs.find((run) => run.id === b.id)).toMatchObject({ inserted: 3, undoneAt: expect.any(String) });
@@ -146,7 +153,10 @@ describe('undoing an import', () => {
     const a = await importCustomers(backend, 'a.json', A);
     const vault = backend.vaults.current();
     const running = vault.db.transaction(() => openRun(vault, { sourceId: a.sourceId }, new Date().toISOString()));
-    expect(await runJob(backend, 'import.undo', { runId: running })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'runRunning' } } });
+    expect(await runJob(backend, 'import.undo', { runId: running })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'runRunning' } },
+    });
     expect(await runJob(backend, 'import.undo', { runId: a.id })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', params: { reason: 'importRunning', runId: running } },

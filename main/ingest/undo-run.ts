@@ -9,6 +9,7 @@
 import { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from '../consent/index';
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
+import { deleteSearchTerms } from '../store/search-index';
 import { refreshProfile } from './profile-refresh';
 import { runIsAlive, type RunningRun } from './run-owner';
 
@@ -136,10 +137,15 @@ export function removeRecordBatch(db: SqlRunner, run: RunState, after: number, l
       AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.merged_into = value))`;
     // A merge whose profile is gone has nothing left to undo.
     db.run(sql`DELETE FROM profile_merge WHERE survivor_id IN ${orphans} OR absorbed_id IN ${orphans}`);
-    db.run(sql`DELETE FROM profile_search WHERE rowid IN ${orphans}`);
+    deleteSearchTerms(
+      db,
+      db.all<{ id: number }>(sql`SELECT value AS id FROM ${orphans}`).map((row) => row.id),
+    );
     db.run(sql`DELETE FROM profile WHERE id IN ${orphans}`);
     // A merged profile that keeps records from other runs keeps its id; its name and search terms follow what is left.
-    const kept = db.all<{ id: number }>(sql`SELECT DISTINCT value AS id FROM json_each(${profiles}) WHERE EXISTS (SELECT 1 FROM profile_member m WHERE m.profile_id = value)`);
+    const kept = db.all<{ id: number }>(
+      sql`SELECT DISTINCT value AS id FROM json_each(${profiles}) WHERE EXISTS (SELECT 1 FROM profile_member m WHERE m.profile_id = value)`,
+    );
     for (const { id } of kept) refreshProfile(db, id, stamp);
   }
   return { records: records.length, lastId: records.at(-1)?.id ?? after };

@@ -6,7 +6,7 @@
  * cost grows with the number of objects.
  */
 import crypto from 'node:crypto';
-import type { KnownRows} from './known-rows';
+import type { KnownRows } from './known-rows';
 import { mappingSeed, rowFingerprint } from './known-rows';
 import { applyMapping, keyOf, type MappedConsent, type MappedEvent, type MappedRecord } from './mapping/apply';
 import type { FieldFlag } from './mapping/row-context';

@@ -7,7 +7,29 @@
 import { z } from 'zod';
 import { Empty, IsoTime, method, roles } from '../core/contract-kit';
 
-export const ATTENTION_KINDS = ['runFailed', 'runRejectedAll', 'runRejectedSome', 'runUndone', 'connectorFailing', 'connectorOverdue', 'flaggedRecords', 'identityReview', 'identityConflicts', 'identityUnlinked', 'requestsOverdue', 'requestsDue', 'heldRecords', 'consentExpiring', 'consentDisagree', 'erasuresWaiting', 'erasureUnverified', 'holdsEnding', 'agreementsExpiring', 'schedulesFailing', 'transferUnassessed'] as const;
+export const ATTENTION_KINDS = [
+  'runFailed',
+  'runRejectedAll',
+  'runRejectedSome',
+  'runUndone',
+  'connectorFailing',
+  'connectorOverdue',
+  'flaggedRecords',
+  'identityReview',
+  'identityConflicts',
+  'identityUnlinked',
+  'requestsOverdue',
+  'requestsDue',
+  'heldRecords',
+  'consentExpiring',
+  'consentDisagree',
+  'erasuresWaiting',
+  'erasureUnverified',
+  'holdsEnding',
+  'agreementsExpiring',
+  'schedulesFailing',
+  'transferUnassessed',
+] as const;
 export const AttentionKind = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKind>;
 

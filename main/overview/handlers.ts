@@ -16,7 +16,15 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
     const personal = vault.user.role !== 'auditor';
     // Requests first: a legal deadline is the first thing a steward sees after unlocking (stable sort below).
     // The consent review's counts name no one: everyone sees them (the lists behind them are for stewards).
-    const items = [...requestAttention(vault.db, now()), ...ingestAttention(vault.db, now(), { flags: personal }), ...(personal ? identityAttention(vault.db) : []), ...heldAttention(vault.db), ...consentAttention(vault.db, now()), ...erasureAttention(vault.db, now()), ...partnersAttention(vault.db, now())];
+    const items = [
+      ...requestAttention(vault.db, now()),
+      ...ingestAttention(vault.db, now(), { flags: personal }),
+      ...(personal ? identityAttention(vault.db) : []),
+      ...heldAttention(vault.db),
+      ...consentAttention(vault.db, now()),
+      ...erasureAttention(vault.db, now()),
+      ...partnersAttention(vault.db, now()),
+    ];
     const order = { error: 0, warning: 1, info: 2 } as const;
     // Stable: within a severity, requests' items first, then ingest's as it ordered them, then identity's.
     return items.sort((a, b) => order[a.severity] - order[b.severity]);

@@ -43,12 +43,17 @@ describe('what needs attention', () => {
     clock = new Date(clock.getTime() + 60 * 60_000);
 
     const items = await ok(backend, 'overview.attention');
-    const byKind = (kind: string) => items.filter((item) => item.kind === kind).map(({ kind: _, severity, count, name, target }) => ({ severity, count, name, target }));
+    const byKind = (kind: string) =>
+      items.filter((item) => item.kind === kind).map(({ kind: _, severity, count, name, target }) => ({ severity, count, name, target }));
     expect(byKind('runRejectedAll')).toEqual([{ severity: 'error', count: 2, name: 'Salon', target: { place: 'runs', runId: rejected.id } }]);
     expect(byKind('runFailed')).toEqual([{ severity: 'error', count: 0, name: 'Caisse', target: { place: 'runs', runId: failed.id } }]);
     expect(byKind('runUndone')).toEqual([{ severity: 'info', count: 1, name: 'Erreur', target: { place: 'runs', runId: undone.id } }]);
-    expect(byKind('connectorFailing')).toEqual([{ severity: 'error', count: 1, name: 'Nulle part', target: { place: 'connectors', sourceId: expect.any(Number) } }]);
-    expect(byKind('connectorOverdue')).toEqual([{ severity: 'warning', count: 60, name: 'Dépôt', target: { place: 'connectors', sourceId: expect.any(Number) } }]);
+    expect(byKind('connectorFailing')).toEqual([
+      { severity: 'error', count: 1, name: 'Nulle part', target: { place: 'connectors', sourceId: expect.any(Number) } },
+    ]);
+    expect(byKind('connectorOverdue')).toEqual([
+      { severity: 'warning', count: 60, name: 'Dépôt', target: { place: 'connectors', sourceId: expect.any(Number) } },
+    ]);
     expect(byKind('flaggedRecords')).toEqual([{ severity: 'warning', count: 1, name: 'Boutique', target: { place: 'quality', sourceId: good.sourceId } }]);
     // The most serious first.
     expect(items.map((item) => item.severity)).toEqual(['error', 'error', 'error', 'warning', 'warning', 'info']);
@@ -90,12 +95,16 @@ describe('what needs attention', () => {
     await ok(backend, 'identity.saveSettings', { settings: { ...settings, matchThreshold: 5, reviewThreshold: -2 } });
     unwrap(await runJob(backend, 'identity.resolve', {}));
     const identity = (await ok(backend, 'overview.attention')).filter((item) => item.kind.startsWith('identity'));
-    expect(identity).toEqual([{ kind: 'identityReview', severity: 'info', count: 2, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } }]);
+    expect(identity).toEqual([
+      { kind: 'identityReview', severity: 'info', count: 2, sourceId: null, name: '', at: null, target: { place: 'identity', view: 'review' } },
+    ]);
 
     // Two decisions that cannot both hold: a conflict, more serious than the queue.
     const [pair] = (await ok(backend, 'identity.review', {})).pairs;
     const profiles = (await ok(backend, 'profiles.list', { limit: 3 })).profiles;
-    const other = (await ok(backend, 'profiles.get', { id: profiles.find((profile) => profile.id !== pair!.a.profileId && profile.id !== pair!.b.profileId)!.id })).records[0]!;
+    const other = (
+      await ok(backend, 'profiles.get', { id: profiles.find((profile) => profile.id !== pair!.a.profileId && profile.id !== pair!.b.profileId)!.id })
+    ).records[0]!;
     await ok(backend, 'identity.decide', { recordA: pair!.a.recordId, recordB: other.id, decision: 'same' });
     await ok(backend, 'identity.decide', { recordA: other.id, recordB: pair!.b.recordId, decision: 'same' });
     await ok(backend, 'identity.decide', { recordA: pair!.a.recordId, recordB: pair!.b.recordId, decision: 'different' });

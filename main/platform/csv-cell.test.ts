@@ -8,7 +8,24 @@ describe('the rejects file’s formula guard', () => {
   });
 
   it('escapes whatever a spreadsheet could run as a formula', () => {
-    for (const formula of ['=SUM(A1)', '=1+2', '+A1*2', '-2+3', '@cmd', '+SUM(A1)', '-A1', '+nope', '+', '-', '\tTab', '\r+1', '+33 6 12\n=cmd|x', '=cmd|\' /C calc\'!A0', '-1/2', '+2^8'])
+    for (const formula of [
+      '=SUM(A1)',
+      '=1+2',
+      '+A1*2',
+      '-2+3',
+      '@cmd',
+      '+SUM(A1)',
+      '-A1',
+      '+nope',
+      '+',
+      '-',
+      '\tTab',
+      '\r+1',
+      '+33 6 12\n=cmd|x',
+      "=cmd|' /C calc'!A0",
+      '-1/2',
+      '+2^8',
+    ])
       expect(isFormulaLike(formula), JSON.stringify(formula)).toBe(true);
   });
 });

@@ -23,7 +23,6 @@ export function isFormulaLike(value: string): boolean {
   return FORMULA_START.test(value) && !SIGNED_NUMBER.test(value);
 }
 
-
 /** A cell as written: with a `'` in front when a spreadsheet could run it. */
 export function guardedCell<T extends string | number | boolean>(value: T): T | string {
   return typeof value === 'string' && isFormulaLike(value) ? `'${value}` : value;

@@ -38,7 +38,9 @@ describe('output files', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('earlier work');
     writeOutputFile(file, 'new', { overwrite: true });
     expect(fs.readFileSync(file, 'utf8')).toBe('new');
-    expect(() => writeOutputFile(path.dirname(file), 'x', { overwrite: true })).toThrow(expect.objectContaining({ params: expect.objectContaining({ reason: 'outputIsFolder' }) }));
+    expect(() => writeOutputFile(path.dirname(file), 'x', { overwrite: true })).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ reason: 'outputIsFolder' }) }),
+    );
   });
 
   it('writes beside the target and names it only when complete; an aborted file leaves nothing', () => {

@@ -34,7 +34,10 @@ describe('access to people is logged', () => {
     await backend.close();
     const listed = await cli(['audit', 'list', '--action', 'profile.viewed', '--profile', String(person.id), '--json'], asAuditor(dir));
     expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toMatchObject({ total: 2, entries: [expect.objectContaining({ actorName: ADMIN.name }), expect.objectContaining({ actorName: ADMIN.name })] });
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      total: 2,
+      entries: [expect.objectContaining({ actorName: ADMIN.name }), expect.objectContaining({ actorName: ADMIN.name })],
+    });
     expect((await cli(['audit', 'list', '--profile', 'x'], asAuditor(dir))).code).toBe(2);
     // And what one user looked at, by the user's name.
     const looked = await cli(['audit', 'list', '--actor', ADMIN.name.toUpperCase(), '--action', 'profile.viewed', '--json'], asAuditor(dir));

@@ -41,7 +41,9 @@ export const ProfileDetail = z.object({
     }),
   ),
   /** The latest events only (at most PROFILE_EVENT_LIMIT in main/profiles): `eventCount` says how many there are in all. */
-  events: z.array(z.object({ id: z.number().int(), type: z.string(), at: z.string(), amount: z.number().nullable(), currency: Field, place: Field, source: z.string() })),
+  events: z.array(
+    z.object({ id: z.number().int(), type: z.string(), at: z.string(), amount: z.number().nullable(), currency: Field, place: Field, source: z.string() }),
+  ),
   eventCount: z.number().int(),
   consents: z.array(z.object({ purpose: z.string(), granted: z.boolean(), at: Field, source: z.string() })),
 });
@@ -68,5 +70,10 @@ export const profileMethods = {
     access: roles('administrator', 'steward'),
     audit: ['profiles.exported'],
   }),
-  'profiles.get': method({ input: z.object({ id: z.number().int() }), output: ProfileDetail, access: roles('administrator', 'steward'), audit: ['profile.viewed'] }),
+  'profiles.get': method({
+    input: z.object({ id: z.number().int() }),
+    output: ProfileDetail,
+    access: roles('administrator', 'steward'),
+    audit: ['profile.viewed'],
+  }),
 } as const;

@@ -21,7 +21,12 @@ describe('the profiles export', () => {
       ['CRM', 'C-1'],
       ['CRM', "'=2+3"],
     ]);
-    expect(rows.slice(1).map((row) => Number(row[2])).sort()).toEqual(ids.sort());
+    expect(
+      rows
+        .slice(1)
+        .map((row) => Number(row[2]))
+        .sort(),
+    ).toEqual(ids.sort());
     expect(fs.readFileSync(out, 'utf8')).not.toMatch(/Ana|ana@/);
     const [entry] = (await ok(backend, 'audit.list', { filter: { action: 'profiles.exported' } })).entries;
     expect(entry).toMatchObject({ details: { rows: 2 } });

@@ -11,13 +11,12 @@ import { sql, type SqlRunner } from '../store/sql';
 
 const PAGE = 10_000;
 
-
 export function exportMembership(db: SqlRunner, outFile: string, options: OutputOptions = {}): { file: string; rows: number } {
   const out = OutputFile.open(outFile, options);
   let rows = 0;
   try {
     out.write(`${Papa.unparse([['source', 'source_record_id', 'profile_id']])}\r\n`);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = db.all<{ id: number; source: string; key: string; profileId: number }>(sql`
         SELECT r.id, s.name AS source, r.external_id AS key, m.profile_id AS profileId
         FROM source_record r JOIN source s ON s.id = r.source_id JOIN profile_member m ON m.source_record_id = r.id

@@ -45,7 +45,10 @@ describe('search by customer number', () => {
   it('finds a person by a source record’s external key, exactly and case-insensitively', async () => {
     const { backend } = await createVault();
     const file = path.join(tempDir(), 'numbers.csv');
-    fs.writeFileSync(file, 'id,first_name,last_name,city\n100001,Ada,Lovelace,London\n6033029099977331,Alan,Turing,Wilmslow\nwsg_1lgt471,Grace,Hopper,Arlington\n1000010,Not,Them,Paris\n');
+    fs.writeFileSync(
+      file,
+      'id,first_name,last_name,city\n100001,Ada,Lovelace,London\n6033029099977331,Alan,Turing,Wilmslow\nwsg_1lgt471,Grace,Hopper,Arlington\n1000010,Not,Them,Paris\n',
+    );
     unwrap(await runJob(backend, 'import.file', { file, source: 'Till' }));
     expect(await names(backend, '100001', 50)).toEqual(['Ada Lovelace']);
     expect(await names(backend, ' 6033029099977331 ', 50)).toEqual(['Alan Turing']);
@@ -69,14 +72,20 @@ describe('a person’s detail', () => {
     unwrap(await runJob(backend, 'import.file', { file, source: 'CRM' }));
     const db = backend.vaults.current().db.raw;
     const record = (externalId: string) =>
-      db.prepare(`SELECT r.id, r.last_run AS runId, m.profile_id AS profileId FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.external_id = ?`).get(externalId) as {
+      db
+        .prepare(
+          `SELECT r.id, r.last_run AS runId, m.profile_id AS profileId FROM source_record r JOIN profile_member m ON m.source_record_id = r.id WHERE r.external_id = ?`,
+        )
+        .get(externalId) as {
         id: number;
         runId: number;
         profileId: number;
       };
     const loyal = record('1');
     const once = record('2');
-    const insert = db.prepare(`INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, 'purchase', ?, 1, 'CAD', NULL, '{}', ?)`);
+    const insert = db.prepare(
+      `INSERT INTO event (source_record_id, external_id, type, at, amount, currency, place, raw, run_id) VALUES (?, ?, 'purchase', ?, 1, 'CAD', NULL, '{}', ?)`,
+    );
     const total = PROFILE_EVENT_LIMIT + 234;
     db.transaction(() => {
       // One a minute from 2024-01-01: the latest is the one inserted last.

@@ -8,6 +8,7 @@ import { AppError } from '../core/errors';
 import { searchQuery } from '../ingest/index';
 import { currentProfileId } from './redirect';
 import { sql, type SqlRunner } from '../store/sql';
+import { searchMatches } from '../store/search-index';
 
 interface SummaryRow {
   id: number;
@@ -27,7 +28,9 @@ function summaries(db: SqlRunner, rows: readonly SummaryRow[]): ProfileSummary[]
     UNION ALL
     SELECT m.profile_id, 'source', s.name FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
     WHERE m.profile_id IN (SELECT value FROM json_each(${ids}))`);
-  const byProfile = new Map<number, ProfileSummary>(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name, emails: [], phones: [], city: null, sources: [] }]));
+  const byProfile = new Map<number, ProfileSummary>(
+    rows.map((row) => [row.id, { id: row.id, displayName: row.display_name, emails: [], phones: [], city: null, sources: [] }]),
+  );
   for (const detail of details) {
     const summary = byProfile.get(detail.profile_id)!;
     if (detail.kind === 'email' && !summary.emails.includes(detail.value)) summary.emails.push(detail.value);
@@ -74,12 +77,14 @@ function profilesByCustomerNumber(db: SqlRunner, input: string, limit: number): 
 function searchText(db: SqlRunner, input: string, limit: number): SummaryRow[] {
   const query = searchQuery(input);
   if (!query) return [];
-  const best = sql`SELECT rowid AS id, bm25(profile_search) AS score FROM profile_search WHERE profile_search MATCH ${query} ORDER BY score, rowid`;
+  const best = searchMatches(query);
   const ranked = db.all<{ id: number }>(sql`${best} LIMIT ${limit}`);
   const ids = JSON.stringify(ranked.map((row) => row.id));
   const found = new Map(
     // CROSS JOIN keeps the lookup by id: given the choice, the planner scanned every active profile through the status index.
-    db.all<SummaryRow>(sql`SELECT p.id, p.display_name FROM json_each(${ids}) AS j CROSS JOIN profile p ON p.id = j.value WHERE p.status = 'active'`).map((row) => [row.id, row]),
+    db
+      .all<SummaryRow>(sql`SELECT p.id, p.display_name FROM json_each(${ids}) AS j CROSS JOIN profile p ON p.id = j.value WHERE p.status = 'active'`)
+      .map((row) => [row.id, row]),
   );
   if (found.size === ranked.length || ranked.length < limit) return ranked.flatMap((row) => found.get(row.id) ?? []);
   return db.all<SummaryRow>(sql`
@@ -100,9 +105,13 @@ export const PROFILE_EVENT_LIMIT = 1000;
 /** A merged-away id opens the profile it was merged into, and says so (`redirectedFrom`). */
 export function getProfile(db: SqlRunner, requestedId: number): ProfileDetail {
   const id = currentProfileId(db, requestedId);
-  const profile = db.get<{ id: number; display_name: string; status: ProfileDetail['status']; created_at: string }>(sql`SELECT id, display_name, status, created_at FROM profile WHERE id = ${id}`);
+  const profile = db.get<{ id: number; display_name: string; status: ProfileDetail['status']; created_at: string }>(
+    sql`SELECT id, display_name, status, created_at FROM profile WHERE id = ${id}`,
+  );
   if (!profile) throw new AppError('NOT_FOUND', `There is no profile ${id}.`);
-  const records = db.all<Record<string, string | number | null> & { id: number; source: string; external_id: string; raw: string; created_at: string; updated_at: string }>(sql`
+  const records = db.all<
+    Record<string, string | number | null> & { id: number; source: string; external_id: string; raw: string; created_at: string; updated_at: string }
+  >(sql`
     SELECT r.*, s.name AS source FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
     WHERE m.profile_id = ${id} ORDER BY r.id`);
   const identifiers = db.all<{ source_record_id: number; kind: string; value: string; raw: string }>(sql`
@@ -135,13 +144,16 @@ export function getProfile(db: SqlRunner, requestedId: number): ProfileDetail {
       lastChanged: record.updated_at,
     })),
     events: db
-      .all<{ id: number; type: string; at: string; amount: number | null; currency: string | null; place: string | null; source: string }>(sql`
+      .all<{ id: number; type: string; at: string; amount: number | null; currency: string | null; place: string | null; source: string }>(
+        sql`
         SELECT e.id, e.type, e.at, e.amount, e.currency, e.place, s.name AS source FROM event e
         JOIN profile_member m ON m.source_record_id = e.source_record_id JOIN source_record r ON r.id = e.source_record_id JOIN source s ON s.id = r.source_id
-        WHERE m.profile_id = ${id} ORDER BY e.at DESC, e.id DESC LIMIT ${PROFILE_EVENT_LIMIT}`)
+        WHERE m.profile_id = ${id} ORDER BY e.at DESC, e.id DESC LIMIT ${PROFILE_EVENT_LIMIT}`,
+      )
       .map((event) => ({ ...event })),
     eventCount:
-      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM event e JOIN profile_member m ON m.source_record_id = e.source_record_id WHERE m.profile_id = ${id}`)?.n ?? 0,
+      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM event e JOIN profile_member m ON m.source_record_id = e.source_record_id WHERE m.profile_id = ${id}`)
+        ?.n ?? 0,
     consents: sourceConsents(db, id),
   };
 }

@@ -18,7 +18,11 @@ export class BatchedInsert {
   private readonly many: Database.Statement;
 
   /** `head`: `INSERT [OR …] INTO table (columns)`, its `width` the number of columns. */
-  constructor(db: SqlRunner, head: string, private readonly width: number) {
+  constructor(
+    db: SqlRunner,
+    head: string,
+    private readonly width: number,
+  ) {
     const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
     this.one = db.statement(`${head} VALUES ${row}`);
     this.many = db.statement(`${head} VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => row).join(', ')}`);

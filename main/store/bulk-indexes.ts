@@ -15,7 +15,9 @@ export const BULK_INDEXES: Readonly<Record<string, string>> = {
 
 function present(db: Database.Database): Set<string> {
   const names = Object.keys(BULK_INDEXES);
-  const rows = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN (${names.map(() => '?').join(', ')})`).all(...names) as { name: string }[];
+  const rows = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN (${names.map(() => '?').join(', ')})`).all(...names) as {
+    name: string;
+  }[];
   return new Set(rows.map((row) => row.name));
 }
 

@@ -56,7 +56,8 @@ export function openEncrypted(file: string, key: Buffer, options: OpenOptions): 
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
-    if (isDamageError(error)) throw new AppError('VAULT_DAMAGED', 'vault.db cannot be decrypted with this vault\u2019s key: the file is damaged or was replaced.');
+    if (isDamageError(error))
+      throw new AppError('VAULT_DAMAGED', 'vault.db cannot be decrypted with this vault\u2019s key: the file is damaged or was replaced.');
     throw error;
   }
 }

@@ -35,7 +35,9 @@ describe('keyslots', () => {
       { ...slot.kdf, parallelism: 16777215 },
       { ...slot.kdf, iterations: 1_000_000 },
     ]) {
-      expect(() => parseKeyslotJson({ format: KEYSLOT_FORMAT, vaultId, slots: [{ ...slot, kdf }] })).toThrow(expect.objectContaining({ code: 'VAULT_DAMAGED' }));
+      expect(() => parseKeyslotJson({ format: KEYSLOT_FORMAT, vaultId, slots: [{ ...slot, kdf }] })).toThrow(
+        expect.objectContaining({ code: 'VAULT_DAMAGED' }),
+      );
       await expect(deriveKek('a long enough passphrase', kdf)).rejects.toSatisfy(damaged);
     }
     expect(parseKeyslotJson({ format: KEYSLOT_FORMAT, vaultId, slots: [slot] }).slots).toHaveLength(1);

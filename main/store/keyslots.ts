@@ -61,7 +61,10 @@ export function foldUserName(name: string): string {
 }
 
 export function slotLookup(vaultId: string, userName: string): string {
-  return crypto.createHash('sha256').update(`custodia-user:${vaultId}:${foldUserName(userName)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`custodia-user:${vaultId}:${foldUserName(userName)}`)
+    .digest('hex');
 }
 
 export function newKdf(): Kdf {
@@ -232,10 +235,6 @@ export function newRecoveryCode(): string {
 
 /** Accepts the code as people type it: any case, with or without dashes and spaces, O for 0, I/L for 1. */
 export function normalizeRecoveryCode(code: string): string {
-  const compact = code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return compact.match(/.{1,4}/g)?.join('-') ?? '';
 }

@@ -13,7 +13,11 @@ describe('sql tagged template', () => {
   it('runs against a real connection, reusing prepared statements', () => {
     const db = new SqlRunner(new Database(':memory:'));
     db.raw.exec('CREATE TABLE person (name TEXT NOT NULL, age INTEGER NOT NULL) STRICT');
-    for (const [name, age] of [['Hélène', 41], ["O'Brien", 39]] as const) db.run(sql`INSERT INTO person VALUES (${name}, ${age})`);
+    for (const [name, age] of [
+      ['Hélène', 41],
+      ["O'Brien", 39],
+    ] as const)
+      db.run(sql`INSERT INTO person VALUES (${name}, ${age})`);
     expect(db.statement('SELECT 1')).toBe(db.statement('SELECT 1'));
     expect(db.all<{ name: string }>(sql`SELECT name FROM person WHERE age > ${40}`)).toEqual([{ name: 'Hélène' }]);
     expect(() => db.run(sql`INSERT INTO person VALUES (${'x'}, ${'not a number'})`)).toThrow(/cannot store TEXT value in INTEGER column/);

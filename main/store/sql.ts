@@ -49,6 +49,12 @@ export function joinSql(parts: readonly SqlFragment[], separator: string): SqlFr
 
 export const emptySql: SqlFragment = fragment('', []);
 
+/** A table or column name chosen by our code (never by a user): checked to be a plain identifier, then inlined. */
+export function sqlIdentifier(name: string): SqlFragment {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
+  return fragment(name, []);
+}
+
 /** A connection wrapper that caches prepared statements by their text. */
 export class SqlRunner {
   private readonly statements = new Map<string, Database.Statement>();

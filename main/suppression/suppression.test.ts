@@ -5,6 +5,7 @@ import { importPeople, type TestPerson } from '../consent/test-people';
 import { createVault, ok } from '../test-support/temp-vault';
 import { digestsOfRecords, recordDigests, suppressionSecret, Suppressor } from './index';
 import { listErasure } from './test-erasure';
+import { searchDocuments } from '../test-support/search-index';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 const clock = () => NOW;
@@ -32,7 +33,7 @@ function tracesOfZoe(backend: Backend): number {
     count(backend, `SELECT count(*) AS n FROM source_record WHERE raw LIKE '%Zoé%' OR given_name = 'Zoé' OR full_name LIKE '%Zoé%'`) +
     count(backend, `SELECT count(*) AS n FROM import_reject WHERE raw LIKE '%Zoé%'`) +
     count(backend, `SELECT count(*) AS n FROM profile WHERE display_name LIKE '%Zoé%'`) +
-    count(backend, `SELECT count(*) AS n FROM profile_search WHERE terms LIKE '%zoe%'`)
+    searchDocuments(backend.vaults.current().raw, 'zoe')
   );
 }
 

@@ -33,7 +33,11 @@ export async function cli(args: readonly string[], env: Record<string, string> =
 }
 
 export const asAdmin = (dir: string): Record<string, string> => ({ CUSTODIA_VAULT: dir, CUSTODIA_USER: ADMIN.name, CUSTODIA_PASSPHRASE: ADMIN.passphrase });
-export const asAuditor = (dir: string): Record<string, string> => ({ CUSTODIA_VAULT: dir, CUSTODIA_USER: AUDITOR.name, CUSTODIA_PASSPHRASE: AUDITOR.passphrase });
+export const asAuditor = (dir: string): Record<string, string> => ({
+  CUSTODIA_VAULT: dir,
+  CUSTODIA_USER: AUDITOR.name,
+  CUSTODIA_PASSPHRASE: AUDITOR.passphrase,
+});
 
 export async function initVault(): Promise<string> {
   const dir = path.join(tempDir(), 'vault');
@@ -41,4 +45,3 @@ export async function initVault(): Promise<string> {
   expect(run.code).toBe(0);
   return dir;
 }
-

@@ -26,7 +26,12 @@ export const userMethods = {
   }),
   'users.disable': method({ input: z.object({ userId: z.number().int() }), output: User, access: roles('administrator'), audit: ['user.disabled'] }),
   /** Never leaves the vault without an active administrator; an administrator does not change their own role. */
-  'users.changeRole': method({ input: z.object({ userId: z.number().int(), role: Role }), output: User, access: roles('administrator'), audit: ['user.role_changed'] }),
+  'users.changeRole': method({
+    input: z.object({ userId: z.number().int(), role: Role }),
+    output: User,
+    access: roles('administrator'),
+    audit: ['user.role_changed'],
+  }),
   /**
    * A forgotten passphrase: the user's keyslot is replaced by one for a one-time passphrase, shown once,
    * which the user must replace at the next unlock. A signing key sealed in the old keyslot is lost with it.

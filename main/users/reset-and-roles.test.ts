@@ -21,14 +21,19 @@ describe('an administrator manages accounts', () => {
     await backend.close();
 
     const other = openBackend(dir);
-    expect(await other.call('vault.unlock', { userName: STEWARD.name, passphrase: STEWARD.passphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await other.call('vault.unlock', { userName: STEWARD.name, passphrase: STEWARD.passphrase })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     expect(await ok(other, 'vault.unlock', { userName: STEWARD.name, passphrase: oneTimePassphrase })).toMatchObject({ mustChangePassphrase: true });
     expect(await other.call('profiles.count', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { reason: 'passphraseChangeRequired' } } });
     await ok(other, 'vault.changePassphrase', { currentPassphrase: oneTimePassphrase, newPassphrase: 'a fresh steward passphrase' });
     expect((await ok(other, 'vault.status')).user).toMatchObject({ mustChangePassphrase: false });
     expect(await ok(other, 'profiles.count')).toEqual({ profiles: 0 });
     await ok(other, 'vault.lock');
-    expect(await ok(other, 'vault.unlock', { userName: STEWARD.name, passphrase: 'a fresh steward passphrase' })).toMatchObject({ mustChangePassphrase: false });
+    expect(await ok(other, 'vault.unlock', { userName: STEWARD.name, passphrase: 'a fresh steward passphrase' })).toMatchObject({
+      mustChangePassphrase: false,
+    });
   });
 
   it('changes a role, never leaving the vault without an administrator, and shows the last unlock', async () => {
@@ -37,7 +42,10 @@ describe('an administrator manages accounts', () => {
     const admin = (await ok(backend, 'users.list')).find((user) => user.name === ADMIN.name)!;
     // Creating the vault is its administrator's first unlock.
     expect(admin.lastUnlockAt).toBe(admin.createdAt);
-    expect(await backend.call('users.changeRole', { userId: admin.id, role: 'steward' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'ownAccount' } } });
+    expect(await backend.call('users.changeRole', { userId: admin.id, role: 'steward' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', params: { reason: 'ownAccount' } },
+    });
 
     expect(await ok(backend, 'users.changeRole', { userId: steward.id, role: 'administrator' })).toMatchObject({ role: 'administrator' });
     const [changed] = (await ok(backend, 'audit.list', { filter: { action: 'user.role_changed' } })).entries;
@@ -61,6 +69,9 @@ describe('an administrator manages accounts', () => {
     await ok(backend, 'users.changeRole', { userId: only.id, role: 'steward' });
     await ok(backend, 'users.disable', { userId: only.id });
     // Olga is now the last active administrator; nobody else can demote her, and she cannot demote herself.
-    expect(await backend.call('users.changeRole', { userId: olga.id, role: 'steward' })).toMatchObject({ ok: false, error: { params: { reason: 'ownAccount' } } });
+    expect(await backend.call('users.changeRole', { userId: olga.id, role: 'steward' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'ownAccount' } },
+    });
   });
 });

@@ -50,13 +50,15 @@ export async function addUser(vaults: VaultService, name: string, role: Role, pa
   if (vault.db.get(sql`SELECT 1 FROM app_user WHERE name_folded = ${folded}`)) {
     throw new AppError('CONFLICT', 'A user with that name already exists.');
   }
-  const nextId = (vault.db.get<{ id: number }>(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM app_user`)?.id ?? 1);
+  const nextId = vault.db.get<{ id: number }>(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM app_user`)?.id ?? 1;
   // The Argon2id derivation is the slow part: do it before the transaction, not inside it.
   const { slot } = await createSlot(vault.vaultId, vault.key, passphrase, { kind: 'user', userId: nextId, userName: name });
   return vaults.mutate<User>(
     (user) => ({ action: 'user.added', objectType: 'user', objectId: user.id, details: { role } }),
     ({ db, files }) => {
-      db.run(sql`INSERT INTO app_user (id, name, name_folded, role, created_at) VALUES (${nextId}, ${name.trim()}, ${folded}, ${role}, ${vaults.now().toISOString()})`);
+      db.run(
+        sql`INSERT INTO app_user (id, name, name_folded, role, created_at) VALUES (${nextId}, ${name.trim()}, ${folded}, ${role}, ${vaults.now().toISOString()})`,
+      );
       const keyslots = readKeyslots(files.keyslots);
       writeKeyslots(files.keyslots, { ...keyslots, slots: [...keyslots.slots.filter((existing) => existing.userId !== nextId), slot] });
       return getUser(db, nextId);
@@ -122,7 +124,10 @@ export async function resetPassphrase(vaults: VaultService, userId: number): Pro
     ({ db, files }) => {
       db.run(sql`UPDATE app_user SET must_change_passphrase = 1 WHERE id = ${userId}`);
       const keyslots = readKeyslots(files.keyslots);
-      writeKeyslots(files.keyslots, { ...keyslots, slots: [...keyslots.slots.filter((existing) => existing.kind !== 'user' || existing.userId !== userId), slot] });
+      writeKeyslots(files.keyslots, {
+        ...keyslots,
+        slots: [...keyslots.slots.filter((existing) => existing.kind !== 'user' || existing.userId !== userId), slot],
+      });
       return getUser(db, userId);
     },
   );

@@ -112,7 +112,8 @@ export async function restoreBackup(
   const target = vaultFiles(targetDir);
   if (vaultPresent(target)) {
     const existingId = safeVaultId(target.keyslots);
-    if (existingId && existingId !== header.vaultId) throw new AppError('BACKUP_OTHER_VAULT', 'The target folder holds a different vault; restore into a new, empty folder.');
+    if (existingId && existingId !== header.vaultId)
+      throw new AppError('BACKUP_OTHER_VAULT', 'The target folder holds a different vault; restore into a new, empty folder.');
     throw new AppError('VAULT_EXISTS', 'The target folder already holds a vault; restore into a new, empty folder.');
   }
   const keyslots = parseKeyslots(header);
@@ -138,7 +139,8 @@ export async function restoreBackup(
     raw = openEncrypted(partial, key, { create: false });
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    if (error instanceof AppError && error.code === 'VAULT_DAMAGED') throw new AppError('BACKUP_OTHER_VAULT', 'This backup cannot be opened with this vault\u2019s key.');
+    if (error instanceof AppError && error.code === 'VAULT_DAMAGED')
+      throw new AppError('BACKUP_OTHER_VAULT', 'This backup cannot be opened with this vault\u2019s key.');
     throw error;
   }
   try {
@@ -164,7 +166,13 @@ export async function restoreBackup(
     migrate(restored);
     const db = new SqlRunner(restored);
     const audit = new AuditLog(db, header.vaultId, now);
-    audit.record({ action: 'vault.restored', actorId, objectType: 'vault', objectId: header.vaultId, details: { backupSha256, backupCreatedAt: header.createdAt } });
+    audit.record({
+      action: 'vault.restored',
+      actorId,
+      objectType: 'vault',
+      objectId: header.vaultId,
+      details: { backupSha256, backupCreatedAt: header.createdAt },
+    });
     afterRestore?.(db, audit, actorId);
     const auditEntries = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log`)?.n ?? 0;
     return { vaultDir: target.dir, vaultId: header.vaultId, auditEntries, backupSha256 };

@@ -1,6 +1,21 @@
 /** The vault slice of the contract. The vault: create, unlock, recover, lock, passphrases, idle lock, backup and restore, checks, the interface language and region. */
 import { z } from 'zod';
-import { Empty, FilePath, IsoTime, Language, Overwrite, Passphrase, Region, Role, UserName, jobMethod, method, publicAccess, roles, sessionAccess } from '../core/contract-kit';
+import {
+  Empty,
+  FilePath,
+  IsoTime,
+  Language,
+  Overwrite,
+  Passphrase,
+  Region,
+  Role,
+  UserName,
+  jobMethod,
+  method,
+  publicAccess,
+  roles,
+  sessionAccess,
+} from '../core/contract-kit';
 
 export const SessionUser = z.object({
   id: z.number().int(),
@@ -56,7 +71,13 @@ export const vaultMethods = {
     audit: ['vault.passphrase_changed'],
   }),
   'vault.setIdleLock': method({
-    input: z.object({ minutes: z.number().int().min(1).max(24 * 60) }),
+    input: z.object({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+    }),
     output: Empty,
     access: roles('administrator'),
     audit: ['vault.idle_lock_changed'],
@@ -72,7 +93,12 @@ export const vaultMethods = {
    * vault; with it locked (the CLI), the backup's own administrator credentials are required.
    */
   'vault.restore': method({
-    input: z.object({ file: FilePath, targetDir: FilePath, userName: z.string().min(1).max(64).optional(), passphrase: z.string().min(1).max(1024).optional() }),
+    input: z.object({
+      file: FilePath,
+      targetDir: FilePath,
+      userName: z.string().min(1).max(64).optional(),
+      passphrase: z.string().min(1).max(1024).optional(),
+    }),
     output: z.object({ vaultDir: z.string(), vaultId: z.string(), auditEntries: z.number().int(), backupSha256: z.string() }),
     access: publicAccess,
     audit: ['vault.restored'],
@@ -90,6 +116,16 @@ export const vaultMethods = {
     access: roles('administrator'),
     audit: ['vault.key_revealed'],
   }),
-  'preferences.setLanguage': method({ input: z.object({ language: Language }), output: Empty, access: publicAccess, audit: 'unaudited: the interface language, kept outside the encrypted vault' }),
-  'preferences.setRegion': method({ input: z.object({ region: Region }), output: Empty, access: publicAccess, audit: 'unaudited: the formatting region, kept outside the encrypted vault' }),
+  'preferences.setLanguage': method({
+    input: z.object({ language: Language }),
+    output: Empty,
+    access: publicAccess,
+    audit: 'unaudited: the interface language, kept outside the encrypted vault',
+  }),
+  'preferences.setRegion': method({
+    input: z.object({ region: Region }),
+    output: Empty,
+    access: publicAccess,
+    audit: 'unaudited: the formatting region, kept outside the encrypted vault',
+  }),
 } as const;

@@ -42,7 +42,13 @@ export const vaultHandlers: SliceHandlers<typeof vaultMethods, CapabilityContext
       const result = await restoreBackup(file, targetDir, { key: open.key, actorId: open.user.id }, open.vaultId, now, (restored, audit, actorId) =>
         replay?.(open.db, restored, audit, actorId, now()),
       );
-      open.audit.record({ action: 'vault.restored', actorId: open.user.id, objectType: 'vault', objectId: open.vaultId, details: { backupSha256: result.backupSha256, intoNewFolder: true } });
+      open.audit.record({
+        action: 'vault.restored',
+        actorId: open.user.id,
+        objectType: 'vault',
+        objectId: open.vaultId,
+        details: { backupSha256: result.backupSha256, intoNewFolder: true },
+      });
       return result;
     }
     if (!userName || !passphrase) throw new AppError('LOCKED', 'Unlock the vault, or give the backup\u2019s administrator name and passphrase.');

@@ -166,7 +166,9 @@ export class VaultService {
       const createdAt = this.now().toISOString();
       db.transaction(() => {
         db.run(sql`INSERT INTO vault_meta (key, value) VALUES ('vault_id', ${vaultId}), ('created_at', ${createdAt})`);
-        db.run(sql`INSERT INTO app_user (id, name, name_folded, role, created_at, last_unlock_at) VALUES (${adminId}, ${adminName.trim()}, ${foldUserName(adminName)}, 'administrator', ${createdAt}, ${createdAt})`);
+        db.run(
+          sql`INSERT INTO app_user (id, name, name_folded, role, created_at, last_unlock_at) VALUES (${adminId}, ${adminName.trim()}, ${foldUserName(adminName)}, 'administrator', ${createdAt}, ${createdAt})`,
+        );
         audit.append({ action: 'vault.created', actorId: adminId, objectType: 'vault', objectId: vaultId, details: { schemaVersion: schemaVersion(raw) } });
         audit.append({ action: 'user.added', actorId: adminId, objectType: 'user', objectId: adminId, details: { role: 'administrator' } });
         // keyslots.json last: a folder without it is not yet a vault, so a crash here leaves nothing half-made.
@@ -244,8 +246,20 @@ export class VaultService {
     if (!slot) throw new AppError('NOT_FOUND', 'Your keyslot is missing from keyslots.json.');
     const currentKek = await deriveKek(currentPassphrase, slot.kdf);
     if (!unwrapVaultKey(keyslots.vaultId, slot, currentKek)) throw new AppError('WRONG_PASSPHRASE', 'The current passphrase is not right.');
-    const { slot: fresh, kek } = await createSlot(keyslots.vaultId, vault.key, newPassphrase, { kind: 'user', userId: vault.user.id, userName: vault.user.name });
-    const replacement = vault.signingKey ? sealSigningKey(keyslots.vaultId, fresh, kek, vault.signingKey.export({ type: 'pkcs8', format: 'der' }), Buffer.from(slot.signingKey!.publicKey, 'base64')) : fresh;
+    const { slot: fresh, kek } = await createSlot(keyslots.vaultId, vault.key, newPassphrase, {
+      kind: 'user',
+      userId: vault.user.id,
+      userName: vault.user.name,
+    });
+    const replacement = vault.signingKey
+      ? sealSigningKey(
+          keyslots.vaultId,
+          fresh,
+          kek,
+          vault.signingKey.export({ type: 'pkcs8', format: 'der' }),
+          Buffer.from(slot.signingKey!.publicKey, 'base64'),
+        )
+      : fresh;
     this.mutate(
       () => ({ action: 'vault.passphrase_changed', objectType: 'user', objectId: vault.user.id }),
       ({ db }) => {
@@ -345,7 +359,13 @@ export class VaultService {
       if (!row) throw new AppError('WRONG_PASSPHRASE', 'Wrong user name or passphrase.');
       if (row.status !== 'active') throw new AppError('FORBIDDEN', 'This account has been disabled by an administrator.');
       const signingKey = kek ? openSigningKey(vaultId, slot, kek) : null;
-      const user: SessionUser = { id: row.id, name: row.name, role: row.role, canSign: signingKey !== null, mustChangePassphrase: row.must_change_passphrase === 1 };
+      const user: SessionUser = {
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        canSign: signingKey !== null,
+        mustChangePassphrase: row.must_change_passphrase === 1,
+      };
       const audit = new AuditLog(db, vaultId, this.now);
       if (entry) {
         const failures = this.attempts.pending();

@@ -39,7 +39,16 @@ function summaryLines(summary: ReviewSummary): string[] {
       ['PURPOSE', 'GRANTED', 'WITHDRAWN', 'EXPIRED', 'OBJECTED', 'EXPIRING', 'DISAGREE', 'NO EVIDENCE', 'STILL USED'],
       ...summary.purposes.map((row) => [
         row.purpose,
-        ...[row.states.granted, row.states.withdrawn, row.states.expired, row.states.objected, row.findings.expiring, row.findings.disagree, row.findings.unevidenced, row.findings.stillUsed].map(String),
+        ...[
+          row.states.granted,
+          row.states.withdrawn,
+          row.states.expired,
+          row.states.objected,
+          row.findings.expiring,
+          row.findings.disagree,
+          row.findings.unevidenced,
+          row.findings.stillUsed,
+        ].map(String),
       ]),
     ]),
   ];
@@ -56,7 +65,11 @@ interface ReviewOptions {
 export function registerConsentReviewCommands(program: Command, action: ActionFactory): void {
   const consent = program.commands.find((command) => command.name() === 'consent');
   if (consent === undefined) throw new Error('the consent command is registered first');
-  addCommonOptions(consent.command('review').description('coverage, consents expiring soon, sources that disagree, consents without evidence, purposes still used after a withdrawal'))
+  addCommonOptions(
+    consent
+      .command('review')
+      .description('coverage, consents expiring soon, sources that disagree, consents without evidence, purposes still used after a withdrawal'),
+  )
     .option('--expiring <days>', 'how far ahead "expiring soon" looks (30d, 6w)', parseWindow, 30)
     .addOption(new Option('--list <finding>', 'the people behind one finding (stewards and administrators)').choices(REVIEW_FINDINGS))
     .option('--purpose <code>', 'with --list: one purpose only')
@@ -71,7 +84,9 @@ export function registerConsentReviewCommands(program: Command, action: ActionFa
             return;
           }
           const limit = Math.min(1000, Math.max(1, Number(options.limit ?? 100) || 100));
-          const list = unwrap(await backend.call('consent.reviewList', { finding: options.list, purpose: options.purpose, expiringDays: options.expiring, limit }));
+          const list = unwrap(
+            await backend.call('consent.reviewList', { finding: options.list, purpose: options.purpose, expiringDays: options.expiring, limit }),
+          );
           out.result(list, () => [
             `${list.total} consent(s) ${FINDING_LABELS[options.list!]}${list.total > list.items.length ? ` (first ${list.items.length})` : ''}`,
             ...(list.items.length === 0

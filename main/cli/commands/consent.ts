@@ -230,7 +230,15 @@ function parseRecords(value: string, previous: number[] = []): number[] {
 }
 
 function heldRow(record: HeldRecord): string[] {
-  return [String(record.recordId), record.source, `#${record.runId}`, record.purposes.join(','), record.name ?? '-', record.emails[0] ?? record.phones[0] ?? '-', record.externalId];
+  return [
+    String(record.recordId),
+    record.source,
+    `#${record.runId}`,
+    record.purposes.join(','),
+    record.name ?? '-',
+    record.emails[0] ?? record.phones[0] ?? '-',
+    record.externalId,
+  ];
 }
 
 type ReleaseOptions = { basis: LawfulBasis; evidence: string; method?: string; purpose?: string };
@@ -265,7 +273,13 @@ function registerHeldCommands(consent: Command, action: ActionFactory): void {
         withSession(options, io, async ({ backend }) => {
           const recordIds = (args as unknown as string[][]).flat().flatMap((value) => parseRecords(String(value)));
           const released = unwrap(
-            await backend.call('consent.release', { recordIds, basis: options.basis, evidence: options.evidence, method: options.method, purpose: options.purpose }),
+            await backend.call('consent.release', {
+              recordIds,
+              basis: options.basis,
+              evidence: options.evidence,
+              method: options.method,
+              purpose: options.purpose,
+            }),
           );
           out.result(released, () => [`Released ${released.released} records on the basis ${options.basis}; profiles ${released.profileIds.join(', ')}.`]);
         }),
@@ -277,13 +291,17 @@ function registerHeldCommands(consent: Command, action: ActionFactory): void {
       action<{ yes?: boolean }>(({ args, options, io, out }) =>
         withSession(options, io, async ({ backend }) => {
           const recordIds = (args as unknown as string[][]).flat().flatMap((value) => parseRecords(String(value)));
-          out.note(`Deleting ${recordIds.length} held records removes their values, identifiers and import events; a record whose ledger holds a steward's event is kept.`);
+          out.note(
+            `Deleting ${recordIds.length} held records removes their values, identifiers and import events; a record whose ledger holds a steward's event is kept.`,
+          );
           if (options.yes !== true) {
             if (out.json) throw usageError('nothing was deleted: pass --yes to confirm (--json never asks)');
             if (!(await confirmInTerminal(io, 'Delete them? Type yes to confirm: ', '--yes'))) throw new CliError('CANCELLED', 'Nothing was deleted.');
           }
           const deleted = unwrap(await backend.call('consent.deleteHeld', { recordIds }));
-          out.result(deleted, () => [`Deleted ${deleted.deleted} held records${deleted.kept > 0 ? `; kept ${deleted.kept} whose ledger holds a steward's event` : ''}.`]);
+          out.result(deleted, () => [
+            `Deleted ${deleted.deleted} held records${deleted.kept > 0 ? `; kept ${deleted.kept} whose ledger holds a steward's event` : ''}.`,
+          ]);
         }),
       ),
     );

@@ -210,7 +210,8 @@ export function describeRun(run: RunSummary): string[] {
   if (run.inserted === 0 && run.updated === 0 && run.read > 0) {
     const what = run.fileName === null ? 'this sync' : 'this file';
     // Rows kept out by the suppression list were not "already held".
-    if (run.rejected === 0 && run.suppressed > 0) lines.push(`  Nothing changed: every row of ${what} was already in the vault or belonged to a person erased from it.`);
+    if (run.rejected === 0 && run.suppressed > 0)
+      lines.push(`  Nothing changed: every row of ${what} was already in the vault or belonged to a person erased from it.`);
     else if (run.rejected === 0) lines.push(`  Nothing changed: the vault already held everything in ${what}.`);
     else if (run.unchanged === 0 && run.anonymous === 0) lines.push(`  No row could be imported: every row of ${what} was rejected.`);
     else lines.push(`  Nothing changed: the vault already held every valid row of ${what}, and the others were rejected.`);

@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { JobControl } from '../../core/job-control';
 import { foldForSearch } from '../../ingest/index';
+import { SEARCH_TABLES } from '../../store/search-index';
 import { MULTI_MATCH_FROM, TextMatcher } from './multi-match';
 import type { Needle } from './needles';
 
@@ -78,7 +79,7 @@ interface RowHit {
 
 const SCAN_FUNCTION = 'custodia_erasure_scan';
 /** Which FTS5 tables' rowids are profile ids (ingest's refreshProfile writes them so). */
-const FTS_ROWID_IS_PROFILE: ReadonlySet<string> = new Set(['profile_search']);
+const FTS_ROWID_IS_PROFILE: ReadonlySet<string> = new Set(SEARCH_TABLES);
 const FTS_SHADOW_SUFFIXES = ['_data', '_idx', '_content', '_docsize', '_config'];
 /** Cancel is noticed this often inside one table's pass (a million-row table takes seconds). */
 const CHECKPOINT_ROWS = 65_536;

@@ -7,6 +7,7 @@
 import { refreshProfiles } from '../../ingest/index';
 import { currentProfileId } from '../../profiles/index';
 import { sql, type SqlRunner } from '../../store/sql';
+import { deleteSearchTerms } from '../../store/search-index';
 import { nameManyFromGolden } from '../golden/golden-record';
 import { readRules } from '../golden/rule-store';
 
@@ -92,7 +93,7 @@ export function moveRecords(db: SqlRunner, moves: readonly Move[], options: Move
     const heir = receivedFrom.get(profile);
     if (heir === undefined) continue;
     db.run(sql`UPDATE profile SET status = 'merged', merged_into = ${heir.to}, updated_at = ${options.stamp} WHERE id = ${profile}`);
-    db.run(sql`DELETE FROM profile_search WHERE rowid = ${profile}`);
+    deleteSearchTerms(db, [profile]);
     emptied += 1;
   }
   return { moved, merges, emptied, touched: touched.size };

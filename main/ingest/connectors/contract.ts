@@ -80,7 +80,12 @@ export const connectorMethods = {
     audit: ['connector.updated', 'source.saved'],
   }),
   /** The source, its runs and its records stay: removing a connector only stops the syncs. */
-  'connectors.remove': method({ input: z.object({ name: SourceName }), output: Empty, access: roles('administrator', 'steward'), audit: ['connector.removed'] }),
+  'connectors.remove': method({
+    input: z.object({ name: SourceName }),
+    output: Empty,
+    access: roles('administrator', 'steward'),
+    audit: ['connector.removed'],
+  }),
   /** A saved connector by name, or a configuration before saving it: connects and reads up to 20 rows. */
   'connectors.test': method({
     /**

@@ -44,7 +44,8 @@ describe('secrets', () => {
     const moved = expect.objectContaining({ code: 'INVALID_INPUT', params: { reason: 'secretMoved' } });
     const stored = rest({ baseUrl: 'https://api.example.com/', path: 'v1/customers?token=t0k', authHeader: { name: 'X-Api-Key', value: 'k3y' } });
     const masked = maskSpec(stored).config as RestConfig;
-    const elsewhere = (config: Partial<RestConfig>) => ConnectorSpec.parse({ kind: 'rest', config: { ...masked, baseUrl: 'https://collector.example.net/', ...config } });
+    const elsewhere = (config: Partial<RestConfig>) =>
+      ConnectorSpec.parse({ kind: 'rest', config: { ...masked, baseUrl: 'https://collector.example.net/', ...config } });
     // The header value, or a token in the path, would go to another server: refused until typed again.
     expect(() => keepSecrets(elsewhere({ path: 'v1/customers' }), stored)).toThrow(moved);
     expect(() => keepSecrets(elsewhere({ authHeader: { name: 'X-Api-Key', value: 'typed-again' } }), stored)).toThrow(moved);
@@ -56,12 +57,20 @@ describe('secrets', () => {
     expect(() => keepSecrets(elsewhere({ baseUrl: 'https://api.example.com:8443/' }), stored)).toThrow(moved);
     expect((keepSecrets(elsewhere({ baseUrl: 'https://api.example.com/v2/' }), stored).config as RestConfig).authHeader?.value).toBe('k3y');
 
-    const database = ConnectorSpec.parse({ kind: 'postgres', config: { host: 'db', database: 'crm', user: 'reader', password: 'pw', table: 't', idColumn: 'id' } });
+    const database = ConnectorSpec.parse({
+      kind: 'postgres',
+      config: { host: 'db', database: 'crm', user: 'reader', password: 'pw', table: 't', idColumn: 'id' },
+    });
     const shown = maskSpec(database).config;
     expect(() => keepSecrets(ConnectorSpec.parse({ kind: 'postgres', config: { ...shown, host: 'db.attacker.example' } }), database)).toThrow(moved);
     expect(() => keepSecrets(ConnectorSpec.parse({ kind: 'postgres', config: { ...shown, port: 6543 } }), database)).toThrow(moved);
-    expect(keepSecrets(ConnectorSpec.parse({ kind: 'postgres', config: { ...shown, host: 'db2', password: 'pw' } }), database).config).toMatchObject({ host: 'db2', password: 'pw' });
-    expect(keepSecrets(ConnectorSpec.parse({ kind: 'postgres', config: { ...shown, table: 'crm.clients' } }), database).config).toMatchObject({ password: 'pw' });
+    expect(keepSecrets(ConnectorSpec.parse({ kind: 'postgres', config: { ...shown, host: 'db2', password: 'pw' } }), database).config).toMatchObject({
+      host: 'db2',
+      password: 'pw',
+    });
+    expect(keepSecrets(ConnectorSpec.parse({ kind: 'postgres', config: { ...shown, table: 'crm.clients' } }), database).config).toMatchObject({
+      password: 'pw',
+    });
   });
 });
 

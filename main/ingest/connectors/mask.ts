@@ -106,7 +106,8 @@ export function keepSecrets(next: ConnectorSpec, previous: ConnectorSpec | null)
       const path = kept(next.config.path, old?.path, maskUrl);
       const headerValue = header ? kept(header.value, old?.authHeader?.value, () => MASK) : undefined;
       if (old && originOf(baseUrl) !== originOf(old.baseUrl)) {
-        if (header && old.authHeader && header.value !== old.authHeader.value && headerValue === old.authHeader.value) refuseMovedSecret('header value', 'API’s server');
+        if (header && old.authHeader && header.value !== old.authHeader.value && headerValue === old.authHeader.value)
+          refuseMovedSecret('header value', 'API’s server');
         if (path !== next.config.path && maskUrl(old.path) !== old.path) refuseMovedSecret('secret in the path', 'API’s server');
       }
       return {

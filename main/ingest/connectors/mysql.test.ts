@@ -139,7 +139,12 @@ describe.skipIf(missing.length > 0 && !inCi)('MySQL / MariaDB connector', () => 
     it('has the server stop a query at the limit', async () => {
       Object.assign(queryLimits, { timeoutMs: 2_000, graceMs: 2_000 });
       const { backend } = await createVault({ connectorTickMs: null });
-      await addConnector(backend, 'Sleeps', 'mysql', config({ table: undefined, query: 'SELECT id, prenom, nom, updated_at FROM customers WHERE id <= 10 AND SLEEP(60) = 0' }));
+      await addConnector(
+        backend,
+        'Sleeps',
+        'mysql',
+        config({ table: undefined, query: 'SELECT id, prenom, nom, updated_at FROM customers WHERE id <= 10 AND SLEEP(60) = 0' }),
+      );
       const started = Date.now();
       const outcome = await sync(backend, 'Sleeps');
       expect(Date.now() - started).toBeLessThan(15_000);

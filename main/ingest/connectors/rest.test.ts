@@ -44,7 +44,9 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
       const page = number('p', 1);
       const items = list.slice((page - 1) * 5, page * 5);
       const next =
-        page * 5 < list.length ? `<${api.base}/api/link?p=${page + 1}>; rel="next", <${api.base}/api/link?p=1>; rel="first"` : `<${api.base}/api/link?p=1>; rel="first"`;
+        page * 5 < list.length
+          ? `<${api.base}/api/link?p=${page + 1}>; rel="next", <${api.base}/api/link?p=1>; rel="first"`
+          : `<${api.base}/api/link?p=1>; rel="first"`;
       return send(response, 200, items, { link: next });
     }
     case '/api/same-content':
@@ -171,7 +173,10 @@ describe('REST connector', () => {
     // The API stops asking for a token: `authHeader: null` removes it, and the next request sends none.
     const withoutHeader = await ok(backend, 'connectors.update', { name: 'API', config: { ...listed!.config, authHeader: null } });
     expect(withoutHeader.config).not.toHaveProperty('authHeader');
-    expect(await sync(backend, 'API')).toMatchObject({ status: 'failed', errorDetail: { code: 'CONNECTOR_FAILED', params: { reason: 'httpRefused', status: 401 } } });
+    expect(await sync(backend, 'API')).toMatchObject({
+      status: 'failed',
+      errorDetail: { code: 'CONNECTOR_FAILED', params: { reason: 'httpRefused', status: 401 } },
+    });
     // Left out, on the other hand, a header is kept: here there is none left to keep.
     const unchanged = await ok(backend, 'connectors.update', { name: 'API', config: withoutHeader.config });
     expect(unchanged.config).not.toHaveProperty('authHeader');
@@ -179,7 +184,13 @@ describe('REST connector', () => {
 
   it('tests unsaved changes to a saved connector with its stored header, on the same server only', async () => {
     const { backend } = await createVault({ connectorTickMs: null });
-    await addConnector(backend, 'API', 'rest', { baseUrl: api.base, path: '/api/page', authHeader: auth, recordsPath: 'data.customers', pagination: { kind: 'page', param: 'page', size: 10 } });
+    await addConnector(backend, 'API', 'rest', {
+      baseUrl: api.base,
+      path: '/api/page',
+      authHeader: auth,
+      recordsPath: 'data.customers',
+      pagination: { kind: 'page', param: 'page', size: 10 },
+    });
     const [shown] = await ok(backend, 'connectors.list');
     // Another route, still on this server: the stored header (shown masked) opens it, and nothing is saved.
     const edited = { ...shown!.config, path: '/api/cursor', recordsPath: 'items', pagination: { kind: 'cursor', param: 'after', nextPath: 'meta.next' } };
@@ -302,7 +313,11 @@ describe('REST connector', () => {
       ]),
     );
     const refused = await backend.call('connectors.test', { kind: 'rest', config: { ...config, authHeader: undefined } });
-    expect(refused.ok || refused.error).toMatchObject({ code: 'CONNECTOR_FAILED', message: expect.stringMatching(/HTTP 401/), params: { reason: 'httpRefused', status: 401 } });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'CONNECTOR_FAILED',
+      message: expect.stringMatching(/HTTP 401/),
+      params: { reason: 'httpRefused', status: 401 },
+    });
     const tested = (await ok(backend, 'audit.list', { filter: { action: 'connector.tested' } })).entries.map((entry) => entry.details);
     expect(tested).toEqual([
       { kind: 'rest', result: 'failed', rows: 0 },

@@ -110,7 +110,11 @@ async function fetchPage(url: URL, first: URL, config: RestConfig, headers: Reco
           host: target.host,
         });
       if (redirects >= MAX_REDIRECTS)
-        throw fail(`The API redirected page ${pageNumber} more than ${MAX_REDIRECTS} times.`, { reason: 'tooManyRedirects', page: pageNumber, redirects: MAX_REDIRECTS });
+        throw fail(`The API redirected page ${pageNumber} more than ${MAX_REDIRECTS} times.`, {
+          reason: 'tooManyRedirects',
+          page: pageNumber,
+          redirects: MAX_REDIRECTS,
+        });
       current = target;
       continue;
     }
@@ -127,7 +131,10 @@ async function fetchPage(url: URL, first: URL, config: RestConfig, headers: Reco
       text = await response.text();
     } catch (error) {
       if (signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-      throw fail(`The API at ${where(current)} stopped sending page ${pageNumber}: ${oneLine((error as Error).message)}.`, { reason: 'pageCut', page: pageNumber });
+      throw fail(`The API at ${where(current)} stopped sending page ${pageNumber}: ${oneLine((error as Error).message)}.`, {
+        reason: 'pageCut',
+        page: pageNumber,
+      });
     }
     let body: unknown;
     try {
@@ -224,7 +231,11 @@ export async function* readRest(config: RestConfig, cursor: string | null, signa
       }
       url = nextUrl(page, records.length);
       if (url !== null && !sameOrigin(url, first))
-        throw fail(`The API's next page is on another host (${url.host}): Custodia does not send the credentials there.`, { reason: 'otherHost', page: pages + 1, host: url.host });
+        throw fail(`The API's next page is on another host (${url.host}): Custodia does not send the credentials there.`, {
+          reason: 'otherHost',
+          page: pages + 1,
+          host: url.host,
+        });
     }
   } catch (error) {
     failure = error;

@@ -299,7 +299,8 @@ async function importFolderFile(
     // Read and mapped in a worker thread, as file imports are; this thread only writes.
     batches = (async function* () {
       const known = loadKnownRows(db, sourceId);
-      for await (const { items: prepared, size } of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal, known)) yield { prepared, size };
+      for await (const { items: prepared, size } of parsedBatches(file.path, config.options, fileMapping, FILE_BATCH, job.signal, known))
+        yield { prepared, size };
     })();
   } catch (error) {
     closeRun(vault, runId, isCancel(error) ? 'cancelled' : 'failed', now, storedError(error));

@@ -109,8 +109,14 @@ describe('CSV line numbers and damaged records', () => {
     const { items } = await readAll(file);
     expect(items).toEqual([
       { kind: 'row', row: { line: 2, values: { a: '1', b: '2', c: '3' } } },
-      { kind: 'problem', problem: { line: 3, reason: 'expected 3 fields, found 2', raw: '4,5', detail: { code: 'fieldCount', params: { expected: 3, found: 2 } } } },
-      { kind: 'problem', problem: { line: 4, reason: 'expected 3 fields, found 4', raw: '6,7,8,9', detail: { code: 'fieldCount', params: { expected: 3, found: 4 } } } },
+      {
+        kind: 'problem',
+        problem: { line: 3, reason: 'expected 3 fields, found 2', raw: '4,5', detail: { code: 'fieldCount', params: { expected: 3, found: 2 } } },
+      },
+      {
+        kind: 'problem',
+        problem: { line: 4, reason: 'expected 3 fields, found 4', raw: '6,7,8,9', detail: { code: 'fieldCount', params: { expected: 3, found: 4 } } },
+      },
       { kind: 'row', row: { line: 5, values: { a: '10', b: '11', c: '12' } } },
     ]);
   });

@@ -27,7 +27,6 @@ const DELIMITERS = [',', ';', '\t', '|'];
 /** Records read to describe a JSON file's keys (FileDescription.headers). */
 const DESCRIBE_ROWS = 20;
 
-
 function unsupported(detected: string, message = 'This file is not a text table, JSON or Excel file.'): AppError {
   return new AppError('FILE_UNSUPPORTED', message, { detected });
 }

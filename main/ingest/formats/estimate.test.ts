@@ -8,7 +8,7 @@ import { previewFile } from './index';
 
 function customers(count: number): string {
   const lines = ['no_client;prénom;nom;courriel;ville'];
-  for (let n = 1; n <= count; n += 1) lines.push(`${String(n).padStart(6, "0")};Hélène;Tremblay-${n % 97};helene${n % 1000}@exemple.ca;Montréal`);
+  for (let n = 1; n <= count; n += 1) lines.push(`${String(n).padStart(6, '0')};Hélène;Tremblay-${n % 97};helene${n % 1000}@exemple.ca;Montréal`);
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -27,8 +27,18 @@ describe('row estimates', () => {
     }
   });
 
-  it('take a workbook\'s own row count, its size saying nothing about it', () => {
-    const preview = { format: 'xlsx', encoding: 'binary', delimiter: null, hasBom: false, headers: ['a'], sheets: ['S'], rowCount: 1234, rows: [], problems: [] } as const;
+  it("take a workbook's own row count, its size saying nothing about it", () => {
+    const preview = {
+      format: 'xlsx',
+      encoding: 'binary',
+      delimiter: null,
+      hasBom: false,
+      headers: ['a'],
+      sheets: ['S'],
+      rowCount: 1234,
+      rows: [],
+      problems: [],
+    } as const;
     expect(estimateRows(preview, 10)).toBe(1234);
   });
 

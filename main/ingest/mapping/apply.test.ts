@@ -298,7 +298,10 @@ describe('applyMapping', () => {
     });
 
     it('counts a sale with no card and no personal data as anonymous, and keys a cardless customer by the transaction', () => {
-      expect(applyMapping(row({ nr_karty: '', nr_paragonu: 'P-1', data: '05.03.2024', kwota: '12,50' }), till, { now })).toEqual({ ok: true, kind: 'anonymous' });
+      expect(applyMapping(row({ nr_karty: '', nr_paragonu: 'P-1', data: '05.03.2024', kwota: '12,50' }), till, { now })).toEqual({
+        ok: true,
+        kind: 'anonymous',
+      });
       const withName = { ...till, columns: [...till.columns, { column: 'imie', field: 'givenName' as const }] };
       expect(applyMapping(row({ nr_karty: '', imie: 'Ala', nr_paragonu: 'P-2', data: '05.03.2024', kwota: '12,50' }), withName, { now })).toMatchObject({
         ok: true,
@@ -423,7 +426,13 @@ describe('applyMapping', () => {
     const first = applyMapping(row(helene), quebec, { now });
     const reordered = Object.fromEntries(Object.entries(helene).reverse());
     const second = applyMapping(row(reordered), quebec, { now });
-    expect(first.ok && first.kind === 'record' && second.ok && second.kind === 'record' && JSON.stringify(first.record.identity) === JSON.stringify(second.record.identity)).toBe(true);
+    expect(
+      first.ok &&
+        first.kind === 'record' &&
+        second.ok &&
+        second.kind === 'record' &&
+        JSON.stringify(first.record.identity) === JSON.stringify(second.record.identity),
+    ).toBe(true);
   });
 });
 
@@ -456,7 +465,9 @@ describe('a third party inside an order', () => {
       ok: true,
       record: {
         identity: { givenName: { value: 'Amélie' } },
-        events: [{ externalId: 'o-1', at: '2024-03-05T18:25:00.000Z', thirdParty: { 'orders[0].ship_to.name': 'Jean Roy', 'orders[0].ship_to.city': 'Laval' } }],
+        events: [
+          { externalId: 'o-1', at: '2024-03-05T18:25:00.000Z', thirdParty: { 'orders[0].ship_to.name': 'Jean Roy', 'orders[0].ship_to.city': 'Laval' } },
+        ],
       },
     });
     expect(JSON.stringify(result.ok && result.kind === 'record' && result.record.identity)).not.toContain('Jean');
@@ -474,6 +485,10 @@ describe('phones a default country cannot explain', () => {
     // A damaged value's digits are not the number's: nothing of it goes to search.
     expect(result.ok && result.kind === 'record' && result.record.identity.unusable).toBeUndefined();
     const national = applyMapping(row({ ...helene, Téléphone: '601 234 567' }), quebec, { now });
-    expect(national).toMatchObject({ ok: true, record: { identity: { phones: [], unusable: ['601234567'] } }, flags: [{ field: 'phone', detail: { code: 'phone' } }] });
+    expect(national).toMatchObject({
+      ok: true,
+      record: { identity: { phones: [], unusable: ['601234567'] } },
+      flags: [{ field: 'phone', detail: { code: 'phone' } }],
+    });
   });
 });

@@ -355,7 +355,12 @@ function yesNoObservations(
   const when =
     at === null
       ? null
-      : context.take('consent.at', label(at.read), parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now, timeZone: context.timeZone }), 'date');
+      : context.take(
+          'consent.at',
+          label(at.read),
+          parseDate(at.value, context.mapping.dateFormat, { kind: 'event', now: context.now, timeZone: context.timeZone }),
+          'date',
+        );
   return { where: granted.read, raw: rawText(granted.value), observations: flag === null ? [] : [{ granted: flag, at: when }] };
 }
 
@@ -426,7 +431,11 @@ function mapConsents(context: RowContext, plan: ConsentPlan, record: Readonly<Re
     const isList = group.status.length + group.optInAt.length + group.confirmedAt.length + group.withdrawnAt.length > 0;
     const listSays = isList && (firstValue([record], [group.status]) !== null || granted === null);
     // A date with no yes/no is not evidence of either: no observation is recorded.
-    const seen = listSays ? mailingListObservations(context, group, record, label) : granted === null ? null : yesNoObservations(context, group, record, label, granted);
+    const seen = listSays
+      ? mailingListObservations(context, group, record, label)
+      : granted === null
+        ? null
+        : yesNoObservations(context, group, record, label, granted);
     if (seen === null) continue;
     let purpose = group.purpose;
     if (purpose === null) {
@@ -505,7 +514,14 @@ function mapEvent(
   const { at: _unset, ...pendingEvent } = event;
   if (atCell === null) {
     const where = prefix === '' ? (columns['event.at'][0]?.label ?? 'event') : prefix;
-    context.flag({ field: 'event.at', column: where, reason: `${where}: event without a date`, detail: { code: 'eventNoDate', params: { column: where } }, raw: '', pendingEvent });
+    context.flag({
+      field: 'event.at',
+      column: where,
+      reason: `${where}: event without a date`,
+      detail: { code: 'eventNoDate', params: { column: where } },
+      raw: '',
+      pendingEvent,
+    });
     return null;
   }
   const column = label(atCell.read, 'event.at');

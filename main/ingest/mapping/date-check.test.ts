@@ -5,7 +5,10 @@ import type { Mapping } from './fields';
 const now = new Date('2026-11-24T12:00:00Z');
 const rows = (...values: Record<string, unknown>[]) => values.map((row) => ({ values: row }));
 
-const till = (dateFormat: Mapping['dateFormat'], defaultCountry = 'FR'): Pick<Mapping, 'columns' | 'dateFormat' | 'birthDateFormat' | 'defaultCountry' | 'timeZone'> => ({
+const till = (
+  dateFormat: Mapping['dateFormat'],
+  defaultCountry = 'FR',
+): Pick<Mapping, 'columns' | 'dateFormat' | 'birthDateFormat' | 'defaultCountry' | 'timeZone'> => ({
   columns: [
     { column: 'no_carte', field: 'sourceRecordId' },
     { column: 'date_achat', field: 'event.at' },
@@ -53,7 +56,10 @@ describe('checkDateColumns', () => {
     const mapping = { ...till('YYYY-MM-DD'), columns: [{ column: 'orders[].date', field: 'event.at' as const }] };
     const nested = rows({ orders: [{ date: '2024-03-05' }, { date: '05/03/2024' }] }, { orders: [] });
     expect(checkDateColumns(nested, mapping, now)[0]).toMatchObject({ sampled: 2, failing: 1, example: '05/03/2024' });
-    expect(checkDateColumns(rows({}), till('iso'), now)).toMatchObject([{ sampled: 0, failing: 0 }, { sampled: 0, failing: 0 }]);
+    expect(checkDateColumns(rows({}), till('iso'), now)).toMatchObject([
+      { sampled: 0, failing: 0 },
+      { sampled: 0, failing: 0 },
+    ]);
   });
 
   it('accepts local ISO date-times, which the import reads in the source’s zone', () => {

@@ -45,7 +45,9 @@ function valuesOf(rows: readonly { readonly values: Readonly<Record<string, unkn
   return rows.flatMap(({ values }) => {
     if (list === null) return [readPath(values, column)];
     const elements = readPath(values, list.list);
-    return Array.isArray(elements) ? elements.map((element) => (list.inner === '' ? element : isPlainObject(element) ? readPath(element, list.inner) : undefined)) : [];
+    return Array.isArray(elements)
+      ? elements.map((element) => (list.inner === '' ? element : isPlainObject(element) ? readPath(element, list.inner) : undefined))
+      : [];
   });
 }
 

@@ -24,7 +24,10 @@ const list = Mapping.parse({
   timeZone: 'UTC',
 });
 
-function consentsOf(values: Record<string, unknown>, mapping: Mapping = list): { consents: readonly MappedConsent[]; flags: readonly { field: string; code: string }[] } {
+function consentsOf(
+  values: Record<string, unknown>,
+  mapping: Mapping = list,
+): { consents: readonly MappedConsent[]; flags: readonly { field: string; code: string }[] } {
   const result = applyMapping(row({ 'Email Address': 'a@exemple.fr', ...values }), mapping, { now });
   if (!result.ok || result.kind !== 'record') throw new Error('not a record');
   return { consents: result.record.consents, flags: result.flags.map((flag) => ({ field: flag.field, code: flag.detail.code })) };
@@ -34,7 +37,9 @@ const times = { OPTIN_TIME: '2024-03-01 10:00:00', CONFIRM_TIME: '2024-03-01 10:
 
 describe('a mailing list’s status and times', () => {
   it('reads the statuses in English and French, whatever the case', () => {
-    expect(['subscribed', 'ABONNÉ', 'Unsubscribed', 'désabonnée', 'cleaned', 'Nettoyé', 'pending', 'en attente'].map((raw) => parseSubscriptionStatus(raw))).toMatchObject(
+    expect(
+      ['subscribed', 'ABONNÉ', 'Unsubscribed', 'désabonnée', 'cleaned', 'Nettoyé', 'pending', 'en attente'].map((raw) => parseSubscriptionStatus(raw)),
+    ).toMatchObject(
       ['subscribed', 'subscribed', 'unsubscribed', 'unsubscribed', 'cleaned', 'cleaned', 'pending', 'pending'].map((value) => ({ ok: true, value })),
     );
     expect(parseSubscriptionStatus('  ')).toMatchObject({ ok: true, value: null });
@@ -42,7 +47,9 @@ describe('a mailing list’s status and times', () => {
   });
 
   it('grants a subscriber at the confirmation, else at the opt-in, else undated', () => {
-    expect(consentsOf({ ...times, status: 'subscribed' }).consents).toEqual([{ purpose: 'email_marketing', granted: true, at: '2024-03-01T10:05:00.000Z', raw: 'subscribed' }]);
+    expect(consentsOf({ ...times, status: 'subscribed' }).consents).toEqual([
+      { purpose: 'email_marketing', granted: true, at: '2024-03-01T10:05:00.000Z', raw: 'subscribed' },
+    ]);
     expect(consentsOf({ ...times, CONFIRM_TIME: '', status: 'subscribed' }).consents).toMatchObject([{ granted: true, at: '2024-03-01T10:00:00.000Z' }]);
     expect(consentsOf({ status: 'subscribed' }).consents).toMatchObject([{ granted: true, at: null }]);
   });
@@ -69,13 +76,18 @@ describe('a mailing list’s status and times', () => {
       flags: [{ field: 'consent.confirmedAt', code: 'date' }],
     });
     // An unsubscribed person's unreadable grant time is no history: only the withdrawal, never an undated grant after it.
-    expect(consentsOf({ ...times, CONFIRM_TIME: 'hier', UNSUB_TIME: '2025-01-01 00:00:00', status: 'unsubscribed' }).consents).toMatchObject([{ granted: false, at: '2025-01-01T00:00:00.000Z' }]);
+    expect(consentsOf({ ...times, CONFIRM_TIME: 'hier', UNSUB_TIME: '2025-01-01 00:00:00', status: 'unsubscribed' }).consents).toMatchObject([
+      { granted: false, at: '2025-01-01T00:00:00.000Z' },
+    ]);
   });
 
   it('reads a file per status (no status column) from its times', () => {
     const noStatus = Mapping.parse({ ...list, columns: list.columns.filter((column) => column.field !== 'consent.status') });
     expect(consentsOf({ ...times }, noStatus).consents).toMatchObject([{ granted: true, at: '2024-03-01T10:05:00.000Z' }]);
-    expect(consentsOf({ ...times, UNSUB_TIME: '2025-01-01 00:00:00' }, noStatus).consents).toMatchObject([{ granted: true }, { granted: false, at: '2025-01-01T00:00:00.000Z' }]);
+    expect(consentsOf({ ...times, UNSUB_TIME: '2025-01-01 00:00:00' }, noStatus).consents).toMatchObject([
+      { granted: true },
+      { granted: false, at: '2025-01-01T00:00:00.000Z' },
+    ]);
     expect(consentsOf({}, noStatus).consents).toEqual([]);
   });
 
@@ -86,7 +98,20 @@ describe('a mailing list’s status and times', () => {
 
 describe('suggesting a mailing list’s columns', () => {
   it('maps Mailchimp’s headers, lower-case too, with the email-marketing purpose; a file per status has no status column', () => {
-    const headers = ['email address', 'first name', 'member_rating', 'optin_time', 'optin_ip', 'confirm_time', 'confirm_ip', 'unsub_time', 'unsub_campaign_title', 'unsub_reason', 'last_changed', 'leid'];
+    const headers = [
+      'email address',
+      'first name',
+      'member_rating',
+      'optin_time',
+      'optin_ip',
+      'confirm_time',
+      'confirm_ip',
+      'unsub_time',
+      'unsub_campaign_title',
+      'unsub_reason',
+      'last_changed',
+      'leid',
+    ];
     const mapping = suggestMapping(headers, [], { now });
     expect(mapping.columns).toEqual([
       { column: 'email address', field: 'email' },

@@ -268,7 +268,10 @@ describe('suggestMapping: sample values', () => {
   it('reads a US export’s month-first date-times with AM/PM and decimal points', () => {
     const mapping = suggestMapping(
       ['customer_id', 'purchase_date', 'amount'],
-      rows({ customer_id: '1', purchase_date: '7/28/2012 1:25 PM', amount: '1,234.50' }, { customer_id: '2', purchase_date: '8/2/2012 9:05 AM', amount: '12.00' }),
+      rows(
+        { customer_id: '1', purchase_date: '7/28/2012 1:25 PM', amount: '1,234.50' },
+        { customer_id: '2', purchase_date: '8/2/2012 9:05 AM', amount: '12.00' },
+      ),
       { now, defaultCountry: 'US' },
     );
     expect(mapping).toMatchObject({ dateFormat: 'MM/DD/YYYY HH:MM', decimal: '.' });
@@ -514,9 +517,10 @@ describe('suggestMapping: a web shop’s NDJSON export', () => {
 
 describe('a newsletter platform’s export', () => {
   it('maps its combined “ZIP/Postal Code” column', () => {
-    const mapping = suggestMapping(['Email Address', 'First Name', 'Last Name', 'ZIP/Postal Code'], [
-      { line: 2, values: { 'Email Address': 'ana@exemple.ca', 'First Name': 'Ana', 'Last Name': 'Lima', 'ZIP/Postal Code': 'H2X 1Y4' } },
-    ]);
+    const mapping = suggestMapping(
+      ['Email Address', 'First Name', 'Last Name', 'ZIP/Postal Code'],
+      [{ line: 2, values: { 'Email Address': 'ana@exemple.ca', 'First Name': 'Ana', 'Last Name': 'Lima', 'ZIP/Postal Code': 'H2X 1Y4' } }],
+    );
     expect(mapping.columns).toContainEqual({ column: 'ZIP/Postal Code', field: 'postalCode' });
   });
 });

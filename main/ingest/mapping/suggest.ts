@@ -481,7 +481,12 @@ export function suggestMapping(headers: readonly string[], sampleRows: readonly 
   const samplesOf = (fields: readonly TargetField[]) =>
     chosen.filter(({ guess }) => fields.includes(guess.field)).flatMap(({ candidate }) => candidate.samples);
   // Read from the values (see normalize/detect-format): a day above 12 settles day/month, else the country.
-  const dateFormat = detectDateFormat(samplesOf(['event.at', 'consent.at', 'consent.optInAt', 'consent.confirmedAt', 'consent.withdrawnAt']), { kind: 'event', country: defaultCountry, now, fallback: 'iso' }).format;
+  const dateFormat = detectDateFormat(samplesOf(['event.at', 'consent.at', 'consent.optInAt', 'consent.confirmedAt', 'consent.withdrawnAt']), {
+    kind: 'event',
+    country: defaultCountry,
+    now,
+    fallback: 'iso',
+  }).format;
   const birthDateFormat = detectDateFormat(samplesOf(['birthDate']), { kind: 'birth', country: defaultCountry, now, fallback: 'YYYY-MM-DD' }).format;
   const { decimal } = detectDecimal(samplesOf(['event.amount']));
   const hasType = columns.some((column) => column.field === 'event.type');

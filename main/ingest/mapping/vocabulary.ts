@@ -103,7 +103,10 @@ export const FIELD_PHRASES: readonly (readonly [RowField, readonly string[]])[] 
       'tel kom',
     ],
   ],
-  ['postalCode', ['postal code', 'postcode', 'zip', 'zip code', 'zipcode', 'zip postal code', 'postal zip code', 'postal zip', 'code postal', 'cp', 'kod pocztowy', 'kod']],
+  [
+    'postalCode',
+    ['postal code', 'postcode', 'zip', 'zip code', 'zipcode', 'zip postal code', 'postal zip code', 'postal zip', 'code postal', 'cp', 'kod pocztowy', 'kod'],
+  ],
   [
     'street',
     [
@@ -131,7 +134,21 @@ export const FIELD_PHRASES: readonly (readonly [RowField, readonly string[]])[] 
   ['city', ['city', 'town', 'locality', 'ville', 'municipalité', 'localité', 'miasto', 'miejscowość']],
   [
     'nationalId',
-    ['social security number', 'ssn', 'soc sec id', 'social insurance number', 'sin', 'national id', 'national identifier', 'numéro d’assurance sociale', 'numéro d assurance sociale', 'nas', 'nir', 'numéro de sécurité sociale', 'pesel'],
+    [
+      'social security number',
+      'ssn',
+      'soc sec id',
+      'social insurance number',
+      'sin',
+      'national id',
+      'national identifier',
+      'numéro d’assurance sociale',
+      'numéro d assurance sociale',
+      'nas',
+      'nir',
+      'numéro de sécurité sociale',
+      'pesel',
+    ],
   ],
   ['region', ['province', 'state', 'region', 'état', 'région', 'département', 'county', 'województwo']],
   ['country', ['country', 'country code', 'pays', 'code pays', 'kraj', 'państwo']],
@@ -473,12 +490,30 @@ export const OPT_OUT_WORDS = [
  * email-marketing purpose. A `status` header is suggested only when its values read as subscription
  * statuses: elsewhere `status` is an account's or an order's.
  */
-export const MAILING_LIST_PHRASES: readonly (readonly ['consent.status' | 'consent.optInAt' | 'consent.confirmedAt' | 'consent.withdrawnAt', readonly string[]])[] = [
-  ['consent.status', ['status', 'statut', 'member status', 'subscription status', 'subscriber status', 'statut abonnement', 'statut d abonnement', 'statut de l abonné']],
+export const MAILING_LIST_PHRASES: readonly (readonly [
+  'consent.status' | 'consent.optInAt' | 'consent.confirmedAt' | 'consent.withdrawnAt',
+  readonly string[],
+])[] = [
+  [
+    'consent.status',
+    ['status', 'statut', 'member status', 'subscription status', 'subscriber status', 'statut abonnement', 'statut d abonnement', 'statut de l abonné'],
+  ],
   // Not `date_inscription` nor `date_confirmation`: a shop's sign-up or an order's confirmation as often as a list's.
   ['consent.optInAt', ['optin time', 'opt in time', 'optin timestamp', 'heure opt in', 'heure d opt in']],
   ['consent.confirmedAt', ['confirm time', 'confirmation time', 'confirm timestamp', 'heure de confirmation', 'date de confirmation d abonnement']],
-  ['consent.withdrawnAt', ['unsub time', 'unsubscribe time', 'unsubscribed time', 'unsubscribed at', 'date désabonnement', 'date de désabonnement', 'date désinscription', 'date de désinscription']],
+  [
+    'consent.withdrawnAt',
+    [
+      'unsub time',
+      'unsubscribe time',
+      'unsubscribed time',
+      'unsubscribed at',
+      'date désabonnement',
+      'date de désabonnement',
+      'date désinscription',
+      'date de désinscription',
+    ],
+  ],
 ];
 
 /**

@@ -54,7 +54,11 @@ describe('detectDateFormat', () => {
   });
 
   it('judges birth dates by their own range', () => {
-    expect(detectDateFormat(['12/03/1955', '01/02/1960'], { kind: 'birth', country: 'FR', now })).toEqual({ format: 'DD/MM/YYYY', ambiguous: true, failing: 0 });
+    expect(detectDateFormat(['12/03/1955', '01/02/1960'], { kind: 'birth', country: 'FR', now })).toEqual({
+      format: 'DD/MM/YYYY',
+      ambiguous: true,
+      failing: 0,
+    });
   });
 });
 

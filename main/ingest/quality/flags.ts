@@ -38,11 +38,15 @@ export function registerFold(db: SqlRunner): void {
 }
 
 export function qualityOverview(db: SqlRunner): SourceQuality[] {
-  return db.all<SourceQuality>(sql`
+  return db
+    .all<SourceQuality>(
+      sql`
     SELECT s.id AS sourceId, s.name AS sourceName,
       (SELECT count(*) FROM source_record r WHERE r.source_id = s.id) AS records,
       (SELECT count(DISTINCT f.source_record_id) FROM record_flag f JOIN source_record r ON r.id = f.source_record_id WHERE r.source_id = s.id) AS flaggedRecords
-    FROM source s ORDER BY flaggedRecords DESC, s.name`).filter((source) => source.flaggedRecords > 0);
+    FROM source s ORDER BY flaggedRecords DESC, s.name`,
+    )
+    .filter((source) => source.flaggedRecords > 0);
 }
 
 export function qualitySummary(db: SqlRunner, sourceId: number, runId?: number): QualitySummary {

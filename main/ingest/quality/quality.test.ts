@@ -53,16 +53,25 @@ describe('data quality', () => {
     expect(await ok(backend, 'quality.overview', {})).toEqual([{ sourceId: run.sourceId, sourceName: 'CRM', records: 5, flaggedRecords: 4 }]);
     const summary = await ok(backend, 'quality.summary', { sourceId: run.sourceId });
     expect(summary).toMatchObject({ sourceName: 'CRM', records: 5, flaggedRecords: 4 });
-    expect(summary.counts).toEqual([
-      { field: 'event.at', code: 'date', column: 'date_achat', records: 3, flags: 3 },
-      { field: 'phone', code: 'phone', column: 'téléphone', records: 4, flags: 4 },
-      { field: 'postalCode', code: 'postalCode', column: 'code_postal', records: 1, flags: 1 },
-    ].sort((a, b) => b.records - a.records));
+    expect(summary.counts).toEqual(
+      [
+        { field: 'event.at', code: 'date', column: 'date_achat', records: 3, flags: 3 },
+        { field: 'phone', code: 'phone', column: 'téléphone', records: 4, flags: 4 },
+        { field: 'postalCode', code: 'postalCode', column: 'code_postal', records: 1, flags: 1 },
+      ].sort((a, b) => b.records - a.records),
+    );
     expect(await ok(backend, 'quality.summary', { sourceId: run.sourceId, runId: run.id + 1 })).toMatchObject({ flaggedRecords: 0, counts: [] });
 
     const phones = await ok(backend, 'quality.flags', { sourceId: run.sourceId, field: 'phone' });
     expect(phones.total).toBe(4);
-    expect(phones.rows[0]).toMatchObject({ displayName: 'Anna Nowak', externalId: '1', column: 'téléphone', code: 'phone', raw: '601 234 567', profileId: expect.any(Number) });
+    expect(phones.rows[0]).toMatchObject({
+      displayName: 'Anna Nowak',
+      externalId: '1',
+      column: 'téléphone',
+      code: 'phone',
+      raw: '601 234 567',
+      profileId: expect.any(Number),
+    });
     // A flagged number's digits still find the person.
     expect(await search(backend, '601 234 567')).toEqual(['Anna Nowak']);
   });
@@ -91,7 +100,10 @@ describe('data quality', () => {
     expect(scalar(backend, 'SELECT count(*) FROM identifier')).toBe(before);
 
     // The French one, by country.
-    const french = await ok(backend, 'quality.previewCorrection', { sourceId: run.sourceId, correction: { kind: 'phoneCountry', country: 'FR', column: 'téléphone' } });
+    const french = await ok(backend, 'quality.previewCorrection', {
+      sourceId: run.sourceId,
+      correction: { kind: 'phoneCountry', country: 'FR', column: 'téléphone' },
+    });
     expect(french).toMatchObject({ matched: 2, fixed: 1 });
   });
 

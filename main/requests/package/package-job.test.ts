@@ -149,7 +149,10 @@ describe('requests.package', () => {
   it('includes the person’s records held for a lawful basis, found by their email', async () => {
     const { backend, profile, request } = await verifiedRequest();
     // An SMS list on consent alone, with Hélène's email and no SMS consent: held, in no profile.
-    const imported = await importPeople(backend, 'Liste SMS', [{ id: 5, first: 'Hélène', last: 'G.', email: 'helene@exemple.ca' }], { purposes: ['sms_marketing'], lawfulBasis: 'consent' });
+    const imported = await importPeople(backend, 'Liste SMS', [{ id: 5, first: 'Hélène', last: 'G.', email: 'helene@exemple.ca' }], {
+      purposes: ['sms_marketing'],
+      lawfulBasis: 'consent',
+    });
     expect(imported.held).toBe(1);
     await ok(backend, 'requests.verify', { id: request.id, method: 'video call', identifiers: ['email'], profileIds: [profile] });
     const result = await runJob(backend, 'requests.package', { id: request.id, language: 'en' });

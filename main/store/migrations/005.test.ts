@@ -6,7 +6,9 @@ describe('migration 005', () => {
   it('gives source records a row fingerprint, empty for the records already there', () => {
     const db = new Database(':memory:');
     migrate(db, 4);
-    db.prepare(`INSERT INTO source (id, name, name_folded, kind, lawful_basis, created_at, updated_at) VALUES (1, 'CRM', 'crm', 'file', 'contract', 't', 't')`).run();
+    db.prepare(
+      `INSERT INTO source (id, name, name_folded, kind, lawful_basis, created_at, updated_at) VALUES (1, 'CRM', 'crm', 'file', 'contract', 't', 't')`,
+    ).run();
     db.prepare(`INSERT INTO import_run (id, source_id, started_at, status) VALUES (1, 1, 't', 'completed')`).run();
     db.prepare(
       `INSERT INTO source_record (source_id, external_id, content_hash, raw, first_run, last_run, created_at, updated_at) VALUES (1, 'C1', 'h', '{}', 1, 1, 't', 't')`,

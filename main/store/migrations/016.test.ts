@@ -14,7 +14,10 @@ describe('migration 016', () => {
       INSERT INTO profile (id, created_at, updated_at) VALUES (1, 't', 't'), (2, 't', 't');
     `);
     expect(migrate(db, 16)).toEqual([16]);
-    expect(db.prepare('SELECT id, national_id FROM source_record ORDER BY id').all()).toEqual([{ id: 1, national_id: null }, { id: 2, national_id: null }]);
+    expect(db.prepare('SELECT id, national_id FROM source_record ORDER BY id').all()).toEqual([
+      { id: 1, national_id: null },
+      { id: 2, national_id: null },
+    ]);
     db.exec(`
       INSERT INTO identity_run (id, kind, started_at, finished_at, records, candidate_pairs, profiles_before, profiles_after, moved, review_pairs, model, timings) VALUES (1, 'full', 't', 't', 2, 1, 2, 2, 0, 1, '{}', '{}');
       INSERT INTO identity_pair (record_a, record_b, log_odds, run_id) VALUES (1, 2, -1.5, 1);
@@ -27,6 +30,10 @@ describe('migration 016', () => {
     expect(() => db.exec(`INSERT INTO identity_decision (record_a, record_b, same, origin, decided_at) VALUES (1, 2, 1, 'review', 't')`)).toThrow(/UNIQUE/);
     // A record that goes (an import undone, an erasure) takes its pairs, decisions and merge entries with it.
     db.exec('DELETE FROM source_record WHERE id = 2');
-    expect(db.prepare('SELECT (SELECT count(*) FROM identity_pair) + (SELECT count(*) FROM identity_decision) + (SELECT count(*) FROM profile_merge_member) AS n').get()).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare('SELECT (SELECT count(*) FROM identity_pair) + (SELECT count(*) FROM identity_decision) + (SELECT count(*) FROM profile_merge_member) AS n')
+        .get(),
+    ).toEqual({ n: 0 });
   });
 });

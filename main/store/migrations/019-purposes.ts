@@ -158,7 +158,11 @@ export function purposeForFreeText019(db: Database.Database, text: string, stamp
 }
 
 function migrateSourceDeclarations(db: Database.Database, stamp: string): void {
-  const sources = db.prepare('SELECT id, purposes, lawful_basis AS basis FROM source ORDER BY id').all() as Array<{ id: number; purposes: string; basis: string }>;
+  const sources = db.prepare('SELECT id, purposes, lawful_basis AS basis FROM source ORDER BY id').all() as Array<{
+    id: number;
+    purposes: string;
+    basis: string;
+  }>;
   const declare = db.prepare('INSERT OR IGNORE INTO source_purpose (source_id, purpose_id, basis) VALUES (?, ?, ?)');
   for (const source of sources) {
     const codes = JSON.parse(source.purposes) as unknown;

@@ -25,11 +25,23 @@ describe('migration 020', () => {
         )
         .all(),
     ).toEqual([
-      { record: 1, code: 'newsletter', kind: 'grant', at: '2025-05-01T10:00:00.000Z', recordedAt: '2026-01-02T00:00:00.000Z', source: 1, method: 'import', raw: 'yes', run: 1 },
+      {
+        record: 1,
+        code: 'newsletter',
+        kind: 'grant',
+        at: '2025-05-01T10:00:00.000Z',
+        recordedAt: '2026-01-02T00:00:00.000Z',
+        source: 1,
+        method: 'import',
+        raw: 'yes',
+        run: 1,
+      },
       { record: 1, code: 'newsletter', kind: 'withdrawal', at: null, recordedAt: '2026-01-02T00:00:00.000Z', source: 1, method: 'import', raw: 'no', run: 1 },
       { record: 1, code: 'email_marketing', kind: 'grant', at: null, recordedAt: '2026-01-02T00:00:00.000Z', source: 1, method: 'import', raw: 'Y', run: 1 },
     ]);
-    expect(db.prepare(`SELECT b.basis FROM purpose_basis b JOIN purpose p ON p.id = b.purpose_id WHERE p.code = 'newsletter'`).pluck().all()).toEqual(['consent']);
+    expect(db.prepare(`SELECT b.basis FROM purpose_basis b JOIN purpose p ON p.id = b.purpose_id WHERE p.code = 'newsletter'`).pluck().all()).toEqual([
+      'consent',
+    ]);
     expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'consent_observation'`).pluck().get()).toBe(0);
   });
 
@@ -44,11 +56,17 @@ describe('migration 020', () => {
       INSERT INTO consent_event (source_record_id, purpose_id, kind, at, recorded_at, source_id, method, run_id) VALUES (1, 3, 'grant', '2025-01-01', 't', 1, 'import', 1);
     `);
     expect(() => db.exec(`UPDATE consent_event SET kind = 'withdrawal'`)).toThrow(/append-only/);
-    expect(() => db.exec(`INSERT INTO consent_event (source_record_id, purpose_id, kind, recorded_at, method) VALUES (1, 3, 'grant', 't', 'paper')`)).toThrow(/CHECK/);
-    expect(() => db.exec(`INSERT INTO consent_event (source_record_id, purpose_id, kind, recorded_at, source_id, method) VALUES (1, 3, 'maybe', 't', 1, 'paper')`)).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO consent_event (source_record_id, purpose_id, kind, recorded_at, method) VALUES (1, 3, 'grant', 't', 'paper')`)).toThrow(
+      /CHECK/,
+    );
+    expect(() =>
+      db.exec(`INSERT INTO consent_event (source_record_id, purpose_id, kind, recorded_at, source_id, method) VALUES (1, 3, 'maybe', 't', 1, 'paper')`),
+    ).toThrow(/CHECK/);
     // The same dated event met again by an import is one event.
     expect(() =>
-      db.exec(`INSERT INTO consent_event (source_record_id, purpose_id, kind, at, recorded_at, source_id, method, run_id) VALUES (1, 3, 'grant', '2025-01-01', 'u', 1, 'import', 1)`),
+      db.exec(
+        `INSERT INTO consent_event (source_record_id, purpose_id, kind, at, recorded_at, source_id, method, run_id) VALUES (1, 3, 'grant', '2025-01-01', 'u', 1, 'import', 1)`,
+      ),
     ).toThrow(/UNIQUE/);
     // Events leave only with their record.
     db.exec('DELETE FROM source_record WHERE id = 1');

@@ -8,7 +8,9 @@ describe('migration 021', () => {
     migrate(db, 20);
     expect(migrate(db, 21)).toEqual([21]);
     const plan = db
-      .prepare('EXPLAIN QUERY PLAN SELECT DISTINCT id FROM (SELECT id FROM source_record WHERE id > ? UNION ALL SELECT id FROM source_record WHERE updated_at > ?) ORDER BY id')
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT DISTINCT id FROM (SELECT id FROM source_record WHERE id > ? UNION ALL SELECT id FROM source_record WHERE updated_at > ?) ORDER BY id',
+      )
       .all(10, '2026-01-01')
       .map((row) => (row as { detail: string }).detail)
       .join('\n');

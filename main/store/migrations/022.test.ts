@@ -14,7 +14,9 @@ describe('migration 022', () => {
       INSERT INTO source_record (id, source_id, external_id, content_hash, raw, first_run, last_run, created_at, updated_at) VALUES (1, 1, 'k', 'h', '{}', 1, 1, 't', 't');
       INSERT INTO record_hold (source_record_id, reason, purposes, held_at, run_id) VALUES (1, 'noConsent', '["email_marketing"]', 't', 1);
     `);
-    expect(() => db.exec(`INSERT INTO record_hold (source_record_id, reason, purposes, held_at, run_id) VALUES (1, 'noConsent', '[]', 't', 1)`)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.exec(`INSERT INTO record_hold (source_record_id, reason, purposes, held_at, run_id) VALUES (1, 'noConsent', '[]', 't', 1)`)).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
     expect(() => db.exec(`UPDATE record_hold SET reason = 'whim'`)).toThrow(/CHECK/);
     expect(() => db.exec(`UPDATE record_hold SET purposes = 'not json'`)).toThrow(/CHECK/);
     db.exec('DELETE FROM source_record WHERE id = 1');

@@ -19,8 +19,12 @@ describe('migration 023', () => {
       expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = ?`).get(table), table).toEqual({ strict: 1 });
     }
     expect(() => db.prepare(`INSERT INTO consent_state (profile_id, purpose_id, state) VALUES (1, 1, 'none')`).run()).toThrow(/CHECK/);
-    expect(plan(db, `SELECT count(*) FROM consent_state WHERE lapses_at IS NOT NULL AND lapses_at > ? AND lapses_at <= ? GROUP BY purpose_id`, 'a', 'b')).toMatch(/consent_state_lapses/);
-    expect(plan(db, `SELECT profile_id FROM consent_state s WHERE s.disagree = 1 AND s.purpose_id = ? ORDER BY s.purpose_id, s.profile_id`, 1)).toMatch(/consent_state_disagree/);
+    expect(
+      plan(db, `SELECT count(*) FROM consent_state WHERE lapses_at IS NOT NULL AND lapses_at > ? AND lapses_at <= ? GROUP BY purpose_id`, 'a', 'b'),
+    ).toMatch(/consent_state_lapses/);
+    expect(plan(db, `SELECT profile_id FROM consent_state s WHERE s.disagree = 1 AND s.purpose_id = ? ORDER BY s.purpose_id, s.profile_id`, 1)).toMatch(
+      /consent_state_disagree/,
+    );
     expect(plan(db, `SELECT profile_id FROM consent_state s WHERE s.still_used = 1 ORDER BY s.purpose_id, s.profile_id`)).toMatch(/consent_state_still_used/);
 
     // A ledger event, a member: before the first build nothing is marked; after it, the person is.

@@ -23,7 +23,10 @@ const OPEN = `INSERT INTO request (id, type, requester_name, received_on, jurisd
 describe('migration 024', () => {
   it('creates the request register as strict tables', () => {
     const db = vault();
-    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name LIKE 'request%'`).all() as { name: string; strict: number }[];
+    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name LIKE 'request%'`).all() as {
+      name: string;
+      strict: number;
+    }[];
     expect(tables.map((table) => table.name).sort()).toEqual(['request', 'request_profile', 'request_record', 'request_verification']);
     expect(tables.every((table) => table.strict === 1)).toBe(true);
     db.exec(OPEN);

@@ -27,7 +27,9 @@ describe('migration 026', () => {
     db.exec(ERASURE);
     db.exec(`INSERT INTO suppression (erasure_id, kind, digest) VALUES (1, 'record', '${'b'.repeat(64)}')`);
     expect(() => db.exec(`INSERT INTO suppression (erasure_id, kind, digest) VALUES (1, 'record', '${'b'.repeat(64)}')`)).toThrow(/UNIQUE/);
-    expect(db.prepare('SELECT suppressed FROM pragma_table_info(?) JOIN (SELECT 0 AS suppressed) WHERE name = ?').get('import_run', 'suppressed')).toBeDefined();
+    expect(
+      db.prepare('SELECT suppressed FROM pragma_table_info(?) JOIN (SELECT 0 AS suppressed) WHERE name = ?').get('import_run', 'suppressed'),
+    ).toBeDefined();
   });
 
   it('refuses a hold of the wrong shape, a certificate without its hash, a profile erased twice', () => {

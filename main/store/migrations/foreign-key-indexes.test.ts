@@ -40,7 +40,9 @@ function indexPrefixes(db: Database.Database, table: string): string[][] {
   const prefixes = indexes.map((index) =>
     (db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index) as Array<string | null>).map((column) => column ?? '<expression>'),
   );
-  const primaryKey = (db.prepare('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as Array<{ name: string }>).map((row) => row.name);
+  const primaryKey = (db.prepare('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as Array<{ name: string }>).map(
+    (row) => row.name,
+  );
   return primaryKey.length > 0 ? [...prefixes, primaryKey] : prefixes;
 }
 

@@ -32,6 +32,7 @@ import { migration024 } from './024-requests';
 import { migration025 } from './025-request-packages';
 import { migration026 } from './026-erasure';
 import { migration027 } from './027-partners';
+import { migration028 } from './028-search-shards';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration025,
   migration026,
   migration027,
+  migration028,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
@@ -73,10 +75,14 @@ export function schemaVersion(db: Database.Database): number {
 export function assertNotTooNew(db: Database.Database): void {
   const version = schemaVersion(db);
   if (version > LATEST_VERSION) {
-    throw new AppError('VAULT_TOO_NEW', `This vault was written by a newer version of Custodia (schema ${version}; this version knows up to ${LATEST_VERSION}).`, {
-      version,
-      latest: LATEST_VERSION,
-    });
+    throw new AppError(
+      'VAULT_TOO_NEW',
+      `This vault was written by a newer version of Custodia (schema ${version}; this version knows up to ${LATEST_VERSION}).`,
+      {
+        version,
+        latest: LATEST_VERSION,
+      },
+    );
   }
 }
 
