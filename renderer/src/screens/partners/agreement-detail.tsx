@@ -81,6 +81,14 @@ function Terms({ agreement }: { readonly agreement: Agreement }): ReactNode {
         </dd>
       </div>
       <div>
+        <dt>{t('partners.screens.agreements.erasuresNotified')}</dt>
+        <dd data-testid="agreement-erasures-notified">
+          {agreement.erasuresNotified === 0
+            ? t('partners.screens.agreements.noErasure')
+            : t('partners.screens.agreements.erasures', { count: agreement.erasuresNotified })}
+        </dd>
+      </div>
+      <div>
         <dt>{t('partners.screens.sign.delivery')}</dt>
         <dd>
           {delivery.kind === 'folder' ? (
