@@ -30,13 +30,8 @@ import { runJob, unwrap } from '../main/backend/run-job';
 import { needleForms, scanTables, tombstonedDocs, verificationScan, type IdentifierValue } from '../main/erasure/scan/index';
 import { optimizeSearch, SEARCH_TABLES, searchTableOf } from '../main/store/search-index';
 import type { SqlRunner } from '../main/store/sql';
+import { BENCH_ADMIN as ADMIN, count, load, numberOf, option, rssMiB, secs } from './support';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const index = args.indexOf(name);
-  return index < 0 ? undefined : args[index + 1];
-};
-const numberOf = (text: string): number => Number(text.replace(/[_,]/g, ''));
 const TARGET_PROFILES = 1_000_000;
 const PROFILES = numberOf(option('--profiles') ?? process.env.BENCH_ERASURE_PROFILES ?? String(TARGET_PROFILES));
 const BULK = Math.min(numberOf(option('--bulk') ?? process.env.BENCH_ERASURE_BULK ?? '10000'), Math.floor(PROFILES / 10));
@@ -46,16 +41,7 @@ const EVENTS = 10_000;
 const ONE_TARGET_MS = 2_000;
 const SCAN_TARGET_MS = 60_000;
 const BULK_TARGET_MS = 120_000;
-const ADMIN = { adminName: 'Bench Admin', passphrase: 'benchmark passphrase 2026' };
 
-const count = (value: number): string => Math.round(value).toLocaleString('en');
-const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-const load = (): string =>
-  `load ${os
-    .loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' ')}`;
-const rssMiB = (): string => `peak RSS ${count(process.resourceUsage().maxRSS / 1024)} MiB`;
 const cpuSince = (from: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;

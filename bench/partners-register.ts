@@ -16,12 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Backend } from '../main/backend/backend';
 import { unwrap } from '../main/backend/run-job';
+import { BENCH_ADMIN as ADMIN, elapsedMs as ms, median, option } from './support';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const index = args.indexOf(name);
-  return index < 0 ? undefined : args[index + 1];
-};
 const TARGET_EXTRACTS = 100_000;
 const EXTRACTS = Number((option('--extracts') ?? process.env.BENCH_REGISTER_EXTRACTS ?? String(TARGET_EXTRACTS)).replace(/[_,]/g, ''));
 const PROFILES = 200_000;
@@ -29,14 +25,6 @@ const PER_EXTRACT = 20;
 const PARTNERS = 50;
 const TARGET_MS = 200;
 const PERSON = 4242;
-const ADMIN = { adminName: 'Bench Admin', passphrase: 'benchmark passphrase 2026' };
-
-const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-bench-register-'));

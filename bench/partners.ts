@@ -15,27 +15,12 @@ import path from 'node:path';
 import { Backend } from '../main/backend/backend';
 import { runJob, unwrap } from '../main/backend/run-job';
 import { fillPeople } from '../main/partners/extract/test-fill-people';
+import { BENCH_ADMIN as ADMIN, count, load, numberOf, option, rssMiB, secs } from './support';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const index = args.indexOf(name);
-  return index < 0 ? undefined : args[index + 1];
-};
-const numberOf = (text: string): number => Number(text.replace(/[_,]/g, ''));
 const TARGET_PROFILES = 1_000_000;
 const PROFILES = numberOf(option('--profiles') ?? process.env.BENCH_PARTNERS_PROFILES ?? String(TARGET_PROFILES));
 const TARGET_MS = 15_000;
-const ADMIN = { adminName: 'Bench Admin', passphrase: 'benchmark passphrase 2026' };
 const FIELDS = ['profileId', 'givenName', 'familyName', 'birthDate', 'email', 'phone', 'street', 'postalCode', 'city', 'country'];
-
-const count = (value: number): string => Math.round(value).toLocaleString('en');
-const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-const load = (): string =>
-  `load ${os
-    .loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' ')}`;
-const rssMiB = (): string => `peak RSS ${count(process.resourceUsage().maxRSS / 1024)} MiB`;
 
 /**
  * Wall and CPU time at each step the job reports (progress events are throttled to one a tenth of a second:

@@ -16,26 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Backend } from '../main/backend/backend';
 import { runJob, unwrap } from '../main/backend/run-job';
+import { BENCH_ADMIN as ADMIN, elapsedMs as ms, median, option } from './support';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const index = args.indexOf(name);
-  return index < 0 ? undefined : args[index + 1];
-};
 const TARGET_PROFILES = 1_000_000;
 const PROFILES = Number((option('--profiles') ?? process.env.BENCH_REQUESTS_PROFILES ?? String(TARGET_PROFILES)).replace(/[_,]/g, ''));
 const EVENTS = 10_000;
 const REQUESTS = 10_000;
 const PACKAGE_TARGET_MS = 1000;
 const LIST_TARGET_MS = 200;
-const ADMIN = { adminName: 'Bench Admin', passphrase: 'benchmark passphrase 2026' };
-
-const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodia-bench-requests-'));
