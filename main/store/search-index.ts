@@ -19,7 +19,9 @@ const byShard = (profileIds: readonly number[]): Map<string, number[]> => {
   const shards = new Map<string, number[]>();
   for (const id of profileIds) {
     const table = searchTableOf(id);
-    shards.set(table, [...(shards.get(table) ?? []), id]);
+    const ids = shards.get(table);
+    if (ids === undefined) shards.set(table, [id]);
+    else ids.push(id);
   }
   return shards;
 };
