@@ -17,6 +17,7 @@ import { requestHandlers } from '../requests/handlers';
 import { suppressionHandlers } from '../suppression/handlers';
 import { erasureHandlers } from '../erasure/handlers';
 import { partnersHandlers } from '../partners/handlers';
+import { retentionHandlers } from '../retention/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
@@ -37,6 +38,7 @@ const HANDLER_TABLES = [
   suppressionHandlers,
   erasureHandlers,
   partnersHandlers,
+  retentionHandlers,
   jobHandlers,
 ];
 
@@ -83,6 +85,7 @@ describe('the composed contract', () => {
       suppression: ['suppression.'],
       erasure: ['erasure.'],
       partners: ['partners.', 'agreements.', 'extracts.', 'schedules.', 'register.'],
+      retention: ['retention.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

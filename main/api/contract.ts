@@ -19,6 +19,7 @@ import { requestMethods } from '../requests/contract';
 import { erasureMethods } from '../erasure/contract';
 import { suppressionMethods } from '../suppression/contract';
 import { partnersMethods } from '../partners/contract';
+import { retentionMethods } from '../retention/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -38,6 +39,7 @@ export * from '../requests/contract';
 export * from '../erasure/contract';
 export * from '../suppression/contract';
 export * from '../partners/contract';
+export * from '../retention/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -57,6 +59,7 @@ export const CONTRACT_SLICES = {
   erasure: erasureMethods,
   suppression: suppressionMethods,
   partners: partnersMethods,
+  retention: retentionMethods,
   jobs: jobMethods,
 } as const;
 
@@ -75,6 +78,7 @@ export const contract = {
   ...erasureMethods,
   ...suppressionMethods,
   ...partnersMethods,
+  ...retentionMethods,
   ...jobMethods,
 } as const;
 

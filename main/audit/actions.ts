@@ -79,6 +79,13 @@ export const AUDIT_ACTIONS = [
   'partners.schedule_removed',
   'partners.schedule_refused',
   'partners.register_exported',
+  'retention.rule_added',
+  'retention.rule_retired',
+  'retention.anchor_types_changed',
+  'retention.sweep_previewed',
+  'retention.sweep_approved',
+  'retention.sweep_run',
+  'retention.sweep_cancelled',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,6 +11,7 @@ import { profileHandlers } from '../profiles/handlers';
 import { requestHandlers } from '../requests/handlers';
 import { erasureHandlers } from '../erasure/handlers';
 import { partnersHandlers } from '../partners/handlers';
+import { retentionHandlers } from '../retention/handlers';
 import { suppressionHandlers } from '../suppression/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
@@ -35,6 +36,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...requestHandlers,
   ...erasureHandlers,
   ...partnersHandlers,
+  ...retentionHandlers,
   ...suppressionHandlers,
   ...jobHandlers,
 };

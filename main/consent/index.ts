@@ -9,8 +9,10 @@ export { mayUse, profileConsent, sourceConsents, type UseAnswer } from './state'
 /** mayUse for many people at once (a partner extract of hundreds of thousands): the same answer, read set-based. */
 export { consentOfMany, type ConsentOfMany } from './use-many';
 /** The catalog as partners' agreements name it: a purpose by code, and whether it allows a basis. */
-export { assertBasisAllowed, requirePurpose } from './catalog';
+export { assertBasisAllowed, purposeRules, requirePurpose, requireRule, type PurposeRule } from './catalog';
 /** The ledger's part in undoing an import. */
 export { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from './undo';
 /** The consent review's items for the home screen (counts only). */
 export { consentAttention, type ConsentAttentionItem } from './attention';
+/** The consent review's derived table (profile × purpose state), which retention reads its consent from. */
+export { refreshConsentState } from './review-state';

@@ -9,8 +9,9 @@ import { FilePath, IsoTime, jobMethod, Language, method, roles } from '../core/c
 export const ERASURE_REASONS = ['request', 'retention', 'steward', 'restore'] as const;
 export const ErasureReason = z.enum(ERASURE_REASONS);
 export type ErasureReason = z.infer<typeof ErasureReason>;
-export const HOLD_KINDS = ['litigation', 'legal_obligation'] as const;
+export const HOLD_KINDS = ['litigation', 'audit', 'legal_obligation'] as const;
 export const HoldKind = z.enum(HOLD_KINDS);
+/** Every kind may stand on a profile; only a legal obligation stands on a source. */
 export type HoldKind = z.infer<typeof HoldKind>;
 
 /** What goes, by kind, with exact counts (the same keys in the preview and the certificate). */
@@ -281,7 +282,7 @@ export const erasureMethods = {
   }),
   'erasure.placeHold': method({
     input: z.union([
-      z.object({ kind: z.literal('litigation'), profileId: ProfileId, reason: Text(500), reference: Text(200).optional(), until: Day.optional() }),
+      z.object({ kind: HoldKind, profileId: ProfileId, reason: Text(500), reference: Text(200).optional(), until: Day.optional() }),
       z.object({
         kind: z.literal('legal_obligation'),
         sourceId: z.number().int().positive(),

@@ -93,8 +93,8 @@ export const erasureHandlers: SliceHandlers<typeof erasureMethods, CapabilityCon
         objectId: holdId,
         details: {
           kind: input.kind,
-          profileId: input.kind === 'litigation' ? input.profileId : null,
-          sourceId: input.kind === 'legal_obligation' ? input.sourceId : null,
+          profileId: 'profileId' in input ? input.profileId : null,
+          sourceId: 'sourceId' in input ? input.sourceId : null,
         },
       }),
       ({ db, user }) => placeHold(db, input, user.id, context.now()),

@@ -1,16 +1,17 @@
 /**
- * Legal holds: a litigation hold on a profile stops its erasure until released; a legal-obligation hold on a
- * source (invoices kept for tax law) keeps that source's records of an erased person until its date. A hold
- * is released, never deleted: the register shows what stood when.
+ * Legal holds: a hold on a profile (litigation, audit, a legal obligation that names the person) stops its
+ * erasure and suspends its retention until released or past its date; a legal-obligation hold on a source
+ * (invoices kept for tax law) keeps that source's records of an erased person until its date. A hold is
+ * released, never deleted: the register shows what stood when.
  */
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
-import type { LegalHold } from './contract';
+import type { HoldKind, LegalHold } from './contract';
 import { activeProfile } from './scope';
 
 interface HoldRow {
   id: number;
-  kind: 'litigation' | 'legal_obligation';
+  kind: HoldKind;
   profile_id: number | null;
   source_id: number | null;
   source_name: string | null;
@@ -36,9 +37,9 @@ function toHold(row: HoldRow, personal: boolean): LegalHold {
     profileId: row.profile_id,
     sourceId: row.source_id,
     sourceName: row.source_name,
-    // A litigation hold's reason may name the person; a source's obligation is the organisation's.
-    reason: personal || row.kind === 'legal_obligation' ? row.reason : null,
-    reference: personal || row.kind === 'legal_obligation' ? row.reference : null,
+    // A hold on a profile may name the person in its reason; a source's obligation is the organisation's.
+    reason: personal || row.source_id !== null ? row.reason : null,
+    reference: personal || row.source_id !== null ? row.reference : null,
     until: row.until,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -58,23 +59,23 @@ export function getHold(db: SqlRunner, id: number, personal: boolean): LegalHold
   return toHold(row, personal);
 }
 
-/** Litigation holds standing on a profile today (an `until` past is over). */
-export function litigationHolds(db: SqlRunner, profileIds: readonly number[], today: string): LegalHold[] {
+/** The holds standing on these profiles today, of any kind (an `until` past is over). */
+export function profileHolds(db: SqlRunner, profileIds: readonly number[], today: string): LegalHold[] {
   return db
     .all<HoldRow>(
-      sql`${SELECT} WHERE h.kind = 'litigation' AND h.released_at IS NULL AND (h.until IS NULL OR h.until >= ${today})
+      sql`${SELECT} WHERE h.profile_id IS NOT NULL AND h.released_at IS NULL AND (h.until IS NULL OR h.until >= ${today})
         AND h.profile_id IN (SELECT value FROM json_each(${JSON.stringify(profileIds)})) ORDER BY h.id`,
     )
     .map((row) => toHold(row, true));
 }
 
 export type PlaceHold =
-  | { kind: 'litigation'; profileId: number; reason: string; reference?: string | undefined; until?: string | undefined }
+  | { kind: HoldKind; profileId: number; reason: string; reference?: string | undefined; until?: string | undefined }
   | { kind: 'legal_obligation'; sourceId: number; reason: string; reference?: string | undefined; until?: string | undefined };
 
 export function placeHold(db: SqlRunner, input: PlaceHold, userId: number, now: Date): number {
-  const profileId = input.kind === 'litigation' ? activeProfile(db, input.profileId) : null;
-  const sourceId = input.kind === 'legal_obligation' ? input.sourceId : null;
+  const profileId = 'profileId' in input ? activeProfile(db, input.profileId) : null;
+  const sourceId = 'sourceId' in input ? input.sourceId : null;
   if (sourceId !== null && !db.get(sql`SELECT 1 AS found FROM source WHERE id = ${sourceId}`)) {
     throw new AppError('NOT_FOUND', `There is no source ${sourceId}.`, { reason: 'unknownSource', sourceId });
   }
@@ -100,5 +101,13 @@ export function litigationHeldProfiles(db: SqlRunner, today: string): Set<number
   const rows = db.all<{ id: number }>(sql`
     SELECT DISTINCT profile_id AS id FROM legal_hold
     WHERE kind = 'litigation' AND released_at IS NULL AND (until IS NULL OR until >= ${today})`);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The profiles under a hold of any kind in force on `today`: their retention is suspended, and no sweep takes them. */
+export function heldProfiles(db: SqlRunner, today: string): Set<number> {
+  const rows = db.all<{ id: number }>(sql`
+    SELECT DISTINCT profile_id AS id FROM legal_hold
+    WHERE profile_id IS NOT NULL AND released_at IS NULL AND (until IS NULL OR until >= ${today})`);
   return new Set(rows.map((row) => row.id));
 }

@@ -9,7 +9,7 @@ import { sql, type SqlRunner } from '../store/sql';
 import type { ErasurePreview, KeptUnderObligation, LegalHold, Removed } from './contract';
 import { backupsBefore } from './certificate';
 import { planGeneralization, type GeneralizationPlan } from './generalize';
-import { litigationHolds } from './holds';
+import { profileHolds } from './holds';
 import { erasureScope, nameOf, type ErasureScope } from './scope';
 import { readErasureSettings } from './settings';
 import { assertErasureRequest } from './request';
@@ -87,7 +87,7 @@ export function planErasure(db: SqlRunner, profileId: number, requestId: number 
   const { k } = readErasureSettings(db);
   const generalization = planGeneralization(db, going, profiles, k, today);
   const kept = scope.kept.map((entry) => ({ holdId: entry.holdId, sourceId: entry.sourceId, records: entry.recordIds.length, until: entry.until }));
-  const blockedBy = litigationHolds(db, profiles, today);
+  const blockedBy = profileHolds(db, profiles, today);
   const suppressionEntries = suppressionCount(db, everyRecord);
   const recipients = plannedRecipients(db, profiles);
   const displayName = db.get<{ display_name: string }>(sql`SELECT display_name FROM profile WHERE id = ${scope.profileId}`)?.display_name ?? '';

@@ -24,6 +24,7 @@
  *   erasure     main/erasure/strings          erasure (preview, certificate, legal holds)
  *   suppression main/suppression/strings      suppression (the list that keeps erased people from coming back)
  *   partners    main/partners/strings         partners (partners, agreements, extracts, the register)
+ *   retention   main/retention/strings        retention (rules, maintain-until dates, the due list, sweeps)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -65,6 +66,8 @@ import erasureEn from '../erasure/strings/en.json';
 import erasureFr from '../erasure/strings/fr.json';
 import partnersEn from '../partners/strings/en.json';
 import partnersFr from '../partners/strings/fr.json';
+import retentionEn from '../retention/strings/en.json';
+import retentionFr from '../retention/strings/fr.json';
 import accessPackageEn from '../requests/package/strings/en.json';
 import accessPackageFr from '../requests/package/strings/fr.json';
 
@@ -95,6 +98,7 @@ export const MAIN_NAMESPACES = {
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },
   erasure: { en: erasureEn, fr: erasureFr },
   partners: { en: partnersEn, fr: partnersFr },
+  retention: { en: retentionEn, fr: retentionFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

@@ -29,6 +29,9 @@ export const ATTENTION_KINDS = [
   'agreementsExpiring',
   'schedulesFailing',
   'transferUnassessed',
+  'retentionDue',
+  'retentionReview',
+  'sweepsRefused',
 ] as const;
 export const AttentionKind = z.enum(ATTENTION_KINDS);
 export type AttentionKind = z.infer<typeof AttentionKind>;
@@ -51,6 +54,8 @@ export const AttentionTarget = z.discriminatedUnion('place', [
   z.object({ place: z.literal('erasure') }),
   /** The Partners screen: its agreements, its schedules or its partners. */
   z.object({ place: z.literal('partners'), view: z.enum(['agreements', 'schedules', 'partners']) }),
+  /** The Retention screen: what is due, the rules, the sweeps. */
+  z.object({ place: z.literal('retention') }),
 ]);
 export type AttentionTarget = z.infer<typeof AttentionTarget>;
 

@@ -6,6 +6,7 @@ import { ingestAttention, ingestFigures } from '../ingest/index';
 import { requestAttention } from '../requests/index';
 import { erasureAttention } from '../erasure/index';
 import { partnersAttention } from '../partners/index';
+import { retentionAttention } from '../retention/index';
 import type { CapabilityContext } from '../vault/index';
 import type { overviewMethods } from './contract';
 
@@ -24,6 +25,7 @@ export const overviewHandlers: SliceHandlers<typeof overviewMethods, CapabilityC
       ...consentAttention(vault.db, now()),
       ...erasureAttention(vault.db, now()),
       ...partnersAttention(vault.db, now()),
+      ...retentionAttention(vault.db, now()),
     ];
     const order = { error: 0, warning: 1, info: 2 } as const;
     // Stable: within a severity, requests' items first, then ingest's as it ordered them, then identity's.

@@ -52,5 +52,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
       return { area: 'erasure', focus: { erasureView: item.kind === 'holdsEnding' ? 'holds' : 'certificates' } };
     case 'partners':
       return { area: 'partners', focus: { partnersView: target.view } };
+    case 'retention':
+      return { area: 'erasure', focus: { erasureView: 'holds' } };
   }
 }

@@ -1,11 +1,12 @@
 /**
- * Legal holds: a litigation hold on a person stops their erasure until released; a legal-obligation hold
- * on a source keeps that source's records of an erased person (invoices kept for tax law) until its date.
+ * Legal holds: a hold on a person (litigation, audit, a legal obligation) stops their erasure and suspends
+ * their retention until released; a legal-obligation hold on a source keeps that source's records of an
+ * erased person (invoices kept for tax law) until its date.
  * Administrators and stewards place and release them; auditors read them (a person's hold without its reason).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HoldKind, LegalHold } from '../../../../main/api/contract';
+import type { LegalHold } from '../../../../main/api/contract';
 import { Notice } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SelectField, TextField } from '../../components/field';
@@ -17,11 +18,15 @@ import { formatDateTime, formatWhen } from '../../lib/format';
 import { ErasureErrorAlert } from './erasure-error';
 import { HoldLine } from './hold-line';
 
+/** What the form offers: every kind on a person, and a legal obligation on a source. */
+const FORM_KINDS = ['litigation', 'audit', 'person_obligation', 'legal_obligation'] as const;
+type FormKind = (typeof FORM_KINDS)[number];
+
 function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => void }): ReactNode {
   const { t } = useTranslation();
   const place = useApiAction('erasure.placeHold');
   const sources = useApiData('sources.list', {});
-  const [kind, setKind] = useState<HoldKind>('litigation');
+  const [kind, setKind] = useState<FormKind>('litigation');
   const [profile, setProfile] = useState('');
   const [source, setSource] = useState('');
   const [reason, setReason] = useState('');
@@ -29,14 +34,17 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
   const [until, setUntil] = useState('');
   const profileId = /^\d+$/.test(profile.trim()) ? Number(profile.trim()) : null;
   const sourceId = source === '' ? null : Number(source);
-  const target = kind === 'litigation' ? profileId : sourceId;
+  const onSource = kind === 'legal_obligation';
+  const target = onSource ? sourceId : profileId;
   const ready = target !== null && target > 0 && reason.trim() !== '';
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (!ready) return;
     const extra = { reason: reason.trim(), ...(reference.trim() === '' ? {} : { reference: reference.trim() }), ...(until === '' ? {} : { until }) };
-    const result = await place.run(kind === 'litigation' ? { kind, profileId: target, ...extra } : { kind, sourceId: target, ...extra });
+    const result = await place.run(
+      onSource ? { kind, sourceId: target, ...extra } : { kind: kind === 'person_obligation' ? 'legal_obligation' : kind, profileId: target, ...extra },
+    );
     if (!result.ok) return;
     setProfile('');
     setSource('');
@@ -51,7 +59,7 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('erasure.holds.placeTitle')} data-testid="erasure-hold-form">
         <fieldset className="choice-group">
           <legend>{t('erasure.holds.kind')}</legend>
-          {(['litigation', 'legal_obligation'] as const).map((entry) => (
+          {FORM_KINDS.map((entry) => (
             <label key={entry} className="checkbox">
               <input type="radio" name="hold-kind" value={entry} checked={kind === entry} onChange={() => setKind(entry)} disabled={place.busy} />
               <span>
@@ -62,7 +70,7 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
             </label>
           ))}
         </fieldset>
-        {kind === 'litigation' ? (
+        {!onSource ? (
           <TextField
             label={t('erasure.holds.profile')}
             hint={t('erasure.holds.profileHint')}
@@ -91,7 +99,7 @@ function PlaceHoldForm({ onPlaced }: { readonly onPlaced: (hold: LegalHold) => v
         )}
         <TextField
           label={t('erasure.holds.reason')}
-          hint={t(kind === 'litigation' ? 'erasure.holds.reasonHintLitigation' : 'erasure.holds.reasonHintObligation')}
+          hint={t(onSource ? 'erasure.holds.reasonHintObligation' : 'erasure.holds.reasonHintLitigation')}
           value={reason}
           maxLength={500}
           onChange={(event) => setReason(event.target.value)}

@@ -1,0 +1,4 @@
+/** What other capabilities and the composition may use of retention: everything else is this folder's own business. */
+export { retentionAttention, type RetentionAttentionItem } from './attention';
+/** Approved sweeps whose time has come, for the app's timer and `custodia retention sweep --due`. */
+export { waitingSweeps } from './sweep';
