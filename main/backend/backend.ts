@@ -10,7 +10,9 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import type { ApiError, Result } from '../core/errors';
 import { JobRegistry } from '../jobs/jobs';
 import { ConnectorScheduler } from '../ingest/connectors/scheduler';
-import { PartnerScheduler } from '../partners/schedule/scheduler';
+import { hasDueSchedules } from '../partners/index';
+import { waitingSweeps } from '../retention/index';
+import { DueScheduler } from './due-scheduler';
 import { interruptAbandonedRuns } from '../ingest/run-batches';
 import { admitRecord, removeUnadmittedRecords, setProfileNamer } from '../ingest/index';
 import { setHeldRecordHooks } from '../consent/index';
@@ -62,7 +64,8 @@ export class Backend implements BackendClient {
   private readonly idleTimer: NodeJS.Timeout;
   private readonly logFile: string;
   readonly scheduler: ConnectorScheduler;
-  readonly partnerScheduler: PartnerScheduler;
+  readonly partnerScheduler: DueScheduler;
+  readonly sweepScheduler: DueScheduler;
 
   constructor(options: BackendOptions) {
     const now = options.now ?? (() => new Date());
@@ -93,6 +96,7 @@ export class Backend implements BackendClient {
         this.vaults.lock(reason);
         this.scheduler.refresh();
         this.partnerScheduler.refresh();
+        this.sweepScheduler.refresh();
         emit({ type: 'vault.locked', reason });
       },
     };
@@ -115,11 +119,25 @@ export class Backend implements BackendClient {
         runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'connectors.sync', { name }),
       tickMs: options.connectorTickMs,
     });
-    this.partnerScheduler = new PartnerScheduler({
+    const client = { call: this.dispatch, onEvent: (listener: (event: BackendEvent) => void) => this.onEvent(listener), close: async () => undefined };
+    const dueTickMs = options.partnerTickMs !== undefined ? options.partnerTickMs : options.connectorTickMs;
+    this.partnerScheduler = new DueScheduler({
       vaults: this.vaults,
       now,
-      runDue: () => runJob({ call: this.dispatch, onEvent: (listener) => this.onEvent(listener), close: async () => undefined }, 'schedules.runDue', {}),
-      tickMs: options.partnerTickMs !== undefined ? options.partnerTickMs : options.connectorTickMs,
+      hasDue: hasDueSchedules,
+      runDue: () => runJob(client, 'schedules.runDue', {}),
+      tickMs: dueTickMs,
+    });
+    // An approved sweep runs at its time, one at a time; a refused one is on the home screen.
+    this.sweepScheduler = new DueScheduler({
+      vaults: this.vaults,
+      now,
+      hasDue: (db, at) => waitingSweeps(db, at).length > 0,
+      runDue: async () => {
+        const [next] = this.vaults.session === null ? [] : waitingSweeps(this.vaults.session.db, now());
+        return next === undefined ? null : runJob(client, 'retention.runSweep', { id: next });
+      },
+      tickMs: dueTickMs,
     });
   }
 
@@ -128,6 +146,7 @@ export class Backend implements BackendClient {
     if (!PASSIVE_METHODS.has(method) && this.vaults.session) this.vaults.touch();
     this.scheduler.refresh(method);
     this.partnerScheduler.refresh();
+    this.sweepScheduler.refresh();
     return result;
   }
 
@@ -140,6 +159,7 @@ export class Backend implements BackendClient {
     clearInterval(this.idleTimer);
     await this.scheduler.stop();
     this.partnerScheduler.stop();
+    this.sweepScheduler.stop();
     await this.jobs.cancelAll();
     this.vaults.lock('shutdown');
     // A page check started at unlock must not outlive the backend with the file open.

@@ -2,3 +2,5 @@
 export { partnersAttention, type PartnersAttentionItem } from './attention';
 /** The register export's words come from main/i18n, which the backend plugs in. */
 export { setRegisterTranslator } from './register/translate';
+/** Whether a schedule is due now (the backend's scheduler asks every minute while the app is open). */
+export { hasDueSchedules } from './schedule/store';

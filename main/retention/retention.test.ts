@@ -290,4 +290,18 @@ describe('sweeps', () => {
     expect(backend.vaults.current().db.get(sql`SELECT count(*) AS n FROM erasure`)).toEqual({ n: 0 });
     expect((await ok(backend, 'overview.attention', {})).map((item) => item.kind)).toContain('sweepsRefused');
   });
+
+  it('runs an approved sweep at its time while the app is open, not before', async () => {
+    await ok(backend, 'retention.addRule', { purpose: 'customer_relationship', keep: '3y', anchor: 'last_purchase', action: 'anonymize' });
+    const preview = unwrap(await runJob(backend, 'retention.previewSweep', {}));
+    await ok(backend, 'retention.approveSweep', { id: preview.sweep.id, token: preview.token, runAt: '2026-07-01T02:00:00.000Z' });
+    const scheduler = backend.sweepScheduler;
+    scheduler.tickNow();
+    await scheduler.idle();
+    expect((await ok(backend, 'retention.sweeps', {}))[0]).toMatchObject({ status: 'approved', erased: null });
+    now = new Date('2026-07-01T02:01:00Z');
+    scheduler.tickNow();
+    await scheduler.idle();
+    expect((await ok(backend, 'retention.sweeps', {}))[0]).toMatchObject({ status: 'done', erased: 2 });
+  });
 });

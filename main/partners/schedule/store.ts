@@ -58,6 +58,11 @@ export function dueSchedules(db: SqlRunner, now: Date): Schedule[] {
   return db.all<ScheduleRow>(sql`${SELECT} WHERE active = 1 AND next_due <= ${now.toISOString()} ORDER BY next_due, id`).map(toSchedule);
 }
 
+/** Whether any schedule is due now: what the backend's scheduler asks every minute. */
+export function hasDueSchedules(db: SqlRunner, now: Date): boolean {
+  return db.get(sql`SELECT 1 AS due FROM extract_schedule WHERE active = 1 AND next_due <= ${now.toISOString()} LIMIT 1`) !== undefined;
+}
+
 export interface ScheduleInput extends Recurrence {
   readonly agreementId: number;
   readonly audience: Audience;

@@ -1,36 +1,39 @@
 /**
- * Scheduled extracts while the app is open and unlocked by an administrator or a steward: every minute, if
- * a schedule is due, `schedules.runDue` runs as a job (its progress shows and it can be cancelled like any
- * other), one at a time. The CLI has `custodia partners run-due` for a computer where the app is not left
- * open. Modelled on the connectors' scheduler (main/ingest/connectors/scheduler.ts): the backend passes the
- * runner in, so this capability never imports the backend, and a scheduled run is not the person's activity.
+ * Work that falls due while the app is open and unlocked by an administrator or a steward — scheduled partner
+ * extracts, approved retention sweeps whose time came: every minute, if something is due, its runner starts a
+ * job through dispatch() (its progress shows and it can be cancelled like any other), one at a time. The CLI
+ * has `custodia partners run-due` and `custodia retention sweep --due` for a computer where the app is not
+ * left open. Modelled on the connectors' scheduler (main/ingest/connectors/scheduler.ts); a scheduled run is
+ * not the person's activity.
  */
-import type { Result } from '../../core/errors';
-import type { OpenVault, VaultService } from '../../vault/index';
-import { dueSchedules } from './store';
+import type { Result } from '../core/errors';
+import type { SqlRunner } from '../store/sql';
+import type { OpenVault, VaultService } from '../vault/index';
 
-export const PARTNER_TICK_MS = 60_000;
+export const DUE_TICK_MS = 60_000;
 
-/** Runs `schedules.runDue` through dispatch(): its result, or null when the job could not run. */
+/** Runs the due work through dispatch(): its result, or null when the job could not run. */
 export type RunDueRunner = () => Promise<Result<unknown> | null>;
 
-export interface PartnerSchedulerOptions {
+export interface DueSchedulerOptions {
   readonly vaults: VaultService;
   readonly now: () => Date;
+  /** Whether anything is due now (a cheap query). */
+  readonly hasDue: (db: SqlRunner, now: Date) => boolean;
   readonly runDue: RunDueRunner;
-  /** How often due schedules are looked for; null switches scheduling off (the CLI). */
+  /** How often due work is looked for; null switches scheduling off (the CLI). */
   readonly tickMs?: number | null;
 }
 
-export class PartnerScheduler {
+export class DueScheduler {
   private session: OpenVault | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
   private readonly tickMs: number | null;
 
-  constructor(private readonly options: PartnerSchedulerOptions) {
-    this.tickMs = options.tickMs === undefined ? PARTNER_TICK_MS : options.tickMs;
+  constructor(private readonly options: DueSchedulerOptions) {
+    this.tickMs = options.tickMs === undefined ? DUE_TICK_MS : options.tickMs;
   }
 
   /** Follows the session: starts when an administrator or steward unlocks, stops when the vault locks. */
@@ -71,14 +74,14 @@ export class PartnerScheduler {
       this.refresh();
       return;
     }
-    let due: number;
+    let due: boolean;
     try {
-      due = dueSchedules(this.session.db, this.options.now()).length;
+      due = this.options.hasDue(this.session.db, this.options.now());
     } catch {
       // A vault locked between the check and the query: the next refresh stops the timer.
       return;
     }
-    if (due === 0) return;
+    if (!due) return;
     this.running = this.options
       .runDue()
       .catch(() => null)
