@@ -14,3 +14,7 @@ export { assertBasisAllowed, requirePurpose } from './catalog';
 export { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from './undo';
 /** The consent review's items for the home screen (counts only). */
 export { consentAttention, type ConsentAttentionItem } from './attention';
+/** A person as the ledger sees them (a merged id followed, the record a steward's entry hangs from): contact's ledger hangs the same way. */
+export { activeProfileOf, anchorRecord } from './person';
+/** The catalog's purposes without usage counts: the communication grid lists them. */
+export { purposeRules, type PurposeRule } from './catalog';
