@@ -34,7 +34,7 @@ function whenSaid(value: string | undefined, now: Date): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new AppError('INVALID_INPUT', `at: ${value} is not a date and time.`, { reason: 'badTime', field: 'at', value });
   if (time > now.getTime())
-    throw new AppError('INVALID_INPUT', `${value} is in the future: a choice is recorded once the person made it.`, { reason: 'futureTime', at: value });
+    throw new AppError('INVALID_INPUT', `${value} is in the future: a choice is recorded once the person made it.`, { reason: 'futureContactTime', at: value });
   return new Date(time).toISOString();
 }
 
