@@ -100,7 +100,10 @@ describe('recording communication choices', () => {
     const record = (input: Record<string, unknown>) =>
       backend.call('contact.record', { profileId: zoe, channel: 'sms', kind: 'refused', method: 'phone', ...input });
     expect(await record({ purpose: 'astrology' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'unknownPurpose' } } });
-    expect(await record({ at: '2026-06-02T00:00:00Z' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'futureContactTime' } } });
+    expect(await record({ at: '2026-06-02T00:00:00Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', params: { reason: 'futureContactTime' } },
+    });
     expect(await record({ at: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'badTime' } } });
     expect(await record({ channel: 'fax' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await record({ profileId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { reason: 'unknownProfile' } } });
