@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { auditHandlers } from '../audit/handlers';
 import { consentHandlers } from '../consent/handlers';
+import { contactHandlers } from '../contact/handlers';
 import { handlers } from '../backend/handlers';
 import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
@@ -34,6 +35,7 @@ const HANDLER_TABLES = [
   profileHandlers,
   identityHandlers,
   consentHandlers,
+  contactHandlers,
   requestHandlers,
   suppressionHandlers,
   erasureHandlers,
@@ -81,6 +83,7 @@ describe('the composed contract', () => {
       profiles: ['profiles.'],
       identity: ['identity.'],
       consent: ['purposes.', 'consent.'],
+      contact: ['contact.'],
       requests: ['requests.'],
       suppression: ['suppression.'],
       erasure: ['erasure.'],

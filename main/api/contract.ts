@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { auditMethods } from '../audit/contract';
 import { consentMethods } from '../consent/contract';
+import { contactMethods } from '../contact/contract';
 import { identityMethods } from '../identity/contract';
 import { connectorMethods } from '../ingest/connectors/contract';
 import { ingestMethods } from '../ingest/contract';
@@ -28,6 +29,7 @@ export { LANGUAGES, Language, REGIONS, Region, ROLES, Role, type Access, type Au
 export type { BackendEvent } from '../core/events';
 export * from '../audit/contract';
 export * from '../consent/contract';
+export * from '../contact/contract';
 export * from '../identity/contract';
 export * from '../ingest/connectors/contract';
 export * from '../ingest/contract';
@@ -55,6 +57,7 @@ export const CONTRACT_SLICES = {
   profiles: profileMethods,
   identity: identityMethods,
   consent: consentMethods,
+  contact: contactMethods,
   requests: requestMethods,
   erasure: erasureMethods,
   suppression: suppressionMethods,
@@ -74,6 +77,7 @@ export const contract = {
   ...profileMethods,
   ...identityMethods,
   ...consentMethods,
+  ...contactMethods,
   ...requestMethods,
   ...erasureMethods,
   ...suppressionMethods,

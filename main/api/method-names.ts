@@ -131,6 +131,8 @@ export const METHOD_NAMES = [
   'consent.held',
   'consent.release',
   'consent.deleteHeld',
+  'contact.show',
+  'contact.record',
   'consent.review',
   'consent.reviewList',
   'consent.reviewAct',

@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'consent.released',
   'consent.held_deleted',
   'consent.bulk_recorded',
+  'contact.recorded',
   'erasure.committed',
   'erasure.verified',
   'erasure.certificate_exported',

@@ -2,6 +2,7 @@
 import type { HandlerTable } from '../api/dispatch';
 import { auditHandlers } from '../audit/handlers';
 import { consentHandlers } from '../consent/handlers';
+import { contactHandlers } from '../contact/handlers';
 import { connectorHandlers } from '../ingest/connectors/handlers';
 import { ingestHandlers } from '../ingest/handlers';
 import { qualityHandlers } from '../ingest/quality/handlers';
@@ -33,6 +34,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...profileHandlers,
   ...identityHandlers,
   ...consentHandlers,
+  ...contactHandlers,
   ...requestHandlers,
   ...erasureHandlers,
   ...partnersHandlers,

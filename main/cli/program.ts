@@ -9,6 +9,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerConnectorCommands } from './commands/connectors';
 import { registerConsentCommands } from './commands/consent';
 import { registerConsentReviewCommands } from './commands/consent-review';
+import { registerContactCommands } from './commands/contact';
 import { registerIdentityCommands } from './commands/identity';
 import { registerIngestCommands } from './commands/ingest';
 import { registerQualityCommand } from './commands/quality';
@@ -72,6 +73,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerEraseCommands(program, action);
   registerSuppressionCommands(program, action);
   registerConsentReviewCommands(program, action);
+  registerContactCommands(program, action);
   registerPartnerCommands(program, action);
   registerAgreementCommands(program, action);
   registerExtractCommands(program, action);

@@ -16,3 +16,5 @@ export { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from './undo';
 export { consentAttention, type ConsentAttentionItem } from './attention';
 /** The consent review's derived table (profile × purpose state), which retention reads its consent from. */
 export { refreshConsentState } from './review-state';
+/** A person as the ledger sees them (a merged id followed, the record a steward's entry hangs from): contact's ledger hangs the same way. */
+export { activeProfileOf, anchorRecord } from './person';

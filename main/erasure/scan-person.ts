@@ -8,7 +8,9 @@ import type { PersonIdentifier } from './scope';
 import { textForms } from './traces';
 
 /** Tables that hold the records a legal-obligation hold keeps: the person's identifiers are there by right. */
-const KEPT_RECORD_TABLES = ['source_record', 'identifier', 'event', 'consent_event', 'record_flag', 'profile_member'].map((table) => ({ table }));
+const KEPT_RECORD_TABLES = ['source_record', 'identifier', 'event', 'consent_event', 'contact_preference', 'record_flag', 'profile_member'].map((table) => ({
+  table,
+}));
 
 export interface ScannedPerson {
   readonly identifiers: readonly PersonIdentifier[];

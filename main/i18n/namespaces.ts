@@ -20,6 +20,7 @@
  *   identity    main/identity/strings         identity (resolution, review, evidence in words, a person's merges)
  *   accessPackage  main/requests/package/strings  accessPackage (the access package's report, in the requester's language)
  *   consent     main/consent/strings          purposes (the catalog), consent (a person's state, events, recording), held (the intake gate)
+ *   contact     main/contact/strings          contact (communication authorisations per channel and purpose, do-not-contact)
  *   requests    main/requests/strings         requests (the register of data-subject requests, deadlines, verification)
  *   erasure     main/erasure/strings          erasure (preview, certificate, legal holds)
  *   suppression main/suppression/strings      suppression (the list that keeps erased people from coming back)
@@ -38,6 +39,8 @@ import coreEn from '../core/strings/en.json';
 import coreFr from '../core/strings/fr.json';
 import consentEn from '../consent/strings/en.json';
 import consentFr from '../consent/strings/fr.json';
+import contactEn from '../contact/strings/en.json';
+import contactFr from '../contact/strings/fr.json';
 import auditEn from '../audit/strings/en.json';
 import auditFr from '../audit/strings/fr.json';
 import connectorsEn from '../ingest/connectors/strings/en.json';
@@ -93,6 +96,7 @@ export const MAIN_NAMESPACES = {
   overview: { en: overviewEn, fr: overviewFr },
   identity: { en: identityEn, fr: identityFr },
   consent: { en: consentEn, fr: consentFr },
+  contact: { en: contactEn, fr: contactFr },
   requests: { en: requestsEn, fr: requestsFr },
   suppression: { en: suppressionEn, fr: suppressionFr },
   accessPackage: { en: accessPackageEn, fr: accessPackageFr },

@@ -7,6 +7,7 @@
  * The run's rejected rows go too: they are the same wrong file's rows, personal data kept for correction.
  */
 import { ledgerBeyondRun, ledgerFromRun, removeRecordsLedger } from '../consent/index';
+import { contactOnRecord } from '../contact/index';
 import { AppError } from '../core/errors';
 import { sql, type SqlRunner } from '../store/sql';
 import { deleteSearchTerms } from '../store/search-index';
@@ -76,12 +77,14 @@ export function assertNoImportRunning(db: SqlRunner, sourceId: number, now: Date
 
 /**
  * Written by this run alone: created by it, not changed since (`last_run`), and without an event or a
- * consent a later run added (those leave `last_run` as it was).
+ * consent a later run added (those leave `last_run` as it was), nor a communication choice a steward
+ * recorded on it.
  */
 const ONLY_THIS_RUN = (runId: number) => sql`
   r.first_run = ${runId} AND r.last_run = ${runId}
   AND NOT EXISTS (SELECT 1 FROM event e WHERE e.source_record_id = r.id AND e.run_id <> ${runId})
-  AND NOT ${ledgerBeyondRun(runId)}`;
+  AND NOT ${ledgerBeyondRun(runId)}
+  AND NOT ${contactOnRecord()}`;
 
 function count(db: SqlRunner, run: RunState): UndoCounts {
   const counts = db.get<{ created: number; removable: number; changed: number }>(sql`

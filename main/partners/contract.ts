@@ -4,6 +4,7 @@
  * Environment-neutral like every contract file (the renderer imports it through main/api).
  */
 import { z } from 'zod';
+import { ContactChannel } from '../contact/contract';
 import { FilePath, IsoTime, jobMethod, Language, method, Overwrite, roles } from '../core/contract-kit';
 import { LawfulBasis } from '../consent/contract';
 import { GOLDEN_FIELDS } from '../identity/contract';
@@ -52,6 +53,8 @@ export const EXCLUSIONS = [
   'objected',
   'expressConsentRequired',
   'optedOutOfSale',
+  /** The audience names a channel the person refused for a purpose of the lease, or for every purpose (main/contact). */
+  'doNotContact',
   'legalHold',
 ] as const;
 export const Exclusion = z.enum(EXCLUSIONS);
@@ -207,6 +210,8 @@ export const Audience = z.object({
   consent: z.object({ purpose: Text(64), states: z.array(z.enum(['granted', 'withdrawn', 'expired', 'objected', 'none'])).min(1) }).optional(),
   /** An explicit list of profiles (merged ids lead on to the surviving profile). */
   profileIds: z.array(Id).max(1_000_000).optional(),
+  /** The channel the partner will use: people who refused it for a purpose of the lease are left out (`doNotContact`). */
+  channel: ContactChannel.optional(),
 });
 export type Audience = z.infer<typeof Audience>;
 

@@ -4,7 +4,7 @@
  * refuses makes the command fail with its reason.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { EXCLUSIONS, type ExtractField, type Refusal, type Schedule } from '../../api/contract';
+import { CONTACT_CHANNELS, EXCLUSIONS, type Audience, type ContactChannel, type ExtractField, type Refusal, type Schedule } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import { checkOutputPath } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
@@ -14,6 +14,14 @@ import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 import { parseFields, parseId, readAudience, say, sayingWhy } from './partner-options';
 
 const parseAgreement = parseId('an agreement');
+
+/** `--channel`: the channel the partner will use; it goes into the audience, over one the file names. */
+const channelOption = (): Option =>
+  new Option('--channel <channel>', 'leave out people who refused this channel for a purpose of the agreement').choices(CONTACT_CHANNELS);
+
+function withChannel(audience: Audience | undefined, channel: ContactChannel | undefined): Audience | undefined {
+  return channel === undefined ? audience : { ...audience, channel };
+}
 const FORMATS = ['csv', 'json'] as const;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -48,12 +56,13 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
   addCommonOptions(
     extract.command('preview <agreement>').description('who the extract would include, who it leaves out and why, and whether the lease allows it now'),
   )
-    .option('--audience <file>', 'a JSON file narrowing who it is about (countries, sourceIds, activeFrom, activeTo, consent, profileIds)')
+    .option('--audience <file>', 'a JSON file narrowing who it is about (countries, sourceIds, activeFrom, activeTo, consent, profileIds, channel)')
+    .addOption(channelOption())
     .option('--fields <list>', 'only some of the agreement’s fields, separated by commas', parseFields)
     .action(
-      action<{ audience?: string; fields?: ExtractField[] }>(async ({ args, options, io, out }) => {
+      action<{ audience?: string; fields?: ExtractField[]; channel?: ContactChannel }>(async ({ args, options, io, out }) => {
         const agreementId = parseAgreement(String(args[0]));
-        const audience = await readAudience(options.audience, io);
+        const audience = withChannel(await readAudience(options.audience, io), options.channel);
         return withSession(options, io, (session) =>
           sayingWhy(async () => {
             const preview = await runJobWithProgress(session, out, 'extracts.preview', {
@@ -84,15 +93,16 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
     .requiredOption('--out <file>', 'the file to write')
     .addOption(new Option('--format <format>', 'the file’s format').choices(FORMATS).default('csv'))
     .option('--audience <file>', 'a JSON file narrowing who it is about (as for preview)')
+    .addOption(channelOption())
     .option('--fields <list>', 'only some of the agreement’s fields, separated by commas (one it does not allow is refused)', parseFields)
     .option('--overwrite', 'replace an existing file')
     .action(
-      action<{ out: string; format: (typeof FORMATS)[number]; audience?: string; fields?: ExtractField[]; overwrite?: boolean }>(
+      action<{ out: string; format: (typeof FORMATS)[number]; audience?: string; fields?: ExtractField[]; overwrite?: boolean; channel?: ContactChannel }>(
         async ({ args, options, io, out }) => {
           const agreementId = parseAgreement(String(args[0]));
           // Checked before the vault is opened: a refused path costs no passphrase.
           const outFile = checkOutputPath(options.out, { overwrite: options.overwrite === true });
-          const audience = await readAudience(options.audience, io);
+          const audience = withChannel(await readAudience(options.audience, io), options.channel);
           return withSession(options, io, (session) =>
             sayingWhy(async () => {
               const entry = await runJobWithProgress(session, out, 'extracts.run', {
@@ -120,13 +130,14 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
     .requiredOption('--at <HH:MM>', 'the time it runs (the vault’s time zone)', parseTime)
     .addOption(new Option('--format <format>', 'the file’s format').choices(FORMATS).default('csv'))
     .option('--audience <file>', 'a JSON file narrowing who it is about (as for extract preview)')
+    .addOption(channelOption())
     .action(
-      action<{ every: 'daily' | 'weekly'; weekday?: number; at: string; format: (typeof FORMATS)[number]; audience?: string }>(
+      action<{ every: 'daily' | 'weekly'; weekday?: number; at: string; format: (typeof FORMATS)[number]; audience?: string; channel?: ContactChannel }>(
         async ({ args, options, io, out }) => {
           const agreementId = parseAgreement(String(args[0]));
           if (options.every === 'weekly' && options.weekday === undefined) throw usageError('a weekly schedule needs --weekday (1 = Monday … 7 = Sunday).');
           if (options.every === 'daily' && options.weekday !== undefined) throw usageError('--weekday is for weekly schedules.');
-          const audience = await readAudience(options.audience, io);
+          const audience = withChannel(await readAudience(options.audience, io), options.channel);
           return withSession(options, io, ({ backend }) =>
             sayingWhy(async () => {
               const schedule = unwrap(

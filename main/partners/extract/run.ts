@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { consentOfMany } from '../../consent/index';
+import { contactOfMany } from '../../contact/index';
 import { AppError } from '../../core/errors';
 import type { JobControl } from '../../core/job-control';
 import { litigationHeldProfiles } from '../../erasure/index';
@@ -58,12 +59,14 @@ interface Drawn {
 
 /**
  * The audience, and who of it may be sent: a person whose data may be used now for every purpose of the
- * lease (the reason counted is the first failing purpose's), and who is not under a litigation hold.
+ * lease (the reason counted is the first failing purpose's), who did not refuse the audience's channel for
+ * any of them, and who is not under a litigation hold.
  */
 function draw(db: SqlRunner, lease: Lease, audience: Audience, now: Date, timeZone: string): Drawn {
   const purposes = [...lease.purposes];
   const consent = consentOfMany(db, audience.consent === undefined ? purposes : [...new Set([...purposes, audience.consent.purpose])], now);
   const ids = drawAudience(db, audience, timeZone, consent);
+  const contact = audience.channel === undefined ? null : contactOfMany(db, audience.channel, purposes);
   // A hold placed before a merge still holds the person the profile became part of.
   const held = new Set([...litigationHeldProfiles(db, dayInZone(now, timeZone))].map((id) => currentProfileId(db, id)));
   const excluded = Object.fromEntries(EXCLUSIONS.map((reason) => [reason, 0])) as Record<Exclusion, number>;
@@ -77,6 +80,7 @@ function draw(db: SqlRunner, lease: Lease, audience: Audience, now: Date, timeZo
         break;
       }
     }
+    if (reason === null && contact !== null && purposes.some((purpose) => !contact.allowed(id, purpose).allowed)) reason = 'doNotContact';
     if (reason === null && held.has(id)) reason = 'legalHold';
     if (reason === null) included.push(id);
     else excluded[reason] += 1;

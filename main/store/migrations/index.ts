@@ -34,6 +34,7 @@ import { migration026 } from './026-erasure';
 import { migration027 } from './027-partners';
 import { migration028 } from './028-search-shards';
 import { migration029 } from './029-retention';
+import { migration031 } from './031-contact-preferences';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -67,6 +68,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration027,
   migration028,
   migration029,
+  // 030 is written on another branch: until it lands here, 031 runs in the next free place.
+  migration031,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

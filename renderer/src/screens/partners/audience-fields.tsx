@@ -1,5 +1,6 @@
-/** The audience of an extract or a schedule: countries, sources, latest activity, and a consent state for a purpose. */
+/** The audience of an extract or a schedule: countries, sources, latest activity, a consent state for a purpose, and the channel used. */
 import type { ReactNode } from 'react';
+import { CONTACT_CHANNELS, type ContactChannel } from '../../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/field';
 import { useApiData } from '../../hooks/use-api-data';
@@ -105,6 +106,21 @@ export function AudienceFields({
           {invalid === 'consent' ? <p className="field-error">{t('partners.screens.audience.consentInvalid')}</p> : null}
         </fieldset>
       ) : null}
+      <SelectField
+        label={t('partners.screens.audience.channel')}
+        hint={t('partners.screens.audience.channelHint')}
+        value={value.channel}
+        onChange={(event) => set({ channel: event.target.value as ContactChannel | '' })}
+        disabled={disabled}
+        name="channel"
+      >
+        <option value="">{t('partners.screens.audience.anyChannel')}</option>
+        {CONTACT_CHANNELS.map((channel) => (
+          <option key={channel} value={channel}>
+            {t(`contact.channels.${channel}`)}
+          </option>
+        ))}
+      </SelectField>
     </fieldset>
   );
 }

@@ -95,6 +95,7 @@ describe('typed values', () => {
     ).toEqual({
       audience: { countries: ['CA'], sourceIds: [2], activeFrom: '2026-01-01', consent: { purpose: 'marketing', states: ['granted', 'withdrawn'] } },
     });
+    expect(audienceOf({ ...EMPTY_AUDIENCE, channel: 'sms' })).toEqual({ audience: { channel: 'sms' } });
     expect(audienceOf({ ...EMPTY_AUDIENCE, countries: 'Canada' })).toEqual({ invalid: 'countries' });
     expect(audienceOf({ ...EMPTY_AUDIENCE, activeFrom: '2026-02-01', activeTo: '2026-01-01' })).toEqual({ invalid: 'dates' });
     expect(audienceOf({ ...EMPTY_AUDIENCE, purpose: 'marketing' })).toEqual({ invalid: 'consent' });

@@ -8,6 +8,7 @@ import {
   type Agreement,
   type AccessWindow,
   type Audience,
+  type ContactChannel,
   type Exclusion,
   type ExtractFormat,
   type LeaseState,
@@ -135,9 +136,11 @@ export interface AudienceDraft {
   readonly activeTo: string;
   readonly purpose: string;
   readonly states: readonly ConsentStateFilter[];
+  /** The channel the partner will use, or '' for none named. */
+  readonly channel: ContactChannel | '';
 }
 
-export const EMPTY_AUDIENCE: AudienceDraft = { countries: '', sourceIds: [], activeFrom: '', activeTo: '', purpose: '', states: [] };
+export const EMPTY_AUDIENCE: AudienceDraft = { countries: '', sourceIds: [], activeFrom: '', activeTo: '', purpose: '', states: [], channel: '' };
 
 /** The audience the filters ask for (only the filters set), or why it cannot be sent yet. */
 export function audienceOf(draft: AudienceDraft): { readonly audience: Audience } | { readonly invalid: 'countries' | 'dates' | 'consent' } {
@@ -152,6 +155,7 @@ export function audienceOf(draft: AudienceDraft): { readonly audience: Audience 
       ...(draft.activeFrom !== '' ? { activeFrom: draft.activeFrom } : {}),
       ...(draft.activeTo !== '' ? { activeTo: draft.activeTo } : {}),
       ...(draft.purpose !== '' ? { consent: { purpose: draft.purpose, states: CONSENT_STATES.filter((state) => draft.states.includes(state)) } } : {}),
+      ...(draft.channel !== '' ? { channel: draft.channel } : {}),
     },
   };
 }
