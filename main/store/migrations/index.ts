@@ -33,6 +33,7 @@ import { migration025 } from './025-request-packages';
 import { migration026 } from './026-erasure';
 import { migration027 } from './027-partners';
 import { migration028 } from './028-search-shards';
+import { migration029 } from './029-language';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration026,
   migration027,
   migration028,
+  migration029,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
