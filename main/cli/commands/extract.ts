@@ -48,7 +48,7 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
   addCommonOptions(
     extract.command('preview <agreement>').description('who the extract would include, who it leaves out and why, and whether the lease allows it now'),
   )
-    .option('--audience <file>', 'a JSON file narrowing who it is about (countries, sourceIds, activeFrom, activeTo, consent, profileIds)')
+    .option('--audience <file>', 'a JSON file narrowing who it is about (countries, languages, sourceIds, activeFrom, activeTo, consent, profileIds)')
     .option('--fields <list>', 'only some of the agreement’s fields, separated by commas', parseFields)
     .action(
       action<{ audience?: string; fields?: ExtractField[] }>(async ({ args, options, io, out }) => {

@@ -1,10 +1,9 @@
 /**
- * Languages (ISO 639-1 codes, the list the API accepts: main/core/languages.ts) named by the browser
+ * Languages (ISO 639-1 codes, main/core/languages.ts) named by the browser
  * (Intl.DisplayNames), so no names have to be shipped or translated: in the interface language for a
  * person's record, in the language itself for a choice of languages (`English`, `Français`, `Polski`), the
  * way language pickers show them so that each reader finds their own.
  */
-import { LANGUAGE_CODES } from '../../../main/api/contract';
 import { formatLocale } from './format';
 
 /** The languages an audience offers first: those Custodia's customers most often write to people in. */
@@ -28,8 +27,4 @@ export function languageName(code: string, language: string): string {
 export function languageEndonym(code: string): string {
   const name = nameIn(code, code);
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-}
-
-export function isKnownLanguage(code: string): boolean {
-  return LANGUAGE_CODES.has(code);
 }
