@@ -79,7 +79,12 @@ describe('the language field', () => {
       fs.writeFileSync(target, lines.join('\n'));
       return target;
     };
-    const plain = file('clients.csv', ['no_client,prénom,nom,courriel', '1,Hélène,Tremblay,helene@exemple.ca', '2,John,Smith,john@example.com', '3,Ewa,Nowak,ewa@example.pl']);
+    const plain = file('clients.csv', [
+      'no_client,prénom,nom,courriel',
+      '1,Hélène,Tremblay,helene@exemple.ca',
+      '2,John,Smith,john@example.com',
+      '3,Ewa,Nowak,ewa@example.pl',
+    ]);
     const first = unwrap(await runJob(backend, 'import.file', { file: plain, source: 'Boutique' }));
     expect(first).toMatchObject({ inserted: 3, unchanged: 0 });
 

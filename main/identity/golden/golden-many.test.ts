@@ -11,8 +11,14 @@ import { goldenRecord } from './golden-record';
 
 const HEADER = 'id,first_name,last_name,email,phone,phone_2,birth_date,street,city,postal_code,language';
 const SOURCES = {
-  CRM: ['C1,Jean,Tremblay,jean.tremblay@exemple.ca,514 555 0100,,1970-01-02,10 rue Principale,Laval,H7A 1B2,fr', 'C2,Zoé,Martin,zoe@exemple.fr,,,,,Paris,,Français'],
-  'Web shop': ['W1,Jean-Pierre,Tremblay,JP.Tremblay@Exemple.ca,(514) 555-0111,,1970-01-02,"22 avenue du Parc, app. 4",Montréal,H2X 1Y4,French', 'W2,Léa,Roy,,,,,,,,'],
+  CRM: [
+    'C1,Jean,Tremblay,jean.tremblay@exemple.ca,514 555 0100,,1970-01-02,10 rue Principale,Laval,H7A 1B2,fr',
+    'C2,Zoé,Martin,zoe@exemple.fr,,,,,Paris,,Français',
+  ],
+  'Web shop': [
+    'W1,Jean-Pierre,Tremblay,JP.Tremblay@Exemple.ca,(514) 555-0111,,1970-01-02,"22 avenue du Parc, app. 4",Montréal,H2X 1Y4,French',
+    'W2,Léa,Roy,,,,,,,,',
+  ],
   Till: [
     'T1,Jean-Pierre,Tremblay,jp.tremblay@exemple.ca,5145550199,12,,5 rue Saint-Denis,Montréal,H2X 2Z2,en-CA',
     'T2,Marc,Côté,marc@exemple.ca,514 555 0123,514 555 0124,,,,,',

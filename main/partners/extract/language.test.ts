@@ -14,7 +14,14 @@ const people = [
   { id: 2, first: 'Marc', last: 'Tremblay', email: 'marc@exemple.ca', language: 'fr-CA', consents: granted },
   { id: 3, first: 'John', last: 'Smith', email: 'john@example.com', language: 'English', consents: granted },
   // Withdrawn: in the audience, excluded from the extract.
-  { id: 4, first: 'Paul', last: 'Roy', email: 'paul@exemple.ca', language: 'FR', consents: [{ purpose: 'email_marketing', granted: 'no', date: '2026-01-10' }] },
+  {
+    id: 4,
+    first: 'Paul',
+    last: 'Roy',
+    email: 'paul@exemple.ca',
+    language: 'FR',
+    consents: [{ purpose: 'email_marketing', granted: 'no', date: '2026-01-10' }],
+  },
   // No language stated, and one Custodia cannot read: neither is in an audience by language.
   { id: 5, first: 'Léa', last: 'Côté', email: 'lea@exemple.ca', language: '', consents: granted },
   { id: 6, first: 'Kim', last: 'Lee', email: 'kim@example.com', language: 'Klingon', consents: granted },

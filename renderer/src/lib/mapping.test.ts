@@ -34,7 +34,15 @@ const mapping: Mapping = {
 describe('mapping model', () => {
   it('lists every field once, grouped', () => {
     expect(new Set(TARGET_FIELDS).size).toBe(27);
-    expect(fieldsOf('consent')).toEqual(['consent.granted', 'consent.at', 'consent.purpose', 'consent.status', 'consent.optInAt', 'consent.confirmedAt', 'consent.withdrawnAt']);
+    expect(fieldsOf('consent')).toEqual([
+      'consent.granted',
+      'consent.at',
+      'consent.purpose',
+      'consent.status',
+      'consent.optInAt',
+      'consent.confirmedAt',
+      'consent.withdrawnAt',
+    ]);
     expect(needsPurpose('consent.status')).toBe(true);
     expect(needsPurpose('consent.purpose')).toBe(false);
     expect(DATE_FORMATS).toContain('excel-serial');

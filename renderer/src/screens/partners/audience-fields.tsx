@@ -49,9 +49,7 @@ export function AudienceFields({
               type="checkbox"
               value={code}
               checked={value.languages.includes(code)}
-              onChange={(event) =>
-                set({ languages: event.target.checked ? [...value.languages, code] : value.languages.filter((entry) => entry !== code) })
-              }
+              onChange={(event) => set({ languages: event.target.checked ? [...value.languages, code] : value.languages.filter((entry) => entry !== code) })}
               disabled={disabled}
             />
             <span lang={code}>{languageEndonym(code)}</span>

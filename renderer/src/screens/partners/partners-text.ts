@@ -164,9 +164,7 @@ export const EMPTY_AUDIENCE: AudienceDraft = {
 };
 
 /** The audience the filters ask for (only the filters set), or why it cannot be sent yet. */
-export function audienceOf(
-  draft: AudienceDraft,
-): { readonly audience: Audience } | { readonly invalid: 'countries' | 'languages' | 'dates' | 'consent' } {
+export function audienceOf(draft: AudienceDraft): { readonly audience: Audience } | { readonly invalid: 'countries' | 'languages' | 'dates' | 'consent' } {
   const countries = countryCodes(draft.countries);
   if (countries === null) return { invalid: 'countries' };
   const others = languageCodes(draft.otherLanguages);

@@ -64,7 +64,10 @@ export function GoldenRecord({ profileId }: { readonly profileId: number }): Rea
                   <td>
                     {entry.source}
                     {entry.recordId !== null && entry.recordTime !== null ? (
-                      <span className="muted small"> · {t('identity.golden.record', { record: entry.recordId, when: formatDateTime(entry.recordTime, language) })}</span>
+                      <span className="muted small">
+                        {' '}
+                        · {t('identity.golden.record', { record: entry.recordId, when: formatDateTime(entry.recordTime, language) })}
+                      </span>
                     ) : null}
                   </td>
                   <td>{t(`identity.golden.rules.${entry.rule}`)}</td>

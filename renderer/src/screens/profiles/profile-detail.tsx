@@ -91,7 +91,10 @@ function RecordCard({ record, mapping }: { readonly record: ProfileRecord; reado
             <div key={field}>
               <dt>{t(`fields.${field}`)}</dt>
               <dd>
-                <Value shown={shown} raw={rawValue(record, field, mapping, field === 'country' || field === 'language' || field === 'birthDate' ? value : shown)} />
+                <Value
+                  shown={shown}
+                  raw={rawValue(record, field, mapping, field === 'country' || field === 'language' || field === 'birthDate' ? value : shown)}
+                />
               </dd>
             </div>
           );
@@ -315,9 +318,7 @@ export function ProfileDetailView({ id, backLabel, onBack, onOpenCertificate }: 
               </span>
             ) : null}
           </header>
-          {data.redirectedFrom !== null ? (
-            <Notice testId="profile-redirected">{t('identity.person.redirected', { from: data.redirectedFrom })}</Notice>
-          ) : null}
+          {data.redirectedFrom !== null ? <Notice testId="profile-redirected">{t('identity.person.redirected', { from: data.redirectedFrom })}</Notice> : null}
           <section className="card" aria-labelledby="profile-fields-title">
             <h3 className="card-title" id="profile-fields-title">
               {t('profiles.detail.fields')}
