@@ -25,6 +25,7 @@ import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
 export { COUNTRY_CODES, CountryCode, isCountryCode } from '../core/countries';
+export { LANGUAGE_CODES, LanguageCode, isLanguageCode } from '../core/languages';
 export { LANGUAGES, Language, REGIONS, Region, ROLES, Role, type Access, type AuditEffect, type MethodSpec } from '../core/contract-kit';
 export type { BackendEvent } from '../core/events';
 export * from '../audit/contract';

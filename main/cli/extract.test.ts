@@ -6,11 +6,11 @@ import { ADMIN, AUDITOR, ok, openBackend, tempDir } from '../test-support/temp-v
 
 const SHOP = JSON.stringify([
   {
-    customer: { id: 1, first_name: 'Zoé', last_name: 'Martin', email: 'zoe@exemple.fr' },
+    customer: { id: 1, first_name: 'Zoé', last_name: 'Martin', email: 'zoe@exemple.fr', language: 'fr' },
     consents: [{ purpose: 'email_marketing', granted: 'yes', date: '2025-01-01' }],
   },
   {
-    customer: { id: 2, first_name: 'Paul', last_name: 'Durand', email: 'paul@exemple.fr' },
+    customer: { id: 2, first_name: 'Paul', last_name: 'Durand', email: 'paul@exemple.fr', language: 'English' },
     consents: [{ purpose: 'email_marketing', granted: 'no', date: '2025-02-01' }],
   },
   { customer: { id: 3, first_name: 'Léa', last_name: 'Roy', email: 'lea@exemple.fr' } },
@@ -101,6 +101,17 @@ describe('custodia extract', () => {
     fs.writeFileSync(audience, JSON.stringify({ countries: 'CA' }));
     const wrong = await cli(['extract', 'preview', '1', '--audience', audience, '--json'], asAdmin(dir));
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // By language: Zoé writes French, Paul English, Léa says nothing.
+    fs.writeFileSync(audience, JSON.stringify({ languages: ['fr', 'en'] }));
+    expect(JSON.parse((await cli(['extract', 'preview', '1', '--audience', audience, '--json'], asAdmin(dir))).stdout)).toMatchObject({
+      audience: 2,
+      included: 1,
+      excluded: { consentWithdrawn: 1, noConsent: 0 },
+    });
+    fs.writeFileSync(audience, JSON.stringify({ languages: ['French'] }));
+    const unknown = await cli(['extract', 'preview', '1', '--audience', audience], asAdmin(dir));
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.stderr).toContain('languages.0: an ISO 639-1 language code such as en, fr, pl, es');
   });
 
   it('exits 1 with the reason in words when the lease is suspended, expired or outside its window, and writes nothing', async () => {

@@ -8,6 +8,7 @@ export const REASON_CODES = [
   'email',
   'phone',
   'country',
+  'language',
   'name',
   'text',
   'postalCode',

@@ -235,8 +235,8 @@ function newRows(db: SqlRunner, consents: ImportedConsents, gate: IntakeGate): N
     profile: new BatchedInsert(db, 'INSERT INTO profile (id, display_name, sort_key, created_at, updated_at)', 5),
     record: new BatchedInsert(
       db,
-      'INSERT INTO source_record (id, source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, national_id, raw, row_hash, first_run, last_run, created_at, updated_at)',
-      20,
+      'INSERT INTO source_record (id, source_id, external_id, content_hash, given_name, family_name, full_name, street, city, postal_code, region, country, birth_date, national_id, language, raw, row_hash, first_run, last_run, created_at, updated_at)',
+      21,
     ),
     member: new BatchedInsert(db, 'INSERT INTO profile_member (source_record_id, profile_id, how, added_at)', 4),
     identifier: new BatchedInsert(db, 'INSERT INTO identifier (source_record_id, kind, value, raw)', 4),
@@ -503,12 +503,12 @@ export class RecordWriter {
   }
 
   private update(recordId: number, record: PreparedRecord, extraFlags: readonly FieldFlag[], stamp: string, held: boolean): void {
-    const [givenName, familyName, fullName, street, city, postalCode, region, country, birthDate, nationalId] = record.columns;
+    const [givenName, familyName, fullName, street, city, postalCode, region, country, birthDate, nationalId, language] = record.columns;
     this.db.run(sql`
       UPDATE source_record SET content_hash = ${record.hash}, given_name = ${givenName ?? null}, family_name = ${familyName ?? null},
         full_name = ${fullName ?? null}, street = ${street ?? null}, city = ${city ?? null}, postal_code = ${postalCode ?? null},
         region = ${region ?? null}, country = ${country ?? null}, birth_date = ${birthDate ?? null}, national_id = ${nationalId ?? null},
-        raw = ${record.raw}, row_hash = ${record.rowHash}, last_run = ${this.runId}, updated_at = ${stamp}
+        language = ${language ?? null}, raw = ${record.raw}, row_hash = ${record.rowHash}, last_run = ${this.runId}, updated_at = ${stamp}
       WHERE id = ${recordId}`);
     this.db.run(sql`DELETE FROM identifier WHERE source_record_id = ${recordId}`);
     this.statements.clearIdentityFlags.run(recordId);

@@ -16,9 +16,24 @@ import type { ReasonDetails } from './reasons';
 import type { ReadItem } from './types';
 
 /** The identity columns of `source_record`, in the order of `PreparedRecord.columns`. */
-export const RECORD_COLUMNS = ['givenName', 'familyName', 'fullName', 'street', 'city', 'postalCode', 'region', 'country', 'birthDate', 'nationalId'] as const;
-/** Hashed in this order; a national id, added later, is hashed after them only when present, so older records keep their digest. */
-const HASHED_COLUMNS = RECORD_COLUMNS.filter((column) => column !== 'nationalId');
+export const RECORD_COLUMNS = [
+  'givenName',
+  'familyName',
+  'fullName',
+  'street',
+  'city',
+  'postalCode',
+  'region',
+  'country',
+  'birthDate',
+  'nationalId',
+  'language',
+] as const;
+/**
+ * Hashed in this order; a national id and a language, added later, are hashed after them only when present,
+ * so older records keep their digest and re-importing an old file changes nothing.
+ */
+const HASHED_COLUMNS = RECORD_COLUMNS.filter((column) => column !== 'nationalId' && column !== 'language');
 
 const MAX_RAW = 10_000;
 
@@ -73,6 +88,7 @@ export function identityHash(record: MappedRecord): string {
   text += RECORD;
   for (const phone of identity.phones) text += phone.value + UNIT + phone.raw + UNIT + (phone.type ?? '') + UNIT;
   if (identity.nationalId !== undefined) text += RECORD + 'nationalId' + UNIT + identity.nationalId.value + UNIT + identity.nationalId.raw;
+  if (identity.language !== undefined) text += RECORD + 'language' + UNIT + identity.language.value + UNIT + identity.language.raw;
   // A bad phone replaced by another bad phone is a change too.
   if (identity.unusable !== undefined) text += RECORD + identity.unusable.join(UNIT);
   return crypto.hash('sha256', text, 'base64');

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ContactChannel } from '../contact/contract';
 import { FilePath, IsoTime, jobMethod, Language, method, Overwrite, roles } from '../core/contract-kit';
+import { LanguageCode } from '../core/languages';
 import { LawfulBasis } from '../consent/contract';
 import { GOLDEN_FIELDS } from '../identity/contract';
 
@@ -201,6 +202,8 @@ export type AgreementInput = z.input<typeof AgreementInput>;
 export const Audience = z.object({
   /** Golden record's country (ISO codes, upper case). */
   countries: z.array(CountryCode).max(250).optional(),
+  /** Golden record's language (ISO 639-1 codes, lower case): a person whose records state none is not in the audience. */
+  languages: z.array(LanguageCode).max(200).optional(),
   /** At least one record from one of these sources. */
   sourceIds: z.array(Id).max(500).optional(),
   /** Latest event or record change on or after / on or before (days, vault time zone). */

@@ -33,6 +33,8 @@ export const ProfileDetail = z.object({
       region: Field,
       country: Field,
       birthDate: Field,
+      /** ISO 639-1 (`fr`, `en`). */
+      language: Field,
       emails: z.array(z.object({ value: z.string(), raw: z.string() })),
       phones: z.array(z.object({ value: z.string(), raw: z.string() })),
       raw: z.unknown(),

@@ -137,6 +137,7 @@ export function getProfile(db: SqlRunner, requestedId: number): ProfileDetail {
       region: text(record.region),
       country: text(record.country),
       birthDate: text(record.birth_date),
+      language: text(record.language),
       emails: identifiers.filter((item) => item.source_record_id === record.id && item.kind === 'email').map(({ value, raw }) => ({ value, raw })),
       phones: identifiers.filter((item) => item.source_record_id === record.id && item.kind === 'phone').map(({ value, raw }) => ({ value, raw })),
       raw: JSON.parse(record.raw) as unknown,

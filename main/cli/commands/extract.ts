@@ -56,7 +56,7 @@ export function registerExtractCommands(program: Command, action: ActionFactory)
   addCommonOptions(
     extract.command('preview <agreement>').description('who the extract would include, who it leaves out and why, and whether the lease allows it now'),
   )
-    .option('--audience <file>', 'a JSON file narrowing who it is about (countries, sourceIds, activeFrom, activeTo, consent, profileIds, channel)')
+    .option('--audience <file>', 'a JSON file narrowing who it is about (countries, languages, sourceIds, activeFrom, activeTo, consent, profileIds, channel)')
     .addOption(channelOption())
     .option('--fields <list>', 'only some of the agreement’s fields, separated by commas', parseFields)
     .action(

@@ -21,6 +21,7 @@ export const COLUMNS = {
   city: 'city',
   region: 'region',
   country: 'country',
+  language: 'language',
 } as const satisfies Partial<Record<GoldenFieldName, string>>;
 type ColumnField = keyof typeof COLUMNS;
 
@@ -53,7 +54,7 @@ export function* profilesCandidates(db: SqlRunner, profileIds: readonly number[]
     const result = new Map<number, FieldCandidates>();
     const chunk = JSON.stringify(profileIds.slice(start, start + CHUNK));
     const records = db.all<RecordRow>(sql`
-      SELECT m.profile_id, r.id, r.source_id, s.name AS source, r.updated_at, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.postal_code, r.city, r.region, r.country
+      SELECT m.profile_id, r.id, r.source_id, s.name AS source, r.updated_at, r.given_name, r.family_name, r.full_name, r.birth_date, r.street, r.postal_code, r.city, r.region, r.country, r.language
       FROM profile_member m JOIN source_record r ON r.id = m.source_record_id JOIN source s ON s.id = r.source_id
       WHERE m.profile_id IN (SELECT value FROM json_each(${chunk})) ORDER BY r.id`);
     const recordIds = JSON.stringify(records.map((record) => record.id));

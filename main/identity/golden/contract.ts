@@ -19,6 +19,7 @@ export const GOLDEN_FIELDS = [
   'city',
   'region',
   'country',
+  'language',
 ] as const;
 export const GoldenFieldName = z.enum(GOLDEN_FIELDS);
 export type GoldenFieldName = z.infer<typeof GoldenFieldName>;
@@ -47,6 +48,7 @@ export const Survivorship = z.object({
   city: FieldRule,
   region: FieldRule,
   country: FieldRule,
+  language: FieldRule,
 });
 export type Survivorship = z.infer<typeof Survivorship>;
 

@@ -9,13 +9,19 @@ import { GOLDEN_FIELDS } from './contract';
 import { goldenValuesOfMany } from './golden-many';
 import { goldenRecord } from './golden-record';
 
-const HEADER = 'id,first_name,last_name,email,phone,phone_2,birth_date,street,city,postal_code';
+const HEADER = 'id,first_name,last_name,email,phone,phone_2,birth_date,street,city,postal_code,language';
 const SOURCES = {
-  CRM: ['C1,Jean,Tremblay,jean.tremblay@exemple.ca,514 555 0100,,1970-01-02,10 rue Principale,Laval,H7A 1B2', 'C2,Zoé,Martin,zoe@exemple.fr,,,,,Paris,'],
-  'Web shop': ['W1,Jean-Pierre,Tremblay,JP.Tremblay@Exemple.ca,(514) 555-0111,,1970-01-02,"22 avenue du Parc, app. 4",Montréal,H2X 1Y4', 'W2,Léa,Roy,,,,,,,'],
+  CRM: [
+    'C1,Jean,Tremblay,jean.tremblay@exemple.ca,514 555 0100,,1970-01-02,10 rue Principale,Laval,H7A 1B2,fr',
+    'C2,Zoé,Martin,zoe@exemple.fr,,,,,Paris,,Français',
+  ],
+  'Web shop': [
+    'W1,Jean-Pierre,Tremblay,JP.Tremblay@Exemple.ca,(514) 555-0111,,1970-01-02,"22 avenue du Parc, app. 4",Montréal,H2X 1Y4,French',
+    'W2,Léa,Roy,,,,,,,,',
+  ],
   Till: [
-    'T1,Jean-Pierre,Tremblay,jp.tremblay@exemple.ca,5145550199,12,,5 rue Saint-Denis,Montréal,H2X 2Z2',
-    'T2,Marc,Côté,marc@exemple.ca,514 555 0123,514 555 0124,,,,',
+    'T1,Jean-Pierre,Tremblay,jp.tremblay@exemple.ca,5145550199,12,,5 rue Saint-Denis,Montréal,H2X 2Z2,en-CA',
+    'T2,Marc,Côté,marc@exemple.ca,514 555 0123,514 555 0124,,,,,',
   ],
 } as const;
 
@@ -44,6 +50,10 @@ describe('goldenValuesOfMany', () => {
     };
     const before = compare();
     expect(before.get(jean[0]!.id)?.[GOLDEN_FIELDS.indexOf('givenName')]).toBe('Jean-Pierre');
+    // A language is the one stated last (the till's, imported last); Léa's records state none.
+    const language = GOLDEN_FIELDS.indexOf('language');
+    expect(before.get(jean[0]!.id)?.[language]).toBe('en');
+    expect(ids.map((id) => before.get(id)?.[language]).sort()).toEqual(['en', 'fr', null, null]);
     const { sources } = await ok(backend, 'identity.survivorship');
     const crm = sources.find((source) => source.name === 'CRM')!.id;
     await ok(backend, 'identity.saveSurvivorship', {
@@ -52,10 +62,13 @@ describe('goldenValuesOfMany', () => {
         street: { rule: 'longest', sources: [] },
         phone: { rule: 'mostRecent', sources: [] },
         email: { rule: 'mostFrequent', sources: [] },
+        language: { rule: 'mostFrequent', sources: [] },
       },
     });
     const after = compare();
     expect(after.get(jean[0]!.id)?.[GOLDEN_FIELDS.indexOf('givenName')]).toBe('Jean');
+    // Two of Jean's three records say French (`fr`, `French`): the most frequent.
+    expect(after.get(jean[0]!.id)?.[language]).toBe('fr');
     // Asked for a few fields, in any order, the same values; an unknown profile has none.
     const some = new Map(goldenValuesOfMany(db, [...ids, 999_999], ['phone', 'city']));
     for (const id of ids) expect(some.get(id)).toEqual([after.get(id)![GOLDEN_FIELDS.indexOf('phone')], after.get(id)![GOLDEN_FIELDS.indexOf('city')]]);

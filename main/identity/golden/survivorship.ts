@@ -69,7 +69,8 @@ export function choose(candidates: readonly Candidate[], rule: FieldRule): Choic
 
 /**
  * The defaults: a name is what most sources agree on (one typo does not win); a birth date, email or phone
- * is one the import could read cleanly, newest first; an address is where the person was seen last.
+ * is one the import could read cleanly, newest first; an address is where the person was seen last; a
+ * language is the one they stated last (a preference changes, and the latest source says it).
  */
 export const DEFAULT_SURVIVORSHIP: Readonly<Record<GoldenFieldName, FieldRule>> = {
   givenName: { rule: 'mostFrequent', sources: [] },
@@ -83,6 +84,7 @@ export const DEFAULT_SURVIVORSHIP: Readonly<Record<GoldenFieldName, FieldRule>> 
   city: { rule: 'mostRecent', sources: [] },
   region: { rule: 'mostRecent', sources: [] },
   country: { rule: 'mostRecent', sources: [] },
+  language: { rule: 'mostRecent', sources: [] },
 };
 
 export function defaultSurvivorship(): Survivorship {

@@ -9,6 +9,7 @@
 import { detectCurrency, normalizeCurrency, parseAmount } from '../normalize/amount';
 import { parseConsentFlag } from '../normalize/boolean';
 import { normalizeCountry } from '../normalize/country';
+import { normalizeLanguage } from '../normalize/language';
 import { parseDate } from '../normalize/date';
 import { normalizeEmail } from '../normalize/email';
 import { normalizePersonName, splitFullName } from '../normalize/name';
@@ -41,7 +42,7 @@ export interface ApplyOptions {
 }
 
 type EventField = (typeof EVENT_FIELDS)[number];
-type SingleIdentityField = 'givenName' | 'familyName' | 'fullName' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate' | 'nationalId';
+type SingleIdentityField = 'givenName' | 'familyName' | 'fullName' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate' | 'nationalId' | 'language';
 
 interface ColumnRead {
   /** How the column is named in reasons and raw maps. */
@@ -278,6 +279,11 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
         keepFirst(field, context.take(field, read.label, result, 'postalCode'), result.raw);
         break;
       }
+      case 'language': {
+        const result = normalizeLanguage(readPath(values, read.path));
+        keepFirst(field, context.take(field, read.label, result, 'language'), result.raw);
+        break;
+      }
       case 'birthDate': {
         const result = parseDate(readPath(values, read.path), mapping.birthDateFormat, { kind: 'birth', now, timeZone: context.timeZone });
         keepFirst(field, context.take(field, read.label, result, 'date'), result.raw);
@@ -315,6 +321,7 @@ function mapIdentity(context: RowContext, plan: Plan, values: Readonly<Record<st
   put('country', single.country);
   put('birthDate', single.birthDate);
   put('nationalId', single.nationalId);
+  put('language', single.language);
   if (unusable.length > 0) put('unusable', unusable);
   return identity as unknown as MappedIdentity;
 }

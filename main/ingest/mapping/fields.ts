@@ -24,6 +24,7 @@ export const IDENTITY_FIELDS = [
   'country',
   'birthDate',
   'nationalId',
+  'language',
 ] as const;
 
 /**
@@ -86,6 +87,7 @@ export const FIELD_INFO: Readonly<Record<TargetField, FieldInfo>> = {
     multiple: false,
     label: { en: 'National identifier (SIN, SSN, NIR, PESEL)', fr: 'Identifiant national (NAS, SSN, NIR, PESEL)' },
   },
+  language: { group: 'identity', multiple: false, label: { en: 'Preferred language', fr: 'Langue préférée' } },
   'consent.granted': { group: 'consent', multiple: false, label: { en: 'Consent given', fr: 'Consentement donné' } },
   'consent.at': { group: 'consent', multiple: false, label: { en: 'Consent date', fr: 'Date du consentement' } },
   'consent.purpose': { group: 'consent', multiple: false, label: { en: 'Consent purpose', fr: 'Finalité du consentement' } },

@@ -31,6 +31,8 @@ export interface MappedIdentity {
   readonly birthDate?: FieldValue;
   /** A national identifier (SIN, SSN, NIR, PESEL) as the source wrote it, spaces and dashes removed. */
   readonly nationalId?: FieldValue;
+  /** ISO 639-1, lower case (`fr`, `en`): the language the person prefers to be written to in. */
+  readonly language?: FieldValue;
   /**
    * What flagged emails and phones still offer search: an address's text, a number's digits. Kept out of
    * the identifiers, which identity matching trusts as normalized.

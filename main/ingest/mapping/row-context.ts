@@ -35,7 +35,7 @@ export interface FieldFlag {
 }
 
 /** What kind of value a normalization was for: the code of its reasons (see reasons.ts). */
-export type ValueKind = 'email' | 'phone' | 'country' | 'name' | 'text' | 'postalCode' | 'date' | 'consent' | 'amount' | 'currency';
+export type ValueKind = 'email' | 'phone' | 'country' | 'language' | 'name' | 'text' | 'postalCode' | 'date' | 'consent' | 'amount' | 'currency';
 
 export class RowContext {
   /** Created on the first flag: most rows have none, and this runs for every row. */

@@ -8,6 +8,7 @@
 import { parseAmount } from '../normalize/amount';
 import { looksLikeFlag } from '../normalize/boolean';
 import { normalizeCountry } from '../normalize/country';
+import { normalizeLanguage } from '../normalize/language';
 import type { DateKind } from '../normalize/date';
 import { detectDateFormat, detectDecimal } from '../normalize/detect-format';
 import { looksLikeEmail } from '../normalize/email';
@@ -213,6 +214,8 @@ function samplesFit(field: TargetField, samples: readonly unknown[], country: st
       return share(samples, (value) => normalizePostalCode(value, country).ok) >= 0.5;
     case 'country':
       return share(samples, (value) => normalizeCountry(value).ok) >= 0.5;
+    case 'language':
+      return share(samples, (value) => normalizeLanguage(value).ok) >= 0.5;
     case 'event.amount':
       return share(samples, (value) => parseAmount(value).ok) >= 0.8;
     case 'givenName':

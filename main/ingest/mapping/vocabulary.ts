@@ -153,6 +153,27 @@ export const FIELD_PHRASES: readonly (readonly [RowField, readonly string[]])[] 
   ['region', ['province', 'state', 'region', 'état', 'région', 'département', 'county', 'województwo']],
   ['country', ['country', 'country code', 'pays', 'code pays', 'kraj', 'państwo']],
   [
+    'language',
+    [
+      'language',
+      'lang',
+      'preferred language',
+      'language preference',
+      'communication language',
+      'correspondence language',
+      'locale',
+      'langue',
+      'langue préférée',
+      'langue de préférence',
+      'langue de communication',
+      'langue de correspondance',
+      'język',
+      'preferowany język',
+      'język korespondencji',
+      'język komunikacji',
+    ],
+  ],
+  [
     'sourceRecordId',
     [
       'customer id',

@@ -12,6 +12,7 @@ export { normalizePhone, normalizePhoneTrying, phoneDigits, type Phone, type Pho
 export { isExcelDamaged, EXCEL_DAMAGE_REASON } from './excel-damage';
 export { normalizePostalCode } from './postal';
 export { normalizeCountry } from './country';
+export { normalizeLanguage } from './language';
 export { parseConsentFlag, looksLikeFlag } from './boolean';
 export { parseDate, DATE_FORMATS, type DateFormat, type DateKind, type DateOptions } from './date';
 export { defaultTimeZone, isTimeZone } from './time-zone';

@@ -1,7 +1,8 @@
 /**
  * Who an extract is about before the lease's purposes are applied: the active profiles the audience's filters
- * keep, in profile order. Countries are the golden record's (as the extract writes it), activity is the
- * latest event or record change read in the vault's time zone, consent is the ledger's state for a purpose.
+ * keep, in profile order. Countries and languages are the golden record's (as the extract writes them): a
+ * person whose records state none is not in an audience that asks for some. Activity is the latest event or
+ * record change read in the vault's time zone, consent is the ledger's state for a purpose.
  */
 import type { ConsentOfMany } from '../../consent/index';
 import { goldenValuesOfMany } from '../../identity/index';
@@ -49,13 +50,27 @@ export function drawAudience(db: SqlRunner, audience: Audience, timeZone: string
     const wanted = new Set<string>(states);
     ids = ids.filter((id) => wanted.has(consent.state(id, purpose)));
   }
+  return keepGolden(db, ids, audience);
+}
+
+/** The people whose golden country and language are among those asked for; both read in one pass. */
+function keepGolden(db: SqlRunner, ids: number[], audience: Audience): number[] {
+  const tests: { field: 'country' | 'language'; accepts: (value: string) => boolean }[] = [];
   if (audience.countries !== undefined) {
     const countries = new Set(audience.countries);
-    const kept: number[] = [];
-    for (const [id, [country]] of goldenValuesOfMany(db, ids, ['country'])) if (country != null && countries.has(country.toUpperCase())) kept.push(id);
-    ids = kept;
+    tests.push({ field: 'country', accepts: (value) => countries.has(value.toUpperCase()) });
   }
-  return ids;
+  if (audience.languages !== undefined) {
+    const languages = new Set(audience.languages);
+    tests.push({ field: 'language', accepts: (value) => languages.has(value.toLowerCase()) });
+  }
+  if (tests.length === 0) return ids;
+  const kept: number[] = [];
+  const fields = tests.map((test) => test.field);
+  for (const [id, values] of goldenValuesOfMany(db, ids, fields)) {
+    if (tests.every((test, index) => values[index] != null && test.accepts(values[index]))) kept.push(id);
+  }
+  return kept;
 }
 
 /** `YYYYMMDD-HHmmss` of an instant in the zone, for file names. */

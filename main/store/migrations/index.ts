@@ -35,6 +35,7 @@ import { migration027 } from './027-partners';
 import { migration028 } from './028-search-shards';
 import { migration029 } from './029-retention';
 import { migration031 } from './031-contact-preferences';
+import { migration030 } from './030-language';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -68,7 +69,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration027,
   migration028,
   migration029,
-  // 030 is written on another branch: until it lands here, 031 runs in the next free place.
+  migration030,
   migration031,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

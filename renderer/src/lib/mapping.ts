@@ -27,6 +27,7 @@ const FIELD_GROUP = {
   country: 'identity',
   birthDate: 'identity',
   nationalId: 'identity',
+  language: 'identity',
   'consent.granted': 'consent',
   'consent.at': 'consent',
   'consent.purpose': 'consent',

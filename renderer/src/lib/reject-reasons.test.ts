@@ -87,6 +87,7 @@ describe('reasons of the file readers', () => {
       email: { column: 'courriel' },
       phone: { column: 'tél' },
       country: { column: 'pays' },
+      language: { column: 'langue' },
       name: { column: 'nom' },
       text: { column: 'ville' },
       postalCode: { column: 'code postal' },

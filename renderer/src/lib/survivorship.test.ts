@@ -23,7 +23,10 @@ describe('the source order of a priority rule', () => {
 
   it('saves a priority list as shown and no list for the other rules', () => {
     const shown = Object.fromEntries(
-      ['givenName', 'familyName', 'fullName', 'birthDate', 'email', 'phone', 'street', 'postalCode', 'city', 'region', 'country'].map((field) => [field, { rule: 'mostRecent', sources: [2] }]),
+      ['givenName', 'familyName', 'fullName', 'birthDate', 'email', 'phone', 'street', 'postalCode', 'city', 'region', 'country', 'language'].map((field) => [
+        field,
+        { rule: 'mostRecent', sources: [2] },
+      ]),
     ) as Survivorship;
     const saved = rulesToSave({ ...shown, city: { rule: 'sourcePriority', sources: [2] } }, sources);
     expect(saved.city).toEqual({ rule: 'sourcePriority', sources: [2, 1, 3] });

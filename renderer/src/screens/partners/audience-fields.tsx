@@ -1,9 +1,10 @@
-/** The audience of an extract or a schedule: countries, sources, latest activity, a consent state for a purpose, and the channel used. */
+/** The audience of an extract or a schedule: countries, languages, sources, latest activity, a consent state for a purpose, and the channel used. */
 import type { ReactNode } from 'react';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/field';
 import { useApiData } from '../../hooks/use-api-data';
+import { COMMON_LANGUAGES, languageEndonym } from '../../lib/languages';
 import { purposeName } from '../../lib/purpose-name';
 import { usePurposeCatalog } from '../../session/purpose-catalog';
 import { audienceOf, CONSENT_STATES, type AudienceDraft } from './partners-text';
@@ -23,6 +24,8 @@ export function AudienceFields({
   const checked = audienceOf(value);
   const invalid = 'invalid' in checked ? checked.invalid : null;
   const set = (change: Partial<AudienceDraft>): void => onChange({ ...value, ...change });
+  // A language ticked elsewhere (a schedule's audience written by the CLI) stays shown, so it can be unticked.
+  const offered = [...new Set<string>([...COMMON_LANGUAGES, ...value.languages])];
 
   return (
     <fieldset className="choice-group" data-testid="audience-fields">
@@ -38,6 +41,32 @@ export function AudienceFields({
         name="countries"
         error={invalid === 'countries' ? t('partners.screens.audience.countriesInvalid') : null}
       />
+      <fieldset className="choice-group" data-testid="audience-languages">
+        <legend>{t('partners.screens.audience.languages')}</legend>
+        <p className="muted small">{t('partners.screens.audience.languagesHint')}</p>
+        {offered.map((code) => (
+          <label key={code} className="checkbox">
+            <input
+              type="checkbox"
+              value={code}
+              checked={value.languages.includes(code)}
+              onChange={(event) => set({ languages: event.target.checked ? [...value.languages, code] : value.languages.filter((entry) => entry !== code) })}
+              disabled={disabled}
+            />
+            <span lang={code}>{languageEndonym(code)}</span>
+          </label>
+        ))}
+        <TextField
+          label={t('partners.screens.audience.otherLanguages')}
+          hint={t('partners.screens.audience.otherLanguagesHint')}
+          value={value.otherLanguages}
+          spellCheck={false}
+          onChange={(event) => set({ otherLanguages: event.target.value })}
+          disabled={disabled}
+          name="otherLanguages"
+          error={invalid === 'languages' ? t('partners.screens.audience.languagesInvalid') : null}
+        />
+      </fieldset>
       {(sources.data ?? []).length > 0 ? (
         <fieldset className="choice-group">
           <legend>{t('partners.screens.audience.sources')}</legend>

@@ -4,6 +4,7 @@ import { MAIN_NAMESPACES } from '../../../../main/i18n/namespaces';
 import {
   audienceOf,
   countryCodes,
+  languageCodes,
   defaultExtractFile,
   EMPTY_AUDIENCE,
   endsSoon,
@@ -86,6 +87,10 @@ describe('typed values', () => {
     expect(countryCodes('ca, fr;CA  de')).toEqual(['CA', 'FR', 'DE']);
     expect(countryCodes('')).toEqual([]);
     expect(countryCodes('Canada')).toBeNull();
+    expect(languageCodes('uk, VI;uk')).toEqual(['uk', 'vi']);
+    expect(languageCodes('')).toEqual([]);
+    expect(languageCodes('French')).toBeNull();
+    expect(languageCodes('xx')).toBeNull();
   });
 
   it('builds an audience from the filters set, and says which one is wrong', () => {
@@ -97,6 +102,9 @@ describe('typed values', () => {
     });
     expect(audienceOf({ ...EMPTY_AUDIENCE, channel: 'sms' })).toEqual({ audience: { channel: 'sms' } });
     expect(audienceOf({ ...EMPTY_AUDIENCE, countries: 'Canada' })).toEqual({ invalid: 'countries' });
+    // Ticked and typed languages make one list.
+    expect(audienceOf({ ...EMPTY_AUDIENCE, languages: ['fr', 'en'], otherLanguages: 'UK, fr' })).toEqual({ audience: { languages: ['fr', 'en', 'uk'] } });
+    expect(audienceOf({ ...EMPTY_AUDIENCE, languages: ['fr'], otherLanguages: 'Ukrainian' })).toEqual({ invalid: 'languages' });
     expect(audienceOf({ ...EMPTY_AUDIENCE, activeFrom: '2026-02-01', activeTo: '2026-01-01' })).toEqual({ invalid: 'dates' });
     expect(audienceOf({ ...EMPTY_AUDIENCE, purpose: 'marketing' })).toEqual({ invalid: 'consent' });
   });

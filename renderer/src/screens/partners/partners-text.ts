@@ -5,6 +5,7 @@
  */
 import {
   EXCLUSIONS,
+  isLanguageCode,
   type Agreement,
   type AccessWindow,
   type Audience,
@@ -114,6 +115,16 @@ export function countryCodes(text: string): string[] | null {
   return [...new Set(codes)];
 }
 
+/** Two-letter language codes typed with commas or spaces (`uk, VI`), lower case, no repeats; null if one is not an ISO 639-1 code. */
+export function languageCodes(text: string): string[] | null {
+  const codes = text
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toLowerCase())
+    .filter((code) => code !== '');
+  if (codes.some((code) => !isLanguageCode(code))) return null;
+  return [...new Set(codes)];
+}
+
 /** Where a produced extract goes when the steward saves it to a file: the export folder, named after the agreement and the day. */
 export function defaultExtractFile(exportDir: string, agreementId: number, format: ExtractFormat, today: Date = new Date()): string {
   const day = `${String(today.getFullYear())}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
@@ -131,6 +142,10 @@ export type ConsentStateFilter = (typeof CONSENT_STATES)[number];
 /** The audience filters as the form holds them: text as typed, lists as ticked. */
 export interface AudienceDraft {
   readonly countries: string;
+  /** Languages ticked among those offered. */
+  readonly languages: readonly string[];
+  /** Other languages, as typed (codes). */
+  readonly otherLanguages: string;
   readonly sourceIds: readonly number[];
   readonly activeFrom: string;
   readonly activeTo: string;
@@ -140,17 +155,31 @@ export interface AudienceDraft {
   readonly channel: ContactChannel | '';
 }
 
-export const EMPTY_AUDIENCE: AudienceDraft = { countries: '', sourceIds: [], activeFrom: '', activeTo: '', purpose: '', states: [], channel: '' };
+export const EMPTY_AUDIENCE: AudienceDraft = {
+  countries: '',
+  languages: [],
+  otherLanguages: '',
+  sourceIds: [],
+  activeFrom: '',
+  activeTo: '',
+  purpose: '',
+  states: [],
+  channel: '',
+};
 
 /** The audience the filters ask for (only the filters set), or why it cannot be sent yet. */
-export function audienceOf(draft: AudienceDraft): { readonly audience: Audience } | { readonly invalid: 'countries' | 'dates' | 'consent' } {
+export function audienceOf(draft: AudienceDraft): { readonly audience: Audience } | { readonly invalid: 'countries' | 'languages' | 'dates' | 'consent' } {
   const countries = countryCodes(draft.countries);
   if (countries === null) return { invalid: 'countries' };
+  const others = languageCodes(draft.otherLanguages);
+  if (others === null) return { invalid: 'languages' };
+  const languages = [...new Set([...draft.languages, ...others])];
   if (draft.activeFrom !== '' && draft.activeTo !== '' && draft.activeTo < draft.activeFrom) return { invalid: 'dates' };
   if ((draft.purpose === '') !== (draft.states.length === 0)) return { invalid: 'consent' };
   return {
     audience: {
       ...(countries.length > 0 ? { countries } : {}),
+      ...(languages.length > 0 ? { languages } : {}),
       ...(draft.sourceIds.length > 0 ? { sourceIds: [...draft.sourceIds] } : {}),
       ...(draft.activeFrom !== '' ? { activeFrom: draft.activeFrom } : {}),
       ...(draft.activeTo !== '' ? { activeTo: draft.activeTo } : {}),

@@ -9,6 +9,7 @@ import type { GoldenValue } from '../../../../main/api/contract';
 import { ErrorAlert } from '../../components/alert';
 import { useApiData } from '../../hooks/use-api-data';
 import { countryName } from '../../lib/countries';
+import { languageName } from '../../lib/languages';
 import { formatDateTime, formatWhen } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
 
@@ -16,6 +17,7 @@ function shownValue(entry: GoldenValue & { value: string }, language: string): s
   if (entry.field === 'birthDate') return formatWhen(entry.value, language);
   if (entry.field === 'phone') return formatPhone(entry.value);
   if (entry.field === 'country') return `${countryName(entry.value, language)} (${entry.value})`;
+  if (entry.field === 'language') return `${languageName(entry.value, language)} (${entry.value})`;
   return entry.value;
 }
 
@@ -62,7 +64,10 @@ export function GoldenRecord({ profileId }: { readonly profileId: number }): Rea
                   <td>
                     {entry.source}
                     {entry.recordId !== null && entry.recordTime !== null ? (
-                      <span className="muted small"> · {t('identity.golden.record', { record: entry.recordId, when: formatDateTime(entry.recordTime, language) })}</span>
+                      <span className="muted small">
+                        {' '}
+                        · {t('identity.golden.record', { record: entry.recordId, when: formatDateTime(entry.recordTime, language) })}
+                      </span>
                     ) : null}
                   </td>
                   <td>{t(`identity.golden.rules.${entry.rule}`)}</td>

@@ -10,6 +10,7 @@ import { ErrorAlert, Notice } from '../../components/alert';
 import { useApiData } from '../../hooks/use-api-data';
 import { addressLines } from '../../lib/address';
 import { countryName } from '../../lib/countries';
+import { languageName } from '../../lib/languages';
 import { cellText, formatAmount, formatDate, formatDateTime, formatWhen } from '../../lib/format';
 import type { Mapping, TargetField } from '../../lib/mapping';
 import { formatPhone } from '../../lib/phone';
@@ -24,8 +25,8 @@ import { GoldenRecord } from './golden-record';
 import { ProfileIdentity } from './profile-identity';
 
 type ProfileRecord = ProfileDetail['records'][number];
-type TextField = 'givenName' | 'familyName' | 'fullName' | 'street' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate';
-const TEXT_FIELDS: readonly TextField[] = ['givenName', 'familyName', 'fullName', 'street', 'postalCode', 'city', 'region', 'country', 'birthDate'];
+type TextField = 'givenName' | 'familyName' | 'fullName' | 'street' | 'city' | 'postalCode' | 'region' | 'country' | 'birthDate' | 'language';
+const TEXT_FIELDS: readonly TextField[] = ['givenName', 'familyName', 'fullName', 'street', 'postalCode', 'city', 'region', 'country', 'birthDate', 'language'];
 
 function readRaw(raw: unknown, column: string): unknown {
   if (!raw || typeof raw !== 'object') return undefined;
@@ -63,6 +64,7 @@ function Value({ shown, raw }: { readonly shown: string; readonly raw: string | 
 
 function shownText(field: TextField, value: string, language: string): string {
   if (field === 'country') return `${countryName(value, language)} (${value})`;
+  if (field === 'language') return `${languageName(value, language)} (${value})`;
   if (field === 'birthDate') return formatWhen(value, language);
   return value;
 }
@@ -90,7 +92,10 @@ function RecordCard({ record, mapping }: { readonly record: ProfileRecord; reado
             <div key={field}>
               <dt>{t(`fields.${field}`)}</dt>
               <dd>
-                <Value shown={shown} raw={rawValue(record, field, mapping, field === 'country' || field === 'birthDate' ? value : shown)} />
+                <Value
+                  shown={shown}
+                  raw={rawValue(record, field, mapping, field === 'country' || field === 'language' || field === 'birthDate' ? value : shown)}
+                />
               </dd>
             </div>
           );
