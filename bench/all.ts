@@ -7,6 +7,7 @@
  *   requests bench/requests.ts  an access package of a person with 10 k events among 1 M profiles ≤ 1 s; the register with 10 k requests ≤ 200 ms
  *   identity bench/identity.ts  a full identity resolution of 1 M generated records: ≤ 60 s, peak RSS ≤ 2 GB
  *   consent  bench/consent.ts   the consent review's state derived for 1 M people × 5 purposes (~3 M events) ≤ 10 s; counts ≤ 200 ms
+ *   retention  bench/retention.ts  maintain-until recomputed for 1 M people × 5 purposes ≤ 10 s; the due list for a date ≤ 200 ms
  *   erasure  bench/erasure.ts   among 1 M profiles: one person with 10 k events erased (preview, commit, purge, table scan) ≤ 2 s;
  *                               a full verification scan ≤ 60 s; a bulk erasure of 10 k requests ≤ 2 min
  *   partners bench/partners.ts  among 1 M profiles: the preview and the extract of ~500 k people × 10 fields, register included, ≤ 15 s
@@ -27,6 +28,7 @@ const SUITES: ReadonlyArray<readonly [string, string]> = [
   ['identity', 'identity.ts'],
   ['requests', 'requests.ts'],
   ['consent', 'consent.ts'],
+  ['retention', 'retention.ts'],
   ['erasure', 'erasure.ts'],
   ['partners', 'partners.ts'],
   ['partners-register', 'partners-register.ts'],

@@ -45,13 +45,9 @@ async function main(): Promise<void> {
     const { db } = backend.vaults.current();
     const raw = db.raw;
     const id = (code: string): number => raw.prepare('SELECT id FROM purpose WHERE code = ?').pluck().get(code) as number;
-    const [relationship, legal, email, sms, profiling] = ['customer_relationship', 'legal_records', 'email_marketing', 'sms_marketing', 'profiling'].map(id) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [relationship, legal, email, sms, profiling] = ['customer_relationship', 'legal_records', 'email_marketing', 'sms_marketing', 'profiling'].map(
+      id,
+    ) as [number, number, number, number, number];
     const people = PEOPLE;
     const second = Math.floor(people * 0.3);
     const stamp = '2026-01-15T10:00:00.000Z';
@@ -137,7 +133,10 @@ async function main(): Promise<void> {
     const rebuilt = refreshRetention(db, now, { rebuild: true });
     const recomputeMs = elapsedMs(recomputeStart);
     const cpu = process.cpuUsage(cpuStart);
-    const purposes = raw.prepare(`SELECT sum(length(purposes) - length(replace(purposes, ';', '')) + 1) FROM retention_profile WHERE purposes <> ''`).pluck().get() as number;
+    const purposes = raw
+      .prepare(`SELECT sum(length(purposes) - length(replace(purposes, ';', '')) + 1) FROM retention_profile WHERE purposes <> ''`)
+      .pluck()
+      .get() as number;
     console.log(
       `maintain-until recomputed from nothing: ${count(rebuilt.profiles)} profiles, ${count(purposes)} person × purpose dates in ${secs(recomputeMs)} ` +
         `(CPU ${secs((cpu.user + cpu.system) / 1000)}; target ≤ ${secs(RECOMPUTE_TARGET_MS)}) [${load()}]`,
@@ -163,7 +162,9 @@ async function main(): Promise<void> {
     console.log(`who may still be used for email marketing on 2027-01-01 (retention.mayKeep): ${count(keep.total)} in ${elapsedMs(keepStart).toFixed(0)} ms`);
 
     raw.transaction(() => {
-      const insert = raw.prepare(`INSERT INTO event (source_record_id, external_id, type, at, amount, currency, raw, run_id) VALUES (?, ?, 'order', ?, 12, 'CAD', '{}', 1)`);
+      const insert = raw.prepare(
+        `INSERT INTO event (source_record_id, external_id, type, at, amount, currency, raw, run_id) VALUES (?, ?, 'order', ?, 12, 'CAD', '{}', 1)`,
+      );
       for (let index = 0; index < 50; index += 1) insert.run(1 + index * Math.floor(people / 50), `late-${index}`, now.toISOString());
     })();
     const incrementalStart = process.hrtime.bigint();

@@ -45,8 +45,8 @@ export interface ConsentInput {
 export interface ProfileInputs {
   readonly profileId: number;
   readonly anchors: Readonly<Partial<Record<Exclude<Anchor, 'consent_withdrawn'>, string | null>>>;
-  /** Purpose id → the bases the person's sources (or releases) declare it on. */
-  readonly declared: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Purpose id → whether the person's sources (or releases) declare it on a basis other than consent. */
+  readonly declared: ReadonlyMap<number, boolean>;
   readonly consent: ReadonlyMap<number, ConsentInput>;
 }
 
@@ -85,6 +85,17 @@ function previousDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A rule's end day from each anchor day met: a few thousand days recur across a million people. */
+const ends = new WeakMap<ComputeRule, Map<string, string>>();
+
+function endFrom(rule: ComputeRule, day: string): string {
+  let memo = ends.get(rule);
+  if (memo === undefined) ends.set(rule, (memo = new Map()));
+  let end = memo.get(day);
+  if (end === undefined) memo.set(day, (end = addKeep(day, rule.keep)));
+  return end;
+}
+
 function ruleDate(rule: ComputeRule, inputs: ProfileInputs, consent: ConsentInput | undefined, zone: ZoneDays): Candidate {
   const instant =
     rule.anchor === 'consent_withdrawn'
@@ -92,19 +103,18 @@ function ruleDate(rule: ComputeRule, inputs: ProfileInputs, consent: ConsentInpu
         ? consent.since
         : null
       : (inputs.anchors[rule.anchor] ?? null);
-  return { day: instant === null ? null : addKeep(zone.dayOf(instant), rule.keep), ruleId: rule.id };
+  return { day: instant === null ? null : endFrom(rule, zone.dayOf(instant)), ruleId: rule.id };
 }
 
 function purposeDate(purpose: ComputePurpose, inputs: ProfileInputs, zone: ZoneDays): PurposeDate | null {
   const consent = inputs.consent.get(purpose.id);
-  const bases = inputs.declared.get(purpose.id);
-  const otherBasis = bases !== undefined && [...bases].some((basis) => basis !== 'consent');
+  const otherBasis = inputs.declared.get(purpose.id) === true;
   if (!otherBasis && consent === undefined) return null;
   const live = consent?.state === 'objected' ? false : otherBasis || consent?.state === 'granted';
   let result: Candidate | null;
   if (live) {
-    const useRules = purpose.rules.filter((rule) => rule.anchor !== 'consent_withdrawn');
-    result = useRules.reduce<Candidate | null>((best, rule) => later(best, ruleDate(rule, inputs, consent, zone)), null);
+    result = null;
+    for (const rule of purpose.rules) if (rule.anchor !== 'consent_withdrawn') result = later(result, ruleDate(rule, inputs, consent, zone));
     if (result === null) {
       const activity = inputs.anchors.last_activity ?? null;
       result = {
