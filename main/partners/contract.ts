@@ -56,6 +56,8 @@ export const EXCLUSIONS = [
   'optedOutOfSale',
   /** The audience names a channel the person refused for a purpose of the lease, or for every purpose (main/contact). */
   'doNotContact',
+  /** The person's maintain-until date for a purpose of the lease has passed (main/retention): kept no longer for it. */
+  'retentionEnded',
   'legalHold',
 ] as const;
 export const Exclusion = z.enum(EXCLUSIONS);
@@ -215,6 +217,8 @@ export const Audience = z.object({
   profileIds: z.array(Id).max(1_000_000).optional(),
   /** The channel the partner will use: people who refused it for a purpose of the lease are left out (`doNotContact`). */
   channel: ContactChannel.optional(),
+  /** Only people still kept for every purpose of the lease on this day (their maintain-until dates are not past it). */
+  keptOn: Day.optional(),
 });
 export type Audience = z.infer<typeof Audience>;
 

@@ -10,6 +10,7 @@ import { contactOfMany } from '../../contact/index';
 import { AppError } from '../../core/errors';
 import type { JobControl } from '../../core/job-control';
 import { litigationHeldProfiles } from '../../erasure/index';
+import { retentionOfMany } from '../../retention/index';
 import { goldenValuesOfMany, type GoldenFieldName } from '../../identity/index';
 import { currentProfileId } from '../../profiles/index';
 import { vaultTimeZone } from '../../requests/index';
@@ -60,18 +61,22 @@ interface Drawn {
 /**
  * The audience, and who of it may be sent: a person whose data may be used now for every purpose of the
  * lease (the reason counted is the first failing purpose's), who did not refuse the audience's channel for
- * any of them, and who is not under a litigation hold.
+ * any of them, whose maintain-until date for none of them has passed, and who is not under a litigation hold.
  */
 function draw(db: SqlRunner, lease: Lease, audience: Audience, now: Date, timeZone: string): Drawn {
   const purposes = [...lease.purposes];
   const consent = consentOfMany(db, audience.consent === undefined ? purposes : [...new Set([...purposes, audience.consent.purpose])], now);
   const ids = drawAudience(db, audience, timeZone, consent);
   const contact = audience.channel === undefined ? null : contactOfMany(db, audience.channel, purposes);
+  const retention = retentionOfMany(db, now, purposes);
+  const today = dayInZone(now, timeZone);
+  const keptOn = audience.keptOn;
+  const drawn = keptOn === undefined ? ids : ids.filter((id) => !purposes.some((purpose) => retention.endedBefore(id, purpose, keptOn)));
   // A hold placed before a merge still holds the person the profile became part of.
   const held = new Set([...litigationHeldProfiles(db, dayInZone(now, timeZone))].map((id) => currentProfileId(db, id)));
   const excluded = Object.fromEntries(EXCLUSIONS.map((reason) => [reason, 0])) as Record<Exclusion, number>;
   const included: number[] = [];
-  for (const id of ids) {
+  for (const id of drawn) {
     let reason: Exclusion | null = null;
     for (const purpose of purposes) {
       const use = consent.use(id, purpose);
@@ -81,11 +86,12 @@ function draw(db: SqlRunner, lease: Lease, audience: Audience, now: Date, timeZo
       }
     }
     if (reason === null && contact !== null && purposes.some((purpose) => !contact.allowed(id, purpose).allowed)) reason = 'doNotContact';
+    if (reason === null && purposes.some((purpose) => retention.endedBefore(id, purpose, today))) reason = 'retentionEnded';
     if (reason === null && held.has(id)) reason = 'legalHold';
     if (reason === null) included.push(id);
     else excluded[reason] += 1;
   }
-  return { audience: ids.length, included, excluded };
+  return { audience: drawn.length, included, excluded };
 }
 
 const excludedTotal = (drawn: Drawn): number => Object.values(drawn.excluded).reduce((sum, count) => sum + count, 0);

@@ -1,4 +1,4 @@
-/** The audience of an extract or a schedule: countries, languages, sources, latest activity, a consent state for a purpose, and the channel used. */
+/** The audience of an extract or a schedule: countries, languages, sources, latest activity, a consent state for a purpose, the channel used, and a day the people must still be kept on. */
 import type { ReactNode } from 'react';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
@@ -150,6 +150,15 @@ export function AudienceFields({
           </option>
         ))}
       </SelectField>
+      <TextField
+        type="date"
+        label={t('partners.screens.audience.keptOn')}
+        hint={t('partners.screens.audience.keptOnHint')}
+        value={value.keptOn}
+        onChange={(event) => set({ keptOn: event.target.value })}
+        disabled={disabled}
+        name="keptOn"
+      />
     </fieldset>
   );
 }

@@ -153,6 +153,8 @@ export interface AudienceDraft {
   readonly states: readonly ConsentStateFilter[];
   /** The channel the partner will use, or '' for none named. */
   readonly channel: ContactChannel | '';
+  /** Only people still kept for the lease's purposes on this day, or '' for no such filter. */
+  readonly keptOn: string;
 }
 
 export const EMPTY_AUDIENCE: AudienceDraft = {
@@ -165,6 +167,7 @@ export const EMPTY_AUDIENCE: AudienceDraft = {
   purpose: '',
   states: [],
   channel: '',
+  keptOn: '',
 };
 
 /** The audience the filters ask for (only the filters set), or why it cannot be sent yet. */
@@ -185,6 +188,7 @@ export function audienceOf(draft: AudienceDraft): { readonly audience: Audience 
       ...(draft.activeTo !== '' ? { activeTo: draft.activeTo } : {}),
       ...(draft.purpose !== '' ? { consent: { purpose: draft.purpose, states: CONSENT_STATES.filter((state) => draft.states.includes(state)) } } : {}),
       ...(draft.channel !== '' ? { channel: draft.channel } : {}),
+      ...(draft.keptOn !== '' ? { keptOn: draft.keptOn } : {}),
     },
   };
 }
