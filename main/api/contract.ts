@@ -20,6 +20,7 @@ import { erasureMethods } from '../erasure/contract';
 import { suppressionMethods } from '../suppression/contract';
 import { partnersMethods } from '../partners/contract';
 import { retentionMethods } from '../retention/contract';
+import { processingMethods } from '../processing/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -40,6 +41,7 @@ export * from '../erasure/contract';
 export * from '../suppression/contract';
 export * from '../partners/contract';
 export * from '../retention/contract';
+export * from '../processing/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -60,6 +62,7 @@ export const CONTRACT_SLICES = {
   suppression: suppressionMethods,
   partners: partnersMethods,
   retention: retentionMethods,
+  processing: processingMethods,
   jobs: jobMethods,
 } as const;
 
@@ -79,6 +82,7 @@ export const contract = {
   ...suppressionMethods,
   ...partnersMethods,
   ...retentionMethods,
+  ...processingMethods,
   ...jobMethods,
 } as const;
 

@@ -2,3 +2,6 @@
 export { partnersAttention, type PartnersAttentionItem } from './attention';
 /** The register export's words come from main/i18n, which the backend plugs in. */
 export { setRegisterTranslator } from './register/translate';
+/** Partners and their agreements (no delivery, no credential), for the records of processing (main/processing). */
+export { listPartners } from './partners';
+export { agreementSummaries, type AgreementSummary } from './agreements';

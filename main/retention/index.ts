@@ -2,3 +2,5 @@
 export { retentionAttention, type RetentionAttentionItem } from './attention';
 /** Approved sweeps whose time has come, for the app's timer and `custodia retention sweep --due`. */
 export { waitingSweeps } from './sweep';
+/** The rules in force, for the records of processing (main/processing). */
+export { listRules } from './rules';
