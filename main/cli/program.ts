@@ -18,6 +18,7 @@ import { registerAgreementCommands } from './commands/agreements';
 import { registerExtractCommands } from './commands/extract';
 import { registerPartnerCommands } from './commands/partners';
 import { registerRegisterCommands } from './commands/register';
+import { registerReportCommands } from './commands/report';
 import { registerSourceCommands } from './commands/sources';
 import { registerSuppressionCommands } from './commands/suppression';
 import { registerServeCommand } from './commands/serve';
@@ -75,6 +76,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerAgreementCommands(program, action);
   registerExtractCommands(program, action);
   registerRegisterCommands(program, action);
+  registerReportCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }
