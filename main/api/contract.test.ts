@@ -19,6 +19,7 @@ import { suppressionHandlers } from '../suppression/handlers';
 import { erasureHandlers } from '../erasure/handlers';
 import { partnersHandlers } from '../partners/handlers';
 import { retentionHandlers } from '../retention/handlers';
+import { processingHandlers } from '../processing/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
 import { vaultHandlers } from '../vault/handlers';
@@ -41,6 +42,7 @@ const HANDLER_TABLES = [
   erasureHandlers,
   partnersHandlers,
   retentionHandlers,
+  processingHandlers,
   jobHandlers,
 ];
 
@@ -89,6 +91,7 @@ describe('the composed contract', () => {
       erasure: ['erasure.'],
       partners: ['partners.', 'agreements.', 'extracts.', 'schedules.', 'register.'],
       retention: ['retention.'],
+      processing: ['processing.'],
       jobs: ['jobs.'],
     };
     for (const [capability, slice] of Object.entries(CONTRACT_SLICES)) {

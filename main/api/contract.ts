@@ -21,6 +21,7 @@ import { erasureMethods } from '../erasure/contract';
 import { suppressionMethods } from '../suppression/contract';
 import { partnersMethods } from '../partners/contract';
 import { retentionMethods } from '../retention/contract';
+import { processingMethods } from '../processing/contract';
 import { userMethods } from '../users/contract';
 import { vaultMethods } from '../vault/contract';
 
@@ -43,6 +44,7 @@ export * from '../erasure/contract';
 export * from '../suppression/contract';
 export * from '../partners/contract';
 export * from '../retention/contract';
+export * from '../processing/contract';
 export * from '../users/contract';
 export * from '../vault/contract';
 
@@ -64,6 +66,7 @@ export const CONTRACT_SLICES = {
   suppression: suppressionMethods,
   partners: partnersMethods,
   retention: retentionMethods,
+  processing: processingMethods,
   jobs: jobMethods,
 } as const;
 
@@ -84,6 +87,7 @@ export const contract = {
   ...suppressionMethods,
   ...partnersMethods,
   ...retentionMethods,
+  ...processingMethods,
   ...jobMethods,
 } as const;
 

@@ -150,6 +150,8 @@ export const METHOD_NAMES = [
   'retention.approveSweep',
   'retention.runSweep',
   'retention.cancelSweep',
+  'processing.report',
+  'processing.export',
   'jobs.get',
   'jobs.cancel',
 ] as const satisfies readonly MethodName[];

@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = [
   'retention.sweep_approved',
   'retention.sweep_run',
   'retention.sweep_cancelled',
+  'processing.report_exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,7 @@ import { translator } from '../i18n/translator';
 import { setPackageTranslator } from '../requests/index';
 import { replayErasures, setCertificateTranslator } from '../erasure/index';
 import { setRegisterTranslator } from '../partners/index';
+import { setProcessingTranslator } from '../processing/index';
 import { setRestoreReplay } from '../vault/index';
 import { isBusyError, isDamageError } from '../store/connection';
 import { VaultService } from '../vault/vault-service';
@@ -37,6 +38,7 @@ setProfileNamer((db, profileId, stamp) => void nameFromGolden(db, profileId, sta
 setPackageTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
 setCertificateTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
 setRegisterTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
+setProcessingTranslator((language) => translator(LANGUAGES.includes(language as Language) ? (language as Language) : 'en'));
 // A restore from the unlocked vault makes its erasures again in the restored copy (main/erasure/replay.ts).
 setRestoreReplay((current, restored, audit, actorId, now) => void replayErasures(current, restored, audit, actorId, now));
 // The consent gate's release and delete act on ingest's records and profiles; consent cannot import ingest.

@@ -13,6 +13,7 @@ import { requestHandlers } from '../requests/handlers';
 import { erasureHandlers } from '../erasure/handlers';
 import { partnersHandlers } from '../partners/handlers';
 import { retentionHandlers } from '../retention/handlers';
+import { processingHandlers } from '../processing/handlers';
 import { suppressionHandlers } from '../suppression/handlers';
 import { identityHandlers } from '../identity/handlers';
 import { userHandlers } from '../users/handlers';
@@ -39,6 +40,7 @@ export const handlers: HandlerTable<BackendContext> = {
   ...erasureHandlers,
   ...partnersHandlers,
   ...retentionHandlers,
+  ...processingHandlers,
   ...suppressionHandlers,
   ...jobHandlers,
 };

@@ -20,6 +20,7 @@ import { registerExtractCommands } from './commands/extract';
 import { registerPartnerCommands } from './commands/partners';
 import { registerRegisterCommands } from './commands/register';
 import { registerRetentionCommands } from './commands/retention';
+import { registerReportCommands } from './commands/report';
 import { registerSourceCommands } from './commands/sources';
 import { registerSuppressionCommands } from './commands/suppression';
 import { registerServeCommand } from './commands/serve';
@@ -79,6 +80,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   registerExtractCommands(program, action);
   registerRegisterCommands(program, action);
   registerRetentionCommands(program, action);
+  registerReportCommands(program, action);
   registerServeCommand(program, action);
   return program;
 }

@@ -26,6 +26,7 @@
  *   suppression main/suppression/strings      suppression (the list that keeps erased people from coming back)
  *   partners    main/partners/strings         partners (partners, agreements, extracts, the register)
  *   retention   main/retention/strings        retention (rules, maintain-until dates, the due list, sweeps)
+ *   processing  main/processing/strings       processing (the records of processing report)
  *
  * The interface's own words (common, validation, passphrase, shell, home, pager, countries) are the `app`
  * namespace, which the renderer keeps in renderer/src/i18n/strings and adds to these
@@ -71,6 +72,8 @@ import partnersEn from '../partners/strings/en.json';
 import partnersFr from '../partners/strings/fr.json';
 import retentionEn from '../retention/strings/en.json';
 import retentionFr from '../retention/strings/fr.json';
+import processingEn from '../processing/strings/en.json';
+import processingFr from '../processing/strings/fr.json';
 import accessPackageEn from '../requests/package/strings/en.json';
 import accessPackageFr from '../requests/package/strings/fr.json';
 
@@ -103,6 +106,7 @@ export const MAIN_NAMESPACES = {
   erasure: { en: erasureEn, fr: erasureFr },
   partners: { en: partnersEn, fr: partnersFr },
   retention: { en: retentionEn, fr: retentionFr },
+  processing: { en: processingEn, fr: processingFr },
 } as const satisfies Readonly<Record<string, NamespaceStrings>>;
 
 export type MainNamespace = keyof typeof MAIN_NAMESPACES;

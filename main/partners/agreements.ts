@@ -112,6 +112,27 @@ export function listLeases(db: SqlRunner, partnerId: number | null): Lease[] {
   return rows.map(toLease);
 }
 
+/**
+ * Every agreement as the records of processing list it (main/processing): what it allows and its state on the
+ * day, without its delivery, so no credential leaves this folder.
+ */
+export type AgreementSummary = Pick<Agreement, 'id' | 'partnerId' | 'title' | 'purposes' | 'basis' | 'fields' | 'validFrom' | 'validTo' | 'status' | 'state'>;
+
+export function agreementSummaries(db: SqlRunner, now: Date, timeZone: string): AgreementSummary[] {
+  return listLeases(db, null).map((lease) => ({
+    id: lease.id,
+    partnerId: lease.partnerId,
+    title: lease.title,
+    purposes: [...lease.purposes],
+    basis: lease.basis,
+    fields: [...lease.fields],
+    validFrom: lease.validFrom,
+    validTo: lease.validTo,
+    status: lease.status,
+    state: leaseState(lease, now, timeZone),
+  }));
+}
+
 function sftpColumn(delivery: AgreementInput['delivery'], previous: StoredSftp | null): string | null {
   if (delivery.kind === 'folder') return null;
   const credential: SftpCredential | Record<string, never> =

@@ -4,3 +4,6 @@ export { partnersAttention, type PartnersAttentionItem } from './attention';
 export { setRegisterTranslator } from './register/translate';
 /** Whether a schedule is due now (the backend's scheduler asks every minute while the app is open). */
 export { hasDueSchedules } from './schedule/store';
+/** Partners and their agreements (no delivery, no credential), for the records of processing (main/processing). */
+export { listPartners } from './partners';
+export { agreementSummaries, type AgreementSummary } from './agreements';

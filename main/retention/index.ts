@@ -4,3 +4,5 @@ export { retentionAttention, type RetentionAttentionItem } from './attention';
 export { waitingSweeps } from './sweep';
 /** Partner extracts leave out people whose date for a purpose of the lease has passed. */
 export { retentionOfMany, type RetentionOfMany } from './use-many';
+/** The rules in force, for the records of processing (main/processing). */
+export { listRules } from './rules';

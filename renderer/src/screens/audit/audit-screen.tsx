@@ -7,10 +7,11 @@ import { AuditEntries } from './audit-entries';
 import { EMPTY_FILTER, isFiltered, toApiFilter, type AuditFilterForm } from './audit-filter-state';
 import { AuditFilters } from './audit-filters';
 import { CheckpointsTable } from './checkpoints-table';
+import { ProcessingReportSection } from '../processing/processing-report-section';
 import { ExportPanel } from './export-panel';
 import { VerifyPanel } from './verify-panel';
 
-type AuditTab = 'entries' | 'verify' | 'export' | 'checkpoints';
+type AuditTab = 'entries' | 'verify' | 'export' | 'checkpoints' | 'processing';
 
 export function AuditScreen(): ReactNode {
   const { t } = useTranslation();
@@ -47,6 +48,8 @@ export function AuditScreen(): ReactNode {
           { key: 'verify', label: t('audit.tabs.verify'), content: <VerifyPanel onFinished={changed} /> },
           { key: 'export', label: t('audit.tabs.export'), content: <ExportPanel filter={filter} filtered={filtered} onFinished={changed} /> },
           { key: 'checkpoints', label: t('audit.tabs.checkpoints'), content: <CheckpointsTable key={generation} /> },
+          // The report is a document for the auditor: made where the audit trail is read.
+          { key: 'processing', label: t('processing.screen.tab'), content: <ProcessingReportSection /> },
         ]}
       />
     </div>

@@ -6,6 +6,7 @@ import { RegionSelect } from '../../components/region-select';
 import { PageHeader, Section } from '../../components/section';
 import { hasRole, useSession } from '../../session/session-context';
 import { ErasureSettingsSection } from '../erasure/erasure-settings-section';
+import { ProcessingReportSection } from '../processing/processing-report-section';
 import { BackupSection } from './backup-section';
 import { IdleLockSection } from './idle-lock-section';
 import { IntegritySection } from './integrity-section';
@@ -43,6 +44,8 @@ export function SettingsScreen(): ReactNode {
         <PurposesSection />
         <RequestsSettingsSection canChange={admin} />
         <ErasureSettingsSection canChange={admin} />
+        {/* Stewards do not see the audit area: the records of processing are here for every role too. */}
+        <ProcessingReportSection />
       </div>
     </div>
   );
