@@ -17,6 +17,7 @@ import { regionCountry } from '../../lib/region';
 import { hasRole, useSession } from '../../session/session-context';
 import { EraseButton } from '../erasure/erase-panel';
 import { DisclosuresSection } from '../partners/disclosures-section';
+import { RetentionSection } from '../retention/retention-section';
 import { ConsentSection } from './consent-section';
 import { EventsHeading } from './events-heading';
 import { GoldenRecord } from './golden-record';
@@ -313,9 +314,7 @@ export function ProfileDetailView({ id, backLabel, onBack, onOpenCertificate }: 
               </span>
             ) : null}
           </header>
-          {data.redirectedFrom !== null ? (
-            <Notice testId="profile-redirected">{t('identity.person.redirected', { from: data.redirectedFrom })}</Notice>
-          ) : null}
+          {data.redirectedFrom !== null ? <Notice testId="profile-redirected">{t('identity.person.redirected', { from: data.redirectedFrom })}</Notice> : null}
           <section className="card" aria-labelledby="profile-fields-title">
             <h3 className="card-title" id="profile-fields-title">
               {t('profiles.detail.fields')}
@@ -324,6 +323,7 @@ export function ProfileDetailView({ id, backLabel, onBack, onOpenCertificate }: 
           </section>
           <GoldenRecord key={`${data.id}-${changes}`} profileId={data.id} />
           <ConsentSection key={`consent-${data.id}-${changes}`} profileId={data.id} />
+          {canErase && data.status === 'active' ? <RetentionSection key={`retention-${data.id}-${changes}`} profileId={data.id} /> : null}
           <div className="two-columns even">
             <section className="card" aria-labelledby="profile-events-title">
               <EventsHeading id="profile-events-title" shown={data.events.length} total={data.eventCount} />
