@@ -3,7 +3,7 @@
  * that set the dates, and the sweeps that anonymize what is due. Auditors read the rules and the sweeps,
  * which name no one; administrators keep the rules; stewards preview, approve and run sweeps.
  */
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/section';
 import { Tabs } from '../../components/tabs';
@@ -22,7 +22,7 @@ export function RetentionScreen({ focus, onNavigate }: { readonly focus?: AreaFo
   const [tab, setTab] = useState<RetentionView>(asked === 'due' && !canAct ? 'rules' : asked);
   // A rule changed or a sweep ran: the due list (mounted behind its tab) reads again.
   const [changes, setChanges] = useState(0);
-  const changed = (): void => setChanges((value) => value + 1);
+  const changed = useCallback((): void => setChanges((value) => value + 1), []);
 
   return (
     <div className="page page-wide stack" data-testid="retention-screen">

@@ -154,13 +154,14 @@ export function SweepsPanel({
   );
 
   // A run that ended (done, refused or stopped) changed the list, the due list and the certificates.
-  const settled = runJob.state.kind !== 'idle' && runJob.state.kind !== 'running';
+  // Keyed by the outcome itself, so each run's end is heard once, whatever else renders meanwhile.
+  const outcome = runJob.state.kind === 'idle' || runJob.state.kind === 'running' ? null : runJob.state;
   useEffect(() => {
-    if (!settled) return;
+    if (outcome === null) return;
     reload();
     onSwept();
     runHeading.current?.focus();
-  }, [settled, reload, onSwept]);
+  }, [outcome, reload, onSwept]);
 
   async function confirmCancel(): Promise<void> {
     if (cancelling === null) return;
@@ -248,7 +249,7 @@ export function SweepsPanel({
       <ConfirmDialog
         open={cancelling !== null}
         title={cancelling === null ? '' : t('retention.sweeps.cancelTitle', { id: cancelling.id })}
-        confirmLabel={t('retention.sweeps.cancel')}
+        confirmLabel={t('retention.sweeps.cancelConfirm')}
         busy={cancel.busy}
         danger
         onConfirm={() => void confirmCancel()}
