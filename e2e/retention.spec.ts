@@ -153,3 +153,30 @@ test('a rule makes an old customer due; a sweep previewed, approved and run anon
   );
   await expect(obligation).toHaveAttribute('data-retired', 'false');
 });
+
+test('the Retention screen in French: a rule in words, its tabs checked with axe', async ({ app, page }) => {
+  await app.openNewVault(ADMIN);
+  await app.goTo('Settings');
+  await app.settings.chooseLanguage('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await app.navigation('Navigation principale').getByRole('button', { name: 'Conservation', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Délais de conservation' })).toBeVisible();
+  const tabs = page.getByRole('tablist', { name: 'Délais de conservation' });
+  await expect(page.getByTestId('due-none')).toHaveText('Personne n’est à échéance ce jour-là.');
+  await noSeriousViolations(page);
+
+  await tabs.getByRole('tab', { name: 'Règles' }).click();
+  const form = page.getByTestId('retention-rule-form');
+  await form.getByLabel('Finalité').selectOption('customer_relationship');
+  await form.getByLabel('Conserver pendant').fill('3');
+  await form.getByLabel('Compté à partir de').selectOption('last_purchase');
+  await form.getByRole('button', { name: 'Ajouter la règle' }).click();
+  await expect(page.getByTestId('retention-rule-keep')).toHaveText('3 ans à compter du dernier achat');
+  await noSeriousViolations(page);
+
+  await tabs.getByRole('tab', { name: 'Balayages' }).click();
+  await page.getByRole('button', { name: 'Aperçu d’un balayage' }).click();
+  await expect(page.getByTestId('sweep-people')).toHaveText('0 personne sera anonymisée.', { timeout: 30_000 });
+  await expect(page.getByTestId('sweep-wizard')).toContainText('Personne à anonymiser\u00a0: il n’y a rien à approuver.');
+  await noSeriousViolations(page);
+});

@@ -3,7 +3,7 @@
  * picked), counted by what happens to them, drawn by month and purpose, and listed a page at a time.
  * Reading it brings the dates up to date; "Refresh dates" does it on demand (a rebuild for administrators).
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_ACTIONS, type DueItem, type RetentionAction } from '../../../../main/api/contract';
 import { ErrorAlert, Notice } from '../../components/alert';
@@ -125,7 +125,6 @@ export function DuePanel({
 }): ReactNode {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const filtersId = useId();
   const { purposes } = usePurposeCatalog();
   const [day, setDay] = useState(() => localDay(new Date()));
   const [purpose, setPurpose] = useState('');
@@ -145,10 +144,7 @@ export function DuePanel({
   return (
     <div className="stack" data-testid="due-panel">
       <p className="lead">{t('retention.due.intro')}</p>
-      <fieldset className="field-row" aria-labelledby={filtersId}>
-        <legend id={filtersId} className="visually-hidden">
-          {t('retention.due.filters')}
-        </legend>
+      <div className="field-row three" role="group" aria-label={t('retention.due.filters')}>
         <DateField
           label={t('retention.due.day')}
           value={day}
@@ -191,7 +187,7 @@ export function DuePanel({
             </option>
           ))}
         </SelectField>
-      </fieldset>
+      </div>
       <RefreshDates isAdmin={isAdmin} onRefreshed={reload} />
       <ErrorAlert error={due.error} />
       {data === null ? (
