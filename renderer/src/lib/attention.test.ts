@@ -38,17 +38,38 @@ describe('an attention tile', () => {
     expect(text.action).toBe('Open the rejected rows');
     expect(attentionText(en, item('runRejectedAll'), 'auditor', 'en').action).toBe('Open Import history');
     const fr = await translator('fr');
-    expect(attentionText(fr, item('flaggedRecords', { count: 1500 }), 'steward', 'fr').text).toBe('Salon de Lyon\u00a0: 1\u00a0500 fiches à examiner dans Qualité des données.');
+    expect(attentionText(fr, item('flaggedRecords', { count: 1500 }), 'steward', 'fr').text).toBe(
+      'Salon de Lyon\u00a0: 1\u00a0500 fiches à examiner dans Qualité des données.',
+    );
   });
 
   it('leads to where each item is put right', () => {
     expect(attentionDestination(item('runRejectedAll'))).toEqual({ area: 'sources', focus: { tab: 'runs', runId: 7 } });
-    expect(attentionDestination(item('connectorFailing', { target: { place: 'connectors', sourceId: 3 } }))).toEqual({ area: 'sources', focus: { tab: 'connectors', sourceId: 3 } });
+    expect(attentionDestination(item('connectorFailing', { target: { place: 'connectors', sourceId: 3 } }))).toEqual({
+      area: 'sources',
+      focus: { tab: 'connectors', sourceId: 3 },
+    });
     expect(attentionDestination(item('flaggedRecords', { target: { place: 'quality', sourceId: 3 } }))).toEqual({ area: 'quality', focus: { sourceId: 3 } });
-    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({ area: 'identity', focus: { identityView: 'review' } });
-    expect(attentionDestination(item('consentDisagree', { sourceId: null, target: { place: 'consent', finding: 'disagree' } }))).toEqual({ area: 'consent', focus: { consentFinding: 'disagree' } });
-    expect(attentionDestination(item('consentExpiring', { sourceId: null, target: { place: 'consent', finding: 'expiring' } }))).toEqual({ area: 'consent', focus: { consentFinding: 'expiring' } });
-    expect(attentionDestination(item('heldRecords', { sourceId: null, target: { place: 'held' } }))).toEqual({ area: 'profiles', focus: { profilesView: 'held' } });
+    expect(attentionDestination(item('identityReview', { sourceId: null, target: { place: 'identity', view: 'review' } }))).toEqual({
+      area: 'identity',
+      focus: { identityView: 'review' },
+    });
+    expect(attentionDestination(item('consentDisagree', { sourceId: null, target: { place: 'consent', finding: 'disagree' } }))).toEqual({
+      area: 'consent',
+      focus: { consentFinding: 'disagree' },
+    });
+    expect(attentionDestination(item('consentExpiring', { sourceId: null, target: { place: 'consent', finding: 'expiring' } }))).toEqual({
+      area: 'consent',
+      focus: { consentFinding: 'expiring' },
+    });
+    expect(attentionDestination(item('heldRecords', { sourceId: null, target: { place: 'held' } }))).toEqual({
+      area: 'profiles',
+      focus: { profilesView: 'held' },
+    });
+    const retention = { sourceId: null, target: { place: 'retention' } } as const;
+    expect(attentionDestination(item('retentionDue', retention))).toEqual({ area: 'retention', focus: { retentionView: 'due' } });
+    expect(attentionDestination(item('retentionReview', retention))).toEqual({ area: 'retention', focus: { retentionView: 'due', retentionAction: 'review' } });
+    expect(attentionDestination(item('sweepsRefused', retention))).toEqual({ area: 'retention', focus: { retentionView: 'sweeps' } });
   });
 
   it('says records held for a lawful basis, and tells auditors a steward settles them', async () => {

@@ -53,6 +53,7 @@ export function attentionDestination(item: AttentionItem): { readonly area: Area
     case 'partners':
       return { area: 'partners', focus: { partnersView: target.view } };
     case 'retention':
-      return { area: 'erasure', focus: { erasureView: 'holds' } };
+      if (item.kind === 'sweepsRefused') return { area: 'retention', focus: { retentionView: 'sweeps' } };
+      return { area: 'retention', focus: item.kind === 'retentionReview' ? { retentionView: 'due', retentionAction: 'review' } : { retentionView: 'due' } };
   }
 }

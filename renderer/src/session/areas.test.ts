@@ -3,8 +3,36 @@ import { areasFor } from './areas';
 
 describe('areasFor', () => {
   it('keeps personal data away from auditors', () => {
-    expect(areasFor('auditor')).toEqual(['home', 'consent', 'requests', 'erasure', 'partners', 'sources', 'audit', 'settings']);
-    expect(areasFor('steward')).toEqual(['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'erasure', 'partners', 'quality', 'sources', 'settings']);
-    expect(areasFor('administrator')).toEqual(['home', 'import', 'profiles', 'identity', 'consent', 'requests', 'erasure', 'partners', 'quality', 'sources', 'audit', 'users', 'settings']);
+    expect(areasFor('auditor')).toEqual(['home', 'consent', 'requests', 'erasure', 'partners', 'retention', 'sources', 'audit', 'settings']);
+    expect(areasFor('steward')).toEqual([
+      'home',
+      'import',
+      'profiles',
+      'identity',
+      'consent',
+      'requests',
+      'erasure',
+      'partners',
+      'retention',
+      'quality',
+      'sources',
+      'settings',
+    ]);
+    expect(areasFor('administrator')).toEqual([
+      'home',
+      'import',
+      'profiles',
+      'identity',
+      'consent',
+      'requests',
+      'erasure',
+      'partners',
+      'retention',
+      'quality',
+      'sources',
+      'audit',
+      'users',
+      'settings',
+    ]);
   });
 });

@@ -13,6 +13,7 @@ export const AREAS = [
   'requests',
   'erasure',
   'partners',
+  'retention',
   'quality',
   'sources',
   'audit',
@@ -36,6 +37,8 @@ const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   erasure: ['administrator', 'steward', 'auditor'],
   // Partners, leases and the register name no person: auditors read them (a person's disclosures are on their page).
   partners: ['administrator', 'steward', 'auditor'],
+  // Rules and sweeps name no one: auditors read them; the due list and a person's dates are the stewards'.
+  retention: ['administrator', 'steward', 'auditor'],
   // Flagged values are personal data as sent: the same people as imports.
   quality: ['administrator', 'steward'],
   sources: ['administrator', 'steward', 'auditor'],
@@ -69,7 +72,12 @@ export interface AreaFocus {
   readonly erasureView?: 'certificates' | 'holds';
   /** Partners, on one of its tabs. */
   readonly partnersView?: PartnersView;
+  /** Retention, on one of its tabs (the due list perhaps narrowed to one action). */
+  readonly retentionView?: RetentionView;
+  readonly retentionAction?: 'anonymize' | 'review';
 }
+
+export type RetentionView = 'due' | 'rules' | 'sweeps';
 
 export type PartnersView = 'partners' | 'agreements' | 'extract' | 'schedules' | 'register';
 

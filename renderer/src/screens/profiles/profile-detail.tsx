@@ -18,6 +18,7 @@ import { regionCountry } from '../../lib/region';
 import { hasRole, useSession } from '../../session/session-context';
 import { EraseButton } from '../erasure/erase-panel';
 import { DisclosuresSection } from '../partners/disclosures-section';
+import { RetentionSection } from '../retention/retention-section';
 import { ConsentSection } from './consent-section';
 import { ContactSection } from './contact-section';
 import { EventsHeading } from './events-heading';
@@ -329,6 +330,7 @@ export function ProfileDetailView({ id, backLabel, onBack, onOpenCertificate }: 
           <GoldenRecord key={`${data.id}-${changes}`} profileId={data.id} />
           <ConsentSection key={`consent-${data.id}-${changes}`} profileId={data.id} />
           <ContactSection key={`contact-${data.id}-${changes}`} profileId={data.id} />
+          {canErase && data.status === 'active' ? <RetentionSection key={`retention-${data.id}-${changes}`} profileId={data.id} /> : null}
           <div className="two-columns even">
             <section className="card" aria-labelledby="profile-events-title">
               <EventsHeading id="profile-events-title" shown={data.events.length} total={data.eventCount} />

@@ -21,6 +21,7 @@ import { ImportScreen, type DroppedFile } from '../import/import-screen';
 import { PartnersScreen } from '../partners/partners-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { QualityScreen } from '../quality/quality-screen';
+import { RetentionScreen } from '../retention/retention-screen';
 import { RequestsScreen } from '../requests/requests-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { SourcesScreen } from '../sources/sources-screen';
@@ -55,6 +56,8 @@ function AreaContent({ area, focused, onNavigate }: { readonly area: Area; reado
       return <ErasureScreen key={focused.id} focus={focused.focus} />;
     case 'partners':
       return <PartnersScreen key={focused.id} focus={focused.focus} />;
+    case 'retention':
+      return <RetentionScreen key={focused.id} focus={focused.focus} onNavigate={onNavigate} />;
     case 'quality':
       return <QualityScreen key={focused.id} focus={focused.focus} />;
     case 'sources':
