@@ -83,7 +83,10 @@ const STATES: readonly ConsentStateName[] = ['granted', 'withdrawn', 'expired', 
 /** Purpose id → whether some declaration of it rests on a basis other than consent. */
 type Declared = Map<number, boolean>;
 
-/** Every active profile in scope with its inputs, in profile order. */
+/**
+ * Every active profile in scope with its inputs, in profile order. The object handed over is the same one
+ * each time, refilled: it is read before the next step (a million people, one allocation).
+ */
 export function* readInputs(db: SqlRunner, scope: Scope): Generator<ProfileInputs> {
   const declarations = new Map<number, [number, string][]>();
   for (const row of db.all<{ sourceId: number; purposeId: number; basis: string }>(
@@ -145,6 +148,9 @@ export function* readInputs(db: SqlRunner, scope: Scope): Generator<ProfileInput
         FROM consent_state WHERE 1 ${inScope(scope, sql`profile_id`)} ORDER BY profile_id`,
     ),
   );
+  const consent = new Map<number, ConsentInput>();
+  const anchors: { -readonly [K in keyof ProfileInputs['anchors']]: string | null } = {};
+  const inputs: { profileId: number; anchors: typeof anchors; declared: Declared; consent: typeof consent } = { profileId: 0, anchors, declared: new Map(), consent };
   for (const [profileId, updated, sources] of records) {
     let declared = declaredBy(sources);
     const released = releases.get(profileId);
@@ -153,20 +159,16 @@ export function* readInputs(db: SqlRunner, scope: Scope): Generator<ProfileInput
       for (const [purposeId, basis] of released) declare(declared, purposeId, basis);
     }
     const [eventRow] = events.take(profileId);
-    const consent = new Map<number, ConsentInput>();
+    consent.clear();
     for (const [, purposeId, state, since, lapsesAt] of consents.take(profileId)) consent.set(purposeId, { state: STATES[state]!, since, lapsesAt });
     const lastEvent = eventRow?.[1] ?? null;
-    yield {
-      profileId,
-      anchors: {
-        last_activity: updated === null || (lastEvent !== null && lastEvent > updated) ? lastEvent : updated,
-        last_purchase: eventRow?.[2] ?? null,
-        last_contact: eventRow?.[3] ?? null,
-        contract_end: eventRow?.[4] ?? null,
-        account_closed: eventRow?.[5] ?? null,
-      },
-      declared,
-      consent,
-    };
+    anchors.last_activity = updated === null || (lastEvent !== null && lastEvent > updated) ? lastEvent : updated;
+    anchors.last_purchase = eventRow?.[2] ?? null;
+    anchors.last_contact = eventRow?.[3] ?? null;
+    anchors.contract_end = eventRow?.[4] ?? null;
+    anchors.account_closed = eventRow?.[5] ?? null;
+    inputs.profileId = profileId;
+    inputs.declared = declared;
+    yield inputs;
   }
 }

@@ -46,21 +46,37 @@ function setup(db: SqlRunner): Setup {
   return { purposes, zone: new ZoneDays(timeZone), signature };
 }
 
-/** The rows of the profiles in scope, computed before any is written (a write cannot run while rows are read). */
-function compute(db: SqlRunner, scope: Scope, { purposes, zone }: Setup): unknown[][] {
-  const rows: unknown[][] = [];
+/** A text value as JSON: dates, action words and purpose lists hold no quote or backslash. */
+const text = (value: string | null): string => (value === null ? 'null' : `"${value}"`);
+
+/**
+ * The rows of the profiles in scope, computed before any is written (a write cannot run while rows are read),
+ * kept as JSON arrays of a few thousand rows each: a million small arrays would keep the collector busy.
+ */
+function compute(db: SqlRunner, scope: Scope, { purposes, zone }: Setup): { chunks: string[]; count: number } {
+  const chunks: string[] = [];
+  let chunk: string[] = [];
+  let count = 0;
   for (const inputs of readInputs(db, scope)) {
     const dates = computeDates(inputs, purposes, zone);
-    rows.push([inputs.profileId, dates.until, dates.purposeId, dates.ruleId, dates.action, encodePurposes(dates.purposes)]);
+    chunk.push(`[${inputs.profileId},${text(dates.until)},${dates.purposeId},${dates.ruleId},${text(dates.action)},${text(encodePurposes(dates.purposes))}]`);
+    count += 1;
+    if (chunk.length === CHUNK) {
+      chunks.push(`[${chunk.join(',')}]`);
+      chunk = [];
+    }
   }
-  return rows;
+  if (chunk.length > 0) chunks.push(`[${chunk.join(',')}]`);
+  return { chunks, count };
 }
 
+const CHUNK = 5_000;
+
 /** Rows go in by thousands, as one JSON array each that SQLite unpacks itself: one statement call per batch, not per row. */
-function write(db: SqlRunner, rows: readonly unknown[][]): void {
+function write(db: SqlRunner, chunks: readonly string[]): void {
   const insert = db.statement(`INSERT INTO retention_profile (profile_id, until, purpose_id, rule_id, action, purposes)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`);
-  for (let start = 0; start < rows.length; start += 5_000) insert.run(JSON.stringify(rows.slice(start, start + 5_000)));
+  for (const chunk of chunks) insert.run(chunk);
 }
 
 export function refreshRetention(db: SqlRunner, now: Date, options: { rebuild?: boolean } = {}): Refreshed {
@@ -74,18 +90,18 @@ export function refreshRetention(db: SqlRunner, now: Date, options: { rebuild?: 
     let mode: Refreshed['mode'] = 'unchanged';
     let profiles = 0;
     if (full) {
-      const rows = compute(db, 'all', current);
+      const { chunks, count } = compute(db, 'all', current);
       // The date index is built once after the rows rather than kept up as each goes in (dates come in no order).
       db.run(sql`DROP INDEX retention_profile_until`);
       db.run(sql`DELETE FROM retention_profile`);
-      write(db, rows);
+      write(db, chunks);
       db.run(sql`CREATE INDEX retention_profile_until ON retention_profile (until, purpose_id) WHERE until IS NOT NULL`);
-      profiles = rows.length;
+      profiles = count;
       mode = 'rebuilt';
     } else if (marked > 0) {
-      const rows = compute(db, 'marked', current);
+      const { chunks } = compute(db, 'marked', current);
       db.run(sql`DELETE FROM retention_profile WHERE profile_id IN (SELECT profile_id FROM retention_dirty)`);
-      write(db, rows);
+      write(db, chunks);
       profiles = marked;
       mode = 'incremental';
     }
