@@ -10,19 +10,7 @@ import { checkOutputPath } from '../../platform/output-file';
 import type { ActionFactory } from '../action';
 import { table } from '../output';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
-
-function parseId(what: string): (value: string) => number {
-  return (value) => {
-    const id = Number(value.replace(/^#/, ''));
-    if (!Number.isInteger(id) || id < 1) throw new InvalidArgumentError(`expected a ${what} number.`);
-    return id;
-  };
-}
-
-function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD.');
-  return value;
-}
+import { parseDay, parseId } from '../value-options';
 
 function counts(removed: ErasurePreview['removed']): string[] {
   return table(REMOVED_KINDS.filter((kind) => (removed[kind] ?? 0) > 0).map((kind) => [`  ${kind}`, String(removed[kind] ?? 0)]));

@@ -3,21 +3,14 @@
  * who is who, from a terminal. Pairs and decisions name source records by their number (printed by
  * `identity review` and `profiles why`); merges name profiles.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { GOLDEN_FIELDS, GoldenFieldName, SURVIVORSHIP_RULES, SurvivorshipRuleName, type Evidence, type FieldRule, type ReviewPair } from '../../api/contract';
 import { unwrap } from '../../backend/run-job';
 import type { ActionFactory } from '../action';
 import { usageError } from '../errors';
 import { table } from '../output';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
-
-function parseId(what: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value.replace(/^#/, ''));
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a ${what} number.`);
-    return n;
-  };
-}
+import { parseId } from '../value-options';
 
 /** `field=rule[:source,source]`, sources by name as `identity.survivorship` lists them. */
 function parseRule(entry: string, sources: ReadonlyArray<{ id: number; name: string }>): [GoldenFieldName, FieldRule] {

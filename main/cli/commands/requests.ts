@@ -18,14 +18,8 @@ import { table } from '../output';
 import { addCommonOptions, runJobWithProgress, withSession } from '../session';
 import { checkOutputPath } from '../../platform/output-file';
 import fs from 'node:fs';
+import { parseDay, parseId } from '../value-options';
 
-function parseId(what: string): (value: string) => number {
-  return (value) => {
-    const id = Number(value.replace(/^#/, ''));
-    if (!Number.isInteger(id) || id < 1) throw new InvalidArgumentError(`expected a ${what} number.`);
-    return id;
-  };
-}
 const parseRequest = parseId('request');
 
 function collectProfiles(value: string, previous: number[] = []): number[] {
@@ -41,11 +35,6 @@ function parseIdentifiers(value: string): VerificationIdentifier[] {
   if (wrong !== undefined || list.length === 0)
     throw new InvalidArgumentError(`expected identifiers among ${VERIFICATION_IDENTIFIERS.join(', ')}, separated by commas.`);
   return list as VerificationIdentifier[];
-}
-
-function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD.');
-  return value;
 }
 
 function when(request: RequestSummary): string {
