@@ -13,6 +13,7 @@ import { computeDates, encodePurposes, type ComputePurpose, type ComputeRule } f
 import type { Refreshed } from './contract';
 import { readInputs, type Scope } from './inputs';
 import { ZoneDays } from './period';
+import { installMarks } from './marks';
 import { listAnchorTypes, listRules } from './rules';
 
 /** Above this many marked profiles, a rebuild is faster than refreshing them one by one. */
@@ -105,6 +106,7 @@ export function refreshRetention(db: SqlRunner, now: Date, options: { rebuild?: 
       profiles = marked;
       mode = 'incremental';
     }
+    if (meta.built !== 1) installMarks(db);
     db.run(sql`DELETE FROM retention_dirty`);
     db.run(sql`UPDATE retention_meta SET built = 1, inputs = ${current.signature}, refreshed_at = ${now.toISOString()} WHERE id = 1`);
     return { mode, profiles, ms: Math.round(performance.now() - started) };

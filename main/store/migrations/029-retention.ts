@@ -15,8 +15,10 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  *   date overall (`until`, the latest date any live purpose allows; NULL while a purpose has no end yet),
  *   the purpose and rule that give it, and every purpose's own date in `purposes`
  *   (`purposeId:YYYY-MM-DD|open:ruleId|:live|ended` joined by `;`). Every row can be rebuilt from the rules,
- *   events, records, declarations and the consent ledger (a test rebuilds it and compares). Triggers mark the
- *   profiles whose inputs changed; a change of rules or declarations rebuilds the whole table.
+ *   events, records, declarations and the consent ledger (a test rebuilds it and compares). Triggers that
+ *   mark the profiles whose inputs changed (`retention_dirty`) are installed by the first build
+ *   (main/retention/marks.ts): a vault that never asks for dates pays nothing on each event it imports. A
+ *   change of rules or declarations rebuilds the whole table.
  * - `legal_hold` is rebuilt to hold three kinds on a profile (litigation, audit, legal obligation), each of
  *   which suspends the profile's retention and stops its erasure; a legal obligation on a source stays what
  *   it was (the source's records of an erased person are kept).
@@ -98,47 +100,6 @@ export function migration029(db: Database.Database): void {
     CREATE INDEX retention_sweep_approved_by ON retention_sweep (approved_by);
     CREATE INDEX retention_sweep_waiting ON retention_sweep (run_at) WHERE status = 'approved';
 
-    -- Marked only once built: before the first build, the build reads everything anyway.
-    CREATE TRIGGER retention_event_added AFTER INSERT ON event WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) SELECT profile_id FROM profile_member WHERE source_record_id = NEW.source_record_id;
-    END;
-    CREATE TRIGGER retention_event_removed AFTER DELETE ON event WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) SELECT profile_id FROM profile_member WHERE source_record_id = OLD.source_record_id;
-    END;
-    CREATE TRIGGER retention_record_changed AFTER UPDATE OF updated_at ON source_record WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) SELECT profile_id FROM profile_member WHERE source_record_id = NEW.id;
-    END;
-    CREATE TRIGGER retention_member_added AFTER INSERT ON profile_member WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (NEW.profile_id);
-    END;
-    CREATE TRIGGER retention_member_moved AFTER UPDATE OF profile_id ON profile_member WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (OLD.profile_id), (NEW.profile_id);
-    END;
-    CREATE TRIGGER retention_member_removed AFTER DELETE ON profile_member WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (OLD.profile_id);
-    END;
-    CREATE TRIGGER retention_profile_status AFTER UPDATE OF status ON profile WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (NEW.id);
-    END;
-    CREATE TRIGGER retention_consent_added AFTER INSERT ON consent_state WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (NEW.profile_id);
-    END;
-    CREATE TRIGGER retention_consent_changed AFTER UPDATE ON consent_state WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (NEW.profile_id);
-    END;
-    CREATE TRIGGER retention_consent_removed AFTER DELETE ON consent_state WHEN (SELECT built FROM retention_meta) = 1
-    BEGIN
-      INSERT OR IGNORE INTO retention_dirty (profile_id) VALUES (OLD.profile_id);
-    END;
   `);
   seedAnchorTypes(db);
   rebuildLegalHold(db);

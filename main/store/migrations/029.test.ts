@@ -51,21 +51,4 @@ describe('migration 029', () => {
     expect(anchors.map((row) => row.anchor)).toEqual(['account_closed', 'contract_end', 'last_contact', 'last_purchase']);
     expect(db.prepare(`SELECT 1 FROM retention_anchor_type WHERE anchor = 'last_purchase' AND event_type = 'commande'`).get()).toBeDefined();
   });
-
-  it('marks the profiles whose events, records or members change once the table is built', () => {
-    const db = vault();
-    db.exec(`
-      INSERT INTO import_run (id, source_id, started_at, status) VALUES (1, 1, 't', 'completed');
-      INSERT INTO source_record (id, source_id, external_id, content_hash, raw, first_run, last_run, created_at, updated_at) VALUES (1, 1, 'a', 'h', '{}', 1, 1, 't', 't');
-      INSERT INTO profile_member (source_record_id, profile_id, how, added_at) VALUES (1, 1, 'import', 't');
-      INSERT INTO event (source_record_id, external_id, type, at, raw, run_id) VALUES (1, 'e1', 'purchase', '2026-01-01T00:00:00.000Z', '{}', 1);
-    `);
-    expect(db.prepare('SELECT count(*) FROM retention_dirty').pluck().get()).toBe(0);
-    db.exec('UPDATE retention_meta SET built = 1');
-    db.exec(`INSERT INTO event (source_record_id, external_id, type, at, raw, run_id) VALUES (1, 'e2', 'purchase', '2026-02-01T00:00:00.000Z', '{}', 1)`);
-    expect(db.prepare('SELECT profile_id FROM retention_dirty').pluck().all()).toEqual([1]);
-    db.exec('DELETE FROM retention_dirty');
-    db.exec(`UPDATE source_record SET updated_at = 'u' WHERE id = 1`);
-    expect(db.prepare('SELECT profile_id FROM retention_dirty').pluck().all()).toEqual([1]);
-  });
 });
