@@ -131,7 +131,9 @@ describe('erasure', () => {
     ]);
     const audit = (await ok(backend, 'audit.list', { limit: 50 })).entries.filter((entry: { action: string }) => entry.action.startsWith('erasure.'));
     expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['erasure.verified', 'erasure.committed']);
-    expect(JSON.stringify(audit.map((entry: { details: unknown }) => entry.details))).not.toMatch(/marie|tremblay|0101|h2x/i);
+    // The certificate's SHA-256 is hex and may spell 0101 by chance: the words are read without the hashes.
+    const details = JSON.stringify(audit.map((entry: { details: unknown }) => entry.details)).replace(/"hash":"[0-9a-f]{64}"/g, '"hash":""');
+    expect(details).not.toMatch(/marie|tremblay|0101|h2x/i);
   });
 
   it('does not let a re-import bring the person back, and counts them as suppressed', async () => {
