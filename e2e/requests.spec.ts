@@ -29,7 +29,9 @@ async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
 
 /** A day counted in the vault's time zone, which the test sets to Toronto (it differs from UTC's each night). */
 function daysAgo(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date(Date.now() - days * 86_400_000));
+  // Today's date in Toronto, then whole calendar days back: subtracting hours would cross a change of offset.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function noSeriousViolations(page: Page): Promise<void> {
