@@ -264,7 +264,7 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await axe.check('Audit trail: checkpoints');
 
     await app.goTo('Users');
-    await expect(app.users.row(ADMIN.name)).toBeVisible();
+    await expect(app.users.row(ADMIN.name)).toBeVisible({ timeout: 30_000 });
     await axe.check('Users');
     // Sent empty: each field of the form says what is missing.
     const addUser = page.getByRole('form', { name: 'Add a user' });
@@ -372,7 +372,7 @@ test('every screen meets WCAG 2.1 AA as axe checks it, in English and in French'
     await expect(page.locator('#verify-chain').getByTestId('verify-result')).toBeVisible({ timeout: 30_000 });
     await axe.check('Journal d’audit : vérification (fr)');
     await goToInFrench('Users');
-    await expect(app.users.row(ADMIN.name)).toBeVisible();
+    await expect(app.users.row(ADMIN.name)).toBeVisible({ timeout: 30_000 });
     await axe.check('Utilisateurs (fr)');
     await page.keyboard.press('Control+L');
     await expect(app.start.heading('Déverrouiller le coffre')).toBeVisible();
